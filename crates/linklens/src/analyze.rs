@@ -1,0 +1,297 @@
+//! The pipeline: bytes → format → facts (ELF layer, Go layer) → causes →
+//! warnings → fixes → the two summary sentences.
+
+use object::read::elf::{ElfFile, FileHeader};
+use object::read::macho::{MachHeader, MachOFile};
+use object::read::{FileKind, Object, ReadRef};
+use object::Endianness;
+
+use crate::error::Error;
+use crate::image::Image;
+use crate::report::*;
+use crate::{cause, elf, fix, go, libc, macho, pe, sniff, summary, warning};
+
+/// Analyse one file. Pure and deterministic; never panics on any input.
+pub fn analyze<'data, R: ReadRef<'data>>(data: R) -> Result<Report, Error> {
+    let len = data.len().map_err(|_| Error::NotObject { what: "unreadable data".into() })?;
+    if len == 0 {
+        return Err(Error::Empty);
+    }
+    let head = data.read_bytes_at(0, len.min(512)).map_err(|_| Error::NotObject { what: "unreadable data".into() })?;
+    let Some(magic) = sniff::object_magic(head) else {
+        return Err(Error::NotObject { what: sniff::describe(head) });
+    };
+    if magic == sniff::Magic::MachOFat {
+        return Err(Error::Unsupported {
+            format: "Mach-O",
+            detail: "a universal (fat) binary; extract one architecture first (lipo -thin arm64 …)".into(),
+        });
+    }
+    let kind = FileKind::parse(data).map_err(|e| header_error(magic, head, len, e))?;
+    match kind {
+        FileKind::Elf32 => elf_report(&ElfFile::<object::elf::FileHeader32<Endianness>, R>::parse(data).map_err(|e| elf_error(head, len, e))?, data, len),
+        FileKind::Elf64 => elf_report(&ElfFile::<object::elf::FileHeader64<Endianness>, R>::parse(data).map_err(|e| elf_error(head, len, e))?, data, len),
+        FileKind::MachO32 => macho_report(&MachOFile::<object::macho::MachHeader32<Endianness>, R>::parse(data).map_err(|e| malformed("Mach-O", e))?, data, len),
+        FileKind::MachO64 => macho_report(&MachOFile::<object::macho::MachHeader64<Endianness>, R>::parse(data).map_err(|e| malformed("Mach-O", e))?, data, len),
+        FileKind::Pe32 => pe_report(&object::read::pe::PeFile32::<R>::parse(data).map_err(|e| malformed("PE", e))?, data, len),
+        FileKind::Pe64 => pe_report(&object::read::pe::PeFile64::<R>::parse(data).map_err(|e| malformed("PE", e))?, data, len),
+        _ => Err(Error::Unsupported { format: "object", detail: "only executables and libraries for Linux, macOS and Windows are read".into() }),
+    }
+}
+
+fn malformed(format: &'static str, e: object::read::Error) -> Error {
+    Error::Malformed { format, detail: e.to_string() }
+}
+
+fn header_error(magic: sniff::Magic, head: &[u8], len: u64, e: object::read::Error) -> Error {
+    match magic {
+        sniff::Magic::Elf => elf_error(head, len, e),
+        sniff::Magic::Pe if head.len() < 64 => Error::Truncated { format: "PE", detail: format!("only {len} bytes") },
+        // "MZ" alone is too weak a signal to call a file damaged.
+        sniff::Magic::Pe => Error::NotObject { what: format!("{} starting with \"MZ\"", sniff::describe(&head[2..])) },
+        _ => Error::Truncated { format: "Mach-O", detail: e.to_string() },
+    }
+}
+
+/// Say "cut short" when the headers point past the end of the file.
+fn elf_error(head: &[u8], len: u64, e: object::read::Error) -> Error {
+    let is64 = head.get(4) == Some(&2);
+    let big = head.get(5) == Some(&2);
+    let min_header = if is64 { 64 } else { 52 };
+    if len < min_header {
+        return Error::Truncated { format: "ELF", detail: format!("{len} bytes, shorter than the {min_header}-byte ELF header") };
+    }
+    match head.get(4..6) {
+        Some([1 | 2, 1 | 2]) => {}
+        _ => return Error::Unsupported { format: "ELF", detail: "unknown ELF class or byte order".into() },
+    }
+    let rd = |off: usize, n: u8| crate::image::read_uint(head.get(off..).unwrap_or(&[]), n, big).unwrap_or(0);
+    let (phoff, shoff, phentsize, phnum, shentsize, shnum) = if is64 {
+        (rd(32, 8), rd(40, 8), rd(54, 2), rd(56, 2), rd(58, 2), rd(60, 2))
+    } else {
+        (rd(28, 4), rd(32, 4), rd(42, 2), rd(44, 2), rd(46, 2), rd(48, 2))
+    };
+    let ends = [phoff.saturating_add(phentsize * phnum), shoff.saturating_add(shentsize * shnum)];
+    let want = ends.into_iter().max().unwrap_or(0);
+    if want > len {
+        return Error::Truncated {
+            format: "ELF",
+            detail: format!("the file is {len} bytes, but its header tables reach byte {want}"),
+        };
+    }
+    malformed("ELF", e)
+}
+
+fn base_report(format: Format, machine: String, goarch: Option<&str>, bits: u8, big: bool, len: u64) -> Report {
+    Report {
+        schema: SCHEMA_VERSION,
+        size: len,
+        format,
+        arch: Arch { machine, goarch: goarch.map(str::to_string) },
+        bits,
+        endian: if big { Endian::Big } else { Endian::Little },
+        kind: Kind::Other,
+        linkage: Linkage::Static,
+        summary: String::new(),
+        headline: String::new(),
+        dynamic: Dynamic::default(),
+        libc: Libc { name: LibcName::Unknown, evidence: vec![] },
+        imports: vec![],
+        go: None,
+        toolchain: Toolchain::default(),
+        causes: vec![],
+        warnings: vec![],
+        fixes: vec![],
+    }
+}
+
+fn elf_report<'data, Elf, R>(file: &ElfFile<'data, Elf, R>, data: R, len: u64) -> Result<Report, Error>
+where
+    Elf: FileHeader<Endian = Endianness>,
+    R: ReadRef<'data>,
+{
+    let image = Image::new(data, len, file);
+    let facts = elf::read(file, &image);
+    let (machine, goarch) = elf::machine_names(facts.machine, file.is_64(), image.big_endian);
+    let mut r = base_report(Format::Elf, machine, goarch, if file.is_64() { 64 } else { 32 }, image.big_endian, len);
+    r.kind = facts.kind;
+    r.linkage = facts.linkage;
+    r.dynamic = facts.dynamic.clone();
+    let detected = go::detect(&image);
+    let names = detected.as_ref().map(|d| &d.names);
+
+    r.toolchain = Toolchain {
+        language: language(&detected, &facts, &image),
+        comments: facts.comments.clone(),
+        abi_tag: facts.notes.abi_tag.clone(),
+        gnu_build_id: facts.notes.gnu_build_id.clone(),
+        go_build_id: facts.notes.go_build_id.clone(),
+        runtime_cgo: false,
+    };
+    let mut imports = facts.imports.clone();
+    if let Some(d) = &detected {
+        let runtime_cgo = d.names.runtime_cgo.is_some()
+            || !d.names.cgo_c_functions.is_empty()
+            || !d.info.cgo_packages.is_empty()
+            || imports.iter().any(|i| i.name == "pthread_create");
+        r.toolchain.runtime_cgo = runtime_cgo;
+    }
+    let has_c = detected.is_none() || r.toolchain.runtime_cgo || !r.dynamic.needed.is_empty();
+    r.libc = libc::infer(&libc::Input {
+        dynamic: &r.dynamic,
+        imports: &imports,
+        abi_tag: r.toolchain.abi_tag.as_deref(),
+        symbols: &facts.static_symbols,
+        comments: &r.toolchain.comments,
+        has_c,
+    });
+    r.go = detected.as_ref().map(|d| d.info.clone());
+    r.causes = cause::attribute(
+        &cause::Input {
+            linkage: r.linkage,
+            dynamic: &r.dynamic,
+            go: r.go.as_ref(),
+            names,
+            libc_is_shared: !r.dynamic.needed.is_empty(),
+            language: r.toolchain.language.as_deref(),
+        },
+        &mut imports,
+    );
+    r.imports = imports;
+    let described = Some(facts_end(&image)).filter(|&end| end > len).map(|end| (len, end));
+    r.warnings = warning::collect(
+        &r,
+        &warning::Input {
+            symbols: &facts.static_symbols,
+            buildinfo_error: detected.as_ref().and_then(|d| d.buildinfo_error.as_deref()),
+            truncated: described,
+        },
+    );
+    r.fixes = match &r.go {
+        Some(go) => fix::for_go(&r, go),
+        None => fix::for_non_go(&r),
+    };
+    r.summary = summary::line(&r);
+    r.headline = summary::headline(&r);
+    Ok(r)
+}
+
+/// The furthest byte any segment or section claims.
+fn facts_end<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> u64 {
+    image.segments.iter().chain(image.sections.iter()).map(|r| r.end()).max().unwrap_or(0)
+}
+
+fn language<'data, R: ReadRef<'data>>(go: &Option<go::Detected>, facts: &elf::ElfFacts, image: &Image<'data, R>) -> Option<String> {
+    if go.is_some() {
+        return Some("Go".into());
+    }
+    let comments = facts.comments.join("\n");
+    let rust = comments.contains("rustc version")
+        || facts.static_symbols.rust
+        || image.section(".rustc").is_some()
+        || facts.imports.iter().any(|i| i.name.starts_with("_ZN3std") || i.name == "__rust_probestack");
+    let cxx = facts.static_symbols.cxx
+        || facts.dynamic.needed.iter().any(|l| l.starts_with("libstdc++") || l.starts_with("libc++"))
+        || facts.imports.iter().any(|i| i.name.starts_with("_ZNSt") || i.name.starts_with("__cxa_") || i.name.starts_with("_ZSt"));
+    if rust {
+        Some("Rust".into())
+    } else if cxx {
+        Some("C++".into())
+    } else if !facts.comments.is_empty() || facts.notes.abi_tag.is_some() || !facts.dynamic.needed.is_empty() {
+        Some("C".into())
+    } else {
+        None
+    }
+}
+
+fn macho_report<'data, Mach, R>(file: &MachOFile<'data, Mach, R>, data: R, len: u64) -> Result<Report, Error>
+where
+    Mach: MachHeader<Endian = Endianness>,
+    R: ReadRef<'data>,
+{
+    use object::Architecture as A;
+    let image = Image::new(data, len, file);
+    let (machine, goarch) = match file.architecture() {
+        A::Aarch64 => ("arm64", Some("arm64")),
+        A::X86_64 => ("x86_64", Some("amd64")),
+        A::I386 => ("i386", Some("386")),
+        A::Arm => ("arm", Some("arm")),
+        _ => ("unknown", None),
+    };
+    let mut r = base_report(Format::Macho, machine.into(), goarch, if file.is_64() { 64 } else { 32 }, image.big_endian, len);
+    r.kind = match file.kind() {
+        object::ObjectKind::Executable => Kind::Executable,
+        object::ObjectKind::Dynamic => Kind::SharedObject,
+        object::ObjectKind::Relocatable => Kind::Relocatable,
+        _ => Kind::Other,
+    };
+    r.dynamic = macho::dynamic(file);
+    r.linkage = if r.dynamic.needed.is_empty() && r.dynamic.interpreter.is_none() { Linkage::Static } else { Linkage::Dynamic };
+    r.libc = Libc { name: LibcName::Unknown, evidence: vec![] };
+    let detected = go::detect(&image);
+    r.toolchain.language = detected.as_ref().map(|_| "Go".to_string());
+    r.go = detected.map(|d| d.info);
+    let others = macho::non_system(&r.dynamic);
+    if !others.is_empty() {
+        r.warnings.push(Warning {
+            id: "macos-non-system-dylib".into(),
+            message: "Links libraries from outside /usr/lib and /System/Library: they must be shipped alongside or installed on every Mac.".into(),
+            evidence: others.into_iter().map(|l| Evidence::new(EvidenceKind::Library, l)).collect(),
+        });
+    }
+    r.summary = summary::line(&r);
+    r.headline = summary::headline(&r);
+    Ok(r)
+}
+
+fn pe_report<'data, O, R>(file: &O, data: R, len: u64) -> Result<Report, Error>
+where
+    O: Object<'data>,
+    R: ReadRef<'data>,
+{
+    use object::Architecture as A;
+    let image = Image::new(data, len, file);
+    let (machine, goarch) = match file.architecture() {
+        A::X86_64 => ("x86-64", Some("amd64")),
+        A::I386 => ("Intel 80386", Some("386")),
+        A::Aarch64 => ("Aarch64", Some("arm64")),
+        _ => ("unknown", None),
+    };
+    let mut r = base_report(Format::Pe, machine.into(), goarch, if file.is_64() { 64 } else { 32 }, false, len);
+    r.kind = match file.kind() {
+        object::ObjectKind::Executable => Kind::Executable,
+        object::ObjectKind::Dynamic => Kind::SharedObject,
+        _ => Kind::Other,
+    };
+    r.dynamic = pe::dynamic(file);
+    r.linkage = if r.dynamic.needed.is_empty() { Linkage::Static } else { Linkage::Dynamic };
+    let detected = go::detect(&image);
+    r.toolchain.language = detected.as_ref().map(|_| "Go".to_string());
+    r.go = detected.map(|d| d.info);
+    let mingw = pe::mingw(&r.dynamic);
+    if !mingw.is_empty() {
+        r.warnings.push(Warning {
+            id: "mingw-runtime".into(),
+            message: "Needs MinGW runtime DLLs, which Windows does not ship: the program fails to start where they are missing.".into(),
+            evidence: mingw.into_iter().map(|l| Evidence::new(EvidenceKind::Library, l)).collect(),
+        });
+        if let Some(go) = &r.go {
+            let mut b = fix::GoBuild::from_binary(go, goarch);
+            b.set_env("CGO_ENABLED", "1");
+            b.linkmode("external");
+            b.extldflag("-static");
+            let entry = crate::catalogue::fix("windows-static");
+            r.fixes.push(Fix {
+                id: "windows-static".into(),
+                title: entry.map(|e| e.title).unwrap_or_default().into(),
+                command: b.render(),
+                notes: b.notes.clone(),
+                caveats: entry.map(|e| e.tradeoffs.iter().map(|t| t.to_string()).collect()).unwrap_or_default(),
+                verify: vec!["objdump -p app.exe | grep 'DLL Name'   # expect: system DLLs only".into()],
+            });
+        }
+    }
+    r.summary = summary::line(&r);
+    r.headline = summary::headline(&r);
+    Ok(r)
+}

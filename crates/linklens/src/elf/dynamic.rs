@@ -1,0 +1,79 @@
+//! `PT_INTERP` and the dynamic table: interpreter, `DT_NEEDED`, rpath,
+//! runpath and `DF_1_PIE`. Read from the program headers, as the loader
+//! does, so files without section headers are read the same way.
+
+use object::elf;
+use object::read::elf::{Dyn, ProgramHeader, SectionHeader, SectionTable};
+use object::read::ReadRef;
+use object::Endianness;
+
+use crate::image::Image;
+use crate::report::Dynamic;
+
+/// More dynamic entries than any real file has; stops hostile tables early.
+const MAX_DYNAMIC_ENTRIES: usize = 1 << 16;
+
+pub(super) fn read<'data, Elf, R>(
+    endian: Endianness,
+    data: R,
+    phdrs: &'data [Elf::ProgramHeader],
+    sections: &SectionTable<'data, Elf, R>,
+    image: &Image<'data, R>,
+) -> Dynamic
+where
+    Elf: object::read::elf::FileHeader<Endian = Endianness>,
+    R: ReadRef<'data>,
+{
+    let mut out = Dynamic::default();
+    out.interpreter = phdrs
+        .iter()
+        .find_map(|p| p.interpreter(endian, data).ok().flatten())
+        .map(|b| String::from_utf8_lossy(b).into_owned());
+
+    let entries: &[Elf::Dyn] = phdrs
+        .iter()
+        .find_map(|p| p.dynamic(endian, data).ok().flatten())
+        .or_else(|| {
+            // Fall back to the section (a file with a broken PT_DYNAMIC).
+            sections.iter().find_map(|s| s.dynamic(endian, data).ok().flatten().map(|(d, _)| d))
+        })
+        .unwrap_or(&[]);
+    out.has_dynamic_section = !entries.is_empty();
+
+    let mut strtab = None;
+    let mut strsz = None;
+    let mut string_entries = Vec::new();
+    for d in entries.iter().take(MAX_DYNAMIC_ENTRIES) {
+        let tag = d.tag(endian);
+        let val = d.val(endian);
+        match tag {
+            elf::DT_NULL => break,
+            elf::DT_STRTAB => strtab = Some(val),
+            elf::DT_STRSZ => strsz = Some(val),
+            elf::DT_FLAGS_1 => out.pie_flag |= val & u64::from(elf::DF_1_PIE.0) != 0,
+            elf::DT_NEEDED | elf::DT_RPATH | elf::DT_RUNPATH => string_entries.push((tag, val)),
+            _ => {}
+        }
+    }
+    let strings = strtab.and_then(|addr| {
+        let (off, avail) = image.addr_to_offset(addr)?;
+        image.bytes(off, strsz.unwrap_or(avail).min(avail))
+    });
+    for (tag, val) in string_entries {
+        let s = strings
+            .and_then(|t| cstr_at(t, val))
+            .unwrap_or_else(|| format!("<string at {val:#x} outside the string table>"));
+        match tag {
+            elf::DT_NEEDED => out.needed.push(s),
+            elf::DT_RPATH => out.rpath.extend(s.split(':').map(str::to_string)),
+            _ => out.runpath.extend(s.split(':').map(str::to_string)),
+        }
+    }
+    out
+}
+
+fn cstr_at(table: &[u8], offset: u64) -> Option<String> {
+    let rest = table.get(usize::try_from(offset).ok()?..)?;
+    let end = rest.iter().position(|&b| b == 0)?;
+    Some(String::from_utf8_lossy(&rest[..end]).into_owned())
+}

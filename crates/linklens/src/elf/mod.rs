@@ -1,0 +1,130 @@
+//! ELF: the verdict (`linkage`), what the loader is asked for (`dynamic`),
+//! the undefined symbols (`symbol`), and toolchain traces (`note`).
+
+mod dynamic;
+mod note;
+mod symbol;
+
+use object::elf;
+use object::read::elf::{ElfFile, FileHeader, ProgramHeader};
+use object::read::ReadRef;
+use object::Endianness;
+
+use crate::report::{Dynamic, Import, Kind, Linkage};
+
+pub(crate) use symbol::StaticSymbols;
+
+/// What the ELF layer found, before any Go-specific reasoning.
+pub(crate) struct ElfFacts {
+    pub machine: u16,
+    pub kind: Kind,
+    pub linkage: Linkage,
+    pub dynamic: Dynamic,
+    pub imports: Vec<Import>,
+    /// Interesting names from `.symtab` (absent in stripped files).
+    pub static_symbols: StaticSymbols,
+    pub notes: note::Notes,
+    pub comments: Vec<String>,
+}
+
+pub(crate) fn read<'data, Elf, R>(file: &ElfFile<'data, Elf, R>, image: &crate::image::Image<'data, R>) -> ElfFacts
+where
+    Elf: FileHeader<Endian = Endianness>,
+    R: ReadRef<'data>,
+{
+    let endian = file.endian();
+    let data = file.data();
+    let header = file.elf_header();
+    let phdrs = file.elf_program_headers();
+    let sections = file.elf_section_table();
+
+    let dynamic = dynamic::read(endian, data, phdrs, sections, image);
+    let has_dynamic_segment = phdrs.iter().any(|p| p.p_type(endian) == elf::PT_DYNAMIC);
+    let linkage = linkage(&dynamic, has_dynamic_segment);
+    let kind = match header.e_type(endian) {
+        elf::ET_EXEC => Kind::Executable,
+        elf::ET_DYN if dynamic.pie_flag || dynamic.interpreter.is_some() => Kind::PieExecutable,
+        elf::ET_DYN => Kind::SharedObject,
+        elf::ET_REL => Kind::Relocatable,
+        elf::ET_CORE => Kind::Core,
+        _ => Kind::Other,
+    };
+    ElfFacts {
+        machine: header.e_machine(endian).0,
+        kind,
+        linkage,
+        imports: symbol::imports(endian, data, sections),
+        static_symbols: symbol::static_symbols(endian, data, sections),
+        notes: note::read(endian, data, phdrs, sections),
+        comments: note::comments(endian, data, sections),
+        dynamic,
+    }
+}
+
+/// The rule `file` applies (src/readelf.c), so the two always agree:
+/// no `PT_INTERP` and no `PT_DYNAMIC` is static; a `PT_DYNAMIC` with
+/// `DF_1_PIE`, no interpreter and no `DT_NEEDED` is static-pie; anything
+/// else is dynamic.
+fn linkage(d: &Dynamic, has_dynamic_segment: bool) -> Linkage {
+    if d.interpreter.is_none() && !has_dynamic_segment {
+        Linkage::Static
+    } else if d.interpreter.is_none() && d.pie_flag && d.needed.is_empty() {
+        Linkage::StaticPie
+    } else {
+        Linkage::Dynamic
+    }
+}
+
+/// `file`'s name for the machine, and Go's GOARCH for it.
+pub(crate) fn machine_names(machine: u16, is_64: bool, big_endian: bool) -> (String, Option<&'static str>) {
+    let (name, goarch): (&str, Option<&str>) = match machine {
+        62 => ("x86-64", Some("amd64")),
+        3 => ("Intel 80386", Some("386")),
+        183 => ("ARM aarch64", Some("arm64")),
+        40 => ("ARM", Some("arm")),
+        21 if big_endian => ("64-bit PowerPC", Some("ppc64")),
+        21 => ("64-bit PowerPC", Some("ppc64le")),
+        20 => ("PowerPC", None),
+        22 => ("IBM S/390", if is_64 { Some("s390x") } else { None }),
+        243 => ("UCB RISC-V", if is_64 { Some("riscv64") } else { None }),
+        8 => (
+            "MIPS",
+            Some(match (is_64, big_endian) {
+                (true, true) => "mips64",
+                (true, false) => "mips64le",
+                (false, true) => "mips",
+                (false, false) => "mipsle",
+            }),
+        ),
+        258 => ("LoongArch", Some("loong64")),
+        2 | 43 => ("SPARC", None),
+        _ => return (format!("machine {machine}"), None),
+    };
+    (name.to_string(), goarch)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dynamic(interp: bool, pie: bool, needed: usize) -> Dynamic {
+        Dynamic {
+            interpreter: interp.then(|| "/lib64/ld-linux-x86-64.so.2".into()),
+            needed: vec!["libc.so.6".into(); needed],
+            pie_flag: pie,
+            has_dynamic_section: true,
+            ..Dynamic::default()
+        }
+    }
+
+    #[test]
+    fn linkage_follows_file() {
+        assert_eq!(linkage(&Dynamic::default(), false), Linkage::Static);
+        assert_eq!(linkage(&dynamic(false, true, 0), true), Linkage::StaticPie);
+        // Internal-link Go PIE: interpreter but nothing needed: still dynamic.
+        assert_eq!(linkage(&dynamic(true, true, 0), true), Linkage::Dynamic);
+        assert_eq!(linkage(&dynamic(true, false, 1), true), Linkage::Dynamic);
+        // A shared object with no interpreter and no DF_1_PIE is dynamic.
+        assert_eq!(linkage(&dynamic(false, false, 0), true), Linkage::Dynamic);
+    }
+}

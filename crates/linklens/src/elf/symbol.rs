@@ -1,0 +1,115 @@
+//! Symbols: the undefined dynamic symbols (what `nm -D --undefined-only`
+//! lists), with their versions, and a few telling names from `.symtab`.
+
+use object::elf;
+use object::read::elf::{SectionTable, Sym};
+use object::read::{ReadRef, SymbolIndex};
+use object::Endianness;
+
+use crate::report::Import;
+
+/// More symbols than any real file has; a hostile count stops here.
+const MAX_SYMBOLS: usize = 1 << 22;
+
+pub(super) fn imports<'data, Elf, R>(
+    endian: Endianness,
+    data: R,
+    sections: &SectionTable<'data, Elf, R>,
+) -> Vec<Import>
+where
+    Elf: object::read::elf::FileHeader<Endian = Endianness>,
+    R: ReadRef<'data>,
+{
+    let Ok(table) = sections.symbols(endian, data, elf::SHT_DYNSYM) else {
+        return Vec::new();
+    };
+    let versions = sections.versions(endian, data).ok().flatten();
+    let mut out = Vec::new();
+    for (i, sym) in table.iter().enumerate().take(MAX_SYMBOLS) {
+        if !sym.is_undefined(endian) {
+            continue;
+        }
+        let Ok(name) = table.symbol_name(endian, sym) else { continue };
+        if name.is_empty() {
+            continue;
+        }
+        let version = versions.as_ref().and_then(|v| {
+            let index = v.version_index(endian, SymbolIndex(i)).index();
+            v.version(index).ok().flatten()
+        });
+        out.push(Import {
+            name: String::from_utf8_lossy(name).into_owned(),
+            version: version.map(|v| String::from_utf8_lossy(v.name()).into_owned()),
+            library: version.and_then(|v| v.file()).map(|f| String::from_utf8_lossy(f).into_owned()),
+            weak: sym.st_bind() == elf::STB_WEAK,
+            cause: None,
+        });
+    }
+    out
+}
+
+/// Names in `.symtab` that tell which libc is inside a static file, and
+/// whether glibc's NSS-dependent functions came with it.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct StaticSymbols {
+    /// Defined functions that load NSS modules at run time in static glibc.
+    pub nss: Vec<String>,
+    /// glibc-only internals (`__libc_start_main` exists in both; these do not).
+    pub glibc: Vec<String>,
+    /// musl-only internals.
+    pub musl: Vec<String>,
+    /// Rust's runtime or standard library.
+    pub rust: bool,
+    /// C++ runtime.
+    pub cxx: bool,
+    /// Total symbols in `.symtab`.
+    pub count: usize,
+}
+
+const NSS_FUNCTIONS: &[&str] = &[
+    "getaddrinfo",
+    "getnameinfo",
+    "gethostbyname",
+    "gethostbyname_r",
+    "getpwnam_r",
+    "getpwuid_r",
+    "getgrnam_r",
+    "getgrgid_r",
+    "getgrouplist",
+    "dlopen",
+];
+const GLIBC_MARKERS: &[&str] = &["__libc_setup_tls", "_dl_relocate_static_pie", "__nss_database_lookup2", "_IO_stdin_used"];
+const MUSL_MARKERS: &[&str] = &["__libc_start_init", "__init_libc", "__stdio_write", "__dns_parse"];
+
+pub(super) fn static_symbols<'data, Elf, R>(
+    endian: Endianness,
+    data: R,
+    sections: &SectionTable<'data, Elf, R>,
+) -> StaticSymbols
+where
+    Elf: object::read::elf::FileHeader<Endian = Endianness>,
+    R: ReadRef<'data>,
+{
+    let mut out = StaticSymbols::default();
+    let Ok(table) = sections.symbols(endian, data, elf::SHT_SYMTAB) else {
+        return out;
+    };
+    out.count = table.len();
+    for sym in table.iter().take(MAX_SYMBOLS) {
+        let Ok(name) = table.symbol_name(endian, sym) else { continue };
+        let Ok(name) = core::str::from_utf8(name) else { continue };
+        let defined = !sym.is_undefined(endian);
+        if defined && NSS_FUNCTIONS.contains(&name) && !out.nss.iter().any(|n| n == name) {
+            out.nss.push(name.to_string());
+        } else if GLIBC_MARKERS.contains(&name) && !out.glibc.iter().any(|n| n == name) {
+            out.glibc.push(name.to_string());
+        } else if MUSL_MARKERS.contains(&name) && !out.musl.iter().any(|n| n == name) {
+            out.musl.push(name.to_string());
+        } else if name.starts_with("_ZN3std") || name.starts_with("_RN") || name == "rust_begin_unwind" {
+            out.rust = true;
+        } else if name.starts_with("_ZNSt") || name.starts_with("__cxa_") || name.starts_with("_ZSt") {
+            out.cxx = true;
+        }
+    }
+    out
+}

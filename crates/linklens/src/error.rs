@@ -1,0 +1,55 @@
+//! Errors a person can act on. Every way `analyze` can fail is one of these;
+//! none of them is a panic.
+
+use core::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// Zero bytes.
+    Empty,
+    /// Not an executable or library at all; `what` says what it looks like.
+    NotObject { what: String },
+    /// A known format, cut short.
+    Truncated { format: &'static str, detail: String },
+    /// A known format in a variant linklens does not read.
+    Unsupported { format: &'static str, detail: String },
+    /// A known format whose headers contradict themselves.
+    Malformed { format: &'static str, detail: String },
+}
+
+impl Error {
+    /// Stable short name, for JSON and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Empty => "empty",
+            Error::NotObject { .. } => "not-object",
+            Error::Truncated { .. } => "truncated",
+            Error::Unsupported { .. } => "unsupported",
+            Error::Malformed { .. } => "malformed",
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Empty => f.write_str("the file is empty (0 bytes): nothing to analyse"),
+            Error::NotObject { what } => write!(
+                f,
+                "this is not an executable or library ({what}); linklens reads ELF, Mach-O and PE files"
+            ),
+            Error::Truncated { format, detail } => write!(
+                f,
+                "this {format} file is cut short ({detail}); was the download or copy complete?"
+            ),
+            Error::Unsupported { format, detail } => {
+                write!(f, "this {format} file is of a kind linklens does not read: {detail}")
+            }
+            Error::Malformed { format, detail } => {
+                write!(f, "this {format} file is damaged or hostile: {detail}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,210 @@
+//! The pclntab: Go's table of function names, which the runtime needs for
+//! tracebacks and so survives `-s -w` and `strip`. Layouts from Go's
+//! src/debug/gosym/pclntab.go and src/runtime/symtab.go.
+
+use object::read::ReadRef;
+
+use crate::image::{read_uint, Image, Region};
+use crate::report::Pclntab;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Layout {
+    Go12,
+    Go116,
+    Go118,
+    Go120,
+}
+
+impl Layout {
+    fn from_magic(m: u32) -> Option<Layout> {
+        match m {
+            0xffff_fffb => Some(Layout::Go12),
+            0xffff_fffa => Some(Layout::Go116),
+            0xffff_fff0 => Some(Layout::Go118),
+            0xffff_fff1 => Some(Layout::Go120),
+            _ => None,
+        }
+    }
+    fn magic(self) -> u32 {
+        match self {
+            Layout::Go12 => 0xffff_fffb,
+            Layout::Go116 => 0xffff_fffa,
+            Layout::Go118 => 0xffff_fff0,
+            Layout::Go120 => 0xffff_fff1,
+        }
+    }
+    fn versions(self) -> &'static str {
+        match self {
+            Layout::Go12 => "go1.2-go1.15",
+            Layout::Go116 => "go1.16-go1.17",
+            Layout::Go118 => "go1.18-go1.19",
+            Layout::Go120 => "go1.20+",
+        }
+    }
+    const ALL: [Layout; 4] = [Layout::Go120, Layout::Go118, Layout::Go116, Layout::Go12];
+}
+
+/// A validated table: its bytes run from the header to the end of the
+/// region it was found in.
+pub(crate) struct Table<'data> {
+    pub info: Pclntab,
+    layout: Layout,
+    data: &'data [u8],
+    big_endian: bool,
+    ptr_size: u8,
+    nfunc: u64,
+    /// Go 1.16+: the function-name table `[start, end)` within `data`.
+    names: Option<(usize, usize)>,
+}
+
+/// More functions than any real binary has (the largest seen have ~10^5).
+const MAX_FUNCS: u64 = 1 << 24;
+
+/// Find the table: by section name, else by scanning for a valid header in
+/// the sections (or segments) where linkers put it when it has no section
+/// of its own (PIE, plugins, static-pie, lld links).
+pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Option<Table<'data>> {
+    for name in [".gopclntab", "__gopclntab", ".data.rel.ro.gopclntab"] {
+        if let Some(region) = image.section(name) {
+            if let Some(t) = image.region_bytes(region).and_then(|b| validate(image, b, 0, region, true)) {
+                return Some(t);
+            }
+        }
+    }
+    let candidates: Vec<&Region> = if image.sections.is_empty() {
+        image.segments.iter().filter(|s| !s.executable).collect()
+    } else {
+        [".data.rel.ro", ".rodata", ".rdata", "__rodata", "__const", ".noptrdata", ".text"]
+            .iter()
+            .flat_map(|n| image.sections.iter().filter(move |s| s.name == *n))
+            .collect()
+    };
+    candidates.into_iter().find_map(|region| scan(image, region))
+}
+
+fn scan<'data, R: ReadRef<'data>>(image: &Image<'data, R>, region: &Region) -> Option<Table<'data>> {
+    let bytes = image.region_bytes(region)?;
+    for layout in Layout::ALL {
+        let m = layout.magic();
+        let magic = if image.big_endian { m.to_be_bytes() } else { m.to_le_bytes() };
+        let pattern = [magic[0], magic[1], magic[2], magic[3], 0, 0];
+        for at in memchr::memmem::find_iter(bytes, &pattern) {
+            // The header is a Go struct of words: pointer-aligned.
+            if at % 4 != 0 {
+                continue;
+            }
+            if let Some(t) = validate(image, &bytes[at..], at as u64, region, false) {
+                return Some(t);
+            }
+        }
+    }
+    None
+}
+
+fn validate<'data, R: ReadRef<'data>>(
+    image: &Image<'data, R>,
+    data: &'data [u8],
+    at: u64,
+    region: &Region,
+    named: bool,
+) -> Option<Table<'data>> {
+    if data.len() < 16 {
+        return None;
+    }
+    let big = image.big_endian;
+    let layout = Layout::from_magic(read_uint(data, 4, big)? as u32)?;
+    let (pad1, pad2, quantum, ptr_size) = (data[4], data[5], data[6], data[7]);
+    if pad1 != 0 || pad2 != 0 || !matches!(quantum, 1 | 2 | 4) || !matches!(ptr_size, 4 | 8) {
+        return None;
+    }
+    if ptr_size != image.ptr_size {
+        return None;
+    }
+    let word = |i: u64| -> Option<u64> {
+        let off = usize::try_from(8 + i * u64::from(ptr_size)).ok()?;
+        read_uint(data.get(off..)?, ptr_size, big)
+    };
+    let len = data.len() as u64;
+    let nfunc = word(0)?;
+    if nfunc == 0 || nfunc > MAX_FUNCS {
+        return None;
+    }
+    let names = match layout {
+        Layout::Go12 => {
+            // functab: nfunc+1 pairs of words right after the header.
+            let end = (8 + u64::from(ptr_size)).checked_add((2 * nfunc + 1) * u64::from(ptr_size))?;
+            if end > len {
+                return None;
+            }
+            None
+        }
+        Layout::Go116 | Layout::Go118 | Layout::Go120 => {
+            let first = if layout == Layout::Go116 { 2 } else { 3 };
+            let offs: Vec<u64> = (first..first + 5).map(word).collect::<Option<_>>()?;
+            let (funcname, cu, filetab, pctab, pcln) = (offs[0], offs[1], offs[2], offs[3], offs[4]);
+            let header_end = 8 + (first + 5) * u64::from(ptr_size);
+            let ordered = header_end <= funcname && funcname < cu && cu <= filetab && filetab <= pctab && pctab <= pcln;
+            let functab_size = (nfunc + 1) * if layout == Layout::Go116 { 2 * u64::from(ptr_size) } else { 8 };
+            if !ordered || pcln.checked_add(functab_size)? > len {
+                return None;
+            }
+            Some((usize::try_from(funcname).ok()?, usize::try_from(cu).ok()?))
+        }
+    };
+    let offset = region.offset + at;
+    let location = if named {
+        format!("section {}", region.name)
+    } else if region.name.is_empty() {
+        format!("found by scanning a segment, at file offset {offset:#x}")
+    } else {
+        format!("found by scanning {}, at file offset {offset:#x}", region.name)
+    };
+    Some(Table {
+        info: Pclntab {
+            version: layout.versions().to_string(),
+            magic: format!("{:#010x}", layout.magic()),
+            location,
+            offset,
+            nfunc,
+            ptrsize: ptr_size,
+            quantum,
+        },
+        layout,
+        data,
+        big_endian: big,
+        ptr_size,
+        nfunc,
+        names,
+    })
+}
+
+impl<'data> Table<'data> {
+    /// Call `f` with every function name. Go 1.16+ reads only the name
+    /// table; Go 1.2–1.15 interleaves names with other data, so it walks
+    /// the function table.
+    pub fn for_each_name(&self, mut f: impl FnMut(&'data [u8])) {
+        if let Some((start, end)) = self.names {
+            if let Some(table) = self.data.get(start..end) {
+                table.split(|&b| b == 0).filter(|n| !n.is_empty()).for_each(f);
+            }
+            return;
+        }
+        debug_assert_eq!(self.layout, Layout::Go12);
+        let w = u64::from(self.ptr_size);
+        for i in 0..self.nfunc {
+            let Some(name) = (|| {
+                let entry = usize::try_from(8 + w + (2 * i + 1) * w).ok()?;
+                let func_off = usize::try_from(read_uint(self.data.get(entry..)?, self.ptr_size, self.big_endian)?).ok()?;
+                // _func: entry (word), nameoff (int32).
+                let name_field = func_off.checked_add(self.ptr_size as usize)?;
+                let name_off = read_uint(self.data.get(name_field..)?, 4, self.big_endian)? as usize;
+                let rest = self.data.get(name_off..)?;
+                let end = memchr::memchr(0, rest)?;
+                Some(&rest[..end])
+            })() else {
+                continue;
+            };
+            f(name);
+        }
+    }
+}

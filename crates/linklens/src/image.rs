@@ -1,0 +1,140 @@
+//! A format-neutral view of an object file: its bytes behind a `ReadRef`,
+//! and its sections and loadable segments as plain regions. The Go detectors
+//! work on this view, so they read ELF, Mach-O and PE alike.
+
+use object::read::{Object, ObjectSection, ObjectSegment, ReadRef};
+
+/// A section or a loadable segment: where it is in the file and in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Region {
+    pub name: String,
+    pub offset: u64,
+    /// Bytes present in the file (0 for `.bss`-like regions).
+    pub file_size: u64,
+    pub addr: u64,
+    pub writable: bool,
+    pub executable: bool,
+}
+
+impl Region {
+    pub fn end(&self) -> u64 {
+        self.offset.saturating_add(self.file_size)
+    }
+}
+
+pub(crate) struct Image<'data, R: ReadRef<'data>> {
+    pub data: R,
+    pub len: u64,
+    pub big_endian: bool,
+    pub ptr_size: u8,
+    pub sections: Vec<Region>,
+    pub segments: Vec<Region>,
+    _marker: core::marker::PhantomData<&'data ()>,
+}
+
+impl<'data, R: ReadRef<'data>> Image<'data, R> {
+    pub fn new<'file, O>(data: R, len: u64, file: &'file O) -> Self
+    where
+        O: Object<'data>,
+    {
+        let sections = file
+            .sections()
+            .filter_map(|s| {
+                let (offset, file_size) = s.file_range()?;
+                let name = s.name().unwrap_or("").to_string();
+                let (writable, executable) = section_permissions(&s);
+                Some(Region { name, offset, file_size, addr: s.address(), writable, executable })
+            })
+            .collect();
+        let segments = file
+            .segments()
+            .map(|s| {
+                let (offset, file_size) = s.file_range();
+                let p = s.permissions();
+                Region {
+                    name: s.name().ok().flatten().unwrap_or("").to_string(),
+                    offset,
+                    file_size,
+                    addr: s.address(),
+                    writable: p.writable(),
+                    executable: p.executable(),
+                }
+            })
+            .collect();
+        Image {
+            data,
+            len,
+            big_endian: !file.is_little_endian(),
+            ptr_size: if file.is_64() { 8 } else { 4 },
+            sections,
+            segments,
+            _marker: core::marker::PhantomData,
+        }
+    }
+
+    /// `len` bytes at `offset`, or `None` past the end of the file.
+    pub fn bytes(&self, offset: u64, len: u64) -> Option<&'data [u8]> {
+        if offset.checked_add(len)? > self.len {
+            return None;
+        }
+        self.data.read_bytes_at(offset, len).ok()
+    }
+
+    /// The file bytes of a region, clipped to the file.
+    pub fn region_bytes(&self, r: &Region) -> Option<&'data [u8]> {
+        let end = r.end().min(self.len);
+        self.bytes(r.offset, end.checked_sub(r.offset)?)
+    }
+
+    pub fn section(&self, name: &str) -> Option<&Region> {
+        self.sections.iter().find(|s| s.name == name)
+    }
+
+    /// Translate a virtual address to a file offset, with the number of file
+    /// bytes available from there within the same region.
+    pub fn addr_to_offset(&self, addr: u64) -> Option<(u64, u64)> {
+        let regions = if self.segments.is_empty() { &self.sections } else { &self.segments };
+        regions.iter().find_map(|r| {
+            let delta = addr.checked_sub(r.addr)?;
+            (delta < r.file_size).then(|| (r.offset + delta, r.file_size - delta))
+        })
+    }
+}
+
+/// Read an unsigned integer of `size` (1, 2, 4 or 8) bytes.
+pub(crate) fn read_uint(bytes: &[u8], size: u8, big_endian: bool) -> Option<u64> {
+    let b = bytes.get(..size as usize)?;
+    let mut v: u64 = 0;
+    if big_endian {
+        for &x in b {
+            v = (v << 8) | u64::from(x);
+        }
+    } else {
+        for &x in b.iter().rev() {
+            v = (v << 8) | u64::from(x);
+        }
+    }
+    Some(v)
+}
+
+fn section_permissions<'data, S: ObjectSection<'data>>(s: &S) -> (bool, bool) {
+    use object::SectionFlags;
+    match s.flags() {
+        SectionFlags::Elf { sh_flags, .. } => {
+            let f = sh_flags.0;
+            (f & object::elf::SHF_WRITE.0 != 0, f & object::elf::SHF_EXECINSTR.0 != 0)
+        }
+        SectionFlags::Coff { characteristics } => {
+            let c = characteristics.0;
+            (c & object::pe::IMAGE_SCN_MEM_WRITE.0 != 0, c & object::pe::IMAGE_SCN_MEM_EXECUTE.0 != 0)
+        }
+        _ => {
+            use object::SectionKind::*;
+            match s.kind() {
+                Text => (false, true),
+                Data | UninitializedData | Tls | UninitializedTls => (true, false),
+                _ => (false, false),
+            }
+        }
+    }
+}
