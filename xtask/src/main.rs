@@ -1,1 +1,56 @@
-fn main() {}
+//! Project commands: `cargo xtask <serve|test|fixtures|bench>`.
+//! Each installs what it needs first, so a fresh machine needs nothing else.
+
+mod bench;
+mod fixtures;
+mod setup;
+mod test;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+const HELP: &str = "\
+cargo xtask <command>
+
+  test               every test: Rust unit, golden and differential tests
+  fixtures [FILTER]  rebuild the fixture binaries (needs Go 1.26, Go 1.19,
+                     musl-tools, zig via pip) and bless the golden reports
+  bench              the CLI against file, readelf and go version -m
+  serve              serve the web app (arrives with the web app)";
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("test") => test::run_all(),
+        Some("fixtures") => fixtures::build(args.get(1).map(String::as_str)),
+        Some("bench") => bench::bench(),
+        Some("serve") => Err("the web app is not built yet (see the web app issue); use the CLI: cargo run -p linklens-cli -- FILE".into()),
+        _ => {
+            eprintln!("{HELP}");
+            std::process::exit(2);
+        }
+    };
+    if let Err(e) = result {
+        eprintln!("xtask: {e}");
+        std::process::exit(1);
+    }
+}
+
+pub fn project_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_path_buf()
+}
+
+/// Run a command, failing with its name if it fails.
+pub fn run(cmd: &mut Command) -> Result<()> {
+    let status = cmd.status().map_err(|e| format!("{:?}: {e}", cmd.get_program()))?;
+    if !status.success() {
+        return Err(format!("{:?} {:?} failed: {status}", cmd.get_program(), cmd.get_args().collect::<Vec<_>>()).into());
+    }
+    Ok(())
+}
+
+pub fn have(tool: &str) -> bool {
+    Command::new("sh").arg("-c").arg(format!("command -v {tool} >/dev/null 2>&1")).status().is_ok_and(|s| s.success())
+}

@@ -192,7 +192,7 @@ fn language<'data, R: ReadRef<'data>>(go: &Option<go::Detected>, facts: &elf::El
         || facts.imports.iter().any(|i| i.name.starts_with("_ZN3std") || i.name == "__rust_probestack");
     let cxx = facts.static_symbols.cxx
         || facts.dynamic.needed.iter().any(|l| l.starts_with("libstdc++") || l.starts_with("libc++"))
-        || facts.imports.iter().any(|i| i.name.starts_with("_ZNSt") || i.name.starts_with("__cxa_") || i.name.starts_with("_ZSt"));
+        || facts.imports.iter().any(|i| elf::is_cxx_runtime(&i.name));
     if rust {
         Some("Rust".into())
     } else if cxx {

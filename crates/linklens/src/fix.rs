@@ -294,6 +294,11 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
         Some(fix("zig-musl", b.render(), notes, &[], &out, static_word))
     };
 
+    // Plugins and c-shared libraries are shared objects by design.
+    if report.kind == crate::report::Kind::SharedObject {
+        return fixes;
+    }
+
     if causes.contains(&CauseId::Plugin) {
         let entry = catalogue::fix("plugin-rpc");
         fixes.push(Fix {

@@ -94,7 +94,9 @@ pub(crate) fn headline(r: &Report) -> String {
         }
         Linkage::Dynamic => {
             let t = titles(true);
-            if r.causes.iter().any(|c| c.id == CauseId::NonGo) {
+            if r.go.is_some() && r.kind == Kind::SharedObject {
+                "Dynamic by design: a Go plugin or c-shared library is a shared object, loaded by a dynamic program.".into()
+            } else if r.causes.iter().any(|c| c.id == CauseId::NonGo) {
                 let lang = r.toolchain.language.as_deref().unwrap_or("C");
                 format!("Dynamic: a {lang} program whose toolchain linked {} dynamically.", if libc == "unknown" { "the C library" } else { libc })
             } else if r.causes.len() == 1 && r.causes[0].id == CauseId::PieInterp {

@@ -12,7 +12,7 @@ use object::Endianness;
 
 use crate::report::{Dynamic, Import, Kind, Linkage};
 
-pub(crate) use symbol::StaticSymbols;
+pub(crate) use symbol::{is_cxx_runtime, StaticSymbols};
 
 /// What the ELF layer found, before any Go-specific reasoning.
 pub(crate) struct ElfFacts {

@@ -76,7 +76,6 @@ const NSS_FUNCTIONS: &[&str] = &[
     "getgrnam_r",
     "getgrgid_r",
     "getgrouplist",
-    "dlopen",
 ];
 const GLIBC_MARKERS: &[&str] = &["__libc_setup_tls", "_dl_relocate_static_pie", "__nss_database_lookup2", "_IO_stdin_used"];
 const MUSL_MARKERS: &[&str] = &["__libc_start_init", "__init_libc", "__stdio_write", "__dns_parse"];
@@ -107,9 +106,19 @@ where
             out.musl.push(name.to_string());
         } else if name.starts_with("_ZN3std") || name.starts_with("_RN") || name == "rust_begin_unwind" {
             out.rust = true;
-        } else if name.starts_with("_ZNSt") || name.starts_with("__cxa_") || name.starts_with("_ZSt") {
+        } else if is_cxx_runtime(name) {
             out.cxx = true;
         }
     }
     out
+}
+
+/// C++ runtime symbols. Not `__cxa_finalize`/`__cxa_atexit`: every gcc C
+/// program references those.
+pub(crate) fn is_cxx_runtime(name: &str) -> bool {
+    name.starts_with("_ZNSt")
+        || name.starts_with("_ZSt")
+        || name == "__gxx_personality_v0"
+        || name == "__cxa_throw"
+        || name == "__cxa_begin_catch"
 }

@@ -30,8 +30,7 @@ pub(crate) struct BuildInfo {
 /// plugin, c-shared library or a binary built without it). `Err`: the
 /// header was found but is damaged.
 pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Result<Option<BuildInfo>, String> {
-    let Some((region, bytes)) = candidate(image) else { return Ok(None) };
-    let Some(at) = find_magic(bytes) else { return Ok(None) };
+    let Some((region, bytes, at)) = locate(image) else { return Ok(None) };
     let header = &bytes[at..];
     let ptr_size = header[14];
     let flags = header[15];
@@ -65,16 +64,16 @@ pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Result<
     Ok(Some(info))
 }
 
-/// Where the linker puts it: its own section, else the first writable,
-/// non-executable segment (files without section headers), else `.data`.
-fn candidate<'a, 'data, R: ReadRef<'data>>(image: &'a Image<'data, R>) -> Option<(&'a Region, &'data [u8])> {
-    let named = [".go.buildinfo", "__go_buildinfo"];
-    let region = named
-        .iter()
-        .find_map(|n| image.section(n))
-        .or_else(|| image.segments.iter().find(|s| s.writable && !s.executable && s.file_size > 0))
-        .or_else(|| image.section(".data"))?;
-    Some((region, image.region_bytes(region)?))
+/// Where the linker puts it: its own section; else (no section headers)
+/// the start of a writable, non-executable segment — PIE files have two,
+/// RELRO data first; else `.data` (PE).
+fn locate<'a, 'data, R: ReadRef<'data>>(image: &'a Image<'data, R>) -> Option<(&'a Region, &'data [u8], usize)> {
+    let named = [".go.buildinfo", "__go_buildinfo"].into_iter().filter_map(|n| image.section(n));
+    let writable = image.segments.iter().filter(|s| s.writable && !s.executable && s.file_size > 0);
+    named.chain(writable).chain(image.section(".data")).find_map(|region| {
+        let bytes = image.region_bytes(region)?;
+        Some((region, bytes, find_magic(bytes)?))
+    })
 }
 
 fn find_magic(bytes: &[u8]) -> Option<usize> {

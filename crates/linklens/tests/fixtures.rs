@@ -1,0 +1,149 @@
+//! Golden-file and manifest tests over the real binaries in `fixtures/bin`.
+//!
+//! Every fixture's report must equal its golden JSON (`<name>.json` beside
+//! it) *and* match the manifest's expectations, which come from how the
+//! binary was built; so a blessed golden cannot hide a wrong answer.
+//! `LINKLENS_BLESS=1` rewrites the goldens.
+
+mod common;
+
+use common::{fixtures, Fixture};
+
+#[test]
+fn reports_match_golden_files() {
+    let bless = std::env::var_os("LINKLENS_BLESS").is_some();
+    let mut mismatches = Vec::new();
+    for f in fixtures() {
+        let report = f.report();
+        let json = serde_json::to_string_pretty(&report).unwrap() + "\n";
+        let golden = f.path.with_file_name(format!("{}.json", f.name));
+        if bless {
+            std::fs::write(&golden, &json).unwrap();
+            continue;
+        }
+        match std::fs::read_to_string(&golden) {
+            Ok(expected) if expected == json => {}
+            Ok(expected) => {
+                let line = expected.lines().zip(json.lines()).position(|(a, b)| a != b).unwrap_or(0);
+                mismatches.push(format!(
+                    "{}: differs from {} at line {}:\n  golden: {}\n  now:    {}",
+                    f.name,
+                    golden.display(),
+                    line + 1,
+                    expected.lines().nth(line).unwrap_or(""),
+                    json.lines().nth(line).unwrap_or("")
+                ));
+            }
+            Err(e) => mismatches.push(format!("{}: no golden file {} ({e}); run cargo xtask fixtures", f.name, golden.display())),
+        }
+    }
+    assert!(mismatches.is_empty(), "{} golden mismatches (LINKLENS_BLESS=1 to accept):\n{}", mismatches.len(), mismatches.join("\n"));
+}
+
+#[test]
+fn reports_meet_the_manifest() {
+    let mut failures = Vec::new();
+    let all = fixtures();
+    assert!(all.len() >= 40, "expected the whole matrix, found {} fixtures", all.len());
+    for f in &all {
+        let r = f.report();
+        let mut check = |what: &str, ok: bool, detail: String| {
+            if !ok {
+                failures.push(format!("{} ({}): {what}: {detail}", f.name, f.command));
+            }
+        };
+        check("linkage", r.linkage.as_str() == f.expect.linkage, format!("got {}, want {}", r.linkage.as_str(), f.expect.linkage));
+        let mut got: Vec<&str> = r.causes.iter().map(|c| c.id.as_str()).collect();
+        got.sort();
+        got.dedup();
+        let mut want: Vec<&str> = f.expect.causes.iter().map(String::as_str).collect();
+        want.sort();
+        check("causes", got == want, format!("got {got:?}, want {want:?}"));
+        let fix = r.fixes.first().map(|x| x.id.as_str());
+        check("recommended fix", fix == f.expect.fix.as_deref(), format!("got {fix:?}, want {:?}", f.expect.fix));
+        let format = serde_json::to_value(r.format).unwrap();
+        check("format", format == f.expect.format.as_str(), format!("got {format}, want {}", f.expect.format));
+        check("goarch", r.arch.goarch == f.expect.goarch, format!("got {:?}, want {:?}", r.arch.goarch, f.expect.goarch));
+        check("go", r.go.is_some() == f.expect.go, format!("got go={}, want {}", r.go.is_some(), f.expect.go));
+        // Every cause carries evidence; every fix a command.
+        for c in &r.causes {
+            check("evidence", !c.evidence.is_empty(), format!("cause {} has no evidence", c.id.as_str()));
+        }
+        for x in &r.fixes {
+            check("fix command", !x.command.is_empty() && !x.verify.is_empty(), format!("fix {} is incomplete", x.id));
+        }
+        check("summary", !r.summary.is_empty() && !r.headline.is_empty(), "empty summary".into());
+    }
+    assert!(failures.is_empty(), "{} manifest failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn failed_builds_are_recorded_not_hidden() {
+    let manifest = common::manifest();
+    let failed: Vec<_> = manifest.iter().filter(|e| e.status == "failed").collect();
+    for e in &failed {
+        assert!(e.error.as_deref().is_some_and(|s| !s.is_empty()), "{} failed without an error", e.name);
+        assert!(e.file.is_none(), "{} failed yet names a file", e.name);
+    }
+    // zig without -linkmode external cannot link net's cgo (TOOLCHAIN.md).
+    assert!(failed.iter().any(|e| e.name == "lookuphost-zig-go1.26"), "the known zig failure is not recorded");
+}
+
+/// Spot checks of facts the golden files must never lose.
+#[test]
+fn key_facts() {
+    let get = |name: &str| -> Fixture { fixtures().into_iter().find(|f| f.name == name).unwrap_or_else(|| panic!("no fixture {name}")) };
+
+    let r = get("sqlite-default-go1.26").report();
+    let dep = r.causes.iter().find(|c| c.id == linklens::CauseId::CgoDep).unwrap();
+    assert_eq!(dep.module.as_deref(), Some("github.com/mattn/go-sqlite3"));
+    assert_eq!(dep.version.as_deref(), Some("v1.14.22"));
+    assert!(r.fixes.iter().any(|f| f.id == "pure-go-driver"));
+
+    let r = get("lookuphost-musl-go1.26").report();
+    assert_eq!(r.libc.name, linklens::LibcName::Musl);
+    assert!(r.causes.iter().all(|c| !c.makes_dynamic));
+    assert!(r.headline.contains("musl"), "{}", r.headline);
+
+    let r = get("lookuphost-glibc-static-go1.26").report();
+    assert!(r.warnings.iter().any(|w| w.id == "glibc-static-nss"));
+    assert_eq!(r.libc.name, linklens::LibcName::Glibc);
+
+    let r = get("lookuphost-musl-dynamic-go1.26").report();
+    assert!(r.warnings.iter().any(|w| w.id == "musl-dynamic"));
+
+    let r = get("lookuphost-flags-go1.26").report();
+    let cmd = &r.fixes[0].command;
+    assert!(cmd.contains("-tags timetzdata") && cmd.contains("-X main.version=1.0"), "{cmd}");
+    let musl = r.fixes.iter().find(|f| f.id == "musl-gcc").unwrap();
+    assert!(musl.command.contains(r#"-extldflags "-Wl,--as-needed -static""#), "{}", musl.command);
+
+    let r = get("lookuphost-file-go1.19").report();
+    assert_eq!(r.go.as_ref().unwrap().path.as_deref(), Some("command-line-arguments"));
+    assert!(r.fixes[0].notes.iter().any(|n| n.contains("command line")));
+
+    let r = get("cstdio-arm64-zig-go1.26").report();
+    assert_eq!(r.arch.goarch.as_deref(), Some("arm64"));
+
+    let r = get("hello-s390x-go1.26").report();
+    assert_eq!(r.endian, linklens::Endian::Big);
+    assert!(r.go.as_ref().unwrap().pclntab.is_some());
+
+    // GO-FACTS.md says plugins carry no build info; Go 1.26 plugins do
+    // (go version -m agrees, see the differential test).
+    let r = get("plugin-plugin-go1.26").report();
+    assert_eq!(r.kind, linklens::Kind::SharedObject);
+    assert_eq!(r.go.as_ref().unwrap().detected_by, linklens::GoDetection::Both);
+    assert!(r.fixes.is_empty(), "a plugin is dynamic by design");
+
+    let r = get("hello-pie-go1.19").report();
+    let p = r.go.as_ref().unwrap().pclntab.as_ref().unwrap();
+    assert_eq!(p.location, "section .data.rel.ro.gopclntab", "Go 1.19 PIE keeps the pclntab in .data.rel.ro.gopclntab");
+
+    let r = get("rust-dynamic").report();
+    assert_eq!(r.toolchain.language.as_deref(), Some("Rust"));
+    assert_eq!(r.fixes[0].id, "rust-musl");
+
+    let r = get("lookuphost-386-go1.26").report();
+    assert_eq!(r.go.as_ref().unwrap().build.cgo_enabled, Some(false));
+}
