@@ -94,7 +94,7 @@ pub fn report(out: &mut impl Write, path: &str, r: &Report, quiet: bool, st: Sty
         if !rest.is_empty() {
             writeln!(out, "  alternatives:")?;
             for f in rest {
-                writeln!(out, "    {} ({})", f.title, f.id)?;
+                writeln!(out, "    {} [{}]", f.title, f.id)?;
                 writeln!(out, "      $ {}", f.command)?;
             }
         }

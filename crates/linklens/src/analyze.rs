@@ -286,7 +286,7 @@ where
                 title: entry.map(|e| e.title).unwrap_or_default().into(),
                 command: b.render(),
                 notes: b.notes.clone(),
-                caveats: entry.map(|e| e.tradeoffs.iter().map(|t| t.to_string()).collect()).unwrap_or_default(),
+                caveats: entry.map(|e| e.tradeoffs_for(&[])).unwrap_or_default(),
                 verify: vec!["objdump -p app.exe | grep 'DLL Name'   # expect: system DLLs only".into()],
             });
         }

@@ -49,7 +49,22 @@ pub struct FixEntry {
     /// What the fix does, in one or two sentences.
     pub how: &'static str,
     /// What you give up or must have.
-    pub tradeoffs: &'static [&'static str],
+    pub tradeoffs: &'static [Tradeoff],
+}
+
+#[derive(Debug, Serialize)]
+pub struct Tradeoff {
+    /// The cause this applies to; `None` for every use of the fix.
+    pub when: Option<&'static str>,
+    pub text: &'static str,
+}
+
+const fn always(text: &'static str) -> Tradeoff {
+    Tradeoff { when: None, text }
+}
+
+const fn when(cause: &'static str, text: &'static str) -> Tradeoff {
+    Tradeoff { when: Some(cause), text }
 }
 
 const NET_DOCS: Link = Link { title: "net package: Name Resolution", url: "https://pkg.go.dev/net#hdr-Name_Resolution" };
@@ -229,9 +244,9 @@ static FIXES: &[FixEntry] = &[
         title: "Build without cgo (CGO_ENABLED=0)",
         how: "Turns cgo off for the whole build: net and os/user use their pure-Go implementations and no C library is linked.",
         tradeoffs: &[
-            "DNS: Go's resolver reads /etc/resolv.conf and /etc/hosts itself; NSS sources such as mDNS (.local), LDAP, SSSD or systemd-resolved's extra features are not consulted.",
-            "Users and groups: only /etc/passwd and /etc/group are read; accounts from LDAP, SSSD or systemd-homed are not found.",
-            "Any package that really needs C will fail to build.",
+            when("dns", "DNS: Go's resolver reads /etc/resolv.conf and /etc/hosts itself; NSS sources such as mDNS (.local), LDAP, SSSD or systemd-resolved's extra features are not consulted."),
+            when("osuser", "Users and groups: only /etc/passwd and /etc/group are read; accounts from LDAP, SSSD or systemd-homed are not found."),
+            always("Any package that really needs C will fail to build."),
         ],
     },
     FixEntry {
@@ -239,9 +254,9 @@ static FIXES: &[FixEntry] = &[
         title: "Keep cgo, use the pure-Go net and os/user (-tags netgo,osusergo)",
         how: "The netgo and osusergo build tags drop the cgo resolver and the cgo user lookups while leaving cgo available for other packages.",
         tradeoffs: &[
-            "Same behaviour as CGO_ENABLED=0 for DNS and user lookups: no NSS modules.",
-            "If another package still uses cgo, the binary stays dynamic unless you also link statically (musl).",
-            "GODEBUG=netdns=go only changes the choice at run time; it does not remove the libc dependency.",
+            always("Same behaviour as CGO_ENABLED=0 for DNS and user lookups: no NSS modules."),
+            always("If another package still uses cgo, the binary stays dynamic unless you also link statically (musl)."),
+            when("dns", "GODEBUG=netdns=go only changes the choice at run time; it does not remove the libc dependency."),
         ],
     },
     FixEntry {
@@ -249,10 +264,10 @@ static FIXES: &[FixEntry] = &[
         title: "Link the C parts statically with musl (musl-gcc)",
         how: "Compiles the C code against musl and has the external linker produce a fully static binary. -linkmode external matters: without it Go's internal linker ignores -extldflags.",
         tradeoffs: &[
-            "Needs musl-gcc (Debian/Ubuntu: apt install musl-tools; Alpine: the default gcc).",
-            "musl's resolver and user lookups read /etc files directly: no NSS modules.",
-            "C libraries the code links against (-lfoo) must be available as static musl builds.",
-            "musl-gcc from musl-tools only targets the machine it runs on; cross-compile with zig or a cross musl toolchain.",
+            always("Needs musl-gcc (Debian/Ubuntu: apt install musl-tools; Alpine: the default gcc)."),
+            always("musl's resolver and user lookups read /etc files directly: no NSS modules."),
+            always("C libraries the code links against (-lfoo) must be available as static musl builds."),
+            always("musl-gcc from musl-tools only targets the machine it runs on; cross-compile with zig or a cross musl toolchain."),
         ],
     },
     FixEntry {
@@ -260,9 +275,9 @@ static FIXES: &[FixEntry] = &[
         title: "Cross-compile the C parts with zig cc and musl",
         how: "zig ships clang, a linker and musl for many targets, and links statically for *-linux-musl targets.",
         tradeoffs: &[
-            "Needs zig (e.g. pip install ziglang, then use `python3 -m ziglang cc` if zig is not on PATH).",
-            "When cgo comes only from net or os/user, Go links internally and zig's objects fail to link (\"relocation target getaddrinfo not defined\"): -linkmode external avoids that.",
-            "musl's resolver has no NSS support.",
+            always("Needs zig (e.g. pip install ziglang, then use `python3 -m ziglang cc` if zig is not on PATH)."),
+            always("When cgo comes only from net or os/user, Go links internally and zig's objects fail to link (\"relocation target getaddrinfo not defined\"): -linkmode external avoids that."),
+            always("musl's resolver has no NSS support."),
         ],
     },
     FixEntry {
@@ -270,54 +285,68 @@ static FIXES: &[FixEntry] = &[
         title: "Replace the cgo dependency with a pure-Go one",
         how: "Some cgo packages have pure-Go alternatives; with none left, CGO_ENABLED=0 gives a static binary.",
         tradeoffs: &[
-            "Code changes: import path and driver name change (go-sqlite3's \"sqlite3\" is \"sqlite\" in modernc.org/sqlite).",
-            "Performance and feature set differ; test before switching.",
+            always("Code changes: import path and driver name change (go-sqlite3's \"sqlite3\" is \"sqlite\" in modernc.org/sqlite)."),
+            always("Performance and feature set differ; test before switching."),
         ],
     },
     FixEntry {
         id: "drop-pie",
         title: "Build a plain (non-PIE) executable",
         how: "Without -buildmode=pie, Go's linker writes a static executable with no interpreter.",
-        tradeoffs: &["Loses load-address randomisation of the executable itself (the reason distributions ask for PIE)."],
+        tradeoffs: &[
+            always("Loses load-address randomisation of the executable itself (the reason distributions ask for PIE)."),
+        ],
     },
     FixEntry {
         id: "static-pie",
         title: "Build a real static-pie",
         how: "Links with the C toolchain's -static-pie: position-independent, self-relocating, no interpreter.",
         tradeoffs: &[
-            "Needs a C toolchain whose libc supports static-pie (glibc 2.27+ with gcc 8+, or musl-gcc).",
-            "With glibc, lookups through NSS keep the glibc-static caveats: add -tags netgo,osusergo.",
+            always("Needs a C toolchain whose libc supports static-pie (glibc 2.27+ with gcc 8+, or musl-gcc)."),
+            always("With glibc, lookups through NSS keep the glibc-static caveats: add -tags netgo,osusergo."),
         ],
     },
     FixEntry {
         id: "plugin-rpc",
         title: "Run extensions as separate processes instead of Go plugins",
         how: "A plugin host needs the dynamic loader. Processes talking over RPC (for example with hashicorp/go-plugin) let the host and each extension be static.",
-        tradeoffs: &["An architectural change, not a build flag.", "Calls cross a process boundary."],
+        tradeoffs: &[
+            always("An architectural change, not a build flag."),
+            always("Calls cross a process boundary."),
+        ],
     },
     FixEntry {
         id: "c-static",
         title: "Link the C program statically",
         how: "Pass -static to the linker; with musl-gcc the result has no NSS caveats.",
-        tradeoffs: &["With glibc, NSS functions (getaddrinfo, getpwnam…) still load modules at run time."],
+        tradeoffs: &[
+            always("With glibc, NSS functions (getaddrinfo, getpwnam…) still load modules at run time."),
+        ],
     },
     FixEntry {
         id: "cxx-static",
         title: "Link the C++ program statically",
         how: "-static links libstdc++, libgcc and libc into the executable.",
-        tradeoffs: &["Same glibc NSS caveat as for C; -static-libstdc++ -static-libgcc alone keeps libc dynamic but removes the C++ runtime dependency."],
+        tradeoffs: &[
+            always("Same glibc NSS caveat as for C; -static-libstdc++ -static-libgcc alone keeps libc dynamic but removes the C++ runtime dependency."),
+        ],
     },
     FixEntry {
         id: "rust-musl",
         title: "Build the Rust program for a musl target",
         how: "Rust's *-unknown-linux-musl targets link statically by default.",
-        tradeoffs: &["C dependencies (via build.rs or -sys crates) must build for musl too.", "musl's allocator is slower than glibc's under heavy multi-threaded allocation."],
+        tradeoffs: &[
+            always("C dependencies (via build.rs or -sys crates) must build for musl too."),
+            always("musl's allocator is slower than glibc's under heavy multi-threaded allocation."),
+        ],
     },
     FixEntry {
         id: "windows-static",
         title: "Link the MinGW runtime statically",
         how: "-extldflags \"-static\" makes the MinGW linker embed libwinpthread and libgcc instead of requiring their DLLs.",
-        tradeoffs: &["Needs the static MinGW libraries installed; system DLLs (kernel32…) stay imports, as they must."],
+        tradeoffs: &[
+            always("Needs the static MinGW libraries installed; system DLLs (kernel32…) stay imports, as they must."),
+        ],
     },
 ];
 
@@ -336,6 +365,17 @@ pub fn fixes() -> &'static [FixEntry] {
 
 pub fn fix(id: &str) -> Option<&'static FixEntry> {
     FIXES.iter().find(|f| f.id == id)
+}
+
+impl FixEntry {
+    /// The trade-offs that apply when the binary has these causes.
+    pub fn tradeoffs_for(&self, causes: &[&str]) -> Vec<String> {
+        self.tradeoffs
+            .iter()
+            .filter(|t| t.when.is_none_or(|c| causes.contains(&c)))
+            .map(|t| t.text.to_string())
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -214,10 +214,21 @@ pub(crate) fn zig_target(goarch: &str) -> Option<&'static str> {
     })
 }
 
-fn fix(id: &str, command: String, mut notes: Vec<String>, extra_caveats: &[String], output: &str, expect: &str) -> Fix {
+/// Trade-offs of fix `id` that apply to a binary with these causes.
+fn caveats_for(id: &str, causes: &[&str]) -> Vec<String> {
+    catalogue::fix(id).map(|e| e.tradeoffs_for(causes)).unwrap_or_default()
+}
+
+struct Ctx<'a> {
+    causes: Vec<&'a str>,
+    output: String,
+}
+
+fn fix(ctx: &Ctx, id: &str, command: String, mut notes: Vec<String>, extra_caveats: &[String], expect: &str) -> Fix {
     let entry = catalogue::fix(id);
+    let output = &ctx.output;
     let mut caveats: Vec<String> = extra_caveats.to_vec();
-    caveats.extend(entry.map(|e| e.tradeoffs.iter().map(|t| t.to_string())).into_iter().flatten());
+    caveats.extend(caveats_for(id, &ctx.causes));
     notes.dedup();
     Fix {
         id: id.to_string(),
@@ -246,6 +257,7 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
         .map(|(_, t)| *t)
         .collect();
     let out = base.output.clone();
+    let ctx = Ctx { causes: causes.iter().map(|c| c.as_str()).collect(), output: out.clone() };
     let static_word = "statically linked";
     let mut fixes = Vec::new();
 
@@ -258,7 +270,7 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
             b.set_buildmode(None);
             notes.push("-buildmode=pie dropped: a PIE linked by Go itself always asks for the dynamic loader.".into());
         }
-        fix("cgo-off", b.render(), notes, &[], &out, static_word)
+        fix(&ctx, "cgo-off", b.render(), notes, &[], static_word)
     };
     let tags = |keep_static_link: bool| {
         let mut b = base.clone();
@@ -268,7 +280,7 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
             notes.push("Keeps your external static link; the tags only remove the NSS-dependent lookups.".into());
         }
         notes.push(format!("Adds {} to the tags this binary was built with.", std_tags.join(",")));
-        fix("pure-go-tags", b.render(), notes, &[], &out, static_word)
+        fix(&ctx, "pure-go-tags", b.render(), notes, &[], static_word)
     };
     let musl = || {
         let mut b = base.clone();
@@ -280,7 +292,7 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
         if goarch != "amd64" {
             extra.push(format!("musl-gcc from musl-tools builds for the machine it runs on: for {goarch}, use zig (next) or a {goarch} musl cross-compiler as CC."));
         }
-        fix("musl-gcc", b.render(), b.notes.clone(), &extra, &out, if pie { "static-pie linked" } else { static_word })
+        fix(&ctx, "musl-gcc", b.render(), b.notes.clone(), &extra, if pie { "static-pie linked" } else { static_word })
     };
     let zig = || {
         let target = zig_target(&goarch)?;
@@ -291,7 +303,7 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
             b.linkmode("external");
             notes.push("-linkmode external: with cgo only in net/os/user, Go would link internally and fail on zig's objects.".into());
         }
-        Some(fix("zig-musl", b.render(), notes, &[], &out, static_word))
+        Some(fix(&ctx, "zig-musl", b.render(), notes, &[], static_word))
     };
 
     // Plugins and c-shared libraries are shared objects by design.
@@ -306,7 +318,7 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
             title: entry.map(|e| e.title).unwrap_or_default().into(),
             command: "go get github.com/hashicorp/go-plugin".into(),
             notes: vec!["Then serve each extension as its own static binary and connect to it over RPC.".into()],
-            caveats: entry.map(|e| e.tradeoffs.iter().map(|t| t.to_string()).collect()).unwrap_or_default(),
+            caveats: caveats_for("plugin-rpc", &ctx.causes),
             verify: vec![format!("file ./{out}   # expect: {static_word}")],
         });
         let mut off = cgo_off();
@@ -342,7 +354,7 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
             let cmd = format!("go get modernc.org/sqlite && {}", b.render());
             let mut notes = b.notes.clone();
             notes.push("First replace the import github.com/mattn/go-sqlite3 with modernc.org/sqlite and sql.Open(\"sqlite3\", …) with sql.Open(\"sqlite\", …).".into());
-            fixes.push(fix("pure-go-driver", cmd, notes, &[], &out, static_word));
+            fixes.push(fix(&ctx, "pure-go-driver", cmd, notes, &[], static_word));
         }
     } else if !std_tags.is_empty() {
         fixes.push(cgo_off());
@@ -354,14 +366,11 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
     if causes.contains(&CauseId::PieInterp) {
         let mut plain = base.clone();
         plain.set_buildmode(None);
-        let drop = fix("drop-pie", plain.render(), plain.notes.clone(), &[], &out, static_word);
+        let drop = fix(&ctx, "drop-pie", plain.render(), plain.notes.clone(), &[], static_word);
         let mut sp = base.clone();
         sp.set_env("CGO_ENABLED", "1").set_buildmode(Some("pie")).linkmode("external");
         sp.extldflag("-static-pie");
-        sp.add_tags(&["netgo", "osusergo"]);
-        let mut notes = sp.notes.clone();
-        notes.push("netgo,osusergo keep glibc's NSS out of the static link.".into());
-        let spie = fix("static-pie", sp.render(), notes, &[], &out, "static-pie linked");
+        let spie = fix(&ctx, "static-pie", sp.render(), sp.notes.clone(), &[], "static-pie linked");
         fixes.push(drop);
         fixes.push(spie);
     }
@@ -399,7 +408,7 @@ pub(crate) fn for_non_go(report: &Report) -> Vec<Fix> {
             title: e.map(|e| e.title).unwrap_or(id).into(),
             command,
             notes: vec!["Adapt the file names to your build; with make, pass the flag via LDFLAGS.".into()],
-            caveats: e.map(|e| e.tradeoffs.iter().map(|t| t.to_string()).collect()).unwrap_or_default(),
+            caveats: caveats_for(id, &[]),
             verify: vec!["file ./app   # expect: statically linked".into()],
         }
     };

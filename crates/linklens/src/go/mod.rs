@@ -57,8 +57,9 @@ pub(crate) fn detect<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Optio
     let cgo_packages = cgo
         .into_iter()
         .map(|(package, (count, mut functions))| {
-            // The wrappers themselves first (not their closures), then by name.
-            functions.sort_by_key(|f| (f.contains(".func"), !f.contains("func_"), f.clone()));
+            // Real C calls first; cgo's own helpers (GoString, CString…)
+            // and closures last, since they say nothing about the cause.
+            functions.sort_by_key(|f| (is_cgo_helper(f), f.contains(".func"), !f.contains("func_"), f.clone()));
             functions.truncate(EXAMPLES);
             CgoPackage { package, count, functions }
         })
@@ -125,6 +126,13 @@ pub(crate) fn cgo_package(name: &str) -> Option<&str> {
     let package = &name[..at];
     let plain = !package.is_empty() && !package.contains(|c: char| c.is_whitespace() || "[]()*{},;".contains(c));
     plain.then_some(package)
+}
+
+/// cgo's built-in helpers, present in any package that uses them.
+fn is_cgo_helper(name: &str) -> bool {
+    ["GoString", "GoStringN", "GoBytes", "CString", "CBytes", "_CMalloc"]
+        .iter()
+        .any(|h| name.ends_with(&format!("_Cfunc_{h}")) || name.ends_with(&format!("_C_{h}")))
 }
 
 /// Strip a vendor directory: `example.com/app/vendor/github.com/x/y` is `github.com/x/y`.

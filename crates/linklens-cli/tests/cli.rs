@@ -1,0 +1,97 @@
+//! The CLI as users and CI pipelines run it: output shape, JSON, stdin,
+//! and the documented exit statuses.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+fn fixture(name: &str) -> PathBuf {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let gz = std::fs::read(root.join(format!("fixtures/bin/{name}.gz"))).unwrap();
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(gz.as_slice()).read_to_end(&mut raw).unwrap();
+    let dir = root.join("target/cli-test");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, raw).unwrap();
+    path
+}
+
+fn linklens(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_linklens")).args(args).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+#[test]
+fn human_output_names_cause_and_command() {
+    let p = fixture("lookuphost-default-go1.26");
+    let (code, out, _) = linklens(&[p.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let first = out.lines().next().unwrap();
+    assert!(first.ends_with("ELF 64-bit x86-64 executable, dynamically linked (glibc), Go 1.26.8"), "{first}");
+    assert!(out.contains("cause dns:"), "{out}");
+    assert!(out.contains("net._C2func_getaddrinfo"), "{out}");
+    assert!(out.contains("$ CGO_ENABLED=0 go build ./cmd/lookuphost"), "{out}");
+}
+
+#[test]
+fn require_static_sets_the_exit_status() {
+    let stat = fixture("hello-default-go1.26");
+    let dynamic = fixture("userlookup-default-go1.26");
+    assert_eq!(linklens(&["--require-static", stat.to_str().unwrap()]).0, 0);
+    assert_eq!(linklens(&["--require-static", stat.to_str().unwrap(), dynamic.to_str().unwrap()]).0, 1);
+    // Without the flag a dynamic file is not an error.
+    assert_eq!(linklens(&[dynamic.to_str().unwrap()]).0, 0);
+}
+
+#[test]
+fn unreadable_inputs_exit_2_and_the_others_are_still_reported() {
+    let stat = fixture("hello-default-go1.26");
+    let dir = std::env::temp_dir();
+    let (code, out, _) = linklens(&["--json", stat.to_str().unwrap(), "/nonexistent/file", dir.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let arr = v.as_array().unwrap();
+    assert_eq!(arr.len(), 3);
+    assert_eq!(arr[0]["linkage"], "static");
+    assert_eq!(arr[0]["path"], stat.to_str().unwrap());
+    assert_eq!(arr[1]["error"]["code"], "io");
+    assert!(arr[2]["error"]["message"].as_str().unwrap().contains("directory"));
+}
+
+#[test]
+fn reads_standard_input_and_rejects_non_binaries() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_linklens"))
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"#!/bin/sh\necho hi\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("-: error: this is not an executable or library (a script)"));
+
+    let p = fixture("cstdio-musl-go1.26");
+    let data = std::fs::read(&p).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_linklens"))
+        .args(["--json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&data).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["path"], "-");
+    assert_eq!(v[0]["libc"]["name"], "musl");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(linklens(&[]).0, 2);
+    assert_eq!(linklens(&["--bogus", "x"]).0, 2);
+    let (code, out, _) = linklens(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("exit status"));
+}
