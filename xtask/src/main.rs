@@ -3,6 +3,7 @@
 
 mod bench;
 mod fixtures;
+mod serve;
 mod setup;
 mod test;
 
@@ -14,11 +15,13 @@ pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 const HELP: &str = "\
 cargo xtask <command>
 
-  test               every test: Rust unit, golden and differential tests
+  test               every test: Rust unit, golden, differential and robustness
+                     tests, the wasm build, wasm-bindgen tests and the browser
+                     tests (installs what is missing first)
   fixtures [FILTER]  rebuild the fixture binaries (needs Go 1.26, Go 1.19,
                      musl-tools, zig via pip) and bless the golden reports
   bench              the CLI against file, readelf and go version -m
-  serve              serve the web app (arrives with the web app)";
+  serve              build and serve the web app on http://127.0.0.1:8080/";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,7 +29,7 @@ fn main() {
         Some("test") => test::run_all(),
         Some("fixtures") => fixtures::build(args.get(1).map(String::as_str)),
         Some("bench") => bench::bench(),
-        Some("serve") => Err("the web app is not built yet (see the web app issue); use the CLI: cargo run -p linklens-cli -- FILE".into()),
+        Some("serve") => serve::serve(),
         _ => {
             eprintln!("{HELP}");
             std::process::exit(2);

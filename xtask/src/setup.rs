@@ -1,22 +1,102 @@
-//! Installing what the commands need, only when it is missing.
+//! Installing what the commands need, only when it is missing, at pinned
+//! versions. Trunk itself never downloads anything: it finds these tools on
+//! PATH (see Trunk.toml).
 
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{have, run, Result};
+use crate::{have, project_root, run, Result};
+
+pub const TRUNK_VERSION: &str = "0.22.1";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+fn is_root() -> bool {
+    Command::new("id").arg("-u").output().map(|o| o.stdout == b"0\n").unwrap_or(false)
+}
 
 /// Install Debian packages for the tools that are missing (as root, which
 /// CI and the development machines are; otherwise say what to install).
 pub fn apt(tools: &[(&str, &str)]) -> Result<()> {
-    let missing: Vec<&str> = tools.iter().filter(|(tool, _)| !have(tool)).map(|(_, pkg)| *pkg).collect();
+    let missing: Vec<&str> = tools
+        .iter()
+        .filter(|(tool, _)| if tool.starts_with('/') { !Path::new(tool).exists() } else { !have(tool) })
+        .map(|(_, pkg)| *pkg)
+        .collect();
     if missing.is_empty() {
         return Ok(());
     }
-    let root = Command::new("id").arg("-u").output().map(|o| o.stdout == b"0\n").unwrap_or(false);
-    if !root {
-        eprintln!("note: missing {missing:?}; install them with: sudo apt-get install {}", missing.join(" "));
-        return Ok(());
+    if !is_root() {
+        return Err(format!("missing {missing:?}; install them with: sudo apt-get install {}", missing.join(" ")).into());
     }
     eprintln!("installing {}", missing.join(" "));
     run(Command::new("apt-get").args(["update", "-qq"]))?;
     run(Command::new("apt-get").args(["install", "-y", "-qq"]).args(&missing).env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+fn output(cmd: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(cmd).args(args).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+/// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
+pub fn wasm_bindgen_version() -> Result<String> {
+    let lock = std::fs::read_to_string(project_root().join("Cargo.lock"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("wasm-bindgen is not in Cargo.lock".into())
+}
+
+/// The wasm target, Trunk, wasm-bindgen-cli and npm packages (binaryen's
+/// wasm-opt, playwright-core, axe-core). Returns the PATH to build with.
+pub fn web_toolchain() -> Result<String> {
+    let root = project_root();
+    let targets = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !targets.lines().any(|t| t == "wasm32-unknown-unknown") {
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    if output("trunk", &["--version"]).as_deref() != Some(&format!("trunk {TRUNK_VERSION}")) {
+        eprintln!("installing trunk {TRUNK_VERSION} (once; about 15 minutes on 2 cores)");
+        // 0.22.1 declares a newer rust-version than it needs.
+        run(Command::new("cargo").args(["install", "--locked", "--ignore-rust-version", "trunk", "--version", TRUNK_VERSION]))?;
+    }
+    let wbg = wasm_bindgen_version()?;
+    if output("wasm-bindgen", &["--version"]).as_deref() != Some(&format!("wasm-bindgen {wbg}")) {
+        eprintln!("installing wasm-bindgen-cli {wbg} (once; a few minutes)");
+        // Not --locked: its lockfile wants a crate version the registry here lacks.
+        run(Command::new("cargo").args(["install", "--force", "wasm-bindgen-cli", "--version", &wbg]))?;
+    }
+    npm_install(&root.join("web"))?;
+    let bin = root.join("web/node_modules/.bin");
+    Ok(format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default()))
+}
+
+fn npm_install(dir: &Path) -> Result<()> {
+    if !have("npm") {
+        return Err("npm is needed for the browser tests and wasm-opt (Node.js 20 or newer)".into());
+    }
+    let stamp = dir.join("node_modules/.package-lock.json");
+    let lock = dir.join("package-lock.json");
+    let fresh = match (std::fs::metadata(&stamp), std::fs::metadata(&lock)) {
+        (Ok(s), Ok(l)) => s.modified()? >= l.modified()?,
+        _ => false,
+    };
+    if !fresh {
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))?;
+    }
+    Ok(())
+}
+
+/// `trunk build --release` into dist/, offline (dependencies fetched first).
+pub fn build_dist(path: &str) -> Result<PathBuf> {
+    let root = project_root();
+    run(Command::new("cargo").args(["fetch", "--locked"]).current_dir(&root))?;
+    run(Command::new("trunk").args(["build", "--release", "--offline"]).env("PATH", path).current_dir(&root))?;
+    Ok(root.join("dist"))
 }

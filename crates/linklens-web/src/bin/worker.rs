@@ -1,0 +1,86 @@
+//! The analysis worker: receives `{id, file}`, reads the file lazily, runs
+//! `linklens::analyze`, and posts back a `FromWorker` message. Running here
+//! keeps the page responsive whatever the file's size.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    worker::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("the worker runs in a browser: build it with trunk");
+}
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use linklens_web::blob_reader::BlobReader;
+    use linklens_web::protocol::FromWorker;
+    use object::read::ReadCache;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
+
+    fn post(scope: &DedicatedWorkerGlobalScope, msg: &FromWorker) {
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        if let Ok(v) = serde::Serialize::serialize(msg, &serializer) {
+            let _ = scope.post_message(&v);
+        }
+    }
+
+    fn now() -> f64 {
+        js_sys::global()
+            .dyn_into::<web_sys::WorkerGlobalScope>()
+            .ok()
+            .and_then(|g| g.performance())
+            .map(|p| p.now())
+            .unwrap_or(0.0)
+    }
+
+    fn handle(scope: &DedicatedWorkerGlobalScope, id: u32, blob: Blob) {
+        let start = now();
+        // Progress at most every 50 ms: reads are many and small.
+        let last = Rc::new(RefCell::new(0.0));
+        let progress_scope = scope.clone();
+        let reader = match BlobReader::new(blob) {
+            Ok(r) => r.on_progress(move |read, size| {
+                let t = now();
+                if t - *last.borrow() > 50.0 {
+                    *last.borrow_mut() = t;
+                    post(&progress_scope, &FromWorker::Progress { id, read: read as f64, size: size as f64 });
+                }
+            }),
+            Err(message) => {
+                post(scope, &FromWorker::Failed { id, code: "io".into(), message });
+                return;
+            }
+        };
+        let cache = ReadCache::new(reader);
+        let result = linklens::analyze(&cache);
+        let read = cache.into_inner().bytes_read as f64;
+        let msg = match result {
+            Ok(report) => FromWorker::Done { id, report: Box::new(report), read, millis: now() - start },
+            Err(e) => FromWorker::Failed { id, code: e.code().into(), message: e.to_string() },
+        };
+        post(scope, &msg);
+    }
+
+    pub fn start() {
+        let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let reply = scope.clone();
+        let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |msg: MessageEvent| {
+            let data = msg.data();
+            let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
+            match js_sys::Reflect::get(&data, &"file".into()).ok().and_then(|f| f.dyn_into::<Blob>().ok()) {
+                Some(blob) => handle(&reply, id, blob),
+                None => post(&reply, &FromWorker::Failed { id, code: "io".into(), message: "no file in the message".into() }),
+            }
+        });
+        scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        onmessage.forget();
+        post(&scope, &FromWorker::Ready);
+    }
+}

@@ -1,0 +1,56 @@
+use linklens::catalogue;
+use linklens::Cause;
+use yew::prelude::*;
+
+use crate::format;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub cause: Cause,
+}
+
+/// One cause: what it is, the evidence found in this file, and the
+/// catalogue's explanation (the same words the CLI and docs use).
+#[function_component(CauseCard)]
+pub fn cause_card(props: &Props) -> Html {
+    let c = &props.cause;
+    let topic = catalogue::topic(c.id.as_str());
+    let scope = match (&c.module, &c.package) {
+        (Some(m), _) => html! { <span class="scope">{"module "}<code>{m}</code>{c.version.as_deref().map(|v| format!(" {v}")).unwrap_or_default()}</span> },
+        (None, Some(p)) => html! { <span class="scope">{"package "}<code>{p}</code></span> },
+        _ => html! {},
+    };
+    let linked = if c.makes_dynamic {
+        html! { <span class="tag tag-dynamic">{"makes it dynamic"}</span> }
+    } else {
+        html! { <span class="tag tag-static">{"linked statically here"}</span> }
+    };
+    html! {
+        <section class="cause" data-testid="cause" data-cause-id={c.id.as_str()} aria-label={format!("Cause: {}", c.title)}>
+            <h4><span class="cause-id">{c.id.as_str()}</span>{" "}{&c.title}</h4>
+            <p class="cause-meta">{scope}{" "}{linked}</p>
+            if let Some(t) = topic {
+                <p class="cause-summary">{t.summary}</p>
+            }
+            <h5>{"Evidence in this file"}</h5>
+            <ul class="evidence" data-testid="evidence">
+                { for c.evidence.iter().map(|e| html! {
+                    <li><span class="ev-kind">{format::evidence_kind(e.kind)}</span>{" "}<code>{&e.value}</code></li>
+                }) }
+            </ul>
+            if let Some(t) = topic {
+                <details class="explain">
+                    <summary>{"Why this makes a binary dynamic, and how to check it yourself"}</summary>
+                    <p>{t.what_happens}</p>
+                    <p>{t.why_dynamic}</p>
+                    <ul class="checks">
+                        { for t.confirm.iter().map(|k| html! { <li><code>{k.command}</code>{" — "}{k.shows}</li> }) }
+                    </ul>
+                    <p class="links">
+                        { for t.links.iter().map(|l| html! { <a href={l.url} rel="noopener noreferrer">{l.title}</a> }) }
+                    </p>
+                </details>
+            }
+        </section>
+    }
+}

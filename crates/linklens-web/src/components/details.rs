@@ -1,0 +1,108 @@
+use std::rc::Rc;
+
+use linklens::{CauseId, Report};
+use yew::prelude::*;
+
+use crate::format;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub report: Rc<Report>,
+}
+
+/// Everything else, collapsed: loader requests, imports grouped by cause,
+/// the build info laid out like `go version -m`, cgo packages, toolchain.
+#[function_component(Details)]
+pub fn details(props: &Props) -> Html {
+    let r = &props.report;
+    let d = &r.dynamic;
+    let mut groups: Vec<(Option<CauseId>, Vec<String>)> = Vec::new();
+    for i in &r.imports {
+        let label = match &i.version {
+            Some(v) => format!("{}@{v}", i.name),
+            None => i.name.clone(),
+        };
+        match groups.iter_mut().find(|(c, _)| *c == i.cause) {
+            Some((_, v)) => v.push(label),
+            None => groups.push((i.cause, vec![label])),
+        }
+    }
+    // Causes first, the unattributed rest last.
+    groups.sort_by_key(|(c, _)| (c.is_none(), *c));
+    let go_version_m = r.go.as_ref().map(|g| {
+        let mut lines = vec![format!("{}", g.version.as_deref().unwrap_or("(no build info)"))];
+        if let Some(p) = &g.path {
+            lines.push(format!("\tpath\t{p}"));
+        }
+        if let Some(m) = &g.main {
+            lines.push(format!("\tmod\t{}\t{}\t{}", m.path, m.version, m.sum.as_deref().unwrap_or("")));
+        }
+        for dep in &g.deps {
+            lines.push(format!("\tdep\t{}\t{}\t{}", dep.path, dep.version, dep.sum.as_deref().unwrap_or("")));
+            if let Some(rep) = &dep.replace {
+                lines.push(format!("\t=>\t{}\t{}\t{}", rep.path, rep.version, rep.sum.as_deref().unwrap_or("")));
+            }
+        }
+        for s in &g.settings {
+            let v = if s.value.contains([' ', '\t', '"']) { linklens::go::quoted::quote(&s.value) } else { s.value.clone() };
+            lines.push(format!("\tbuild\t{}={v}", s.key));
+        }
+        lines.join("\n")
+    });
+    html! {
+        <details class="details" data-testid="details">
+            <summary>{"Details"}</summary>
+            <dl>
+                <dt>{"File"}</dt>
+                <dd>{format!("{} · {} · {}-bit {} · {}", format::bytes(r.size as f64), serde_json::to_value(r.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(), r.bits, serde_json::to_value(r.endian).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(), r.arch.machine)}</dd>
+                <dt>{"Interpreter"}</dt>
+                <dd>{ match &d.interpreter { Some(i) => html! { <code>{i}</code> }, None => html! { {"none"} } } }</dd>
+                <dt>{"Needed libraries"}</dt>
+                <dd>{ if d.needed.is_empty() { html! { {"none"} } } else { html! { <ol class="libs">{ for d.needed.iter().map(|l| html! { <li><code>{l}</code></li> }) }</ol> } } }</dd>
+                if !d.rpath.is_empty() || !d.runpath.is_empty() {
+                    <dt>{"rpath / runpath"}</dt>
+                    <dd><code>{d.rpath.join(":")}</code>{" "}<code>{d.runpath.join(":")}</code></dd>
+                }
+                <dt>{"C library"}</dt>
+                <dd>{r.libc.name.as_str()}
+                    if !r.libc.evidence.is_empty() {
+                        {" — from "}{ r.libc.evidence.iter().map(|e| e.value.clone()).collect::<Vec<_>>().join("; ") }
+                    }
+                </dd>
+            </dl>
+            if !groups.is_empty() {
+                <h5>{format!("Imported symbols ({})", r.imports.len())}</h5>
+                { for groups.iter().map(|(cause, names)| html! {
+                    <div class="import-group">
+                        <p class="import-cause">{ match cause { Some(c) => format!("{} ({})", c.as_str(), names.len()), None => format!("other ({})", names.len()) } }</p>
+                        <p class="import-list"><code>{names.join("  ")}</code></p>
+                    </div>
+                }) }
+            }
+            if let Some(text) = go_version_m {
+                <h5>{"Go build info (as go version -m prints it)"}</h5>
+                <pre class="buildinfo"><code>{text}</code></pre>
+            }
+            if let Some(g) = &r.go {
+                if let Some(p) = &g.pclntab {
+                    <p>{format!("pclntab: {} layout, {} functions, {}", p.version, p.nfunc, p.location)}</p>
+                }
+                if !g.cgo_packages.is_empty() {
+                    <h5>{"Packages with cgo functions"}</h5>
+                    <ul>{ for g.cgo_packages.iter().map(|p| html! {
+                        <li><code>{&p.package}</code>{format!(" — {} functions, e.g. ", p.count)}<code>{p.functions.join(", ")}</code></li>
+                    }) }</ul>
+                }
+            }
+            <h5>{"Toolchain"}</h5>
+            <ul class="toolchain">
+                if let Some(l) = &r.toolchain.language { <li>{format!("language: {l}")}</li> }
+                { for r.toolchain.comments.iter().map(|c| html! { <li><code>{c}</code></li> }) }
+                if let Some(t) = &r.toolchain.abi_tag { <li>{format!("ABI tag: {t}")}</li> }
+                if let Some(b) = &r.toolchain.go_build_id { <li>{"Go build ID: "}<code>{b}</code></li> }
+                if let Some(b) = &r.toolchain.gnu_build_id { <li>{"GNU build ID: "}<code>{b}</code></li> }
+                <li>{ if r.toolchain.runtime_cgo { "runtime/cgo is linked" } else { "runtime/cgo is not linked" } }</li>
+            </ul>
+        </details>
+    }
+}

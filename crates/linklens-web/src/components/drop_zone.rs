@@ -1,0 +1,47 @@
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// Files chosen with the button.
+    pub on_files: Callback<web_sys::FileList>,
+    /// A drag is over the page (the whole page accepts drops).
+    pub dragging: bool,
+}
+
+/// The visible drop target and the keyboard-reachable file button. Drops
+/// anywhere on the page are handled by `App`.
+#[function_component(DropZone)]
+pub fn drop_zone(props: &Props) -> Html {
+    let input = use_node_ref();
+    let onchange = {
+        let on_files = props.on_files.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(files) = input.files() {
+                on_files.emit(files);
+            }
+            // Choosing the same file again must fire again.
+            input.set_value("");
+        })
+    };
+    let open = {
+        let input = input.clone();
+        Callback::from(move |_| {
+            if let Some(i) = input.cast::<HtmlInputElement>() {
+                i.click();
+            }
+        })
+    };
+    let class = classes!("drop-zone", props.dragging.then_some("dragging"));
+    html! {
+        <section class={class} data-testid="drop-zone" aria-labelledby="drop-title">
+            <h2 id="drop-title" class="drop-title">{"Drop Linux binaries here"}</h2>
+            <p class="drop-hint">{"…or anywhere on this page. Several at once is fine: one result per file."}</p>
+            <button type="button" class="primary" onclick={open} data-testid="choose-files">{"Choose files"}</button>
+            <input ref={input} type="file" multiple=true class="visually-hidden" tabindex="-1"
+                aria-hidden="true" data-testid="file-input" {onchange} />
+            <p class="drop-note">{"ELF (Linux), Mach-O and PE files; Go, C, C++ and Rust. Stripped binaries work too."}</p>
+        </section>
+    }
+}

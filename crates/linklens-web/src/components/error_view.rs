@@ -1,0 +1,17 @@
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub code: AttrValue,
+    pub message: AttrValue,
+}
+
+#[function_component(ErrorView)]
+pub fn error_view(props: &Props) -> Html {
+    html! {
+        <div class="error" role="alert" data-testid="error" data-error-code={props.code.clone()}>
+            <strong>{"Cannot analyse this file. "}</strong>
+            {props.message.clone()}
+        </div>
+    }
+}

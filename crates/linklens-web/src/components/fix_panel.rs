@@ -1,0 +1,56 @@
+use linklens::Fix;
+use yew::prelude::*;
+
+use super::copy_button::CopyButton;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub fixes: Vec<Fix>,
+}
+
+/// The punch line: the recommended command with a copy button, then the
+/// alternatives with their trade-offs, then how to verify.
+#[function_component(FixPanel)]
+pub fn fix_panel(props: &Props) -> Html {
+    let Some((first, rest)) = props.fixes.split_first() else {
+        return html! {};
+    };
+    html! {
+        <section class="fixes" aria-labelledby="fix-title">
+            <h4 id="fix-title">{"Rebuild it static: "}{&first.title}</h4>
+            <div class="command">
+                <pre><code data-testid="fix-command">{&first.command}</code></pre>
+                <CopyButton text={first.command.clone()} describe={Some(AttrValue::from("the rebuild command"))} testid={Some(AttrValue::from("copy-fix"))} />
+            </div>
+            if !first.notes.is_empty() {
+                <ul class="notes">{ for first.notes.iter().map(|n| html! { <li>{n}</li> }) }</ul>
+            }
+            if !first.caveats.is_empty() {
+                <details class="caveats" open=true>
+                    <summary>{"Trade-offs"}</summary>
+                    <ul>{ for first.caveats.iter().map(|c| html! { <li>{c}</li> }) }</ul>
+                </details>
+            }
+            <details class="verify">
+                <summary>{"How to verify"}</summary>
+                <ul>{ for first.verify.iter().map(|v| html! { <li><code>{v}</code></li> }) }</ul>
+            </details>
+            if !rest.is_empty() {
+                <h5>{"Alternatives"}</h5>
+                { for rest.iter().map(|f| html! {
+                    <details class="alternative" data-testid="alternative" data-fix-id={f.id.clone()}>
+                        <summary>{&f.title}</summary>
+                        <div class="command">
+                            <pre><code>{&f.command}</code></pre>
+                            <CopyButton text={f.command.clone()} describe={Some(AttrValue::from(format!("the command: {}", f.title)))} />
+                        </div>
+                        if !f.notes.is_empty() {
+                            <ul class="notes">{ for f.notes.iter().map(|n| html! { <li>{n}</li> }) }</ul>
+                        }
+                        <ul>{ for f.caveats.iter().map(|c| html! { <li>{c}</li> }) }</ul>
+                    </details>
+                }) }
+            }
+        </section>
+    }
+}

@@ -1,0 +1,18 @@
+//! One component per file, as in the Yew examples. State lives in `App`
+//! and flows down as properties; the components only render.
+
+mod app;
+mod cause_card;
+mod compare_view;
+mod copy_button;
+mod details;
+mod drop_zone;
+mod error_view;
+mod export_bar;
+mod file_result;
+mod fix_panel;
+mod header;
+mod verdict;
+mod warnings;
+
+pub use app::App;

@@ -1,0 +1,20 @@
+//! The linklens web app. The page (`main.rs`, Yew components) never parses
+//! binaries: it hands each dropped `File` to a Web Worker (`bin/worker.rs`),
+//! which reads it lazily in slices and sends back the core's `Report`.
+//!
+//! The modules here that do not touch the browser (`protocol`, `markdown`,
+//! `compare`, `format`) are plain Rust and tested natively.
+
+pub mod compare;
+pub mod format;
+pub mod markdown;
+pub mod protocol;
+
+#[cfg(target_arch = "wasm32")]
+pub mod blob_reader;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod dom;
+#[cfg(target_arch = "wasm32")]
+pub mod worker_bridge;

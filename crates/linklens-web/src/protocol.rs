@@ -1,0 +1,16 @@
+//! Messages between the page and the analysis worker. The page sends
+//! `{id, file}` (a `File` cannot go through serde); everything coming back
+//! is one of these, converted with serde-wasm-bindgen.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum FromWorker {
+    /// The worker's wasm is loaded; messages sent before this are lost.
+    Ready,
+    /// Bytes read so far (the worker reads only what the analysis needs).
+    Progress { id: u32, read: f64, size: f64 },
+    Done { id: u32, report: Box<linklens::Report>, read: f64, millis: f64 },
+    Failed { id: u32, code: String, message: String },
+}

@@ -1,0 +1,120 @@
+//! The page's side of the worker: spawn it, queue files until it says it
+//! is ready, route its messages to the app, and survive a crash (a new
+//! worker is spawned and the files in flight are reported as failed).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::protocol::FromWorker;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{File, MessageEvent, Worker};
+
+
+/// Trunk writes this loader next to index.html (`data-loader-shim`); a
+/// relative URL keeps the app working from any sub-path.
+const WORKER_URL: &str = "worker_loader.js";
+
+pub struct WorkerBridge {
+    worker: RefCell<Option<Worker>>,
+    ready: Cell<bool>,
+    queue: RefCell<Vec<(u32, File)>>,
+    in_flight: RefCell<Vec<u32>>,
+    on_message: Rc<dyn Fn(FromWorker)>,
+    // Kept alive as long as the worker.
+    closures: RefCell<Vec<Closure<dyn Fn(web_sys::Event)>>>,
+}
+
+impl WorkerBridge {
+    pub fn new(on_message: impl Fn(FromWorker) + 'static) -> Rc<WorkerBridge> {
+        let bridge = Rc::new(WorkerBridge {
+            worker: RefCell::new(None),
+            ready: Cell::new(false),
+            queue: RefCell::new(Vec::new()),
+            in_flight: RefCell::new(Vec::new()),
+            on_message: Rc::new(on_message),
+            closures: RefCell::new(Vec::new()),
+        });
+        WorkerBridge::spawn(&bridge);
+        bridge
+    }
+
+    fn spawn(this: &Rc<WorkerBridge>) {
+        this.ready.set(false);
+        let worker = match Worker::new(WORKER_URL) {
+            Ok(w) => w,
+            Err(_) => {
+                (this.on_message)(FromWorker::Failed {
+                    id: 0,
+                    code: "worker".into(),
+                    message: "This browser could not start the analysis worker.".into(),
+                });
+                return;
+            }
+        };
+        let weak = Rc::downgrade(this);
+        let onmessage = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+            let Some(this) = weak.upgrade() else { return };
+            let Ok(e) = e.dyn_into::<MessageEvent>() else { return };
+            let Ok(msg) = serde_wasm_bindgen::from_value::<FromWorker>(e.data()) else { return };
+            match &msg {
+                FromWorker::Ready => {
+                    this.ready.set(true);
+                    let queued: Vec<(u32, File)> = this.queue.borrow_mut().drain(..).collect();
+                    for (id, file) in queued {
+                        this.send(id, &file);
+                    }
+                }
+                FromWorker::Done { id, .. } | FromWorker::Failed { id, .. } => {
+                    this.in_flight.borrow_mut().retain(|x| x != id);
+                }
+                FromWorker::Progress { .. } => {}
+            }
+            (this.on_message)(msg);
+        });
+        let weak = Rc::downgrade(this);
+        let onerror = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+            e.prevent_default();
+            let Some(this) = weak.upgrade() else { return };
+            // The worker died (a trap in the wasm): fail what it held, start anew.
+            let lost: Vec<u32> = this.in_flight.borrow_mut().drain(..).collect();
+            for id in lost {
+                (this.on_message)(FromWorker::Failed {
+                    id,
+                    code: "crash".into(),
+                    message: "The analysis stopped unexpectedly on this file. Please report it, with the file if you can.".into(),
+                });
+            }
+            if let Some(w) = this.worker.borrow_mut().take() {
+                w.terminate();
+            }
+            WorkerBridge::spawn(&this);
+        });
+        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+        let mut closures = this.closures.borrow_mut();
+        closures.push(onmessage);
+        closures.push(onerror);
+        *this.worker.borrow_mut() = Some(worker);
+    }
+
+    fn send(&self, id: u32, file: &File) {
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(id));
+        let _ = js_sys::Reflect::set(&msg, &"file".into(), file);
+        if let Some(w) = self.worker.borrow().as_ref() {
+            if w.post_message(&msg).is_ok() {
+                self.in_flight.borrow_mut().push(id);
+            }
+        }
+    }
+
+    /// Analyse a file; the result arrives through `on_message` with this id.
+    pub fn analyze(&self, id: u32, file: File) {
+        if self.ready.get() {
+            self.send(id, &file);
+        } else {
+            self.queue.borrow_mut().push((id, file));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! The browser-free parts of the web app, on real fixtures: the Markdown
+//! export and the before/after comparison.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Read;
+
+fn report(name: &str) -> linklens::Report {
+    let path = format!("{}/../../fixtures/bin/{name}.gz", env!("CARGO_MANIFEST_DIR"));
+    let gz = std::fs::read(&path).unwrap();
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(gz.as_slice()).read_to_end(&mut raw).unwrap();
+    linklens::analyze(raw.as_slice()).unwrap()
+}
+
+#[test]
+fn markdown_has_verdict_causes_and_command() {
+    let r = report("lookuphost-default-go1.26");
+    let md = linklens_web::markdown::report("lookuphost", &r);
+    assert!(md.starts_with("### `lookuphost`: **dynamic**"), "{md}");
+    assert!(md.contains("- **dns**: The net package's cgo DNS resolver — package `net`"), "{md}");
+    assert!(md.contains("  - function `net._C2func_getaddrinfo`"), "{md}");
+    assert!(md.contains(&format!("```sh\n{}\n```", r.fixes[0].command)), "{md}");
+    assert!(md.contains("nothing was uploaded"));
+}
+
+#[test]
+fn comparison_says_what_a_rebuild_changed() {
+    let before = report("lookuphost-default-go1.26");
+    let after = report("lookuphost-netgo-go1.26");
+    let c = linklens_web::compare::compare(&before, &after);
+    assert_eq!(c.sentence(), "dynamic → static. Gone: dns. No longer needs libc.so.6.");
+
+    let musl = report("lookuphost-musl-go1.26");
+    let c = linklens_web::compare::compare(&before, &musl);
+    assert_eq!(c.sentence(), "dynamic → static. Now linked statically: dns. No longer needs libc.so.6.");
+}
+
+#[test]
+fn worker_messages_round_trip_as_json() {
+    use linklens_web::protocol::FromWorker;
+    let r = report("hello-default-go1.26");
+    let msg = FromWorker::Done { id: 7, report: Box::new(r), read: 1.0, millis: 2.0 };
+    let json = serde_json::to_string(&msg).unwrap();
+    assert!(json.starts_with(r#"{"kind":"done","id":7,"#));
+    assert_eq!(serde_json::from_str::<FromWorker>(&json).unwrap(), msg);
+}

@@ -1,0 +1,57 @@
+// Service worker: keeps the app available offline after the first visit.
+// Same-origin GETs are answered from the cache and refreshed in the
+// background (stale-while-revalidate); nothing else is ever fetched.
+const CACHE = 'linklens-v1';
+const SHELL = [
+  './',
+  'index.html',
+  'init.js',
+  'linklens-web.js',
+  'linklens-web_bg.wasm',
+  'worker.js',
+  'worker_bg.wasm',
+  'worker_loader.js',
+  'style.css',
+  'icon.svg',
+  'manifest.webmanifest',
+];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) {
+    return;
+  }
+  event.respondWith(
+    caches.open(CACHE).then(async (cache) => {
+      const cached = await cache.match(request, { ignoreSearch: true });
+      const refresh = fetch(request)
+        .then((response) => {
+          if (response.ok) {
+            cache.put(request, response.clone());
+          }
+          return response;
+        })
+        .catch(() => undefined);
+      if (cached) {
+        event.waitUntil(refresh);
+        return cached;
+      }
+      const response = await refresh;
+      return response || new Response('offline and not cached', { status: 503 });
+    }),
+  );
+});
