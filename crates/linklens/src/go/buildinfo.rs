@@ -15,6 +15,7 @@ const FLAG_BIG_ENDIAN: u8 = 1;
 const FLAG_INLINE: u8 = 2;
 /// Longer strings than any real build info; a hostile length stops here.
 const MAX_STRING: u64 = 16 << 20;
+const SEARCH_LIMIT: u64 = 1 << 20;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct BuildInfo {
@@ -30,15 +31,29 @@ pub(crate) struct BuildInfo {
 /// plugin, c-shared library or a binary built without it). `Err`: the
 /// header was found but is damaged.
 pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Result<Option<BuildInfo>, String> {
-    let Some((region, bytes, at)) = locate(image) else { return Ok(None) };
-    let header = &bytes[at..];
+    let Some((region, window, at)) = locate(image) else { return Ok(None) };
+    let header = &window[at..];
     let ptr_size = header[14];
     let flags = header[15];
+    let offset = region.offset + at as u64;
+    let avail = region.end().min(image.len).saturating_sub(offset);
     let (version, modinfo) = if flags & FLAG_INLINE != 0 {
-        let mut rest = &header[HEADER_SIZE..];
-        let version = read_varint_string(&mut rest).ok_or("build info: bad version string length")?;
-        let modinfo = read_varint_string(&mut rest).ok_or("build info: bad module info length")?;
-        (version, modinfo)
+        // Read the two strings by their lengths, not the segment after them.
+        let mut pos = offset + HEADER_SIZE as u64;
+        let end = offset + avail;
+        let mut next = |what: &str| -> Result<Vec<u8>, String> {
+            let head = image.bytes(pos, end.saturating_sub(pos).min(10)).unwrap_or(&[]);
+            let mut rest = head;
+            let n = read_uvarint(&mut rest).ok_or(format!("build info: bad {what} length"))?;
+            let varint_len = (head.len() - rest.len()) as u64;
+            if n > MAX_STRING || pos + varint_len + n > end {
+                return Err(format!("build info: {what} length {n} runs past its segment"));
+            }
+            let s = image.bytes(pos + varint_len, n).ok_or(format!("build info: {what} is cut short"))?.to_vec();
+            pos += varint_len + n;
+            Ok(s)
+        };
+        (next("version")?, next("module info")?)
     } else {
         if ptr_size != 4 && ptr_size != 8 {
             return Err(format!("build info: pointer size {ptr_size}"));
@@ -55,7 +70,6 @@ pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Result<
     }
     let mut info = parse_modinfo(&String::from_utf8_lossy(strip_sentinels(&modinfo)));
     info.version = version;
-    let offset = region.offset + at as u64;
     info.location = if region.name.is_empty() {
         format!("writable segment at file offset {offset:#x}")
     } else {
@@ -71,7 +85,10 @@ fn locate<'a, 'data, R: ReadRef<'data>>(image: &'a Image<'data, R>) -> Option<(&
     let named = [".go.buildinfo", "__go_buildinfo"].into_iter().filter_map(|n| image.section(n));
     let writable = image.segments.iter().filter(|s| s.writable && !s.executable && s.file_size > 0);
     named.chain(writable).chain(image.section(".data")).find_map(|region| {
-        let bytes = image.region_bytes(region)?;
+        // The linker puts it first; 1 MiB bounds the search (and what a
+        // lazy reader must fetch) without relying on that.
+        let avail = region.end().min(image.len).saturating_sub(region.offset);
+        let bytes = image.bytes(region.offset, avail.min(SEARCH_LIMIT))?;
         Some((region, bytes, find_magic(bytes)?))
     })
 }
@@ -90,16 +107,6 @@ fn read_uvarint(b: &mut &[u8]) -> Option<u64> {
         }
     }
     None
-}
-
-fn read_varint_string(b: &mut &[u8]) -> Option<Vec<u8>> {
-    let n = read_uvarint(b)?;
-    if n > MAX_STRING || n > b.len() as u64 {
-        return None;
-    }
-    let (s, rest) = b.split_at(n as usize);
-    *b = rest;
-    Some(s.to_vec())
 }
 
 /// Old format: a pointer to a Go string header {data pointer, length}.
@@ -255,10 +262,8 @@ mod tests {
     fn varints_are_bounded() {
         let mut b: &[u8] = &[0xff; 12];
         assert_eq!(read_uvarint(&mut b), None);
-        let mut b: &[u8] = &[0xff, 0xff, 0xff, 0xff, 0x0f, b'x'];
-        assert_eq!(read_varint_string(&mut b), None);
-        let mut b: &[u8] = &[2, b'h', b'i', 9];
-        assert_eq!(read_varint_string(&mut b).unwrap(), b"hi");
+        let mut b: &[u8] = &[0x96, 0x01, 9];
+        assert_eq!(read_uvarint(&mut b), Some(150));
         assert_eq!(b, &[9]);
     }
 

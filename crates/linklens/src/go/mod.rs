@@ -52,7 +52,7 @@ pub(crate) fn detect<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Optio
     let mut names = Names::default();
     let mut cgo: BTreeMap<String, (u64, Vec<String>)> = BTreeMap::new();
     if let Some(t) = &table {
-        t.for_each_name(|name| scan_name(name, &mut names, &mut cgo));
+        t.for_each_name(image, |name| scan_name(name, &mut names, &mut cgo));
     }
     let cgo_packages = cgo
         .into_iter()

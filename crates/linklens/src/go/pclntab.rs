@@ -44,18 +44,24 @@ impl Layout {
     const ALL: [Layout; 4] = [Layout::Go120, Layout::Go118, Layout::Go116, Layout::Go12];
 }
 
-/// A validated table: its bytes run from the header to the end of the
-/// region it was found in.
-pub(crate) struct Table<'data> {
+/// A validated table. Only its header has been read; the name table is
+/// read when asked for, so a lazy reader fetches nothing else.
+pub(crate) struct Table {
     pub info: Pclntab,
     layout: Layout,
-    data: &'data [u8],
+    /// File offset of the header, and how many file bytes follow it within
+    /// its region.
+    offset: u64,
+    avail: u64,
     big_endian: bool,
     ptr_size: u8,
     nfunc: u64,
-    /// Go 1.16+: the function-name table `[start, end)` within `data`.
-    names: Option<(usize, usize)>,
+    /// Go 1.16+: the function-name table `[start, end)`, relative to `offset`.
+    names: Option<(u64, u64)>,
 }
+
+/// The most header bytes any layout has: 8 + 8 words of 8 bytes.
+const HEADER_MAX: u64 = 8 + 8 * 8;
 
 /// More functions than any real binary has (the largest seen have ~10^5).
 const MAX_FUNCS: u64 = 1 << 24;
@@ -63,10 +69,12 @@ const MAX_FUNCS: u64 = 1 << 24;
 /// Find the table: by section name, else by scanning for a valid header in
 /// the sections (or segments) where linkers put it when it has no section
 /// of its own (PIE, plugins, static-pie, lld links).
-pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Option<Table<'data>> {
+pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Option<Table> {
     for name in [".gopclntab", "__gopclntab", ".data.rel.ro.gopclntab"] {
         if let Some(region) = image.section(name) {
-            if let Some(t) = image.region_bytes(region).and_then(|b| validate(image, b, 0, region, true)) {
+            let avail = region.end().min(image.len).saturating_sub(region.offset);
+            let head = image.bytes(region.offset, avail.min(HEADER_MAX));
+            if let Some(t) = head.and_then(|h| validate(image, h, 0, avail, region, true)) {
                 return Some(t);
             }
         }
@@ -82,7 +90,7 @@ pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Option<
     candidates.into_iter().find_map(|region| scan(image, region))
 }
 
-fn scan<'data, R: ReadRef<'data>>(image: &Image<'data, R>, region: &Region) -> Option<Table<'data>> {
+fn scan<'data, R: ReadRef<'data>>(image: &Image<'data, R>, region: &Region) -> Option<Table> {
     let bytes = image.region_bytes(region)?;
     for layout in Layout::ALL {
         let m = layout.magic();
@@ -93,7 +101,8 @@ fn scan<'data, R: ReadRef<'data>>(image: &Image<'data, R>, region: &Region) -> O
             if at % 4 != 0 {
                 continue;
             }
-            if let Some(t) = validate(image, &bytes[at..], at as u64, region, false) {
+            let head = &bytes[at..bytes.len().min(at + HEADER_MAX as usize)];
+            if let Some(t) = validate(image, head, at as u64, (bytes.len() - at) as u64, region, false) {
                 return Some(t);
             }
         }
@@ -101,13 +110,16 @@ fn scan<'data, R: ReadRef<'data>>(image: &Image<'data, R>, region: &Region) -> O
     None
 }
 
+/// Check a candidate header (`data`: its first bytes; `len`: file bytes
+/// available from it within the region).
 fn validate<'data, R: ReadRef<'data>>(
     image: &Image<'data, R>,
-    data: &'data [u8],
+    data: &[u8],
     at: u64,
+    len: u64,
     region: &Region,
     named: bool,
-) -> Option<Table<'data>> {
+) -> Option<Table> {
     if data.len() < 16 {
         return None;
     }
@@ -124,7 +136,6 @@ fn validate<'data, R: ReadRef<'data>>(
         let off = usize::try_from(8 + i * u64::from(ptr_size)).ok()?;
         read_uint(data.get(off..)?, ptr_size, big)
     };
-    let len = data.len() as u64;
     let nfunc = word(0)?;
     if nfunc == 0 || nfunc > MAX_FUNCS {
         return None;
@@ -148,7 +159,7 @@ fn validate<'data, R: ReadRef<'data>>(
             if !ordered || pcln.checked_add(functab_size)? > len {
                 return None;
             }
-            Some((usize::try_from(funcname).ok()?, usize::try_from(cu).ok()?))
+            Some((funcname, cu))
         }
     };
     let offset = region.offset + at;
@@ -170,7 +181,8 @@ fn validate<'data, R: ReadRef<'data>>(
             quantum,
         },
         layout,
-        data,
+        offset,
+        avail: len,
         big_endian: big,
         ptr_size,
         nfunc,
@@ -178,27 +190,28 @@ fn validate<'data, R: ReadRef<'data>>(
     })
 }
 
-impl<'data> Table<'data> {
+impl Table {
     /// Call `f` with every function name. Go 1.16+ reads only the name
-    /// table; Go 1.2–1.15 interleaves names with other data, so it walks
-    /// the function table.
-    pub fn for_each_name(&self, mut f: impl FnMut(&'data [u8])) {
+    /// table; Go 1.2–1.15 interleaves names with other data, so it reads
+    /// the table whole and walks the function table.
+    pub fn for_each_name<'data, R: ReadRef<'data>>(&self, image: &Image<'data, R>, mut f: impl FnMut(&'data [u8])) {
         if let Some((start, end)) = self.names {
-            if let Some(table) = self.data.get(start..end) {
+            if let Some(table) = image.bytes(self.offset + start, end - start) {
                 table.split(|&b| b == 0).filter(|n| !n.is_empty()).for_each(f);
             }
             return;
         }
         debug_assert_eq!(self.layout, Layout::Go12);
+        let Some(data) = image.bytes(self.offset, self.avail) else { return };
         let w = u64::from(self.ptr_size);
         for i in 0..self.nfunc {
             let Some(name) = (|| {
                 let entry = usize::try_from(8 + w + (2 * i + 1) * w).ok()?;
-                let func_off = usize::try_from(read_uint(self.data.get(entry..)?, self.ptr_size, self.big_endian)?).ok()?;
+                let func_off = usize::try_from(read_uint(data.get(entry..)?, self.ptr_size, self.big_endian)?).ok()?;
                 // _func: entry (word), nameoff (int32).
                 let name_field = func_off.checked_add(self.ptr_size as usize)?;
-                let name_off = read_uint(self.data.get(name_field..)?, 4, self.big_endian)? as usize;
-                let rest = self.data.get(name_off..)?;
+                let name_off = read_uint(data.get(name_field..)?, 4, self.big_endian)? as usize;
+                let rest = data.get(name_off..)?;
                 let end = memchr::memchr(0, rest)?;
                 Some(&rest[..end])
             })() else {

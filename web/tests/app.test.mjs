@@ -1,0 +1,302 @@
+// End-to-end tests of the built page (dist/) in Debian's Chromium.
+// Expectations come from the fixture manifest (verdict, causes, fix id) and
+// the golden reports (the exact command), never from the page itself.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync, writeFileSync, openSync, closeSync, ftruncateSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import {
+  serve, launch, fixture, drop, choose, result, causeIds, openApp, dist, shots, root,
+} from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+// One fixture of each kind the page must get right.
+const KINDS = [
+  ['static', 'hello-default-go1.26'],
+  ['static-pie', 'hello-static-pie-go1.26'],
+  ['dns', 'lookuphost-default-go1.26'],
+  ['osuser', 'userlookup-default-go1.26'],
+  ['both', 'netuser-default-go1.26'],
+  ['own cgo', 'cstdio-default-go1.26'],
+  ['go-sqlite3', 'sqlite-default-go1.26'],
+  ['PIE', 'hello-pie-go1.26'],
+  ['musl-static', 'lookuphost-musl-go1.26'],
+  ['arm64', 'cstdio-arm64-zig-go1.26'],
+  ['go 1.19', 'lookuphost-file-go1.19'],
+  ['non-Go', 'rust-dynamic'],
+  ['Mach-O', 'hello-darwin-arm64-go1.26'],
+  ['PE', 'hello-windows-amd64-go1.26'],
+];
+
+let srv;
+let browser;
+let app;
+
+before(async () => {
+  srv = await serve();
+  browser = await launch();
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: srv.origin });
+  app = await openApp(browser.context, srv.url);
+});
+
+after(async () => {
+  await browser?.context.close();
+  srv?.server.close();
+});
+
+async function expectMatchesManifest(page, f, how) {
+  const article = await result(page, f.name);
+  const verdict = await article.locator('[data-testid=verdict]').textContent();
+  assert.equal(verdict, f.expect.linkage, `${f.name} (${how}): verdict`);
+  assert.deepEqual(await causeIds(article), [...f.expect.causes].sort(), `${f.name} (${how}): causes`);
+  const command = article.locator('[data-testid=fix-command]');
+  if (f.expect.fix) {
+    assert.equal(await command.textContent(), f.golden.fixes[0].command, `${f.name} (${how}): recommended command`);
+    assert.equal(f.golden.fixes[0].id, f.expect.fix, `${f.name}: golden and manifest agree on the fix`);
+  } else {
+    assert.equal(await command.count(), 0, `${f.name} (${how}): no fix expected`);
+  }
+  return article;
+}
+
+describe('each kind of binary', () => {
+  for (const [kind, name] of KINDS) {
+    test(`${kind} (${name}) by drop and by the file input`, async () => {
+      const f = fixture(name);
+      const { page } = app;
+      await page.locator('[data-testid=clear]').click().catch(() => {});
+      await drop(page, [{ name: f.name, bytes: f.bytes }]);
+      await expectMatchesManifest(page, f, 'drop');
+      await page.locator('[data-testid=clear]').click();
+      await choose(page, [{ name: f.name, bytes: f.bytes }]);
+      await expectMatchesManifest(page, f, 'file input');
+      await page.locator('[data-testid=clear]').click();
+    });
+  }
+});
+
+describe('bad input gets a clear message and the page keeps working', () => {
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+  const hello = () => fixture('hello-default-go1.26');
+  const cases = [
+    ['empty.bin', Buffer.alloc(0), /empty/],
+    ['notes.txt', Buffer.from('just some notes\n'), /text file/],
+    ['picture.png', png, /PNG image/],
+    ['cut.elf', () => hello().bytes.subarray(0, 40), /cut short/],
+    ['cut-later.elf', () => hello().bytes.subarray(0, 3000), /cut short|Static|static/],
+  ];
+  for (const [name, data, message] of cases) {
+    test(name, async () => {
+      const { page, errors } = app;
+      const bytes = typeof data === 'function' ? data() : data;
+      await drop(page, [{ name, bytes }]);
+      const article = await result(page, name);
+      const text = await article.textContent();
+      assert.match(text, message, `${name}: ${text}`);
+      // The next file still works.
+      const f = hello();
+      await drop(page, [{ name: `after-${name}`, bytes: f.bytes }]);
+      const next = await result(page, `after-${name}`);
+      assert.equal(await next.locator('[data-testid=verdict]').textContent(), 'static');
+      assert.deepEqual(errors, []);
+      await page.locator('[data-testid=clear]').click();
+    });
+  }
+
+  test('a 4 GB file is read lazily and answered at once', async () => {
+    const path = join(root, 'target/four-gigabytes.bin');
+    const fd = openSync(path, 'w');
+    ftruncateSync(fd, 4 * 1024 ** 3); // sparse: costs no disk
+    closeSync(fd);
+    try {
+      const { page } = app;
+      await page.setInputFiles('[data-testid=file-input]', path);
+      const article = await result(page, 'four-gigabytes.bin', 60000);
+      const err = article.locator('[data-testid=error]');
+      assert.equal(await err.count(), 1);
+      assert.match(await err.textContent(), /not an executable/);
+      await page.locator('[data-testid=clear]').click();
+    } finally {
+      rmSync(path, { force: true });
+    }
+  });
+});
+
+test('several files at once: one result each, then compare before and after', async () => {
+  const { page } = app;
+  const before = fixture('lookuphost-default-go1.26');
+  const afterFix = fixture('lookuphost-netgo-go1.26');
+  const other = fixture('cstdio-musl-go1.26');
+  await drop(page, [before, afterFix, other].map((f) => ({ name: f.name, bytes: f.bytes })));
+  for (const f of [before, afterFix, other]) {
+    await expectMatchesManifest(page, f, 'multi-drop');
+  }
+  assert.equal(await page.locator('[data-testid=result]').count(), 3);
+  const sentence = await page.locator('[data-testid=compare-sentence]').textContent();
+  assert.equal(sentence, 'dynamic → static. Gone: dns. No longer needs libc.so.6.');
+  await page.screenshot({ path: join(shots, 'compare-desktop-light.png'), fullPage: true });
+  await page.locator('[data-testid=clear]').click();
+});
+
+test('copy button and exports', async () => {
+  const { page } = app;
+  const f = fixture('sqlite-default-go1.26');
+  await drop(page, [{ name: f.name, bytes: f.bytes }]);
+  const article = await result(page, f.name);
+  await article.locator('[data-testid=copy-fix]').click();
+  await article.locator('[data-testid=copy-fix]', { hasText: 'Copied' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), f.golden.fixes[0].command);
+
+  await article.locator('[data-testid=copy-markdown]').click();
+  await article.locator('[data-testid=copy-markdown]', { hasText: 'Copied' }).waitFor();
+  const md = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(md, /^### `sqlite-default-go1.26`: \*\*dynamic\*\*/);
+  assert.match(md, /cgo-dep\*\*: A dependency that uses cgo — module `github.com\/mattn\/go-sqlite3` v1.14.22/);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), article.locator('[data-testid=download-json]').click()]);
+  assert.equal(download.suggestedFilename(), 'sqlite-default-go1.26.linklens.json');
+  const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(json, f.golden, 'the downloaded JSON is the core report, field for field');
+
+  const [mdDownload] = await Promise.all([page.waitForEvent('download'), article.locator('[data-testid=download-markdown]').click()]);
+  assert.equal(readFileSync(await mdDownload.path(), 'utf8'), md);
+  await page.locator('[data-testid=clear]').click();
+});
+
+test('keyboard only: choose a file, reach the command, copy it', async () => {
+  const { page } = app;
+  const f = fixture('userlookup-default-go1.26');
+  await page.reload();
+  await page.locator('[data-testid=drop-zone]').waitFor();
+  let focused = '';
+  for (let i = 0; i < 10 && focused !== 'choose-files'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.dataset?.testid || '');
+  }
+  assert.equal(focused, 'choose-files', 'Tab reaches the Choose files button');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await chooser.setFiles([{ name: f.name, mimeType: 'application/octet-stream', buffer: Buffer.from(f.bytes) }]);
+  await expectMatchesManifest(page, f, 'keyboard');
+  for (let i = 0; i < 40 && focused !== 'copy-fix'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.dataset?.testid || '');
+  }
+  assert.equal(focused, 'copy-fix', 'Tab reaches the copy button');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid=copy-fix]', { hasText: 'Copied' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), f.golden.fixes[0].command);
+  // Results are announced.
+  assert.match(await page.locator('[data-testid=live]').textContent(), /userlookup-default-go1\.26: dynamic/);
+  await page.locator('[data-testid=clear]').click();
+});
+
+test('no request leaves 127.0.0.1, and none is made while a file is analysed', async () => {
+  const { page } = app;
+  const { requests } = browser;
+  const outside = requests.filter((u) => !u.startsWith(srv.origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(outside, [], 'requests outside the origin');
+  const f = fixture('sqlite-musl-go1.26');
+  const count = requests.length;
+  await drop(page, [{ name: f.name, bytes: f.bytes }]);
+  await expectMatchesManifest(page, f, 'network check');
+  assert.deepEqual(requests.slice(count), [], 'requests made during the analysis');
+  await page.locator('[data-testid=clear]').click();
+});
+
+test('time from drop to rendered result, and asset sizes', async () => {
+  const { page } = app;
+  const largest = readdirSync(join(root, 'fixtures/bin'))
+    .filter((n) => n.endsWith('.gz'))
+    .map((n) => ({ n, s: statSync(join(root, 'fixtures/bin', n)).size }))
+    .sort((a, b) => b.s - a.s)[0].n.replace(/\.gz$/, '');
+  const f = fixture(largest);
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = Date.now();
+    await drop(page, [{ name: `${f.name}-${i}`, bytes: f.bytes }]);
+    await result(page, `${f.name}-${i}`);
+    times.push(Date.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const sizes = {};
+  for (const file of readdirSync(dist)) {
+    if (/\.(wasm|js|css)$/.test(file)) {
+      const raw = readFileSync(join(dist, file));
+      sizes[file] = { raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
+    }
+  }
+  const metrics = { fixture: f.name, bytes: f.bytes.length, drop_to_result_ms: times, median_ms: times[2], sizes };
+  writeFileSync(join(root, 'target/web-metrics.json'), JSON.stringify(metrics, null, 2));
+  console.log(`# drop to result for ${f.name} (${f.bytes.length} bytes): median ${times[2]} ms of ${times.join(', ')}`);
+  for (const [file, s] of Object.entries(sizes)) console.log(`# ${file}: ${s.raw} bytes, ${s.gzip} gzip`);
+  await page.locator('[data-testid=clear]').click();
+});
+
+describe('looks and accessibility', () => {
+  const views = [
+    ['desktop', { width: 1200, height: 900 }],
+    ['phone', { width: 390, height: 844 }],
+  ];
+  for (const scheme of ['light', 'dark']) {
+    for (const [device, viewport] of views) {
+      test(`${scheme}, ${device}: screenshots and no serious axe violations`, async () => {
+        const { page } = app;
+        await page.setViewportSize(viewport);
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.screenshot({ path: join(shots, `empty-${device}-${scheme}.png`), fullPage: true });
+        const dyn = fixture('lookuphost-default-go1.26');
+        const bad = { name: 'notes.txt', bytes: Buffer.from('not a binary\n') };
+        await drop(page, [bad, { name: dyn.name, bytes: dyn.bytes }]);
+        await result(page, dyn.name);
+        await result(page, 'notes.txt');
+        await page.screenshot({ path: join(shots, `result-${device}-${scheme}.png`), fullPage: true });
+        // axe runs through DevTools, so the page's CSP stays as shipped.
+        await page.evaluate(AXE);
+        const found = await page.evaluate(async () => {
+          // Open every <details> so collapsed content is checked too.
+          document.querySelectorAll('details').forEach((d) => { d.open = true; });
+          const r = await window.axe.run(document, { resultTypes: ['violations'] });
+          return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
+        });
+        const serious = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        assert.deepEqual(serious, [], JSON.stringify(serious, null, 2));
+        // No horizontal scrolling on a phone.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 1, `page is ${overflow}px wider than the ${device} viewport`);
+        await page.locator('[data-testid=clear]').click();
+      });
+    }
+  }
+  after(async () => {
+    await app.page.setViewportSize({ width: 1200, height: 900 });
+    await app.page.emulateMedia({ colorScheme: 'light' });
+  });
+});
+
+test('works offline after the first visit (service worker)', async () => {
+  const { context } = browser;
+  const page = await context.newPage();
+  await page.goto(srv.url);
+  await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
+    return reg.active?.state;
+  });
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await page.locator('[data-testid=drop-zone]').waitFor();
+    const f = fixture('netuser-default-go1.26');
+    await drop(page, [{ name: f.name, bytes: f.bytes }]);
+    await expectMatchesManifest(page, f, 'offline');
+  } finally {
+    await context.setOffline(false);
+    await page.close();
+  }
+});
