@@ -98,6 +98,33 @@ export async function drop(page, files) {
   }, payload);
 }
 
+/**
+ * Drop one file and measure, inside the page, the time from the drop event
+ * to the rendered verdict (the file is built before the clock starts).
+ */
+export async function timedDrop(page, f) {
+  const data = Buffer.from(f.bytes).toString('base64');
+  return page.evaluate(async ({ name, data }) => {
+    const bin = atob(data);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], name));
+    const selector = `[data-testid=result][data-file-name="${name}"] [data-testid=verdict]`;
+    const done = new Promise((ok) => {
+      const seen = () => document.querySelector(selector);
+      const obs = new MutationObserver(() => { if (seen()) { obs.disconnect(); ok(performance.now()); } });
+      obs.observe(document.body, { childList: true, subtree: true });
+    });
+    const t0 = performance.now();
+    const zone = document.querySelector('[data-testid=drop-zone]');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+    return (await done) - t0;
+  }, { name: f.name, data });
+}
+
 /** Choose files through the file input, as the "Choose files" button does. */
 export async function choose(page, files) {
   await page.setInputFiles('[data-testid=file-input]', files.map((f) => ({

@@ -17,6 +17,8 @@ pub struct BlobReader {
     /// Total bytes read, for progress and for the "read only what it
     /// needs" figures.
     pub bytes_read: u64,
+    /// Number of reads: each is a round trip to the browser's file layer.
+    pub reads: u64,
     on_progress: Option<Box<dyn FnMut(u64, u64)>>,
 }
 
@@ -24,7 +26,7 @@ impl BlobReader {
     pub fn new(blob: Blob) -> Result<BlobReader, String> {
         let reader = FileReaderSync::new().map_err(|_| "FileReaderSync is unavailable (not in a worker?)".to_string())?;
         let size = blob.size() as u64;
-        Ok(BlobReader { blob, reader, pos: 0, size, bytes_read: 0, on_progress: None })
+        Ok(BlobReader { blob, reader, pos: 0, size, bytes_read: 0, reads: 0, on_progress: None })
     }
 
     /// Called after every read with (bytes read so far, file size).
@@ -52,6 +54,7 @@ impl Read for BlobReader {
         bytes.copy_to(&mut buf[..n]);
         self.pos += n as u64;
         self.bytes_read += n as u64;
+        self.reads += 1;
         if let Some(f) = &mut self.on_progress {
             f(self.bytes_read, self.size);
         }

@@ -33,8 +33,11 @@ fn analyses_a_blob_reading_only_what_it_needs() {
     assert_eq!(report.size, raw.len() as u64);
     // Must equal the analysis of the whole file in memory.
     assert_eq!(report, linklens::analyze(raw.as_slice()).unwrap());
-    let read = cache.into_inner().bytes_read;
+    let reader = cache.into_inner();
+    let read = reader.bytes_read;
     assert!(read < raw.len() as u64 / 2, "read {read} of {} bytes", raw.len());
+    // Tables are read whole, not one symbol name at a time.
+    assert!(reader.reads < 200, "{} reads", reader.reads);
 }
 
 #[wasm_bindgen_test]

@@ -81,7 +81,7 @@ pub fn details(props: &Props) -> Html {
             }
             if let Some(text) = go_version_m {
                 <h5>{"Go build info (as go version -m prints it)"}</h5>
-                <pre class="buildinfo"><code>{text}</code></pre>
+                <pre class="buildinfo" tabindex="0"><code>{text}</code></pre>
             }
             if let Some(g) = &r.go {
                 if let Some(p) = &g.pclntab {

@@ -1,4 +1,5 @@
 use web_sys::HtmlInputElement;
+
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -25,22 +26,16 @@ pub fn drop_zone(props: &Props) -> Html {
             input.set_value("");
         })
     };
-    let open = {
-        let input = input.clone();
-        Callback::from(move |_| {
-            if let Some(i) = input.cast::<HtmlInputElement>() {
-                i.click();
-            }
-        })
-    };
     let class = classes!("drop-zone", props.dragging.then_some("dragging"));
     html! {
         <section class={class} data-testid="drop-zone" aria-labelledby="drop-title">
             <h2 id="drop-title" class="drop-title">{"Drop Linux binaries here"}</h2>
             <p class="drop-hint">{"…or anywhere on this page. Several at once is fine: one result per file."}</p>
-            <button type="button" class="primary" onclick={open} data-testid="choose-files">{"Choose files"}</button>
-            <input ref={input} type="file" multiple=true class="visually-hidden" tabindex="-1"
-                aria-hidden="true" data-testid="file-input" {onchange} />
+            // The native input takes the focus (Enter and Space open the
+            // chooser without script); the label is what people see.
+            <input ref={input} id="file-input" type="file" multiple=true class="file-input visually-hidden"
+                data-testid="file-input" {onchange} />
+            <label for="file-input" class="button primary" data-testid="choose-files">{"Choose files"}</label>
             <p class="drop-note">{"ELF (Linux), Mach-O and PE files; Go, C, C++ and Rust. Stripped binaries work too."}</p>
         </section>
     }

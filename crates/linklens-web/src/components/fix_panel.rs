@@ -19,7 +19,7 @@ pub fn fix_panel(props: &Props) -> Html {
         <section class="fixes" aria-labelledby="fix-title">
             <h4 id="fix-title">{"Rebuild it static: "}{&first.title}</h4>
             <div class="command">
-                <pre><code data-testid="fix-command">{&first.command}</code></pre>
+                <pre tabindex="0"><code data-testid="fix-command">{&first.command}</code></pre>
                 <CopyButton text={first.command.clone()} describe={Some(AttrValue::from("the rebuild command"))} testid={Some(AttrValue::from("copy-fix"))} />
             </div>
             if !first.notes.is_empty() {
@@ -41,7 +41,7 @@ pub fn fix_panel(props: &Props) -> Html {
                     <details class="alternative" data-testid="alternative" data-fix-id={f.id.clone()}>
                         <summary>{&f.title}</summary>
                         <div class="command">
-                            <pre><code>{&f.command}</code></pre>
+                            <pre tabindex="0"><code>{&f.command}</code></pre>
                             <CopyButton text={f.command.clone()} describe={Some(AttrValue::from(format!("the command: {}", f.title)))} />
                         </div>
                         if !f.notes.is_empty() {

@@ -2,9 +2,40 @@
 //! lists), with their versions, and a few telling names from `.symtab`.
 
 use object::elf;
-use object::read::elf::{SectionTable, Sym};
-use object::read::{ReadRef, SymbolIndex};
+use object::read::elf::{SectionHeader, SectionTable, Sym};
+use object::read::{ReadRef, SectionIndex, SymbolIndex};
 use object::Endianness;
+
+/// A symbol table and its string table, each read with one request: a lazy
+/// reader would otherwise make one request per symbol name.
+struct Table<'data, Elf: object::read::elf::FileHeader> {
+    symbols: &'data [Elf::Sym],
+    strings: &'data [u8],
+}
+
+fn table<'data, Elf, R>(
+    endian: Endianness,
+    data: R,
+    sections: &SectionTable<'data, Elf, R>,
+    kind: elf::SectionType,
+) -> Option<Table<'data, Elf>>
+where
+    Elf: object::read::elf::FileHeader<Endian = Endianness>,
+    R: ReadRef<'data>,
+{
+    let section = sections.iter().find(|s| s.sh_type(endian) == kind)?;
+    let symbols = section.data_as_array(endian, data).ok()?;
+    let link = SectionIndex(section.sh_link(endian) as usize);
+    let strings = sections.section(link).ok()?.data(endian, data).ok()?;
+    Some(Table { symbols, strings })
+}
+
+impl<'data, Elf: object::read::elf::FileHeader<Endian = Endianness>> Table<'data, Elf> {
+    fn name(&self, endian: Endianness, sym: &Elf::Sym) -> Option<&'data [u8]> {
+        let rest = self.strings.get(sym.st_name(endian) as usize..)?;
+        Some(&rest[..memchr::memchr(0, rest)?])
+    }
+}
 
 use crate::report::Import;
 
@@ -20,16 +51,16 @@ where
     Elf: object::read::elf::FileHeader<Endian = Endianness>,
     R: ReadRef<'data>,
 {
-    let Ok(table) = sections.symbols(endian, data, elf::SHT_DYNSYM) else {
+    let Some(table) = table(endian, data, sections, elf::SHT_DYNSYM) else {
         return Vec::new();
     };
     let versions = sections.versions(endian, data).ok().flatten();
     let mut out = Vec::new();
-    for (i, sym) in table.iter().enumerate().take(MAX_SYMBOLS) {
+    for (i, sym) in table.symbols.iter().enumerate().take(MAX_SYMBOLS) {
         if !sym.is_undefined(endian) {
             continue;
         }
-        let Ok(name) = table.symbol_name(endian, sym) else { continue };
+        let Some(name) = table.name(endian, sym) else { continue };
         if name.is_empty() {
             continue;
         }
@@ -90,12 +121,12 @@ where
     R: ReadRef<'data>,
 {
     let mut out = StaticSymbols::default();
-    let Ok(table) = sections.symbols(endian, data, elf::SHT_SYMTAB) else {
+    let Some(table) = table(endian, data, sections, elf::SHT_SYMTAB) else {
         return out;
     };
-    out.count = table.len();
-    for sym in table.iter().take(MAX_SYMBOLS) {
-        let Ok(name) = table.symbol_name(endian, sym) else { continue };
+    out.count = table.symbols.len();
+    for sym in table.symbols.iter().take(MAX_SYMBOLS) {
+        let Some(name) = table.name(endian, sym) else { continue };
         let Ok(name) = core::str::from_utf8(name) else { continue };
         let defined = !sym.is_undefined(endian);
         if defined && NSS_FUNCTIONS.contains(&name) && !out.nss.iter().any(|n| n == name) {
