@@ -3,6 +3,7 @@
 
 mod bench;
 mod fixtures;
+mod fuzz;
 mod serve;
 mod setup;
 mod test;
@@ -21,6 +22,8 @@ cargo xtask <command>
   fixtures [FILTER]  rebuild the fixture binaries (needs Go 1.26, Go 1.19,
                      musl-tools, zig via pip) and bless the golden reports
   bench              the CLI against file, readelf and go version -m
+  fuzz [T|all] [S]   cargo-fuzz target T (analyze, buildinfo, pclntab) for S
+                     seconds (default: all, 60 s each), seeded with fixtures
   serve              build and serve the web app on http://127.0.0.1:8080/";
 
 fn main() {
@@ -29,6 +32,7 @@ fn main() {
         Some("test") => test::run_all(),
         Some("fixtures") => fixtures::build(args.get(1).map(String::as_str)),
         Some("bench") => bench::bench(),
+        Some("fuzz") => fuzz::fuzz(args.get(1).map(String::as_str), args.get(2).map(String::as_str)),
         Some("serve") => serve::serve(),
         _ => {
             eprintln!("{HELP}");

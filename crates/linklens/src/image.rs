@@ -72,6 +72,14 @@ impl<'data, R: ReadRef<'data>> Image<'data, R> {
         }
     }
 
+    /// Raw bytes seen as one region (writable or not), with no format
+    /// around them: how the fuzz targets reach the Go parsers directly.
+    pub fn raw(data: R, writable: bool, big_endian: bool, ptr_size: u8) -> Self {
+        let len = data.len().unwrap_or(0);
+        let region = Region { name: String::new(), offset: 0, file_size: len, addr: 0, writable, executable: false };
+        Image { data, len, big_endian, ptr_size, sections: Vec::new(), segments: vec![region], _marker: core::marker::PhantomData }
+    }
+
     /// `len` bytes at `offset`, or `None` past the end of the file.
     pub fn bytes(&self, offset: u64, len: u64) -> Option<&'data [u8]> {
         if offset.checked_add(len)? > self.len {

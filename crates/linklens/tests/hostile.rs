@@ -1,0 +1,277 @@
+//! Hostile files, built by hand: counts near `u32::MAX`, offsets past the
+//! end, tables that point at themselves, huge varints, a 4 GB `p_filesz`.
+//! Each must end in a report or an error, quickly. (The generous time
+//! bound only catches hangs; `cargo xtask bench` measures the real cost.)
+
+use std::time::{Duration, Instant};
+
+const HANG: Duration = Duration::from_secs(1);
+
+/// A little-endian ELF64 file under construction.
+struct Elf {
+    body: Vec<u8>,
+    phdrs: Vec<[u8; 56]>,
+    shdrs: Vec<[u8; 64]>,
+    shstrtab: Vec<u8>,
+    e_type: u16,
+}
+
+const HEADER: usize = 64;
+const BODY_AT: usize = 0x1000;
+
+fn put(buf: &mut [u8], at: usize, v: u64, n: usize) {
+    buf[at..at + n].copy_from_slice(&v.to_le_bytes()[..n]);
+}
+
+impl Elf {
+    fn new() -> Elf {
+        // Section 0 is the null section.
+        Elf { body: Vec::new(), phdrs: Vec::new(), shdrs: vec![[0; 64]], shstrtab: vec![0], e_type: 2 }
+    }
+
+    /// Add bytes to the body; returns their file offset.
+    fn data(&mut self, bytes: &[u8]) -> u64 {
+        while self.body.len() % 16 != 0 {
+            self.body.push(0);
+        }
+        let at = BODY_AT + self.body.len();
+        self.body.extend_from_slice(bytes);
+        at as u64
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn phdr(&mut self, p_type: u32, flags: u32, offset: u64, vaddr: u64, filesz: u64, memsz: u64) {
+        let mut p = [0u8; 56];
+        put(&mut p, 0, p_type.into(), 4);
+        put(&mut p, 4, flags.into(), 4);
+        put(&mut p, 8, offset, 8);
+        put(&mut p, 16, vaddr, 8);
+        put(&mut p, 24, vaddr, 8);
+        put(&mut p, 32, filesz, 8);
+        put(&mut p, 40, memsz, 8);
+        put(&mut p, 48, 0x1000, 8);
+        self.phdrs.push(p);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn section(&mut self, name: &str, sh_type: u32, flags: u64, addr: u64, offset: u64, size: u64, link: u32, entsize: u64) -> u32 {
+        let name_at = self.shstrtab.len() as u64;
+        self.shstrtab.extend_from_slice(name.as_bytes());
+        self.shstrtab.push(0);
+        let mut s = [0u8; 64];
+        put(&mut s, 0, name_at, 4);
+        put(&mut s, 4, sh_type.into(), 4);
+        put(&mut s, 8, flags, 8);
+        put(&mut s, 16, addr, 8);
+        put(&mut s, 24, offset, 8);
+        put(&mut s, 32, size, 8);
+        put(&mut s, 40, link.into(), 4);
+        put(&mut s, 48, 8, 8);
+        put(&mut s, 56, entsize, 8);
+        self.shdrs.push(s);
+        (self.shdrs.len() - 1) as u32
+    }
+
+    fn build(mut self) -> Vec<u8> {
+        let strtab = self.shstrtab.clone();
+        let str_at = self.data(&strtab);
+        let shstrndx = self.section(".shstrtab", 3, 0, 0, str_at, strtab.len() as u64, 0, 0);
+        // Rename after the fact: the name was added to the table too late,
+        // so point it at offset 0 (empty): harmless.
+        let mut out = vec![0u8; BODY_AT];
+        out[..4].copy_from_slice(b"\x7fELF");
+        out[4] = 2; // 64-bit
+        out[5] = 1; // little-endian
+        out[6] = 1;
+        put(&mut out, 16, self.e_type.into(), 2);
+        put(&mut out, 18, 62, 2); // x86-64
+        put(&mut out, 20, 1, 4);
+        put(&mut out, 32, HEADER as u64, 8); // e_phoff
+        put(&mut out, 52, HEADER as u64, 2); // e_ehsize
+        put(&mut out, 54, 56, 2);
+        put(&mut out, 56, self.phdrs.len() as u64, 2);
+        put(&mut out, 58, 64, 2);
+        put(&mut out, 62, shstrndx.into(), 2);
+        for (i, p) in self.phdrs.iter().enumerate() {
+            out[HEADER + i * 56..HEADER + (i + 1) * 56].copy_from_slice(p);
+        }
+        out.extend_from_slice(&self.body);
+        while out.len() % 8 != 0 {
+            out.push(0);
+        }
+        let shoff = out.len() as u64;
+        put(&mut out, 40, shoff, 8);
+        put(&mut out, 60, self.shdrs.len() as u64, 2);
+        for s in &self.shdrs {
+            out.extend_from_slice(s);
+        }
+        out
+    }
+}
+
+fn check(case: &str, data: &[u8]) -> Result<linklens::Report, linklens::Error> {
+    let start = Instant::now();
+    let result = std::panic::catch_unwind(|| linklens::analyze(data));
+    let took = start.elapsed();
+    let result = result.unwrap_or_else(|_| panic!("{case}: panicked"));
+    assert!(took < HANG, "{case}: took {took:?}");
+    eprintln!("{case}: {:?} in {took:?}", result.as_ref().map(|r| r.linkage).map_err(|e| e.code()));
+    result
+}
+
+const SHT_PROGBITS: u32 = 1;
+const SHT_DYNSYM: u32 = 11;
+const SHT_NOTE: u32 = 7;
+const SHT_DYNAMIC: u32 = 6;
+const PT_LOAD: u32 = 1;
+const PT_DYNAMIC: u32 = 2;
+const PT_INTERP: u32 = 3;
+const SHF_ALLOC: u64 = 2;
+const SHF_WRITE: u64 = 1;
+
+#[test]
+fn a_plain_built_file_is_read() {
+    // The builder itself must make a file linklens accepts.
+    let mut e = Elf::new();
+    let at = e.data(b"/lib/ld-musl-x86_64.so.1\0");
+    e.phdr(PT_INTERP, 4, at, 0x400000 + at, 25, 25);
+    let r = check("plain", &e.build()).unwrap();
+    assert_eq!(r.dynamic.interpreter.as_deref(), Some("/lib/ld-musl-x86_64.so.1"));
+    assert_eq!(r.linkage, linklens::Linkage::Dynamic);
+}
+
+#[test]
+fn counts_near_u32_max() {
+    // Extended section numbering: e_shnum = 0, the count in section 0.
+    let mut data = Elf::new().build();
+    let shoff = u64::from_le_bytes(data[40..48].try_into().unwrap()) as usize;
+    put(&mut data, 60, 0, 2);
+    put(&mut data, shoff + 32, 0xffff_fff0, 8);
+    let _ = check("e_shnum in section 0 near u32::MAX", &data);
+
+    // e_phnum = PN_XNUM with the real count in section 0's sh_info.
+    let mut data = Elf::new().build();
+    put(&mut data, 56, 0xffff, 2);
+    put(&mut data, shoff + 44, u32::MAX.into(), 4);
+    let _ = check("e_phnum PN_XNUM, sh_info u32::MAX", &data);
+
+    // A .dynsym claiming 2^32 symbols.
+    let mut e = Elf::new();
+    let at = e.data(&[0u8; 48]);
+    e.section(".dynsym", SHT_DYNSYM, SHF_ALLOC, 0, at, 24 * u64::from(u32::MAX), 0, 24);
+    let r = check(".dynsym with u32::MAX entries", &e.build());
+    assert!(r.map(|r| r.imports.is_empty()).unwrap_or(true));
+}
+
+#[test]
+fn offsets_past_the_end() {
+    let mut e = Elf::new();
+    e.phdr(PT_INTERP, 4, 1 << 62, 0, 64, 64);
+    e.phdr(PT_DYNAMIC, 6, u64::MAX - 8, 0, 1 << 40, 1 << 40);
+    e.section(".gopclntab", SHT_PROGBITS, SHF_ALLOC, 0, 1 << 50, 1 << 20, 0, 0);
+    e.section(".go.buildinfo", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 0, u64::MAX - 1, 32, 0, 0);
+    let r = check("interp, dynamic and Go sections past the end", &e.build());
+    if let Ok(r) = r {
+        assert!(r.go.is_none());
+    }
+}
+
+#[test]
+fn four_gigabyte_segment() {
+    let mut e = Elf::new();
+    let at = e.data(b"\xff Go buildinf:\x08\x02");
+    e.phdr(PT_LOAD, 6, 0, 0x400000, 4 << 30, 4 << 30);
+    e.phdr(PT_LOAD, 6, at, 0x800000, 4 << 30, 4 << 30);
+    let mut data = e.build();
+    // No section headers: the Go detectors must scan the (clipped) segments.
+    put(&mut data, 40, 0, 8);
+    put(&mut data, 60, 0, 4);
+    let _ = check("PT_LOAD with a 4 GB p_filesz", &data);
+}
+
+#[test]
+fn tables_that_point_at_themselves() {
+    // A dynamic table whose string table is itself, with absurd offsets.
+    let mut e = Elf::new();
+    let mut dynamic = Vec::new();
+    let vaddr = 0x600000u64;
+    for (tag, val) in [(5u64, vaddr), (10, u64::MAX), (1, u64::MAX - 3), (1, 0), (0x6fff_fffb, u64::MAX), (29, 1 << 40), (0, 0)] {
+        dynamic.extend_from_slice(&tag.to_le_bytes());
+        dynamic.extend_from_slice(&val.to_le_bytes());
+    }
+    let at = e.data(&dynamic);
+    e.phdr(PT_LOAD, 6, at, vaddr, dynamic.len() as u64, dynamic.len() as u64);
+    e.phdr(PT_DYNAMIC, 6, at, vaddr, dynamic.len() as u64, dynamic.len() as u64);
+    e.section(".dynamic", SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, vaddr, at, dynamic.len() as u64, 0, 16);
+    // A note whose name size is u32::MAX.
+    let mut note = Vec::new();
+    note.extend_from_slice(&u32::MAX.to_le_bytes());
+    note.extend_from_slice(&8u32.to_le_bytes());
+    note.extend_from_slice(&1u32.to_le_bytes());
+    note.extend_from_slice(b"GNU\0");
+    let nat = e.data(&note);
+    e.section(".note.ABI-tag", SHT_NOTE, SHF_ALLOC, 0, nat, note.len() as u64, 0, 0);
+    let r = check("self-referencing dynamic table, endless note", &e.build()).expect("a report: the headers are sound");
+    assert_eq!(r.linkage, linklens::Linkage::Dynamic);
+    // The absurd offset is named as such; offset 0 reads the table's own bytes.
+    assert_eq!(r.dynamic.needed.len(), 2, "{:?}", r.dynamic.needed);
+    assert!(r.dynamic.needed[0].contains("outside the string table"), "{:?}", r.dynamic.needed);
+}
+
+/// A pclntab header (Go 1.20 layout) with the given words after the magic.
+fn pclntab(words: &[u64]) -> Vec<u8> {
+    let mut t = vec![0xf1, 0xff, 0xff, 0xff, 0, 0, 1, 8];
+    for w in words {
+        t.extend_from_slice(&w.to_le_bytes());
+    }
+    t.resize(t.len() + 4096, b'A');
+    t
+}
+
+#[test]
+fn pclntab_offsets_that_point_at_each_other() {
+    let cases: &[(&str, Vec<u8>)] = &[
+        // nfunc, nfiles, textStart, funcname, cu, filetab, pctab, pcln
+        ("all offsets equal", pclntab(&[1 << 24, 1, 0, 72, 72, 72, 72, 72])),
+        ("offsets backwards", pclntab(&[10, 1, 0, 4000, 72, 80, 90, 100])),
+        ("name table to the end of memory", pclntab(&[1, 1, 0, 72, u64::MAX, u64::MAX, u64::MAX, u64::MAX])),
+        ("nfunc u64::MAX", pclntab(&[u64::MAX, 1, 0, 72, 80, 88, 96, 104])),
+        ("names without terminators", pclntab(&[1, 1, 0, 72, 4000, 4010, 4020, 4030])),
+    ];
+    for (case, table) in cases {
+        let mut e = Elf::new();
+        let at = e.data(table);
+        e.section(".gopclntab", SHT_PROGBITS, SHF_ALLOC, 0, at, table.len() as u64, 0, 0);
+        let _ = check(case, &e.build());
+        linklens::fuzzing::pclntab(table);
+    }
+    // The Go 1.2 layout walks the function table: offsets that loop.
+    let mut old = vec![0xfb, 0xff, 0xff, 0xff, 0, 0, 1, 8];
+    old.extend_from_slice(&100u64.to_le_bytes()); // nfunc
+    for i in 0..201u64 {
+        old.extend_from_slice(&(if i % 2 == 0 { i } else { 8 }).to_le_bytes()); // funcoff -> header
+    }
+    linklens::fuzzing::pclntab(&old);
+}
+
+#[test]
+fn buildinfo_with_huge_varints() {
+    let mut blob = b"\xff Go buildinf:\x08\x02".to_vec();
+    blob.resize(32, 0);
+    blob.extend_from_slice(&[0xff; 10]); // a varint that never ends
+    let mut long = b"\xff Go buildinf:\x08\x02".to_vec();
+    long.resize(32, 0);
+    long.extend_from_slice(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]); // 2^63-ish
+    let mut pointers = b"\xff Go buildinf:\x08\x00".to_vec();
+    pointers.resize(32, 0xff); // old format: pointers to nowhere
+    for (case, blob) in [("endless varint", blob), ("varint near 2^63", long), ("old format, wild pointers", pointers)] {
+        let mut e = Elf::new();
+        let at = e.data(&blob);
+        e.section(".go.buildinfo", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 0x500000, at, blob.len() as u64, 0, 0);
+        let r = check(case, &e.build());
+        if let Ok(r) = r {
+            assert!(r.go.as_ref().is_none_or(|g| g.version.is_none()), "{case}");
+        }
+        linklens::fuzzing::buildinfo(&blob);
+    }
+}

@@ -1,0 +1,77 @@
+//! `cargo xtask fuzz [TARGET|all] [SECONDS]`: coverage-guided fuzzing with
+//! cargo-fuzz (libFuzzer, nightly Rust), seeded with the fixtures.
+//!
+//! Crashes land in fuzz/artifacts/<target>/. Once fixed, copy the input to
+//! fuzz/regressions/<target>/: `cargo xtask test` replays every file there.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::{project_root, run, Result};
+
+const TARGETS: [&str; 3] = ["analyze", "buildinfo", "pclntab"];
+
+pub fn fuzz(target: Option<&str>, seconds: Option<&str>) -> Result<()> {
+    let root = project_root();
+    let seconds: u64 = seconds.map(str::parse).transpose()?.unwrap_or(60);
+    let targets: Vec<&str> = match target {
+        None | Some("all") => TARGETS.to_vec(),
+        Some(t) if TARGETS.contains(&t) => vec![t],
+        Some(t) => return Err(format!("unknown fuzz target {t}; one of {TARGETS:?} or all").into()),
+    };
+    toolchain()?;
+    seed(&root)?;
+    for t in targets {
+        eprintln!("fuzzing {t} for {seconds} s");
+        let corpus = root.join("fuzz/corpus").join(t);
+        run(Command::new("cargo")
+            .args(["+nightly", "fuzz", "run", t])
+            .arg(&corpus)
+            .args(["--", &format!("-max_total_time={seconds}"), "-timeout=10", "-rss_limit_mb=4096", "-max_len=4194304", "-print_final_stats=1"])
+            .current_dir(root.join("fuzz")))?;
+    }
+    Ok(())
+}
+
+fn toolchain() -> Result<()> {
+    let has_nightly = Command::new("rustup")
+        .args(["toolchain", "list"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).lines().any(|l| l.starts_with("nightly")))
+        .unwrap_or(false);
+    if !has_nightly {
+        run(Command::new("rustup").args(["toolchain", "install", "nightly", "--profile", "minimal"]))?;
+    }
+    if !crate::have("cargo-fuzz") {
+        run(Command::new("cargo").args(["install", "cargo-fuzz"]))?;
+    }
+    Ok(())
+}
+
+/// Seed each corpus from the fixtures: whole binaries for `analyze`, the
+/// build-info blob and the pclntab head (where the golden report says they
+/// are) for the parser targets.
+fn seed(root: &Path) -> Result<()> {
+    let bin = root.join("fixtures/bin");
+    for t in TARGETS {
+        std::fs::create_dir_all(root.join("fuzz/corpus").join(t))?;
+    }
+    for entry in std::fs::read_dir(&bin)? {
+        let path = entry?.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".gz")) else { continue };
+        let raw = Command::new("gzip").arg("-dc").arg(&path).output()?.stdout;
+        let golden: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(bin.join(format!("{name}.json")))?)?;
+        std::fs::write(root.join("fuzz/corpus/analyze").join(name), &raw)?;
+        // "… at file offset 0x1234"
+        let offset_in = |s: &str| s.rsplit("0x").next().and_then(|h| u64::from_str_radix(h, 16).ok());
+        if let Some(off) = golden["go"]["buildinfo_location"].as_str().and_then(offset_in) {
+            let off = off as usize;
+            std::fs::write(root.join("fuzz/corpus/buildinfo").join(name), &raw[off..raw.len().min(off + 16384)])?;
+        }
+        if let Some(off) = golden["go"]["pclntab"]["offset"].as_u64() {
+            let off = off as usize;
+            std::fs::write(root.join("fuzz/corpus/pclntab").join(name), &raw[off..raw.len().min(off + 262144)])?;
+        }
+    }
+    Ok(())
+}
