@@ -20,9 +20,13 @@ pub fn bench() -> Result<()> {
     let cli = root.join("target/release/linklens");
 
     let mut inputs = vec![largest_fixture(&root, &dir)?];
+    let mut browser_inputs = vec![small_fixture(&root, &dir)?, embed_binary(&dir, 10)?, embed_binary(&dir, 100)?];
     for mb in [200u64, 1024] {
         match embed_binary(&dir, mb) {
-            Ok(p) => inputs.push(p),
+            Ok(p) => {
+                inputs.push(p.clone());
+                browser_inputs.push(p);
+            }
             Err(e) => eprintln!("note: no {mb} MB binary ({e}); skipped"),
         }
     }
@@ -64,7 +68,27 @@ pub fn bench() -> Result<()> {
     println!("{table}");
     std::fs::write(dir.join("results.md"), &table)?;
     eprintln!("written to target/bench/results.md");
+
+    // The same analysis in the browser: the built page in headless Chromium.
+    let path = crate::setup::web_toolchain()?;
+    crate::setup::build_dist(&path)?;
+    println!("\nbrowser (headless Chromium, median of 5): choose file → rendered verdict\n");
+    run(Command::new("node")
+        .arg("bench/browser.mjs")
+        .arg(dir.join("browser.json"))
+        .args(&browser_inputs)
+        .env("PATH", &path)
+        .current_dir(root.join("web")))?;
+    eprintln!("written to target/bench/browser.json");
     Ok(())
+}
+
+/// The smallest real Go binary (about 1 MB): the baseline for "grows with size".
+fn small_fixture(root: &Path, dir: &Path) -> Result<PathBuf> {
+    let out = dir.join("hello-default-go1.19");
+    let raw = Command::new("gzip").arg("-dc").arg(root.join("fixtures/bin/hello-default-go1.19.gz")).output()?;
+    std::fs::write(&out, raw.stdout)?;
+    Ok(out)
 }
 
 fn ms(d: Duration) -> f64 {

@@ -32,3 +32,25 @@ pub fn download(name: &str, mime: &str, text: &str) {
     }
     let _ = Url::revoke_object_url(&url);
 }
+
+/// Fetch `samples/<slug>.gz` (same origin, relative URL), decompress it,
+/// and wrap it in a `File` named after its fixture, as if it were dropped.
+pub async fn fetch_sample(slug: &str) -> Result<web_sys::File, String> {
+    use std::io::Read;
+    let sample = crate::samples::find(slug).ok_or_else(|| format!("There is no sample called “{slug}”."))?;
+    let fail = |_| format!("The sample “{slug}” could not be loaded (offline before it was ever loaded?).");
+    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(&format!("samples/{slug}.gz")))
+        .await
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(fail)?;
+    if !response.ok() {
+        return Err(format!("The sample “{slug}” could not be loaded (HTTP {}).", response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(fail)?).await.map_err(fail)?;
+    let gz = js_sys::Uint8Array::new(&buffer).to_vec();
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(gz.as_slice()).read_to_end(&mut raw).map_err(|e| format!("The sample “{slug}” is damaged: {e}"))?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(raw.as_slice()));
+    web_sys::File::new_with_u8_array_sequence(&parts, sample.fixture).map_err(|_| "This browser cannot create files.".to_string())
+}

@@ -9,6 +9,8 @@ pub mod compare;
 pub mod format;
 pub mod markdown;
 pub mod protocol;
+pub mod route;
+pub mod samples;
 
 #[cfg(target_arch = "wasm32")]
 pub mod blob_reader;

@@ -11,6 +11,15 @@ pub enum FromWorker {
     Ready,
     /// Bytes read so far (the worker reads only what the analysis needs).
     Progress { id: u32, read: f64, size: f64 },
-    Done { id: u32, report: Box<linklens::Report>, read: f64, millis: f64 },
+    Done {
+        id: u32,
+        report: Box<linklens::Report>,
+        /// Bytes the analysis read, of the file's size.
+        read: f64,
+        millis: f64,
+        /// The worker's wasm memory after the analysis (it only grows, so
+        /// this is its peak).
+        wasm_memory: f64,
+    },
     Failed { id: u32, code: String, message: String },
 }

@@ -39,7 +39,7 @@ fn comparison_says_what_a_rebuild_changed() {
 fn worker_messages_round_trip_as_json() {
     use linklens_web::protocol::FromWorker;
     let r = report("hello-default-go1.26");
-    let msg = FromWorker::Done { id: 7, report: Box::new(r), read: 1.0, millis: 2.0 };
+    let msg = FromWorker::Done { id: 7, report: Box::new(r), read: 1.0, millis: 2.0, wasm_memory: 3.0 };
     let json = serde_json::to_string(&msg).unwrap();
     assert!(json.starts_with(r#"{"kind":"done","id":7,"#));
     assert_eq!(serde_json::from_str::<FromWorker>(&json).unwrap(), msg);

@@ -14,6 +14,7 @@ mod cause;
 mod elf;
 mod error;
 mod fix;
+pub mod guide;
 pub mod go;
 mod image;
 mod libc;

@@ -40,6 +40,13 @@ mod worker {
             .unwrap_or(0.0)
     }
 
+    fn wasm_memory() -> f64 {
+        wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .map(|m| m.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64)
+            .unwrap_or(0.0)
+    }
+
     fn handle(scope: &DedicatedWorkerGlobalScope, id: u32, blob: Blob) {
         let start = now();
         // Progress at most every 50 ms: reads are many and small.
@@ -62,7 +69,7 @@ mod worker {
         let result = linklens::analyze(&cache);
         let read = cache.into_inner().bytes_read as f64;
         let msg = match result {
-            Ok(report) => FromWorker::Done { id, report: Box::new(report), read, millis: now() - start },
+            Ok(report) => FromWorker::Done { id, report: Box::new(report), read, millis: now() - start, wasm_memory: wasm_memory() },
             Err(e) => FromWorker::Failed { id, code: e.code().into(), message: e.to_string() },
         };
         post(scope, &msg);

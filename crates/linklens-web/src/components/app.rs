@@ -6,11 +6,16 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, File, FileList};
 use yew::prelude::*;
 
+use super::cause_page::CausePage;
+use super::causes_index::CausesIndex;
 use super::compare_view::CompareView;
+use super::guide_page::GuidePage;
+use super::nav::Nav;
 use super::drop_zone::DropZone;
 use super::file_result::FileResult;
 use super::header::Header;
 use crate::protocol::FromWorker;
+use crate::route::Route;
 use crate::worker_bridge::WorkerBridge;
 
 #[derive(Clone, PartialEq)]
@@ -25,7 +30,7 @@ pub struct Entry {
 pub enum EntryState {
     Queued,
     Reading { read: f64, size: f64 },
-    Done { report: Rc<Report>, read: f64, millis: f64 },
+    Done { report: Rc<Report>, read: f64, millis: f64, wasm_memory: f64 },
     Failed { code: AttrValue, message: AttrValue },
 }
 
@@ -60,7 +65,9 @@ impl Reducible for Files {
                 let (id, state) = match msg {
                     FromWorker::Ready => return self,
                     FromWorker::Progress { id, read, size } => (id, EntryState::Reading { read, size }),
-                    FromWorker::Done { id, report, read, millis } => (id, EntryState::Done { report: Rc::new(*report), read, millis }),
+                    FromWorker::Done { id, report, read, millis, wasm_memory } => {
+                        (id, EntryState::Done { report: Rc::new(*report), read, millis, wasm_memory })
+                    }
                     FromWorker::Failed { id, code, message } => (id, EntryState::Failed { code: code.into(), message: message.into() }),
                 };
                 if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
@@ -191,6 +198,51 @@ pub fn app() -> Html {
         });
     }
 
+    // Hash routing: #/cause/dns, #/guide/zig, #/sample/lookuphost.
+    let route = use_state(|| Route::parse(&crate::dom::window().location().hash().unwrap_or_default()));
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let window = crate::dom::window();
+            let listener = Closure::<dyn Fn()>::new(move || {
+                let next = Route::parse(&crate::dom::window().location().hash().unwrap_or_default());
+                if !matches!(next, Route::Guide(Some(_))) {
+                    crate::dom::window().scroll_to_with_x_and_y(0.0, 0.0);
+                }
+                route.set(next);
+            });
+            let _ = window.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+            move || {
+                let _ = window.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+            }
+        });
+    }
+    // A sample link loads that sample (fetched now, not before) and shows its result.
+    {
+        let add_files = add_files.clone();
+        let files = files.clone();
+        let next_id = next_id.clone();
+        use_effect_with((*route).clone(), move |route| {
+            if let Route::Sample(slug) = route {
+                let slug = slug.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    match crate::dom::fetch_sample(&slug).await {
+                        Ok(file) => add_files.emit((vec![file], Vec::new())),
+                        Err(message) => {
+                            let id = { let mut n = next_id.borrow_mut(); *n += 1; *n };
+                            files.dispatch(Action::Add(vec![Entry {
+                                id,
+                                name: slug.into(),
+                                size: 0.0,
+                                state: EntryState::Failed { code: "sample".into(), message: message.into() },
+                            }]));
+                        }
+                    }
+                });
+            }
+        });
+    }
+
     let on_files = {
         let add_files = add_files.clone();
         Callback::from(move |list: FileList| {
@@ -217,7 +269,19 @@ pub fn app() -> Html {
     html! {
         <>
             <Header />
+            <Nav route={(*route).clone()} />
             <main id="main">
+                { match &*route {
+                    Route::Cause(id) => html! { <CausePage id={id.clone()} /> },
+                    Route::Causes => html! { <CausesIndex /> },
+                    Route::Guide(q) => html! { <GuidePage focus={q.clone().map(AttrValue::from)} /> },
+                    Route::NotFound(p) => html! {
+                        <article class="doc" data-testid="not-found"><h2>{"Page not found"}</h2>
+                            <p>{format!("Nothing lives at #/{p}. ")}<a href="#/">{"Check a binary"}</a></p></article>
+                    },
+                    Route::Home | Route::Sample(_) => html! {},
+                } }
+                if matches!(*route, Route::Home | Route::Sample(_)) {
                 <DropZone {on_files} dragging={*dragging} />
                 <div class="visually-hidden" aria-live="polite" role="status" data-testid="live">{&files.announcement}</div>
                 if !files.entries.is_empty() {
@@ -230,6 +294,7 @@ pub fn app() -> Html {
                     { for files.entries.iter().rev().map(|e| html! { <FileResult key={e.id} entry={e.clone()} on_remove={on_remove.clone()} /> }) }
                 </div>
                 <CompareView {reports} />
+                }
             </main>
             <footer class="site-footer">
                 <p>{"linklens reads ELF, Mach-O and PE headers, Go build info and the pclntab. It never runs your binary (ldd can). Works offline once loaded."}</p>

@@ -30,7 +30,8 @@ pub fn cause_card(props: &Props) -> Html {
             <h4><span class="cause-id">{c.id.as_str()}</span>{" "}{&c.title}</h4>
             <p class="cause-meta">{scope}{" "}{linked}</p>
             if let Some(t) = topic {
-                <p class="cause-summary">{t.summary}</p>
+                <p class="cause-summary">{t.summary}{" "}
+                    <a href={crate::route::Route::Cause(c.id.as_str().into()).href()} data-testid="cause-page-link">{"About this cause"}</a></p>
             }
             <h5>{"Evidence in this file"}</h5>
             <ul class="evidence" data-testid="evidence">

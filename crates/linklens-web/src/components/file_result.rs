@@ -39,7 +39,7 @@ pub fn file_result(props: &Props) -> Html {
         EntryState::Failed { code, message } => html! {
             <ErrorView code={code.clone()} message={message.clone()} />
         },
-        EntryState::Done { report, read, millis } => html! {
+        EntryState::Done { report, read, millis, wasm_memory } => html! {
             <>
                 <Verdict report={report.clone()} />
                 if !report.causes.is_empty() {
@@ -52,7 +52,7 @@ pub fn file_result(props: &Props) -> Html {
                 <FixPanel fixes={report.fixes.clone()} />
                 <Details report={report.clone()} />
                 <ExportBar name={e.name.clone()} report={report.clone()} />
-                <p class="timing" data-testid="timing">
+                <p class="timing" data-testid="timing" data-read={read.to_string()} data-wasm-memory={wasm_memory.to_string()}>
                     {format!("Analysed in {:.0} ms, reading {} of {}.", millis, format::bytes(*read), format::bytes(e.size))}
                 </p>
             </>

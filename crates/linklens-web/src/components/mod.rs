@@ -3,6 +3,8 @@
 
 mod app;
 mod cause_card;
+mod cause_page;
+mod causes_index;
 mod compare_view;
 mod copy_button;
 mod details;
@@ -11,7 +13,10 @@ mod error_view;
 mod export_bar;
 mod file_result;
 mod fix_panel;
+mod guide_page;
 mod header;
+mod nav;
+mod rich_text;
 mod verdict;
 mod warnings;
 

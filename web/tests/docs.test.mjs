@@ -1,0 +1,196 @@
+// The documentation companion: a page per cause (from the core's
+// catalogue), the guide, and samples that analyse like dropped files.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { serve, launch, fixture, result, causeIds, openApp, dist, shots, root } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+// The cause ids the core can report, read from its source (report.rs), and
+// the warning ids it can raise (warning.rs): the pages must match these.
+const reportRs = readFileSync(join(root, 'crates/linklens/src/report.rs'), 'utf8');
+const CAUSE_IDS = [...reportRs.slice(reportRs.indexOf('pub enum CauseId')).matchAll(/#\[serde\(rename = "([a-z-]+)"\)\]/g)]
+  .map((m) => m[1]).slice(0, 7);
+const warningRs = readFileSync(join(root, 'crates/linklens/src/warning.rs'), 'utf8');
+const WARNING_IDS = [...new Set([...warningRs.matchAll(/push\(\s*"([a-z-]+)"/g)].map((m) => m[1]))];
+
+// GO-FACTS.md §6, in order: the guide answers each.
+const QUESTIONS = [
+  "I didn't use cgo; why is my binary dynamic?",
+  'ldd says "not a dynamic executable" / "statically linked" / "Not a valid dynamic program" — which is it?',
+  'file says static-pie — is that static?',
+  'CGO_ENABLED=0 vs -tags netgo vs osusergo?',
+  'Do I still need -a -installsuffix?',
+  'Why did -extldflags -static do nothing?',
+  'What does the getaddrinfo static-link warning mean?',
+  'How do I build go-sqlite3 statically?',
+  'zig cc for cgo?',
+  'Built on Alpine, fails elsewhere (bad ELF interpreter)?',
+  'Static and PIE at once?',
+  'go version -m says CGO_ENABLED=1 — is it dynamic?',
+  'Which dependency uses cgo?',
+  'Does GODEBUG=netdns=go make it static?',
+  'What changes if I use netgo/osusergo?',
+  'macOS / Windows?',
+  'Can a stripped binary still be checked?',
+];
+
+const samplesRs = readFileSync(join(root, 'crates/linklens-web/src/samples.rs'), 'utf8');
+const SAMPLES = [...samplesRs.matchAll(/Sample \{ slug: "([^"]+)", fixture: "([^"]+)"/g)].map((m) => ({ slug: m[1], fixture: m[2] }));
+
+let srv;
+let browser;
+let page;
+
+before(async () => {
+  srv = await serve();
+  browser = await launch();
+  ({ page } = await openApp(browser.context, srv.url));
+});
+
+after(async () => {
+  await browser?.context.close();
+  srv?.server.close();
+});
+
+async function go(hash) {
+  await page.goto(srv.url + hash);
+}
+
+test('the core knows the causes the pages are checked against', () => {
+  assert.deepEqual(CAUSE_IDS, ['dns', 'osuser', 'cgo-own', 'cgo-dep', 'pie-interp', 'plugin', 'non-go']);
+  assert.ok(WARNING_IDS.includes('glibc-static-nss') && WARNING_IDS.includes('musl-dynamic'), WARNING_IDS.join());
+  assert.equal(SAMPLES.length, 8);
+});
+
+test('every cause has a page, by URL, and the index names no cause the catalogue lacks', async () => {
+  for (const id of [...CAUSE_IDS, 'glibc-static-nss', 'musl-dynamic']) {
+    await go(`#/cause/${id}`);
+    const pageEl = page.locator(`[data-testid=cause-page][data-topic-id="${id}"]`);
+    await pageEl.waitFor();
+    assert.ok((await pageEl.locator('h2').textContent()).length > 5, id);
+    for (const heading of ['What happens', 'Why it makes the binary dynamic', 'See it yourself']) {
+      assert.equal(await pageEl.locator('h3', { hasText: heading }).count(), 1, `${id}: ${heading}`);
+    }
+    if (!['buildmode-mismatch'].includes(id)) {
+      assert.ok(await pageEl.locator('.doc-fix').count() > 0, `${id}: fixes`);
+    }
+  }
+  await go('#/causes');
+  const listed = await page.locator('[data-testid=topic-link]').evaluateAll((els) => els.map((e) => e.dataset.topicId));
+  for (const id of CAUSE_IDS) assert.ok(listed.includes(id), `cause ${id} has no page in the index`);
+  for (const id of listed) {
+    assert.ok(CAUSE_IDS.includes(id) || WARNING_IDS.includes(id), `page ${id} names a cause the core does not report`);
+  }
+  await go('#/cause/no-such-thing');
+  await page.locator('[data-testid=not-found]').waitFor();
+});
+
+test('the result view links each cause to its page', async () => {
+  await go('#/');
+  const f = fixture('netuser-default-go1.26');
+  await page.setInputFiles('[data-testid=file-input]', [{ name: f.name, mimeType: 'application/octet-stream', buffer: Buffer.from(f.bytes) }]);
+  const article = await result(page, f.name);
+  for (const id of ['dns', 'osuser']) {
+    await article.locator(`[data-testid=cause][data-cause-id="${id}"] [data-testid=cause-page-link]`).click();
+    await page.locator(`[data-testid=cause-page][data-topic-id="${id}"]`).waitFor();
+    await page.goBack();
+    await page.locator(`[data-testid=result][data-file-name="${f.name}"]`).waitFor();
+  }
+});
+
+test('the guide answers every question, in order, each with an anchor', async () => {
+  await go('#/guide');
+  const sections = page.locator('[data-testid=question]');
+  await sections.first().waitFor();
+  const texts = await sections.locator('h3').allTextContents();
+  assert.deepEqual(texts, QUESTIONS);
+  const ids = await sections.evaluateAll((els) => els.map((e) => e.dataset.questionId));
+  for (const id of ids) {
+    await go(`#/guide/${id}`);
+    const el = page.locator(`#q-${id}`);
+    await el.waitFor();
+    assert.ok(await el.isVisible(), id);
+  }
+  await page.screenshot({ path: join(shots, 'guide-desktop-light.png') });
+});
+
+test('every sample analyses to what its manifest says, fetched only when chosen', async () => {
+  const total = readdirSync(join(dist, 'samples')).reduce((n, f) => n + statSync(join(dist, 'samples', f)).size, 0);
+  assert.ok(total < 8e6, `samples weigh ${total} bytes`);
+  await go('#/');
+  const before = browser.requests.filter((u) => u.includes('/samples/')).length;
+  assert.equal(before, 0, 'no sample is fetched before it is chosen');
+  for (const s of SAMPLES) {
+    const f = fixture(s.fixture);
+    await page.locator('[data-testid=samples-menu] summary').click();
+    await page.locator(`[data-testid=sample-link][data-sample="${s.slug}"]`).click();
+    const article = await result(page, f.name);
+    assert.equal(await article.locator('[data-testid=verdict]').textContent(), f.expect.linkage, s.slug);
+    assert.deepEqual(await causeIds(article), [...f.expect.causes].sort(), s.slug);
+    await page.locator('[data-testid=clear]').click();
+  }
+});
+
+test('a sample link opens its result: a DNS-dynamic binary and its fix within two clicks', async () => {
+  await go('#/sample/lookuphost');
+  const f = fixture('lookuphost-file-go1.19');
+  const article = await result(page, f.name);
+  assert.deepEqual(await causeIds(article), ['dns']);
+  assert.equal(await article.locator('[data-testid=fix-command]').textContent(), f.golden.fixes[0].command);
+  await page.screenshot({ path: join(shots, 'sample-lookuphost-desktop-light.png'), fullPage: true });
+  // From the guide, two clicks: the menu, then the example.
+  await go('#/guide');
+  await page.locator('[data-testid=samples-menu] summary').click();
+  await page.locator('[data-testid=sample-link][data-sample=lookuphost]').click();
+  await result(page, f.name);
+});
+
+test('cause page and guide: no serious accessibility violations, light and dark', async () => {
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const hash of ['#/cause/dns', '#/cause/glibc-static-nss', '#/guide', '#/causes']) {
+      await go(hash);
+      await page.locator('.doc').first().waitFor();
+      if (hash === '#/cause/dns') await page.screenshot({ path: join(shots, `cause-dns-desktop-${scheme}.png`), fullPage: true });
+      await page.evaluate(AXE);
+      const found = await page.evaluate(async () => {
+        document.querySelectorAll('details').forEach((d) => { d.open = true; });
+        const r = await window.axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, help: v.help }));
+      });
+      assert.deepEqual(found, [], `${hash} (${scheme}): ${JSON.stringify(found)}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+});
+
+test('samples work offline once loaded, and no request ever left the origin', async () => {
+  await go('#/sample/static');
+  await result(page, 'hello-default-go1.19');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
+  });
+  // Load it once more under the service worker so it is cached.
+  await go('#/');
+  await go('#/sample/static');
+  await result(page, 'hello-default-go1.19');
+  await browser.context.setOffline(true);
+  try {
+    await page.reload();
+    await result(page, 'hello-default-go1.19');
+    await go('#/cause/osuser');
+    await page.locator('[data-testid=cause-page]').waitFor();
+  } finally {
+    await browser.context.setOffline(false);
+  }
+  const outside = browser.requests.filter((u) => !u.startsWith(srv.origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(outside, []);
+});
