@@ -170,9 +170,17 @@ fn non_go(input: &Input) -> Cause {
         evidence.push(Evidence::new(E::Interpreter, i.clone()));
     }
     evidence.extend(input.dynamic.needed.iter().map(|l| Evidence::new(E::Library, l.clone())));
-    if let Some(lang) = input.language {
-        evidence.push(Evidence::new(E::Symbol, format!("no Go build info or pclntab; looks like {lang}")));
+    if input.dynamic.has_dynamic_section && input.dynamic.interpreter.is_none() && input.dynamic.needed.is_empty() {
+        // Dynamic by `file`'s rule alone: a dynamic section without DF_1_PIE.
+        evidence.push(Evidence::new(E::Section, "PT_DYNAMIC present, without DF_1_PIE"));
     }
+    evidence.push(Evidence::new(
+        E::Symbol,
+        match input.language {
+            Some(lang) => format!("no Go build info or pclntab; looks like {lang}"),
+            None => "no Go build info or pclntab".to_string(),
+        },
+    ));
     cause(CauseId::NonGo, None, None, None, true, evidence)
 }
 

@@ -275,3 +275,17 @@ fn buildinfo_with_huge_varints() {
         linklens::fuzzing::buildinfo(&blob);
     }
 }
+
+/// Found by `cargo xtask fuzz analyze`: a non-Go file whose only dynamic
+/// trait is a PT_DYNAMIC (no interpreter, no NEEDED, no DF_1_PIE) produced
+/// a `non-go` cause with no evidence.
+#[test]
+fn dynamic_section_alone_still_has_evidence() {
+    let mut e = Elf::new();
+    let dynamic = [0u8; 16]; // DT_NULL
+    let at = e.data(&dynamic);
+    e.phdr(PT_DYNAMIC, 6, at, 0x600000, 16, 16);
+    let r = check("PT_DYNAMIC alone", &e.build()).unwrap();
+    assert_eq!(r.linkage, linklens::Linkage::Dynamic);
+    assert!(r.causes.iter().all(|c| !c.evidence.is_empty()), "{:?}", r.causes);
+}
