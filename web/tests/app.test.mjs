@@ -176,6 +176,12 @@ test('copy button and exports', async () => {
 test('keyboard only: choose a file, reach the command, copy it', async () => {
   const { page } = app;
   const f = fixture('userlookup-default-go1.26');
+  // Listen before any key is pressed: Playwright turns on file-chooser
+  // interception asynchronously when the first listener is added.
+  let chosen;
+  const chooserShown = new Promise((ok) => { chosen = ok; });
+  const onChooser = (c) => chosen(c);
+  page.on('filechooser', onChooser);
   await page.reload();
   await page.locator('[data-testid=drop-zone]').waitFor();
   let focused = '';
@@ -186,7 +192,9 @@ test('keyboard only: choose a file, reach the command, copy it', async () => {
   assert.equal(focused, 'file-input', 'Tab reaches the file chooser');
   const ring = await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid=choose-files]')).outlineStyle);
   assert.equal(ring, 'solid', 'the focused chooser shows a focus ring on its label');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await page.keyboard.press('Enter');
+  const chooser = await chooserShown;
+  page.off('filechooser', onChooser);
   await chooser.setFiles([{ name: f.name, mimeType: 'application/octet-stream', buffer: Buffer.from(f.bytes) }]);
   await expectMatchesManifest(page, f, 'keyboard');
   for (let i = 0; i < 40 && focused !== 'copy-fix'; i++) {
