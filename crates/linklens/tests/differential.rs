@@ -22,6 +22,18 @@ fn stdout(cmd: &mut Command) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Run `tool args… FILE` on every ELF fixture, with linklens' report.
+fn each_elf(tool: &str, args: &[&str], mut f: impl FnMut(&common::Fixture, &linklens::Report, &str)) {
+    for fx in fixtures() {
+        let r = fx.report();
+        if r.format != linklens::Format::Elf {
+            continue;
+        }
+        let out = stdout(Command::new(tool).args(args).arg(fx.raw_path()));
+        f(&fx, &r, &out);
+    }
+}
+
 #[test]
 fn verdict_agrees_with_file() {
     if !tool("file", &["--version"]) {
@@ -29,12 +41,7 @@ fn verdict_agrees_with_file() {
     }
     let mut checked = 0;
     let mut failures = Vec::new();
-    for f in fixtures() {
-        let r = f.report();
-        if r.format != linklens::Format::Elf {
-            continue;
-        }
-        let out = stdout(Command::new("file").arg("-b").arg(f.raw_path()));
+    each_elf("file", &["-b"], |f, r, out| {
         let theirs = if out.contains("static-pie linked") {
             "static-pie"
         } else if out.contains("statically linked") {
@@ -43,13 +50,13 @@ fn verdict_agrees_with_file() {
             "dynamic"
         } else {
             failures.push(format!("{}: file gave no verdict: {out}", f.name));
-            continue;
+            return;
         };
         checked += 1;
         if theirs != r.linkage.as_str() {
             failures.push(format!("{}: file says {theirs}, linklens {}", f.name, r.linkage.as_str()));
         }
-    }
+    });
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(checked > 30, "only {checked} ELF fixtures compared");
 }
@@ -60,12 +67,7 @@ fn interpreter_and_needed_agree_with_readelf() {
         return;
     }
     let mut failures = Vec::new();
-    for f in fixtures() {
-        let r = f.report();
-        if r.format != linklens::Format::Elf {
-            continue;
-        }
-        let out = stdout(Command::new("readelf").args(["-d", "-l", "-W"]).arg(f.raw_path()));
+    each_elf("readelf", &["-d", "-l", "-W"], |f, r, out| {
         let needed: Vec<String> = out
             .lines()
             .filter(|l| l.contains("(NEEDED)"))
@@ -85,7 +87,7 @@ fn interpreter_and_needed_agree_with_readelf() {
         if flags_pie != r.dynamic.pie_flag {
             failures.push(format!("{}: readelf DF_1_PIE {flags_pie}, linklens {}", f.name, r.dynamic.pie_flag));
         }
-    }
+    });
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -95,12 +97,7 @@ fn undefined_symbols_agree_with_readelf_dyn_syms() {
         return;
     }
     let mut failures = Vec::new();
-    for f in fixtures() {
-        let r = f.report();
-        if r.format != linklens::Format::Elf {
-            continue;
-        }
-        let out = stdout(Command::new("readelf").args(["--dyn-syms", "-W"]).arg(f.raw_path()));
+    each_elf("readelf", &["--dyn-syms", "-W"], |f, r, out| {
         let mut theirs: Vec<String> = out
             .lines()
             .filter_map(|l| {
@@ -116,7 +113,7 @@ fn undefined_symbols_agree_with_readelf_dyn_syms() {
         if theirs != ours {
             failures.push(format!("{}: readelf UND {theirs:?}\n  linklens {ours:?}", f.name));
         }
-    }
+    });
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
