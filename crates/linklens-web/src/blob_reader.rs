@@ -4,6 +4,7 @@
 //! `ReadRef` from it. Only the ranges the analysis asks for are read, and
 //! each is read once; the file is never copied into memory whole.
 
+use std::collections::HashMap;
 use std::io::{self, Read, Seek, SeekFrom};
 
 use js_sys::Uint8Array;
@@ -19,14 +20,22 @@ pub struct BlobReader {
     pub bytes_read: u64,
     /// Number of reads: each is a round trip to the browser's file layer.
     pub reads: u64,
+    /// Small reads cluster (headers, tables, notes): they are served from
+    /// 64 KiB blocks, so neighbours cost one round trip, not one each.
+    blocks: HashMap<u64, Vec<u8>>,
     on_progress: Option<Box<dyn FnMut(u64, u64)>>,
 }
+
+const BLOCK: u64 = 64 * 1024;
+/// Reads larger than this (a symbol table, a name table) go straight
+/// through: the caller keeps them, caching them twice would double memory.
+const SMALL: u64 = 256 * 1024;
 
 impl BlobReader {
     pub fn new(blob: Blob) -> Result<BlobReader, String> {
         let reader = FileReaderSync::new().map_err(|_| "FileReaderSync is unavailable (not in a worker?)".to_string())?;
         let size = blob.size() as u64;
-        Ok(BlobReader { blob, reader, pos: 0, size, bytes_read: 0, reads: 0, on_progress: None })
+        Ok(BlobReader { blob, reader, pos: 0, size, bytes_read: 0, reads: 0, blocks: HashMap::new(), on_progress: None })
     }
 
     /// Called after every read with (bytes read so far, file size).
@@ -41,24 +50,66 @@ fn js_error(what: &str, e: wasm_bindgen::JsValue) -> io::Error {
     io::Error::other(format!("{what}: {}", String::from(detail)))
 }
 
+impl BlobReader {
+    /// One round trip: the bytes `[start, end)` of the file.
+    fn fetch(&mut self, start: u64, end: u64) -> io::Result<Vec<u8>> {
+        let slice = self.blob.slice_with_f64_and_f64(start as f64, end as f64).map_err(|e| js_error("slice", e))?;
+        let data = self.reader.read_as_array_buffer(&slice).map_err(|e| js_error("the file could not be read", e))?;
+        let bytes = Uint8Array::new(&data).to_vec();
+        self.bytes_read += bytes.len() as u64;
+        self.reads += 1;
+        if let Some(f) = &mut self.on_progress {
+            f(self.bytes_read, self.size);
+        }
+        Ok(bytes)
+    }
+}
+
 impl Read for BlobReader {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let end = (self.pos + buf.len() as u64).min(self.size);
         if end <= self.pos {
             return Ok(0);
         }
-        let slice = self.blob.slice_with_f64_and_f64(self.pos as f64, end as f64).map_err(|e| js_error("slice", e))?;
-        let data = self.reader.read_as_array_buffer(&slice).map_err(|e| js_error("the file could not be read", e))?;
-        let bytes = Uint8Array::new(&data);
-        let n = bytes.length() as usize;
-        bytes.copy_to(&mut buf[..n]);
-        self.pos += n as u64;
-        self.bytes_read += n as u64;
-        self.reads += 1;
-        if let Some(f) = &mut self.on_progress {
-            f(self.bytes_read, self.size);
+        let n = (end - self.pos) as usize;
+        if end - self.pos > SMALL {
+            let bytes = self.fetch(self.pos, end)?;
+            let n = bytes.len().min(n);
+            buf[..n].copy_from_slice(&bytes[..n]);
+            self.pos += n as u64;
+            return Ok(n);
         }
-        Ok(n)
+        // Fetch the missing blocks, each contiguous run in one request.
+        let (first, last) = (self.pos / BLOCK, (end - 1) / BLOCK);
+        let mut b = first;
+        while b <= last {
+            if self.blocks.contains_key(&b) {
+                b += 1;
+                continue;
+            }
+            let run = b;
+            while b <= last && !self.blocks.contains_key(&b) {
+                b += 1;
+            }
+            let bytes = self.fetch(run * BLOCK, (b * BLOCK).min(self.size))?;
+            for (i, chunk) in bytes.chunks(BLOCK as usize).enumerate() {
+                self.blocks.insert(run + i as u64, chunk.to_vec());
+            }
+        }
+        let mut copied = 0;
+        while copied < n {
+            let at = self.pos + copied as u64;
+            let block = self.blocks.get(&(at / BLOCK)).ok_or_else(|| io::Error::other("short read"))?;
+            let from = (at % BLOCK) as usize;
+            let take = (block.len().saturating_sub(from)).min(n - copied);
+            if take == 0 {
+                break;
+            }
+            buf[copied..copied + take].copy_from_slice(&block[from..from + take]);
+            copied += take;
+        }
+        self.pos += copied as u64;
+        Ok(copied)
     }
 }
 

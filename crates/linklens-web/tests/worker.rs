@@ -36,8 +36,9 @@ fn analyses_a_blob_reading_only_what_it_needs() {
     let reader = cache.into_inner();
     let read = reader.bytes_read;
     assert!(read < raw.len() as u64 / 2, "read {read} of {} bytes", raw.len());
-    // Tables are read whole, not one symbol name at a time.
-    assert!(reader.reads < 200, "{} reads", reader.reads);
+    // Tables are read whole, not one symbol name at a time, and nearby
+    // small reads share a block (7 round trips here when this was written).
+    assert!(reader.reads < 20, "{} reads", reader.reads);
 }
 
 #[wasm_bindgen_test]
