@@ -13,7 +13,13 @@ fn fixture(name: &str) -> PathBuf {
     let dir = root.join("target/cli-test");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
-    std::fs::write(&path, raw).unwrap();
+    // Tests run in parallel and share files: write a private copy, then
+    // rename it into place, so no test ever reads a half-written file.
+    static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!("{name}.{}.{n}.tmp", std::process::id()));
+    std::fs::write(&tmp, raw).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
     path
 }
 
