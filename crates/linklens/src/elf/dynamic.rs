@@ -24,11 +24,13 @@ where
     Elf: object::read::elf::FileHeader<Endian = Endianness>,
     R: ReadRef<'data>,
 {
-    let mut out = Dynamic::default();
-    out.interpreter = phdrs
-        .iter()
-        .find_map(|p| p.interpreter(endian, data).ok().flatten())
-        .map(|b| String::from_utf8_lossy(b).into_owned());
+    let mut out = Dynamic {
+        interpreter: phdrs
+            .iter()
+            .find_map(|p| p.interpreter(endian, data).ok().flatten())
+            .map(|b| String::from_utf8_lossy(b).into_owned()),
+        ..Dynamic::default()
+    };
 
     let entries: &[Elf::Dyn] = phdrs
         .iter()
@@ -50,7 +52,7 @@ where
             elf::DT_NULL => break,
             elf::DT_STRTAB => strtab = Some(val),
             elf::DT_STRSZ => strsz = Some(val),
-            elf::DT_FLAGS_1 => out.pie_flag |= val & u64::from(elf::DF_1_PIE.0) != 0,
+            elf::DT_FLAGS_1 => out.pie_flag |= val & elf::DF_1_PIE.0 != 0,
             elf::DT_NEEDED | elf::DT_RPATH | elf::DT_RUNPATH => string_entries.push((tag, val)),
             _ => {}
         }
