@@ -1,8 +1,9 @@
 //! `cargo xtask fuzz [TARGET|all] [SECONDS]`: coverage-guided fuzzing with
 //! cargo-fuzz (libFuzzer, nightly Rust), seeded with the fixtures.
 //!
-//! Crashes land in fuzz/artifacts/<target>/. Once fixed, copy the input to
-//! fuzz/regressions/<target>/: `cargo xtask test` replays every file there.
+//! Crashes land in fuzz/artifacts/<target>/ (not committed: they are often
+//! megabytes). Once fixed, rebuild the smallest file that shows the bug in
+//! crates/linklens/tests/hostile.rs, which `cargo xtask test` runs.
 
 use std::path::Path;
 use std::process::Command;
