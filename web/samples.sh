@@ -1,12 +1,16 @@
 #!/bin/sh
-# Trunk pre-build hook: copy the sample binaries (fixtures named in
+# Trunk pre-build hook: copy the sample binaries (listed in
+# web/generated/vocabulary.json, which cargo xtask writes from
 # crates/linklens-web/src/samples.rs) into the build, as samples/<slug>.gz.
 # They are fetched by the page only when chosen.
 set -eu
+src="${TRUNK_SOURCE_DIR:-.}"
 out="${TRUNK_STAGING_DIR:?run by trunk}/samples"
 mkdir -p "$out"
-bin="${TRUNK_SOURCE_DIR:-.}/fixtures/bin"
-sed -n 's/.*Sample { slug: "\([^"]*\)", fixture: "\([^"]*\)".*/\1 \2/p' "${TRUNK_SOURCE_DIR:-.}/crates/linklens-web/src/samples.rs" |
+node -e '
+  const v = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  for (const s of v.samples) console.log(s.slug, s.fixture);
+' "$src/web/generated/vocabulary.json" |
 while read -r slug fixture; do
-  cp "$bin/$fixture.gz" "$out/$slug.gz"
+  cp "$src/fixtures/bin/$fixture.gz" "$out/$slug.gz"
 done

@@ -65,15 +65,15 @@ fn seed(root: &Path) -> Result<()> {
         let raw = Command::new("gzip").arg("-dc").arg(&path).output()?.stdout;
         let golden: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(bin.join(format!("{name}.json")))?)?;
         std::fs::write(root.join("fuzz/corpus/analyze").join(name), &raw)?;
-        // "… at file offset 0x1234"
-        let offset_in = |s: &str| s.rsplit("0x").next().and_then(|h| u64::from_str_radix(h, 16).ok());
-        if let Some(off) = golden["go"]["buildinfo_location"].as_str().and_then(offset_in) {
-            let off = off as usize;
-            std::fs::write(root.join("fuzz/corpus/buildinfo").join(name), &raw[off..raw.len().min(off + 16384)])?;
+        let slice = |off: u64, len: usize| {
+            let off = usize::try_from(off).unwrap_or(usize::MAX).min(raw.len());
+            &raw[off..raw.len().min(off.saturating_add(len))]
+        };
+        if let Some(off) = golden["go"]["buildinfo_offset"].as_u64() {
+            std::fs::write(root.join("fuzz/corpus/buildinfo").join(name), slice(off, 16384))?;
         }
         if let Some(off) = golden["go"]["pclntab"]["offset"].as_u64() {
-            let off = off as usize;
-            std::fs::write(root.join("fuzz/corpus/pclntab").join(name), &raw[off..raw.len().min(off + 262144)])?;
+            std::fs::write(root.join("fuzz/corpus/pclntab").join(name), slice(off, 262144))?;
         }
     }
     Ok(())

@@ -7,6 +7,7 @@ mod fuzz;
 mod serve;
 mod setup;
 mod test;
+mod vocab;
 
 use std::path::PathBuf;
 use std::process::Command;

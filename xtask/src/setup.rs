@@ -97,6 +97,7 @@ fn npm_install(dir: &Path) -> Result<()> {
 pub fn build_dist(path: &str) -> Result<PathBuf> {
     let root = project_root();
     run(Command::new("cargo").args(["fetch", "--locked"]).current_dir(&root))?;
+    crate::vocab::write()?;
     run(Command::new("trunk").args(["build", "--release", "--offline"]).env("PATH", path).current_dir(&root))?;
     Ok(root.join("dist"))
 }

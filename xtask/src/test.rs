@@ -9,7 +9,7 @@ pub fn run_all() -> Result<()> {
     setup::apt(&[("file", "file"), ("readelf", "binutils"), (setup::CHROMIUM, "chromium"), (setup::CHROMEDRIVER, "chromium-driver")])?;
     for tool in ["file", "readelf", "go"] {
         if !have(tool) {
-            eprintln!("note: {tool} not found: the differential tests that use it will say they are skipped");
+            eprintln!("note: {tool} not found: the differential tests that use it are skipped (and fail under CI=true)");
         }
     }
     // 1. Native: core unit, golden, manifest, differential, robustness; CLI; web logic.

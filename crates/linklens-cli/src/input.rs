@@ -4,19 +4,22 @@
 use std::fs::File;
 use std::io::Read;
 
-use crate::ErrorJson;
 
 pub enum Input {
     Mapped(memmap2::Mmap),
     Buffer(Vec<u8>),
 }
 
-fn io_error(path: &str, e: std::io::Error) -> ErrorJson {
-    ErrorJson { code: "io", message: format!("cannot read {path}: {e}") }
+/// A file that could not be read: the message says which and why.
+#[derive(Debug)]
+pub struct InputError(pub String);
+
+fn io_error(path: &str, e: std::io::Error) -> InputError {
+    InputError(format!("cannot read {path}: {e}"))
 }
 
 impl Input {
-    pub fn open(path: &str) -> Result<Input, ErrorJson> {
+    pub fn open(path: &str) -> Result<Input, InputError> {
         if path == "-" {
             let mut buf = Vec::new();
             std::io::stdin().read_to_end(&mut buf).map_err(|e| io_error(path, e))?;
@@ -24,7 +27,7 @@ impl Input {
         }
         let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
         if meta.is_dir() {
-            return Err(ErrorJson { code: "io", message: format!("{path} is a directory, not a file") });
+            return Err(InputError(format!("{path} is a directory, not a file")));
         }
         if !meta.is_file() || meta.len() == 0 {
             // Devices, FIFOs and empty files: read them plainly (an empty

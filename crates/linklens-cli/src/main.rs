@@ -3,9 +3,8 @@
 //! and render the `Report` as text or JSON.
 
 mod input;
-mod render;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -21,6 +20,7 @@ linklens only reads the files: it never runs them.
   --json             print a JSON array: one report (or error) per file
   --require-static   exit 1 if any file is not static (static-pie counts)
   -q, --quiet        print only the first line per file
+  --no-color         no colours or bold (also: NO_COLOR set, or not a terminal)
   -h, --help         this help
   -V, --version      the version
 
@@ -33,6 +33,7 @@ struct Options {
     json: bool,
     require_static: bool,
     quiet: bool,
+    no_color: bool,
     files: Vec<String>,
 }
 
@@ -46,7 +47,7 @@ fn parse_args() -> Result<Options, String> {
             "--json" => o.json = true,
             "--require-static" => o.require_static = true,
             "-q" | "--quiet" => o.quiet = true,
-            "--no-color" => {}
+            "--no-color" => o.no_color = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 std::process::exit(0);
@@ -93,9 +94,10 @@ fn main() -> ExitCode {
     let mut not_static = false;
     let mut results = Vec::new();
     for path in &opts.files {
-        let result = input::Input::open(path).and_then(|data| {
-            linklens::analyze(data.bytes()).map_err(|e| ErrorJson { code: e.code(), message: e.to_string() })
-        });
+        let result = match input::Input::open(path) {
+            Ok(data) => linklens::analyze(data.bytes()).map_err(|e| ErrorJson { code: e.code(), message: e.to_string() }),
+            Err(input::InputError(message)) => Err(ErrorJson { code: "io", message }),
+        };
         match &result {
             Ok(r) => not_static |= !r.linkage.is_static(),
             Err(_) => failed = true,
@@ -114,16 +116,15 @@ fn main() -> ExitCode {
             .collect();
         serde_json::to_writer_pretty(&mut out, &entries).map_err(io::Error::from).and_then(|_| writeln!(out))
     } else {
-        let color = render::Style::detect();
+        let color = !opts.no_color && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let options = linklens::render::TextOptions { color, quiet: opts.quiet };
         results.iter().enumerate().try_for_each(|(i, (path, r))| {
             if i > 0 && !opts.quiet {
                 writeln!(out)?;
             }
             match r {
-                Ok(r) => render::report(&mut out, path, r, opts.quiet, color),
-                Err(e) => {
-                    writeln!(out, "{path}: error: {}", e.message)
-                }
+                Ok(r) => out.write_all(linklens::render::text(path, r, options).as_bytes()),
+                Err(e) => writeln!(out, "{path}: error: {}", e.message),
             }
         })
     };

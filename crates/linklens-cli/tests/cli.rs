@@ -101,3 +101,45 @@ fn usage_errors_exit_2() {
     assert_eq!(code, 0);
     assert!(out.contains("exit status"));
 }
+
+/// Runs linklens on a pseudo-terminal (util-linux `script`), where colour
+/// is on by default.
+fn on_terminal(args: &str, env_no_color: bool) -> String {
+    let mut cmd = Command::new("script");
+    cmd.args(["-qec", &format!("{} {args}", env!("CARGO_BIN_EXE_linklens")), "/dev/null"]);
+    if env_no_color {
+        cmd.env("NO_COLOR", "1");
+    } else {
+        cmd.env_remove("NO_COLOR");
+    }
+    let out = cmd.output().expect("script(1) from util-linux");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn no_color_turns_colour_off_on_a_terminal() {
+    let p = fixture("lookuphost-default-go1.26");
+    let p = p.to_str().unwrap();
+    let coloured = on_terminal(p, false);
+    assert!(coloured.contains("\x1b[1;31mDYNAMIC\x1b[0m"), "a terminal gets colour: {coloured:?}");
+    for plain in [on_terminal(&format!("--no-color {p}"), false), on_terminal(p, true)] {
+        assert!(!plain.contains('\x1b'), "{plain:?}");
+        assert!(plain.contains("DYNAMIC Dynamic because of"), "{plain:?}");
+    }
+}
+
+#[test]
+fn text_and_markdown_say_the_same_sections() {
+    // The CLI's text and the page's Markdown export come from one renderer:
+    // the same report yields the same sections in the same order.
+    let p = fixture("sqlite-default-go1.26");
+    let (_, text, _) = linklens(&["--no-color", p.to_str().unwrap()]);
+    let (_, json, _) = linklens(&["--json", p.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let report: linklens::Report = serde_json::from_value(v[0].clone()).unwrap();
+    assert_eq!(text, linklens::render::text(p.to_str().unwrap(), &report, Default::default()));
+    let md = linklens::render::markdown("app", &report);
+    for (t, m) in [("cause cgo-dep:", "- cause `cgo-dep`:"), ("recommended:", "**Recommended:"), ("alternatives:", "**Alternatives**"), ("verify:", "**Verify**")] {
+        assert!(text.contains(t) && md.contains(m), "{t} / {m}\n{text}\n{md}");
+    }
+}

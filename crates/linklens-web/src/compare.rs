@@ -1,5 +1,6 @@
 //! Two reports side by side (before and after a rebuild): what changed.
 
+use linklens::catalogue::{fill, page};
 use linklens::{CauseId, Linkage, Report};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -19,27 +20,25 @@ pub struct Comparison {
 impl Comparison {
     /// One sentence for the top of the comparison.
     pub fn sentence(&self) -> String {
-        let verdict = if self.before == self.after {
-            format!("Still {}.", self.before.as_str())
+        let mut parts = vec![if self.before == self.after {
+            fill(page::COMPARE_SAME, &[("verdict", self.before.as_str())])
         } else {
-            format!("{} → {}.", self.before.as_str(), self.after.as_str())
-        };
-        let mut parts = vec![verdict];
+            fill(page::COMPARE_CHANGED, &[("before", self.before.as_str()), ("after", self.after.as_str())])
+        }];
         let ids = |v: &[CauseId]| v.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ");
-        if !self.causes_gone.is_empty() {
-            parts.push(format!("Gone: {}.", ids(&self.causes_gone)));
+        for (template, list) in [(page::COMPARE_GONE, &self.causes_gone), (page::COMPARE_NOW_STATIC, &self.causes_now_static), (page::COMPARE_NEW, &self.causes_new)] {
+            if !list.is_empty() {
+                parts.push(fill(template, &[("ids", &ids(list))]));
+            }
         }
-        if !self.causes_now_static.is_empty() {
-            parts.push(format!("Now linked statically: {}.", ids(&self.causes_now_static)));
+        for (template, list) in [(page::COMPARE_LIBS_GONE, &self.libraries_gone), (page::COMPARE_LIBS_NEW, &self.libraries_new)] {
+            if !list.is_empty() {
+                parts.push(fill(template, &[("libs", &list.join(", "))]));
+            }
         }
-        if !self.causes_new.is_empty() {
-            parts.push(format!("New: {}.", ids(&self.causes_new)));
-        }
-        if !self.libraries_gone.is_empty() {
-            parts.push(format!("No longer needs {}.", self.libraries_gone.join(", ")));
-        }
-        if !self.libraries_new.is_empty() {
-            parts.push(format!("Now needs {}.", self.libraries_new.join(", ")));
+        if self.interpreter_before != self.interpreter_after {
+            let name = |i: &Option<String>| i.clone().unwrap_or_else(|| linklens::render::labels::NONE.to_string());
+            parts.push(fill(page::COMPARE_INTERPRETER, &[("before", &name(&self.interpreter_before)), ("after", &name(&self.interpreter_after))]));
         }
         parts.join(" ")
     }

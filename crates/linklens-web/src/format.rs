@@ -1,4 +1,4 @@
-//! Small text helpers shared by the components and the Markdown export.
+//! Small text helpers for the components.
 
 /// `1.5 MB`, `830 KB`, `12 bytes`.
 pub fn bytes(n: f64) -> String {
@@ -10,22 +10,6 @@ pub fn bytes(n: f64) -> String {
         format!("{:.0} KB", n / 1e3)
     } else {
         format!("{n:.0} bytes")
-    }
-}
-
-/// The name of an evidence kind as the report's JSON spells it.
-pub fn evidence_kind(k: linklens::EvidenceKind) -> &'static str {
-    use linklens::EvidenceKind::*;
-    match k {
-        Function => "function",
-        Import => "import",
-        Library => "library",
-        Interpreter => "interpreter",
-        Setting => "setting",
-        Section => "section",
-        Flag => "flag",
-        Symbol => "symbol",
-        Note => "note",
     }
 }
 

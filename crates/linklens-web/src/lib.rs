@@ -3,7 +3,7 @@
 //! which reads it lazily in slices and sends back the core's `Report`.
 //!
 //! The modules here that do not touch the browser (`protocol`, `markdown`,
-//! `compare`, `format`) are plain Rust and tested natively.
+//! `compare`, `format`, `state`) are plain Rust and tested natively.
 
 pub mod compare;
 pub mod format;
@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod protocol;
 pub mod route;
 pub mod samples;
+pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod blob_reader;
@@ -18,5 +19,7 @@ pub mod blob_reader;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
+#[cfg(target_arch = "wasm32")]
+pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod worker_bridge;

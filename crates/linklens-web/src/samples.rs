@@ -2,8 +2,13 @@
 //! served beside the page as `samples/<slug>.gz` (copied from fixtures/bin
 //! at build time by web/samples.sh) and fetched only when chosen.
 
+use linklens::catalogue::TopicId;
+use linklens::CauseId;
+
 pub struct Sample {
     pub slug: &'static str,
+    /// The cause it shows (`None`: the static one).
+    pub cause: Option<CauseId>,
     /// The fixture it is (its manifest entry says what it must show).
     pub fixture: &'static str,
     pub title: &'static str,
@@ -12,16 +17,35 @@ pub struct Sample {
 /// One per cause, plus a static one: about 6.6 MB compressed in all
 /// (the Go 1.19 builds are the smallest real ones).
 pub const SAMPLES: &[Sample] = &[
-    Sample { slug: "static", fixture: "hello-default-go1.19", title: "hello world: static" },
-    Sample { slug: "lookuphost", fixture: "lookuphost-file-go1.19", title: "net.LookupHost: the cgo DNS resolver" },
-    Sample { slug: "userlookup", fixture: "userlookup-default-go1.19", title: "user.Lookup: os/user's cgo lookups" },
-    Sample { slug: "cstdio", fixture: "cstdio-default-go1.19", title: "the program's own C code" },
-    Sample { slug: "sqlite", fixture: "sqlite-default-go1.26", title: "a cgo dependency: go-sqlite3" },
-    Sample { slug: "pie", fixture: "hello-pie-go1.26", title: "-buildmode=pie without cgo" },
-    Sample { slug: "plugin", fixture: "pluginhost-default-go1.26", title: "the plugin package" },
-    Sample { slug: "c", fixture: "c-dynamic", title: "a C program (not Go)" },
+    Sample { slug: "static", cause: None, fixture: "hello-default-go1.19", title: "hello world: static" },
+    Sample { slug: "lookuphost", cause: Some(CauseId::Dns), fixture: "lookuphost-file-go1.19", title: "net.LookupHost: the cgo DNS resolver" },
+    Sample { slug: "userlookup", cause: Some(CauseId::OsUser), fixture: "userlookup-default-go1.19", title: "user.Lookup: os/user's cgo lookups" },
+    Sample { slug: "cstdio", cause: Some(CauseId::CgoOwn), fixture: "cstdio-default-go1.19", title: "the program's own C code" },
+    Sample { slug: "sqlite", cause: Some(CauseId::CgoDep), fixture: "sqlite-default-go1.26", title: "a cgo dependency: go-sqlite3" },
+    Sample { slug: "pie", cause: Some(CauseId::PieInterp), fixture: "hello-pie-go1.26", title: "-buildmode=pie without cgo" },
+    Sample { slug: "plugin", cause: Some(CauseId::Plugin), fixture: "pluginhost-default-go1.26", title: "the plugin package" },
+    Sample { slug: "c", cause: Some(CauseId::NonGo), fixture: "c-dynamic", title: "a C program (not Go)" },
 ];
 
 pub fn find(slug: &str) -> Option<&'static Sample> {
     SAMPLES.iter().find(|s| s.slug == slug)
+}
+
+/// The sample that shows a topic, if one does.
+pub fn for_topic(id: TopicId) -> Option<&'static Sample> {
+    match id {
+        TopicId::Cause(c) => SAMPLES.iter().find(|s| s.cause == Some(c)),
+        TopicId::Warning(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_cause_has_its_sample() {
+        for &c in linklens::CauseId::ALL {
+            let s = super::for_topic(linklens::catalogue::TopicId::Cause(c));
+            assert!(s.is_some_and(|s| s.cause == Some(c)), "{c}");
+        }
+    }
 }

@@ -21,8 +21,11 @@ pub struct WorkerBridge {
     queue: RefCell<Vec<(u32, File)>>,
     in_flight: RefCell<Vec<u32>>,
     on_message: Rc<dyn Fn(FromWorker)>,
-    // Kept alive as long as the worker.
+    // The live worker's handlers; the previous worker's are kept one more
+    // generation (the error handler that respawns is still running when
+    // its replacement is installed), so respawns never pile them up.
     closures: RefCell<Vec<Closure<dyn Fn(web_sys::Event)>>>,
+    retired: RefCell<Vec<Closure<dyn Fn(web_sys::Event)>>>,
 }
 
 impl WorkerBridge {
@@ -34,6 +37,7 @@ impl WorkerBridge {
             in_flight: RefCell::new(Vec::new()),
             on_message: Rc::new(on_message),
             closures: RefCell::new(Vec::new()),
+            retired: RefCell::new(Vec::new()),
         });
         WorkerBridge::spawn(&bridge);
         bridge
@@ -47,7 +51,7 @@ impl WorkerBridge {
                 (this.on_message)(FromWorker::Failed {
                     id: 0,
                     code: "worker".into(),
-                    message: "This browser could not start the analysis worker.".into(),
+                    message: linklens::catalogue::page::WORKER_FAILED.into(),
                 });
                 return;
             }
@@ -82,7 +86,7 @@ impl WorkerBridge {
                 (this.on_message)(FromWorker::Failed {
                     id,
                     code: "crash".into(),
-                    message: "The analysis stopped unexpectedly on this file. Please report it, with the file if you can.".into(),
+                    message: linklens::catalogue::page::WORKER_CRASHED.into(),
                 });
             }
             if let Some(w) = this.worker.borrow_mut().take() {
@@ -92,9 +96,8 @@ impl WorkerBridge {
         });
         worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
-        let mut closures = this.closures.borrow_mut();
-        closures.push(onmessage);
-        closures.push(onerror);
+        let previous = std::mem::replace(&mut *this.closures.borrow_mut(), vec![onmessage, onerror]);
+        *this.retired.borrow_mut() = previous;
         *this.worker.borrow_mut() = Some(worker);
     }
 

@@ -17,7 +17,7 @@ fn markdown_has_verdict_causes_and_command() {
     let r = report("lookuphost-default-go1.26");
     let md = linklens_web::markdown::report("lookuphost", &r);
     assert!(md.starts_with("### `lookuphost`: **dynamic**"), "{md}");
-    assert!(md.contains("- **dns**: The net package's cgo DNS resolver — package `net`"), "{md}");
+    assert!(md.contains("- cause `dns`: The net package's cgo DNS resolver — package net"), "{md}");
     assert!(md.contains("  - function `net._C2func_getaddrinfo`"), "{md}");
     assert!(md.contains(&format!("```sh\n{}\n```", r.fixes[0].command)), "{md}");
     assert!(md.contains("nothing was uploaded"));
@@ -28,11 +28,11 @@ fn comparison_says_what_a_rebuild_changed() {
     let before = report("lookuphost-default-go1.26");
     let after = report("lookuphost-netgo-go1.26");
     let c = linklens_web::compare::compare(&before, &after);
-    assert_eq!(c.sentence(), "dynamic → static. Gone: dns. No longer needs libc.so.6.");
+    assert_eq!(c.sentence(), "dynamic → static. Gone: dns. No longer needs libc.so.6. Interpreter: /lib64/ld-linux-x86-64.so.2 → none.");
 
     let musl = report("lookuphost-musl-go1.26");
     let c = linklens_web::compare::compare(&before, &musl);
-    assert_eq!(c.sentence(), "dynamic → static. Now linked statically: dns. No longer needs libc.so.6.");
+    assert_eq!(c.sentence(), "dynamic → static. Now linked statically: dns. No longer needs libc.so.6. Interpreter: /lib64/ld-linux-x86-64.so.2 → none.");
 }
 
 #[test]
@@ -43,4 +43,24 @@ fn worker_messages_round_trip_as_json() {
     let json = serde_json::to_string(&msg).unwrap();
     assert!(json.starts_with(r#"{"kind":"done","id":7,"#));
     assert_eq!(serde_json::from_str::<FromWorker>(&json).unwrap(), msg);
+}
+
+#[test]
+fn the_reducer_keeps_results_and_announces_them() {
+    use linklens_web::protocol::FromWorker;
+    use linklens_web::state::{Action, Entry, EntryState, Files};
+    use std::rc::Rc;
+    use yew::Reducible;
+    let files = Rc::new(Files::default());
+    let files = files.reduce(Action::Add(vec![Entry { id: 1, name: "app".into(), size: 10.0, state: EntryState::Queued }]));
+    assert_eq!(files.announcement, "Analysing 1 file(s).");
+    let r = report("hello-default-go1.26");
+    let files = files.reduce(Action::Worker(FromWorker::Done { id: 1, report: Box::new(r), read: 1.0, millis: 1.0, wasm_memory: 1.0 }));
+    assert!(files.announcement.starts_with("app: static. Static"), "{}", files.announcement);
+    // A late progress message never hides the result.
+    let files = files.reduce(Action::Worker(FromWorker::Progress { id: 1, read: 5.0, size: 10.0 }));
+    assert!(matches!(files.entries[0].state, EntryState::Done { .. }));
+    assert_eq!(files.reports().len(), 1);
+    let files = files.reduce(Action::Remove(1));
+    assert!(files.entries.is_empty());
 }

@@ -9,7 +9,7 @@ use object::Endianness;
 use crate::error::Error;
 use crate::image::Image;
 use crate::report::*;
-use crate::{cause, elf, fix, go, libc, macho, pe, sniff, summary, warning};
+use crate::{arch, cause, elf, fix, go, libc, macho, pe, sniff, summary, warning};
 
 /// Analyse one file. Pure and deterministic; never panics on any input.
 pub fn analyze<'data, R: ReadRef<'data>>(data: R) -> Result<Report, Error> {
@@ -112,8 +112,10 @@ where
 {
     let image = Image::new(data, len, file);
     let facts = elf::read(file, &image);
-    let (machine, goarch) = elf::machine_names(facts.machine, file.is_64(), image.big_endian);
-    let mut r = base_report(Format::Elf, machine, goarch, if file.is_64() { 64 } else { 32 }, image.big_endian, len);
+    let bits = if file.is_64() { 64 } else { 32 };
+    let machine = arch::elf_machine_name(facts.machine, bits, image.big_endian);
+    let goarch = arch::from_elf(facts.machine, bits, image.big_endian).map(|a| a.goarch);
+    let mut r = base_report(Format::Elf, machine, goarch, bits, image.big_endian, len);
     r.kind = facts.kind;
     r.linkage = facts.linkage;
     r.dynamic = facts.dynamic.clone();
@@ -163,7 +165,8 @@ where
         &r,
         &warning::Input {
             symbols: &facts.static_symbols,
-            buildinfo_error: detected.as_ref().and_then(|d| d.buildinfo_error.as_deref()),
+            buildinfo_damage: detected.as_ref().and_then(|d| d.buildinfo_damage.as_ref()),
+            unreadable_strings: &facts.unreadable_strings,
             truncated: described,
         },
     );
@@ -209,15 +212,10 @@ where
     Mach: MachHeader<Endian = Endianness>,
     R: ReadRef<'data>,
 {
-    use object::Architecture as A;
     let image = Image::new(data, len, file);
-    let (machine, goarch) = match file.architecture() {
-        A::Aarch64 => ("arm64", Some("arm64")),
-        A::X86_64 => ("x86_64", Some("amd64")),
-        A::I386 => ("i386", Some("386")),
-        A::Arm => ("arm", Some("arm")),
-        _ => ("unknown", None),
-    };
+    let a = arch::from_object(file.architecture());
+    let machine = a.and_then(|a| a.macho_name).unwrap_or("unknown");
+    let goarch = a.map(|a| a.goarch);
     let mut r = base_report(Format::Macho, machine.into(), goarch, if file.is_64() { 64 } else { 32 }, image.big_endian, len);
     r.kind = match file.kind() {
         object::ObjectKind::Executable => Kind::Executable,
@@ -231,14 +229,7 @@ where
     let detected = go::detect(&image);
     r.toolchain.language = detected.as_ref().map(|_| "Go".to_string());
     r.go = detected.map(|d| d.info);
-    let others = macho::non_system(&r.dynamic);
-    if !others.is_empty() {
-        r.warnings.push(Warning {
-            id: "macos-non-system-dylib".into(),
-            message: "Links libraries from outside /usr/lib and /System/Library: they must be shipped alongside or installed on every Mac.".into(),
-            evidence: others.into_iter().map(|l| Evidence::new(EvidenceKind::Library, l)).collect(),
-        });
-    }
+    r.warnings = macho::warnings(&r.dynamic);
     r.summary = summary::line(&r);
     r.headline = summary::headline(&r);
     Ok(r)
@@ -249,14 +240,10 @@ where
     O: Object<'data>,
     R: ReadRef<'data>,
 {
-    use object::Architecture as A;
     let image = Image::new(data, len, file);
-    let (machine, goarch) = match file.architecture() {
-        A::X86_64 => ("x86-64", Some("amd64")),
-        A::I386 => ("Intel 80386", Some("386")),
-        A::Aarch64 => ("Aarch64", Some("arm64")),
-        _ => ("unknown", None),
-    };
+    let a = arch::from_object(file.architecture());
+    let machine = a.and_then(|a| a.pe_name).unwrap_or("unknown");
+    let goarch = a.map(|a| a.goarch);
     let mut r = base_report(Format::Pe, machine.into(), goarch, if file.is_64() { 64 } else { 32 }, false, len);
     r.kind = match file.kind() {
         object::ObjectKind::Executable => Kind::Executable,
@@ -268,29 +255,8 @@ where
     let detected = go::detect(&image);
     r.toolchain.language = detected.as_ref().map(|_| "Go".to_string());
     r.go = detected.map(|d| d.info);
-    let mingw = pe::mingw(&r.dynamic);
-    if !mingw.is_empty() {
-        r.warnings.push(Warning {
-            id: "mingw-runtime".into(),
-            message: "Needs MinGW runtime DLLs, which Windows does not ship: the program fails to start where they are missing.".into(),
-            evidence: mingw.into_iter().map(|l| Evidence::new(EvidenceKind::Library, l)).collect(),
-        });
-        if let Some(go) = &r.go {
-            let mut b = fix::GoBuild::from_binary(go, goarch);
-            b.set_env("CGO_ENABLED", "1");
-            b.linkmode("external");
-            b.extldflag("-static");
-            let entry = crate::catalogue::fix("windows-static");
-            r.fixes.push(Fix {
-                id: "windows-static".into(),
-                title: entry.map(|e| e.title).unwrap_or_default().into(),
-                command: b.render(),
-                notes: b.notes.clone(),
-                caveats: entry.map(|e| e.tradeoffs_for(&[])).unwrap_or_default(),
-                verify: vec!["objdump -p app.exe | grep 'DLL Name'   # expect: system DLLs only".into()],
-            });
-        }
-    }
+    r.warnings = pe::warnings(&r.dynamic);
+    r.fixes = pe::fixes(&r.warnings, r.go.as_ref(), goarch);
     r.summary = summary::line(&r);
     r.headline = summary::headline(&r);
     Ok(r)

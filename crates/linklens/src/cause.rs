@@ -194,7 +194,7 @@ fn cause(
 ) -> Cause {
     Cause {
         id,
-        title: catalogue::topic(id.as_str()).map(|t| t.title).unwrap_or("").to_string(),
+        title: catalogue::cause(id).title.to_string(),
         package: package.map(str::to_string),
         module: module.map(str::to_string),
         version: version.filter(|v| !v.is_empty()).map(str::to_string),

@@ -4,17 +4,36 @@
 use core::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a file could not be analysed.
 pub enum Error {
     /// Zero bytes.
     Empty,
     /// Not an executable or library at all; `what` says what it looks like.
-    NotObject { what: String },
+    NotObject {
+        /// What it looks like instead (from its first bytes).
+        what: String,
+    },
     /// A known format, cut short.
-    Truncated { format: &'static str, detail: String },
+    Truncated {
+        /// The format (`ELF`, `PE`, `Mach-O`).
+        format: &'static str,
+        /// The specific problem, as a fact.
+        detail: String,
+    },
     /// A known format in a variant linklens does not read.
-    Unsupported { format: &'static str, detail: String },
+    Unsupported {
+        /// The format (`ELF`, `PE`, `Mach-O`).
+        format: &'static str,
+        /// The specific problem, as a fact.
+        detail: String,
+    },
     /// A known format whose headers contradict themselves.
-    Malformed { format: &'static str, detail: String },
+    Malformed {
+        /// The format (`ELF`, `PE`, `Mach-O`).
+        format: &'static str,
+        /// The specific problem, as a fact.
+        detail: String,
+    },
 }
 
 impl Error {

@@ -5,15 +5,20 @@
 
 use serde::Serialize;
 
+use crate::catalogue::TopicId;
+use crate::vocab::{CauseId, WarningId};
+
 #[derive(Debug, Serialize)]
+/// One question of the guide.
 pub struct Question {
     /// The anchor: `#/guide/<id>`.
     pub id: &'static str,
+    /// The question, as people ask it.
     pub question: &'static str,
     /// Paragraphs.
     pub answer: &'static [&'static str],
     /// Catalogue topics (cause or warning pages) to read next.
-    pub see: &'static [&'static str],
+    pub see: &'static [TopicId],
 }
 
 static GUIDE: &[Question] = &[
@@ -25,7 +30,7 @@ static GUIDE: &[Question] = &[
             "The `plugin` package and `-buildmode=pie` are the other usual suspects: the first always needs the dynamic loader, the second asks for it to relocate the program.",
             "Drop the binary on linklens: it names the package, shows the functions and imports that prove it, and gives the command (usually `CGO_ENABLED=0 go build …`).",
         ],
-        see: &["dns", "osuser", "pie-interp", "plugin"],
+        see: &[TopicId::Cause(CauseId::Dns), TopicId::Cause(CauseId::OsUser), TopicId::Cause(CauseId::PieInterp), TopicId::Cause(CauseId::Plugin)],
     },
     Question {
         id: "ldd-messages",
@@ -36,7 +41,7 @@ static GUIDE: &[Question] = &[
             "\"Not a valid dynamic program\": glibc's `ldd` cannot read the file, typically a binary linked dynamically against musl (built on Alpine).",
             "`ldd` may run the program it inspects, so never use it on a file you do not trust. `file`, `readelf -l -d` and linklens only read the file.",
         ],
-        see: &["pie-interp", "musl-dynamic"],
+        see: &[TopicId::Cause(CauseId::PieInterp), TopicId::Warning(WarningId::MuslDynamic)],
     },
     Question {
         id: "static-pie",
@@ -45,7 +50,7 @@ static GUIDE: &[Question] = &[
             "Yes. A static-pie has no interpreter and needs no shared library; it relocates itself at start-up, so it runs anywhere the kernel runs its architecture, with address randomisation. `file` before version 5.40 called such files \"dynamically linked\".",
             "Go writes one with `-buildmode=pie -ldflags '-linkmode external -extldflags \"-static-pie\"'` and a C toolchain that supports it.",
         ],
-        see: &["pie-interp"],
+        see: &[TopicId::Cause(CauseId::PieInterp)],
     },
     Question {
         id: "cgo-enabled-vs-tags",
@@ -55,7 +60,7 @@ static GUIDE: &[Question] = &[
             "`-tags netgo` replaces only the DNS resolver, `-tags osusergo` only the user and group lookups; cgo stays available to other packages. With both tags a build with `CGO_ENABLED=1` is static when nothing else uses C (the fixtures `netuser-netgo-osusergo` show it).",
             "If your own code or a dependency uses cgo, neither helps on its own: link the C parts statically (musl-gcc or zig).",
         ],
-        see: &["dns", "osuser", "cgo-dep"],
+        see: &[TopicId::Cause(CauseId::Dns), TopicId::Cause(CauseId::OsUser), TopicId::Cause(CauseId::CgoDep)],
     },
     Question {
         id: "installsuffix",
@@ -63,7 +68,7 @@ static GUIDE: &[Question] = &[
         answer: &[
             "No. `-a -installsuffix netgo` and `go install -tags netgo std` forced a rebuild of the standard library with the tag, which mattered up to Go 1.9. Since the build cache (Go 1.10), `go build -tags netgo` rebuilds what the tag changes by itself.",
         ],
-        see: &["dns"],
+        see: &[TopicId::Cause(CauseId::Dns)],
     },
     Question {
         id: "extldflags-ignored",
@@ -72,7 +77,7 @@ static GUIDE: &[Question] = &[
             "Because the external linker was never called. When cgo is used only by `net`, `os/user` and `runtime/cgo`, Go links the binary itself (internal linking) and silently ignores `-extldflags`. Add `-linkmode external`: `-ldflags '-linkmode external -extldflags \"-static\"'`.",
             "With a C library of your own or a cgo dependency, Go always links externally and `-extldflags` is honoured.",
         ],
-        see: &["musl-dynamic", "glibc-static-nss"],
+        see: &[TopicId::Warning(WarningId::MuslDynamic), TopicId::Warning(WarningId::GlibcStaticNss)],
     },
     Question {
         id: "getaddrinfo-warning",
@@ -81,7 +86,7 @@ static GUIDE: &[Question] = &[
             "\"Using 'getaddrinfo' in statically linked applications requires at runtime the shared libraries from the glibc version used for linking.\" glibc resolves names and users through NSS modules (`libnss_files.so`, `libnss_dns.so`, …) that it loads at run time, even from a static binary.",
             "The binary is static on paper, but lookups fail or crash on a machine without the same glibc. Prefer `-tags netgo,osusergo` (or `CGO_ENABLED=0`), or link against musl, which has no NSS. linklens warns about such binaries.",
         ],
-        see: &["glibc-static-nss"],
+        see: &[TopicId::Warning(WarningId::GlibcStaticNss)],
     },
     Question {
         id: "go-sqlite3",
@@ -90,7 +95,7 @@ static GUIDE: &[Question] = &[
             "Link its bundled SQLite against musl: `CC=musl-gcc go build -ldflags '-linkmode external -extldflags \"-static\"'` (Debian: `apt install musl-tools`), or cross-compile with `CC=\"zig cc -target x86_64-linux-musl\" go build`.",
             "With glibc instead, add `-tags sqlite_omit_load_extension` to drop the `dlopen` call, and accept the NSS caveats. Or switch to a pure-Go driver such as `modernc.org/sqlite` and build with `CGO_ENABLED=0`.",
         ],
-        see: &["cgo-dep"],
+        see: &[TopicId::Cause(CauseId::CgoDep)],
     },
     Question {
         id: "zig",
@@ -99,7 +104,7 @@ static GUIDE: &[Question] = &[
             "`CC=\"zig cc -target x86_64-linux-musl\" go build` compiles and links the C parts against zig's bundled musl, statically, and cross-compiles too: the target is zig's name for the architecture (`aarch64-linux-musl` for arm64, `x86-linux-musl` for 386, `arm-linux-musleabihf` for arm…).",
             "It fails when cgo comes only from `net` or `os/user`: Go then links internally and cannot use zig's objects (\"relocation target getaddrinfo not defined\"). Adding `-ldflags '-linkmode external'` makes it link, static — the fixtures `lookuphost-zig` and `lookuphost-zig-external` record both outcomes.",
         ],
-        see: &["cgo-own", "cgo-dep"],
+        see: &[TopicId::Cause(CauseId::CgoOwn), TopicId::Cause(CauseId::CgoDep)],
     },
     Question {
         id: "alpine",
@@ -108,7 +113,7 @@ static GUIDE: &[Question] = &[
             "On Alpine, gcc is musl's, so a default cgo build is linked dynamically against musl: its interpreter is `/lib/ld-musl-x86_64.so.1`, which glibc systems do not have, and the shell reports \"no such file or directory\" for a file that plainly exists.",
             "Link statically (`-ldflags '-linkmode external -extldflags \"-static\"'`) or turn cgo off. The same happens with `CC=musl-gcc` but without `-linkmode external`.",
         ],
-        see: &["musl-dynamic"],
+        see: &[TopicId::Warning(WarningId::MuslDynamic)],
     },
     Question {
         id: "static-and-pie",
@@ -116,7 +121,7 @@ static GUIDE: &[Question] = &[
         answer: &[
             "`-buildmode=pie` alone gives, with Go's internal linker, a PIE that still asks for the dynamic loader (linklens cause `pie-interp`). For a position-independent file with no loader at all, link externally with `-static-pie`: `CGO_ENABLED=1 go build -buildmode=pie -ldflags '-linkmode external -extldflags \"-static-pie\"'`, with a C toolchain that supports static-pie.",
         ],
-        see: &["pie-interp"],
+        see: &[TopicId::Cause(CauseId::PieInterp)],
     },
     Question {
         id: "cgo-enabled-1",
@@ -125,7 +130,7 @@ static GUIDE: &[Question] = &[
             "Not necessarily. The setting records that cgo was available, not that any package used it: hello world built with `CGO_ENABLED=1` is static, and so is a program with `-tags netgo,osusergo`. Cross builds silently record `CGO_ENABLED=0`.",
             "What decides is whether cgo code was linked in and how it was linked; linklens reads that from the binary itself.",
         ],
-        see: &["dns", "osuser"],
+        see: &[TopicId::Cause(CauseId::Dns), TopicId::Cause(CauseId::OsUser)],
     },
     Question {
         id: "which-dependency",
@@ -134,7 +139,7 @@ static GUIDE: &[Question] = &[
             "Every package that calls C has wrapper functions named `<package>._Cfunc_…` (or `_C2func_`, `_C_`) in the binary's function table. linklens lists those packages and maps each to its module and version through the build info's `dep` lines, e.g. `github.com/mattn/go-sqlite3 v1.14.22`.",
             "From the source tree, `go list -deps -f '{{if .CgoFiles}}{{.ImportPath}}{{end}}' ./...` gives the same list.",
         ],
-        see: &["cgo-dep"],
+        see: &[TopicId::Cause(CauseId::CgoDep)],
     },
     Question {
         id: "godebug-netdns",
@@ -142,7 +147,7 @@ static GUIDE: &[Question] = &[
         answer: &[
             "No. It tells the program at run time to prefer the Go resolver, but the cgo resolver is still compiled in and libc is still linked. Only `-tags netgo` or `CGO_ENABLED=0` remove it from the binary.",
         ],
-        see: &["dns"],
+        see: &[TopicId::Cause(CauseId::Dns)],
     },
     Question {
         id: "what-changes",
@@ -151,7 +156,7 @@ static GUIDE: &[Question] = &[
             "Name resolution: Go reads `/etc/resolv.conf` and `/etc/hosts` and talks DNS itself; NSS sources such as mDNS (`.local` names), LDAP or SSSD host lookups and some resolver options are not consulted.",
             "Users and groups: only `/etc/passwd` and `/etc/group` are read; accounts that come from LDAP, SSSD or systemd-homed are not found. In a container or on a plain server this is usually exactly what you want.",
         ],
-        see: &["dns", "osuser"],
+        see: &[TopicId::Cause(CauseId::Dns), TopicId::Cause(CauseId::OsUser)],
     },
     Question {
         id: "macos-windows",
@@ -168,10 +173,11 @@ static GUIDE: &[Question] = &[
         answer: &[
             "Yes. `-ldflags '-s -w'` and `strip` remove the symbol table and debug information, but not the pclntab, which the Go runtime needs for stack traces: the cgo wrapper names stay, and so does the build info. The fixture `userlookup-sw` is built with `-s -w`, and linklens still names its cause.",
         ],
-        see: &["osuser"],
+        see: &[TopicId::Cause(CauseId::OsUser)],
     },
 ];
 
+/// The guide's questions, in reading order.
 pub fn guide() -> &'static [Question] {
     GUIDE
 }
@@ -179,15 +185,10 @@ pub fn guide() -> &'static [Question] {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn anchors_are_unique_and_see_also_exists() {
+    fn anchors_are_unique() {
         let mut ids: Vec<_> = super::guide().iter().map(|q| q.id).collect();
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), super::guide().len());
-        for q in super::guide() {
-            for t in q.see {
-                assert!(crate::catalogue::topic(t).is_some(), "{}: unknown topic {t}", q.id);
-            }
-        }
     }
 }

@@ -104,7 +104,11 @@ impl<'data, R: ReadRef<'data>> Image<'data, R> {
         let regions = if self.segments.is_empty() { &self.sections } else { &self.segments };
         regions.iter().find_map(|r| {
             let delta = addr.checked_sub(r.addr)?;
-            (delta < r.file_size).then(|| (r.offset + delta, r.file_size - delta))
+            if delta >= r.file_size {
+                return None;
+            }
+            // A region near the end of the offset space cannot hold the address.
+            Some((r.offset.checked_add(delta)?, r.file_size - delta))
         })
     }
 }

@@ -7,8 +7,10 @@
 //! Every conclusion in the report carries the evidence that led to it.
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 mod analyze;
+mod arch;
 pub mod catalogue;
 mod cause;
 mod elf;
@@ -20,9 +22,11 @@ mod image;
 mod libc;
 mod macho;
 mod pe;
+pub mod render;
 pub mod report;
 mod sniff;
 mod summary;
+mod vocab;
 mod warning;
 
 pub use analyze::analyze;
@@ -55,9 +59,4 @@ pub mod fuzzing {
             }
         }
     }
-}
-
-/// `analyze` over a byte slice.
-pub fn analyze_bytes(data: &[u8]) -> Result<Report, Error> {
-    analyze(data)
 }

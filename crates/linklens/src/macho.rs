@@ -6,7 +6,8 @@ use object::macho;
 use object::read::macho::{LoadCommandVariant, MachHeader, MachOFile};
 use object::read::ReadRef;
 
-use crate::report::Dynamic;
+use crate::report::{Dynamic, Evidence, EvidenceKind, Warning, WarningId};
+use crate::warning::warning;
 
 pub(crate) fn dynamic<'data, Mach: MachHeader, R: ReadRef<'data>>(file: &MachOFile<'data, Mach, R>) -> Dynamic {
     let mut d = Dynamic::default();
@@ -34,10 +35,15 @@ pub(crate) fn dynamic<'data, Mach: MachHeader, R: ReadRef<'data>>(file: &MachOFi
 
 /// Libraries outside /usr/lib and /System/Library: the ones that will be
 /// missing on another Mac.
-pub(crate) fn non_system(d: &Dynamic) -> Vec<String> {
-    d.needed
+pub(crate) fn warnings(d: &Dynamic) -> Vec<Warning> {
+    let others: Vec<Evidence> = d
+        .needed
         .iter()
         .filter(|l| !(l.starts_with("/usr/lib/") || l.starts_with("/System/Library/")))
-        .cloned()
-        .collect()
+        .map(|l| Evidence::new(EvidenceKind::Library, l.clone()))
+        .collect();
+    if others.is_empty() {
+        return Vec::new();
+    }
+    vec![warning(WarningId::MacosNonSystemDylib, &[], others)]
 }

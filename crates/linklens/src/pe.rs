@@ -3,7 +3,9 @@
 
 use object::read::{Import, Object};
 
-use crate::report::Dynamic;
+use crate::fix::command::GoBuild;
+use crate::report::{Dynamic, Evidence, EvidenceKind, Fix, FixId, GoInfo, Linkage, Warning, WarningId};
+use crate::warning::warning;
 
 /// DLLs that come from MinGW, not from Windows.
 const MINGW_PREFIXES: &[&str] = &["libwinpthread", "libgcc_s", "libstdc++", "libgomp", "libssp"];
@@ -23,7 +25,8 @@ pub(crate) fn dynamic<'data, O: Object<'data>>(file: &O) -> Dynamic {
     d
 }
 
-pub(crate) fn mingw(d: &Dynamic) -> Vec<String> {
+/// The MinGW runtime DLLs among the imports.
+fn mingw(d: &Dynamic) -> Vec<String> {
     d.needed
         .iter()
         .filter(|l| MINGW_PREFIXES.iter().any(|p| l.to_ascii_lowercase().starts_with(p)))
@@ -31,3 +34,24 @@ pub(crate) fn mingw(d: &Dynamic) -> Vec<String> {
         .collect()
 }
 
+
+/// The MinGW warning, when the file needs its runtime DLLs.
+pub(crate) fn warnings(d: &Dynamic) -> Vec<Warning> {
+    let dlls = mingw(d);
+    if dlls.is_empty() {
+        return Vec::new();
+    }
+    let evidence = dlls.into_iter().map(|l| Evidence::new(EvidenceKind::Library, l)).collect();
+    vec![warning(WarningId::MingwRuntime, &[], evidence)]
+}
+
+/// For a Go program that needs the MinGW runtime: link it in.
+pub(crate) fn fixes(warnings: &[Warning], go: Option<&GoInfo>, goarch: Option<&str>) -> Vec<Fix> {
+    let Some(go) = go.filter(|_| warnings.iter().any(|w| w.id == WarningId::MingwRuntime)) else { return Vec::new() };
+    let mut b = GoBuild::from_binary(go, goarch);
+    b.set_env("CGO_ENABLED", "1");
+    b.linkmode("external");
+    b.extldflag("-static");
+    let output = format!("{}.exe", b.output);
+    vec![crate::fix::fix(FixId::WindowsStatic, b.render(), b.notes.clone(), &[], &output, Linkage::Static)]
+}

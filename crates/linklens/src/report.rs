@@ -4,18 +4,28 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::vocab::vocabulary;
+pub use crate::vocab::{CauseId, FixId, NoteId, WarningId};
+
 /// Version of the JSON shape of [`Report`].
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Everything linklens concludes about one file.
 pub struct Report {
+    /// [`SCHEMA_VERSION`] of this shape.
     pub schema: u32,
     /// Size of the input in bytes.
     pub size: u64,
+    /// The format (`ELF`, `PE`, `Mach-O`).
     pub format: Format,
+    /// The machine, as `file` and Go name it.
     pub arch: Arch,
+    /// 32 or 64.
     pub bits: u8,
+    /// Byte order.
     pub endian: Endian,
+    /// Executable, PIE, shared object…
     pub kind: Kind,
     /// The verdict, by the rule `file` uses (see `elf::linkage`).
     pub linkage: Linkage,
@@ -25,29 +35,36 @@ pub struct Report {
     pub headline: String,
     /// What the dynamic loader is asked for; empty for static files.
     pub dynamic: Dynamic,
+    /// The C library, and how it was recognised.
     pub libc: Libc,
     /// Undefined dynamic symbols, each tagged with the cause it points to.
     pub imports: Vec<Import>,
     /// `None` for files that are not Go.
     pub go: Option<GoInfo>,
+    /// What built the file, as far as it shows.
     pub toolchain: Toolchain,
     /// Every cgo component linked in, whether or not it made the file dynamic.
     pub causes: Vec<Cause>,
+    /// Things worth knowing that are not causes.
     pub warnings: Vec<Warning>,
     /// Rebuild recipes, recommended first. Empty when nothing needs fixing.
     pub fixes: Vec<Fix>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    Elf,
-    Macho,
-    Pe,
-    Unknown,
+vocabulary! {
+    /// The object format.
+    pub enum Format {
+        /// ELF (Linux, the BSDs…).
+        Elf = "elf",
+        /// Mach-O (macOS).
+        Macho = "macho",
+        /// PE (Windows).
+        Pe = "pe",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The machine a file is for.
 pub struct Arch {
     /// The machine as `file` names it: `x86-64`, `ARM aarch64`, `IBM S/390`…
     pub machine: String,
@@ -55,40 +72,47 @@ pub struct Arch {
     pub goarch: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Endian {
-    Little,
-    Big,
+vocabulary! {
+    /// Byte order.
+    pub enum Endian {
+        /// Least significant byte first.
+        Little = "little",
+        /// Most significant byte first.
+        Big = "big",
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
-    Executable,
-    PieExecutable,
-    SharedObject,
-    Relocatable,
-    Core,
-    Other,
+vocabulary! {
+    /// What kind of file it is.
+    pub enum Kind {
+        /// `ET_EXEC`.
+        Executable = "executable",
+        /// `ET_DYN` with an interpreter or `DF_1_PIE`.
+        PieExecutable = "pie-executable",
+        /// `ET_DYN` otherwise: a library.
+        SharedObject = "shared-object",
+        /// `ET_REL`: an object file.
+        Relocatable = "relocatable",
+        /// `ET_CORE`: a core dump.
+        Core = "core",
+        /// Anything else.
+        Other = "other",
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Linkage {
-    Static,
-    StaticPie,
-    Dynamic,
+vocabulary! {
+    /// The verdict, by the rule `file` uses.
+    pub enum Linkage {
+        /// No interpreter, no dynamic section.
+        Static = "static",
+        /// Self-relocating: dynamic section with `DF_1_PIE`, no interpreter, nothing needed.
+        StaticPie = "static-pie",
+        /// Needs the dynamic loader.
+        Dynamic = "dynamic",
+    }
 }
 
 impl Linkage {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Linkage::Static => "static",
-            Linkage::StaticPie => "static-pie",
-            Linkage::Dynamic => "dynamic",
-        }
-    }
     /// Static and static-pie files need nothing from the system at run time.
     pub fn is_static(self) -> bool {
         !matches!(self, Linkage::Dynamic)
@@ -96,12 +120,15 @@ impl Linkage {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// What the dynamic loader is asked for.
 pub struct Dynamic {
     /// `PT_INTERP` (ELF) or `LC_LOAD_DYLINKER` (Mach-O).
     pub interpreter: Option<String>,
     /// `DT_NEEDED` in file order; Mach-O dylibs; PE DLLs.
     pub needed: Vec<String>,
+    /// `DT_RPATH` directories.
     pub rpath: Vec<String>,
+    /// `DT_RUNPATH` directories.
     pub runpath: Vec<String>,
     /// `PT_DYNAMIC` present.
     pub has_dynamic_section: bool,
@@ -110,117 +137,157 @@ pub struct Dynamic {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Which C library is linked, with the evidence.
 pub struct Libc {
+    /// The name.
     pub name: LibcName,
     /// What the libc was inferred from (interpreter, library, note, symbol…).
     pub evidence: Vec<Evidence>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum LibcName {
-    Glibc,
-    Musl,
-    /// No C library linked at all (pure Go, internally linked).
-    None,
-    Unknown,
-}
-
-impl LibcName {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LibcName::Glibc => "glibc",
-            LibcName::Musl => "musl",
-            LibcName::None => "none",
-            LibcName::Unknown => "unknown",
-        }
+vocabulary! {
+    /// Which C library.
+    pub enum LibcName {
+        /// GNU libc.
+        Glibc = "glibc",
+        /// musl.
+        Musl = "musl",
+        /// No C library linked at all (pure Go, internally linked).
+        None = "none",
+        /// C code, but which libc could not be told.
+        Unknown = "unknown",
     }
 }
 
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// An undefined dynamic symbol.
 pub struct Import {
+    /// The name.
     pub name: String,
     /// Symbol version (`GLIBC_2.34`), where the file records one.
     pub version: Option<String>,
     /// Library that provides the version, from the version-needed table.
     pub library: Option<String>,
+    /// A weak reference (`STB_WEAK`).
     pub weak: bool,
+    /// The cause this import points to, if any.
     pub cause: Option<CauseId>,
+}
+
+/// A remark on how a rebuild command was derived from this binary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    /// Which remark.
+    pub id: NoteId,
+    /// The catalogue's sentence, filled in.
+    pub text: String,
 }
 
 /// One fact found in the file, named precisely enough to check by hand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
+    /// What kind of fact.
     pub kind: EvidenceKind,
+    /// The fact, as found.
     pub value: String,
 }
 
 impl Evidence {
+    /// Evidence of `kind` with `value`.
     pub fn new(kind: EvidenceKind, value: impl Into<String>) -> Self {
         Evidence { kind, value: value.into() }
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum EvidenceKind {
-    /// A Go function name from the pclntab (survives stripping).
-    Function,
-    /// An undefined dynamic symbol.
-    Import,
-    /// A `DT_NEEDED` library (or a Mach-O dylib / PE DLL).
-    Library,
-    /// The `PT_INTERP` path.
-    Interpreter,
-    /// A Go build setting or build-info line.
-    Setting,
-    /// A section or segment, or its absence.
-    Section,
-    /// A dynamic-section flag.
-    Flag,
-    /// A string or symbol found in the file.
-    Symbol,
-    /// An ELF note.
-    Note,
+vocabulary! {
+    /// What kind of fact a piece of evidence is.
+    pub enum EvidenceKind {
+        /// A Go function name from the pclntab (survives stripping).
+        Function = "function",
+        /// An undefined dynamic symbol.
+        Import = "import",
+        /// A `DT_NEEDED` library (or a Mach-O dylib / PE DLL).
+        Library = "library",
+        /// The `PT_INTERP` path.
+        Interpreter = "interpreter",
+        /// A Go build setting or build-info line.
+        Setting = "setting",
+        /// A section or segment, or its absence.
+        Section = "section",
+        /// A dynamic-section flag.
+        Flag = "flag",
+        /// A string or symbol found in the file.
+        Symbol = "symbol",
+        /// An ELF note.
+        Note = "note",
+        /// A Go package.
+        Package = "package",
+        /// A file offset (hexadecimal).
+        Offset = "offset",
+        /// A count of things found.
+        Count = "count",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What the file says about its Go build.
 pub struct GoInfo {
+    /// How the file was recognised as Go.
     pub detected_by: GoDetection,
     /// `go1.26.8`; from the build info, else `None`.
     pub version: Option<String>,
     /// The main package path (`path` line).
     pub path: Option<String>,
+    /// The main module (`mod` line).
     pub main: Option<Module>,
+    /// The dependencies (`dep` lines), in order.
     pub deps: Vec<Module>,
     /// The `build` lines as recorded, in order.
     pub settings: Vec<Setting>,
+    /// The linking-relevant settings, typed.
     pub build: BuildSettings,
+    /// The function table, where found.
     pub pclntab: Option<Pclntab>,
+    /// Packages with cgo wrapper functions.
     pub cgo_packages: Vec<CgoPackage>,
-    /// Where the build info sits, when it was found.
-    pub buildinfo_location: Option<String>,
+    /// The section holding the build info, when it was found in one.
+    pub buildinfo_section: Option<String>,
+    /// The file offset of the build info header, when it was found.
+    pub buildinfo_offset: Option<u64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum GoDetection {
-    Buildinfo,
-    Pclntab,
-    Both,
+vocabulary! {
+    /// How the file was recognised as Go.
+    pub enum GoDetection {
+        /// The build info alone.
+        Buildinfo = "buildinfo",
+        /// The pclntab alone.
+        Pclntab = "pclntab",
+        /// Both.
+        Both = "both",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A Go module, as the build info records it.
 pub struct Module {
+    /// Module path.
     pub path: String,
+    /// Module version.
     pub version: String,
+    /// Its `go.sum` hash.
     pub sum: Option<String>,
+    /// What it was replaced by (`=>`).
     pub replace: Option<Box<Module>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One `build` line: `key=value`.
 pub struct Setting {
+    /// The setting's name (`CGO_ENABLED`, `-tags`…).
     pub key: String,
+    /// Its value.
     pub value: String,
 }
 
@@ -229,33 +296,49 @@ pub struct Setting {
 pub struct BuildSettings {
     /// `CGO_ENABLED`: cgo was *available*, not necessarily used.
     pub cgo_enabled: Option<bool>,
+    /// `-tags`, split.
     pub tags: Vec<String>,
     /// `-ldflags` (absent when the build used `-trimpath`).
     pub ldflags: Option<String>,
+    /// `-trimpath` was used.
     pub trimpath: bool,
+    /// `-buildmode`.
     pub buildmode: Option<String>,
+    /// `-compiler` (`gc`, `gccgo`).
     pub compiler: Option<String>,
+    /// `GOOS`.
     pub goos: Option<String>,
+    /// `GOARCH`.
     pub goarch: Option<String>,
     /// `GOAMD64=v3`, `GOARM=7`…: the key and value.
     pub arch_level: Option<Setting>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Go's function table (pclntab) header.
 pub struct Pclntab {
     /// Go versions that use this table layout, e.g. `go1.20+`.
     pub version: String,
+    /// The header magic, hexadecimal.
     pub magic: String,
-    /// Section name, or where the header was found by scanning.
-    pub location: String,
+    /// The section it is in (`.gopclntab`, or the one scanned), if any.
+    pub section: Option<String>,
+    /// Found by scanning for a valid header, not by its section name.
+    pub scanned: bool,
+    /// File offset of the header.
     pub offset: u64,
+    /// Number of functions.
     pub nfunc: u64,
+    /// Pointer size in bytes.
     pub ptrsize: u8,
+    /// Instruction size quantum.
     pub quantum: u8,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A package with cgo wrapper functions.
 pub struct CgoPackage {
+    /// The package path.
     pub package: String,
     /// How many `_Cfunc_`/`_C2func_`/`_C_` functions it has.
     pub count: u64,
@@ -264,6 +347,7 @@ pub struct CgoPackage {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Traces of the toolchain that built the file.
 pub struct Toolchain {
     /// The language the file was written in, as far as it shows.
     pub language: Option<String>,
@@ -271,94 +355,58 @@ pub struct Toolchain {
     pub comments: Vec<String>,
     /// glibc's `.note.ABI-tag`: `GNU/Linux 3.2.0`.
     pub abi_tag: Option<String>,
+    /// `.note.gnu.build-id`, hexadecimal.
     pub gnu_build_id: Option<String>,
+    /// Go's build ID note.
     pub go_build_id: Option<String>,
     /// `runtime/cgo` is linked (the C half of cgo).
     pub runtime_cgo: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum CauseId {
-    #[serde(rename = "dns")]
-    Dns,
-    #[serde(rename = "osuser")]
-    OsUser,
-    #[serde(rename = "cgo-own")]
-    CgoOwn,
-    #[serde(rename = "cgo-dep")]
-    CgoDep,
-    #[serde(rename = "pie-interp")]
-    PieInterp,
-    #[serde(rename = "plugin")]
-    Plugin,
-    #[serde(rename = "non-go")]
-    NonGo,
-}
-
-impl CauseId {
-    pub const ALL: [CauseId; 7] = [
-        CauseId::Dns,
-        CauseId::OsUser,
-        CauseId::CgoOwn,
-        CauseId::CgoDep,
-        CauseId::PieInterp,
-        CauseId::Plugin,
-        CauseId::NonGo,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CauseId::Dns => "dns",
-            CauseId::OsUser => "osuser",
-            CauseId::CgoOwn => "cgo-own",
-            CauseId::CgoDep => "cgo-dep",
-            CauseId::PieInterp => "pie-interp",
-            CauseId::Plugin => "plugin",
-            CauseId::NonGo => "non-go",
-        }
-    }
-    pub fn parse(s: &str) -> Option<CauseId> {
-        CauseId::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-    /// Causes that bring C code (and so a libc) into a Go binary.
-    pub fn is_cgo(self) -> bool {
-        matches!(
-            self,
-            CauseId::Dns | CauseId::OsUser | CauseId::CgoOwn | CauseId::CgoDep | CauseId::Plugin
-        )
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A reason C code is in a Go binary, with its evidence.
 pub struct Cause {
+    /// The id.
     pub id: CauseId,
     /// From the catalogue.
     pub title: String,
+    /// The package path.
     pub package: Option<String>,
+    /// The module that provides the package, for `cgo-dep`.
     pub module: Option<String>,
+    /// That module's version.
     pub version: Option<String>,
     /// Did this cause make *this* file dynamic? (False when the C code was
     /// linked statically, e.g. with musl.)
     pub makes_dynamic: bool,
+    /// The facts behind it.
     pub evidence: Vec<Evidence>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A warning, with its evidence.
 pub struct Warning {
-    /// Stable id; also a catalogue topic where one exists.
-    pub id: String,
+    /// Stable id; its catalogue topic has the words.
+    pub id: WarningId,
+    /// The catalogue's message, filled in for this file.
     pub message: String,
+    /// The facts behind it.
     pub evidence: Vec<Evidence>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A rebuild recipe.
 pub struct Fix {
-    /// Stable id, from the fix catalogue.
-    pub id: String,
+    /// Stable id; its catalogue entry has the words.
+    pub id: FixId,
+    /// The catalogue's title.
     pub title: String,
     /// The exact shell command.
     pub command: String,
-    /// Notes about how the command was derived from this binary.
-    pub notes: Vec<String>,
+    /// How the command was derived from this binary.
+    pub notes: Vec<Note>,
+    /// The catalogue's trade-offs that apply to this binary's causes.
     pub caveats: Vec<String>,
     /// How to check the result.
     pub verify: Vec<String>,

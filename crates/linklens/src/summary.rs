@@ -1,110 +1,100 @@
 //! The two sentences a person reads first: a `file`-style line, and the
-//! headline that says why the verdict is what it is.
+//! headline that says why the verdict is what it is. The words come from
+//! the catalogue's sentences and the renderer's labels; this module only
+//! chooses which.
 
-use crate::report::{CauseId, Format, Kind, LibcName, Linkage, Report};
+use crate::catalogue::{fill, sentences as s};
+use crate::render::labels;
+use crate::report::{CauseId, Format, Kind, LibcName, Linkage, Report, WarningId};
 
 pub(crate) fn line(r: &Report) -> String {
     let format = match r.format {
         Format::Elf => format!("ELF {}-bit", r.bits),
         Format::Macho => format!("Mach-O {}-bit", r.bits),
         Format::Pe => if r.bits == 64 { "PE32+".to_string() } else { "PE32".to_string() },
-        Format::Unknown => "unknown format".to_string(),
     };
-    let kind = match r.kind {
-        Kind::Executable => "executable",
-        Kind::PieExecutable => "pie executable",
-        Kind::SharedObject => "shared object",
-        Kind::Relocatable => "relocatable",
-        Kind::Core => "core file",
-        Kind::Other => "file",
-    };
-    let mut s = format!("{format} {} {kind}, ", r.arch.machine);
-    s.push_str(match r.linkage {
-        Linkage::Static => "statically linked",
-        Linkage::StaticPie => "static-pie linked",
-        Linkage::Dynamic => "dynamically linked",
-    });
+    let mut line = format!("{format} {} {}, {}", r.arch.machine, labels::kind(r.kind), labels::linkage_phrase(r.linkage));
     let libc = r.libc.name;
     if r.format == Format::Elf {
         if r.linkage == Linkage::Dynamic && r.dynamic.needed.is_empty() && r.dynamic.interpreter.is_some() {
-            s.push_str(" (interpreter only, no libraries)");
+            line.push_str(&format!(" ({})", labels::INTERPRETER_ONLY));
         } else if !matches!(libc, LibcName::None | LibcName::Unknown) {
-            s.push_str(&format!(" ({})", libc.as_str()));
+            line.push_str(&format!(" ({libc})"));
         }
     }
     match (&r.go, r.toolchain.language.as_deref()) {
         (Some(go), _) => match &go.version {
-            Some(v) => s.push_str(&format!(", Go {}", v.trim_start_matches("go"))),
-            None => s.push_str(&format!(", Go ({} pclntab, no build info)", go.pclntab.as_ref().map(|p| p.version.as_str()).unwrap_or("?"))),
+            Some(v) => line.push_str(&format!(", Go {}", v.trim_start_matches("go"))),
+            None => {
+                let layout = go.pclntab.as_ref().map(|p| p.version.as_str()).unwrap_or("?");
+                line.push_str(&format!(", Go ({})", fill(labels::NO_BUILDINFO_LAYOUT, &[("layout", layout)])));
+            }
         },
-        (None, Some(lang)) => s.push_str(&format!(", {lang}")),
+        (None, Some(lang)) => line.push_str(&format!(", {lang}")),
         (None, None) => {}
     }
-    s
+    line
+}
+
+/// How the headline names each cause: by module, package or title.
+fn cause_names(r: &Report, dynamic_only: bool) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for c in r.causes.iter().filter(|c| c.makes_dynamic || !dynamic_only) {
+        let name = match (c.id, &c.module, &c.package) {
+            (CauseId::CgoDep, Some(m), _) => fill(s::CAUSE_MODULE, &[("module", m)]),
+            (CauseId::CgoDep, None, Some(p)) => fill(s::CAUSE_PACKAGE, &[("package", p)]),
+            (CauseId::CgoOwn, _, Some(p)) if p != "main" => fill(s::CAUSE_OWN_PACKAGE, &[("package", p)]),
+            _ => lower_first(&c.title),
+        };
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+fn join(v: &[String]) -> String {
+    match v {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{}{}{last}", rest.join(", "), s::AND),
+    }
 }
 
 pub(crate) fn headline(r: &Report) -> String {
-    let titles = |dynamic_only: bool| -> Vec<String> {
-        let mut t: Vec<String> = Vec::new();
-        for c in &r.causes {
-            if dynamic_only && !c.makes_dynamic {
-                continue;
-            }
-            let name = match (c.id, &c.module, &c.package) {
-                (CauseId::CgoDep, Some(m), _) => format!("the cgo dependency {m}"),
-                (CauseId::CgoDep, None, Some(p)) => format!("the cgo package {p}"),
-                (CauseId::CgoOwn, _, Some(p)) if p != "main" => format!("the program's own C code (package {p})"),
-                _ => lower_first(&c.title),
-            };
-            if !t.contains(&name) {
-                t.push(name);
-            }
-        }
-        t
-    };
-    let join = |v: Vec<String>| match v.len() {
-        0 => String::new(),
-        1 => v[0].clone(),
-        n => format!("{} and {}", v[..n - 1].join(", "), v[n - 1]),
-    };
+    let has_warning = |id: WarningId| r.warnings.iter().any(|w| w.id == id);
     match r.format {
-        Format::Macho => {
-            return "Dynamic, as every macOS program is: libSystem is always required, and fully static executables are not supported on macOS.".into()
-        }
-        Format::Pe => {
-            return if r.warnings.iter().any(|w| w.id == "mingw-runtime") {
-                "Needs MinGW runtime DLLs that are not part of Windows: link them statically.".into()
-            } else {
-                "Imports only Windows system DLLs, as every Windows program does: nothing to fix.".into()
-            }
-        }
-        _ => {}
+        Format::Macho => return s::HEADLINE_MACHO.into(),
+        Format::Pe if has_warning(WarningId::MingwRuntime) => return s::HEADLINE_PE_MINGW.into(),
+        Format::Pe => return s::HEADLINE_PE_SYSTEM.into(),
+        Format::Elf => {}
     }
     let libc = r.libc.name.as_str();
     match r.linkage {
         Linkage::Static | Linkage::StaticPie => {
-            let what = if r.linkage == Linkage::Static { "Static" } else { "Static-pie" };
-            if r.warnings.iter().any(|w| w.id == "glibc-static-nss") {
-                format!("{what} on paper, but glibc's NSS lookups inside will load shared libraries at run time.")
+            let what = if r.linkage == Linkage::Static { s::STATIC } else { s::STATIC_PIE };
+            if has_warning(WarningId::GlibcStaticNss) {
+                fill(s::HEADLINE_STATIC_NSS, &[("what", what)])
             } else if r.causes.is_empty() {
-                format!("{what}: no C library and no interpreter; it runs on any Linux kernel for its architecture.")
+                fill(s::HEADLINE_STATIC_CLEAN, &[("what", what)])
             } else {
-                format!("{what}, with {} linked statically with {libc}.", join(titles(false)))
+                fill(s::HEADLINE_STATIC_WITH, &[("what", what), ("causes", &join(&cause_names(r, false))), ("libc", libc)])
             }
         }
         Linkage::Dynamic => {
-            let t = titles(true);
+            let names = cause_names(r, true);
             if r.go.is_some() && r.kind == Kind::SharedObject {
-                "Dynamic by design: a Go plugin or c-shared library is a shared object, loaded by a dynamic program.".into()
+                s::HEADLINE_SHARED_OBJECT.into()
             } else if r.causes.iter().any(|c| c.id == CauseId::NonGo) {
                 let lang = r.toolchain.language.as_deref().unwrap_or("C");
-                format!("Dynamic: a {lang} program whose toolchain linked {} dynamically.", if libc == "unknown" { "the C library" } else { libc })
+                let libc = if r.libc.name == LibcName::Unknown { s::THE_C_LIBRARY } else { libc };
+                fill(s::HEADLINE_NON_GO, &[("lang", lang), ("libc", libc)])
             } else if r.causes.len() == 1 && r.causes[0].id == CauseId::PieInterp {
-                "Dynamic only because of -buildmode=pie: it asks for the dynamic loader, but needs no shared library.".into()
-            } else if t.is_empty() {
-                "Dynamic, but no cgo package was found: see the libraries and imports below.".into()
+                s::HEADLINE_PIE_ONLY.into()
+            } else if names.is_empty() {
+                s::HEADLINE_NO_CAUSE.into()
             } else {
-                format!("Dynamic because of {}.", join(t))
+                fill(s::HEADLINE_BECAUSE, &[("causes", &join(&names))])
             }
         }
     }

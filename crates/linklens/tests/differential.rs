@@ -1,7 +1,8 @@
 //! Differential tests: linklens must agree with `file` (verdict), `readelf`
 //! (interpreter and NEEDED, in order) and `go version -m` (Go version and
 //! build settings) on every fixture. A missing tool skips with a printed
-//! reason; CI installs them all.
+//! reason on a developer's machine; under `CI=true` it is a failure, since
+//! CI installs them all and a silent skip would prove nothing.
 
 mod common;
 
@@ -12,6 +13,7 @@ use common::fixtures;
 fn tool(name: &str, probe: &[&str]) -> bool {
     let ok = Command::new(name).args(probe).output().is_ok_and(|o| o.status.success());
     if !ok {
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "{name} is missing under CI=true: the differential test cannot run");
         eprintln!("SKIPPED: {name} is not installed; the differential test that uses it did not run");
     }
     ok

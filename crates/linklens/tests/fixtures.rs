@@ -8,6 +8,7 @@
 mod common;
 
 use common::{fixtures, Fixture};
+use linklens::{FixId, NoteId, WarningId};
 
 #[test]
 fn reports_match_golden_files() {
@@ -98,7 +99,7 @@ fn key_facts() {
     let dep = r.causes.iter().find(|c| c.id == linklens::CauseId::CgoDep).unwrap();
     assert_eq!(dep.module.as_deref(), Some("github.com/mattn/go-sqlite3"));
     assert_eq!(dep.version.as_deref(), Some("v1.14.22"));
-    assert!(r.fixes.iter().any(|f| f.id == "pure-go-driver"));
+    assert!(r.fixes.iter().any(|f| f.id == FixId::PureGoDriver));
 
     let r = get("lookuphost-musl-go1.26").report();
     assert_eq!(r.libc.name, linklens::LibcName::Musl);
@@ -106,21 +107,21 @@ fn key_facts() {
     assert!(r.headline.contains("musl"), "{}", r.headline);
 
     let r = get("lookuphost-glibc-static-go1.26").report();
-    assert!(r.warnings.iter().any(|w| w.id == "glibc-static-nss"));
+    assert!(r.warnings.iter().any(|w| w.id == WarningId::GlibcStaticNss));
     assert_eq!(r.libc.name, linklens::LibcName::Glibc);
 
     let r = get("lookuphost-musl-dynamic-go1.26").report();
-    assert!(r.warnings.iter().any(|w| w.id == "musl-dynamic"));
+    assert!(r.warnings.iter().any(|w| w.id == WarningId::MuslDynamic));
 
     let r = get("lookuphost-flags-go1.26").report();
     let cmd = &r.fixes[0].command;
     assert!(cmd.contains("-tags timetzdata") && cmd.contains("-X main.version=1.0"), "{cmd}");
-    let musl = r.fixes.iter().find(|f| f.id == "musl-gcc").unwrap();
+    let musl = r.fixes.iter().find(|f| f.id == FixId::MuslGcc).unwrap();
     assert!(musl.command.contains(r#"-extldflags "-Wl,--as-needed -static""#), "{}", musl.command);
 
     let r = get("lookuphost-file-go1.19").report();
     assert_eq!(r.go.as_ref().unwrap().path.as_deref(), Some("command-line-arguments"));
-    assert!(r.fixes[0].notes.iter().any(|n| n.contains("command line")));
+    assert!(r.fixes[0].notes.iter().any(|n| n.id == NoteId::CommandLineFiles));
 
     let r = get("cstdio-arm64-zig-go1.26").report();
     assert_eq!(r.arch.goarch.as_deref(), Some("arm64"));
@@ -138,12 +139,57 @@ fn key_facts() {
 
     let r = get("hello-pie-go1.19").report();
     let p = r.go.as_ref().unwrap().pclntab.as_ref().unwrap();
-    assert_eq!(p.location, "section .data.rel.ro.gopclntab", "Go 1.19 PIE keeps the pclntab in .data.rel.ro.gopclntab");
+    assert_eq!(p.section.as_deref(), Some(".data.rel.ro.gopclntab"), "Go 1.19 PIE keeps the pclntab in .data.rel.ro.gopclntab");
 
     let r = get("rust-dynamic").report();
     assert_eq!(r.toolchain.language.as_deref(), Some("Rust"));
-    assert_eq!(r.fixes[0].id, "rust-musl");
+    assert_eq!(r.fixes[0].id, FixId::RustMusl);
 
     let r = get("lookuphost-386-go1.26").report();
     assert_eq!(r.go.as_ref().unwrap().build.cgo_enabled, Some(false));
+}
+
+/// Which section a line of the text or Markdown output opens, if any.
+fn section_of(line: &str, markdown: bool) -> Option<&'static str> {
+    let marks: &[(&str, &str)] = if markdown {
+        &[("### ", "summary"), ("**Loader**", "loader"), ("**Causes**", "causes"), ("**Warnings**", "warnings"), ("**Recommended:", "fix"), ("**Alternatives**", "alternatives"), ("**Verify**", "verify")]
+    } else {
+        &[("  interpreter ", "loader"), ("  needs ", "loader"), ("  rpath ", "loader"), ("  runpath ", "loader"), ("  cause ", "causes"), ("  warning ", "warnings"), ("  recommended:", "fix"), ("  alternatives:", "alternatives"), ("  verify:", "verify")]
+    };
+    marks.iter().find(|(m, _)| line.starts_with(m)).map(|(_, s)| *s)
+}
+
+#[test]
+fn text_and_markdown_have_the_same_sections_and_words() {
+    for f in fixtures() {
+        let r = f.report();
+        let text = linklens::render::text(&f.name, &r, Default::default());
+        let md = linklens::render::markdown(&f.name, &r);
+        let mut in_text = vec!["summary"];
+        in_text.extend(text.lines().skip(1).filter_map(|l| section_of(l, false)));
+        let mut in_md: Vec<&str> = md.lines().filter_map(|l| section_of(l, true)).collect();
+        in_text.dedup();
+        in_md.dedup();
+        assert_eq!(in_text, in_md, "{}: sections differ\n{text}\n{md}", f.name);
+        // Every sentence of the report reaches both.
+        let mut words: Vec<&str> = vec![&r.summary, &r.headline];
+        words.extend(r.warnings.iter().map(|w| w.message.as_str()));
+        for fix in &r.fixes {
+            words.push(&fix.title);
+            words.push(&fix.command);
+        }
+        if let Some(first) = r.fixes.first() {
+            words.extend(first.notes.iter().map(|n| n.text.as_str()));
+            words.extend(first.caveats.iter().map(String::as_str));
+            words.extend(first.verify.iter().map(String::as_str));
+        }
+        for c in &r.causes {
+            words.push(&c.title);
+            words.push(linklens::catalogue::cause(c.id).summary);
+        }
+        for w in words {
+            assert!(text.contains(w), "{}: text lacks {w:?}", f.name);
+            assert!(md.contains(w), "{}: markdown lacks {w:?}", f.name);
+        }
+    }
 }

@@ -213,9 +213,34 @@ fn tables_that_point_at_themselves() {
     e.section(".note.ABI-tag", SHT_NOTE, SHF_ALLOC, 0, nat, note.len() as u64, 0, 0);
     let r = check("self-referencing dynamic table, endless note", &e.build()).expect("a report: the headers are sound");
     assert_eq!(r.linkage, linklens::Linkage::Dynamic);
-    // The absurd offset is named as such; offset 0 reads the table's own bytes.
-    assert_eq!(r.dynamic.needed.len(), 2, "{:?}", r.dynamic.needed);
-    assert!(r.dynamic.needed[0].contains("outside the string table"), "{:?}", r.dynamic.needed);
+    // Offset 0 reads the table's own bytes; the absurd offset is never made
+    // into a library name: it is a warning with the offset as data.
+    assert_eq!(r.dynamic.needed.len(), 1, "{:?}", r.dynamic.needed);
+    let w = r.warnings.iter().find(|w| w.id == linklens::WarningId::DynamicStringUnreadable).expect("a warning");
+    assert!(w.evidence.iter().any(|e| e.kind == linklens::EvidenceKind::Offset && e.value == "0xfffffffffffffffc"), "{w:?}");
+    assert!(w.message.contains("DT_NEEDED") && w.message.contains("0xfffffffffffffffc"), "{}", w.message);
+}
+
+#[test]
+fn segment_at_the_end_of_the_address_space() {
+    // A PT_LOAD whose p_offset is near u64::MAX, and a DT_STRTAB pointing
+    // inside it: translating that address to a file offset overflows
+    // unless the arithmetic is checked (it panicked in debug builds and
+    // wrapped in release, reading the string at offset 0x1).
+    let mut e = Elf::new();
+    let mut dynamic = Vec::new();
+    let (vaddr, hostile) = (0x600000u64, 0x700000u64);
+    for (tag, val) in [(5u64, hostile + 0x10), (10, 0x20), (1, 0), (0, 0)] {
+        dynamic.extend_from_slice(&tag.to_le_bytes());
+        dynamic.extend_from_slice(&val.to_le_bytes());
+    }
+    let at = e.data(&dynamic);
+    e.phdr(PT_LOAD, 6, at, vaddr, dynamic.len() as u64, dynamic.len() as u64);
+    e.phdr(PT_LOAD, 4, 0xFFFF_FFFF_FFFF_FFF8, hostile, 0x100, 0x100);
+    e.phdr(PT_DYNAMIC, 6, at, vaddr, dynamic.len() as u64, dynamic.len() as u64);
+    let r = check("PT_LOAD at p_offset u64::MAX - 7", &e.build()).expect("a report: the headers are sound");
+    assert!(r.dynamic.needed.is_empty(), "nothing readable, nothing made up: {:?}", r.dynamic.needed);
+    assert!(r.warnings.iter().any(|w| w.id == linklens::WarningId::DynamicStringUnreadable), "{:?}", r.warnings);
 }
 
 /// A pclntab header (Go 1.20 layout) with the given words after the magic.

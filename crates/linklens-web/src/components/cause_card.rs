@@ -1,8 +1,7 @@
 use linklens::catalogue;
+use linklens::render::labels;
 use linklens::Cause;
 use yew::prelude::*;
-
-use crate::format;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -14,34 +13,31 @@ pub struct Props {
 #[function_component(CauseCard)]
 pub fn cause_card(props: &Props) -> Html {
     let c = &props.cause;
-    let topic = catalogue::topic(c.id.as_str());
+    let t = catalogue::cause(c.id);
     let scope = match (&c.module, &c.package) {
-        (Some(m), _) => html! { <span class="scope">{"module "}<code>{m}</code>{c.version.as_deref().map(|v| format!(" {v}")).unwrap_or_default()}</span> },
-        (None, Some(p)) => html! { <span class="scope">{"package "}<code>{p}</code></span> },
+        (Some(m), _) => html! { <span class="scope">{labels::MODULE}{" "}<code>{m}</code>{c.version.as_deref().map(|v| format!(" {v}")).unwrap_or_default()}</span> },
+        (None, Some(p)) => html! { <span class="scope">{labels::PACKAGE}{" "}<code>{p}</code></span> },
         _ => html! {},
     };
     let linked = if c.makes_dynamic {
-        html! { <span class="tag tag-dynamic">{"makes it dynamic"}</span> }
+        html! { <span class="tag tag-dynamic">{labels::MAKES_DYNAMIC}</span> }
     } else {
-        html! { <span class="tag tag-static">{"linked statically here"}</span> }
+        html! { <span class="tag tag-static">{labels::LINKED_STATICALLY}</span> }
     };
     html! {
         <section class="cause" data-testid="cause" data-cause-id={c.id.as_str()} aria-label={format!("Cause: {}", c.title)}>
             <h4><span class="cause-id">{c.id.as_str()}</span>{" "}{&c.title}</h4>
             <p class="cause-meta">{scope}{" "}{linked}</p>
-            if let Some(t) = topic {
-                <p class="cause-summary">{t.summary}{" "}
-                    <a href={crate::route::Route::Cause(c.id.as_str().into()).href()} data-testid="cause-page-link">{"About this cause"}</a></p>
-            }
-            <h5>{"Evidence in this file"}</h5>
+            <p class="cause-summary">{t.summary}{" "}
+                <a href={crate::route::Route::Cause(c.id.as_str().into()).href()} data-testid="cause-page-link">{labels::MORE_ABOUT_THIS}</a></p>
+            <h5>{labels::EVIDENCE}</h5>
             <ul class="evidence" data-testid="evidence">
                 { for c.evidence.iter().map(|e| html! {
-                    <li><span class="ev-kind">{format::evidence_kind(e.kind)}</span>{" "}<code>{&e.value}</code></li>
+                    <li><span class="ev-kind">{e.kind.as_str()}</span>{" "}<code>{&e.value}</code></li>
                 }) }
             </ul>
-            if let Some(t) = topic {
-                <details class="explain">
-                    <summary>{"Why this makes a binary dynamic, and how to check it yourself"}</summary>
+            <details class="explain">
+                    <summary>{labels::WHY_AND_CHECK}</summary>
                     <p>{t.what_happens}</p>
                     <p>{t.why_dynamic}</p>
                     <ul class="checks">
@@ -50,8 +46,7 @@ pub fn cause_card(props: &Props) -> Html {
                     <p class="links">
                         { for t.links.iter().map(|l| html! { <a href={l.url} rel="noopener noreferrer">{l.title}</a> }) }
                     </p>
-                </details>
-            }
+            </details>
         </section>
     }
 }

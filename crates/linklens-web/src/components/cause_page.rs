@@ -1,9 +1,10 @@
-use linklens::catalogue::{self, TopicKind};
+use linklens::catalogue::{self, fill, page, sentences, TopicId, TopicKind};
+use linklens::render::labels;
 use yew::prelude::*;
 
 use super::rich_text::RichText;
 use crate::route::Route;
-use crate::samples::SAMPLES;
+use crate::samples;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -15,59 +16,49 @@ pub struct Props {
 /// its trade-offs, and the Go documentation.
 #[function_component(CausePage)]
 pub fn cause_page(props: &Props) -> Html {
-    let Some(t) = catalogue::topic(&props.id) else {
+    let Some(id) = TopicId::parse(&props.id) else {
         return html! {
             <article class="doc" data-testid="not-found">
-                <h2>{"No such cause"}</h2>
-                <p>{format!("linklens has no page for “{}”. ", props.id)}<a href="#/causes">{"All causes"}</a></p>
+                <h2>{"Page not found"}</h2>
+                <p>{fill(page::NO_SUCH_TOPIC, &[("id", &props.id)])}{" "}<a href="#/causes">{labels::CAUSES}</a></p>
             </article>
         };
     };
-    let kind = match t.kind {
-        TopicKind::Cause => "Cause",
-        TopicKind::Warning => "Warning",
+    let t = catalogue::topic(id);
+    let (kind, why) = match id.kind() {
+        TopicKind::Cause => ("Cause", labels::WHY_DYNAMIC),
+        TopicKind::Warning => ("Warning", labels::WHY_IT_MATTERS),
     };
-    let sample = SAMPLES.iter().find(|s| match t.id {
-        "dns" => s.slug == "lookuphost",
-        "osuser" => s.slug == "userlookup",
-        "cgo-own" => s.slug == "cstdio",
-        "cgo-dep" => s.slug == "sqlite",
-        "pie-interp" => s.slug == "pie",
-        "plugin" => s.slug == "plugin",
-        "non-go" => s.slug == "c",
-        _ => false,
-    });
     html! {
-        <article class="doc" data-testid="cause-page" data-topic-id={t.id} aria-labelledby="topic-title">
-            <p class="doc-kind">{kind}{" · "}<code>{t.id}</code></p>
+        <article class="doc" data-testid="cause-page" data-topic-id={id.as_str()} aria-labelledby="topic-title">
+            <p class="doc-kind">{kind}{" · "}<code>{id.as_str()}</code></p>
             <h2 id="topic-title">{t.title}</h2>
             <p class="lead">{t.summary}</p>
-            if let Some(s) = sample {
-                <p><a class="button" href={Route::Sample(s.slug.into()).href()} data-testid="topic-sample">{"See a real binary with this cause"}</a></p>
+            if let Some(s) = samples::for_topic(id) {
+                <p><a class="button" href={Route::Sample(s.slug.into()).href()} data-testid="topic-sample">{page::TOPIC_SAMPLE}</a></p>
             }
-            <h3>{"What happens"}</h3>
+            <h3>{labels::WHAT_HAPPENS}</h3>
             <p><RichText text={t.what_happens} /></p>
-            <h3>{"Why it makes the binary dynamic"}</h3>
+            <h3>{why}</h3>
             <p><RichText text={t.why_dynamic} /></p>
-            <h3>{"See it yourself"}</h3>
+            <h3>{labels::SEE_IT_YOURSELF}</h3>
             <ul class="checks">
                 { for t.confirm.iter().map(|c| html! { <li><code>{c.command}</code>{" — "}{c.shows}</li> }) }
             </ul>
-            <p class="note">{"Avoid "}<code>{"ldd"}</code>{" on files you do not trust: it may run the program to find its libraries. "}
-                <code>{"file"}</code>{", "}<code>{"readelf"}</code>{" and linklens only read it."}</p>
+            <p class="note">{sentences::LDD_RUNS_PROGRAM}</p>
             if !t.fixes.is_empty() {
-                <h3>{"Fixes"}</h3>
-                { for t.fixes.iter().filter_map(|f| catalogue::fix(f)).map(|f| html! {
-                    <section class="doc-fix" data-fix-id={f.id}>
+                <h3>{labels::FIXES}</h3>
+                { for t.fixes.iter().map(|f| catalogue::fix(*f)).map(|f| html! {
+                    <section class="doc-fix" data-fix-id={f.id.as_str()}>
                         <h4>{f.title}</h4>
                         <p><RichText text={f.how} /></p>
                         <ul>{ for f.tradeoffs.iter().map(|x| html! { <li><RichText text={x.text} /></li> }) }</ul>
                     </section>
                 }) }
-                <p class="note">{"Drop your binary on the "}<a href="#/">{"check page"}</a>{" for the exact command, built from its own flags."}</p>
+                <p class="note">{page::TOPIC_CHECK_BEFORE}<a href="#/">{page::TOPIC_CHECK_LINK}</a>{page::TOPIC_CHECK_AFTER}</p>
             }
             if !t.links.is_empty() {
-                <h3>{"Go documentation and references"}</h3>
+                <h3>{labels::READ_MORE}</h3>
                 <ul>{ for t.links.iter().map(|l| html! { <li><a href={l.url} rel="noopener noreferrer">{l.title}</a></li> }) }</ul>
             }
         </article>

@@ -1,4 +1,5 @@
 use linklens::catalogue::{self, TopicKind};
+use linklens::render::labels;
 use yew::prelude::*;
 
 use crate::route::Route;
@@ -8,18 +9,18 @@ use crate::route::Route;
 pub fn causes_index() -> Html {
     let list = |kind: TopicKind| html! {
         <ul class="topics">
-            { for catalogue::topics().iter().filter(|t| t.kind == kind).map(|t| html! {
-                <li><a href={Route::Cause(t.id.into()).href()} data-testid="topic-link" data-topic-id={t.id}>{t.title}</a>
+            { for catalogue::topics().filter(|t| t.id.kind() == kind).map(|t| html! {
+                <li><a href={Route::Cause(t.id.as_str().into()).href()} data-testid="topic-link" data-topic-id={t.id.as_str()}>{t.title}</a>
                     {" — "}{t.summary}</li>
             }) }
         </ul>
     };
     html! {
         <article class="doc" data-testid="causes-index" aria-labelledby="causes-title">
-            <h2 id="causes-title">{"Why Go binaries end up dynamic"}</h2>
-            <h3>{"Causes"}</h3>
+            <h2 id="causes-title">{catalogue::page::CAUSES_TITLE}</h2>
+            <h3>{labels::CAUSES}</h3>
             {list(TopicKind::Cause)}
-            <h3>{"Warnings"}</h3>
+            <h3>{labels::WARNINGS}</h3>
             {list(TopicKind::Warning)}
         </article>
     }

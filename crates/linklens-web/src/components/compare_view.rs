@@ -1,5 +1,6 @@
 use std::rc::Rc;
 
+use linklens::catalogue::page;
 use linklens::Report;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -46,8 +47,8 @@ pub fn compare_view(props: &Props) -> Html {
         <div class="compare-col">
             <p class="compare-name"><code>{name.clone()}</code></p>
             <p class={classes!("verdict", "small", r.linkage.as_str())}>{r.linkage.as_str()}</p>
-            <p>{ if r.causes.is_empty() { "no cgo component".to_string() } else { r.causes.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ") } }</p>
-            <p>{ if r.dynamic.needed.is_empty() { "no libraries".to_string() } else { r.dynamic.needed.join(", ") } }</p>
+            <p>{ if r.causes.is_empty() { page::NO_CGO_COMPONENT.to_string() } else { r.causes.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ") } }</p>
+            <p>{ if r.dynamic.needed.is_empty() { page::NO_LIBRARIES.to_string() } else { r.dynamic.needed.join(", ") } }</p>
         </div>
     };
     html! {

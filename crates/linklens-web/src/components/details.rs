@@ -1,5 +1,7 @@
 use std::rc::Rc;
 
+use linklens::catalogue::fill;
+use linklens::render::labels;
 use linklens::{CauseId, Report};
 use yew::prelude::*;
 
@@ -51,14 +53,14 @@ pub fn details(props: &Props) -> Html {
     });
     html! {
         <details class="details" data-testid="details">
-            <summary>{"Details"}</summary>
+            <summary>{labels::DETAILS}</summary>
             <dl>
                 <dt>{"File"}</dt>
-                <dd>{format!("{} · {} · {}-bit {} · {}", format::bytes(r.size as f64), serde_json::to_value(r.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(), r.bits, serde_json::to_value(r.endian).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(), r.arch.machine)}</dd>
-                <dt>{"Interpreter"}</dt>
-                <dd>{ match &d.interpreter { Some(i) => html! { <code>{i}</code> }, None => html! { {"none"} } } }</dd>
-                <dt>{"Needed libraries"}</dt>
-                <dd>{ if d.needed.is_empty() { html! { {"none"} } } else { html! { <ol class="libs">{ for d.needed.iter().map(|l| html! { <li><code>{l}</code></li> }) }</ol> } } }</dd>
+                <dd>{format!("{} · {} · {}-bit {} · {}", format::bytes(r.size as f64), labels::kind(r.kind), r.bits, r.endian, r.arch.machine)}</dd>
+                <dt>{labels::INTERPRETER}</dt>
+                <dd>{ match &d.interpreter { Some(i) => html! { <code>{i}</code> }, None => html! { {labels::NONE} } } }</dd>
+                <dt>{labels::NEEDS}</dt>
+                <dd>{ if d.needed.is_empty() { html! { {labels::NONE} } } else { html! { <ol class="libs">{ for d.needed.iter().map(|l| html! { <li><code>{l}</code></li> }) }</ol> } } }</dd>
                 if !d.rpath.is_empty() || !d.runpath.is_empty() {
                     <dt>{"rpath / runpath"}</dt>
                     <dd><code>{d.rpath.join(":")}</code>{" "}<code>{d.runpath.join(":")}</code></dd>
@@ -74,7 +76,7 @@ pub fn details(props: &Props) -> Html {
                 <h5>{format!("Imported symbols ({})", r.imports.len())}</h5>
                 { for groups.iter().map(|(cause, names)| html! {
                     <div class="import-group">
-                        <p class="import-cause">{ match cause { Some(c) => format!("{} ({})", c.as_str(), names.len()), None => format!("other ({})", names.len()) } }</p>
+                        <p class="import-cause">{ match cause { Some(c) => format!("{} ({})", c.as_str(), names.len()), None => format!("{} ({})", labels::OTHER_IMPORTS, names.len()) } }</p>
                         <p class="import-list"><code>{names.join("  ")}</code></p>
                     </div>
                 }) }
@@ -85,7 +87,10 @@ pub fn details(props: &Props) -> Html {
             }
             if let Some(g) = &r.go {
                 if let Some(p) = &g.pclntab {
-                    <p>{format!("pclntab: {} layout, {} functions, {}", p.version, p.nfunc, p.location)}</p>
+                    <p>{format!("pclntab: {} layout, {} functions, {}", p.version, p.nfunc, match (&p.section, p.scanned) {
+                        (Some(s), false) => fill(labels::PCLNTAB_IN_SECTION, &[("section", s)]),
+                        _ => fill(labels::PCLNTAB_SCANNED, &[("offset", &format!("{:#x}", p.offset))]),
+                    })}</p>
                 }
                 if !g.cgo_packages.is_empty() {
                     <h5>{"Packages with cgo functions"}</h5>

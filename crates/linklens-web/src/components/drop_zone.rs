@@ -1,5 +1,5 @@
+use linklens::catalogue::page;
 use web_sys::HtmlInputElement;
-
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -14,7 +14,6 @@ pub struct Props {
 /// anywhere on the page are handled by `App`.
 #[function_component(DropZone)]
 pub fn drop_zone(props: &Props) -> Html {
-    let input = use_node_ref();
     let onchange = {
         let on_files = props.on_files.clone();
         Callback::from(move |e: Event| {
@@ -29,14 +28,14 @@ pub fn drop_zone(props: &Props) -> Html {
     let class = classes!("drop-zone", props.dragging.then_some("dragging"));
     html! {
         <section class={class} data-testid="drop-zone" aria-labelledby="drop-title">
-            <h2 id="drop-title" class="drop-title">{"Drop Linux binaries here"}</h2>
-            <p class="drop-hint">{"…or anywhere on this page. Several at once is fine: one result per file."}</p>
+            <h2 id="drop-title" class="drop-title">{page::DROP_TITLE}</h2>
+            <p class="drop-hint">{page::DROP_HINT}</p>
             // The native input takes the focus (Enter and Space open the
             // chooser without script); the label is what people see.
-            <input ref={input} id="file-input" type="file" multiple=true class="file-input visually-hidden"
+            <input id="file-input" type="file" multiple=true class="file-input visually-hidden"
                 data-testid="file-input" {onchange} />
             <label for="file-input" class="button primary" data-testid="choose-files">{"Choose files"}</label>
-            <p class="drop-note">{"ELF (Linux), Mach-O and PE files; Go, C, C++ and Rust. Stripped binaries work too."}</p>
+            <p class="drop-note">{page::DROP_NOTE}</p>
         </section>
     }
 }

@@ -1,3 +1,4 @@
+use linklens::catalogue::page;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -10,7 +11,7 @@ pub struct Props {
 pub fn error_view(props: &Props) -> Html {
     html! {
         <div class="error" role="alert" data-testid="error" data-error-code={props.code.clone()}>
-            <strong>{"Cannot analyse this file. "}</strong>
+            <strong>{page::CANNOT_ANALYSE}{" "}</strong>
             {props.message.clone()}
         </div>
     }

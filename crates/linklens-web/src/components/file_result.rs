@@ -1,6 +1,9 @@
 use yew::prelude::*;
 
-use super::app::{Entry, EntryState};
+use linklens::catalogue::{fill, page};
+use linklens::render::labels;
+
+use crate::state::{Entry, EntryState};
 use super::cause_card::CauseCard;
 use super::details::Details;
 use super::error_view::ErrorView;
@@ -28,11 +31,11 @@ pub fn file_result(props: &Props) -> Html {
     };
     let body = match &e.state {
         EntryState::Queued => html! {
-            <p class="progress-line" data-testid="progress">{"Waiting for the analyser…"}<progress aria-label="Analysis progress"></progress></p>
+            <p class="progress-line" data-testid="progress">{page::WAITING}<progress aria-label="Analysis progress"></progress></p>
         },
         EntryState::Reading { read, size } => html! {
             <p class="progress-line" data-testid="progress">
-                {format!("Reading only what is needed: {} of {}", format::bytes(*read), format::bytes(*size))}
+                {fill(page::READING, &[("read", &format::bytes(*read)), ("size", &format::bytes(*size))])}
                 <progress max={size.to_string()} value={read.to_string()} aria-label="Bytes read"></progress>
             </p>
         },
@@ -43,17 +46,17 @@ pub fn file_result(props: &Props) -> Html {
             <>
                 <Verdict report={report.clone()} />
                 if !report.causes.is_empty() {
-                    <section class="causes" aria-label="Causes">
-                        <h3>{ if report.linkage.is_static() { "What is inside" } else { "Why" } }</h3>
+                    <section class="causes" aria-label={labels::CAUSES}>
+                        <h3>{ if report.linkage.is_static() { labels::INSIDE } else { labels::WHY } }</h3>
                         { for report.causes.iter().map(|c| html! { <CauseCard cause={c.clone()} /> }) }
                     </section>
                 }
                 <Warnings warnings={report.warnings.clone()} />
-                <FixPanel fixes={report.fixes.clone()} />
+                <FixPanel fixes={report.fixes.clone()} result_id={e.id} />
                 <Details report={report.clone()} />
                 <ExportBar name={e.name.clone()} report={report.clone()} />
                 <p class="timing" data-testid="timing" data-read={read.to_string()} data-wasm-memory={wasm_memory.to_string()}>
-                    {format!("Analysed in {:.0} ms, reading {} of {}.", millis, format::bytes(*read), format::bytes(e.size))}
+                    {fill(page::ANALYSED_IN, &[("millis", &format!("{millis:.0}")), ("read", &format::bytes(*read)), ("size", &format::bytes(e.size))])}
                 </p>
             </>
         },

@@ -1,3 +1,4 @@
+use linklens::render::labels;
 use linklens::Fix;
 use yew::prelude::*;
 
@@ -6,6 +7,8 @@ use super::copy_button::CopyButton;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub fixes: Vec<Fix>,
+    /// The result this panel belongs to: ids in the page stay unique.
+    pub result_id: u32,
 }
 
 /// The punch line: the recommended command with a copy button, then the
@@ -15,37 +18,38 @@ pub fn fix_panel(props: &Props) -> Html {
     let Some((first, rest)) = props.fixes.split_first() else {
         return html! {};
     };
+    let title_id = format!("fix-title-{}", props.result_id);
     html! {
-        <section class="fixes" aria-labelledby="fix-title">
-            <h4 id="fix-title">{"Rebuild it static: "}{&first.title}</h4>
+        <section class="fixes" aria-labelledby={title_id.clone()}>
+            <h4 id={title_id}>{labels::REBUILD_STATIC}{": "}{&first.title}</h4>
             <div class="command">
                 <pre tabindex="0"><code data-testid="fix-command">{&first.command}</code></pre>
                 <CopyButton text={first.command.clone()} describe={Some(AttrValue::from("the rebuild command"))} testid={Some(AttrValue::from("copy-fix"))} />
             </div>
             if !first.notes.is_empty() {
-                <ul class="notes">{ for first.notes.iter().map(|n| html! { <li>{n}</li> }) }</ul>
+                <ul class="notes">{ for first.notes.iter().map(|n| html! { <li data-note-id={n.id.as_str()}>{&n.text}</li> }) }</ul>
             }
             if !first.caveats.is_empty() {
                 <details class="caveats" open=true>
-                    <summary>{"Trade-offs"}</summary>
+                    <summary>{labels::TRADEOFFS}</summary>
                     <ul>{ for first.caveats.iter().map(|c| html! { <li>{c}</li> }) }</ul>
                 </details>
             }
             <details class="verify">
-                <summary>{"How to verify"}</summary>
+                <summary>{labels::HOW_TO_VERIFY}</summary>
                 <ul>{ for first.verify.iter().map(|v| html! { <li><code>{v}</code></li> }) }</ul>
             </details>
             if !rest.is_empty() {
-                <h5>{"Alternatives"}</h5>
+                <h5>{labels::ALTERNATIVES}</h5>
                 { for rest.iter().map(|f| html! {
-                    <details class="alternative" data-testid="alternative" data-fix-id={f.id.clone()}>
+                    <details class="alternative" data-testid="alternative" data-fix-id={f.id.as_str()}>
                         <summary>{&f.title}</summary>
                         <div class="command">
                             <pre tabindex="0"><code>{&f.command}</code></pre>
                             <CopyButton text={f.command.clone()} describe={Some(AttrValue::from(format!("the command: {}", f.title)))} />
                         </div>
                         if !f.notes.is_empty() {
-                            <ul class="notes">{ for f.notes.iter().map(|n| html! { <li>{n}</li> }) }</ul>
+                            <ul class="notes">{ for f.notes.iter().map(|n| html! { <li data-note-id={n.id.as_str()}>{&n.text}</li> }) }</ul>
                         }
                         <ul>{ for f.caveats.iter().map(|c| html! { <li>{c}</li> }) }</ul>
                     </details>

@@ -26,7 +26,7 @@ pub fn guide_page(props: &Props) -> Html {
     }
     html! {
         <article class="doc guide" data-testid="guide" aria-labelledby="guide-title">
-            <h2 id="guide-title">{"Why is my Go binary dynamic?"}</h2>
+            <h2 id="guide-title">{linklens::catalogue::page::GUIDE_TITLE}</h2>
             <nav aria-label="Questions" class="toc">
                 <ol>{ for guide().iter().map(|q| html! {
                     <li><a href={Route::Guide(Some(q.id.into())).href()}>{q.question}</a></li>
@@ -38,7 +38,7 @@ pub fn guide_page(props: &Props) -> Html {
                     { for q.answer.iter().map(|p| html! { <p><RichText text={*p} /></p> }) }
                     if !q.see.is_empty() {
                         <p class="see">{"See: "}{ for q.see.iter().map(|t| html! {
-                            <a href={Route::Cause((*t).into()).href()}>{linklens::catalogue::topic(t).map(|x| x.title).unwrap_or(t)}</a>
+                            <a href={Route::Cause(t.as_str().into()).href()}>{linklens::catalogue::topic(*t).title}</a>
                         }) }</p>
                     }
                 </section>

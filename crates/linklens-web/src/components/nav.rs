@@ -29,8 +29,8 @@ pub fn nav(props: &Props) -> Html {
     html! {
         <nav class="site-nav" aria-label="Site">
             <a href="#/" aria-current={current(&Route::Home)}>{"Check a binary"}</a>
-            <a href="#/guide" aria-current={current(&Route::Guide(None))}>{"Why is my Go binary dynamic?"}</a>
-            <a href="#/causes" aria-current={current(&Route::Causes)}>{"Causes"}</a>
+            <a href="#/guide" aria-current={current(&Route::Guide(None))}>{linklens::catalogue::page::GUIDE_TITLE}</a>
+            <a href="#/causes" aria-current={current(&Route::Causes)}>{linklens::render::labels::CAUSES}</a>
             <details class="samples-menu" data-testid="samples-menu" ref={menu}>
                 <summary>{"Try an example"}</summary>
                 <ul>

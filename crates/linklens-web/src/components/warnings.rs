@@ -1,3 +1,4 @@
+use linklens::render::labels;
 use linklens::Warning;
 use yew::prelude::*;
 
@@ -12,17 +13,15 @@ pub fn warnings(props: &Props) -> Html {
         return html! {};
     }
     html! {
-        <section class="warnings" aria-label="Warnings">
+        <section class="warnings" aria-label={labels::WARNINGS}>
             { for props.warnings.iter().map(|w| html! {
-                <div class="warning" data-testid="warning" data-warning-id={w.id.clone()}>
-                    <p><strong>{"Warning: "}</strong>{&w.message}
-                        if linklens::catalogue::topic(&w.id).is_some() {
-                            {" "}<a href={crate::route::Route::Cause(w.id.clone()).href()}>{"More about this"}</a>
-                        }
+                <div class="warning" data-testid="warning" data-warning-id={w.id.as_str()}>
+                    <p><strong>{labels::WARNING_PREFIX}{": "}</strong>{&w.message}
+                        {" "}<a href={crate::route::Route::Cause(w.id.as_str().into()).href()} data-testid="warning-page-link">{labels::MORE_ABOUT_THIS}</a>
                     </p>
                     if !w.evidence.is_empty() {
                         <ul class="evidence">
-                            { for w.evidence.iter().map(|e| html! { <li><code>{&e.value}</code></li> }) }
+                            { for w.evidence.iter().map(|e| html! { <li><span class="ev-kind">{e.kind.as_str()}</span>{" "}<code>{&e.value}</code></li> }) }
                         </ul>
                     }
                 </div>

@@ -9,6 +9,7 @@ use object::Endianness;
 
 use crate::image::Image;
 use crate::report::Dynamic;
+use crate::warning::UnreadableString;
 
 /// More dynamic entries than any real file has; stops hostile tables early.
 const MAX_DYNAMIC_ENTRIES: usize = 1 << 16;
@@ -19,7 +20,7 @@ pub(super) fn read<'data, Elf, R>(
     phdrs: &'data [Elf::ProgramHeader],
     sections: &SectionTable<'data, Elf, R>,
     image: &Image<'data, R>,
-) -> Dynamic
+) -> (Dynamic, Vec<UnreadableString>)
 where
     Elf: object::read::elf::FileHeader<Endian = Endianness>,
     R: ReadRef<'data>,
@@ -61,17 +62,25 @@ where
         let (off, avail) = image.addr_to_offset(addr)?;
         image.bytes(off, strsz.unwrap_or(avail).min(avail))
     });
+    let mut unreadable = Vec::new();
     for (tag, val) in string_entries {
-        let s = strings
-            .and_then(|t| cstr_at(t, val))
-            .unwrap_or_else(|| format!("<string at {val:#x} outside the string table>"));
+        // A name that cannot be read is reported by its offset, never made up.
+        let Some(s) = strings.and_then(|t| cstr_at(t, val)) else {
+            let tag = match tag {
+                elf::DT_NEEDED => "DT_NEEDED",
+                elf::DT_RPATH => "DT_RPATH",
+                _ => "DT_RUNPATH",
+            };
+            unreadable.push(UnreadableString { tag, offset: val });
+            continue;
+        };
         match tag {
             elf::DT_NEEDED => out.needed.push(s),
             elf::DT_RPATH => out.rpath.extend(s.split(':').map(str::to_string)),
             _ => out.runpath.extend(s.split(':').map(str::to_string)),
         }
     }
-    out
+    (out, unreadable)
 }
 
 fn cstr_at(table: &[u8], offset: u64) -> Option<String> {

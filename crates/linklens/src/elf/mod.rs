@@ -25,6 +25,8 @@ pub(crate) struct ElfFacts {
     pub static_symbols: StaticSymbols,
     pub notes: note::Notes,
     pub comments: Vec<String>,
+    /// Dynamic-table strings that point outside the string table.
+    pub unreadable_strings: Vec<crate::warning::UnreadableString>,
 }
 
 pub(crate) fn read<'data, Elf, R>(file: &ElfFile<'data, Elf, R>, image: &crate::image::Image<'data, R>) -> ElfFacts
@@ -38,7 +40,7 @@ where
     let phdrs = file.elf_program_headers();
     let sections = file.elf_section_table();
 
-    let dynamic = dynamic::read(endian, data, phdrs, sections, image);
+    let (dynamic, unreadable_strings) = dynamic::read(endian, data, phdrs, sections, image);
     let has_dynamic_segment = phdrs.iter().any(|p| p.p_type(endian) == elf::PT_DYNAMIC);
     let linkage = linkage(&dynamic, has_dynamic_segment);
     let kind = match header.e_type(endian) {
@@ -58,6 +60,7 @@ where
         notes: note::read(endian, data, phdrs, sections),
         comments: note::comments(endian, data, sections),
         dynamic,
+        unreadable_strings,
     }
 }
 
@@ -73,34 +76,6 @@ fn linkage(d: &Dynamic, has_dynamic_segment: bool) -> Linkage {
     } else {
         Linkage::Dynamic
     }
-}
-
-/// `file`'s name for the machine, and Go's GOARCH for it.
-pub(crate) fn machine_names(machine: u16, is_64: bool, big_endian: bool) -> (String, Option<&'static str>) {
-    let (name, goarch): (&str, Option<&str>) = match machine {
-        62 => ("x86-64", Some("amd64")),
-        3 => ("Intel 80386", Some("386")),
-        183 => ("ARM aarch64", Some("arm64")),
-        40 => ("ARM", Some("arm")),
-        21 if big_endian => ("64-bit PowerPC", Some("ppc64")),
-        21 => ("64-bit PowerPC", Some("ppc64le")),
-        20 => ("PowerPC", None),
-        22 => ("IBM S/390", if is_64 { Some("s390x") } else { None }),
-        243 => ("UCB RISC-V", if is_64 { Some("riscv64") } else { None }),
-        8 => (
-            "MIPS",
-            Some(match (is_64, big_endian) {
-                (true, true) => "mips64",
-                (true, false) => "mips64le",
-                (false, true) => "mips",
-                (false, false) => "mipsle",
-            }),
-        ),
-        258 => ("LoongArch", Some("loong64")),
-        2 | 43 => ("SPARC", None),
-        _ => return (format!("machine {machine}"), None),
-    };
-    (name.to_string(), goarch)
 }
 
 #[cfg(test)]

@@ -93,8 +93,6 @@ pub(crate) struct StaticSymbols {
     pub rust: bool,
     /// C++ runtime.
     pub cxx: bool,
-    /// Total symbols in `.symtab`.
-    pub count: usize,
 }
 
 const NSS_FUNCTIONS: &[&str] = &[
@@ -124,7 +122,6 @@ where
     let Some(table) = table(endian, data, sections, elf::SHT_SYMTAB) else {
         return out;
     };
-    out.count = table.symbols.len();
     for sym in table.symbols.iter().take(MAX_SYMBOLS) {
         let Some(name) = table.name(endian, sym) else { continue };
         let Ok(name) = core::str::from_utf8(name) else { continue };

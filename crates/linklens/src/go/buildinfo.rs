@@ -7,6 +7,7 @@ use object::read::ReadRef;
 use super::quoted;
 use crate::image::{Image, Region};
 use crate::report::{BuildSettings, Module, Setting};
+use crate::warning::BuildinfoDamage;
 
 const MAGIC: &[u8; 14] = b"\xff Go buildinf:";
 const HEADER_SIZE: usize = 32;
@@ -24,39 +25,48 @@ pub(crate) struct BuildInfo {
     pub main: Option<Module>,
     pub deps: Vec<Module>,
     pub settings: Vec<Setting>,
-    pub location: String,
+    /// The section it was found in, if it has a name.
+    pub section: Option<String>,
+    /// File offset of the header.
+    pub offset: u64,
 }
 
 /// Find and parse the build info. `Ok(None)`: there is none (not Go, or a
 /// plugin, c-shared library or a binary built without it). `Err`: the
 /// header was found but is damaged.
-pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Result<Option<BuildInfo>, String> {
+pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Result<Option<BuildInfo>, BuildinfoDamage> {
     let Some((region, window, at)) = locate(image) else { return Ok(None) };
     let header = &window[at..];
     let ptr_size = header[14];
     let flags = header[15];
-    let offset = region.offset + at as u64;
+    // The window was read from the file, so these cannot overflow; checked
+    // all the same, as every offset derived from the file is.
+    let Some(offset) = region.offset.checked_add(at as u64) else { return Ok(None) };
     let avail = region.end().min(image.len).saturating_sub(offset);
     let (version, modinfo) = if flags & FLAG_INLINE != 0 {
         // Read the two strings by their lengths, not the segment after them.
-        let mut pos = offset + HEADER_SIZE as u64;
-        let end = offset + avail;
-        let mut next = |what: &str| -> Result<Vec<u8>, String> {
+        let mut pos = offset.saturating_add(HEADER_SIZE as u64);
+        let end = offset.saturating_add(avail);
+        let damage = |part: &'static str, problem: String| BuildinfoDamage { offset, part, problem };
+        let mut next = |what: &'static str| -> Result<Vec<u8>, BuildinfoDamage> {
             let head = image.bytes(pos, end.saturating_sub(pos).min(10)).unwrap_or(&[]);
             let mut rest = head;
-            let n = read_uvarint(&mut rest).ok_or(format!("build info: bad {what} length"))?;
+            let n = read_uvarint(&mut rest).ok_or_else(|| damage(what, "length is not a valid varint".into()))?;
             let varint_len = (head.len() - rest.len()) as u64;
-            if n > MAX_STRING || pos + varint_len + n > end {
-                return Err(format!("build info: {what} length {n} runs past its segment"));
+            let past = || damage(what, format!("length {n} runs past its segment"));
+            let start = pos.checked_add(varint_len).ok_or_else(past)?;
+            let stop = start.checked_add(n).ok_or_else(past)?;
+            if n > MAX_STRING || stop > end {
+                return Err(past());
             }
-            let s = image.bytes(pos + varint_len, n).ok_or(format!("build info: {what} is cut short"))?.to_vec();
-            pos += varint_len + n;
+            let s = image.bytes(start, n).ok_or_else(|| damage(what, "is cut short".into()))?.to_vec();
+            pos = stop;
             Ok(s)
         };
         (next("version")?, next("module info")?)
     } else {
         if ptr_size != 4 && ptr_size != 8 {
-            return Err(format!("build info: pointer size {ptr_size}"));
+            return Err(BuildinfoDamage { offset, part: "pointer size", problem: format!("is {ptr_size}, not 4 or 8") });
         }
         let big = flags & FLAG_BIG_ENDIAN != 0;
         let version = read_string_pointer(image, header, 16, ptr_size, big);
@@ -70,11 +80,8 @@ pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Result<
     }
     let mut info = parse_modinfo(&String::from_utf8_lossy(strip_sentinels(&modinfo)));
     info.version = version;
-    info.location = if region.name.is_empty() {
-        format!("writable segment at file offset {offset:#x}")
-    } else {
-        format!("{} at file offset {offset:#x}", region.name)
-    };
+    info.section = Some(region.name.clone()).filter(|n| !n.is_empty());
+    info.offset = offset;
     Ok(Some(info))
 }
 
@@ -157,7 +164,8 @@ pub(crate) fn parse_modinfo(text: &str) -> BuildInfo {
         main: None,
         deps: Vec::new(),
         settings: Vec::new(),
-        location: String::new(),
+        section: None,
+        offset: 0,
     };
     // Which module a `=>` line replaces: the main module or the last dep.
     let mut last_is_main = false;

@@ -11,6 +11,7 @@ use object::read::ReadRef;
 
 use crate::image::Image;
 use crate::report::{CgoPackage, GoDetection, GoInfo};
+use crate::warning::BuildinfoDamage;
 
 /// How many example function names a `CgoPackage` keeps.
 const EXAMPLES: usize = 6;
@@ -22,23 +23,21 @@ pub(crate) struct Names {
     pub net: u64,
     pub os_user: u64,
     pub plugin: u64,
-    pub main: u64,
     /// C functions kept in internally linked binaries: `_cgo_<hash>_C2func_getaddrinfo`.
     pub cgo_c_functions: Vec<String>,
     /// `runtime/cgo`'s C side (`x_cgo_init`, `crosscall2`…) or Go side.
     pub runtime_cgo: Option<String>,
-    pub rust_hint: bool,
 }
 
 pub(crate) struct Detected {
     pub info: GoInfo,
     pub names: Names,
     /// Build info that was present but could not be parsed.
-    pub buildinfo_error: Option<String>,
+    pub buildinfo_damage: Option<BuildinfoDamage>,
 }
 
 pub(crate) fn detect<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Option<Detected> {
-    let (bi, buildinfo_error) = match buildinfo::find(image) {
+    let (bi, buildinfo_damage) = match buildinfo::find(image) {
         Ok(bi) => (bi, None),
         Err(e) => (None, Some(e)),
     };
@@ -64,9 +63,9 @@ pub(crate) fn detect<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Optio
             CgoPackage { package, count, functions }
         })
         .collect();
-    let (version, path, main, deps, settings, location) = match bi {
-        Some(b) => (Some(b.version), b.path, b.main, b.deps, b.settings, Some(b.location)),
-        None => (None, None, None, Vec::new(), Vec::new(), None),
+    let (version, path, main, deps, settings, section, offset) = match bi {
+        Some(b) => (Some(b.version), b.path, b.main, b.deps, b.settings, b.section, Some(b.offset)),
+        None => (None, None, None, Vec::new(), Vec::new(), None, None),
     };
     let build = buildinfo::typed_settings(&settings);
     Some(Detected {
@@ -80,10 +79,11 @@ pub(crate) fn detect<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Optio
             build,
             pclntab: table.map(|t| t.info),
             cgo_packages,
-            buildinfo_location: location,
+            buildinfo_section: section,
+            buildinfo_offset: offset,
         },
         names,
-        buildinfo_error,
+        buildinfo_damage,
     })
 }
 
@@ -97,16 +97,12 @@ fn scan_name(name: &[u8], names: &mut Names, cgo: &mut BTreeMap<String, (u64, Ve
     names.net += count_in("net.");
     names.os_user += count_in("os/user.");
     names.plugin += count_in("plugin.");
-    names.main += count_in("main.");
     if names.runtime_cgo.is_none() && (name.starts_with("runtime/cgo.") || name == "x_cgo_init" || name == "crosscall2") {
         names.runtime_cgo = Some(name.to_string());
     }
     let c_wrapper = name.starts_with("_cgo_") && (name.contains("_C2func_") || name.contains("_Cfunc_"));
     if c_wrapper && names.cgo_c_functions.len() < EXAMPLES {
         names.cgo_c_functions.push(name.to_string());
-    }
-    if name.starts_with("core::") || name.starts_with("std::") {
-        names.rust_hint = true;
     }
     if let Some(package) = cgo_package(name) {
         let entry = cgo.entry(package.to_string()).or_default();

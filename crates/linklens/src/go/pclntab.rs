@@ -162,19 +162,13 @@ fn validate<'data, R: ReadRef<'data>>(
             Some((funcname, cu))
         }
     };
-    let offset = region.offset + at;
-    let location = if named {
-        format!("section {}", region.name)
-    } else if region.name.is_empty() {
-        format!("found by scanning a segment, at file offset {offset:#x}")
-    } else {
-        format!("found by scanning {}, at file offset {offset:#x}", region.name)
-    };
+    let offset = region.offset.checked_add(at)?;
     Some(Table {
         info: Pclntab {
             version: layout.versions().to_string(),
             magic: format!("{:#010x}", layout.magic()),
-            location,
+            section: Some(region.name.clone()).filter(|n| !n.is_empty()),
+            scanned: !named,
             offset,
             nfunc,
             ptrsize: ptr_size,
@@ -196,7 +190,8 @@ impl Table {
     /// the table whole and walks the function table.
     pub fn for_each_name<'data, R: ReadRef<'data>>(&self, image: &Image<'data, R>, mut f: impl FnMut(&'data [u8])) {
         if let Some((start, end)) = self.names {
-            if let Some(table) = image.bytes(self.offset + start, end - start) {
+            let range = self.offset.checked_add(start).zip(end.checked_sub(start));
+            if let Some(table) = range.and_then(|(at, len)| image.bytes(at, len)) {
                 table.split(|&b| b == 0).filter(|n| !n.is_empty()).for_each(f);
             }
             return;

@@ -1,0 +1,99 @@
+//! The page's state and its reducer, as in Yew's `function_todomvc`: the
+//! files on the page, newest last, and what the live region announces.
+//! Plain Rust over `Report`, so it is tested natively.
+
+use std::rc::Rc;
+
+use linklens::catalogue::{fill, page};
+use linklens::Report;
+use yew::prelude::*;
+
+use crate::protocol::FromWorker;
+
+/// One file on the page.
+#[derive(Clone, PartialEq)]
+pub struct Entry {
+    pub id: u32,
+    pub name: AttrValue,
+    pub size: f64,
+    pub state: EntryState,
+}
+
+/// Where a file's analysis is.
+#[derive(Clone, PartialEq)]
+pub enum EntryState {
+    Queued,
+    Reading { read: f64, size: f64 },
+    Done { report: Rc<Report>, read: f64, millis: f64, wasm_memory: f64 },
+    Failed { code: AttrValue, message: AttrValue },
+}
+
+/// The files on the page, newest last. All state lives here.
+#[derive(Default, PartialEq)]
+pub struct Files {
+    pub entries: Vec<Entry>,
+    /// What the live region announces.
+    pub announcement: String,
+}
+
+pub enum Action {
+    Add(Vec<Entry>),
+    Worker(FromWorker),
+    Remove(u32),
+    Clear,
+}
+
+impl Files {
+    /// The analysed files: (id, name, report).
+    pub fn reports(&self) -> Vec<(u32, AttrValue, Rc<Report>)> {
+        self.entries
+            .iter()
+            .filter_map(|e| match &e.state {
+                EntryState::Done { report, .. } => Some((e.id, e.name.clone(), report.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+impl Reducible for Files {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut entries = self.entries.clone();
+        let mut announcement = self.announcement.clone();
+        match action {
+            Action::Add(new) => {
+                announcement = fill(page::ANALYSING, &[("count", &new.len().to_string())]);
+                entries.extend(new);
+            }
+            Action::Remove(id) => entries.retain(|e| e.id != id),
+            Action::Clear => entries.clear(),
+            Action::Worker(msg) => {
+                let (id, state) = match msg {
+                    FromWorker::Ready => return self,
+                    FromWorker::Progress { id, read, size } => (id, EntryState::Reading { read, size }),
+                    FromWorker::Done { id, report, read, millis, wasm_memory } => {
+                        (id, EntryState::Done { report: Rc::new(*report), read, millis, wasm_memory })
+                    }
+                    FromWorker::Failed { id, code, message } => (id, EntryState::Failed { code: code.into(), message: message.into() }),
+                };
+                if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
+                    match &state {
+                        EntryState::Done { report, .. } => {
+                            announcement = format!("{}: {}. {}", e.name, report.linkage, report.headline)
+                        }
+                        EntryState::Failed { message, .. } => {
+                            announcement = fill(page::ANNOUNCE_FAILED, &[("name", &e.name), ("message", message)])
+                        }
+                        _ => {}
+                    }
+                    // A late progress message never hides a result.
+                    if !matches!(e.state, EntryState::Done { .. } | EntryState::Failed { .. }) || !matches!(state, EntryState::Reading { .. }) {
+                        e.state = state;
+                    }
+                }
+            }
+        }
+        Rc::new(Files { entries, announcement })
+    }
+}

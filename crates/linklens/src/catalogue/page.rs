@@ -1,0 +1,68 @@
+//! The page's own sentences: what it says about itself, its drop target,
+//! progress, errors and the comparison. Labels (one or two words) are in
+//! `render::labels`; `{placeholders}` are filled by [`fill`](super::fill).
+
+/// Under the title.
+pub const TAGLINE: &str = "Is your Go binary statically linked? If not: why, and the exact command to rebuild it static.";
+/// The privacy promise.
+pub const PRIVACY: &str = "Your file never leaves this page: it is read and analysed in your browser, nothing is uploaded, and nothing is executed.";
+/// The drop target's title.
+pub const DROP_TITLE: &str = "Drop Linux binaries here";
+/// Under it.
+pub const DROP_HINT: &str = "…or anywhere on this page. Several at once is fine: one result per file.";
+/// What can be dropped.
+pub const DROP_NOTE: &str = "ELF (Linux), Mach-O and PE files; Go, C, C++ and Rust. Stripped binaries work too.";
+/// A folder was dropped.
+pub const FOLDER_DROPPED: &str = "{name} is a folder. Drop the binary inside it instead.";
+/// Before an error message.
+pub const CANNOT_ANALYSE: &str = "Cannot analyse this file.";
+/// The worker could not start.
+pub const WORKER_FAILED: &str = "This browser could not start the analysis worker.";
+/// The worker died on a file.
+pub const WORKER_CRASHED: &str = "The analysis stopped unexpectedly on this file. Please report it, with the file if you can.";
+/// Queued.
+pub const WAITING: &str = "Waiting for the analyser…";
+/// Reading.
+pub const READING: &str = "Reading only what is needed: {read} of {size}";
+/// Done.
+pub const ANALYSED_IN: &str = "Analysed in {millis} ms, reading {read} of {size}.";
+/// The live region, when files are added.
+pub const ANALYSING: &str = "Analysing {count} file(s).";
+/// The live region, on an error.
+pub const ANNOUNCE_FAILED: &str = "{name}: cannot analyse. {message}";
+/// A topic page's link to a sample.
+pub const TOPIC_SAMPLE: &str = "See a real binary with this cause";
+/// A topic page's pointer to the check page (before the link).
+pub const TOPIC_CHECK_BEFORE: &str = "Drop your binary on the ";
+/// The link's text.
+pub const TOPIC_CHECK_LINK: &str = "check page";
+/// After the link.
+pub const TOPIC_CHECK_AFTER: &str = " for the exact command, built from its own flags.";
+/// A topic id the catalogue does not have.
+pub const NO_SUCH_TOPIC: &str = "linklens has no page for “{id}”.";
+/// An address the page does not know.
+pub const NOT_FOUND: &str = "Nothing lives at #/{path}.";
+/// The guide's title.
+pub const GUIDE_TITLE: &str = "Why is my Go binary dynamic?";
+/// The index of causes and warnings.
+pub const CAUSES_TITLE: &str = "Why Go binaries end up dynamic";
+/// Comparison: same verdict.
+pub const COMPARE_SAME: &str = "Still {verdict}.";
+/// Comparison: verdict changed.
+pub const COMPARE_CHANGED: &str = "{before} → {after}.";
+/// Comparison: causes gone.
+pub const COMPARE_GONE: &str = "Gone: {ids}.";
+/// Comparison: causes now linked statically.
+pub const COMPARE_NOW_STATIC: &str = "Now linked statically: {ids}.";
+/// Comparison: new causes.
+pub const COMPARE_NEW: &str = "New: {ids}.";
+/// Comparison: libraries no longer needed.
+pub const COMPARE_LIBS_GONE: &str = "No longer needs {libs}.";
+/// Comparison: libraries now needed.
+pub const COMPARE_LIBS_NEW: &str = "Now needs {libs}.";
+/// Comparison: interpreter changed.
+pub const COMPARE_INTERPRETER: &str = "Interpreter: {before} → {after}.";
+/// A column with no cause.
+pub const NO_CGO_COMPONENT: &str = "no cgo component";
+/// A column with no library.
+pub const NO_LIBRARIES: &str = "no libraries";

@@ -1,0 +1,330 @@
+//! The command model: a `go build` line under construction, started from
+//! what the binary recorded and changed one flag at a time, and rendered
+//! with POSIX shell quoting, so what is printed is what runs.
+
+use super::note;
+use crate::go::quoted;
+use crate::report::{GoInfo, Note, NoteId};
+
+/// A `go build` command line under construction.
+#[derive(Debug, Clone)]
+pub(crate) struct GoBuild {
+    env: Vec<(String, String)>,
+    trimpath: bool,
+    buildmode: Option<String>,
+    tags: Vec<String>,
+    ldflags: Vec<String>,
+    package: String,
+    /// Name of the file `go build` writes, for the verify steps.
+    pub output: String,
+    /// How the command was derived from the binary.
+    pub notes: Vec<Note>,
+}
+
+impl GoBuild {
+    /// The command that would rebuild this binary as it is.
+    pub fn from_binary(go: &GoInfo, goarch: Option<&str>) -> GoBuild {
+        let b = &go.build;
+        let mut notes = Vec::new();
+        let mut env = Vec::new();
+        let goarch = b.goarch.as_deref().or(goarch);
+        let level = b.arch_level.as_ref().filter(|l| !(l.key == "GOAMD64" && l.value == "v1"));
+        if goarch.is_some_and(|a| a != "amd64") || level.is_some() {
+            env.push(("GOOS".into(), b.goos.clone().unwrap_or_else(|| "linux".into())));
+            env.push(("GOARCH".into(), goarch.unwrap_or("amd64").into()));
+            if let Some(l) = level {
+                env.push((l.key.clone(), l.value.clone()));
+            }
+            notes.push(note(NoteId::CrossTarget, &[]));
+        }
+        let (package, output) = package_argument(go, &mut notes);
+        if go.version.is_none() {
+            notes.push(note(NoteId::FlagsUnknown, &[]));
+        } else if b.trimpath && b.ldflags.is_none() {
+            notes.push(note(NoteId::TrimpathLdflags, &[]));
+        }
+        GoBuild {
+            env,
+            trimpath: b.trimpath,
+            buildmode: b.buildmode.clone().filter(|m| m != "exe" && m != "default"),
+            tags: b.tags.clone(),
+            ldflags: b.ldflags.as_deref().map(quoted::split).unwrap_or_default(),
+            package,
+            output,
+            notes,
+        }
+    }
+
+    pub fn set_env(&mut self, key: &str, value: &str) -> &mut Self {
+        self.env.retain(|(k, _)| k != key);
+        // CGO_ENABLED and CC read best first.
+        let at = if key == "CGO_ENABLED" { 0 } else if key == "CC" { self.env.iter().take_while(|(k, _)| k == "CGO_ENABLED").count() } else { self.env.len() };
+        self.env.insert(at, (key.into(), value.into()));
+        self
+    }
+
+    pub fn add_tags(&mut self, tags: &[&str]) -> &mut Self {
+        for t in tags {
+            if !self.tags.iter().any(|x| x == t) {
+                self.tags.push((*t).into());
+            }
+        }
+        self
+    }
+
+    pub fn buildmode(&self) -> Option<&str> {
+        self.buildmode.as_deref()
+    }
+
+    pub fn set_buildmode(&mut self, mode: Option<&str>) -> &mut Self {
+        self.buildmode = mode.map(str::to_string);
+        self
+    }
+
+    /// Set `-linkmode`, replacing any existing value.
+    pub fn linkmode(&mut self, mode: &str) -> &mut Self {
+        self.remove_flag("-linkmode");
+        self.ldflags.splice(0..0, ["-linkmode".to_string(), mode.to_string()]);
+        self
+    }
+
+    /// Add `flag` to `-extldflags`, keeping what is there.
+    pub fn extldflag(&mut self, flag: &str) -> &mut Self {
+        let existing = self.remove_flag("-extldflags").unwrap_or_default();
+        let mut parts = quoted::split(&existing);
+        // -static and -static-pie exclude each other.
+        parts.retain(|p| !(p.starts_with("-static") && flag.starts_with("-static")) || p == flag);
+        if !parts.iter().any(|p| p == flag) {
+            parts.push(flag.to_string());
+        }
+        self.ldflags.push("-extldflags".into());
+        self.ldflags.push(quoted::join(&parts));
+        self
+    }
+
+    /// Remove `-name value` or `-name=value` (also `--name`) from ldflags,
+    /// returning the value.
+    fn remove_flag(&mut self, name: &str) -> Option<String> {
+        let mut value = None;
+        let mut out = Vec::with_capacity(self.ldflags.len());
+        let mut it = std::mem::take(&mut self.ldflags).into_iter();
+        while let Some(a) = it.next() {
+            let bare = a.strip_prefix('-').unwrap_or(&a);
+            let bare = format!("-{}", bare.strip_prefix('-').unwrap_or(bare));
+            if bare == name {
+                value = it.next();
+            } else if let Some(v) = bare.strip_prefix(&format!("{name}=")) {
+                value = Some(v.to_string());
+            } else {
+                out.push(a);
+            }
+        }
+        self.ldflags = out;
+        value
+    }
+
+    /// Like `quoted::join`, but `-extldflags` values are always quoted, as
+    /// people write them (`-extldflags "-static"`).
+    fn render_ldflags(&self) -> String {
+        let mut out: Vec<String> = Vec::with_capacity(self.ldflags.len());
+        for (i, a) in self.ldflags.iter().enumerate() {
+            let after_ext = i > 0 && self.ldflags[i - 1].trim_start_matches('-') == "extldflags";
+            if after_ext && !a.contains('"') {
+                out.push(format!("\"{a}\""));
+            } else {
+                out.push(quoted::join(std::slice::from_ref(a)));
+            }
+        }
+        out.join(" ")
+    }
+
+    pub fn render(&self) -> String {
+        let mut words: Vec<String> = self.env.iter().map(|(k, v)| format!("{k}={}", shell_quote(v))).collect();
+        words.push("go build".into());
+        if self.trimpath {
+            words.push("-trimpath".into());
+        }
+        if let Some(m) = &self.buildmode {
+            words.push(format!("-buildmode={m}"));
+        }
+        if !self.tags.is_empty() {
+            words.push(format!("-tags {}", shell_quote(&self.tags.join(","))));
+        }
+        if !self.ldflags.is_empty() {
+            words.push(format!("-ldflags {}", shell_quote_always(&self.render_ldflags())));
+        }
+        words.push(shell_quote(&self.package));
+        words.join(" ")
+    }
+}
+
+/// The package to build, relative to the main module when possible.
+fn package_argument(go: &GoInfo, notes: &mut Vec<Note>) -> (String, String) {
+    let path = go.path.as_deref();
+    let main = go.main.as_ref().map(|m| m.path.as_str()).filter(|p| !p.is_empty());
+    let last = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
+    match (path, main) {
+        (None, _) => {
+            notes.push(note(NoteId::PackageUnknown, &[]));
+            (".".into(), "app".into())
+        }
+        (Some("command-line-arguments"), _) => {
+            notes.push(note(NoteId::CommandLineFiles, &[]));
+            (".".into(), "app".into())
+        }
+        (Some(p), Some(m)) if p == m => (".".into(), last(p)),
+        (Some(p), Some(m)) if p.starts_with(&format!("{m}/")) => (format!("./{}", &p[m.len() + 1..]), last(p)),
+        (Some(p), _) => {
+            notes.push(note(NoteId::RunInTree, &[("package", p)]));
+            (p.to_string(), last(p))
+        }
+    }
+}
+
+/// One shell word: bare when it is safe, quoted otherwise.
+pub(crate) fn shell_quote(s: &str) -> String {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./,=:+@%".contains(c)) {
+        s.to_string()
+    } else {
+        shell_quote_always(s)
+    }
+}
+
+/// One shell word, always quoted: single quotes, or double quotes with
+/// `\ " $ `` ` escaped when the text holds a single quote.
+fn shell_quote_always(s: &str) -> String {
+    if s.contains('\'') {
+        format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\"").replace('$', "\\$").replace('`', "\\`"))
+    } else {
+        format!("'{s}'")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{GoDetection, Module, Setting};
+
+    fn go(path: &str, settings: &[(&str, &str)]) -> GoInfo {
+        let settings: Vec<Setting> = settings.iter().map(|(k, v)| Setting { key: k.to_string(), value: v.to_string() }).collect();
+        GoInfo {
+            detected_by: GoDetection::Both,
+            version: Some("go1.26.8".into()),
+            path: Some(path.into()),
+            main: Some(Module { path: "example.com/app".into(), version: "(devel)".into(), sum: None, replace: None }),
+            deps: vec![],
+            build: crate::go::buildinfo::typed_settings(&settings),
+            settings,
+            pclntab: None,
+            cgo_packages: vec![],
+            buildinfo_section: None,
+            buildinfo_offset: None,
+        }
+    }
+
+    #[test]
+    fn keeps_existing_flags_and_merges_extldflags() {
+        let g = go(
+            "example.com/app/cmd/tool",
+            &[("-ldflags", "-s -w -X main.v=1 -extldflags=-lm"), ("-tags", "sqlite_omit_load_extension"), ("-trimpath", "true")],
+        );
+        let mut b = GoBuild::from_binary(&g, Some("amd64"));
+        b.set_env("CC", "musl-gcc").set_env("CGO_ENABLED", "1").linkmode("external");
+        b.extldflag("-static");
+        assert_eq!(
+            b.render(),
+            r#"CGO_ENABLED=1 CC=musl-gcc go build -trimpath -tags sqlite_omit_load_extension -ldflags '-linkmode external -s -w -X main.v=1 -extldflags "-lm -static"' ./cmd/tool"#
+        );
+        // Applying twice changes nothing.
+        b.linkmode("external");
+        b.extldflag("-static");
+        assert!(b.render().contains(r#"-extldflags "-lm -static"'"#));
+        assert_eq!(b.render().matches("-linkmode").count(), 1);
+        // -static-pie replaces -static, never sits beside it.
+        b.extldflag("-static-pie");
+        assert!(b.render().contains(r#"-extldflags "-lm -static-pie"'"#), "{}", b.render());
+    }
+
+    #[test]
+    fn env_order_reads_best() {
+        let g = go("example.com/app", &[("GOARCH", "arm64"), ("GOOS", "linux")]);
+        let mut b = GoBuild::from_binary(&g, Some("arm64"));
+        b.set_env("CC", "zig cc -target aarch64-linux-musl").set_env("CGO_ENABLED", "1");
+        assert_eq!(b.render(), "CGO_ENABLED=1 CC='zig cc -target aarch64-linux-musl' GOOS=linux GOARCH=arm64 go build .");
+        // Setting a key again replaces it in place of adding a second one.
+        b.set_env("CGO_ENABLED", "0");
+        assert_eq!(b.render().matches("CGO_ENABLED").count(), 1);
+        assert!(b.render().starts_with("CGO_ENABLED=0 CC="));
+        assert!(b.notes.iter().any(|n| n.id == NoteId::CrossTarget));
+    }
+
+    #[test]
+    fn cross_builds_name_their_target() {
+        let g = go("example.com/app", &[("GOARCH", "arm64"), ("GOOS", "linux"), ("GOARM64", "v8.2")]);
+        let mut b = GoBuild::from_binary(&g, Some("arm64"));
+        b.add_tags(&["netgo"]);
+        b.set_env("CGO_ENABLED", "0");
+        assert_eq!(b.render(), "CGO_ENABLED=0 GOOS=linux GOARCH=arm64 GOARM64=v8.2 go build -tags netgo .");
+        // amd64 at the baseline level needs no target; a higher level does.
+        let plain = GoBuild::from_binary(&go("example.com/app", &[("GOARCH", "amd64"), ("GOAMD64", "v1")]), Some("amd64"));
+        assert_eq!(plain.render(), "go build .");
+        let v3 = GoBuild::from_binary(&go("example.com/app", &[("GOARCH", "amd64"), ("GOAMD64", "v3")]), Some("amd64"));
+        assert_eq!(v3.render(), "GOOS=linux GOARCH=amd64 GOAMD64=v3 go build .");
+    }
+
+    #[test]
+    fn package_argument_follows_the_main_module() {
+        let at = |path: &str| GoBuild::from_binary(&go(path, &[]), None);
+        assert!(at("example.com/app").render().ends_with(" ."));
+        assert!(at("example.com/app/cmd/x").render().ends_with(" ./cmd/x"));
+        assert_eq!(at("example.com/app/cmd/x").output, "x");
+        // A path that only shares a prefix is not inside the module.
+        let other = at("example.com/application/cmd");
+        assert!(other.render().ends_with(" example.com/application/cmd"), "{}", other.render());
+        assert!(other.notes.iter().any(|n| n.id == NoteId::RunInTree));
+        let cla = at("command-line-arguments");
+        assert!(cla.render().ends_with(" ."));
+        assert!(cla.notes.iter().any(|n| n.id == NoteId::CommandLineFiles));
+    }
+
+    /// Each value must reach `go` as exactly one argument, whatever it holds.
+    #[test]
+    fn quoting_survives_the_shell() {
+        let values = [
+            "plain",
+            "with space",
+            "it's",
+            "say \"hi\"",
+            "$HOME and `id` and $(id)",
+            "back\\slash",
+            "new\nline",
+            "tab\there",
+            "both ' and \" and $x",
+            "",
+            "*glob?",
+            "!bang",
+        ];
+        for v in values {
+            let word = shell_quote(v);
+            let out = std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("printf '%s' {word}"))
+                .output()
+                .expect("sh");
+            assert_eq!(String::from_utf8_lossy(&out.stdout), v, "quoted as {word}");
+        }
+    }
+
+    #[test]
+    fn ldflags_with_quotes_reach_go_intact() {
+        // The rendered -ldflags word, once the shell has read it, is what
+        // Go's quoting splits back into the recorded arguments.
+        let g = go("example.com/app", &[("-ldflags", "-X \"main.msg=it's here\" -X main.v=$v")]);
+        let b = GoBuild::from_binary(&g, None);
+        let cmd = b.render();
+        let word = cmd.split_once("-ldflags ").map(|(_, w)| w.trim_end_matches(" .")).unwrap();
+        let out = std::process::Command::new("sh").arg("-c").arg(format!("printf '%s' {word}")).output().unwrap();
+        let seen = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert_eq!(quoted::split(&seen), vec!["-X", "main.msg=it's here", "-X", "main.v=$v"], "from {cmd}");
+    }
+}

@@ -1,0 +1,106 @@
+//! Labels: the short words that name a field or a section, shared by the
+//! text, the Markdown and the page. Sentences are not labels: they live in
+//! the catalogue.
+
+use crate::report::{Kind, Linkage};
+
+/// `file`'s word for the kind of file.
+pub fn kind(k: Kind) -> &'static str {
+    match k {
+        Kind::Executable => "executable",
+        Kind::PieExecutable => "pie executable",
+        Kind::SharedObject => "shared object",
+        Kind::Relocatable => "relocatable",
+        Kind::Core => "core file",
+        Kind::Other => "file",
+    }
+}
+
+/// `file`'s words for the verdict.
+pub fn linkage_phrase(l: Linkage) -> &'static str {
+    match l {
+        Linkage::Static => "statically linked",
+        Linkage::StaticPie => "static-pie linked",
+        Linkage::Dynamic => "dynamically linked",
+    }
+}
+
+/// After "dynamically linked" when only the interpreter is asked for.
+pub const INTERPRETER_ONLY: &str = "interpreter only, no libraries";
+/// A Go binary known by its pclntab alone; `{layout}` is the table layout.
+pub const NO_BUILDINFO_LAYOUT: &str = "{layout} pclntab, no build info";
+
+/// The `PT_INTERP` field.
+pub const INTERPRETER: &str = "interpreter";
+/// The `DT_NEEDED` field.
+pub const NEEDS: &str = "needs";
+/// The `DT_RPATH` field.
+pub const RPATH: &str = "rpath";
+/// The `DT_RUNPATH` field.
+pub const RUNPATH: &str = "runpath";
+/// Before a cause's id.
+pub const CAUSE: &str = "cause";
+/// Before a warning's id.
+pub const WARNING: &str = "warning";
+/// A cgo dependency's module.
+pub const MODULE: &str = "module";
+/// A cause's package.
+pub const PACKAGE: &str = "package";
+/// A cause whose C code was linked statically in this file.
+pub const LINKED_STATICALLY: &str = "linked statically here";
+/// A cause that made this file dynamic.
+pub const MAKES_DYNAMIC: &str = "makes it dynamic";
+/// The recommended fix.
+pub const RECOMMENDED: &str = "recommended";
+/// The other fixes.
+pub const ALTERNATIVES: &str = "alternatives";
+/// How to check the rebuilt file.
+pub const VERIFY: &str = "verify";
+/// A note on a fix.
+pub const NOTE: &str = "note";
+/// The causes section.
+pub const CAUSES: &str = "Causes";
+/// The causes section of a static file.
+pub const INSIDE: &str = "What is inside";
+/// The causes section of a dynamic file.
+pub const WHY: &str = "Why";
+/// The warnings section.
+pub const WARNINGS: &str = "Warnings";
+/// The libraries section.
+pub const LOADER: &str = "Loader";
+/// Before the recommended fix on the page.
+pub const REBUILD_STATIC: &str = "Rebuild it static";
+/// The trade-offs of a fix.
+pub const TRADEOFFS: &str = "Trade-offs";
+/// How to verify, on the page.
+pub const HOW_TO_VERIFY: &str = "How to verify";
+/// The evidence list of a cause.
+pub const EVIDENCE: &str = "Evidence in this file";
+/// A link to a topic's page.
+pub const MORE_ABOUT_THIS: &str = "More about this";
+/// The explanation of a cause, folded.
+pub const WHY_AND_CHECK: &str = "Why this makes a binary dynamic, and how to check it yourself";
+/// A topic page's sections.
+pub const WHAT_HAPPENS: &str = "What happens";
+/// See [`WHAT_HAPPENS`].
+pub const WHY_DYNAMIC: &str = "Why it makes the binary dynamic";
+/// See [`WHAT_HAPPENS`]: a warning's page.
+pub const WHY_IT_MATTERS: &str = "Why it matters";
+/// See [`WHAT_HAPPENS`].
+pub const SEE_IT_YOURSELF: &str = "See it yourself";
+/// See [`WHAT_HAPPENS`].
+pub const FIXES: &str = "Fixes";
+/// See [`WHAT_HAPPENS`].
+pub const READ_MORE: &str = "Read more";
+/// The details section.
+pub const DETAILS: &str = "Details";
+/// Nothing there.
+pub const NONE: &str = "none";
+/// The headline's prefix for a warning on the page.
+pub const WARNING_PREFIX: &str = "Warning";
+/// Imports not explained by any cause.
+pub const OTHER_IMPORTS: &str = "other";
+/// The pclntab found by its section name.
+pub const PCLNTAB_IN_SECTION: &str = "section {section}";
+/// The pclntab found by scanning.
+pub const PCLNTAB_SCANNED: &str = "found by scanning, at file offset {offset}";

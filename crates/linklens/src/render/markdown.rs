@@ -1,0 +1,81 @@
+//! The Markdown printer: a report for an issue or a pull-request comment.
+
+use std::fmt::Write;
+
+use super::{labels, sections, Block, SectionId};
+use crate::catalogue::sentences;
+use crate::report::Report;
+
+/// Inline code that survives backticks in the value.
+fn code(s: &str) -> String {
+    if s.contains('`') { format!("`` {s} ``") } else { format!("`{s}`") }
+}
+
+/// A fenced block whose fence is longer than any backtick run inside.
+fn fenced(lang: &str, body: &str) -> String {
+    let longest = body.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    format!("{fence}{lang}\n{body}\n{fence}\n")
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// The report of the file called `name` as Markdown, ending in a newline.
+pub fn markdown(name: &str, r: &Report) -> String {
+    let mut md = String::new();
+    for section in sections(r) {
+        let heading = match section.id {
+            SectionId::Summary => None,
+            SectionId::Loader => Some(labels::LOADER.to_string()),
+            SectionId::Causes => Some(labels::CAUSES.to_string()),
+            SectionId::Warnings => Some(labels::WARNINGS.to_string()),
+            SectionId::Fix => None,
+            SectionId::Alternatives => Some(capitalised(labels::ALTERNATIVES)),
+            SectionId::Verify => Some(capitalised(labels::VERIFY)),
+        };
+        if let Some(h) = heading {
+            let _ = writeln!(md, "**{h}**\n");
+        }
+        let mut commands = Vec::new();
+        for block in &section.blocks {
+            if !matches!(block, Block::Command(_)) && !commands.is_empty() {
+                md.push_str(&fenced("sh", &commands.join("\n")));
+                md.push('\n');
+                commands.clear();
+            }
+            let _ = match block {
+                Block::Verdict { linkage, summary, headline } => {
+                    writeln!(md, "### {}: **{}**\n\n{summary}\n\n{headline}\n", code(name), linkage.as_str())
+                }
+                Block::Field { label, value } => writeln!(md, "- {label}: {}", code(value)),
+                Block::Entry { label, id, title, detail } => match section.id {
+                    SectionId::Fix => writeln!(md, "**{}: {title}** ({})\n", capitalised(label), code(id)),
+                    SectionId::Alternatives => writeln!(md, "- {title} ({})\n", code(id)),
+                    _ => {
+                        let detail = detail.as_ref().map(|d| format!(" — {d}")).unwrap_or_default();
+                        writeln!(md, "- {} {}: {title}{detail}", label, code(id))
+                    }
+                },
+                Block::Sentence(s) => writeln!(md, "  - {s}"),
+                Block::Evidence { kind, value } => writeln!(md, "  - {} {}", kind.as_str(), code(value)),
+                Block::Command(c) => {
+                    commands.push(c.clone());
+                    Ok(())
+                }
+                Block::Note(n) => writeln!(md, "- {}: {n}", labels::NOTE),
+                Block::Caveat(c) => writeln!(md, "- {c}"),
+            };
+        }
+        if !commands.is_empty() {
+            md.push_str(&fenced("sh", &commands.join("\n")));
+        }
+        if !md.ends_with("\n\n") {
+            md.push('\n');
+        }
+    }
+    let _ = writeln!(md, "<sub>{}</sub>", sentences::EXPORT_FOOTER);
+    md
+}

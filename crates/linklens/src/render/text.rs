@@ -1,0 +1,80 @@
+//! The terminal printer: what `linklens FILE` prints.
+
+use std::fmt::Write;
+
+use super::{labels, sections, Block, SectionId};
+use crate::report::{Linkage, Report};
+
+/// How the text looks.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TextOptions {
+    /// ANSI colours and bold (the CLI turns them off for pipes, `NO_COLOR`
+    /// and `--no-color`).
+    pub color: bool,
+    /// Only the first line.
+    pub quiet: bool,
+}
+
+impl TextOptions {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
+    }
+    fn bold(&self, s: &str) -> String {
+        self.paint("1", s)
+    }
+    fn dim(&self, s: &str) -> String {
+        self.paint("2", s)
+    }
+    fn verdict(&self, l: Linkage) -> String {
+        self.paint(if l.is_static() { "1;32" } else { "1;31" }, &l.as_str().to_uppercase())
+    }
+}
+
+/// The report of the file called `name` as terminal text, ending in a newline.
+pub fn text(name: &str, r: &Report, o: TextOptions) -> String {
+    let mut out = String::new();
+    for section in sections(r) {
+        if o.quiet && section.id != SectionId::Summary {
+            break;
+        }
+        match section.id {
+            SectionId::Summary | SectionId::Causes | SectionId::Warnings => {}
+            SectionId::Alternatives => {
+                let _ = writeln!(out, "  {}:", labels::ALTERNATIVES);
+            }
+            SectionId::Verify => {
+                let _ = writeln!(out, "  {}:", labels::VERIFY);
+            }
+            SectionId::Loader | SectionId::Fix => out.push('\n'),
+        }
+        let indent = if section.id == SectionId::Alternatives { "      " } else { "    " };
+        for block in &section.blocks {
+            let _ = match block {
+                Block::Verdict { linkage, summary, headline } => {
+                    let _ = writeln!(out, "{name}: {summary}");
+                    if o.quiet {
+                        break;
+                    }
+                    writeln!(out, "  {} {headline}", o.verdict(*linkage))
+                }
+                Block::Field { label, value } => writeln!(out, "  {label:<12} {value}"),
+                Block::Entry { label, id, title, detail } => match section.id {
+                    SectionId::Causes => {
+                        let detail = detail.as_ref().map(|d| format!("  ({d})")).unwrap_or_default();
+                        writeln!(out, "\n  {} {title}{detail}", o.bold(&format!("{label} {id}:")))
+                    }
+                    SectionId::Warnings => writeln!(out, "\n  {} {title}", o.paint("1;33", &format!("{label} {id}:"))),
+                    SectionId::Alternatives => writeln!(out, "    {title} [{id}]"),
+                    _ => writeln!(out, "  {} {title}", o.bold(&format!("{label}:"))),
+                },
+                Block::Sentence(s) => writeln!(out, "    {s}"),
+                Block::Evidence { kind, value } => writeln!(out, "    {} {value}", o.dim(&format!("{:<11}", kind.as_str()))),
+                Block::Command(c) if section.id == SectionId::Fix => writeln!(out, "{indent}$ {}", o.bold(c)),
+                Block::Command(c) => writeln!(out, "{indent}$ {c}"),
+                Block::Note(n) => writeln!(out, "    {}: {n}", labels::NOTE),
+                Block::Caveat(c) => writeln!(out, "    - {c}"),
+            };
+        }
+    }
+    out
+}

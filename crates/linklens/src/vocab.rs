@@ -1,0 +1,173 @@
+//! The vocabulary: a typed id for everything a person reads about a binary
+//! (causes, warnings, fixes, fix notes), and the one way every enum in the
+//! [`Report`](crate::Report) becomes a string. The words for each id live in
+//! [`catalogue`](crate::catalogue); renderers only format.
+
+/// Declares a closed set of ids: the enum, `ALL` in declaration order,
+/// `as_str` (the JSON spelling, kebab-case), `parse`, and serde by that
+/// spelling. This is the only enum-to-string path in the crate.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)*
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The stable spelling, as in the JSON report.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)*
+                }
+            }
+
+            /// The value spelled `s`, if any.
+            pub fn parse(s: &str) -> Option<$name> {
+                match s {
+                    $($text => Some($name::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<$name, D::Error> {
+                let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
+                $name::parse(&s).ok_or_else(|| {
+                    <D::Error as ::serde::de::Error>::unknown_variant(&s, &[$($text,)*])
+                })
+            }
+        }
+    };
+}
+pub(crate) use vocabulary;
+
+vocabulary! {
+    /// Why a Go binary links C code (and so, usually, why it is dynamic).
+    pub enum CauseId {
+        /// The net package's cgo DNS resolver.
+        Dns = "dns",
+        /// os/user's cgo lookups.
+        OsUser = "osuser",
+        /// A package of the main module imports "C".
+        CgoOwn = "cgo-own",
+        /// A dependency imports "C".
+        CgoDep = "cgo-dep",
+        /// `-buildmode=pie` linked by Go itself: interpreter, no libraries.
+        PieInterp = "pie-interp",
+        /// The plugin package (dlopen).
+        Plugin = "plugin",
+        /// Not a Go binary at all.
+        NonGo = "non-go",
+    }
+}
+
+vocabulary! {
+    /// Something true of the file that is worth knowing but is not a cause.
+    pub enum WarningId {
+        /// The file is shorter than its headers say.
+        Truncated = "truncated",
+        /// glibc linked statically with NSS functions inside.
+        GlibcStaticNss = "glibc-static-nss",
+        /// musl interpreter with `NEEDED libc.so`.
+        MuslDynamic = "musl-dynamic",
+        /// The build info says `-buildmode=pie`, the file is `ET_EXEC`.
+        BuildmodeMismatch = "buildmode-mismatch",
+        /// The build info's GOARCH is not the file's machine.
+        GoarchMismatch = "goarch-mismatch",
+        /// The build info says `CGO_ENABLED=0`, the file needs libraries.
+        CgoDisabledDynamic = "cgo-disabled-dynamic",
+        /// A Go binary identified by its pclntab alone.
+        NoBuildinfo = "no-buildinfo",
+        /// `CGO_ENABLED=1` recorded, yet static with no cgo component.
+        CgoEnabledStatic = "cgo-enabled-static",
+        /// The build info header is there but cannot be read.
+        BuildinfoDamaged = "buildinfo-damaged",
+        /// A dynamic-table string (`DT_NEEDED`, rpath) points outside the string table.
+        DynamicStringUnreadable = "dynamic-string-unreadable",
+        /// A Mach-O file links dylibs from outside the system paths.
+        MacosNonSystemDylib = "macos-non-system-dylib",
+        /// A PE file needs MinGW runtime DLLs.
+        MingwRuntime = "mingw-runtime",
+    }
+}
+
+vocabulary! {
+    /// A way to rebuild a binary static (or to stop needing to).
+    pub enum FixId {
+        /// `CGO_ENABLED=0`.
+        CgoOff = "cgo-off",
+        /// `-tags netgo,osusergo`.
+        PureGoTags = "pure-go-tags",
+        /// musl-gcc and an external static link.
+        MuslGcc = "musl-gcc",
+        /// zig cc for a musl target.
+        ZigMusl = "zig-musl",
+        /// Replace the cgo dependency by a pure-Go one.
+        PureGoDriver = "pure-go-driver",
+        /// A plain executable instead of a PIE.
+        DropPie = "drop-pie",
+        /// A real static-pie.
+        StaticPie = "static-pie",
+        /// Extensions as processes instead of Go plugins.
+        PluginRpc = "plugin-rpc",
+        /// A C program linked with `-static`.
+        CStatic = "c-static",
+        /// A C++ program linked with `-static`.
+        CxxStatic = "cxx-static",
+        /// A Rust program built for a musl target.
+        RustMusl = "rust-musl",
+        /// A Windows Go program with the MinGW runtime linked in.
+        WindowsStatic = "windows-static",
+    }
+}
+
+vocabulary! {
+    /// A remark on how a rebuild command was derived from this binary.
+    pub enum NoteId {
+        /// GOOS/GOARCH were added.
+        CrossTarget = "cross-target",
+        /// No build info: flags unknown.
+        FlagsUnknown = "flags-unknown",
+        /// `-trimpath` hides `-ldflags`.
+        TrimpathLdflags = "trimpath-ldflags",
+        /// The main package path is not recorded.
+        PackageUnknown = "package-unknown",
+        /// Built from files named on the command line.
+        CommandLineFiles = "command-line-files",
+        /// Run the command inside the module or GOPATH tree.
+        RunInTree = "run-in-tree",
+        /// `-buildmode=pie` was dropped.
+        PieDropped = "pie-dropped",
+        /// An external static link was kept.
+        KeepsStaticLink = "keeps-static-link",
+        /// Tags were added to the recorded ones.
+        TagsAdded = "tags-added",
+        /// `-linkmode external` was added for zig.
+        ZigExternalLink = "zig-external-link",
+        /// The import and driver name must change first.
+        ReplaceImport = "replace-import",
+        /// Dynamic with no cgo package found.
+        NoCgoPackageFound = "no-cgo-package-found",
+        /// The non-Go recipe's file names are placeholders.
+        AdaptFileNames = "adapt-file-names",
+        /// Serve each extension as its own static binary.
+        ServeExtensions = "serve-extensions",
+    }
+}
