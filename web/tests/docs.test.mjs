@@ -16,7 +16,7 @@ const VOCAB = JSON.parse(readFileSync(join(root, 'web/generated/vocabulary.json'
 const CAUSE_IDS = VOCAB.causes.map((c) => c.id);
 const WARNING_IDS = VOCAB.warnings.map((w) => w.id);
 
-// GO-FACTS.md §6, in order: the guide answers each.
+// The questions the guide answers (crates/linklens/src/guide.rs), in order.
 const QUESTIONS = [
   "I didn't use cgo; why is my binary dynamic?",
   'ldd says "not a dynamic executable" / "statically linked" / "Not a valid dynamic program" — which is it?',
@@ -100,6 +100,21 @@ test('the result view links each cause to its page', async () => {
     await page.goBack();
     await page.locator(`[data-testid=result][data-file-name="${f.name}"]`).waitFor();
   }
+});
+
+test('each warning in a result links to its page, with the words of the catalogue', async () => {
+  await go('#/');
+  const f = fixture('lookuphost-glibc-static-go1.26');
+  await page.setInputFiles('[data-testid=file-input]', [{ name: f.name, mimeType: 'application/octet-stream', buffer: Buffer.from(f.bytes) }]);
+  const article = await result(page, f.name);
+  const warning = article.locator('[data-testid=warning][data-warning-id="glibc-static-nss"]');
+  assert.ok((await warning.textContent()).includes(f.golden.warnings[0].message));
+  await warning.locator('[data-testid=warning-page-link]').click();
+  const pageEl = page.locator('[data-testid=cause-page][data-topic-id="glibc-static-nss"]');
+  await pageEl.waitFor();
+  assert.equal(await pageEl.locator('h2').textContent(), VOCAB.warnings.find((w) => w.id === 'glibc-static-nss').title);
+  await page.goBack();
+  await page.locator(`[data-testid=result][data-file-name="${f.name}"]`).waitFor();
 });
 
 test('the guide answers every question, in order, each with an anchor', async () => {

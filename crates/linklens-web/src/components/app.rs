@@ -1,4 +1,5 @@
 use linklens::catalogue::{fill, page, sentences};
+use linklens::render::labels;
 use web_sys::{File, FileList};
 use yew::prelude::*;
 
@@ -92,8 +93,8 @@ pub fn app() -> Html {
                     Route::Causes => html! { <CausesIndex /> },
                     Route::Guide(q) => html! { <GuidePage focus={q.clone().map(AttrValue::from)} /> },
                     Route::NotFound(p) => html! {
-                        <article class="doc" data-testid="not-found"><h2>{"Page not found"}</h2>
-                            <p>{fill(page::NOT_FOUND, &[("path", p)])}{" "}<a href="#/">{"Check a binary"}</a></p></article>
+                        <article class="doc" data-testid="not-found"><h2>{labels::PAGE_NOT_FOUND}</h2>
+                            <p>{fill(page::NOT_FOUND, &[("path", p)])}{" "}<a href="#/">{labels::CHECK_A_BINARY}</a></p></article>
                     },
                     Route::Home | Route::Sample(_) => html! {},
                 } }

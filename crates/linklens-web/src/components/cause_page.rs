@@ -19,7 +19,7 @@ pub fn cause_page(props: &Props) -> Html {
     let Some(id) = TopicId::parse(&props.id) else {
         return html! {
             <article class="doc" data-testid="not-found">
-                <h2>{"Page not found"}</h2>
+                <h2>{labels::PAGE_NOT_FOUND}</h2>
                 <p>{fill(page::NO_SUCH_TOPIC, &[("id", &props.id)])}{" "}<a href="#/causes">{labels::CAUSES}</a></p>
             </article>
         };

@@ -53,7 +53,7 @@ pub fn compare_view(props: &Props) -> Html {
     };
     html! {
         <section class="compare" data-testid="compare" aria-labelledby="compare-title">
-            <h2 id="compare-title">{"Compare"}</h2>
+            <h2 id="compare-title">{linklens::render::labels::COMPARE}</h2>
             <div class="compare-pick">{select(before.clone(), b, "Before")}{select(after.clone(), a, "After")}</div>
             <p class="compare-sentence" data-testid="compare-sentence">{cmp.sentence()}</p>
             <div class="compare-cols">{column(&bname, &brep)}{column(&aname, &arep)}</div>

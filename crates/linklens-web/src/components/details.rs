@@ -55,25 +55,25 @@ pub fn details(props: &Props) -> Html {
         <details class="details" data-testid="details">
             <summary>{labels::DETAILS}</summary>
             <dl>
-                <dt>{"File"}</dt>
+                <dt>{labels::FILE}</dt>
                 <dd>{format!("{} · {} · {}-bit {} · {}", format::bytes(r.size as f64), labels::kind(r.kind), r.bits, r.endian, r.arch.machine)}</dd>
                 <dt>{labels::INTERPRETER}</dt>
                 <dd>{ match &d.interpreter { Some(i) => html! { <code>{i}</code> }, None => html! { {labels::NONE} } } }</dd>
                 <dt>{labels::NEEDS}</dt>
                 <dd>{ if d.needed.is_empty() { html! { {labels::NONE} } } else { html! { <ol class="libs">{ for d.needed.iter().map(|l| html! { <li><code>{l}</code></li> }) }</ol> } } }</dd>
                 if !d.rpath.is_empty() || !d.runpath.is_empty() {
-                    <dt>{"rpath / runpath"}</dt>
+                    <dt>{labels::RPATH_RUNPATH}</dt>
                     <dd><code>{d.rpath.join(":")}</code>{" "}<code>{d.runpath.join(":")}</code></dd>
                 }
-                <dt>{"C library"}</dt>
+                <dt>{labels::C_LIBRARY}</dt>
                 <dd>{r.libc.name.as_str()}
                     if !r.libc.evidence.is_empty() {
-                        {" — from "}{ r.libc.evidence.iter().map(|e| e.value.clone()).collect::<Vec<_>>().join("; ") }
+                        {" — "}{labels::FROM}{" "}{ r.libc.evidence.iter().map(|e| e.value.clone()).collect::<Vec<_>>().join("; ") }
                     }
                 </dd>
             </dl>
             if !groups.is_empty() {
-                <h5>{format!("Imported symbols ({})", r.imports.len())}</h5>
+                <h5>{fill(labels::IMPORTED_SYMBOLS, &[("count", &r.imports.len().to_string())])}</h5>
                 { for groups.iter().map(|(cause, names)| html! {
                     <div class="import-group">
                         <p class="import-cause">{ match cause { Some(c) => format!("{} ({})", c.as_str(), names.len()), None => format!("{} ({})", labels::OTHER_IMPORTS, names.len()) } }</p>
@@ -82,31 +82,31 @@ pub fn details(props: &Props) -> Html {
                 }) }
             }
             if let Some(text) = go_version_m {
-                <h5>{"Go build info (as go version -m prints it)"}</h5>
+                <h5>{labels::GO_BUILDINFO}</h5>
                 <pre class="buildinfo" tabindex="0"><code>{text}</code></pre>
             }
             if let Some(g) = &r.go {
                 if let Some(p) = &g.pclntab {
-                    <p>{format!("pclntab: {} layout, {} functions, {}", p.version, p.nfunc, match (&p.section, p.scanned) {
+                    <p>{fill(labels::PCLNTAB_LINE, &[("layout", &p.version), ("nfunc", &p.nfunc.to_string()), ("where", &match (&p.section, p.scanned) {
                         (Some(s), false) => fill(labels::PCLNTAB_IN_SECTION, &[("section", s)]),
                         _ => fill(labels::PCLNTAB_SCANNED, &[("offset", &format!("{:#x}", p.offset))]),
-                    })}</p>
+                    })])}</p>
                 }
                 if !g.cgo_packages.is_empty() {
-                    <h5>{"Packages with cgo functions"}</h5>
+                    <h5>{labels::CGO_PACKAGES}</h5>
                     <ul>{ for g.cgo_packages.iter().map(|p| html! {
-                        <li><code>{&p.package}</code>{format!(" — {} functions, e.g. ", p.count)}<code>{p.functions.join(", ")}</code></li>
+                        <li><code>{&p.package}</code>{fill(labels::CGO_PACKAGE_LINE, &[("count", &p.count.to_string())])}<code>{p.functions.join(", ")}</code></li>
                     }) }</ul>
                 }
             }
-            <h5>{"Toolchain"}</h5>
+            <h5>{labels::TOOLCHAIN}</h5>
             <ul class="toolchain">
-                if let Some(l) = &r.toolchain.language { <li>{format!("language: {l}")}</li> }
+                if let Some(l) = &r.toolchain.language { <li>{format!("{}: {l}", labels::LANGUAGE)}</li> }
                 { for r.toolchain.comments.iter().map(|c| html! { <li><code>{c}</code></li> }) }
-                if let Some(t) = &r.toolchain.abi_tag { <li>{format!("ABI tag: {t}")}</li> }
-                if let Some(b) = &r.toolchain.go_build_id { <li>{"Go build ID: "}<code>{b}</code></li> }
-                if let Some(b) = &r.toolchain.gnu_build_id { <li>{"GNU build ID: "}<code>{b}</code></li> }
-                <li>{ if r.toolchain.runtime_cgo { "runtime/cgo is linked" } else { "runtime/cgo is not linked" } }</li>
+                if let Some(t) = &r.toolchain.abi_tag { <li>{format!("{}: {t}", labels::ABI_TAG)}</li> }
+                if let Some(b) = &r.toolchain.go_build_id { <li>{labels::GO_BUILD_ID}{": "}<code>{b}</code></li> }
+                if let Some(b) = &r.toolchain.gnu_build_id { <li>{labels::GNU_BUILD_ID}{": "}<code>{b}</code></li> }
+                <li>{ if r.toolchain.runtime_cgo { labels::RUNTIME_CGO_LINKED } else { labels::RUNTIME_CGO_NOT_LINKED } }</li>
             </ul>
         </details>
     }

@@ -37,7 +37,7 @@ pub fn guide_page(props: &Props) -> Html {
                     <h3><a href={Route::Guide(Some(q.id.into())).href()} class="anchor">{q.question}</a></h3>
                     { for q.answer.iter().map(|p| html! { <p><RichText text={*p} /></p> }) }
                     if !q.see.is_empty() {
-                        <p class="see">{"See: "}{ for q.see.iter().map(|t| html! {
+                        <p class="see">{linklens::render::labels::SEE}{": "}{ for q.see.iter().map(|t| html! {
                             <a href={Route::Cause(t.as_str().into()).href()}>{linklens::catalogue::topic(*t).title}</a>
                         }) }</p>
                     }

@@ -104,3 +104,45 @@ pub const OTHER_IMPORTS: &str = "other";
 pub const PCLNTAB_IN_SECTION: &str = "section {section}";
 /// The pclntab found by scanning.
 pub const PCLNTAB_SCANNED: &str = "found by scanning, at file offset {offset}";
+/// The details' file line.
+pub const FILE: &str = "File";
+/// Both search paths.
+pub const RPATH_RUNPATH: &str = "rpath / runpath";
+/// The C library.
+pub const C_LIBRARY: &str = "C library";
+/// Before the libc evidence.
+pub const FROM: &str = "from";
+/// The imports, with their count.
+pub const IMPORTED_SYMBOLS: &str = "Imported symbols ({count})";
+/// The build info block.
+pub const GO_BUILDINFO: &str = "Go build info (as go version -m prints it)";
+/// The pclntab line.
+pub const PCLNTAB_LINE: &str = "pclntab: {layout} layout, {nfunc} functions, {where}";
+/// The cgo packages.
+pub const CGO_PACKAGES: &str = "Packages with cgo functions";
+/// One cgo package's count, before its examples.
+pub const CGO_PACKAGE_LINE: &str = " — {count} functions, e.g. ";
+/// The toolchain block.
+pub const TOOLCHAIN: &str = "Toolchain";
+/// The language.
+pub const LANGUAGE: &str = "language";
+/// glibc's ABI tag.
+pub const ABI_TAG: &str = "ABI tag";
+/// Go's build ID.
+pub const GO_BUILD_ID: &str = "Go build ID";
+/// The GNU build ID.
+pub const GNU_BUILD_ID: &str = "GNU build ID";
+/// runtime/cgo present.
+pub const RUNTIME_CGO_LINKED: &str = "runtime/cgo is linked";
+/// runtime/cgo absent.
+pub const RUNTIME_CGO_NOT_LINKED: &str = "runtime/cgo is not linked";
+/// A guide answer's pointers.
+pub const SEE: &str = "See";
+/// The samples menu.
+pub const TRY_AN_EXAMPLE: &str = "Try an example";
+/// The check page.
+pub const CHECK_A_BINARY: &str = "Check a binary";
+/// The comparison.
+pub const COMPARE: &str = "Compare";
+/// An address with no page.
+pub const PAGE_NOT_FOUND: &str = "Page not found";
