@@ -51,11 +51,11 @@ pub const LINKED_STATICALLY: &str = "linked statically here";
 /// A cause that made this file dynamic.
 pub const MAKES_DYNAMIC: &str = "makes it dynamic";
 /// The recommended fix.
-pub const RECOMMENDED: &str = "recommended";
+pub const RECOMMENDED: &str = "Recommended";
 /// The other fixes.
-pub const ALTERNATIVES: &str = "alternatives";
+pub const ALTERNATIVES: &str = "Alternatives";
 /// How to check the rebuilt file.
-pub const VERIFY: &str = "verify";
+pub const VERIFY: &str = "Verify";
 /// A note on a fix.
 pub const NOTE: &str = "note";
 /// The causes section.

@@ -18,11 +18,6 @@ fn fenced(lang: &str, body: &str) -> String {
     format!("{fence}{lang}\n{body}\n{fence}\n")
 }
 
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-}
-
 /// The report of the file called `name` as Markdown, ending in a newline.
 pub fn markdown(name: &str, r: &Report) -> String {
     let mut md = String::new();
@@ -33,8 +28,8 @@ pub fn markdown(name: &str, r: &Report) -> String {
             SectionId::Causes => Some(labels::CAUSES.to_string()),
             SectionId::Warnings => Some(labels::WARNINGS.to_string()),
             SectionId::Fix => None,
-            SectionId::Alternatives => Some(capitalised(labels::ALTERNATIVES)),
-            SectionId::Verify => Some(capitalised(labels::VERIFY)),
+            SectionId::Alternatives => Some(labels::ALTERNATIVES.to_string()),
+            SectionId::Verify => Some(labels::VERIFY.to_string()),
         };
         if let Some(h) = heading {
             let _ = writeln!(md, "**{h}**\n");
@@ -52,7 +47,7 @@ pub fn markdown(name: &str, r: &Report) -> String {
                 }
                 Block::Field { label, value } => writeln!(md, "- {label}: {}", code(value)),
                 Block::Entry { label, id, title, detail } => match section.id {
-                    SectionId::Fix => writeln!(md, "**{}: {title}** ({})\n", capitalised(label), code(id)),
+                    SectionId::Fix => writeln!(md, "**{label}: {title}** ({})\n", code(id)),
                     SectionId::Alternatives => writeln!(md, "- {title} ({})\n", code(id)),
                     _ => {
                         let detail = detail.as_ref().map(|d| format!(" — {d}")).unwrap_or_default();

@@ -40,10 +40,10 @@ pub fn text(name: &str, r: &Report, o: TextOptions) -> String {
         match section.id {
             SectionId::Summary | SectionId::Causes | SectionId::Warnings => {}
             SectionId::Alternatives => {
-                let _ = writeln!(out, "  {}:", labels::ALTERNATIVES);
+                let _ = writeln!(out, "  {}:", labels::ALTERNATIVES.to_lowercase());
             }
             SectionId::Verify => {
-                let _ = writeln!(out, "  {}:", labels::VERIFY);
+                let _ = writeln!(out, "  {}:", labels::VERIFY.to_lowercase());
             }
             SectionId::Loader | SectionId::Fix => out.push('\n'),
         }
@@ -65,7 +65,7 @@ pub fn text(name: &str, r: &Report, o: TextOptions) -> String {
                     }
                     SectionId::Warnings => writeln!(out, "\n  {} {title}", o.paint("1;33", &format!("{label} {id}:"))),
                     SectionId::Alternatives => writeln!(out, "    {title} [{id}]"),
-                    _ => writeln!(out, "  {} {title}", o.bold(&format!("{label}:"))),
+                    _ => writeln!(out, "  {} {title}", o.bold(&format!("{}:", label.to_lowercase()))),
                 },
                 Block::Sentence(s) => writeln!(out, "    {s}"),
                 Block::Evidence { kind, value } => writeln!(out, "    {} {value}", o.dim(&format!("{:<11}", kind.as_str()))),
