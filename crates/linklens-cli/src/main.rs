@@ -7,63 +7,29 @@ mod input;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+use clap::Parser;
+use linklens::catalogue::sentences;
 use serde::Serialize;
 
-const USAGE: &str = "\
-usage: linklens [--json] [--require-static] [--no-color] FILE...
-
-Tells whether each Linux binary is statically linked; if not, why (which
-cgo component, with the evidence), and the command that rebuilds it static.
-linklens only reads the files: it never runs them.
-
-  FILE               a binary to analyse; - reads standard input
-  --json             print a JSON array: one report (or error) per file
-  --require-static   exit 1 if any file is not static (static-pie counts)
-  -q, --quiet        print only the first line per file
-  --no-color         no colours or bold (also: NO_COLOR set, or not a terminal)
-  -h, --help         this help
-  -V, --version      the version
-
-exit status: 0 all analysed (and static, with --require-static);
-             1 --require-static and some file is dynamic;
-             2 some file could not be read or parsed (the others are still reported)";
-
-#[derive(Default)]
+/// The command line.
+#[derive(Parser, Debug)]
+#[command(name = "linklens", version, about = sentences::CLI_ABOUT, after_help = sentences::CLI_EXIT_STATUS)]
 struct Options {
+    /// Print a JSON array: one report (or error) per file
+    #[arg(long)]
     json: bool,
+    /// Exit 1 if any file is not static (static-pie counts)
+    #[arg(long)]
     require_static: bool,
+    /// Print only the first line per file
+    #[arg(short, long)]
     quiet: bool,
+    /// No colours or bold (also: NO_COLOR set, or not a terminal)
+    #[arg(long)]
     no_color: bool,
+    /// The binaries to analyse; - reads standard input
+    #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
-}
-
-fn parse_args() -> Result<Options, String> {
-    let mut o = Options::default();
-    let mut only_files = false;
-    for a in std::env::args().skip(1) {
-        match a.as_str() {
-            _ if only_files => o.files.push(a),
-            "--" => only_files = true,
-            "--json" => o.json = true,
-            "--require-static" => o.require_static = true,
-            "-q" | "--quiet" => o.quiet = true,
-            "--no-color" => o.no_color = true,
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                std::process::exit(0);
-            }
-            "-V" | "--version" => {
-                println!("linklens {}", env!("CARGO_PKG_VERSION"));
-                std::process::exit(0);
-            }
-            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
-            _ => o.files.push(a),
-        }
-    }
-    if o.files.is_empty() {
-        return Err("no FILE given".into());
-    }
-    Ok(o)
 }
 
 /// One entry of `--json` output: the report's fields plus `path`, or an error.
@@ -83,11 +49,12 @@ struct ErrorJson {
 }
 
 fn main() -> ExitCode {
-    let opts = match parse_args() {
+    let opts = match Options::try_parse() {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("linklens: {e}\n\n{USAGE}");
-            return ExitCode::from(2);
+            // Help and version go to stdout with status 0; usage errors exit 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
     let mut failed = false;

@@ -46,3 +46,9 @@ pub const LDD_RUNS_PROGRAM: &str = "Avoid ldd on files you do not trust: it may 
 pub const ABOUT: &str = "linklens reads ELF, Mach-O and PE headers, Go build info and the pclntab. It never runs your binary (ldd can). Works offline once loaded.";
 /// The last line of an exported report.
 pub const EXPORT_FOOTER: &str = "Analysed by linklens, which reads the file and never runs it; nothing was uploaded.";
+/// The CLI's description in `--help`.
+pub const CLI_ABOUT: &str = "Tells whether each Linux binary is statically linked; if not, why (which cgo component, with the evidence), and the command that rebuilds it static. linklens only reads the files: it never runs them.";
+/// The CLI's exit statuses, after the options in `--help`.
+pub const CLI_EXIT_STATUS: &str = "exit status: 0 all analysed (and static, with --require-static);
+             1 --require-static and some file is dynamic;
+             2 some file could not be read or parsed (the others are still reported)";
