@@ -132,6 +132,31 @@ describe('bad input gets a clear message and the page keeps working', () => {
   });
 });
 
+test('hostile files give the same answer in the worker as natively, each with a clear message', async () => {
+  // Written by crates/linklens/tests/hostile.rs (cargo test runs first).
+  const dir = join(root, 'target/hostile');
+  const cases = readdirSync(dir).filter((n) => n.endsWith('.elf')).sort();
+  assert.ok(cases.length >= 15, `${cases.length} hostile files in ${dir}`);
+  const { page } = app;
+  await drop(page, cases.map((name) => ({ name, bytes: readFileSync(join(dir, name)) })));
+  for (const name of cases) {
+    const want = JSON.parse(readFileSync(join(dir, name.replace(/\.elf$/, '.json')), 'utf8'));
+    const article = await result(page, name);
+    if (want.linkage) {
+      assert.equal(await article.locator('[data-testid=verdict]').textContent(), want.linkage, name);
+    } else {
+      const error = article.locator('[data-testid=error]');
+      assert.equal(await error.getAttribute('data-error-code'), want.error, name);
+      assert.ok((await error.textContent()).length > 30, `${name}: ${await error.textContent()}`);
+    }
+  }
+  // The page still works after all of them.
+  const f = fixture('hello-default-go1.26');
+  await drop(page, [{ name: 'after-hostile', bytes: f.bytes }]);
+  assert.equal(await (await result(page, 'after-hostile')).locator('[data-testid=verdict]').textContent(), 'static');
+  await clear(page);
+});
+
 test('several files at once: one result each, then compare before and after', async () => {
   const { page } = app;
   const before = fixture('lookuphost-default-go1.26');

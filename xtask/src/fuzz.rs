@@ -10,7 +10,7 @@ use std::process::Command;
 
 use crate::{project_root, run, Result};
 
-const TARGETS: [&str; 3] = ["analyze", "buildinfo", "pclntab"];
+const TARGETS: [&str; 4] = ["analyze", "buildinfo", "pclntab", "elf_structured"];
 
 pub fn fuzz(target: Option<&str>, seconds: Option<&str>) -> Result<()> {
     let root = project_root();
@@ -25,10 +25,13 @@ pub fn fuzz(target: Option<&str>, seconds: Option<&str>) -> Result<()> {
     for t in targets {
         eprintln!("fuzzing {t} for {seconds} s");
         let corpus = root.join("fuzz/corpus").join(t);
+        std::fs::create_dir_all(&corpus)?;
         run(Command::new("cargo")
             // No sanitizer: the core forbids unsafe code, so panics and
             // hangs are what there is to find, and ASan costs 10x speed.
-            .args(["+nightly", "fuzz", "run", "--sanitizer", "none", t])
+            // -a: debug assertions and overflow checks, so an unchecked
+            // `+` on a file value is a finding, not a silent wrap.
+            .args(["+nightly", "fuzz", "run", "-a", "--sanitizer", "none", t])
             .arg(&corpus)
             .args(["--", &format!("-max_total_time={seconds}"), "-timeout=10", "-rss_limit_mb=4096", "-max_len=2097152", "-print_final_stats=1"])
             .current_dir(root.join("fuzz")))?;

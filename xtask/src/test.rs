@@ -15,6 +15,8 @@ pub fn run_all() -> Result<()> {
     // 1. Native: core unit, golden, manifest, differential, robustness; CLI; web logic.
     run(Command::new("cargo").args(["test", "--workspace", "--all-targets", "--locked"]).current_dir(&root))?;
 
+    hostile_files_through_the_debug_cli(&root)?;
+
     // 2. The web app: toolchain, release build, wasm-bindgen tests, browser tests.
     let path = setup::web_toolchain()?;
     let dist = setup::build_dist(&path)?;
@@ -32,5 +34,29 @@ pub fn run_all() -> Result<()> {
         .env("LINKLENS_DIST", &dist)
         .env("LINKLENS_CHROMIUM", setup::CHROMIUM)
         .current_dir(root.join("web")))?;
+    Ok(())
+}
+
+/// The debug CLI (overflow checks on) over every hand-built hostile file
+/// that `tests/hostile.rs` left in target/hostile: each gets a report or an
+/// error, the status is 0 or 2, never a panic (101).
+fn hostile_files_through_the_debug_cli(root: &std::path::Path) -> Result<()> {
+    let dir = root.join("target/hostile");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "elf"))
+        .collect();
+    files.sort();
+    if files.len() < 15 {
+        return Err(format!("only {} hostile files in {}", files.len(), dir.display()).into());
+    }
+    let out = Command::new(root.join("target/debug/linklens")).arg("--json").args(&files).output()?;
+    let code = out.status.code();
+    let reports: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .map_err(|e| format!("debug CLI on hostile files: no JSON ({e}); status {code:?}; {}", String::from_utf8_lossy(&out.stderr)))?;
+    if !matches!(code, Some(0 | 2)) || reports.as_array().map(Vec::len) != Some(files.len()) {
+        return Err(format!("debug CLI on hostile files: status {code:?}, {} entries for {} files", reports.as_array().map_or(0, Vec::len), files.len()).into());
+    }
+    eprintln!("debug CLI: {} hostile files, each a report or an error (status {code:?})", files.len());
     Ok(())
 }

@@ -179,9 +179,10 @@ where
     Ok(r)
 }
 
-/// The furthest byte any segment or section claims.
+/// The furthest byte any segment or section claims (`u64::MAX` for one
+/// that claims more than the offset space holds).
 fn facts_end<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> u64 {
-    image.segments.iter().chain(image.sections.iter()).map(|r| r.end()).max().unwrap_or(0)
+    image.segments.iter().chain(image.sections.iter()).map(|r| r.end().map_or(u64::MAX, |e| e.get())).max().unwrap_or(0)
 }
 
 fn language<'data, R: ReadRef<'data>>(go: &Option<go::Detected>, facts: &elf::ElfFacts, image: &Image<'data, R>) -> Option<String> {

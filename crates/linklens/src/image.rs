@@ -4,27 +4,31 @@
 
 use object::read::{Object, ObjectSection, ObjectSegment, ReadRef};
 
+use crate::offset::{Addr, FileOffset, Len};
+
 /// A section or a loadable segment: where it is in the file and in memory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Region {
     pub name: String,
-    pub offset: u64,
-    /// Bytes present in the file (0 for `.bss`-like regions).
-    pub file_size: u64,
-    pub addr: u64,
+    pub offset: FileOffset,
+    /// Bytes the headers say are in the file (0 for `.bss`-like regions).
+    pub file_size: Len,
+    pub addr: Addr,
     pub writable: bool,
     pub executable: bool,
 }
 
 impl Region {
-    pub fn end(&self) -> u64 {
-        self.offset.saturating_add(self.file_size)
+    /// Where the region ends in the file; `None` past the end of the offset space.
+    pub fn end(&self) -> Option<FileOffset> {
+        self.offset.checked_add(self.file_size)
     }
 }
 
 pub(crate) struct Image<'data, R: ReadRef<'data>> {
     pub data: R,
-    pub len: u64,
+    /// The file's length.
+    pub len: Len,
     pub big_endian: bool,
     pub ptr_size: u8,
     pub sections: Vec<Region>,
@@ -43,7 +47,8 @@ impl<'data, R: ReadRef<'data>> Image<'data, R> {
                 let (offset, file_size) = s.file_range()?;
                 let name = s.name().unwrap_or("").to_string();
                 let (writable, executable) = section_permissions(&s);
-                Some(Region { name, offset, file_size, addr: s.address(), writable, executable })
+                let (offset, file_size, addr) = (FileOffset::new(offset), Len::new(file_size), Addr::new(s.address()));
+                Some(Region { name, offset, file_size, addr, writable, executable })
             })
             .collect();
         let segments = file
@@ -53,9 +58,9 @@ impl<'data, R: ReadRef<'data>> Image<'data, R> {
                 let p = s.permissions();
                 Region {
                     name: s.name().ok().flatten().unwrap_or("").to_string(),
-                    offset,
-                    file_size,
-                    addr: s.address(),
+                    offset: FileOffset::new(offset),
+                    file_size: Len::new(file_size),
+                    addr: Addr::new(s.address()),
                     writable: p.writable(),
                     executable: p.executable(),
                 }
@@ -63,7 +68,7 @@ impl<'data, R: ReadRef<'data>> Image<'data, R> {
             .collect();
         Image {
             data,
-            len,
+            len: Len::new(len),
             big_endian: !file.is_little_endian(),
             ptr_size: if file.is_64() { 8 } else { 4 },
             sections,
@@ -75,23 +80,29 @@ impl<'data, R: ReadRef<'data>> Image<'data, R> {
     /// Raw bytes seen as one region (writable or not), with no format
     /// around them: how the fuzz targets reach the Go parsers directly.
     pub fn raw(data: R, writable: bool, big_endian: bool, ptr_size: u8) -> Self {
-        let len = data.len().unwrap_or(0);
-        let region = Region { name: String::new(), offset: 0, file_size: len, addr: 0, writable, executable: false };
+        let len = Len::new(data.len().unwrap_or(0));
+        let region = Region { name: String::new(), offset: FileOffset::new(0), file_size: len, addr: Addr::new(0), writable, executable: false };
         Image { data, len, big_endian, ptr_size, sections: Vec::new(), segments: vec![region], _marker: core::marker::PhantomData }
     }
 
     /// `len` bytes at `offset`, or `None` past the end of the file.
-    pub fn bytes(&self, offset: u64, len: u64) -> Option<&'data [u8]> {
-        if offset.checked_add(len)? > self.len {
+    pub fn bytes(&self, offset: FileOffset, len: Len) -> Option<&'data [u8]> {
+        if offset.checked_add(len)?.get() > self.len.get() {
             return None;
         }
-        self.data.read_bytes_at(offset, len).ok()
+        self.data.read_bytes_at(offset.get(), len.get()).ok()
+    }
+
+    /// How many of a region's bytes are in the file (0 when it starts past
+    /// the end, or claims more than the offset space holds).
+    pub fn avail(&self, r: &Region) -> Len {
+        let end = r.end().map_or(self.len.get(), |e| e.get().min(self.len.get()));
+        r.offset.len_to(FileOffset::new(end)).unwrap_or(Len::ZERO)
     }
 
     /// The file bytes of a region, clipped to the file.
     pub fn region_bytes(&self, r: &Region) -> Option<&'data [u8]> {
-        let end = r.end().min(self.len);
-        self.bytes(r.offset, end.checked_sub(r.offset)?)
+        self.bytes(r.offset, self.avail(r))
     }
 
     pub fn section(&self, name: &str) -> Option<&Region> {
@@ -100,15 +111,13 @@ impl<'data, R: ReadRef<'data>> Image<'data, R> {
 
     /// Translate a virtual address to a file offset, with the number of file
     /// bytes available from there within the same region.
-    pub fn addr_to_offset(&self, addr: u64) -> Option<(u64, u64)> {
+    pub fn addr_to_offset(&self, addr: Addr) -> Option<(FileOffset, Len)> {
         let regions = if self.segments.is_empty() { &self.sections } else { &self.segments };
         regions.iter().find_map(|r| {
-            let delta = addr.checked_sub(r.addr)?;
-            if delta >= r.file_size {
-                return None;
-            }
+            let delta = addr.delta_from(r.addr)?;
+            let left = r.file_size.checked_sub(delta).filter(|&l| l > Len::ZERO)?;
             // A region near the end of the offset space cannot hold the address.
-            Some((r.offset.checked_add(delta)?, r.file_size - delta))
+            Some((r.offset.checked_add(delta)?, left))
         })
     }
 }

@@ -116,7 +116,26 @@ fn check(case: &str, data: &[u8]) -> Result<linklens::Report, linklens::Error> {
     let result = result.unwrap_or_else(|_| panic!("{case}: panicked"));
     assert!(took < HANG, "{case}: took {took:?}");
     eprintln!("{case}: {:?} in {took:?}", result.as_ref().map(|r| r.linkage).map_err(|e| e.code()));
+    if !case.starts_with("generated") {
+        keep(case, data, &result);
+    }
     result
+}
+
+/// Leave each hand-built file and its native outcome in target/hostile/,
+/// where the browser tests drop them into the page: the worker must give
+/// the same answer (web/tests/app.test.mjs).
+fn keep(case: &str, data: &[u8], result: &Result<linklens::Report, linklens::Error>) {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/hostile");
+    std::fs::create_dir_all(&dir).unwrap();
+    let slug: String = case.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    let slug = slug.trim_matches('-');
+    let outcome = match result {
+        Ok(r) => format!("{{\"linkage\":\"{}\"}}", r.linkage),
+        Err(e) => format!("{{\"error\":\"{}\"}}", e.code()),
+    };
+    std::fs::write(dir.join(format!("{slug}.elf")), data).unwrap();
+    std::fs::write(dir.join(format!("{slug}.json")), outcome).unwrap();
 }
 
 const SHT_PROGBITS: u32 = 1;
@@ -313,4 +332,41 @@ fn dynamic_section_alone_still_has_evidence() {
     let r = check("PT_DYNAMIC alone", &e.build()).unwrap();
     assert_eq!(r.linkage, linklens::Linkage::Dynamic);
     assert!(r.causes.iter().all(|c| !c.evidence.is_empty()), "{:?}", r.causes);
+}
+
+/// The structure-aware generator the `elf_structured` fuzz target uses,
+/// driven here by a fixed pseudo-random stream: a quick run of the same
+/// search on every `cargo xtask test`, and proof that the generator makes
+/// files the parser accepts (else the fuzzer would only test rejection).
+#[test]
+fn structured_files_from_the_generator() {
+    use arbitrary::{Arbitrary, Unstructured};
+    use linklens::fuzzing::elf::Spec;
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut noise = vec![0u8; 4096];
+    let (mut reports, mut dynamic, mut go, mut warned) = (0, 0, 0, 0);
+    let runs = 3000;
+    for i in 0..runs {
+        for b in noise.iter_mut() {
+            // xorshift64*: deterministic, no dependency.
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            *b = (state.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 56) as u8;
+        }
+        let Ok(spec) = Spec::arbitrary(&mut Unstructured::new(&noise)) else { continue };
+        let file = spec.build();
+        if let Ok(r) = check(&format!("generated file {i}"), &file) {
+            reports += 1;
+            dynamic += usize::from(r.linkage == linklens::Linkage::Dynamic);
+            go += usize::from(r.go.is_some());
+            warned += usize::from(!r.warnings.is_empty());
+            for c in &r.causes {
+                assert!(!c.evidence.is_empty(), "generated file {i}: a cause without evidence");
+            }
+        }
+    }
+    eprintln!("{runs} generated files: {reports} reports ({dynamic} dynamic, {go} Go, {warned} with warnings)");
+    assert!(reports > runs / 4, "the generator should mostly make files the parser accepts: {reports} of {runs}");
+    assert!(dynamic > 0 && warned > 0 && go > 0, "{dynamic} dynamic, {go} Go, {warned} with warnings");
 }

@@ -8,6 +8,7 @@ use object::read::ReadRef;
 use object::Endianness;
 
 use crate::image::Image;
+use crate::offset::{Addr, Len};
 use crate::report::Dynamic;
 use crate::warning::UnreadableString;
 
@@ -59,8 +60,8 @@ where
         }
     }
     let strings = strtab.and_then(|addr| {
-        let (off, avail) = image.addr_to_offset(addr)?;
-        image.bytes(off, strsz.unwrap_or(avail).min(avail))
+        let (off, avail) = image.addr_to_offset(Addr::new(addr))?;
+        image.bytes(off, strsz.map_or(avail, Len::new).min(avail))
     });
     let mut unreadable = Vec::new();
     for (tag, val) in string_entries {

@@ -6,6 +6,7 @@ use object::read::ReadRef;
 
 use super::quoted;
 use crate::image::{Image, Region};
+use crate::offset::{Addr, Len};
 use crate::report::{BuildSettings, Module, Setting};
 use crate::warning::BuildinfoDamage;
 
@@ -39,34 +40,32 @@ pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Result<
     let header = &window[at..];
     let ptr_size = header[14];
     let flags = header[15];
-    // The window was read from the file, so these cannot overflow; checked
-    // all the same, as every offset derived from the file is.
-    let Some(offset) = region.offset.checked_add(at as u64) else { return Ok(None) };
-    let avail = region.end().min(image.len).saturating_sub(offset);
+    let Some(offset) = region.offset.checked_add(Len::new(at as u64)) else { return Ok(None) };
     let (version, modinfo) = if flags & FLAG_INLINE != 0 {
         // Read the two strings by their lengths, not the segment after them.
-        let mut pos = offset.saturating_add(HEADER_SIZE as u64);
-        let end = offset.saturating_add(avail);
-        let damage = |part: &'static str, problem: String| BuildinfoDamage { offset, part, problem };
+        let end = region.offset.checked_add(image.avail(region)).unwrap_or(offset);
+        let mut pos = offset.checked_add(Len::new(HEADER_SIZE as u64)).unwrap_or(end);
+        let damage = |part: &'static str, problem: String| BuildinfoDamage { offset: offset.get(), part, problem };
         let mut next = |what: &'static str| -> Result<Vec<u8>, BuildinfoDamage> {
-            let head = image.bytes(pos, end.saturating_sub(pos).min(10)).unwrap_or(&[]);
+            let room = pos.len_to(end).unwrap_or(Len::ZERO);
+            let head = image.bytes(pos, room.min(Len::new(10))).unwrap_or(&[]);
             let mut rest = head;
             let n = read_uvarint(&mut rest).ok_or_else(|| damage(what, "length is not a valid varint".into()))?;
-            let varint_len = (head.len() - rest.len()) as u64;
+            let varint_len = Len::new((head.len() - rest.len()) as u64);
             let past = || damage(what, format!("length {n} runs past its segment"));
             let start = pos.checked_add(varint_len).ok_or_else(past)?;
-            let stop = start.checked_add(n).ok_or_else(past)?;
+            let stop = start.checked_add(Len::new(n)).ok_or_else(past)?;
             if n > MAX_STRING || stop > end {
                 return Err(past());
             }
-            let s = image.bytes(start, n).ok_or_else(|| damage(what, "is cut short".into()))?.to_vec();
+            let s = image.bytes(start, Len::new(n)).ok_or_else(|| damage(what, "is cut short".into()))?.to_vec();
             pos = stop;
             Ok(s)
         };
         (next("version")?, next("module info")?)
     } else {
         if ptr_size != 4 && ptr_size != 8 {
-            return Err(BuildinfoDamage { offset, part: "pointer size", problem: format!("is {ptr_size}, not 4 or 8") });
+            return Err(BuildinfoDamage { offset: offset.get(), part: "pointer size", problem: format!("is {ptr_size}, not 4 or 8") });
         }
         let big = flags & FLAG_BIG_ENDIAN != 0;
         let version = read_string_pointer(image, header, 16, ptr_size, big);
@@ -81,7 +80,7 @@ pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Result<
     let mut info = parse_modinfo(&String::from_utf8_lossy(strip_sentinels(&modinfo)));
     info.version = version;
     info.section = Some(region.name.clone()).filter(|n| !n.is_empty());
-    info.offset = offset;
+    info.offset = offset.get();
     Ok(Some(info))
 }
 
@@ -90,12 +89,11 @@ pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Result<
 /// RELRO data first; else `.data` (PE).
 fn locate<'a, 'data, R: ReadRef<'data>>(image: &'a Image<'data, R>) -> Option<(&'a Region, &'data [u8], usize)> {
     let named = [".go.buildinfo", "__go_buildinfo"].into_iter().filter_map(|n| image.section(n));
-    let writable = image.segments.iter().filter(|s| s.writable && !s.executable && s.file_size > 0);
+    let writable = image.segments.iter().filter(|s| s.writable && !s.executable && s.file_size > Len::ZERO);
     named.chain(writable).chain(image.section(".data")).find_map(|region| {
         // The linker puts it first; 1 MiB bounds the search (and what a
         // lazy reader must fetch) without relying on that.
-        let avail = region.end().min(image.len).saturating_sub(region.offset);
-        let bytes = image.bytes(region.offset, avail.min(SEARCH_LIMIT))?;
+        let bytes = image.bytes(region.offset, image.avail(region).min(Len::new(SEARCH_LIMIT)))?;
         Some((region, bytes, find_magic(bytes)?))
     })
 }
@@ -126,15 +124,15 @@ fn read_string_pointer<'data, R: ReadRef<'data>>(
 ) -> Option<Vec<u8>> {
     let read = |b: &[u8]| crate::image::read_uint(b, ptr_size, big);
     let addr = read(header.get(at..)?)?;
-    let (off, avail) = image.addr_to_offset(addr)?;
-    let hdr = image.bytes(off, (2 * ptr_size as u64).min(avail))?;
+    let (off, avail) = image.addr_to_offset(Addr::new(addr))?;
+    let hdr = image.bytes(off, Len::new(2 * u64::from(ptr_size)).min(avail))?;
     let data_addr = read(hdr)?;
     let len = read(hdr.get(ptr_size as usize..)?)?;
     if len > MAX_STRING {
         return None;
     }
-    let (off, avail) = image.addr_to_offset(data_addr)?;
-    Some(image.bytes(off, len.min(avail))?.to_vec())
+    let (off, avail) = image.addr_to_offset(Addr::new(data_addr))?;
+    Some(image.bytes(off, Len::new(len).min(avail))?.to_vec())
 }
 
 /// The module info is framed by 16 bytes on each side.

@@ -5,6 +5,7 @@
 use object::read::ReadRef;
 
 use crate::image::{read_uint, Image, Region};
+use crate::offset::{FileOffset, Len};
 use crate::report::Pclntab;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,8 +52,8 @@ pub(crate) struct Table {
     layout: Layout,
     /// File offset of the header, and how many file bytes follow it within
     /// its region.
-    offset: u64,
-    avail: u64,
+    offset: FileOffset,
+    avail: Len,
     big_endian: bool,
     ptr_size: u8,
     nfunc: u64,
@@ -72,9 +73,9 @@ const MAX_FUNCS: u64 = 1 << 24;
 pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Option<Table> {
     for name in [".gopclntab", "__gopclntab", ".data.rel.ro.gopclntab"] {
         if let Some(region) = image.section(name) {
-            let avail = region.end().min(image.len).saturating_sub(region.offset);
-            let head = image.bytes(region.offset, avail.min(HEADER_MAX));
-            if let Some(t) = head.and_then(|h| validate(image, h, 0, avail, region, true)) {
+            let avail = image.avail(region);
+            let head = image.bytes(region.offset, avail.min(Len::new(HEADER_MAX)));
+            if let Some(t) = head.and_then(|h| validate(image, h, 0, avail.get(), region, true)) {
                 return Some(t);
             }
         }
@@ -162,21 +163,21 @@ fn validate<'data, R: ReadRef<'data>>(
             Some((funcname, cu))
         }
     };
-    let offset = region.offset.checked_add(at)?;
+    let offset = region.offset.checked_add(Len::new(at))?;
     Some(Table {
         info: Pclntab {
             version: layout.versions().to_string(),
             magic: format!("{:#010x}", layout.magic()),
             section: Some(region.name.clone()).filter(|n| !n.is_empty()),
             scanned: !named,
-            offset,
+            offset: offset.get(),
             nfunc,
             ptrsize: ptr_size,
             quantum,
         },
         layout,
         offset,
-        avail: len,
+        avail: Len::new(len),
         big_endian: big,
         ptr_size,
         nfunc,
@@ -190,7 +191,7 @@ impl Table {
     /// the table whole and walks the function table.
     pub fn for_each_name<'data, R: ReadRef<'data>>(&self, image: &Image<'data, R>, mut f: impl FnMut(&'data [u8])) {
         if let Some((start, end)) = self.names {
-            let range = self.offset.checked_add(start).zip(end.checked_sub(start));
+            let range = self.offset.checked_add(Len::new(start)).zip(end.checked_sub(start).map(Len::new));
             if let Some(table) = range.and_then(|(at, len)| image.bytes(at, len)) {
                 table.split(|&b| b == 0).filter(|n| !n.is_empty()).for_each(f);
             }

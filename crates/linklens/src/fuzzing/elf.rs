@@ -1,0 +1,686 @@
+//! A structure-aware ELF generator for fuzzing: `arbitrary` picks the parts
+//! of a file (header, program headers, sections, dynamic entries, version
+//! tables, symbols, notes, a Go build-info header and a pclntab header) and
+//! every offset, address, size and count, and [`Spec::build`] lays them out
+//! as bytes, 32- or 64-bit, in either byte order. Numbers are chosen
+//! *relative to the real parts* (exactly at one, inside it, just past it,
+//! near `u64::MAX`), so the coordinated values a byte-flipper rarely finds
+//! — a `PT_LOAD` near the end of the offset space and a `DT_STRTAB` that
+//! lands inside it — come up constantly.
+
+use arbitrary::Arbitrary;
+
+/// The parts a number can be relative to.
+#[derive(Arbitrary, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The whole file.
+    File,
+    /// The dynamic table.
+    Dynamic,
+    /// The dynamic string table.
+    Dynstr,
+    /// The dynamic symbol table.
+    Dynsym,
+    /// `.gnu.version`.
+    Versym,
+    /// `.gnu.version_r`.
+    Verneed,
+    /// The notes.
+    Notes,
+    /// The interpreter path.
+    Interp,
+    /// The build-info header.
+    Buildinfo,
+    /// The pclntab.
+    Pclntab,
+}
+
+/// A value for an offset, an address, a size or a count.
+#[derive(Arbitrary, Debug, Clone, Copy)]
+pub enum Num {
+    /// Where the part starts (an offset or address) or its length (a size).
+    Exact(Part),
+    /// Somewhere inside the part.
+    Inside(Part, u16),
+    /// Just past the part's end.
+    PastEnd(Part, u16),
+    /// A small literal.
+    Small(u16),
+    /// `u64::MAX - k` (or `u32::MAX - k` in a 32-bit field).
+    NearMax(u8),
+    /// Any value at all.
+    Raw(u64),
+}
+
+/// A program header.
+#[derive(Arbitrary, Debug, Clone)]
+pub struct Phdr {
+    /// `PT_LOAD`, `PT_DYNAMIC`, `PT_INTERP`, `PT_NOTE`, or another.
+    pub p_type: PType,
+    /// `p_offset`.
+    pub offset: Num,
+    /// `p_vaddr`.
+    pub vaddr: Num,
+    /// `p_filesz`.
+    pub filesz: Num,
+    /// `p_memsz`.
+    pub memsz: Num,
+    /// `p_flags`.
+    pub flags: u8,
+}
+
+/// Program header types worth generating.
+#[derive(Arbitrary, Debug, Clone, Copy)]
+pub enum PType {
+    /// `PT_LOAD`.
+    Load,
+    /// `PT_DYNAMIC`.
+    Dynamic,
+    /// `PT_INTERP`.
+    Interp,
+    /// `PT_NOTE`.
+    Note,
+    /// Anything.
+    Other(u32),
+}
+
+/// A section header.
+#[derive(Arbitrary, Debug, Clone)]
+pub struct Shdr {
+    /// Its name and type, from the ones linklens looks for.
+    pub kind: SecKind,
+    /// `sh_offset`.
+    pub offset: Num,
+    /// `sh_addr`.
+    pub addr: Num,
+    /// `sh_size`.
+    pub size: Num,
+    /// `sh_link`, as an index into the sections.
+    pub link: u8,
+    /// `sh_entsize`.
+    pub entsize: Num,
+}
+
+/// Sections linklens reads.
+#[derive(Arbitrary, Debug, Clone, Copy)]
+pub enum SecKind {
+    /// `.dynamic`.
+    Dynamic,
+    /// `.dynstr`.
+    Dynstr,
+    /// `.dynsym`.
+    Dynsym,
+    /// `.gnu.version`.
+    Versym,
+    /// `.gnu.version_r`.
+    Verneed,
+    /// `.symtab`.
+    Symtab,
+    /// `.strtab`.
+    Strtab,
+    /// `.note.ABI-tag`.
+    Note,
+    /// `.go.buildinfo`.
+    Buildinfo,
+    /// `.gopclntab`.
+    Pclntab,
+    /// `.data.rel.ro`.
+    DataRelRo,
+    /// `.comment`.
+    Comment,
+    /// `.interp`.
+    Interp,
+}
+
+/// A dynamic entry.
+#[derive(Arbitrary, Debug, Clone, Copy)]
+pub struct Dyn {
+    /// Which tag.
+    pub tag: DynTag,
+    /// Its value.
+    pub val: Num,
+}
+
+/// Dynamic tags linklens reads.
+#[derive(Arbitrary, Debug, Clone, Copy)]
+pub enum DynTag {
+    /// `DT_NEEDED`.
+    Needed,
+    /// `DT_STRTAB`.
+    Strtab,
+    /// `DT_STRSZ`.
+    Strsz,
+    /// `DT_SYMTAB`.
+    Symtab,
+    /// `DT_VERNEED`.
+    Verneed,
+    /// `DT_VERNEEDNUM`.
+    Verneednum,
+    /// `DT_VERSYM`.
+    Versym,
+    /// `DT_FLAGS_1`.
+    Flags1,
+    /// `DT_RPATH`.
+    Rpath,
+    /// `DT_RUNPATH`.
+    Runpath,
+    /// `DT_NULL`.
+    Null,
+    /// Anything.
+    Other(u32),
+}
+
+/// One `Elf_Verneed` with its `Elf_Vernaux` entries.
+#[derive(Arbitrary, Debug, Clone)]
+pub struct Verneed {
+    /// `vn_cnt`.
+    pub cnt: Num,
+    /// `vn_file`, into `.dynstr`.
+    pub file: Num,
+    /// `vn_aux`, from this entry.
+    pub aux: Num,
+    /// `vn_next`, from this entry (0 ends the chain; a loop is allowed).
+    pub next: Num,
+    /// `(vna_flags, vna_other, vna_name, vna_next)`.
+    pub aux_entries: Vec<(u16, u16, Num, Num)>,
+}
+
+/// A symbol.
+#[derive(Arbitrary, Debug, Clone, Copy)]
+pub struct Sym {
+    /// `st_name`, into the string table.
+    pub name: Num,
+    /// `st_info`.
+    pub info: u8,
+    /// `st_shndx`.
+    pub shndx: u16,
+    /// Its `.gnu.version` entry.
+    pub version: u16,
+}
+
+/// The Go build-info header and what follows it.
+#[derive(Arbitrary, Debug, Clone)]
+pub struct Buildinfo {
+    /// Declared lengths equal the real ones (a sound header, so what
+    /// follows it gets parsed); else `version_at`/`modinfo_at` decide.
+    pub honest: bool,
+    /// Go 1.18+ inline strings, or the older pointers.
+    pub inline: bool,
+    /// The header's pointer size byte.
+    pub ptr_size: u8,
+    /// The version string's declared length (inline) or pointer.
+    pub version_at: Num,
+    /// The module info's declared length (inline) or pointer.
+    pub modinfo_at: Num,
+    /// The version string's bytes.
+    pub version: Vec<u8>,
+    /// The module info's bytes.
+    pub modinfo: Vec<u8>,
+}
+
+/// A pclntab header with hostile counts and offsets.
+#[derive(Arbitrary, Debug, Clone)]
+pub struct Pclntab {
+    /// A sound Go 1.20 header over real names, so the name scan runs;
+    /// else `words` decide every count and offset.
+    pub honest: bool,
+    /// Which layout's magic (1.2, 1.16, 1.18, 1.20).
+    pub layout: u8,
+    /// Instruction quantum.
+    pub quantum: u8,
+    /// `nfunc` and the eight header words after it.
+    pub words: [Num; 9],
+    /// The bytes after the header: names, functab.
+    pub body: Vec<u8>,
+}
+
+/// A whole file.
+#[derive(Arbitrary, Debug, Clone)]
+pub struct Spec {
+    /// Start with one sound `PT_LOAD` mapping the whole file (read-write),
+    /// as real files have, before the generated program headers.
+    pub map_all: bool,
+    /// ELFCLASS64 (else 32).
+    pub is64: bool,
+    /// Big-endian (else little).
+    pub big: bool,
+    /// `e_type`: executable, shared object, relocatable, core, or other.
+    pub e_type: u8,
+    /// `e_machine`, from a list of real ones (or any).
+    pub machine: u8,
+    /// Program headers (at most 12).
+    pub phdrs: Vec<Phdr>,
+    /// Section headers (at most 16).
+    pub shdrs: Vec<Shdr>,
+    /// The dynamic table (at most 24 entries).
+    pub dynamic: Vec<Dyn>,
+    /// Strings for `.dynstr` (library names, versions).
+    pub strings: Vec<String>,
+    /// Dynamic symbols (at most 32).
+    pub symbols: Vec<Sym>,
+    /// The version-needed chain (at most 6).
+    pub verneed: Vec<Verneed>,
+    /// Notes: (name size, desc size, type, name, desc).
+    pub notes: Vec<(Num, Num, u32, Vec<u8>, Vec<u8>)>,
+    /// The interpreter path.
+    pub interp: Vec<u8>,
+    /// A Go build-info header.
+    pub buildinfo: Option<Buildinfo>,
+    /// A pclntab.
+    pub pclntab: Option<Pclntab>,
+    /// Cut the file to this many bytes (a truncated download).
+    pub cut: Option<u32>,
+}
+
+/// Function names for a sound pclntab: cgo wrappers of several causes.
+const HONEST_NAMES: &[u8] = b"runtime.main\0net._C2func_getaddrinfo\0net.(*Resolver).lookupHost\0os/user._Cfunc_mygetpwuid_r\0main._Cfunc_puts\0github.com/mattn/go-sqlite3._Cfunc_sqlite3_open_v2\0plugin._Cfunc_pluginOpen\0";
+const HONEST_NFUNC: usize = 7;
+const MACHINES: [u16; 10] = [62, 3, 183, 40, 21, 22, 243, 8, 258, 2];
+/// Where the file is mapped: addresses are offsets plus this.
+const BASE: u64 = 0x40_0000;
+
+/// The bytes of a file under construction, in the spec's byte order.
+struct Out {
+    bytes: Vec<u8>,
+    big: bool,
+}
+
+impl Out {
+    fn put(&mut self, at: usize, v: u64, n: usize) {
+        if self.bytes.len() < at + n {
+            self.bytes.resize(at + n, 0);
+        }
+        let b = v.to_le_bytes();
+        for i in 0..n {
+            let byte = if self.big { b[n - 1 - i] } else { b[i] };
+            self.bytes[at + i] = byte;
+        }
+    }
+    fn push(&mut self, v: u64, n: usize) {
+        let at = self.bytes.len();
+        self.put(at, v, n);
+    }
+    fn align(&mut self, to: usize) {
+        while self.bytes.len() % to != 0 {
+            self.bytes.push(0);
+        }
+    }
+}
+
+impl Spec {
+    /// Lay the spec out as an ELF file.
+    pub fn build(&self) -> Vec<u8> {
+        let (word, ehsize, phentsize, shentsize) = if self.is64 { (8, 64, 56, 64) } else { (4, 52, 32, 40) };
+        let phdrs = &self.phdrs[..self.phdrs.len().min(12)];
+        let n_phdrs = phdrs.len() + usize::from(self.map_all);
+        let shdrs = &self.shdrs[..self.shdrs.len().min(16)];
+        let mut o = Out { bytes: vec![0; ehsize], big: self.big };
+        let phoff = o.bytes.len();
+        o.bytes.resize(phoff + n_phdrs * phentsize, 0);
+
+        // The parts, each at a known place: (part, start, len).
+        let mut parts: Vec<(Part, u64, u64)> = Vec::new();
+        let mut mark = |o: &mut Out, part: Part, start: usize| parts.push((part, start as u64, (o.bytes.len() - start) as u64));
+
+        o.align(8);
+        let at = o.bytes.len();
+        o.bytes.extend_from_slice(&self.interp[..self.interp.len().min(64)]);
+        o.bytes.push(0);
+        mark(&mut o, Part::Interp, at);
+
+        o.align(8);
+        let at = o.bytes.len();
+        o.bytes.push(0);
+        for s in self.strings.iter().take(16) {
+            o.bytes.extend_from_slice(&s.as_bytes()[..s.len().min(48)]);
+            o.bytes.push(0);
+        }
+        mark(&mut o, Part::Dynstr, at);
+        let dynstr_len = o.bytes.len() - at;
+
+        // Parts whose numbers refer to other parts are written after a first
+        // pass that fixes every part's place (sizes do not depend on values).
+        o.align(8);
+        let dynsym_at = o.bytes.len();
+        let symbols = &self.symbols[..self.symbols.len().min(32)];
+        let symsize = if self.is64 { 24 } else { 16 };
+        o.bytes.resize(dynsym_at + (symbols.len() + 1) * symsize, 0);
+        mark(&mut o, Part::Dynsym, dynsym_at);
+
+        let versym_at = o.bytes.len();
+        for s in std::iter::once(0u16).chain(symbols.iter().map(|s| s.version)) {
+            o.push(s.into(), 2);
+        }
+        mark(&mut o, Part::Versym, versym_at);
+
+        o.align(8);
+        let verneed_at = o.bytes.len();
+        let verneed = &self.verneed[..self.verneed.len().min(6)];
+        for v in verneed {
+            o.bytes.resize(o.bytes.len() + 16 + v.aux_entries.len().min(6) * 16, 0);
+        }
+        mark(&mut o, Part::Verneed, verneed_at);
+
+        o.align(8);
+        let notes_at = o.bytes.len();
+        let notes = &self.notes[..self.notes.len().min(4)];
+        for (_, _, _, name, desc) in notes {
+            o.bytes.resize(o.bytes.len() + 12, 0);
+            o.bytes.extend_from_slice(&name[..name.len().min(16)]);
+            o.align(4);
+            o.bytes.extend_from_slice(&desc[..desc.len().min(32)]);
+            o.align(4);
+        }
+        mark(&mut o, Part::Notes, notes_at);
+
+        o.align(16);
+        let buildinfo_at = o.bytes.len();
+        if let Some(b) = &self.buildinfo {
+            o.bytes.extend_from_slice(b"\xff Go buildinf:");
+            o.bytes.push(b.ptr_size);
+            o.bytes.push(if b.inline { 2 } else { 0 } | if self.big { 1 } else { 0 });
+            o.bytes.resize(buildinfo_at + 32, 0);
+            // Inline: a 10-byte varint slot before each string (Go reads
+            // non-minimal varints), filled in the second pass.
+            let slot = if b.inline { 10 } else { 0 };
+            o.bytes.resize(o.bytes.len() + slot, 0);
+            o.bytes.extend_from_slice(&b.version[..b.version.len().min(32)]);
+            o.bytes.resize(o.bytes.len() + slot, 0);
+            o.bytes.extend_from_slice(&b.modinfo[..b.modinfo.len().min(512)]);
+        }
+        mark(&mut o, Part::Buildinfo, buildinfo_at);
+
+        o.align(16);
+        let pclntab_at = o.bytes.len();
+        if let Some(p) = &self.pclntab {
+            let magic: u32 = match if p.honest { 3 } else { p.layout % 4 } {
+                0 => 0xfffffffb,
+                1 => 0xfffffffa,
+                2 => 0xfffffff0,
+                _ => 0xfffffff1,
+            };
+            o.push(magic.into(), 4);
+            o.bytes.extend_from_slice(&[0, 0, [1, 2, 4][usize::from(p.quantum % 3)], word as u8]);
+            o.bytes.resize(pclntab_at + 8 + 9 * word, 0);
+            if p.honest {
+                o.bytes.extend_from_slice(HONEST_NAMES);
+                o.bytes.resize(o.bytes.len() + 8 * (HONEST_NFUNC + 1), 0);
+            } else {
+                o.bytes.extend_from_slice(&p.body[..p.body.len().min(1024)]);
+            }
+        }
+        mark(&mut o, Part::Pclntab, pclntab_at);
+
+        o.align(8);
+        let dynamic_at = o.bytes.len();
+        let dynamic = &self.dynamic[..self.dynamic.len().min(24)];
+        o.bytes.resize(dynamic_at + dynamic.len() * 2 * word, 0);
+        mark(&mut o, Part::Dynamic, dynamic_at);
+
+        let file_len = o.bytes.len() as u64;
+        let resolve = |n: Num, addr: bool| -> u64 {
+            let find = |p: Part| -> (u64, u64) {
+                if p == Part::File {
+                    return (0, file_len);
+                }
+                parts.iter().find(|(q, _, _)| *q == p).map(|&(_, s, l)| (s, l)).unwrap_or((0, file_len))
+            };
+            let base = if addr { BASE } else { 0 };
+            let max = if self.is64 { u64::MAX } else { u64::from(u32::MAX) };
+            match n {
+                Num::Exact(p) => base.wrapping_add(find(p).0),
+                Num::Inside(p, k) => {
+                    let (s, l) = find(p);
+                    base.wrapping_add(s + u64::from(k) % l.max(1))
+                }
+                Num::PastEnd(p, k) => {
+                    let (s, l) = find(p);
+                    base.wrapping_add(s + l + u64::from(k))
+                }
+                Num::Small(k) => k.into(),
+                Num::NearMax(k) => max - u64::from(k),
+                Num::Raw(v) => v & max,
+            }
+        };
+        let size = |n: Num| -> u64 {
+            match n {
+                Num::Exact(p) => parts.iter().find(|(q, _, _)| *q == p).map(|&(_, _, l)| l).unwrap_or(file_len),
+                other => resolve(other, false),
+            }
+        };
+        let word_put = |o: &mut Out, at: usize, v: u64| o.put(at, v, word);
+
+        // Second pass: the values.
+        for (i, s) in symbols.iter().enumerate() {
+            let at = dynsym_at + (i + 1) * symsize;
+            let name = resolve(s.name, false) % (dynstr_len as u64).max(1);
+            o.put(at, name, 4);
+            if self.is64 {
+                o.bytes[at + 4] = s.info;
+                o.put(at + 6, s.shndx.into(), 2);
+            } else {
+                o.bytes[at + 12] = s.info;
+                o.put(at + 14, s.shndx.into(), 2);
+            }
+        }
+        let mut at = verneed_at;
+        for v in verneed {
+            let n_aux = v.aux_entries.len().min(6);
+            o.put(at, 1, 2);
+            o.put(at + 2, size(v.cnt), 2);
+            o.put(at + 4, resolve(v.file, false), 4);
+            o.put(at + 8, resolve(v.aux, false), 4);
+            o.put(at + 12, resolve(v.next, false), 4);
+            for (j, (flags, other, name, next)) in v.aux_entries.iter().take(n_aux).enumerate() {
+                let a = at + 16 + j * 16;
+                o.put(a, 0x0d69_6914, 4);
+                o.put(a + 4, (*flags).into(), 2);
+                o.put(a + 6, (*other).into(), 2);
+                o.put(a + 8, resolve(*name, false), 4);
+                o.put(a + 12, resolve(*next, false), 4);
+            }
+            at += 16 + n_aux * 16;
+        }
+        let mut at = notes_at;
+        for (namesz, descsz, kind, name, desc) in notes {
+            o.put(at, size(*namesz), 4);
+            o.put(at + 4, size(*descsz), 4);
+            o.put(at + 8, (*kind).into(), 4);
+            at += 12 + name.len().min(16).div_ceil(4) * 4 + desc.len().min(32).div_ceil(4) * 4;
+        }
+        if let Some(b) = &self.buildinfo {
+            let (version_len, modinfo_len) = (b.version.len().min(32) as u64, b.modinfo.len().min(512) as u64);
+            if b.inline {
+                let lengths = if b.honest { [version_len, modinfo_len] } else { [size(b.version_at), size(b.modinfo_at)] };
+                let slots = [buildinfo_at + 32, buildinfo_at + 32 + 10 + version_len as usize];
+                for (at, n) in slots.into_iter().zip(lengths) {
+                    for i in 0..10 {
+                        let byte = ((n >> (7 * i)) & 0x7f) as u8;
+                        o.bytes[at + i] = if i < 9 { byte | 0x80 } else { byte & 1 };
+                    }
+                }
+            } else {
+                let w = if b.ptr_size == 4 { 4 } else { word };
+                o.put(buildinfo_at + 16, resolve(b.version_at, true), w);
+                o.put(buildinfo_at + 16 + w, resolve(b.modinfo_at, true), w);
+            }
+        }
+        if let Some(p) = &self.pclntab {
+            if p.honest {
+                // nfunc, nfiles, textStart, then funcname, cu, filetab, pctab, pcln.
+                let names = (8 + 9 * word) as u64;
+                let end = names + HONEST_NAMES.len() as u64;
+                for (i, v) in [HONEST_NFUNC as u64, 1, BASE, names, end, end, end, end].into_iter().enumerate() {
+                    word_put(&mut o, pclntab_at + 8 + i * word, v);
+                }
+            } else {
+                for (i, n) in p.words.iter().enumerate() {
+                    word_put(&mut o, pclntab_at + 8 + i * word, size(*n));
+                }
+            }
+        }
+        for (i, d) in dynamic.iter().enumerate() {
+            let tag: u64 = match d.tag {
+                DynTag::Needed => 1,
+                DynTag::Strtab => 5,
+                DynTag::Strsz => 10,
+                DynTag::Symtab => 6,
+                DynTag::Verneed => 0x6fff_fffe,
+                DynTag::Verneednum => 0x6fff_ffff,
+                DynTag::Versym => 0x6fff_fff0,
+                DynTag::Flags1 => 0x6fff_fffb,
+                DynTag::Rpath => 15,
+                DynTag::Runpath => 29,
+                DynTag::Null => 0,
+                DynTag::Other(t) => t.into(),
+            };
+            let addr_valued = matches!(d.tag, DynTag::Strtab | DynTag::Symtab | DynTag::Verneed | DynTag::Versym);
+            let val = if addr_valued { resolve(d.val, true) } else { size(d.val) };
+            word_put(&mut o, dynamic_at + i * 2 * word, tag);
+            word_put(&mut o, dynamic_at + i * 2 * word + word, val);
+        }
+
+        // Program headers.
+        if self.map_all {
+            let at = phoff;
+            o.put(at, 1, 4);
+            if self.is64 {
+                o.put(at + 4, 6, 4);
+                for (k, v) in [0, BASE, BASE, file_len, file_len, 0x1000].into_iter().enumerate() {
+                    o.put(at + 8 + k * 8, v, 8);
+                }
+            } else {
+                for (k, v) in [0, BASE, BASE, file_len, file_len].into_iter().enumerate() {
+                    o.put(at + 4 + k * 4, v, 4);
+                }
+                o.put(at + 24, 6, 4);
+                o.put(at + 28, 0x1000, 4);
+            }
+        }
+        for (i, p) in phdrs.iter().enumerate() {
+            let at = phoff + (i + usize::from(self.map_all)) * phentsize;
+            let p_type: u64 = match p.p_type {
+                PType::Load => 1,
+                PType::Dynamic => 2,
+                PType::Interp => 3,
+                PType::Note => 4,
+                PType::Other(t) => t.into(),
+            };
+            let (offset, vaddr, filesz, memsz) = (resolve(p.offset, false), resolve(p.vaddr, true), size(p.filesz), size(p.memsz));
+            o.put(at, p_type, 4);
+            if self.is64 {
+                o.put(at + 4, p.flags.into(), 4);
+                for (k, v) in [offset, vaddr, vaddr, filesz, memsz, 0x1000].into_iter().enumerate() {
+                    o.put(at + 8 + k * 8, v, 8);
+                }
+            } else {
+                for (k, v) in [offset, vaddr, vaddr, filesz, memsz].into_iter().enumerate() {
+                    o.put(at + 4 + k * 4, v, 4);
+                }
+                o.put(at + 24, p.flags.into(), 4);
+                o.put(at + 28, 0x1000, 4);
+            }
+        }
+
+        // Section headers, with their names, after everything else.
+        let mut shstrtab = vec![0u8];
+        let names: Vec<u64> = shdrs
+            .iter()
+            .map(|s| {
+                let at = shstrtab.len() as u64;
+                shstrtab.extend_from_slice(sec_name(s.kind).as_bytes());
+                shstrtab.push(0);
+                at
+            })
+            .collect();
+        let shstrtab_name = shstrtab.len() as u64;
+        shstrtab.extend_from_slice(b".shstrtab\0");
+        let shstrtab_at = o.bytes.len();
+        o.bytes.extend_from_slice(&shstrtab);
+        o.align(8);
+        let shoff = o.bytes.len();
+        let count = shdrs.len() + 2;
+        o.bytes.resize(shoff + count * shentsize, 0);
+        let shdr = |o: &mut Out, i: usize, f: [u64; 10]| {
+            let at = shoff + i * shentsize;
+            let sizes: [usize; 10] = if self.is64 { [4, 4, 8, 8, 8, 8, 4, 4, 8, 8] } else { [4; 10] };
+            let mut pos = at;
+            for (v, n) in f.into_iter().zip(sizes) {
+                o.put(pos, v, n);
+                pos += n;
+            }
+        };
+        for (i, s) in shdrs.iter().enumerate() {
+            let (sh_type, flags) = sec_type(s.kind);
+            let link = u64::from(s.link) % count as u64;
+            shdr(&mut o, i + 1, [names[i], sh_type, flags, resolve(s.addr, true), resolve(s.offset, false), size(s.size), link, 0, 8, size(s.entsize)]);
+        }
+        shdr(&mut o, count - 1, [shstrtab_name, 3, 0, 0, shstrtab_at as u64, shstrtab.len() as u64, 0, 0, 1, 0]);
+
+        // The header.
+        let e_type: u64 = match self.e_type % 6 {
+            0 => 2,
+            1 => 3,
+            2 => 1,
+            3 => 4,
+            4 => 3,
+            _ => u64::from(self.e_type),
+        };
+        let machine = MACHINES.get(usize::from(self.machine)).copied().map_or(u64::from(self.machine), u64::from);
+        o.bytes[..4].copy_from_slice(b"\x7fELF");
+        o.bytes[4] = if self.is64 { 2 } else { 1 };
+        o.bytes[5] = if self.big { 2 } else { 1 };
+        o.bytes[6] = 1;
+        o.put(16, e_type, 2);
+        o.put(18, machine, 2);
+        o.put(20, 1, 4);
+        let (phoff_at, shoff_at, rest) = if self.is64 { (32, 40, 52) } else { (28, 32, 40) };
+        o.put(phoff_at, phoff as u64, word);
+        o.put(shoff_at, shoff as u64, word);
+        for (k, v) in [ehsize, phentsize, n_phdrs, shentsize, count, count - 1].into_iter().enumerate() {
+            o.put(rest + k * 2, v as u64, 2);
+        }
+
+        let mut bytes = o.bytes;
+        if let Some(cut) = self.cut {
+            bytes.truncate(cut as usize);
+        }
+        bytes
+    }
+}
+
+fn sec_name(k: SecKind) -> &'static str {
+    match k {
+        SecKind::Dynamic => ".dynamic",
+        SecKind::Dynstr => ".dynstr",
+        SecKind::Dynsym => ".dynsym",
+        SecKind::Versym => ".gnu.version",
+        SecKind::Verneed => ".gnu.version_r",
+        SecKind::Symtab => ".symtab",
+        SecKind::Strtab => ".strtab",
+        SecKind::Note => ".note.ABI-tag",
+        SecKind::Buildinfo => ".go.buildinfo",
+        SecKind::Pclntab => ".gopclntab",
+        SecKind::DataRelRo => ".data.rel.ro",
+        SecKind::Comment => ".comment",
+        SecKind::Interp => ".interp",
+    }
+}
+
+/// `(sh_type, sh_flags)`.
+fn sec_type(k: SecKind) -> (u64, u64) {
+    const ALLOC: u64 = 2;
+    const WRITE: u64 = 1;
+    match k {
+        SecKind::Dynamic => (6, ALLOC | WRITE),
+        SecKind::Dynstr | SecKind::Strtab => (3, ALLOC),
+        SecKind::Dynsym => (11, ALLOC),
+        SecKind::Symtab => (2, 0),
+        SecKind::Versym => (0x6fff_ffff, ALLOC),
+        SecKind::Verneed => (0x6fff_fffe, ALLOC),
+        SecKind::Note => (7, ALLOC),
+        SecKind::Buildinfo | SecKind::DataRelRo => (1, ALLOC | WRITE),
+        SecKind::Pclntab | SecKind::Interp => (1, ALLOC),
+        SecKind::Comment => (1, 0),
+    }
+}
