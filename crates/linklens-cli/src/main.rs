@@ -1,10 +1,13 @@
-//! `linklens`: the command-line front end. Thin glue: read each file (by
-//! memory map, never copied whole), hand the bytes to `linklens::analyze`,
-//! and render the `Report` as text or JSON.
+//! `linklens`: the command-line front end. Thin glue: expand directories
+//! (`walk.rs`), read each file by memory map (`input.rs`), hand the bytes
+//! to `linklens::analyze` on every core, and print each `Report` as text or
+//! JSON as soon as it and all the files before it are done (`stream.rs`).
 
 mod input;
+mod stream;
+mod walk;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -27,7 +30,8 @@ struct Options {
     /// No colours or bold (also: NO_COLOR set, or not a terminal)
     #[arg(long)]
     no_color: bool,
-    /// The binaries to analyse; - reads standard input
+    /// The binaries to analyse; - reads standard input; a directory is
+    /// walked for executables and libraries (symlinks are not followed)
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
 }
@@ -48,6 +52,36 @@ struct ErrorJson {
     message: String,
 }
 
+/// What one file gives: its rendered output and what it means for the exit status.
+struct Done {
+    text: String,
+    failed: bool,
+    dynamic: bool,
+}
+
+/// Analyse one file and render it at once, so no report outlives its file.
+fn analyse(path: &str, opts: &Options, text: linklens::render::TextOptions) -> Done {
+    let result = match input::Input::open(path) {
+        Ok(data) => linklens::analyze(data.bytes()).map_err(|e| ErrorJson { code: e.code(), message: e.to_string() }),
+        Err(input::InputError(message)) => Err(ErrorJson { code: "io", message }),
+    };
+    let failed = result.is_err();
+    let dynamic = result.as_ref().is_ok_and(|r| !r.linkage.is_static());
+    let text = if opts.json {
+        let entry = match &result {
+            Ok(r) => Entry { path, report: Some(r), error: None },
+            Err(e) => Entry { path, report: None, error: Some(ErrorJson { code: e.code, message: e.message.clone() }) },
+        };
+        serde_json::to_string_pretty(&entry).unwrap_or_default()
+    } else {
+        match &result {
+            Ok(r) => linklens::render::text(path, r, text),
+            Err(e) => format!("{path}: error: {}\n", e.message),
+        }
+    };
+    Done { text, failed, dynamic }
+}
+
 fn main() -> ExitCode {
     let opts = match Options::try_parse() {
         Ok(o) => o,
@@ -57,44 +91,21 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let mut failed = false;
-    let mut not_static = false;
-    let mut results = Vec::new();
-    for path in &opts.files {
-        let result = match input::Input::open(path) {
-            Ok(data) => linklens::analyze(data.bytes()).map_err(|e| ErrorJson { code: e.code(), message: e.to_string() }),
-            Err(input::InputError(message)) => Err(ErrorJson { code: "io", message }),
-        };
-        match &result {
-            Ok(r) => not_static |= !r.linkage.is_static(),
-            Err(_) => failed = true,
-        }
-        results.push((path.as_str(), result));
+    let color = !opts.no_color && !opts.json && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let text = linklens::render::TextOptions { color, quiet: opts.quiet };
+    let (paths, walk_errors) = walk::expand(&opts.files);
+    for e in &walk_errors {
+        eprintln!("linklens: {e}");
     }
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    let written = if opts.json {
-        let entries: Vec<Entry> = results
-            .iter()
-            .map(|(path, r)| match r {
-                Ok(r) => Entry { path, report: Some(r), error: None },
-                Err(e) => Entry { path, report: None, error: Some(ErrorJson { code: e.code, message: e.message.clone() }) },
-            })
-            .collect();
-        serde_json::to_writer_pretty(&mut out, &entries).map_err(io::Error::from).and_then(|_| writeln!(out))
-    } else {
-        let color = !opts.no_color && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        let options = linklens::render::TextOptions { color, quiet: opts.quiet };
-        results.iter().enumerate().try_for_each(|(i, (path, r))| {
-            if i > 0 && !opts.quiet {
-                writeln!(out)?;
-            }
-            match r {
-                Ok(r) => out.write_all(linklens::render::text(path, r, options).as_bytes()),
-                Err(e) => writeln!(out, "{path}: error: {}", e.message),
-            }
-        })
-    };
+    let separator = if opts.json { ",\n" } else if opts.quiet { "" } else { "\n" };
+    let mut printer = stream::Printer::new(io::stdout().lock(), opts.json, separator);
+    let (mut failed, mut not_static) = (!walk_errors.is_empty(), false);
+    let written = stream::in_order(&paths, |path| analyse(path, &opts, text), |done| {
+        failed |= done.failed;
+        not_static |= done.dynamic;
+        printer.print(&done.text)
+    })
+    .and_then(|()| printer.finish());
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
             eprintln!("linklens: {e}");

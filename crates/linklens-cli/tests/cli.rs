@@ -53,8 +53,9 @@ fn require_static_sets_the_exit_status() {
 #[test]
 fn unreadable_inputs_exit_2_and_the_others_are_still_reported() {
     let stat = fixture("hello-default-go1.26");
-    let dir = std::env::temp_dir();
-    let (code, out, _) = linklens(&["--json", stat.to_str().unwrap(), "/nonexistent/file", dir.to_str().unwrap()]);
+    let text = std::env::temp_dir().join(format!("linklens-notes-{}.txt", std::process::id()));
+    std::fs::write(&text, "just notes\n").unwrap();
+    let (code, out, _) = linklens(&["--json", stat.to_str().unwrap(), "/nonexistent/file", text.to_str().unwrap()]);
     assert_eq!(code, 2);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let arr = v.as_array().unwrap();
@@ -62,7 +63,51 @@ fn unreadable_inputs_exit_2_and_the_others_are_still_reported() {
     assert_eq!(arr[0]["linkage"], "static");
     assert_eq!(arr[0]["path"], stat.to_str().unwrap());
     assert_eq!(arr[1]["error"]["code"], "io");
-    assert!(arr[2]["error"]["message"].as_str().unwrap().contains("directory"));
+    // A file named on the command line is always reported, binary or not.
+    assert_eq!(arr[2]["error"]["code"], "not-object");
+}
+
+#[test]
+fn a_directory_is_walked_for_binaries_without_following_links() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../../target/cli-test/tree-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("usr/bin")).unwrap();
+    std::fs::copy(fixture("hello-default-go1.26"), dir.join("usr/bin/hello")).unwrap();
+    std::fs::copy(fixture("lookuphost-default-go1.26"), dir.join("usr/bin/lookup")).unwrap();
+    std::fs::write(dir.join("usr/bin/script.sh"), "#!/bin/sh\necho hi\n").unwrap();
+    std::fs::write(dir.join("README"), "not a binary").unwrap();
+    std::os::unix::fs::symlink(dir.join("usr/bin/hello"), dir.join("usr/bin/hello-link")).unwrap();
+    std::os::unix::fs::symlink(&dir, dir.join("usr/loop")).unwrap();
+    let (code, out, err) = linklens(&["--json", "--require-static", dir.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    let paths: Vec<&str> = v.as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap()).collect();
+    let dir_s = dir.to_str().unwrap();
+    assert_eq!(paths, vec![format!("{dir_s}/usr/bin/hello"), format!("{dir_s}/usr/bin/lookup")], "{err}");
+    assert_eq!(v[1]["linkage"], "dynamic");
+    assert_eq!(code, 1, "--require-static applies to every file found");
+    // An empty array for a tree with no binary, still valid JSON.
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let (code, out, _) = linklens(&["--json", empty.to_str().unwrap()]);
+    assert_eq!((code, out.as_str()), (0, "[]\n"));
+}
+
+#[test]
+fn many_files_stream_in_order_on_all_cores() {
+    // The same files many times over: the output keeps the argument order
+    // and is one valid JSON array, whatever order the workers finish in.
+    let names = ["hello-default-go1.26", "sqlite-default-go1.26", "lookuphost-default-go1.26", "c-dynamic"];
+    let paths: Vec<String> = names.iter().map(|n| fixture(n).to_str().unwrap().to_string()).collect();
+    let args: Vec<&str> = std::iter::once("--json").chain((0..25).flat_map(|_| paths.iter().map(String::as_str))).collect();
+    let (code, out, _) = linklens(&args);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let got: Vec<&str> = v.as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap()).collect();
+    assert_eq!(got, args[1..].to_vec());
+    // Text mode: one blank line between reports, none at the end.
+    let (_, text, _) = linklens(&["--no-color", &paths[0], &paths[3]]);
+    assert!(!text.ends_with("\n\n"), "{text}");
+    assert!(text.starts_with(&format!("{}: ", paths[0])) && text.contains(&format!("\n\n{}: ", paths[3])), "{text}");
 }
 
 #[test]

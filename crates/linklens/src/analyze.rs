@@ -119,7 +119,8 @@ where
     r.kind = facts.kind;
     r.linkage = facts.linkage;
     r.dynamic = facts.dynamic.clone();
-    let detected = go::detect(&image);
+    let search = go::search(&image, facts.notes.go_build_id.is_some(), facts.static_symbols.go_runtime);
+    let detected = go::detect(&image, search, cause::needs_package_counts(&facts.imports));
     let names = detected.as_ref().map(|d| &d.names);
 
     r.toolchain = Toolchain {
@@ -196,7 +197,7 @@ fn language<'data, R: ReadRef<'data>>(go: &Option<go::Detected>, facts: &elf::El
         || facts.imports.iter().any(|i| i.name.starts_with("_ZN3std") || i.name == "__rust_probestack");
     let cxx = facts.static_symbols.cxx
         || facts.dynamic.needed.iter().any(|l| l.starts_with("libstdc++") || l.starts_with("libc++"))
-        || facts.imports.iter().any(|i| elf::is_cxx_runtime(&i.name));
+        || facts.imports.iter().any(|i| elf::is_cxx_runtime(i.name.as_bytes()));
     if rust {
         Some("Rust".into())
     } else if cxx {
@@ -227,7 +228,7 @@ where
     r.dynamic = macho::dynamic(file);
     r.linkage = if r.dynamic.needed.is_empty() && r.dynamic.interpreter.is_none() { Linkage::Static } else { Linkage::Dynamic };
     r.libc = Libc { name: LibcName::Unknown, evidence: vec![] };
-    let detected = go::detect(&image);
+    let detected = go::detect(&image, go::search(&image, false, false), true);
     r.toolchain.language = detected.as_ref().map(|_| "Go".to_string());
     r.go = detected.map(|d| d.info);
     r.warnings = macho::warnings(&r.dynamic);
@@ -253,7 +254,8 @@ where
     };
     r.dynamic = pe::dynamic(file);
     r.linkage = if r.dynamic.needed.is_empty() { Linkage::Static } else { Linkage::Dynamic };
-    let detected = go::detect(&image);
+    // PE has no section of Go's own to go by: always search.
+    let detected = go::detect(&image, go::Search::Scan, true);
     r.toolchain.language = detected.as_ref().map(|_| "Go".to_string());
     r.go = detected.map(|d| d.info);
     r.warnings = pe::warnings(&r.dynamic);

@@ -30,6 +30,13 @@ const SYSTEM_LIBS: &[&str] = &["libc.so", "libm.so", "libpthread.so", "libdl.so"
 
 const MAX_EXAMPLES: usize = 4;
 
+/// Whether the causes need the function counts of net, os/user and plugin:
+/// only when the file imports one of their C functions (the wrappers may
+/// have been removed as dead code while the imports stayed).
+pub(crate) fn needs_package_counts(imports: &[Import]) -> bool {
+    imports.iter().any(|i| [DNS_IMPORTS, USER_IMPORTS, PLUGIN_IMPORTS].iter().any(|l| l.contains(&i.name.as_str())))
+}
+
 pub(crate) struct Input<'a> {
     pub linkage: Linkage,
     pub dynamic: &'a Dynamic,

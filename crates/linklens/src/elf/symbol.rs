@@ -93,6 +93,8 @@ pub(crate) struct StaticSymbols {
     pub rust: bool,
     /// C++ runtime.
     pub cxx: bool,
+    /// Go's runtime (`runtime.main`…) in `.symtab`: a cheap sign of Go.
+    pub go_runtime: bool,
 }
 
 const NSS_FUNCTIONS: &[&str] = &[
@@ -107,6 +109,7 @@ const NSS_FUNCTIONS: &[&str] = &[
     "getgrouplist",
 ];
 const GLIBC_MARKERS: &[&str] = &["__libc_setup_tls", "_dl_relocate_static_pie", "__nss_database_lookup2", "_IO_stdin_used"];
+const GO_RUNTIME: [&[u8]; 4] = [b"runtime.main", b"runtime.goexit", b"runtime.morestack", b"runtime.rt0_go"];
 const MUSL_MARKERS: &[&str] = &["__libc_start_init", "__init_libc", "__stdio_write", "__dns_parse"];
 
 pub(super) fn static_symbols<'data, Elf, R>(
@@ -124,18 +127,36 @@ where
     };
     for sym in table.symbols.iter().take(MAX_SYMBOLS) {
         let Some(name) = table.name(endian, sym) else { continue };
-        let Ok(name) = core::str::from_utf8(name) else { continue };
-        let defined = !sym.is_undefined(endian);
-        if defined && NSS_FUNCTIONS.contains(&name) && !out.nss.iter().any(|n| n == name) {
-            out.nss.push(name.to_string());
-        } else if GLIBC_MARKERS.contains(&name) && !out.glibc.iter().any(|n| n == name) {
-            out.glibc.push(name.to_string());
-        } else if MUSL_MARKERS.contains(&name) && !out.musl.iter().any(|n| n == name) {
-            out.musl.push(name.to_string());
-        } else if name.starts_with("_ZN3std") || name.starts_with("_RN") || name == "rust_begin_unwind" {
-            out.rust = true;
-        } else if is_cxx_runtime(name) {
-            out.cxx = true;
+        // Dispatch on the first byte: a Rust or C++ library has 10^5 names
+        // here, nearly all `_ZN…`/`_R…`, and most need no further look.
+        match name.first() {
+            Some(b'g') if !sym.is_undefined(endian) => {
+                if let Some(n) = NSS_FUNCTIONS.iter().find(|n| n.as_bytes() == name) {
+                    if !out.nss.iter().any(|x| x == n) {
+                        out.nss.push((*n).to_string());
+                    }
+                }
+            }
+            // Functions every Go program has; not just a `runtime.` prefix,
+            // which C++ source files (`runtime.cc`) share.
+            Some(b'r') if GO_RUNTIME.contains(&name) => out.go_runtime = true,
+            Some(b'r') if name == b"rust_begin_unwind" => out.rust = true,
+            Some(b'_') => {
+                if let Some(m) = GLIBC_MARKERS.iter().find(|m| m.as_bytes() == name) {
+                    if !out.glibc.iter().any(|x| x == m) {
+                        out.glibc.push((*m).to_string());
+                    }
+                } else if let Some(m) = MUSL_MARKERS.iter().find(|m| m.as_bytes() == name) {
+                    if !out.musl.iter().any(|x| x == m) {
+                        out.musl.push((*m).to_string());
+                    }
+                } else if !out.rust && (name.starts_with(b"_ZN3std") || name.starts_with(b"_RN")) {
+                    out.rust = true;
+                } else if !out.cxx && is_cxx_runtime(name) {
+                    out.cxx = true;
+                }
+            }
+            _ => {}
         }
     }
     out
@@ -143,10 +164,10 @@ where
 
 /// C++ runtime symbols. Not `__cxa_finalize`/`__cxa_atexit`: every gcc C
 /// program references those.
-pub(crate) fn is_cxx_runtime(name: &str) -> bool {
-    name.starts_with("_ZNSt")
-        || name.starts_with("_ZSt")
-        || name == "__gxx_personality_v0"
-        || name == "__cxa_throw"
-        || name == "__cxa_begin_catch"
+pub(crate) fn is_cxx_runtime(name: &[u8]) -> bool {
+    name.starts_with(b"_ZNSt")
+        || name.starts_with(b"_ZSt")
+        || name == b"__gxx_personality_v0"
+        || name == b"__cxa_throw"
+        || name == b"__cxa_begin_catch"
 }

@@ -234,6 +234,21 @@ pub struct Pclntab {
     pub body: Vec<u8>,
 }
 
+/// A note: its declared sizes (which may lie), type, name and description.
+#[derive(Arbitrary, Debug, Clone)]
+pub struct Note {
+    /// `n_namesz`.
+    pub namesz: Num,
+    /// `n_descsz`.
+    pub descsz: Num,
+    /// `n_type`.
+    pub kind: u32,
+    /// The name bytes.
+    pub name: Vec<u8>,
+    /// The description bytes.
+    pub desc: Vec<u8>,
+}
+
 /// A whole file.
 #[derive(Arbitrary, Debug, Clone)]
 pub struct Spec {
@@ -260,8 +275,8 @@ pub struct Spec {
     pub symbols: Vec<Sym>,
     /// The version-needed chain (at most 6).
     pub verneed: Vec<Verneed>,
-    /// Notes: (name size, desc size, type, name, desc).
-    pub notes: Vec<(Num, Num, u32, Vec<u8>, Vec<u8>)>,
+    /// Notes.
+    pub notes: Vec<Note>,
     /// The interpreter path.
     pub interp: Vec<u8>,
     /// A Go build-info header.
@@ -364,11 +379,11 @@ impl Spec {
         o.align(8);
         let notes_at = o.bytes.len();
         let notes = &self.notes[..self.notes.len().min(4)];
-        for (_, _, _, name, desc) in notes {
+        for n in notes {
             o.bytes.resize(o.bytes.len() + 12, 0);
-            o.bytes.extend_from_slice(&name[..name.len().min(16)]);
+            o.bytes.extend_from_slice(&n.name[..n.name.len().min(16)]);
             o.align(4);
-            o.bytes.extend_from_slice(&desc[..desc.len().min(32)]);
+            o.bytes.extend_from_slice(&n.desc[..n.desc.len().min(32)]);
             o.align(4);
         }
         mark(&mut o, Part::Notes, notes_at);
@@ -482,11 +497,11 @@ impl Spec {
             at += 16 + n_aux * 16;
         }
         let mut at = notes_at;
-        for (namesz, descsz, kind, name, desc) in notes {
-            o.put(at, size(*namesz), 4);
-            o.put(at + 4, size(*descsz), 4);
-            o.put(at + 8, (*kind).into(), 4);
-            at += 12 + name.len().min(16).div_ceil(4) * 4 + desc.len().min(32).div_ceil(4) * 4;
+        for n in notes {
+            o.put(at, size(n.namesz), 4);
+            o.put(at + 4, size(n.descsz), 4);
+            o.put(at + 8, n.kind.into(), 4);
+            at += 12 + n.name.len().min(16).div_ceil(4) * 4 + n.desc.len().min(32).div_ceil(4) * 4;
         }
         if let Some(b) = &self.buildinfo {
             let (version_len, modinfo_len) = (b.version.len().min(32) as u64, b.modinfo.len().min(512) as u64);

@@ -12,7 +12,7 @@ use crate::image::Image;
 pub fn buildinfo(data: &[u8]) {
     for big in [false, true] {
         let image = Image::raw(data, true, big, 8);
-        let _ = crate::go::buildinfo::find(&image);
+        let _ = crate::go::buildinfo::find(&image, crate::go::Search::Scan);
     }
     let _ = crate::go::buildinfo::parse_modinfo(&String::from_utf8_lossy(data));
 }
@@ -21,7 +21,7 @@ pub fn buildinfo(data: &[u8]) {
 pub fn pclntab(data: &[u8]) {
     for (big, ptr) in [(false, 8), (false, 4), (true, 8)] {
         let image = Image::raw(data, false, big, ptr);
-        if let Some(t) = crate::go::pclntab::find(&image) {
+        if let Some(t) = crate::go::pclntab::find(&image, crate::go::Search::Scan) {
             let mut n = 0usize;
             t.for_each_name(&image, |name| n += name.len());
         }

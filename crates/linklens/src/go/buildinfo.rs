@@ -35,8 +35,8 @@ pub(crate) struct BuildInfo {
 /// Find and parse the build info. `Ok(None)`: there is none (not Go, or a
 /// plugin, c-shared library or a binary built without it). `Err`: the
 /// header was found but is damaged.
-pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Result<Option<BuildInfo>, BuildinfoDamage> {
-    let Some((region, window, at)) = locate(image) else { return Ok(None) };
+pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>, search: super::Search) -> Result<Option<BuildInfo>, BuildinfoDamage> {
+    let Some((region, window, at)) = locate(image, search) else { return Ok(None) };
     let header = &window[at..];
     let ptr_size = header[14];
     let flags = header[15];
@@ -87,10 +87,12 @@ pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Result<
 /// Where the linker puts it: its own section; else (no section headers)
 /// the start of a writable, non-executable segment — PIE files have two,
 /// RELRO data first; else `.data` (PE).
-fn locate<'a, 'data, R: ReadRef<'data>>(image: &'a Image<'data, R>) -> Option<(&'a Region, &'data [u8], usize)> {
+fn locate<'a, 'data, R: ReadRef<'data>>(image: &'a Image<'data, R>, search: super::Search) -> Option<(&'a Region, &'data [u8], usize)> {
     let named = [".go.buildinfo", "__go_buildinfo"].into_iter().filter_map(|n| image.section(n));
-    let writable = image.segments.iter().filter(|s| s.writable && !s.executable && s.file_size > Len::ZERO);
-    named.chain(writable).chain(image.section(".data")).find_map(|region| {
+    let scan = search == super::Search::Scan;
+    let writable = image.segments.iter().filter(move |s| scan && s.writable && !s.executable && s.file_size > Len::ZERO);
+    let data = image.section(".data").filter(|_| scan);
+    named.chain(writable).chain(data).find_map(|region| {
         // The linker puts it first; 1 MiB bounds the search (and what a
         // lazy reader must fetch) without relying on that.
         let bytes = image.bytes(region.offset, image.avail(region).min(Len::new(SEARCH_LIMIT)))?;

@@ -36,12 +36,40 @@ pub(crate) struct Detected {
     pub buildinfo_damage: Option<BuildinfoDamage>,
 }
 
-pub(crate) fn detect<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Option<Detected> {
-    let (bi, buildinfo_damage) = match buildinfo::find(image) {
+/// Whether to search the file for Go's tables beyond their own sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Search {
+    /// Only the sections named for them (`.go.buildinfo`, `.gopclntab`…):
+    /// the file has section headers and no cheap sign of Go.
+    NamedOnly,
+    /// Also scan segments and data sections: a cheap marker says Go (a
+    /// PIE keeps its pclntab inside `.data.rel.ro`), or the file has no
+    /// section headers to go by.
+    Scan,
+}
+
+/// Section names only Go's linker writes.
+const GO_SECTIONS: [&str; 6] = [".go.buildinfo", ".gopclntab", ".note.go.buildid", ".data.rel.ro.gopclntab", "__gopclntab", "__go_buildinfo"];
+
+/// The cheap decision: scan for Go's tables only where something says Go.
+pub(crate) fn search<'data, R: ReadRef<'data>>(image: &Image<'data, R>, go_note: bool, runtime_symbols: bool) -> Search {
+    let named = image.sections.iter().any(|s| GO_SECTIONS.contains(&s.name.as_str()));
+    if image.sections.is_empty() || named || go_note || runtime_symbols {
+        Search::Scan
+    } else {
+        Search::NamedOnly
+    }
+}
+
+/// Find Go's tables and read what they say. `count_packages`: count the
+/// functions of net, os/user and plugin too (needed only when the file
+/// imports their C functions: `cause::needs_package_counts`).
+pub(crate) fn detect<'data, R: ReadRef<'data>>(image: &Image<'data, R>, search: Search, count_packages: bool) -> Option<Detected> {
+    let (bi, buildinfo_damage) = match buildinfo::find(image, search) {
         Ok(bi) => (bi, None),
         Err(e) => (None, Some(e)),
     };
-    let table = pclntab::find(image);
+    let table = pclntab::find(image, search);
     let detected_by = match (&bi, &table) {
         (Some(_), Some(_)) => GoDetection::Both,
         (Some(_), None) => GoDetection::Buildinfo,
@@ -51,7 +79,16 @@ pub(crate) fn detect<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Optio
     let mut names = Names::default();
     let mut cgo: BTreeMap<String, (u64, Vec<String>)> = BTreeMap::new();
     if let Some(t) = &table {
-        t.for_each_name(image, |name| scan_name(name, &mut names, &mut cgo));
+        match t.name_table(image) {
+            // Go 1.16+: one contiguous table, scanned in two memchr/memmem passes.
+            Some(table) => scan_table(table, count_packages, &mut names, &mut cgo),
+            None => t.for_each_name(image, |name| {
+                count_name(name, &mut names);
+                if memchr::memmem::find(name, CGO_HINT).is_some() {
+                    add_cgo_name(name, &mut cgo);
+                }
+            }),
+        }
     }
     let cgo_packages = cgo
         .into_iter()
@@ -90,20 +127,37 @@ pub(crate) fn detect<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Optio
 /// The markers cgo gives the Go side of a C call: `pkg._Cfunc_f`,
 /// `pkg._C2func_f` (returns errno) and, in newer Go, `pkg._C_f`.
 const CGO_MARKERS: [&str; 3] = ["._Cfunc_", "._C2func_", "._C_"];
+/// What every marker starts with: one memmem pass over the name table
+/// finds the few names worth decoding.
+const CGO_HINT: &[u8] = b"._C";
 
-fn scan_name(name: &[u8], names: &mut Names, cgo: &mut BTreeMap<String, (u64, Vec<String>)>) {
+/// Count the packages of interest and note runtime/cgo's C side, on bytes
+/// (no UTF-8 check, no allocation: this runs for every function).
+fn count_name(name: &[u8], names: &mut Names) {
+    match name.first() {
+        Some(b'n') => names.net += u64::from(name.starts_with(b"net.")),
+        Some(b'o') => names.os_user += u64::from(name.starts_with(b"os/user.")),
+        Some(b'p') => names.plugin += u64::from(name.starts_with(b"plugin.")),
+        Some(b'r') if names.runtime_cgo.is_none() && name.starts_with(b"runtime/cgo.") => {
+            names.runtime_cgo = Some(String::from_utf8_lossy(name).into_owned())
+        }
+        Some(b'x' | b'c') if names.runtime_cgo.is_none() && (name == b"x_cgo_init" || name == b"crosscall2") => {
+            names.runtime_cgo = Some(String::from_utf8_lossy(name).into_owned())
+        }
+        Some(b'_') if names.cgo_c_functions.len() < EXAMPLES && name.starts_with(b"_cgo_") => {
+            let c_wrapper = memchr::memmem::find(name, b"_C2func_").is_some() || memchr::memmem::find(name, b"_Cfunc_").is_some();
+            if c_wrapper {
+                names.cgo_c_functions.push(String::from_utf8_lossy(name).into_owned());
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A name that contains the cgo hint: decode it and, if it is a wrapper,
+/// count it under its package.
+fn add_cgo_name(name: &[u8], cgo: &mut BTreeMap<String, (u64, Vec<String>)>) {
     let Ok(name) = core::str::from_utf8(name) else { return };
-    let count_in = |prefix: &str| name.starts_with(prefix) as u64;
-    names.net += count_in("net.");
-    names.os_user += count_in("os/user.");
-    names.plugin += count_in("plugin.");
-    if names.runtime_cgo.is_none() && (name.starts_with("runtime/cgo.") || name == "x_cgo_init" || name == "crosscall2") {
-        names.runtime_cgo = Some(name.to_string());
-    }
-    let c_wrapper = name.starts_with("_cgo_") && (name.contains("_C2func_") || name.contains("_Cfunc_"));
-    if c_wrapper && names.cgo_c_functions.len() < EXAMPLES {
-        names.cgo_c_functions.push(name.to_string());
-    }
     if let Some(package) = cgo_package(name) {
         let entry = cgo.entry(package.to_string()).or_default();
         entry.0 += 1;
@@ -111,6 +165,55 @@ fn scan_name(name: &[u8], names: &mut Names, cgo: &mut BTreeMap<String, (u64, Ve
         if entry.1.len() < 64 {
             entry.1.push(name.to_string());
         }
+    }
+}
+
+/// Every name in a NUL-separated table that starts with `prefix`: one
+/// memmem pass for the prefix itself, keeping the hits at a name's start.
+/// (Searching for `\0prefix` is slower: NUL is the table's commonest byte.)
+fn names_starting_with<'t>(table: &'t [u8], prefix: &'t [u8]) -> impl Iterator<Item = &'t [u8]> + 't {
+    memchr::memmem::find_iter(table, prefix).filter(move |&hit| hit == 0 || table[hit - 1] == 0).map(move |start| {
+        let end = memchr::memchr(0, &table[start..]).map_or(table.len(), |i| start + i);
+        &table[start..end]
+    })
+}
+
+/// The whole NUL-separated name table, in a few memmem passes for rare
+/// prefixes rather than name by name: the cgo wrappers by their common
+/// `._C`, runtime/cgo and the internally linked C wrappers by theirs, and —
+/// only when the imports need them — the counts of net, os/user and plugin
+/// functions.
+fn scan_table(table: &[u8], count_packages: bool, names: &mut Names, cgo: &mut BTreeMap<String, (u64, Vec<String>)>) {
+    let mut next_free = 0;
+    for hit in memchr::memmem::find_iter(table, CGO_HINT) {
+        if hit < next_free {
+            continue; // a second hint inside a name already decoded
+        }
+        let begin = memchr::memrchr(0, &table[..hit]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(0, &table[hit..]).map_or(table.len(), |i| hit + i);
+        add_cgo_name(&table[begin..end], cgo);
+        next_free = end;
+    }
+    for prefix in [&b"runtime/cgo."[..], b"x_cgo_init", b"crosscall2"] {
+        if names.runtime_cgo.is_none() {
+            names.runtime_cgo = names_starting_with(table, prefix).next().map(|n| String::from_utf8_lossy(n).into_owned());
+        }
+    }
+    for name in names_starting_with(table, b"_cgo_") {
+        if names.cgo_c_functions.len() >= EXAMPLES {
+            break;
+        }
+        count_name(name, names);
+    }
+    // A count matters only where the package's wrappers are gone (removed
+    // as dead code) while its imports stayed.
+    if count_packages {
+        let count = |package: &str, prefix: &[u8]| -> u64 {
+            if cgo.contains_key(package) { 0 } else { names_starting_with(table, prefix).count() as u64 }
+        };
+        names.net = count("net", b"net.");
+        names.os_user = count("os/user", b"os/user.");
+        names.plugin = count("plugin", b"plugin.");
     }
 }
 
@@ -162,6 +265,30 @@ mod tests {
         assert_eq!(cgo_package("sync.(*Pool[net._C_struct_x]).Get"), None);
         assert_eq!(cgo_package("net.cgoLookupHost"), None);
         assert_eq!(cgo_package("._Cfunc_x"), None);
+    }
+
+    #[test]
+    fn name_table_scan() {
+        let table = b"runtime.main\0net._C2func_getaddrinfo\0net.(*Resolver).lookupHost\0net.dial\0os/user.lookupUser\0os/user.Current\0\
+x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sqlite3_open_v2\0sync.(*Pool[net._C_struct_x]).Get\0plugin.Open";
+        let (mut names, mut cgo) = (Names::default(), BTreeMap::new());
+        scan_table(table, true, &mut names, &mut cgo);
+        let packages: Vec<&str> = cgo.keys().map(String::as_str).collect();
+        assert_eq!(packages, ["github.com/mattn/go-sqlite3", "net"]);
+        assert_eq!(cgo["net"].0, 1);
+        // net has its wrappers: its count is not needed; os/user's and
+        // plugin's are (their wrappers are gone), the last name included.
+        assert_eq!((names.net, names.os_user, names.plugin), (0, 2, 1));
+        assert_eq!(names.runtime_cgo.as_deref(), Some("x_cgo_init"));
+        assert_eq!(names.cgo_c_functions, ["_cgo_1a2b_C2func_getaddrinfo"]);
+        // Without imports that need them, no counting at all.
+        let (mut names, mut cgo) = (Names::default(), BTreeMap::new());
+        scan_table(table, false, &mut names, &mut cgo);
+        assert_eq!((names.net, names.os_user, names.plugin), (0, 0, 0));
+        // "runtime/cgo." inside another name is not runtime/cgo.
+        let (mut names, mut cgo) = (Names::default(), BTreeMap::new());
+        scan_table(b"main.f[runtime/cgo.x]\0main.main", true, &mut names, &mut cgo);
+        assert!(names.runtime_cgo.is_none());
     }
 
     #[test]

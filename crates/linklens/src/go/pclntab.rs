@@ -70,7 +70,7 @@ const MAX_FUNCS: u64 = 1 << 24;
 /// Find the table: by section name, else by scanning for a valid header in
 /// the sections (or segments) where linkers put it when it has no section
 /// of its own (PIE, plugins, static-pie, lld links).
-pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Option<Table> {
+pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>, search: super::Search) -> Option<Table> {
     for name in [".gopclntab", "__gopclntab", ".data.rel.ro.gopclntab"] {
         if let Some(region) = image.section(name) {
             let avail = image.avail(region);
@@ -79,6 +79,9 @@ pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Option<
                 return Some(t);
             }
         }
+    }
+    if search == super::Search::NamedOnly {
+        return None;
     }
     let candidates: Vec<&Region> = if image.sections.is_empty() {
         image.segments.iter().filter(|s| !s.executable).collect()
@@ -189,6 +192,12 @@ impl Table {
     /// Call `f` with every function name. Go 1.16+ reads only the name
     /// table; Go 1.2–1.15 interleaves names with other data, so it reads
     /// the table whole and walks the function table.
+    /// Go 1.16+: the function-name table as one slice (NUL-separated).
+    pub fn name_table<'data, R: ReadRef<'data>>(&self, image: &Image<'data, R>) -> Option<&'data [u8]> {
+        let (start, end) = self.names?;
+        image.bytes(self.offset.checked_add(Len::new(start))?, Len::new(end.checked_sub(start)?))
+    }
+
     pub fn for_each_name<'data, R: ReadRef<'data>>(&self, image: &Image<'data, R>, mut f: impl FnMut(&'data [u8])) {
         if let Some((start, end)) = self.names {
             let range = self.offset.checked_add(Len::new(start)).zip(end.checked_sub(start).map(Len::new));
