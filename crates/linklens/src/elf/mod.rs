@@ -56,7 +56,15 @@ where
         kind,
         linkage,
         imports: symbol::imports(endian, data, sections),
-        static_symbols: symbol::static_symbols(endian, data, sections),
+        // `.symtab` says which libc a file carries inside, and whether glibc's
+        // NSS came with it: questions for a file that needs no library. A
+        // file that needs libraries names its libc there, and its symbol
+        // table (tens of MB in a big C++ or Rust library) stays unread.
+        static_symbols: if dynamic.needed.is_empty() {
+            symbol::static_symbols(endian, data, sections)
+        } else {
+            StaticSymbols::default()
+        },
         notes: note::read(endian, data, phdrs, sections),
         comments: note::comments(endian, data, sections),
         dynamic,

@@ -178,32 +178,35 @@ fn names_starting_with<'t>(table: &'t [u8], prefix: &'t [u8]) -> impl Iterator<I
     })
 }
 
-/// The whole NUL-separated name table, in a few memmem passes for rare
-/// prefixes rather than name by name: the cgo wrappers by their common
-/// `._C`, runtime/cgo and the internally linked C wrappers by theirs, and —
-/// only when the imports need them — the counts of net, os/user and plugin
-/// functions.
+/// The whole NUL-separated name table, in memmem passes rather than name
+/// by name: the cgo wrappers and cgo's C functions by the `_C` they share;
+/// runtime/cgo only where no cgo was found; and, only when the imports need
+/// them, the counts of net, os/user and plugin functions.
 fn scan_table(table: &[u8], count_packages: bool, names: &mut Names, cgo: &mut BTreeMap<String, (u64, Vec<String>)>) {
+    // One pass finds both the Go wrappers (`pkg._Cfunc_f`) and the C ones
+    // kept in internally linked files (`_cgo_<hash>_Cfunc_f`).
     let mut next_free = 0;
-    for hit in memchr::memmem::find_iter(table, CGO_HINT) {
+    for hit in memchr::memmem::find_iter(table, b"_C") {
         if hit < next_free {
-            continue; // a second hint inside a name already decoded
+            continue; // a second hint inside a name already looked at
         }
         let begin = memchr::memrchr(0, &table[..hit]).map_or(0, |i| i + 1);
         let end = memchr::memchr(0, &table[hit..]).map_or(table.len(), |i| hit + i);
-        add_cgo_name(&table[begin..end], cgo);
+        let name = &table[begin..end];
+        if name.starts_with(b"_cgo_") {
+            count_name(name, names);
+        } else if memchr::memmem::find(name, CGO_HINT).is_some() {
+            add_cgo_name(name, cgo);
+        }
         next_free = end;
     }
-    for prefix in [&b"runtime/cgo."[..], b"x_cgo_init", b"crosscall2"] {
-        if names.runtime_cgo.is_none() {
-            names.runtime_cgo = names_starting_with(table, prefix).next().map(|n| String::from_utf8_lossy(n).into_owned());
+    // runtime/cgo matters only where nothing above showed C code already.
+    if cgo.is_empty() && names.cgo_c_functions.is_empty() {
+        for prefix in [&b"runtime/cgo."[..], b"x_cgo_init", b"crosscall2"] {
+            if names.runtime_cgo.is_none() {
+                names.runtime_cgo = names_starting_with(table, prefix).next().map(|n| String::from_utf8_lossy(n).into_owned());
+            }
         }
-    }
-    for name in names_starting_with(table, b"_cgo_") {
-        if names.cgo_c_functions.len() >= EXAMPLES {
-            break;
-        }
-        count_name(name, names);
     }
     // A count matters only where the package's wrappers are gone (removed
     // as dead code) while its imports stayed.
@@ -279,8 +282,12 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
         // net has its wrappers: its count is not needed; os/user's and
         // plugin's are (their wrappers are gone), the last name included.
         assert_eq!((names.net, names.os_user, names.plugin), (0, 2, 1));
-        assert_eq!(names.runtime_cgo.as_deref(), Some("x_cgo_init"));
         assert_eq!(names.cgo_c_functions, ["_cgo_1a2b_C2func_getaddrinfo"]);
+        // runtime/cgo is looked for only where no cgo was found.
+        assert!(names.runtime_cgo.is_none());
+        let (mut names, mut cgo) = (Names::default(), BTreeMap::new());
+        scan_table(b"runtime.main\0x_cgo_init\0main.main", false, &mut names, &mut cgo);
+        assert_eq!(names.runtime_cgo.as_deref(), Some("x_cgo_init"));
         // Without imports that need them, no counting at all.
         let (mut names, mut cgo) = (Names::default(), BTreeMap::new());
         scan_table(table, false, &mut names, &mut cgo);
