@@ -1,7 +1,7 @@
 //! The pipeline: bytes → format → facts (ELF layer, Go layer) → causes →
 //! warnings → fixes → the two summary sentences.
 
-use object::read::elf::{ElfFile, FileHeader};
+use object::read::elf::FileHeader;
 use object::read::macho::{MachHeader, MachOFile};
 use object::read::{FileKind, Object, ReadRef};
 use object::Endianness;
@@ -29,8 +29,8 @@ pub fn analyze<'data, R: ReadRef<'data>>(data: R) -> Result<Report, Error> {
     }
     let kind = FileKind::parse(data).map_err(|e| header_error(magic, head, len, e))?;
     match kind {
-        FileKind::Elf32 => elf_report(&ElfFile::<object::elf::FileHeader32<Endianness>, R>::parse(data).map_err(|e| elf_error(head, len, e))?, data, len),
-        FileKind::Elf64 => elf_report(&ElfFile::<object::elf::FileHeader64<Endianness>, R>::parse(data).map_err(|e| elf_error(head, len, e))?, data, len),
+        FileKind::Elf32 => elf_report(&elf::Headers::<object::elf::FileHeader32<Endianness>, R>::parse(data).map_err(|e| elf_error(head, len, e))?, len),
+        FileKind::Elf64 => elf_report(&elf::Headers::<object::elf::FileHeader64<Endianness>, R>::parse(data).map_err(|e| elf_error(head, len, e))?, len),
         FileKind::MachO32 => macho_report(&MachOFile::<object::macho::MachHeader32<Endianness>, R>::parse(data).map_err(|e| malformed("Mach-O", e))?, data, len),
         FileKind::MachO64 => macho_report(&MachOFile::<object::macho::MachHeader64<Endianness>, R>::parse(data).map_err(|e| malformed("Mach-O", e))?, data, len),
         FileKind::Pe32 => pe_report(&object::read::pe::PeFile32::<R>::parse(data).map_err(|e| malformed("PE", e))?, data, len),
@@ -105,12 +105,12 @@ fn base_report(format: Format, machine: String, goarch: Option<&str>, bits: u8, 
     }
 }
 
-fn elf_report<'data, Elf, R>(file: &ElfFile<'data, Elf, R>, data: R, len: u64) -> Result<Report, Error>
+fn elf_report<'data, Elf, R>(file: &elf::Headers<'data, Elf, R>, len: u64) -> Result<Report, Error>
 where
     Elf: FileHeader<Endian = Endianness>,
     R: ReadRef<'data>,
 {
-    let image = Image::new(data, len, file);
+    let image = Image::from_elf(len, file);
     let facts = elf::read(file, &image);
     let bits = if file.is_64() { 64 } else { 32 };
     let machine = arch::elf_machine_name(facts.machine, bits, image.big_endian);

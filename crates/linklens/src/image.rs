@@ -77,6 +77,57 @@ impl<'data, R: ReadRef<'data>> Image<'data, R> {
         }
     }
 
+    /// The regions of an ELF file from its headers alone: sections with
+    /// bytes in the file (not `SHT_NOBITS`), and the `PT_LOAD` segments.
+    pub fn from_elf<Elf>(len: u64, file: &crate::elf::Headers<'data, Elf, R>) -> Self
+    where
+        Elf: object::read::elf::FileHeader<Endian = object::Endianness>,
+    {
+        use object::read::elf::{ProgramHeader, SectionHeader};
+        let e = file.endian;
+        let sections = file
+            .sections
+            .iter()
+            .filter(|s| s.sh_type(e) != object::elf::SHT_NOBITS)
+            .map(|s| {
+                let flags: u64 = s.sh_flags(e).0.into();
+                Region {
+                    name: String::from_utf8_lossy(file.sections.section_name(e, s).unwrap_or(&[])).into_owned(),
+                    offset: FileOffset::new(s.sh_offset(e).into()),
+                    file_size: Len::new(s.sh_size(e).into()),
+                    addr: Addr::new(s.sh_addr(e).into()),
+                    writable: flags & u64::from(object::elf::SHF_WRITE.0) != 0,
+                    executable: flags & u64::from(object::elf::SHF_EXECINSTR.0) != 0,
+                }
+            })
+            .collect();
+        let segments = file
+            .phdrs
+            .iter()
+            .filter(|p| p.p_type(e) == object::elf::PT_LOAD)
+            .map(|p| {
+                let flags = p.p_flags(e);
+                Region {
+                    name: String::new(),
+                    offset: FileOffset::new(p.p_offset(e).into()),
+                    file_size: Len::new(p.p_filesz(e).into()),
+                    addr: Addr::new(p.p_vaddr(e).into()),
+                    writable: flags.0 & object::elf::PF_W.0 != 0,
+                    executable: flags.0 & object::elf::PF_X.0 != 0,
+                }
+            })
+            .collect();
+        Image {
+            data: file.data,
+            len: Len::new(len),
+            big_endian: object::Endian::is_big_endian(file.endian),
+            ptr_size: if file.is_64() { 8 } else { 4 },
+            sections,
+            segments,
+            _marker: core::marker::PhantomData,
+        }
+    }
+
     /// Raw bytes seen as one region (writable or not), with no format
     /// around them: how the fuzz targets reach the Go parsers directly.
     pub fn raw(data: R, writable: bool, big_endian: bool, ptr_size: u8) -> Self {

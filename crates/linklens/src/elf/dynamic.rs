@@ -8,7 +8,7 @@ use object::read::ReadRef;
 use object::Endianness;
 
 use crate::image::Image;
-use crate::offset::{Addr, Len};
+use crate::offset::{Addr, FileOffset, Len};
 use crate::report::Dynamic;
 use crate::warning::UnreadableString;
 
@@ -59,14 +59,17 @@ where
             _ => {}
         }
     }
+    // Where the string table is and how much of it the file holds; each
+    // name is read on its own, up to its NUL, so a library's multi-MB table
+    // of exported names stays unread.
     let strings = strtab.and_then(|addr| {
         let (off, avail) = image.addr_to_offset(Addr::new(addr))?;
-        image.bytes(off, strsz.map_or(avail, Len::new).min(avail))
+        Some((off, strsz.map_or(avail, Len::new).min(avail)))
     });
     let mut unreadable = Vec::new();
     for (tag, val) in string_entries {
         // A name that cannot be read is reported by its offset, never made up.
-        let Some(s) = strings.and_then(|t| cstr_at(t, val)) else {
+        let Some(s) = strings.and_then(|(off, len)| cstr_at(image, off, len, val)) else {
             let tag = match tag {
                 elf::DT_NEEDED => "DT_NEEDED",
                 elf::DT_RPATH => "DT_RPATH",
@@ -84,8 +87,16 @@ where
     (out, unreadable)
 }
 
-fn cstr_at(table: &[u8], offset: u64) -> Option<String> {
-    let rest = table.get(usize::try_from(offset).ok()?..)?;
-    let end = rest.iter().position(|&b| b == 0)?;
-    Some(String::from_utf8_lossy(&rest[..end]).into_owned())
+/// The NUL-terminated string at `offset` in the table of `len` bytes at
+/// `table`, if it starts and ends inside the table.
+fn cstr_at<'data, R: ReadRef<'data>>(image: &Image<'data, R>, table: FileOffset, len: Len, offset: u64) -> Option<String> {
+    let start = table.checked_add(Len::new(offset))?;
+    let end = table.checked_add(len)?;
+    if start >= end {
+        return None;
+    }
+    let bytes = image.data.read_bytes_at_until(start.get()..end.get(), 0).ok()?;
+    // read_bytes_at_until also answers at the end of the range, unterminated.
+    let terminated = start.checked_add(Len::new(bytes.len() as u64))? < end;
+    terminated.then(|| String::from_utf8_lossy(bytes).into_owned())
 }

@@ -6,7 +6,7 @@ mod note;
 mod symbol;
 
 use object::elf;
-use object::read::elf::{ElfFile, FileHeader, ProgramHeader};
+use object::read::elf::{FileHeader, ProgramHeader, SectionTable};
 use object::read::ReadRef;
 use object::Endianness;
 
@@ -29,16 +29,41 @@ pub(crate) struct ElfFacts {
     pub unreadable_strings: Vec<crate::warning::UnreadableString>,
 }
 
-pub(crate) fn read<'data, Elf, R>(file: &ElfFile<'data, Elf, R>, image: &crate::image::Image<'data, R>) -> ElfFacts
+/// The headers of an ELF file, parsed without touching anything else.
+/// (`object`'s `ElfFile::parse` also reads both symbol tables whole: 4 MB
+/// of `.symtab` in a big Rust library, for a question that needs none.)
+pub(crate) struct Headers<'data, Elf: FileHeader, R: ReadRef<'data>> {
+    pub endian: Endianness,
+    pub data: R,
+    pub header: &'data Elf,
+    pub phdrs: &'data [Elf::ProgramHeader],
+    pub sections: SectionTable<'data, Elf, R>,
+}
+
+impl<'data, Elf, R> Headers<'data, Elf, R>
 where
     Elf: FileHeader<Endian = Endianness>,
     R: ReadRef<'data>,
 {
-    let endian = file.endian();
-    let data = file.data();
-    let header = file.elf_header();
-    let phdrs = file.elf_program_headers();
-    let sections = file.elf_section_table();
+    pub fn parse(data: R) -> object::read::Result<Self> {
+        let header = Elf::parse(data)?;
+        let endian = header.endian()?;
+        let phdrs = header.program_headers(endian, data)?;
+        let sections = header.sections(endian, data)?;
+        Ok(Headers { endian, data, header, phdrs, sections })
+    }
+
+    pub fn is_64(&self) -> bool {
+        self.header.is_type_64()
+    }
+}
+
+pub(crate) fn read<'data, Elf, R>(file: &Headers<'data, Elf, R>, image: &crate::image::Image<'data, R>) -> ElfFacts
+where
+    Elf: FileHeader<Endian = Endianness>,
+    R: ReadRef<'data>,
+{
+    let (endian, data, header, phdrs, sections) = (file.endian, file.data, file.header, file.phdrs, &file.sections);
 
     let (dynamic, unreadable_strings) = dynamic::read(endian, data, phdrs, sections, image);
     let has_dynamic_segment = phdrs.iter().any(|p| p.p_type(endian) == elf::PT_DYNAMIC);

@@ -6,19 +6,29 @@ use object::read::elf::{SectionHeader, SectionTable, Sym};
 use object::read::{ReadRef, SectionIndex, SymbolIndex};
 use object::Endianness;
 
-/// A symbol table and its string table, each read with one request: a lazy
-/// reader would otherwise make one request per symbol name.
-struct Table<'data, Elf: object::read::elf::FileHeader> {
+/// A symbol table and its string table. A small string table is read with
+/// one request (a lazy reader would otherwise make one per name); a large
+/// one (a library exporting 10^4 names has MBs of them) is read name by
+/// name, for the few names asked for.
+struct Table<'data, Elf: object::read::elf::FileHeader, R: ReadRef<'data>> {
     symbols: &'data [Elf::Sym],
-    strings: &'data [u8],
+    strings: Strings<'data, R>,
 }
+
+enum Strings<'data, R: ReadRef<'data>> {
+    Whole(&'data [u8]),
+    Lazy { data: R, start: u64, end: u64 },
+}
+
+/// Larger string tables are read name by name.
+const READ_WHOLE: u64 = 256 * 1024;
 
 fn table<'data, Elf, R>(
     endian: Endianness,
     data: R,
     sections: &SectionTable<'data, Elf, R>,
     kind: elf::SectionType,
-) -> Option<Table<'data, Elf>>
+) -> Option<Table<'data, Elf, R>>
 where
     Elf: object::read::elf::FileHeader<Endian = Endianness>,
     R: ReadRef<'data>,
@@ -26,14 +36,24 @@ where
     let section = sections.iter().find(|s| s.sh_type(endian) == kind)?;
     let symbols = section.data_as_array(endian, data).ok()?;
     let link = SectionIndex(section.sh_link(endian) as usize);
-    let strings = sections.section(link).ok()?.data(endian, data).ok()?;
+    let strtab = sections.section(link).ok()?;
+    let strings = match strtab.file_range(endian) {
+        Some((start, size)) if size > READ_WHOLE => Strings::Lazy { data, start, end: start.checked_add(size)? },
+        _ => Strings::Whole(strtab.data(endian, data).ok()?),
+    };
     Some(Table { symbols, strings })
 }
 
-impl<'data, Elf: object::read::elf::FileHeader<Endian = Endianness>> Table<'data, Elf> {
+impl<'data, Elf: object::read::elf::FileHeader<Endian = Endianness>, R: ReadRef<'data>> Table<'data, Elf, R> {
     fn name(&self, endian: Endianness, sym: &Elf::Sym) -> Option<&'data [u8]> {
-        let rest = self.strings.get(sym.st_name(endian) as usize..)?;
-        Some(&rest[..memchr::memchr(0, rest)?])
+        let offset = u64::from(sym.st_name(endian));
+        match &self.strings {
+            Strings::Whole(strings) => {
+                let rest = strings.get(usize::try_from(offset).ok()?..)?;
+                Some(&rest[..memchr::memchr(0, rest)?])
+            }
+            Strings::Lazy { data, start, end } => data.read_bytes_at_until(start.checked_add(offset)?..*end, 0).ok(),
+        }
     }
 }
 
