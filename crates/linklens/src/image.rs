@@ -90,14 +90,14 @@ impl<'data, R: ReadRef<'data>> Image<'data, R> {
             .iter()
             .filter(|s| s.sh_type(e) != object::elf::SHT_NOBITS)
             .map(|s| {
-                let flags: u64 = s.sh_flags(e).0.into();
+                let flags = s.sh_flags(e).0;
                 Region {
                     name: String::from_utf8_lossy(file.sections.section_name(e, s).unwrap_or(&[])).into_owned(),
                     offset: FileOffset::new(s.sh_offset(e).into()),
                     file_size: Len::new(s.sh_size(e).into()),
                     addr: Addr::new(s.sh_addr(e).into()),
-                    writable: flags & u64::from(object::elf::SHF_WRITE.0) != 0,
-                    executable: flags & u64::from(object::elf::SHF_EXECINSTR.0) != 0,
+                    writable: flags & object::elf::SHF_WRITE.0 != 0,
+                    executable: flags & object::elf::SHF_EXECINSTR.0 != 0,
                 }
             })
             .collect();
