@@ -557,20 +557,7 @@ impl Spec {
 
         // Program headers.
         if self.map_all {
-            let at = phoff;
-            o.put(at, 1, 4);
-            if self.is64 {
-                o.put(at + 4, 6, 4);
-                for (k, v) in [0, BASE, BASE, file_len, file_len, 0x1000].into_iter().enumerate() {
-                    o.put(at + 8 + k * 8, v, 8);
-                }
-            } else {
-                for (k, v) in [0, BASE, BASE, file_len, file_len].into_iter().enumerate() {
-                    o.put(at + 4 + k * 4, v, 4);
-                }
-                o.put(at + 24, 6, 4);
-                o.put(at + 28, 0x1000, 4);
-            }
+            put_phdr(&mut o, phoff, self.is64, [1, 6, 0, BASE, file_len, file_len]);
         }
         for (i, p) in phdrs.iter().enumerate() {
             let at = phoff + (i + usize::from(self.map_all)) * phentsize;
@@ -582,19 +569,7 @@ impl Spec {
                 PType::Other(t) => t.into(),
             };
             let (offset, vaddr, filesz, memsz) = (resolve(p.offset, false), resolve(p.vaddr, true), size(p.filesz), size(p.memsz));
-            o.put(at, p_type, 4);
-            if self.is64 {
-                o.put(at + 4, p.flags.into(), 4);
-                for (k, v) in [offset, vaddr, vaddr, filesz, memsz, 0x1000].into_iter().enumerate() {
-                    o.put(at + 8 + k * 8, v, 8);
-                }
-            } else {
-                for (k, v) in [offset, vaddr, vaddr, filesz, memsz].into_iter().enumerate() {
-                    o.put(at + 4 + k * 4, v, 4);
-                }
-                o.put(at + 24, p.flags.into(), 4);
-                o.put(at + 28, 0x1000, 4);
-            }
+            put_phdr(&mut o, at, self.is64, [p_type, p.flags.into(), offset, vaddr, filesz, memsz]);
         }
 
         // Section headers, with their names, after everything else.
@@ -661,6 +636,24 @@ impl Spec {
             bytes.truncate(cut as usize);
         }
         bytes
+    }
+}
+
+/// A program header: `[p_type, p_flags, p_offset, p_vaddr, p_filesz,
+/// p_memsz]`, in the class's layout (flags move in ELF64), aligned 0x1000.
+fn put_phdr(o: &mut Out, at: usize, is64: bool, [p_type, flags, offset, vaddr, filesz, memsz]: [u64; 6]) {
+    o.put(at, p_type, 4);
+    if is64 {
+        o.put(at + 4, flags, 4);
+        for (k, v) in [offset, vaddr, vaddr, filesz, memsz, 0x1000].into_iter().enumerate() {
+            o.put(at + 8 + k * 8, v, 8);
+        }
+    } else {
+        for (k, v) in [offset, vaddr, vaddr, filesz, memsz].into_iter().enumerate() {
+            o.put(at + 4 + k * 4, v, 4);
+        }
+        o.put(at + 24, flags, 4);
+        o.put(at + 28, 0x1000, 4);
     }
 }
 
