@@ -4,6 +4,7 @@
 mod bench;
 mod fixtures;
 mod fuzz;
+mod mutants;
 mod serve;
 mod setup;
 mod test;
@@ -23,8 +24,9 @@ cargo xtask <command>
   fixtures [FILTER]  rebuild the fixture binaries (needs Go 1.26, Go 1.19,
                      musl-tools, zig via pip) and bless the golden reports
   bench              the CLI against file, readelf and go version -m
-  fuzz [T|all] [S]   cargo-fuzz target T (analyze, buildinfo, pclntab) for S
+  fuzz [T|all] [S]   cargo-fuzz target T (analyze, buildinfo, pclntab, elf_structured) for S
                      seconds (default: all, 60 s each), seeded with fixtures
+  mutants [FILE...]  mutation testing of the core (cargo-mutants), score per file
   serve              build and serve the web app on http://127.0.0.1:8080/";
 
 fn main() {
@@ -35,6 +37,7 @@ fn main() {
         Some("bench") => bench::bench(),
         Some("fuzz") => fuzz::fuzz(args.get(1).map(String::as_str), args.get(2).map(String::as_str)),
         Some("serve") => serve::serve(),
+        Some("mutants") => mutants::mutants(&args[1..]),
         _ => {
             eprintln!("{HELP}");
             std::process::exit(2);

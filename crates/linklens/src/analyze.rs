@@ -82,7 +82,7 @@ fn elf_error(head: &[u8], len: u64, e: object::read::Error) -> Error {
     malformed("ELF", e)
 }
 
-fn base_report(format: Format, machine: String, goarch: Option<&str>, bits: u8, big: bool, len: u64) -> Report {
+pub(crate) fn base_report(format: Format, machine: String, goarch: Option<&str>, bits: u8, big: bool, len: u64) -> Report {
     Report {
         schema: SCHEMA_VERSION,
         size: len,

@@ -249,3 +249,150 @@ fn owning_module<'a>(package: &str, go: &'a GoInfo) -> Option<&'a crate::report:
         .filter(|m| package == m.path || package.starts_with(&format!("{}/", m.path)))
         .max_by_key(|m| m.path.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{BuildSettings, CgoPackage, GoDetection, Module};
+
+    fn module(path: &str) -> Module {
+        Module { path: path.into(), version: "v1.2.3".into(), sum: None, replace: None }
+    }
+
+    fn go(path: Option<&str>, main: Option<&str>, deps: &[&str], cgo: &[&str]) -> GoInfo {
+        GoInfo {
+            detected_by: GoDetection::Both,
+            version: Some("go1.26.8".into()),
+            path: path.map(str::to_string),
+            main: main.map(module),
+            deps: deps.iter().map(|d| module(d)).collect(),
+            settings: vec![],
+            build: BuildSettings { cgo_enabled: Some(true), ..BuildSettings::default() },
+            pclntab: None,
+            cgo_packages: cgo
+                .iter()
+                .map(|p| CgoPackage { package: p.to_string(), count: 2, functions: vec![format!("{p}._Cfunc_f")] })
+                .collect(),
+            buildinfo_section: None,
+            buildinfo_offset: None,
+        }
+    }
+
+    fn import(name: &str) -> Import {
+        Import { name: name.into(), version: Some("GLIBC_2.2.5".into()), library: Some("libc.so.6".into()), weak: false, cause: None }
+    }
+
+    fn dynamic(needed: &[&str]) -> Dynamic {
+        Dynamic {
+            interpreter: Some("/lib64/ld-linux-x86-64.so.2".into()),
+            needed: needed.iter().map(|s| s.to_string()).collect(),
+            has_dynamic_section: true,
+            ..Dynamic::default()
+        }
+    }
+
+    fn causes(go: &GoInfo, names: &Names, imports: &mut [Import], linkage: Linkage, d: &Dynamic) -> Vec<Cause> {
+        let input = Input { linkage, dynamic: d, go: Some(go), names: Some(names), libc_is_shared: !d.needed.is_empty(), language: Some("Go") };
+        attribute(&input, imports)
+    }
+
+    /// (id, package) of each cause.
+    fn ids(c: &[Cause]) -> Vec<(CauseId, Option<&str>)> {
+        c.iter().map(|c| (c.id, c.package.as_deref())).collect()
+    }
+
+    #[test]
+    fn own_cgo_is_inside_the_main_module() {
+        let d = dynamic(&["libc.so.6"]);
+        let g = go(
+            Some("example.com/app/cmd/tool"),
+            Some("example.com/app"),
+            &["example.com/application", "github.com/mattn/go-sqlite3"],
+            &["main", "example.com/app", "example.com/app/internal/c", "example.com/application/c", "example.com/app/vendor/github.com/mattn/go-sqlite3"],
+        );
+        let c = causes(&g, &Names::default(), &mut [], Linkage::Dynamic, &d);
+        assert_eq!(
+            ids(&c),
+            [
+                (CauseId::CgoOwn, Some("main")),
+                (CauseId::CgoOwn, Some("example.com/app")),
+                (CauseId::CgoOwn, Some("example.com/app/internal/c")),
+                (CauseId::CgoDep, Some("example.com/application/c")),
+                (CauseId::CgoDep, Some("example.com/app/vendor/github.com/mattn/go-sqlite3")),
+            ]
+        );
+        // The sibling module maps to its own module, the vendored package to its.
+        assert_eq!(c[3].module.as_deref(), Some("example.com/application"));
+        assert_eq!(c[4].module.as_deref(), Some("github.com/mattn/go-sqlite3"));
+        assert_eq!(c[4].version.as_deref(), Some("v1.2.3"));
+        assert!(c.iter().all(|c| c.makes_dynamic));
+    }
+
+    #[test]
+    fn gopath_builds_compare_the_first_three_path_elements() {
+        let d = dynamic(&["libc.so.6"]);
+        let g = go(Some("github.com/me/tool/cmd/x"), None, &[], &["github.com/me/tool/internal/c", "github.com/other/lib"]);
+        let c = causes(&g, &Names::default(), &mut [], Linkage::Dynamic, &d);
+        assert_eq!(ids(&c), [(CauseId::CgoOwn, Some("github.com/me/tool/internal/c")), (CauseId::CgoDep, Some("github.com/other/lib"))]);
+        // Built from files on the command line: only package main is the program's own.
+        let g = go(Some("command-line-arguments"), None, &[], &["command-line-arguments", "mylib"]);
+        let c = causes(&g, &Names::default(), &mut [], Linkage::Dynamic, &d);
+        assert_eq!(ids(&c), [(CauseId::CgoDep, Some("command-line-arguments")), (CauseId::CgoDep, Some("mylib"))]);
+        // A standard-library package is never the main module's, whatever its path.
+        let g = go(Some("example.com/app"), Some("example.com/app"), &[], &["runtime/race"]);
+        assert_eq!(ids(&causes(&g, &Names::default(), &mut [], Linkage::Dynamic, &d)), [(CauseId::CgoDep, Some("runtime/race"))]);
+    }
+
+    #[test]
+    fn dns_from_imports_when_the_wrappers_were_removed() {
+        let d = dynamic(&["libc.so.6", "libresolv.so.2"]);
+        let g = go(Some("example.com/app"), Some("example.com/app"), &[], &[]);
+        let names = Names { net: 12, ..Names::default() };
+        let mut imports = [import("getaddrinfo"), import("getpwnam_r"), import("puts")];
+        let c = causes(&g, &names, &mut imports, Linkage::Dynamic, &d);
+        // net's functions are linked and its C side imported: DNS. os/user
+        // has no function left here: its import alone is not a cause.
+        assert_eq!(ids(&c), [(CauseId::Dns, Some("net"))]);
+        let ev = &c[0].evidence;
+        assert!(ev.iter().any(|e| e.kind == E::Function && e.value.starts_with("12 functions of package net")), "{ev:?}");
+        assert!(ev.iter().any(|e| e.kind == E::Import && e.value == "getaddrinfo@GLIBC_2.2.5"), "{ev:?}");
+        assert!(ev.iter().any(|e| e.kind == E::Library && e.value == "libresolv.so.2"), "{ev:?}");
+        assert!(ev.iter().any(|e| e.value == "CGO_ENABLED=1 and no netgo in -tags"), "{ev:?}");
+        assert_eq!(imports[0].cause, Some(CauseId::Dns));
+        assert_eq!(imports[1].cause, None, "no os/user cause, so its import is not tagged");
+        assert_eq!(imports[2].cause, None);
+        // No net function at all: the import alone proves nothing.
+        let c = causes(&g, &Names::default(), &mut [import("getaddrinfo")], Linkage::Dynamic, &d);
+        assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn libresolv_is_dns_evidence_only() {
+        let d = dynamic(&["libc.so.6", "libresolv.so.2"]);
+        let mut g = go(Some("example.com/app"), Some("example.com/app"), &[], &["os/user"]);
+        g.build.tags = vec!["osusergo".into()];
+        let c = causes(&g, &Names::default(), &mut [import("getpwnam_r")], Linkage::Dynamic, &d);
+        assert_eq!(ids(&c), [(CauseId::OsUser, Some("os/user"))]);
+        assert!(!c[0].evidence.iter().any(|e| e.kind == E::Library), "{:?}", c[0].evidence);
+        // The tag is there: the setting is not evidence.
+        assert!(!c[0].evidence.iter().any(|e| e.kind == E::Setting), "{:?}", c[0].evidence);
+    }
+
+    #[test]
+    fn makes_dynamic_needs_a_dynamic_file_with_a_shared_libc() {
+        let g = go(Some("example.com/app"), Some("example.com/app"), &["github.com/mattn/go-sqlite3"], &["github.com/mattn/go-sqlite3"]);
+        let shared = dynamic(&["libc.so.6"]);
+        assert!(causes(&g, &Names::default(), &mut [], Linkage::Dynamic, &shared)[0].makes_dynamic);
+        assert!(!causes(&g, &Names::default(), &mut [], Linkage::Static, &Dynamic::default())[0].makes_dynamic);
+        // A PIE that asks for the loader but needs no library: the C code is static.
+        let interp_only = dynamic(&[]);
+        let c = causes(&g, &Names::default(), &mut [], Linkage::Dynamic, &interp_only);
+        assert_eq!(ids(&c), [(CauseId::CgoDep, Some("github.com/mattn/go-sqlite3")), (CauseId::PieInterp, None)]);
+        assert!(!c[0].makes_dynamic && c[1].makes_dynamic);
+        // Libraries beyond libc belong to the C dependency.
+        let extra = dynamic(&["libc.so.6", "libsqlite3.so.0"]);
+        let c = causes(&g, &Names::default(), &mut [], Linkage::Dynamic, &extra);
+        assert!(c[0].evidence.iter().any(|e| e.kind == E::Library && e.value == "libsqlite3.so.0"));
+        assert!(!c[0].evidence.iter().any(|e| e.value == "libc.so.6"));
+    }
+}

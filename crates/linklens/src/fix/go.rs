@@ -138,3 +138,154 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
     }
     fixes
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::arch::ARCHES;
+    use crate::report::{Cause, Format, GoDetection, Module, Setting, Warning};
+
+    fn go(goarch: &str, settings: &[(&str, &str)]) -> GoInfo {
+        let mut settings: Vec<Setting> = settings.iter().map(|(k, v)| Setting { key: k.to_string(), value: v.to_string() }).collect();
+        settings.push(Setting { key: "GOARCH".into(), value: goarch.into() });
+        settings.push(Setting { key: "GOOS".into(), value: "linux".into() });
+        GoInfo {
+            detected_by: GoDetection::Both,
+            version: Some("go1.26.8".into()),
+            path: Some("example.com/app".into()),
+            main: Some(Module { path: "example.com/app".into(), version: "(devel)".into(), sum: None, replace: None }),
+            deps: vec![],
+            build: crate::go::buildinfo::typed_settings(&settings),
+            settings,
+            pclntab: None,
+            cgo_packages: vec![],
+            buildinfo_section: None,
+            buildinfo_offset: None,
+        }
+    }
+
+    fn cause(id: CauseId, module: Option<&str>) -> Cause {
+        Cause { id, title: String::new(), package: None, module: module.map(str::to_string), version: None, makes_dynamic: true, evidence: vec![] }
+    }
+
+    /// A report of a Go file with these causes, as `analyze` would fill it.
+    fn report(goarch: &str, linkage: Linkage, kind: Kind, causes: &[Cause], settings: &[(&str, &str)]) -> (Report, GoInfo) {
+        let mut r = crate::analyze::base_report(Format::Elf, String::new(), Some(goarch), 64, false, 0);
+        r.linkage = linkage;
+        r.kind = kind;
+        r.causes = causes.to_vec();
+        let g = go(goarch, settings);
+        r.go = Some(g.clone());
+        (r, g)
+    }
+
+    fn ids(f: &[Fix]) -> Vec<FixId> {
+        f.iter().map(|f| f.id).collect()
+    }
+
+    fn has_note(f: &Fix, id: NoteId) -> bool {
+        f.notes.iter().any(|n| n.id == id)
+    }
+
+    #[test]
+    fn dns_only_prefers_turning_cgo_off() {
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::Dns, None)], &[]);
+        let f = for_go(&r, &g);
+        assert_eq!(ids(&f), [FixId::CgoOff, FixId::PureGoTags, FixId::MuslGcc, FixId::ZigMusl]);
+        assert_eq!(f[0].command, "CGO_ENABLED=0 go build .");
+        assert_eq!(f[1].command, "go build -tags netgo .");
+        assert!(has_note(&f[1], NoteId::TagsAdded) && !has_note(&f[1], NoteId::KeepsStaticLink));
+        assert_eq!(f[2].command, r#"CGO_ENABLED=1 CC=musl-gcc go build -ldflags '-linkmode external -extldflags "-static"' ."#);
+        // With cgo only in net, Go would link internally: zig needs -linkmode external.
+        assert_eq!(f[3].command, "CGO_ENABLED=1 CC='zig cc -target x86_64-linux-musl' go build -ldflags '-linkmode external' .");
+        assert!(has_note(&f[3], NoteId::ZigExternalLink));
+        assert!(f[0].verify[0].contains("expect: statically linked"), "{:?}", f[0].verify);
+        // Both std causes: both tags.
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::Dns, None), cause(CauseId::OsUser, None)], &[]);
+        assert_eq!(for_go(&r, &g)[1].command, "go build -tags netgo,osusergo .");
+    }
+
+    #[test]
+    fn c_code_needs_a_static_c_toolchain_zig_first_off_amd64() {
+        let dep = [cause(CauseId::CgoDep, Some("github.com/mattn/go-sqlite3"))];
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &dep, &[]);
+        let f = for_go(&r, &g);
+        assert_eq!(ids(&f), [FixId::MuslGcc, FixId::ZigMusl, FixId::PureGoDriver]);
+        assert!(!has_note(&f[1], NoteId::ZigExternalLink), "real cgo links externally already");
+        assert!(f[2].command.starts_with("go get modernc.org/sqlite && CGO_ENABLED=0 go build"), "{}", f[2].command);
+        // The program's own C code too: no driver swap can remove it.
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[dep[0].clone(), cause(CauseId::CgoOwn, None)], &[]);
+        assert_eq!(ids(&for_go(&r, &g)), [FixId::MuslGcc, FixId::ZigMusl]);
+        // Another dependency: no driver swap either.
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::CgoDep, Some("github.com/x/y"))], &[]);
+        assert_eq!(ids(&for_go(&r, &g)), [FixId::MuslGcc, FixId::ZigMusl]);
+        let (r, g) = report("arm64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::CgoOwn, None)], &[]);
+        let f = for_go(&r, &g);
+        assert_eq!(ids(&f), [FixId::ZigMusl, FixId::MuslGcc]);
+        assert!(f[0].command.contains("CC='zig cc -target aarch64-linux-musl'") && f[0].command.contains("GOARCH=arm64"), "{}", f[0].command);
+    }
+
+    #[test]
+    fn zig_names_every_architecture_it_can_target() {
+        for a in ARCHES {
+            let (r, g) = report(a.goarch, Linkage::Dynamic, Kind::Executable, &[cause(CauseId::CgoOwn, None)], &[]);
+            let f = for_go(&r, &g);
+            let zig = f.iter().find(|f| f.id == FixId::ZigMusl);
+            match a.zig_musl {
+                Some(target) => {
+                    let zig = zig.unwrap_or_else(|| panic!("{}: no zig fix", a.goarch));
+                    assert!(zig.command.contains(&format!("-target {target}'")), "{}: {}", a.goarch, zig.command);
+                    assert!(zig.command.contains(&format!("GOARCH={}", a.goarch)) || a.goarch == "amd64", "{}", zig.command);
+                }
+                None => assert!(zig.is_none(), "{}: zig has no musl target for it", a.goarch),
+            }
+        }
+    }
+
+    #[test]
+    fn static_files_get_fixes_only_for_glibc_nss() {
+        let dns = [cause(CauseId::Dns, None)];
+        let (mut r, g) = report("amd64", Linkage::Static, Kind::Executable, &dns, &[("-ldflags", "-linkmode external -extldflags -static")]);
+        assert!(for_go(&r, &g).is_empty());
+        r.warnings.push(Warning { id: WarningId::GlibcStaticNss, message: String::new(), evidence: vec![] });
+        let f = for_go(&r, &g);
+        assert_eq!(ids(&f), [FixId::PureGoTags, FixId::MuslGcc, FixId::ZigMusl]);
+        assert!(has_note(&f[0], NoteId::KeepsStaticLink));
+        assert!(f[0].command.contains("-tags netgo") && f[0].command.contains("-linkmode external"), "{}", f[0].command);
+        // No std cause (own C code with NSS inside): no tags to add.
+        let (mut r, g) = report("amd64", Linkage::Static, Kind::Executable, &[cause(CauseId::CgoOwn, None)], &[]);
+        r.warnings.push(Warning { id: WarningId::GlibcStaticNss, message: String::new(), evidence: vec![] });
+        assert_eq!(ids(&for_go(&r, &g)), [FixId::MuslGcc, FixId::ZigMusl]);
+    }
+
+    #[test]
+    fn plugins_shared_objects_pies_and_unexplained_dynamic() {
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::Plugin, None)], &[]);
+        let f = for_go(&r, &g);
+        assert_eq!(ids(&f), [FixId::PluginRpc, FixId::CgoOff]);
+        assert!(has_note(&f[0], NoteId::ServeExtensions));
+        assert!(f[1].caveats.iter().any(|c| c.contains("plugin: not implemented")), "{:?}", f[1].caveats);
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::SharedObject, &[cause(CauseId::Dns, None)], &[]);
+        assert!(for_go(&r, &g).is_empty(), "a shared object is dynamic by design");
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::PieExecutable, &[cause(CauseId::PieInterp, None)], &[("-buildmode", "pie")]);
+        let f = for_go(&r, &g);
+        assert_eq!(ids(&f), [FixId::DropPie, FixId::StaticPie]);
+        assert_eq!(f[0].command, "go build .");
+        assert_eq!(f[1].command, r#"CGO_ENABLED=1 go build -buildmode=pie -ldflags '-linkmode external -extldflags "-static-pie"' ."#);
+        assert!(f[1].verify[0].contains("expect: static-pie linked"), "{:?}", f[1].verify);
+        // A PIE with the DNS cause: cgo-off drops -buildmode=pie and says so; musl keeps a static PIE.
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::PieExecutable, &[cause(CauseId::Dns, None)], &[("-buildmode", "pie")]);
+        let f = for_go(&r, &g);
+        assert_eq!(f[0].command, "CGO_ENABLED=0 go build .");
+        assert!(has_note(&f[0], NoteId::PieDropped));
+        assert!(f[2].command.contains("-static-pie") && f[2].verify[0].contains("static-pie linked"), "{:?}", f[2]);
+        // Dynamic with nothing found: cgo is the only suspect.
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[], &[]);
+        let f = for_go(&r, &g);
+        assert_eq!(ids(&f), [FixId::CgoOff]);
+        assert!(has_note(&f[0], NoteId::NoCgoPackageFound));
+        // Static and clean: nothing to do.
+        let (r, g) = report("amd64", Linkage::Static, Kind::Executable, &[], &[]);
+        assert!(for_go(&r, &g).is_empty());
+    }
+}
