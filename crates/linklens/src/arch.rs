@@ -169,6 +169,35 @@ mod tests {
         }
     }
 
+    /// The names the fixes print, checked one by one against the targets
+    /// the tools list (`zig targets`, `rustc --print target-list`).
+    #[test]
+    fn targets_printed_for_each_architecture() {
+        let expect: &[(&str, Option<&str>, Option<&str>, Option<&str>, Option<&str>)] = &[
+            ("amd64", Some("x86_64-linux-musl"), Some("x86_64-unknown-linux-musl"), Some("x86_64"), Some("x86-64")),
+            ("arm64", Some("aarch64-linux-musl"), Some("aarch64-unknown-linux-musl"), Some("arm64"), Some("Aarch64")),
+            ("386", Some("x86-linux-musl"), Some("i686-unknown-linux-musl"), Some("i386"), Some("Intel 80386")),
+            ("arm", Some("arm-linux-musleabihf"), Some("armv7-unknown-linux-musleabihf"), Some("arm"), None),
+            ("riscv64", Some("riscv64-linux-musl"), Some("riscv64gc-unknown-linux-musl"), None, None),
+            ("ppc64", None, None, None, None),
+            ("ppc64le", Some("powerpc64le-linux-musl"), Some("powerpc64le-unknown-linux-musl"), None, None),
+            ("s390x", Some("s390x-linux-musl"), Some("s390x-unknown-linux-musl"), None, None),
+            ("loong64", Some("loongarch64-linux-musl"), None, None, None),
+            ("mips64", None, None, None, None),
+            ("mips64le", Some("mips64el-linux-musl"), None, None, None),
+            ("mips", None, None, None, None),
+            ("mipsle", None, None, None, None),
+        ];
+        assert_eq!(ARCHES.len(), expect.len());
+        for &(goarch, zig, rust, macho, pe) in expect {
+            let a = from_goarch(goarch).unwrap();
+            assert_eq!((a.zig_musl, a.rust_musl, a.macho_name, a.pe_name), (zig, rust, macho, pe), "{goarch}");
+        }
+        for (object, goarch) in [(Architecture::X86_64, "amd64"), (Architecture::Aarch64, "arm64"), (Architecture::I386, "386"), (Architecture::Arm, "arm")] {
+            assert_eq!(from_object(object).map(|a| a.goarch), Some(goarch));
+        }
+    }
+
     #[test]
     fn every_goarch_is_listed_once() {
         for a in ARCHES {

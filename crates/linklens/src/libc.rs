@@ -58,3 +58,73 @@ pub(crate) fn infer(i: &Input) -> Libc {
     };
     Libc { name, evidence }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::elf::StaticSymbols;
+
+    fn infer_with(interp: Option<&str>, needed: &[&str], versions: &[&str], abi: Option<&str>, syms: StaticSymbols, comments: &[&str], has_c: bool) -> Libc {
+        let dynamic = Dynamic {
+            interpreter: interp.map(str::to_string),
+            needed: needed.iter().map(|s| s.to_string()).collect(),
+            ..Dynamic::default()
+        };
+        let imports: Vec<Import> = versions
+            .iter()
+            .map(|v| Import { name: "f".into(), version: Some(v.to_string()), library: None, weak: false, cause: None })
+            .collect();
+        let comments: Vec<String> = comments.iter().map(|s| s.to_string()).collect();
+        infer(&Input { dynamic: &dynamic, imports: &imports, abi_tag: abi, symbols: &syms, comments: &comments, has_c })
+    }
+
+    fn name(l: Libc) -> LibcName {
+        l.name
+    }
+
+    #[test]
+    fn from_the_loader_and_libraries() {
+        let none = StaticSymbols::default;
+        assert_eq!(name(infer_with(Some("/lib/ld-musl-x86_64.so.1"), &["libc.so"], &[], None, none(), &[], true)), LibcName::Musl);
+        assert_eq!(name(infer_with(Some("/lib64/ld-linux-x86-64.so.2"), &["libc.so.6"], &[], None, none(), &[], true)), LibcName::Glibc);
+        // glibc loaders by other names: ld.so.1 (ppc, s390), ld64.so (ppc64).
+        assert_eq!(name(infer_with(Some("/lib/ld.so.1"), &[], &[], None, none(), &[], true)), LibcName::Glibc);
+        assert_eq!(name(infer_with(Some("/lib64/ld64.so.2"), &[], &[], None, none(), &[], true)), LibcName::Glibc);
+        assert_eq!(name(infer_with(None, &["libc.musl-x86_64.so.1"], &[], None, none(), &[], true)), LibcName::Musl);
+        // Symbol versions alone say glibc.
+        let l = infer_with(None, &["libfoo.so"], &["GLIBC_2.34"], None, none(), &[], true);
+        assert_eq!(l.name, LibcName::Glibc);
+        assert_eq!(l.evidence[0].value, "symbol versions such as GLIBC_2.34");
+        // Unknown loader and libraries: unknown, with no evidence.
+        let l = infer_with(Some("/system/bin/linker64"), &["libc.so"], &[], None, none(), &[], true);
+        assert_eq!(l.name, LibcName::Musl, "libc.so alone is musl's name");
+        let l = infer_with(Some("/system/bin/linker64"), &["libbionic.so"], &[], None, none(), &[], true);
+        assert_eq!((l.name, l.evidence.len()), (LibcName::Unknown, 0));
+    }
+
+    #[test]
+    fn static_files_by_note_symbols_and_comments() {
+        let none = StaticSymbols::default;
+        // No C code at all.
+        let l = infer_with(None, &[], &[], None, none(), &[], false);
+        assert_eq!(l.name, LibcName::None);
+        assert_eq!(l.evidence.len(), 1);
+        // C code, glibc's ABI tag.
+        let l = infer_with(None, &[], &[], Some("GNU/Linux 3.2.0"), none(), &[], true);
+        assert_eq!(l.name, LibcName::Glibc);
+        assert!(l.evidence[0].value.contains("GNU/Linux 3.2.0"));
+        // C code, no tag: musl's start files add none.
+        let l = infer_with(None, &[], &[], None, none(), &[], true);
+        assert_eq!((l.name, l.evidence[0].kind), (LibcName::Musl, E::Note));
+        // Symbols decide when they outnumber: two musl markers beat one glibc one.
+        let syms = StaticSymbols { glibc: vec!["_IO_stdin_used".into()], musl: vec!["__init_libc".into(), "__stdio_write".into()], ..StaticSymbols::default() };
+        assert_eq!(name(infer_with(None, &[], &[], None, syms, &[], true)), LibcName::Musl);
+        // A tie goes to glibc.
+        let syms = StaticSymbols { glibc: vec!["_IO_stdin_used".into()], musl: vec!["__init_libc".into()], ..StaticSymbols::default() };
+        assert_eq!(name(infer_with(None, &[], &[], None, syms, &[], true)), LibcName::Glibc);
+        // A musl toolchain named in .comment.
+        let l = infer_with(None, &[], &[], None, none(), &["GCC: (Alpine 13.2.1) 13.2.1", "musl-gcc wrapper"], true);
+        assert_eq!(l.name, LibcName::Musl);
+        assert!(l.evidence.iter().any(|e| e.value == ".comment: musl-gcc wrapper"), "{:?}", l.evidence);
+    }
+}

@@ -135,3 +135,122 @@ pub(crate) fn collect(r: &Report, i: &Input) -> Vec<Warning> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{BuildSettings, Cause, Format, GoDetection, GoInfo, Libc};
+
+    fn go(settings: BuildSettings, version: Option<&str>) -> GoInfo {
+        GoInfo {
+            detected_by: GoDetection::Both,
+            version: version.map(str::to_string),
+            path: None,
+            main: None,
+            deps: vec![],
+            settings: vec![],
+            build: settings,
+            pclntab: None,
+            cgo_packages: vec![],
+            buildinfo_section: None,
+            buildinfo_offset: None,
+        }
+    }
+
+    fn report(linkage: Linkage, libc: LibcName) -> Report {
+        let mut r = crate::analyze::base_report(Format::Elf, String::new(), Some("amd64"), 64, false, 0);
+        r.linkage = linkage;
+        r.kind = Kind::Executable;
+        r.libc = Libc { name: libc, evidence: vec![] };
+        r
+    }
+
+    fn ids(r: &Report, i: &Input) -> Vec<WarningId> {
+        collect(r, i).into_iter().map(|w| w.id).collect()
+    }
+
+    fn input<'a>(symbols: &'a StaticSymbols) -> Input<'a> {
+        Input { symbols, buildinfo_damage: None, unreadable_strings: &[], truncated: None }
+    }
+
+    #[test]
+    fn glibc_static_nss_needs_static_glibc_and_nss_inside() {
+        let nss = StaticSymbols { nss: vec!["getaddrinfo".into()], ..StaticSymbols::default() };
+        let none = StaticSymbols::default();
+        assert_eq!(ids(&report(Linkage::Static, LibcName::Glibc), &input(&nss)), [WarningId::GlibcStaticNss]);
+        assert_eq!(ids(&report(Linkage::StaticPie, LibcName::Glibc), &input(&nss)), [WarningId::GlibcStaticNss]);
+        assert!(ids(&report(Linkage::Static, LibcName::Glibc), &input(&none)).is_empty());
+        assert!(ids(&report(Linkage::Static, LibcName::Musl), &input(&nss)).is_empty());
+        assert!(ids(&report(Linkage::Dynamic, LibcName::Glibc), &input(&nss)).is_empty());
+        // Stripped: the cgo lookups of net say it instead of .symtab.
+        let mut r = report(Linkage::Static, LibcName::Glibc);
+        r.causes.push(Cause { id: CauseId::Dns, title: String::new(), package: Some("net".into()), module: None, version: None, makes_dynamic: false, evidence: vec![] });
+        let w = collect(&r, &input(&none));
+        assert_eq!(w[0].id, WarningId::GlibcStaticNss);
+        assert_eq!(w[0].evidence, [Evidence::new(E::Package, "net")]);
+    }
+
+    #[test]
+    fn musl_dynamic_needs_the_loader_and_libc_so() {
+        let none = StaticSymbols::default();
+        let mut r = report(Linkage::Dynamic, LibcName::Musl);
+        r.dynamic.interpreter = Some("/lib/ld-musl-x86_64.so.1".into());
+        assert!(ids(&r, &input(&none)).is_empty());
+        r.dynamic.needed = vec!["libc.so".into()];
+        assert_eq!(ids(&r, &input(&none)), [WarningId::MuslDynamic]);
+        r.dynamic.interpreter = Some("/lib64/ld-linux-x86-64.so.2".into());
+        assert!(ids(&r, &input(&none)).is_empty());
+    }
+
+    #[test]
+    fn build_info_against_the_file() {
+        let none = StaticSymbols::default();
+        let b = |f: &dyn Fn(&mut BuildSettings)| {
+            let mut s = BuildSettings { goarch: Some("amd64".into()), ..BuildSettings::default() };
+            f(&mut s);
+            s
+        };
+        let mut r = report(Linkage::Dynamic, LibcName::Glibc);
+        r.go = Some(go(b(&|s| s.buildmode = Some("pie".into())), Some("go1.26")));
+        assert_eq!(ids(&r, &input(&none)), [WarningId::BuildmodeMismatch]);
+        r.kind = Kind::PieExecutable;
+        assert!(ids(&r, &input(&none)).is_empty());
+        r.go = Some(go(b(&|s| s.goarch = Some("arm64".into())), Some("go1.26")));
+        let w = collect(&r, &input(&none));
+        assert_eq!(w[0].id, WarningId::GoarchMismatch);
+        assert_eq!(w[0].message, "The build info says GOARCH=arm64, but the file is for amd64.");
+        r.go = Some(go(b(&|s| s.cgo_enabled = Some(false)), Some("go1.26")));
+        assert!(ids(&r, &input(&none)).is_empty(), "dynamic with no library needed");
+        r.dynamic.needed = vec!["libc.so.6".into()];
+        assert_eq!(ids(&r, &input(&none)), [WarningId::CgoDisabledDynamic]);
+        r.go = Some(go(b(&|_| {}), None));
+        assert_eq!(ids(&r, &input(&none)), [WarningId::NoBuildinfo]);
+    }
+
+    #[test]
+    fn cgo_enabled_static_only_without_any_cause() {
+        let none = StaticSymbols::default();
+        let mut r = report(Linkage::Static, LibcName::None);
+        r.go = Some(go(BuildSettings { cgo_enabled: Some(true), ..BuildSettings::default() }, Some("go1.26")));
+        assert_eq!(ids(&r, &input(&none)), [WarningId::CgoEnabledStatic]);
+        r.linkage = Linkage::Dynamic;
+        assert!(ids(&r, &input(&none)).is_empty());
+        r.linkage = Linkage::Static;
+        r.causes.push(Cause { id: CauseId::CgoOwn, title: String::new(), package: None, module: None, version: None, makes_dynamic: false, evidence: vec![] });
+        assert!(ids(&r, &input(&none)).is_empty());
+    }
+
+    #[test]
+    fn damage_and_truncation_carry_offsets() {
+        let none = StaticSymbols::default();
+        let r = report(Linkage::Static, LibcName::None);
+        let damage = BuildinfoDamage { offset: 0x2000, part: "version", problem: "length 99 runs past its segment".into() };
+        let strings = [UnreadableString { tag: "DT_RUNPATH", offset: 0x40 }];
+        let i = Input { symbols: &none, buildinfo_damage: Some(&damage), unreadable_strings: &strings, truncated: Some((100, 4096)) };
+        let w = collect(&r, &i);
+        assert_eq!(w.iter().map(|w| w.id).collect::<Vec<_>>(), [WarningId::Truncated, WarningId::DynamicStringUnreadable, WarningId::BuildinfoDamaged]);
+        assert_eq!(w[0].message, "The file is 100 bytes long but its headers describe 4096: it was cut short, and parts of this report may be missing.");
+        assert_eq!(w[1].evidence, [Evidence::new(E::Section, "DT_RUNPATH"), Evidence::new(E::Offset, "0x40")]);
+        assert_eq!(w[2].message, "The Go build info at file offset 0x2000 could not be read: its version length 99 runs past its segment.");
+    }
+}

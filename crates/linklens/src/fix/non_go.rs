@@ -22,3 +22,44 @@ pub(crate) fn for_non_go(report: &Report) -> Vec<Fix> {
         _ => vec![fix(FixId::CStatic, "musl-gcc -O2 -static -o app *.c".into(), adapt(), &causes, "app", Linkage::Static)],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Cause, CauseId, Format, Kind};
+
+    fn report(lang: &str, goarch: &str, linkage: Linkage) -> Report {
+        let mut r = crate::analyze::base_report(Format::Elf, String::new(), Some(goarch), 64, false, 0);
+        r.linkage = linkage;
+        r.kind = Kind::Executable;
+        r.toolchain.language = Some(lang.into());
+        r.causes = vec![Cause { id: CauseId::NonGo, title: String::new(), package: None, module: None, version: None, makes_dynamic: true, evidence: vec![] }];
+        r
+    }
+
+    #[test]
+    fn one_recipe_per_language() {
+        let c = for_non_go(&report("C", "amd64", Linkage::Dynamic));
+        assert_eq!((c[0].id, c[0].command.as_str()), (FixId::CStatic, "musl-gcc -O2 -static -o app *.c"));
+        assert!(c[0].notes.iter().any(|n| n.id == NoteId::AdaptFileNames));
+        assert_eq!(c[0].verify[0], "file ./app   # expect: statically linked");
+        let cxx = for_non_go(&report("C++", "amd64", Linkage::Dynamic));
+        assert_eq!((cxx[0].id, cxx[0].command.as_str()), (FixId::CxxStatic, "g++ -O2 -static -o app *.cpp"));
+        assert!(for_non_go(&report("C", "amd64", Linkage::Static)).is_empty());
+        assert!(for_non_go(&report("C", "amd64", Linkage::StaticPie)).is_empty());
+    }
+
+    #[test]
+    fn rust_builds_for_the_files_own_musl_target() {
+        for a in crate::arch::ARCHES {
+            let f = for_non_go(&report("Rust", a.goarch, Linkage::Dynamic));
+            match a.rust_musl {
+                Some(t) => {
+                    assert_eq!(f[0].command, format!("rustup target add {t} && cargo build --release --target {t}"));
+                    assert!(f[0].verify[0].starts_with(&format!("file ./target/{t}/release/app")), "{:?}", f[0].verify);
+                }
+                None => assert!(f.is_empty(), "{}: Rust has no musl target for it", a.goarch),
+            }
+        }
+    }
+}
