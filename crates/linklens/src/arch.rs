@@ -173,7 +173,8 @@ mod tests {
     /// the tools list (`zig targets`, `rustc --print target-list`).
     #[test]
     fn targets_printed_for_each_architecture() {
-        let expect: &[(&str, Option<&str>, Option<&str>, Option<&str>, Option<&str>)] = &[
+        type Names = (&'static str, Option<&'static str>, Option<&'static str>, Option<&'static str>, Option<&'static str>);
+        let expect: &[Names] = &[
             ("amd64", Some("x86_64-linux-musl"), Some("x86_64-unknown-linux-musl"), Some("x86_64"), Some("x86-64")),
             ("arm64", Some("aarch64-linux-musl"), Some("aarch64-unknown-linux-musl"), Some("arm64"), Some("Aarch64")),
             ("386", Some("x86-linux-musl"), Some("i686-unknown-linux-musl"), Some("i386"), Some("Intel 80386")),
