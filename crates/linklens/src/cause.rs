@@ -367,6 +367,15 @@ mod tests {
     }
 
     #[test]
+    fn package_counts_only_for_the_std_c_imports() {
+        assert!(needs_package_counts(&[import("puts"), import("getaddrinfo")]));
+        assert!(needs_package_counts(&[import("getgrouplist")]));
+        assert!(needs_package_counts(&[import("dlopen")]));
+        assert!(!needs_package_counts(&[import("puts"), import("pthread_create")]));
+        assert!(!needs_package_counts(&[]));
+    }
+
+    #[test]
     fn libresolv_is_dns_evidence_only() {
         let d = dynamic(&["libc.so.6", "libresolv.so.2"]);
         let mut g = go(Some("example.com/app"), Some("example.com/app"), &[], &["os/user"]);
