@@ -367,6 +367,27 @@ mod tests {
     }
 
     #[test]
+    fn a_file_that_is_not_go() {
+        let attribute_non_go = |d: &Dynamic, linkage, language| {
+            attribute(&Input { linkage, dynamic: d, go: None, names: None, libc_is_shared: !d.needed.is_empty(), language }, &mut [])
+        };
+        assert!(attribute_non_go(&Dynamic::default(), Linkage::Static, Some("C")).is_empty());
+        let c = attribute_non_go(&dynamic(&["libc.so.6"]), Linkage::Dynamic, Some("C++"));
+        let values: Vec<&str> = c[0].evidence.iter().map(|e| e.value.as_str()).collect();
+        assert_eq!(values, ["/lib64/ld-linux-x86-64.so.2", "libc.so.6", "no Go build info or pclntab; looks like C++"]);
+        // Dynamic by file's rule alone: a dynamic section, nothing else.
+        let bare = Dynamic { has_dynamic_section: true, ..Dynamic::default() };
+        let c = attribute_non_go(&bare, Linkage::Dynamic, None);
+        let values: Vec<&str> = c[0].evidence.iter().map(|e| e.value.as_str()).collect();
+        assert_eq!(values, ["PT_DYNAMIC present, without DF_1_PIE", "no Go build info or pclntab"]);
+        // An interpreter: the section is not the reason then.
+        let mut interp = bare.clone();
+        interp.interpreter = Some("/lib/ld.so".into());
+        let c = attribute_non_go(&interp, Linkage::Dynamic, None);
+        assert!(!c[0].evidence.iter().any(|e| e.kind == E::Section));
+    }
+
+    #[test]
     fn package_counts_only_for_the_std_c_imports() {
         assert!(needs_package_counts(&[import("puts"), import("getaddrinfo")]));
         assert!(needs_package_counts(&[import("getgrouplist")]));

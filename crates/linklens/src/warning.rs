@@ -223,8 +223,26 @@ mod tests {
         assert!(ids(&r, &input(&none)).is_empty(), "dynamic with no library needed");
         r.dynamic.needed = vec!["libc.so.6".into()];
         assert_eq!(ids(&r, &input(&none)), [WarningId::CgoDisabledDynamic]);
-        r.go = Some(go(b(&|_| {}), None));
-        assert_eq!(ids(&r, &input(&none)), [WarningId::NoBuildinfo]);
+        let mut g = go(b(&|_| {}), None);
+        g.pclntab = Some(crate::report::Pclntab {
+            version: "go1.20+".into(),
+            magic: "0xfffffff1".into(),
+            section: Some(".gopclntab".into()),
+            scanned: false,
+            offset: 0x1000,
+            nfunc: 1,
+            ptrsize: 8,
+            quantum: 1,
+        });
+        r.go = Some(g.clone());
+        let w = collect(&r, &input(&none));
+        assert_eq!(w.iter().map(|w| w.id).collect::<Vec<_>>(), [WarningId::NoBuildinfo]);
+        assert_eq!(w[0].evidence, [Evidence::new(E::Section, ".gopclntab")]);
+        // Found by scanning (inside .data.rel.ro): its offset is the fact.
+        g.pclntab.as_mut().unwrap().section = Some(".data.rel.ro".into());
+        g.pclntab.as_mut().unwrap().scanned = true;
+        r.go = Some(g);
+        assert_eq!(collect(&r, &input(&none))[0].evidence, [Evidence::new(E::Offset, "0x1000")]);
     }
 
     #[test]
