@@ -52,7 +52,8 @@ pub fn cause_page(props: &Props) -> Html {
                     <section class="doc-fix" data-fix-id={f.id.as_str()}>
                         <h4>{f.title}</h4>
                         <p><RichText text={f.how} /></p>
-                        <ul>{ for f.tradeoffs.iter().map(|x| html! { <li><RichText text={x.text} /></li> }) }</ul>
+                        // Only the costs that apply to this topic's cause.
+                        <ul>{ for f.tradeoffs.iter().filter(|x| x.when.is_none_or(|c| TopicId::Cause(c) == id)).map(|x| html! { <li><RichText text={x.text} /></li> }) }</ul>
                     </section>
                 }) }
                 <p class="note">{page::TOPIC_CHECK_BEFORE}<a href="#/">{page::TOPIC_CHECK_LINK}</a>{page::TOPIC_CHECK_AFTER}</p>
