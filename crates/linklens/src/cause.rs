@@ -338,6 +338,10 @@ mod tests {
         let g = go(Some("command-line-arguments"), None, &[], &["command-line-arguments", "mylib"]);
         let c = causes(&g, &Names::default(), &mut [], Linkage::Dynamic, &d);
         assert_eq!(ids(&c), [(CauseId::CgoDep, Some("command-line-arguments")), (CauseId::CgoDep, Some("mylib"))]);
+        // A `mod` line with no path (a GOPATH build of a module-less tree):
+        // the package path's root decides.
+        let g = go(Some("github.com/me/tool/cmd/x"), Some(""), &[], &["github.com/me/tool/internal/c"]);
+        assert_eq!(ids(&causes(&g, &Names::default(), &mut [], Linkage::Dynamic, &d)), [(CauseId::CgoOwn, Some("github.com/me/tool/internal/c"))]);
         // A standard-library package is never the main module's, whatever its path.
         let g = go(Some("example.com/app"), Some("example.com/app"), &[], &["runtime/race"]);
         assert_eq!(ids(&causes(&g, &Names::default(), &mut [], Linkage::Dynamic, &d)), [(CauseId::CgoDep, Some("runtime/race"))]);

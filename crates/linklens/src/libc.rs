@@ -100,6 +100,10 @@ mod tests {
         assert_eq!(l.name, LibcName::Musl, "libc.so alone is musl's name");
         let l = infer_with(Some("/system/bin/linker64"), &["libbionic.so"], &[], None, none(), &[], true);
         assert_eq!((l.name, l.evidence.len()), (LibcName::Unknown, 0));
+        // No interpreter but a library that names no libc: still unknown,
+        // not the static-musl guess.
+        let l = infer_with(None, &["libfoo.so.1"], &[], None, none(), &[], true);
+        assert_eq!(l.name, LibcName::Unknown);
     }
 
     #[test]
