@@ -253,29 +253,22 @@ fn owning_module<'a>(package: &str, go: &'a GoInfo) -> Option<&'a crate::report:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{BuildSettings, CgoPackage, GoDetection, Module};
+    use crate::report::{CgoPackage, Module};
 
     fn module(path: &str) -> Module {
         Module { path: path.into(), version: "v1.2.3".into(), sum: None, replace: None }
     }
 
     fn go(path: Option<&str>, main: Option<&str>, deps: &[&str], cgo: &[&str]) -> GoInfo {
-        GoInfo {
-            detected_by: GoDetection::Both,
-            version: Some("go1.26.8".into()),
-            path: path.map(str::to_string),
-            main: main.map(module),
-            deps: deps.iter().map(|d| module(d)).collect(),
-            settings: vec![],
-            build: BuildSettings { cgo_enabled: Some(true), ..BuildSettings::default() },
-            pclntab: None,
-            cgo_packages: cgo
-                .iter()
-                .map(|p| CgoPackage { package: p.to_string(), count: 2, functions: vec![format!("{p}._Cfunc_f")] })
-                .collect(),
-            buildinfo_section: None,
-            buildinfo_offset: None,
-        }
+        let mut g = crate::test_support::go_info("", &[("CGO_ENABLED", "1")]);
+        g.path = path.map(str::to_string);
+        g.main = main.map(module);
+        g.deps = deps.iter().map(|d| module(d)).collect();
+        g.cgo_packages = cgo
+            .iter()
+            .map(|p| CgoPackage { package: p.to_string(), count: 2, functions: vec![format!("{p}._Cfunc_f")] })
+            .collect();
+        g
     }
 
     fn import(name: &str) -> Import {

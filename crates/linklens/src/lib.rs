@@ -27,6 +27,8 @@ pub mod render;
 pub mod report;
 mod sniff;
 mod summary;
+#[cfg(test)]
+mod test_support;
 mod vocab;
 mod warning;
 

@@ -139,22 +139,14 @@ pub(crate) fn collect(r: &Report, i: &Input) -> Vec<Warning> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{BuildSettings, Cause, Format, GoDetection, GoInfo, Libc};
+    use crate::report::{BuildSettings, Cause, Format, GoInfo, Libc};
+    use crate::test_support::cause;
 
     fn go(settings: BuildSettings, version: Option<&str>) -> GoInfo {
-        GoInfo {
-            detected_by: GoDetection::Both,
-            version: version.map(str::to_string),
-            path: None,
-            main: None,
-            deps: vec![],
-            settings: vec![],
-            build: settings,
-            pclntab: None,
-            cgo_packages: vec![],
-            buildinfo_section: None,
-            buildinfo_offset: None,
-        }
+        let mut g = crate::test_support::go_info("example.com/app", &[]);
+        g.build = settings;
+        g.version = version.map(str::to_string);
+        g
     }
 
     fn report(linkage: Linkage, libc: LibcName) -> Report {
@@ -184,7 +176,7 @@ mod tests {
         assert!(ids(&report(Linkage::Dynamic, LibcName::Glibc), &input(&nss)).is_empty());
         // Stripped: the cgo lookups of net say it instead of .symtab.
         let mut r = report(Linkage::Static, LibcName::Glibc);
-        r.causes.push(Cause { id: CauseId::Dns, title: String::new(), package: Some("net".into()), module: None, version: None, makes_dynamic: false, evidence: vec![] });
+        r.causes.push(Cause { makes_dynamic: false, ..cause(CauseId::Dns, Some("net"), None) });
         let w = collect(&r, &input(&none));
         assert_eq!(w[0].id, WarningId::GlibcStaticNss);
         assert_eq!(w[0].evidence, [Evidence::new(E::Package, "net")]);
@@ -254,7 +246,7 @@ mod tests {
         r.linkage = Linkage::Dynamic;
         assert!(ids(&r, &input(&none)).is_empty());
         r.linkage = Linkage::Static;
-        r.causes.push(Cause { id: CauseId::CgoOwn, title: String::new(), package: None, module: None, version: None, makes_dynamic: false, evidence: vec![] });
+        r.causes.push(Cause { makes_dynamic: false, ..cause(CauseId::CgoOwn, None, None) });
         assert!(ids(&r, &input(&none)).is_empty());
     }
 

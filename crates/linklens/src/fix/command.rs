@@ -203,24 +203,7 @@ fn shell_quote_always(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{GoDetection, Module, Setting};
-
-    fn go(path: &str, settings: &[(&str, &str)]) -> GoInfo {
-        let settings: Vec<Setting> = settings.iter().map(|(k, v)| Setting { key: k.to_string(), value: v.to_string() }).collect();
-        GoInfo {
-            detected_by: GoDetection::Both,
-            version: Some("go1.26.8".into()),
-            path: Some(path.into()),
-            main: Some(Module { path: "example.com/app".into(), version: "(devel)".into(), sum: None, replace: None }),
-            deps: vec![],
-            build: crate::go::buildinfo::typed_settings(&settings),
-            settings,
-            pclntab: None,
-            cgo_packages: vec![],
-            buildinfo_section: None,
-            buildinfo_offset: None,
-        }
-    }
+    use crate::test_support::go_info as go;
 
     #[test]
     fn keeps_existing_flags_and_merges_extldflags() {

@@ -143,29 +143,15 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
 mod tests {
     use super::*;
     use crate::arch::ARCHES;
-    use crate::report::{Cause, Format, GoDetection, Module, Setting, Warning};
+    use crate::report::{Cause, Format, Warning};
 
     fn go(goarch: &str, settings: &[(&str, &str)]) -> GoInfo {
-        let mut settings: Vec<Setting> = settings.iter().map(|(k, v)| Setting { key: k.to_string(), value: v.to_string() }).collect();
-        settings.push(Setting { key: "GOARCH".into(), value: goarch.into() });
-        settings.push(Setting { key: "GOOS".into(), value: "linux".into() });
-        GoInfo {
-            detected_by: GoDetection::Both,
-            version: Some("go1.26.8".into()),
-            path: Some("example.com/app".into()),
-            main: Some(Module { path: "example.com/app".into(), version: "(devel)".into(), sum: None, replace: None }),
-            deps: vec![],
-            build: crate::go::buildinfo::typed_settings(&settings),
-            settings,
-            pclntab: None,
-            cgo_packages: vec![],
-            buildinfo_section: None,
-            buildinfo_offset: None,
-        }
+        let settings: Vec<(&str, &str)> = settings.iter().copied().chain([("GOARCH", goarch), ("GOOS", "linux")]).collect();
+        crate::test_support::go_info("example.com/app", &settings)
     }
 
     fn cause(id: CauseId, module: Option<&str>) -> Cause {
-        Cause { id, title: String::new(), package: None, module: module.map(str::to_string), version: None, makes_dynamic: true, evidence: vec![] }
+        crate::test_support::cause(id, None, module)
     }
 
     /// A report of a Go file with these causes, as `analyze` would fill it.

@@ -26,14 +26,14 @@ pub(crate) fn for_non_go(report: &Report) -> Vec<Fix> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Cause, CauseId, Format, Kind};
+    use crate::report::{CauseId, Format, Kind};
 
     fn report(lang: &str, goarch: &str, linkage: Linkage) -> Report {
         let mut r = crate::analyze::base_report(Format::Elf, String::new(), Some(goarch), 64, false, 0);
         r.linkage = linkage;
         r.kind = Kind::Executable;
         r.toolchain.language = Some(lang.into());
-        r.causes = vec![Cause { id: CauseId::NonGo, title: String::new(), package: None, module: None, version: None, makes_dynamic: true, evidence: vec![] }];
+        r.causes = vec![crate::test_support::cause(CauseId::NonGo, None, None)];
         r
     }
 
