@@ -9,7 +9,7 @@ use object::Endianness;
 use crate::error::Error;
 use crate::image::Image;
 use crate::report::*;
-use crate::{arch, cause, elf, fix, go, libc, macho, pe, sniff, summary, warning};
+use crate::{arch, cause, elf, fix, go, libc, macho, os, pe, portability, sniff, summary, warning};
 
 /// Analyse one file. Pure and deterministic; never panics on any input.
 pub fn analyze<'data, R: ReadRef<'data>>(data: R) -> Result<Report, Error> {
@@ -90,6 +90,7 @@ pub(crate) fn base_report(format: Format, machine: String, goarch: Option<&str>,
         arch: Arch { machine, goarch: goarch.map(str::to_string) },
         bits,
         endian: if big { Endian::Big } else { Endian::Little },
+        os: OsInfo { name: Os::Linux, evidence: vec![] },
         kind: Kind::Other,
         linkage: Linkage::Static,
         summary: String::new(),
@@ -102,7 +103,21 @@ pub(crate) fn base_report(format: Format, machine: String, goarch: Option<&str>,
         causes: vec![],
         warnings: vec![],
         fixes: vec![],
+        portability: Portability::default(),
     }
+}
+
+/// The portability input of a report whose facts are all filled in.
+fn judge_portability(r: &mut Report, os: Option<Os>) {
+    let input = portability::Input {
+        os,
+        linkage: r.linkage,
+        goarch: r.arch.goarch.as_deref(),
+        machine: &r.arch.machine,
+        libc: r.libc.name,
+        dynamic: &r.dynamic,
+    };
+    portability::judge(&mut r.portability, &input, &r.fixes);
 }
 
 fn elf_report<'data, Elf, R>(file: &elf::Headers<'data, Elf, R>, len: u64) -> Result<Report, Error>
@@ -171,10 +186,20 @@ where
             truncated: described,
         },
     );
+    r.os = os::infer(&os::Input {
+        goos: r.go.as_ref().and_then(|g| g.build.goos.as_deref()),
+        os_abi: facts.os_abi,
+        os_note: facts.notes.os,
+        interpreter: r.dynamic.interpreter.as_deref(),
+        abi_tag: r.toolchain.abi_tag.as_deref(),
+    });
+    r.portability = portability::requirements(&facts.needed_versions, &r.imports, r.libc.name, r.linkage);
     r.fixes = match &r.go {
         Some(go) => fix::for_go(&r, go),
         None => fix::for_non_go(&r),
     };
+    let os = r.os.name;
+    judge_portability(&mut r, Some(os));
     r.summary = summary::line(&r);
     r.headline = summary::headline(&r);
     Ok(r)
@@ -232,6 +257,8 @@ where
     r.toolchain.language = detected.as_ref().map(|_| "Go".to_string());
     r.go = detected.map(|d| d.info);
     r.warnings = macho::warnings(&r.dynamic);
+    r.os = OsInfo { name: Os::Macos, evidence: vec![Evidence::new(EvidenceKind::Section, "a Mach-O header")] };
+    judge_portability(&mut r, Some(Os::Macos));
     r.summary = summary::line(&r);
     r.headline = summary::headline(&r);
     Ok(r)
@@ -260,6 +287,8 @@ where
     r.go = detected.map(|d| d.info);
     r.warnings = pe::warnings(&r.dynamic);
     r.fixes = pe::fixes(&r.warnings, r.go.as_ref(), goarch);
+    r.os = OsInfo { name: Os::Windows, evidence: vec![Evidence::new(EvidenceKind::Section, "a PE header")] };
+    judge_portability(&mut r, Some(Os::Windows));
     r.summary = summary::line(&r);
     r.headline = summary::headline(&r);
     Ok(r)

@@ -5,10 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::vocab::vocabulary;
-pub use crate::vocab::{CauseId, FixId, NoteId, WarningId};
+pub use crate::vocab::{CauseId, FixId, NoteId, ReasonId, TargetId, WarningId};
 
 /// Version of the JSON shape of [`Report`].
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 /// Everything linklens concludes about one file.
@@ -25,6 +25,8 @@ pub struct Report {
     pub bits: u8,
     /// Byte order.
     pub endian: Endian,
+    /// The operating system the file is for, and how it shows.
+    pub os: OsInfo,
     /// Executable, PIE, shared object…
     pub kind: Kind,
     /// The verdict, by the rule `file` uses (see `elf::linkage`).
@@ -49,6 +51,8 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     /// Rebuild recipes, recommended first. Empty when nothing needs fixing.
     pub fixes: Vec<Fix>,
+    /// Where it runs: the versions it needs and a verdict per target.
+    pub portability: Portability,
 }
 
 vocabulary! {
@@ -410,4 +414,110 @@ pub struct Fix {
     pub caveats: Vec<String>,
     /// How to check the result.
     pub verify: Vec<String>,
+}
+
+vocabulary! {
+    /// An operating system, by Go's name for it where Go has one.
+    pub enum Os {
+        /// Linux.
+        Linux = "linux",
+        /// Android (a Linux kernel, Bionic libc).
+        Android = "android",
+        /// FreeBSD.
+        Freebsd = "freebsd",
+        /// NetBSD.
+        Netbsd = "netbsd",
+        /// OpenBSD.
+        Openbsd = "openbsd",
+        /// DragonFly BSD.
+        Dragonfly = "dragonfly",
+        /// Solaris.
+        Solaris = "solaris",
+        /// illumos.
+        Illumos = "illumos",
+        /// GNU Hurd.
+        Hurd = "hurd",
+        /// macOS.
+        Macos = "macos",
+        /// Windows.
+        Windows = "windows",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The operating system, and what told it.
+pub struct OsInfo {
+    /// Which system.
+    pub name: Os,
+    /// The facts it was told from; empty when Linux is assumed (a Linux
+    /// ELF file carries no mark of its own).
+    pub evidence: Vec<Evidence>,
+}
+
+vocabulary! {
+    /// Will it run there?
+    pub enum Verdict {
+        /// It starts.
+        Runs = "runs",
+        /// It does not start.
+        Fails = "fails",
+        /// It depends on something the file cannot tell (a package installed, a weak symbol used).
+        Maybe = "maybe",
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Where a Linux binary runs: the versions the loader will check, and a
+/// verdict per target.
+pub struct Portability {
+    /// The highest `GLIBC_x.y` needed by a non-weak reference: the oldest
+    /// glibc it starts on.
+    pub glibc_min: Option<String>,
+    /// The floor when weak references count too; `None` when the same.
+    pub glibc_min_weak: Option<String>,
+    /// The highest `GLIBCXX_` needed (libstdc++).
+    pub glibcxx_min: Option<String>,
+    /// The highest `CXXABI_` needed (libstdc++).
+    pub cxxabi_min: Option<String>,
+    /// A dynamic musl binary (needs musl's loader).
+    pub musl: bool,
+    /// Every needed version (`readelf -V`), with the symbols that need it.
+    pub requires: Vec<Requirement>,
+    /// One verdict per target, in the table's order; empty when the file is
+    /// not for Linux (see `note`).
+    pub targets: Vec<TargetResult>,
+    /// Why there are no targets, when there are none.
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One needed version: `GLIBC_2.34` from `libc.so.6`.
+pub struct Requirement {
+    /// The library that must provide it.
+    pub library: String,
+    /// The version name.
+    pub version: String,
+    /// Marked `VER_FLG_WEAK`: the loader does not refuse to start without it.
+    pub weak: bool,
+    /// The undefined symbols bound to this version.
+    pub symbols: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The verdict for one target.
+pub struct TargetResult {
+    /// Stable id.
+    pub id: TargetId,
+    /// The catalogue's name (`Debian 12 (bookworm)`).
+    pub name: String,
+    /// Will it run?
+    pub verdict: Verdict,
+    /// The deciding fact, by id.
+    pub reason_id: ReasonId,
+    /// The deciding fact, in the catalogue's words, filled in.
+    pub reason: String,
+    /// What the user sees there when it does not run.
+    pub error: Option<String>,
+    /// The fix in `fixes` that makes it run, when one does.
+    pub fix: Option<FixId>,
 }

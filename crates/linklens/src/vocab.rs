@@ -135,6 +135,10 @@ vocabulary! {
         RustMusl = "rust-musl",
         /// A Windows Go program with the MinGW runtime linked in.
         WindowsStatic = "windows-static",
+        /// Stay dynamic, link against an old glibc with zig's stubs.
+        ZigGlibc = "zig-glibc",
+        /// Stay dynamic, build in an image with an older glibc.
+        OlderGlibcImage = "older-glibc-image",
     }
 }
 
@@ -169,5 +173,91 @@ vocabulary! {
         AdaptFileNames = "adapt-file-names",
         /// Serve each extension as its own static binary.
         ServeExtensions = "serve-extensions",
+        /// The glibc floor the recipe links for.
+        GlibcFloor = "glibc-floor",
+    }
+}
+
+vocabulary! {
+    /// A place a Linux binary is shipped to: a container base image or a
+    /// distribution release. The table of what each has is
+    /// `portability::targets`; the words are in the catalogue.
+    pub enum TargetId {
+        /// `FROM scratch`: an empty file system.
+        Scratch = "scratch",
+        /// `gcr.io/distroless/static-debian12`.
+        DistrolessStatic = "distroless-static",
+        /// `gcr.io/distroless/base-debian12`.
+        DistrolessBaseDebian12 = "distroless-base-debian12",
+        /// `gcr.io/distroless/cc-debian12`.
+        DistrolessCcDebian12 = "distroless-cc-debian12",
+        /// `busybox:musl`.
+        BusyboxMusl = "busybox-musl",
+        /// `busybox:glibc`.
+        BusyboxGlibc = "busybox-glibc",
+        /// `alpine`.
+        Alpine = "alpine",
+        /// Debian 10 (buster).
+        Debian10 = "debian-10",
+        /// Debian 11 (bullseye).
+        Debian11 = "debian-11",
+        /// Debian 12 (bookworm).
+        Debian12 = "debian-12",
+        /// Debian 13 (trixie).
+        Debian13 = "debian-13",
+        /// Ubuntu 18.04.
+        Ubuntu1804 = "ubuntu-18.04",
+        /// Ubuntu 20.04.
+        Ubuntu2004 = "ubuntu-20.04",
+        /// Ubuntu 22.04.
+        Ubuntu2204 = "ubuntu-22.04",
+        /// Ubuntu 24.04.
+        Ubuntu2404 = "ubuntu-24.04",
+        /// RHEL 7 and its rebuilds.
+        Rhel7 = "rhel-7",
+        /// RHEL 8 and its rebuilds.
+        Rhel8 = "rhel-8",
+        /// RHEL 9 and its rebuilds.
+        Rhel9 = "rhel-9",
+        /// RHEL 10 and its rebuilds.
+        Rhel10 = "rhel-10",
+        /// Amazon Linux 2.
+        AmazonLinux2 = "amazonlinux-2",
+        /// Amazon Linux 2023.
+        AmazonLinux2023 = "amazonlinux-2023",
+    }
+}
+
+vocabulary! {
+    /// The fact that decides whether a binary runs on a target.
+    pub enum ReasonId {
+        /// Static or static-pie: needs nothing from the target.
+        Static = "static",
+        /// The target publishes no image for the binary's architecture.
+        ArchUnpublished = "arch-unpublished",
+        /// The target has no dynamic loader at all.
+        NoLoader = "no-loader",
+        /// A glibc binary on a musl target.
+        GlibcOnMusl = "glibc-on-musl",
+        /// A musl binary on a glibc target.
+        MuslOnGlibc = "musl-on-glibc",
+        /// A musl binary on a musl image without musl's loader.
+        MuslLoaderMissing = "musl-loader-missing",
+        /// A needed library is not in the image and cannot be installed there.
+        LibraryMissing = "library-missing",
+        /// A needed library is not in the base image but its package can be installed.
+        LibraryInstallable = "library-installable",
+        /// A needed glibc version is newer than the target's.
+        GlibcTooOld = "glibc-too-old",
+        /// Only weak references need a newer glibc.
+        GlibcWeakTooOld = "glibc-weak-too-old",
+        /// A needed libstdc++ (`GLIBCXX_`/`CXXABI_`) version is newer than the target's.
+        CxxTooOld = "cxx-too-old",
+        /// A glibc binary whose needs the target's glibc meets.
+        GlibcOk = "glibc-ok",
+        /// A musl binary on a musl target.
+        MuslOk = "musl-ok",
+        /// The C library could not be told: cannot judge.
+        LibcUnknown = "libc-unknown",
     }
 }

@@ -19,6 +19,12 @@ const GO_VERIFY: &[&str] = &[
     "linklens --require-static ./{output}   # or drop it on the linklens page",
 ];
 const C_VERIFY: &[&str] = &["file ./{output}   # expect: {expect}", "linklens --require-static ./{output}"];
+/// `{floor}`: the glibc version the recipe links for; `{target}`: the oldest target id it reaches.
+const FLOOR_VERIFY: &[&str] = &[
+    "file ./{output}   # expect: {expect}",
+    "objdump -T ./{output} | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1   # expect: GLIBC_{floor} or older",
+    "linklens --target {target} ./{output}",
+];
 const WINDOWS_VERIFY: &[&str] = &["objdump -p {output} | grep 'DLL Name'   # expect: system DLLs only"];
 
 pub(super) static FIXES: [FixEntry; FixId::ALL.len()] = [
@@ -144,6 +150,28 @@ pub(super) static FIXES: [FixEntry; FixId::ALL.len()] = [
         ],
         verify: WINDOWS_VERIFY,
     },
+    FixEntry {
+        id: FixId::ZigGlibc,
+        title: "Stay dynamic, but link against an old glibc with zig cc",
+        how: "The glibc a binary needs is the one it was linked against. zig cc links against stubs of the glibc version named in its target (x86_64-linux-gnu.2.17), so the binary starts on every system with that glibc or newer.",
+        tradeoffs: &[
+            always("Needs zig (e.g. pip install ziglang, then use `python3 -m ziglang cc` if zig is not on PATH)."),
+            always("Still dynamic: the target needs glibc's loader and every library in NEEDED; scratch, distroless static and Alpine still fail."),
+            always("C code that calls functions newer than that glibc no longer compiles: that is the point."),
+        ],
+        verify: FLOOR_VERIFY,
+    },
+    FixEntry {
+        id: FixId::OlderGlibcImage,
+        title: "Stay dynamic, but build in an image with an older glibc",
+        how: "Linking on a system with an older glibc keeps the binary's floor at that version: golang's bookworm images have glibc 2.36, where this binary was linked against a newer one.",
+        tradeoffs: &[
+            always("Needs Docker (or Podman); the golang image of the Go version the binary was built with."),
+            always("Still dynamic: the target needs glibc's loader and every library in NEEDED."),
+            always("No maintained golang image has a glibc older than 2.36; for an older floor use zig cc."),
+        ],
+        verify: FLOOR_VERIFY,
+    },
 ];
 
 /// The notes, in `NoteId` order.
@@ -176,4 +204,6 @@ pub(super) static NOTES: [&str; NoteId::ALL.len()] = [
     "Adapt the file names to your build; with make, pass the flag via LDFLAGS.",
     // serve-extensions
     "Then serve each extension as its own static binary and connect to it over RPC.",
+    // glibc-floor
+    "Links for glibc {floor}: it starts where glibc is {floor} or newer ({oldest} and up), where this binary needs {need}.",
 ];

@@ -11,11 +11,13 @@
 mod fixes;
 pub mod page;
 pub mod sentences;
+mod targets;
 mod topics;
 
 use serde::Serialize;
 
-pub use crate::vocab::{CauseId, FixId, NoteId, WarningId};
+pub use crate::vocab::{CauseId, FixId, NoteId, ReasonId, TargetId, WarningId};
+pub use targets::{os_name, ReasonWords, TargetWords};
 
 /// A topic is a cause or a warning; both have a page (`#/cause/<id>`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -152,6 +154,21 @@ pub fn topics() -> impl Iterator<Item = &'static Topic> {
 /// The entry of a fix.
 pub fn fix(id: FixId) -> &'static FixEntry {
     &fixes::FIXES[id as usize]
+}
+
+/// The words of a target.
+pub fn target(id: TargetId) -> &'static TargetWords {
+    &targets::TARGETS[id as usize]
+}
+
+/// Where the facts behind a target's verdicts come from (a URL and what to read there).
+pub fn target_source(id: TargetId) -> &'static str {
+    crate::portability::source(id)
+}
+
+/// The words of a deciding fact.
+pub fn reason(id: ReasonId) -> &'static ReasonWords {
+    &targets::REASONS[id as usize]
 }
 
 /// Every fix, in id order.

@@ -52,3 +52,15 @@ pub const CLI_ABOUT: &str = "Tells whether each Linux binary is statically linke
 pub const CLI_EXIT_STATUS: &str = "exit status: 0 all analysed (and static, with --require-static);
              1 --require-static and some file is dynamic;
              2 some file could not be read or parsed (the others are still reported)";
+
+/// Why a report has no target verdicts; `{os}` is the system's name.
+pub const TARGETS_NOT_LINUX: &str = "Targets are Linux images and distributions; this file is for {os}.";
+
+/// The name used when the system could not be told.
+pub const OS_UNKNOWN: &str = "an unknown system";
+
+/// A floor when no version is needed (only the loader).
+pub const NO_VERSION: &str = "no versioned symbol";
+
+/// The symbols list when no symbol is bound to a version.
+pub const NO_SYMBOLS: &str = "no symbol named";

@@ -4,6 +4,7 @@
 mod dynamic;
 mod note;
 mod symbol;
+mod version;
 
 use object::elf;
 use object::read::elf::{FileHeader, ProgramHeader, SectionTable};
@@ -13,14 +14,19 @@ use object::Endianness;
 use crate::report::{Dynamic, Import, Kind, Linkage};
 
 pub(crate) use symbol::{is_cxx_runtime, StaticSymbols};
+pub(crate) use version::Needed;
 
 /// What the ELF layer found, before any Go-specific reasoning.
 pub(crate) struct ElfFacts {
     pub machine: u16,
+    /// `EI_OSABI`.
+    pub os_abi: u8,
     pub kind: Kind,
     pub linkage: Linkage,
     pub dynamic: Dynamic,
     pub imports: Vec<Import>,
+    /// The version-needed table.
+    pub needed_versions: Vec<Needed>,
     /// Interesting names from `.symtab` (absent in stripped files).
     pub static_symbols: StaticSymbols,
     pub notes: note::Notes,
@@ -78,9 +84,11 @@ where
     };
     ElfFacts {
         machine: header.e_machine(endian).0,
+        os_abi: header.e_ident().os_abi.0,
         kind,
         linkage,
         imports: symbol::imports(endian, data, sections),
+        needed_versions: version::needed(endian, data, sections),
         // `.symtab` says which libc a file carries inside, and whether glibc's
         // NSS came with it: questions for a file that needs no library. A
         // file that needs libraries names its libc there, and its symbol

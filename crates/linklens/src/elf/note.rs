@@ -12,6 +12,9 @@ pub(crate) struct Notes {
     pub abi_tag: Option<String>,
     pub gnu_build_id: Option<String>,
     pub go_build_id: Option<String>,
+    /// The name of an OS identification note (`.note.openbsd.ident`,
+    /// `.note.netbsd.ident`, FreeBSD's ABI tag, the NDK's `Android`).
+    pub os: Option<&'static str>,
 }
 
 /// Go's note type for the build ID (cmd/link: ELF_NOTE_GOBUILDID_TAG).
@@ -58,6 +61,10 @@ where
                 b"GNU" if kind == elf::NT_GNU_BUILD_ID.0 => {
                     out.gnu_build_id = Some(desc.iter().map(|b| format!("{b:02x}")).collect());
                 }
+                b"FreeBSD" if kind == 1 => out.os = Some("FreeBSD"),
+                b"OpenBSD" if kind == 1 => out.os = Some("OpenBSD"),
+                b"NetBSD" if kind == 1 => out.os = Some("NetBSD"),
+                b"Android" if kind == 1 => out.os = Some("Android"),
                 b"Go" if kind == NT_GO_BUILD_ID => {
                     out.go_build_id = Some(String::from_utf8_lossy(desc).into_owned());
                 }

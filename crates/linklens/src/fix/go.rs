@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::command::GoBuild;
-use super::{fix, note};
+use super::{fix, floor, note};
 use crate::arch;
 use crate::report::{CauseId, Fix, FixId, GoInfo, Kind, Linkage, Note, NoteId, Report, WarningId};
 
@@ -130,6 +130,8 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
         fixes.push(spie);
     }
 
+    fixes.extend(lower_floor(report, &base, &goarch, &cause_list));
+
     if fixes.is_empty() && report.linkage == Linkage::Dynamic {
         // Dynamic with no cgo package found: cgo itself is the only suspect.
         let mut f = cgo_off();
@@ -137,6 +139,46 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
         fixes.push(f);
     }
     fixes
+}
+
+/// Recipes that keep a glibc-dynamic cgo binary dynamic but lower the
+/// glibc it needs, for targets older than the machine it was built on.
+/// After the static recipes: they fix fewer targets.
+fn lower_floor(report: &Report, base: &GoBuild, goarch: &str, causes: &[CauseId]) -> Vec<Fix> {
+    let mut out = Vec::new();
+    if !report.toolchain.runtime_cgo {
+        return out;
+    }
+    let output = base.output.clone();
+    if let Some(target) = floor::zig_target(report, goarch) {
+        // Unlike musl's, zig's glibc objects link internally too: the
+        // binary's link mode is kept as it was.
+        let mut b = base.clone();
+        b.set_env("CGO_ENABLED", "1").set_env("CC", &format!("zig cc -target {target}"));
+        out.extend(floor::fix(report, FixId::ZigGlibc, b.render(), b.notes.clone(), causes, &output, floor::ZIG));
+    }
+    let go_minor = report.go.as_ref().and_then(|g| g.version.as_deref()).and_then(go_minor);
+    if let (true, Some(minor)) = (floor::lowers(report, floor::GOLANG_IMAGE), go_minor) {
+        let mut b = base.clone();
+        b.set_env("CGO_ENABLED", "1");
+        let command = format!(
+            // The image's own platform, so a cgo build for another
+            // architecture runs natively there (under emulation) with its gcc.
+            "docker run --rm --platform linux/{goarch} -v \"$PWD\":/src -w /src golang:{minor}-bookworm sh -c {}",
+            super::command::shell_quote(&b.render())
+        );
+        out.extend(floor::fix(report, FixId::OlderGlibcImage, command, b.notes.clone(), causes, &output, floor::GOLANG_IMAGE));
+    }
+    out
+}
+
+/// `go1.26.8` → `1.26`: the golang image tag that follows patch releases.
+fn go_minor(version: &str) -> Option<String> {
+    let v = version.strip_prefix("go")?;
+    let mut parts = v.split('.');
+    let (major, minor) = (parts.next()?, parts.next()?);
+    let minor: String = minor.chars().take_while(char::is_ascii_digit).collect();
+    (major.chars().all(|c| c.is_ascii_digit()) && !minor.is_empty()).then(|| format!("{major}.{minor}"))
 }
 
 #[cfg(test)]
@@ -171,6 +213,43 @@ mod tests {
 
     fn has_note(f: &Fix, id: NoteId) -> bool {
         f.notes.iter().any(|n| n.id == id)
+    }
+
+    #[test]
+    fn a_glibc_floor_above_the_targets_adds_recipes_that_stay_dynamic() {
+        let dep = [cause(CauseId::CgoDep, Some("github.com/mattn/go-sqlite3"))];
+        let (mut r, g) = report("arm64", Linkage::Dynamic, Kind::Executable, &dep, &[("-ldflags", "-s -w")]);
+        r.libc.name = crate::report::LibcName::Glibc;
+        r.toolchain.runtime_cgo = true;
+        r.portability.glibc_min = Some("2.39".into());
+        let mut g = g;
+        g.version = Some("go1.26.8".into());
+        r.go = Some(g.clone());
+        let f = for_go(&r, &g);
+        let zig = f.iter().find(|f| f.id == FixId::ZigGlibc).expect("zig-glibc");
+        assert_eq!(zig.command, "CGO_ENABLED=1 CC='zig cc -target aarch64-linux-gnu.2.17' GOOS=linux GOARCH=arm64 go build -ldflags '-s -w' .");
+        let image = f.iter().find(|f| f.id == FixId::OlderGlibcImage).expect("older image");
+        assert_eq!(
+            image.command,
+            r#"docker run --rm --platform linux/arm64 -v "$PWD":/src -w /src golang:1.26-bookworm sh -c "CGO_ENABLED=1 GOOS=linux GOARCH=arm64 go build -ldflags '-s -w' .""#
+        );
+        assert!(image.notes.iter().any(|n| n.id == NoteId::GlibcFloor && n.text.contains("glibc 2.36") && n.text.contains("needs 2.39")));
+        // The static recipes stay first.
+        assert_eq!(f[0].id, FixId::ZigMusl);
+        // 2.34: bookworm's 2.36 would not lower it; zig's 2.17 would.
+        r.portability.glibc_min = Some("2.34".into());
+        let ids = ids(&for_go(&r, &g));
+        assert!(ids.contains(&FixId::ZigGlibc) && !ids.contains(&FixId::OlderGlibcImage), "{ids:?}");
+        // Not for a file with no cgo, nor a static one.
+        r.toolchain.runtime_cgo = false;
+        assert!(!ids_of(&r, &g).contains(&FixId::ZigGlibc));
+        r.toolchain.runtime_cgo = true;
+        r.linkage = Linkage::Static;
+        assert!(!ids_of(&r, &g).contains(&FixId::ZigGlibc));
+    }
+
+    fn ids_of(r: &Report, g: &GoInfo) -> Vec<FixId> {
+        ids(&for_go(r, g))
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! words of every fix and note come from the catalogue.
 
 pub(crate) mod command;
+mod floor;
 mod go;
 mod non_go;
 
@@ -21,16 +22,31 @@ pub(crate) fn note(id: NoteId, args: &[(&str, &str)]) -> Note {
 
 /// A fix: its words from the catalogue, the trade-offs that apply to these
 /// causes, and verify steps naming `output` and the verdict to expect.
-pub(crate) fn fix(id: FixId, command: String, mut notes: Vec<Note>, causes: &[CauseId], output: &str, expect: Linkage) -> Fix {
+pub(crate) fn fix(id: FixId, command: String, notes: Vec<Note>, causes: &[CauseId], output: &str, expect: Linkage) -> Fix {
+    fix_with(id, command, notes, causes, output, expect, &[])
+}
+
+/// [`fix`], with more `{placeholders}` for the verify steps.
+pub(crate) fn fix_with(
+    id: FixId,
+    command: String,
+    mut notes: Vec<Note>,
+    causes: &[CauseId],
+    output: &str,
+    expect: Linkage,
+    extra: &[(&str, &str)],
+) -> Fix {
     let entry = catalogue::fix(id);
     notes.dedup();
     let expect = labels::linkage_phrase(expect);
+    let mut args = vec![("output", output), ("expect", expect)];
+    args.extend_from_slice(extra);
     Fix {
         id,
         title: entry.title.to_string(),
         command,
         notes,
         caveats: entry.tradeoffs_for(causes),
-        verify: entry.verify.iter().map(|v| catalogue::fill(v, &[("output", output), ("expect", expect)])).collect(),
+        verify: entry.verify.iter().map(|v| catalogue::fill(v, &args)).collect(),
     }
 }

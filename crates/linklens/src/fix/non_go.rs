@@ -1,6 +1,6 @@
 //! Recipes for files that are not Go: C, C++ and Rust programs.
 
-use super::{fix, note};
+use super::{fix, floor, note};
 use crate::arch;
 use crate::report::{Fix, FixId, Linkage, NoteId, Report};
 
@@ -18,9 +18,25 @@ pub(crate) fn for_non_go(report: &Report) -> Vec<Fix> {
             let command = format!("rustup target add {target} && cargo build --release --target {target}");
             vec![fix(FixId::RustMusl, command, vec![], &causes, &format!("target/{target}/release/app"), Linkage::Static)]
         }
-        "C++" => vec![fix(FixId::CxxStatic, "g++ -O2 -static -o app *.cpp".into(), adapt(), &causes, "app", Linkage::Static)],
-        _ => vec![fix(FixId::CStatic, "musl-gcc -O2 -static -o app *.c".into(), adapt(), &causes, "app", Linkage::Static)],
+        "C++" => {
+            let mut out = vec![fix(FixId::CxxStatic, "g++ -O2 -static -o app *.cpp".into(), adapt(), &causes, "app", Linkage::Static)];
+            out.extend(zig_glibc(report, "c++", "*.cpp"));
+            out
+        }
+        _ => {
+            let mut out = vec![fix(FixId::CStatic, "musl-gcc -O2 -static -o app *.c".into(), adapt(), &causes, "app", Linkage::Static)];
+            out.extend(zig_glibc(report, "cc", "*.c"));
+            out
+        }
     }
+}
+
+/// `zig cc`/`zig c++` for an old glibc, when the file needs a newer one.
+fn zig_glibc(report: &Report, driver: &str, files: &str) -> Option<Fix> {
+    let target = floor::zig_target(report, report.arch.goarch.as_deref()?)?;
+    let causes: Vec<_> = report.causes.iter().map(|c| c.id).collect();
+    let command = format!("zig {driver} -target {target} -O2 -o app {files}");
+    floor::fix(report, FixId::ZigGlibc, command, vec![note(NoteId::AdaptFileNames, &[])], &causes, "app", floor::ZIG)
 }
 
 #[cfg(test)]
@@ -47,6 +63,23 @@ mod tests {
         assert_eq!((cxx[0].id, cxx[0].command.as_str()), (FixId::CxxStatic, "g++ -O2 -static -o app *.cpp"));
         assert!(for_non_go(&report("C", "amd64", Linkage::Static)).is_empty());
         assert!(for_non_go(&report("C", "amd64", Linkage::StaticPie)).is_empty());
+    }
+
+    #[test]
+    fn c_and_cxx_can_lower_their_glibc_floor_with_zig() {
+        let mut r = report("C", "arm64", Linkage::Dynamic);
+        r.libc.name = crate::report::LibcName::Glibc;
+        r.portability.glibc_min = Some("2.34".into());
+        let f = for_non_go(&r);
+        assert_eq!(f[1].id, FixId::ZigGlibc);
+        assert_eq!(f[1].command, "zig cc -target aarch64-linux-gnu.2.17 -O2 -o app *.c");
+        assert!(f[1].notes.iter().any(|n| n.id == NoteId::GlibcFloor && n.text.contains("RHEL 7")), "{:?}", f[1].notes);
+        assert_eq!(f[1].verify[2], "linklens --target rhel-7 ./app");
+        r.toolchain.language = Some("C++".into());
+        assert_eq!(for_non_go(&r)[1].command, "zig c++ -target aarch64-linux-gnu.2.17 -O2 -o app *.cpp");
+        // Already at the floor: nothing to lower.
+        r.portability.glibc_min = Some("2.17".into());
+        assert_eq!(for_non_go(&r).len(), 1);
     }
 
     #[test]

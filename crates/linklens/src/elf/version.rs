@@ -1,0 +1,53 @@
+//! The version-needed table (`.gnu.version_r`): which library versions
+//! the loader checks before the program starts (`readelf -V`'s "Version
+//! needs section"), and whether each reference is weak (`VER_FLG_WEAK`).
+
+use object::elf;
+use object::read::elf::SectionTable;
+use object::read::ReadRef;
+use object::Endianness;
+
+/// One needed version: `GLIBC_2.34` from `libc.so.6`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Needed {
+    pub library: String,
+    pub version: String,
+    /// `VER_FLG_WEAK`: glibc's loader does not refuse to start when such a
+    /// version is missing (GNU ld 2.40 and lld 20 did not set it in our
+    /// builds; other linkers may).
+    pub weak: bool,
+}
+
+/// More entries than any real file has (glibc itself needs a few dozen);
+/// a hostile table stops here. The iterators of `object` always move
+/// forward, so a `vn_next` loop cannot form, but a table can be long.
+const MAX_NEEDED: usize = 4096;
+
+pub(super) fn needed<'data, Elf, R>(endian: Endianness, data: R, sections: &SectionTable<'data, Elf, R>) -> Vec<Needed>
+where
+    Elf: object::read::elf::FileHeader<Endian = Endianness>,
+    R: ReadRef<'data>,
+{
+    let mut out = Vec::new();
+    let Ok(Some((mut files, link))) = sections.gnu_verneed(endian, data) else {
+        return out;
+    };
+    let Ok(strings) = sections.strings(endian, data, link) else {
+        return out;
+    };
+    while let Ok(Some((file, mut versions))) = files.next() {
+        let library = file.file(endian, strings).map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
+        while let Ok(Some(version)) = versions.next() {
+            if out.len() >= MAX_NEEDED {
+                return out;
+            }
+            let Ok(name) = version.name(endian, strings) else { continue };
+            out.push(Needed {
+                library: library.clone(),
+                version: String::from_utf8_lossy(name).into_owned(),
+                weak: version.vna_flags.get(endian).contains(elf::VER_FLG_WEAK),
+            });
+        }
+    }
+    out
+}
