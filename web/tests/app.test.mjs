@@ -168,9 +168,79 @@ test('several files at once: one result each, then compare before and after', as
   }
   assert.equal(await page.locator('[data-testid=result]').count(), 3);
   const sentence = await page.locator('[data-testid=compare-sentence]').textContent();
-  assert.equal(sentence, 'dynamic → static. Gone: dns. No longer needs libc.so.6. Interpreter: /lib64/ld-linux-x86-64.so.2 → none.');
+  assert.equal(
+    sentence,
+    'dynamic → static. Gone: dns. No longer needs libc.so.6. Interpreter: /lib64/ld-linux-x86-64.so.2 → none. '
+      + 'glibc floor: 2.34 → none. Runs on 21 of the targets, was 10.',
+  );
   await page.screenshot({ path: join(shots, 'compare-desktop-light.png'), fullPage: true });
   await clear(page);
+});
+
+describe('where it runs', () => {
+  const vocabulary = JSON.parse(readFileSync(join(root, 'web/generated/vocabulary.json'), 'utf8'));
+  const glibcOf = Object.fromEntries(vocabulary.targets.map((t) => [t.id, t.glibc]));
+  const version = (v) => v.split('.').map(Number);
+  const atLeast = (a, b) => {
+    const [x, y] = [version(a), version(b)];
+    for (let i = 0; i < Math.max(x.length, y.length); i += 1) {
+      if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+    }
+    return true;
+  };
+  const names = [
+    'lookuphost-default-go1.26', 'lookuphost-zig-glibc2.17-go1.26', 'cstdio-zig-glibc2.28-go1.26',
+    'cstdio-arm64-zig-glibc2.17-go1.26', 'c-weak-newer', 'lookuphost-musl-dynamic-go1.26',
+    'hello-default-go1.26', 'hello-s390x-go1.26', 'hello-darwin-arm64-go1.26',
+  ];
+  for (const name of names) {
+    test(`${name}: one row per target, as built`, async () => {
+      const f = fixture(name);
+      const { page } = app;
+      await clear(page);
+      await drop(page, [{ name: f.name, bytes: f.bytes }]);
+      const article = await result(page, f.name);
+      const rows = await article.locator('[data-testid=target]').evaluateAll((trs) => trs.map((tr) => ({
+        id: tr.dataset.targetId, verdict: tr.dataset.verdict, reason: tr.dataset.reasonId,
+        error: tr.querySelector('[data-testid=target-error]')?.textContent ?? null,
+      })));
+      if (f.expect.format !== 'elf') {
+        assert.equal(rows.length, 0, `${name}: no targets for a file that is not ELF`);
+        assert.match(await article.locator('[data-testid=portability-note]').textContent(), /Targets are Linux images/);
+        await clear(page);
+        return;
+      }
+      assert.deepEqual(rows.map((r) => r.id), vocabulary.targets.map((t) => t.id), `${name}: every target, in order`);
+      // The same verdicts, reasons and errors as the native analysis.
+      assert.deepEqual(
+        rows,
+        f.golden.portability.targets.map((t) => ({ id: t.id, verdict: t.verdict, reason: t.reason_id, error: t.error ?? null })),
+        `${name}: page and native agree`,
+      );
+      for (const r of rows) {
+        if (r.reason === 'arch-unpublished') continue;
+        if (f.expect.linkage !== 'dynamic') assert.equal(r.verdict, 'runs', `${name}: static runs on ${r.id}`);
+        if (f.expect.glibc_linked_for && glibcOf[r.id] && atLeast(glibcOf[r.id], f.expect.glibc_linked_for)) {
+          assert.ok(!['glibc-too-old', 'glibc-weak-too-old'].includes(r.reason), `${name}: linked for ${f.expect.glibc_linked_for}, ${r.id} has ${glibcOf[r.id]}`);
+        }
+        if (r.verdict === 'fails') assert.ok(r.error, `${name}: a failing row says what the user sees (${r.id})`);
+      }
+      if (f.expect.musl_dynamic) {
+        assert.equal(rows.find((r) => r.id === 'alpine').verdict, 'runs');
+        assert.equal(rows.find((r) => r.id === 'debian-12').verdict, 'fails');
+      }
+      if (name === 'lookuphost-default-go1.26') {
+        const d11 = rows.find((r) => r.id === 'debian-11');
+        assert.equal(d11.verdict, 'fails');
+        assert.match(d11.error, /version `GLIBC_2\.34' not found/);
+        assert.match(await article.locator('[data-testid=floor]').first().textContent(), /2\.34 \(GLIBC_2\.34: pthread_/);
+        const fix = article.locator('[data-target-id=debian-11] [data-testid=target-fix]');
+        assert.equal(await fix.textContent(), f.golden.fixes[0].command, 'a failing row carries the recommended fix');
+        await article.locator('[data-testid=where-it-runs]').screenshot({ path: join(shots, 'where-it-runs-desktop-light.png') });
+      }
+      await clear(page);
+    });
+  }
 });
 
 test('copy button and exports', async () => {

@@ -35,6 +35,8 @@ const QUESTIONS = [
   'What changes if I use netgo/osusergo?',
   'macOS / Windows?',
   'Can a stripped binary still be checked?',
+  "version `GLIBC_2.34' not found (required by ./app) — why, and how do I fix it?",
+  'exec /app: no such file or directory — but the file is right there in my scratch image?',
 ];
 
 const SAMPLES = VOCAB.samples;

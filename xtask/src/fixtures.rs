@@ -85,6 +85,10 @@ struct Variant {
 }
 
 const ZIG_AMD64: &str = "zig cc -target x86_64-linux-musl";
+const ZIG_GLIBC_217: &str = "zig cc -target x86_64-linux-gnu.2.17";
+const ZIG_GLIBC_228: &str = "zig cc -target x86_64-linux-gnu.2.28";
+const ZIG_GLIBC_231: &str = "zig cc -target x86_64-linux-gnu.2.31";
+const ZIG_ARM64_GLIBC_217: &str = "zig cc -target aarch64-linux-gnu.2.17";
 const ZIG_ARM64: &str = "zig cc -target aarch64-linux-musl";
 const STATIC_LD: &str = "-linkmode external -extldflags \"-static\"";
 
@@ -126,6 +130,18 @@ const VARIANTS: &[Variant] = &[
     Variant { name: "darwin-arm64", env: &[("GOOS", "darwin"), ("GOARCH", "arm64"), ("CGO_ENABLED", "0")], args: &[], removes: &[], link: Link::Darwin, by_file: false },
     Variant { name: "windows-amd64", env: &[("GOOS", "windows"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &[], link: Link::Windows, by_file: false },
     Variant { name: "plugin", env: &[], args: &["-buildmode=plugin"], removes: &[], link: Link::Plugin, by_file: false },
+    // Dynamic, linked against zig's stubs of an old glibc: the floor is by construction.
+    Variant { name: "zig-glibc2.17", env: &[("CC", ZIG_GLIBC_217)], args: &[], removes: &[], link: Link::Glibc, by_file: false },
+    Variant { name: "zig-glibc2.28", env: &[("CC", ZIG_GLIBC_228)], args: &[], removes: &[], link: Link::Glibc, by_file: false },
+    Variant { name: "zig-glibc2.31", env: &[("CC", ZIG_GLIBC_231)], args: &[], removes: &[], link: Link::Glibc, by_file: false },
+    Variant {
+        name: "arm64-zig-glibc2.17",
+        env: &[("GOARCH", "arm64"), ("CGO_ENABLED", "1"), ("CC", ZIG_ARM64_GLIBC_217)],
+        args: &[],
+        removes: &[],
+        link: Link::Glibc,
+        by_file: false,
+    },
     Variant { name: "file", env: &[], args: &[], removes: &[], link: Link::Glibc, by_file: true },
 ];
 
@@ -168,6 +184,11 @@ const MATRIX: &[(&str, &str, Go)] = &[
     ("hello", "s390x", Go::V126),
     ("hello", "darwin-arm64", Go::V126),
     ("hello", "windows-amd64", Go::V126),
+    ("cstdio", "zig-glibc2.17", Go::V126),
+    ("lookuphost", "zig-glibc2.17", Go::V126),
+    ("cstdio", "zig-glibc2.28", Go::V126),
+    ("lookuphost", "zig-glibc2.31", Go::V126),
+    ("cstdio", "arm64-zig-glibc2.17", Go::V126),
     ("hello", "default", Go::V119),
     ("lookuphost", "file", Go::V119),
     ("userlookup", "default", Go::V119),
@@ -182,7 +203,7 @@ const MATRIX: &[(&str, &str, Go)] = &[
 #[derive(Serialize)]
 struct Manifest {
     comment: &'static str,
-    fixtures: Vec<Entry>,
+    fixtures: Vec<serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -194,6 +215,16 @@ pub struct Expect {
     pub format: &'static str,
     pub goarch: Option<&'static str>,
     pub go: bool,
+    /// For a glibc-dynamic file: the glibc it was linked against (zig's
+    /// stubs, or the build machine's), so its floor can be no higher.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub glibc_linked_for: Option<String>,
+    /// Versions marked weak by construction (patched after the link).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub weak_versions: Vec<&'static str>,
+    /// Dynamic against musl (needs musl's loader).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub musl_dynamic: bool,
 }
 
 #[derive(Serialize)]
@@ -223,18 +254,19 @@ fn expect(program: &str, v: &Variant) -> Expect {
     let remaining: Vec<&'static str> = components.iter().copied().filter(|c| !v.removes.contains(c)).collect();
     let needs_c = remaining.iter().any(|c| *c == "cgo-own" || *c == "cgo-dep");
     let std_only = !remaining.is_empty() && !needs_c && !remaining.contains(&"plugin");
+    let goarch = v.env.iter().find(|(k, _)| *k == "GOARCH").map(|(_, a)| *a).or(Some("amd64"));
     let recommended_dynamic = || {
         if remaining.contains(&"plugin") {
             Some("plugin-rpc")
         } else if needs_c {
-            Some("musl-gcc")
+            // musl-gcc builds for the machine it runs on; zig cross-compiles.
+            Some(if goarch == Some("amd64") { "musl-gcc" } else { "zig-musl" })
         } else if std_only {
             Some("cgo-off")
         } else {
             None
         }
     };
-    let goarch = v.env.iter().find(|(k, _)| *k == "GOARCH").map(|(_, a)| *a).or(Some("amd64"));
     let (linkage, causes, fix, format) = match v.link {
         Link::Glibc if remaining.is_empty() => ("static", vec![], None, "elf"),
         Link::Glibc => ("dynamic", remaining.clone(), recommended_dynamic(), "elf"),
@@ -251,7 +283,22 @@ fn expect(program: &str, v: &Variant) -> Expect {
         Link::Darwin => ("dynamic", vec![], None, "macho"),
         Link::Windows => ("dynamic", vec![], None, "pe"),
     };
-    Expect { linkage, causes, fix, format, goarch, go: true }
+    let glibc_linked_for = (linkage == "dynamic" && matches!(v.link, Link::Glibc)).then(|| {
+        let zig = v.env.iter().find_map(|(k, cc)| (*k == "CC").then_some(*cc)).and_then(|cc| cc.rsplit_once("-gnu.")).map(|(_, ver)| ver.to_string());
+        zig.unwrap_or_else(host_glibc)
+    });
+    let musl_dynamic = matches!(v.link, Link::MuslDynamic);
+    Expect { linkage, causes, fix, format, goarch, go: true, glibc_linked_for, weak_versions: vec![], musl_dynamic }
+}
+
+/// The build machine's glibc (`getconf GNU_LIBC_VERSION` → `glibc 2.36`).
+fn host_glibc() -> String {
+    Command::new("getconf")
+        .arg("GNU_LIBC_VERSION")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8_lossy(&o.stdout).split_whitespace().nth(1).map(str::to_string))
+        .unwrap_or_else(|| "unknown".into())
 }
 
 /// A `zig` on PATH that runs the ziglang package from PyPI.
@@ -292,7 +339,12 @@ pub fn build(only: Option<&str>) -> Result<()> {
     std::fs::create_dir_all(&out_dir)?;
     let shim = zig_shim(&build)?;
     let path = format!("{}:{}", shim.display(), std::env::var("PATH").unwrap_or_default());
-    let mut entries = Vec::new();
+    let mut entries: Vec<serde_json::Value> = Vec::new();
+    let previous: Vec<serde_json::Value> = std::fs::read_to_string(root.join("fixtures/manifest.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .and_then(|m| m["fixtures"].as_array().cloned())
+        .unwrap_or_default();
 
     for &(program, variant, go) in MATRIX {
         let v = VARIANTS.iter().find(|v| v.name == variant).expect("variant in VARIANTS");
@@ -330,11 +382,12 @@ pub fn build(only: Option<&str>) -> Result<()> {
             expect: expect(program, v),
         };
         if only.is_some_and(|o| !name.contains(o)) {
-            // Keep the entry from the existing binary, rebuilt or not.
-            if out_dir.join(format!("{name}.gz")).exists() {
-                entry.file = Some(format!("bin/{name}.gz"));
-                entry.post = post_step(v, go);
-                entries.push(entry);
+            // Keep the existing build as recorded (a failed build keeps its
+            // error); what is expected of it is by construction, so fresh.
+            if let Some(old) = previous.iter().find(|e| e["name"] == name.as_str()) {
+                let mut old = old.clone();
+                old["expect"] = serde_json::to_value(&entry.expect)?;
+                entries.push(old);
             }
             continue;
         }
@@ -355,7 +408,7 @@ pub fn build(only: Option<&str>) -> Result<()> {
             entry.error = Some(tail.join("\n"));
             let _ = std::fs::remove_file(out_dir.join(&name));
             let _ = std::fs::remove_file(out_dir.join(format!("{name}.gz")));
-            entries.push(entry);
+            entries.push(serde_json::to_value(&entry)?);
             continue;
         }
         if let Some(post) = post_step(v, go) {
@@ -364,9 +417,11 @@ pub fn build(only: Option<&str>) -> Result<()> {
         }
         compress(&out_dir, &name)?;
         entry.file = Some(format!("bin/{name}.gz"));
-        entries.push(entry);
+        entries.push(serde_json::to_value(&entry)?);
     }
-    entries.extend(non_go(&root, &out_dir)?);
+    for e in non_go(&root, &out_dir)? {
+        entries.push(serde_json::to_value(&e)?);
+    }
     let manifest = Manifest {
         comment: "Written by `cargo xtask fixtures`. `expect` is by construction (what each program links and how it was built), not linklens output.",
         fixtures: entries,
@@ -406,18 +461,32 @@ fn post_step(v: &Variant, _go: Go) -> Option<String> {
 /// C, C++ and Rust programs: the non-Go cases.
 fn non_go(root: &Path, out_dir: &Path) -> Result<Vec<Entry>> {
     let src = root.join("fixtures/src/nongo");
-    let cases: &[(&str, &str, &str, &str, Option<&str>)] = &[
-        ("c-dynamic", "gcc -O2 -o ../../bin/c-dynamic hello.c", "dynamic", "gcc", Some("c-static")),
-        ("c-static", "gcc -O2 -static -o ../../bin/c-static hello.c", "static", "gcc", None),
-        ("cxx-dynamic", "g++ -O2 -o ../../bin/cxx-dynamic hello.cpp", "dynamic", "g++", Some("cxx-static")),
-        ("rust-dynamic", "rustc -O -C strip=symbols -o ../../bin/rust-dynamic hello.rs", "dynamic", "rustc", Some("rust-musl")),
+    let host = host_glibc();
+    // (name, command, linkage, tool, recommended fix, glibc linked for)
+    let cases: &[(&str, &str, &str, &str, Option<&str>, Option<&str>)] = &[
+        ("c-dynamic", "gcc -O2 -o ../../bin/c-dynamic hello.c", "dynamic", "gcc", Some("c-static"), Some(&host)),
+        ("c-static", "gcc -O2 -static -o ../../bin/c-static hello.c", "static", "gcc", None, None),
+        ("cxx-dynamic", "g++ -O2 -o ../../bin/cxx-dynamic hello.cpp", "dynamic", "g++", Some("cxx-static"), Some(&host)),
+        ("rust-dynamic", "rustc -O -C strip=symbols -o ../../bin/rust-dynamic hello.rs", "dynamic", "rustc", Some("rust-musl"), Some(&host)),
+        ("c-zig-glibc2.17", "zig cc -target x86_64-linux-gnu.2.17 -O2 -o ../../bin/c-zig-glibc2.17 hello.c", "dynamic", "zig", Some("c-static"), Some("2.17")),
+        // A weak reference to a function newer than the rest: its version
+        // is then marked VER_FLG_WEAK after the link, since neither GNU ld
+        // 2.40 nor lld marks it.
+        ("c-weak-newer", "gcc -O2 -o ../../bin/c-weak-newer weak.c", "dynamic", "gcc", Some("c-static"), Some(&host)),
     ];
     let mut out = Vec::new();
-    for &(name, cmd, linkage, tool, fix) in cases {
+    for &(name, cmd, linkage, tool, fix, glibc) in cases {
         eprintln!("building {name}");
-        let ok = Command::new("sh").arg("-c").arg(cmd).current_dir(&src).status()?.success();
-        let version = Command::new(tool)
-            .arg("--version")
+        let shim = zig_shim(&root.join("fixtures/.build"))?;
+        let path = format!("{}:{}", shim.display(), std::env::var("PATH").unwrap_or_default());
+        let ok = Command::new("sh").arg("-c").arg(cmd).env("PATH", &path).current_dir(&src).status()?.success();
+        let mut weak_versions = vec![];
+        if ok && name == "c-weak-newer" {
+            mark_weak(&out_dir.join(name), WEAK_VERSION)?;
+            weak_versions.push(WEAK_VERSION);
+        }
+        let version = Command::new(if tool == "zig" { "python3" } else { tool })
+            .args(if tool == "zig" { &["-m", "ziglang", "version"][..] } else { &["--version"][..] })
             .output()
             .ok()
             .and_then(|o| String::from_utf8_lossy(&o.stdout).lines().next().map(str::to_string))
@@ -445,8 +514,52 @@ fn non_go(root: &Path, out_dir: &Path) -> Result<Vec<Entry>> {
                 format: "elf",
                 goarch: Some("amd64"),
                 go: false,
+                glibc_linked_for: glibc.map(str::to_string),
+                weak_versions,
+                musl_dynamic: false,
             },
         });
     }
     Ok(out)
+}
+
+/// The version `c-weak-newer` references weakly: newer than the
+/// `GLIBC_2.34` every glibc ≥ 2.34 link needs (`__libc_start_main`).
+const WEAK_VERSION: &str = "GLIBC_2.36";
+
+/// Set `VER_FLG_WEAK` on the `.gnu.version_r` entry named `version` of a
+/// little-endian ELF64 file, as a linker that marks weak-only versions would.
+fn mark_weak(path: &Path, version: &str) -> Result<()> {
+    let mut b = std::fs::read(path)?;
+    let u16_at = |b: &[u8], o: usize| u16::from_le_bytes([b[o], b[o + 1]]) as usize;
+    let u32_at = |b: &[u8], o: usize| u32::from_le_bytes(b[o..o + 4].try_into().unwrap()) as usize;
+    let u64_at = |b: &[u8], o: usize| u64::from_le_bytes(b[o..o + 8].try_into().unwrap()) as usize;
+    let (shoff, shentsize, shnum) = (u64_at(&b, 0x28), u16_at(&b, 0x3a), u16_at(&b, 0x3c));
+    let section = |i: usize| shoff + i * shentsize;
+    const SHT_GNU_VERNEED: usize = 0x6fff_fffe;
+    let verneed = (0..shnum).map(section).find(|&s| u32_at(&b, s + 4) == SHT_GNU_VERNEED).ok_or("no .gnu.version_r")?;
+    let (offset, link) = (u64_at(&b, verneed + 0x18), u32_at(&b, verneed + 0x28));
+    let strtab = u64_at(&b, section(link) + 0x18);
+    let name_at = |b: &[u8], o: usize| {
+        let start = strtab + o;
+        let end = b[start..].iter().position(|&c| c == 0).map_or(start, |n| start + n);
+        String::from_utf8_lossy(&b[start..end]).into_owned()
+    };
+    let mut file = offset;
+    loop {
+        let (count, mut aux) = (u16_at(&b, file + 2), file + u32_at(&b, file + 8));
+        for _ in 0..count {
+            if name_at(&b, u32_at(&b, aux + 8)) == version {
+                let flags = u16_at(&b, aux + 4) | 2;
+                b[aux + 4..aux + 6].copy_from_slice(&(flags as u16).to_le_bytes());
+                std::fs::write(path, &b)?;
+                return Ok(());
+            }
+            aux += u32_at(&b, aux + 12);
+        }
+        match u32_at(&b, file + 12) {
+            0 => return Err(format!("{version} not in .gnu.version_r").into()),
+            next => file += next,
+        }
+    }
 }

@@ -6,8 +6,8 @@ use crate::{have, project_root, run, setup, Result};
 
 pub fn run_all() -> Result<()> {
     let root = project_root();
-    setup::apt(&[("file", "file"), ("readelf", "binutils"), (setup::CHROMIUM, "chromium"), (setup::CHROMEDRIVER, "chromium-driver")])?;
-    for tool in ["file", "readelf", "go"] {
+    setup::apt(&[("file", "file"), ("readelf", "binutils"), ("objdump", "binutils"), (setup::CHROMIUM, "chromium"), (setup::CHROMEDRIVER, "chromium-driver")])?;
+    for tool in ["file", "readelf", "objdump", "go"] {
         if !have(tool) {
             eprintln!("note: {tool} not found: the differential tests that use it are skipped (and fail under CI=true)");
         }

@@ -1,12 +1,12 @@
 //! The vocabulary as data for the browser side: every cause, warning, fix
-//! and note id with its catalogue title, and the samples, written to
+//! and note id with its catalogue title, the targets, and the samples, written to
 //! `web/generated/vocabulary.json` before each build. `web/samples.sh` and
 //! the browser tests read it instead of scraping Rust source.
 
 use std::path::PathBuf;
 
 use linklens::catalogue::{self, TopicId};
-use linklens::{CauseId, FixId, NoteId, WarningId};
+use linklens::{CauseId, FixId, NoteId, TargetId, WarningId};
 use serde_json::json;
 
 use crate::{project_root, Result};
@@ -26,6 +26,9 @@ pub fn write() -> Result<PathBuf> {
         "warnings": WarningId::ALL.iter().map(|&w| topic(TopicId::Warning(w))).collect::<Vec<_>>(),
         "fixes": FixId::ALL.iter().map(|&f| json!({ "id": f.as_str(), "title": catalogue::fix(f).title })).collect::<Vec<_>>(),
         "notes": NoteId::ALL.iter().map(|n| n.as_str()).collect::<Vec<_>>(),
+        "targets": TargetId::ALL.iter().map(|&t| json!({
+            "id": t.as_str(), "name": catalogue::target(t).name, "glibc": catalogue::target_glibc(t),
+        })).collect::<Vec<_>>(),
         "samples": linklens_web::samples::SAMPLES.iter().map(|s| json!({
             "slug": s.slug, "fixture": s.fixture, "title": s.title, "cause": s.cause.map(|c| c.as_str()),
         })).collect::<Vec<_>>(),

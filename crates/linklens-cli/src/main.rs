@@ -30,10 +30,25 @@ struct Options {
     /// No colours or bold (also: NO_COLOR set, or not a terminal)
     #[arg(long)]
     no_color: bool,
+    /// Exit 1 if any file will not run on one of these targets, and show
+    /// why (comma-separated ids: scratch, alpine, debian-11, rhel-8…)
+    #[arg(long, value_name = "ID,...", value_delimiter = ',', value_parser = parse_target)]
+    target: Vec<linklens::TargetId>,
+    /// Show every target with its verdict, reason and the error it would print
+    #[arg(long)]
+    targets: bool,
     /// The binaries to analyse; - reads standard input; a directory is
     /// walked for executables and libraries (symlinks are not followed)
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
+}
+
+/// A target id, or a usage error that lists them all.
+fn parse_target(s: &str) -> Result<linklens::TargetId, String> {
+    linklens::TargetId::parse(s.trim()).ok_or_else(|| {
+        let ids: Vec<&str> = linklens::TargetId::ALL.iter().map(|t| t.as_str()).collect();
+        format!("unknown target; the targets are: {}", ids.join(", "))
+    })
 }
 
 /// One entry of `--json` output: the report's fields plus `path`, or an error.
@@ -57,6 +72,8 @@ struct Done {
     text: String,
     failed: bool,
     dynamic: bool,
+    /// Fails on a target named by `--target`.
+    off_target: bool,
 }
 
 /// Analyse one file and render it at once, so no report outlives its file.
@@ -67,6 +84,7 @@ fn analyse(path: &str, opts: &Options, text: linklens::render::TextOptions) -> D
     };
     let failed = result.is_err();
     let dynamic = result.as_ref().is_ok_and(|r| !r.linkage.is_static());
+    let off_target = result.as_ref().is_ok_and(|r| fails_on(r, &opts.target));
     let text = if opts.json {
         let entry = match &result {
             Ok(r) => Entry { path, report: Some(r), error: None },
@@ -79,7 +97,15 @@ fn analyse(path: &str, opts: &Options, text: linklens::render::TextOptions) -> D
             Err(e) => format!("{path}: error: {}\n", e.message),
         }
     };
-    Done { text, failed, dynamic }
+    Done { text, failed, dynamic, off_target }
+}
+
+/// The file will not run on one of `targets`: a verdict `fails` there, or
+/// no verdict at all (a file for another system).
+fn fails_on(r: &linklens::Report, targets: &[linklens::TargetId]) -> bool {
+    targets.iter().any(|id| {
+        r.portability.targets.iter().find(|t| t.id == *id).is_none_or(|t| t.verdict == linklens::Verdict::Fails)
+    })
 }
 
 fn main() -> ExitCode {
@@ -92,17 +118,25 @@ fn main() -> ExitCode {
         }
     };
     let color = !opts.no_color && !opts.json && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let text = linklens::render::TextOptions { color, quiet: opts.quiet };
+    let targets = if opts.targets {
+        linklens::render::TargetView::All
+    } else if opts.target.is_empty() {
+        linklens::render::TargetView::Compact
+    } else {
+        linklens::render::TargetView::Only(opts.target.iter().fold(linklens::render::TargetSet::default(), |s, t| s.with(*t)))
+    };
+    let text = linklens::render::TextOptions { color, quiet: opts.quiet, targets };
     let (paths, walk_errors) = walk::expand(&opts.files);
     for e in &walk_errors {
         eprintln!("linklens: {e}");
     }
     let separator = if opts.json { ",\n" } else if opts.quiet { "" } else { "\n" };
     let mut printer = stream::Printer::new(io::stdout().lock(), opts.json, separator);
-    let (mut failed, mut not_static) = (!walk_errors.is_empty(), false);
+    let (mut failed, mut not_static, mut off_target) = (!walk_errors.is_empty(), false, false);
     let written = stream::in_order(&paths, |path| analyse(path, &opts, text), |done| {
         failed |= done.failed;
         not_static |= done.dynamic;
+        off_target |= done.off_target;
         printer.print(&done.text)
     })
     .and_then(|()| printer.finish());
@@ -114,7 +148,7 @@ fn main() -> ExitCode {
     }
     if failed {
         ExitCode::from(2)
-    } else if opts.require_static && not_static {
+    } else if (opts.require_static && not_static) || off_target {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

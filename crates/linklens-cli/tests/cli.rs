@@ -188,3 +188,61 @@ fn text_and_markdown_say_the_same_sections() {
         assert!(text.contains(t) && md.contains(m), "{t} / {m}\n{text}\n{md}");
     }
 }
+
+#[test]
+fn target_gates_on_where_the_file_runs() {
+    // Built on this Debian 12 machine (glibc 2.36): needs GLIBC_2.34.
+    let host = fixture("lookuphost-default-go1.26");
+    let (code, out, _) = linklens(&["--target", "debian-11", host.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("✘ debian-11"), "{out}");
+    assert!(out.contains("Needs GLIBC_2.34 > glibc 2.31 there (pthread_attr_getstack, pthread_attr_getstacksize, pthread_create, pthread_key_create, …)"), "{out}");
+    assert!(out.contains("version `GLIBC_2.34' not found (required by /app)"), "{out}");
+    // Only the named target's row; the compact line stays.
+    assert!(!out.contains("✘ rhel-7 "), "{out}");
+    assert!(out.contains("runs on"), "{out}");
+
+    // The same program linked against zig's glibc 2.17 stubs runs there.
+    let old = fixture("lookuphost-zig-glibc2.17-go1.26");
+    let (code, out, _) = linklens(&["--target", "debian-11,rhel-7", old.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("✔ rhel-7"), "{out}");
+    // One failing file among several fails the gate; a repeated flag adds targets.
+    let (code, _, _) = linklens(&["--target", "rhel-7", "--target", "debian-12", old.to_str().unwrap(), host.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    // Static runs on scratch; a dynamic file does not.
+    let stat = fixture("hello-default-go1.26");
+    assert_eq!(linklens(&["--target", "scratch", stat.to_str().unwrap()]).0, 0);
+    assert_eq!(linklens(&["--target", "scratch", old.to_str().unwrap()]).0, 1);
+    // "maybe" does not fail the gate: a glibc binary on Alpine (gcompat).
+    assert_eq!(linklens(&["--target", "alpine", old.to_str().unwrap()]).0, 0);
+    // A file for another system runs on none of them.
+    let mac = fixture("hello-darwin-arm64-go1.26");
+    let (code, out, _) = linklens(&["--target", "debian-12", mac.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(out.contains("this file is for macOS"), "{out}");
+    // JSON keeps the status too.
+    assert_eq!(linklens(&["--json", "--target", "debian-11", host.to_str().unwrap()]).0, 1);
+    // An unknown id is a usage error that lists the ids.
+    let (code, _, err) = linklens(&["--target", "debian-9", host.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("debian-10, debian-11"), "{err}");
+}
+
+#[test]
+fn targets_prints_every_row_with_its_reason() {
+    let host = fixture("lookuphost-default-go1.26");
+    let (code, out, _) = linklens(&["--targets", host.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    for id in ["scratch", "distroless-static", "alpine", "debian-10", "ubuntu-24.04", "rhel-10", "amazonlinux-2023"] {
+        assert!(out.lines().any(|l| l.split_whitespace().nth(1) == Some(id)), "{id} row missing:\n{out}");
+    }
+    assert!(out.contains("✘ scratch") && out.contains("exec /app: no such file or directory"), "{out}");
+    assert!(out.contains("? alpine"), "{out}");
+    assert!(out.contains("✔ debian-12"), "{out}");
+    // Without the flag: the compact line and a hint, no rows.
+    let (_, out, _) = linklens(&[host.to_str().unwrap()]);
+    assert!(out.contains("runs on      ✔ distroless-base-debian12, distroless-cc-debian12, busybox-glibc, debian-12–13"), "{out}");
+    assert!(out.contains("--targets for every target"), "{out}");
+    assert!(!out.contains("✘ scratch "), "{out}");
+}

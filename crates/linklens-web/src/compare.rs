@@ -15,6 +15,12 @@ pub struct Comparison {
     pub libraries_new: Vec<String>,
     pub interpreter_before: Option<String>,
     pub interpreter_after: Option<String>,
+    /// The glibc floor (`portability.glibc_min`) of each.
+    pub glibc_before: Option<String>,
+    pub glibc_after: Option<String>,
+    /// How many targets each runs on.
+    pub runs_before: usize,
+    pub runs_after: usize,
 }
 
 impl Comparison {
@@ -40,6 +46,15 @@ impl Comparison {
             let name = |i: &Option<String>| i.clone().unwrap_or_else(|| linklens::render::labels::NONE.to_string());
             parts.push(fill(page::COMPARE_INTERPRETER, &[("before", &name(&self.interpreter_before)), ("after", &name(&self.interpreter_after))]));
         }
+        let none = || linklens::render::labels::NONE.to_string();
+        if self.glibc_before != self.glibc_after {
+            let (b, a) = (self.glibc_before.clone().unwrap_or_else(none), self.glibc_after.clone().unwrap_or_else(none));
+            parts.push(fill(page::COMPARE_GLIBC, &[("before", &b), ("after", &a)]));
+        }
+        if self.runs_before != self.runs_after {
+            let (b, a) = (self.runs_before.to_string(), self.runs_after.to_string());
+            parts.push(fill(page::COMPARE_TARGETS, &[("before", &b), ("after", &a)]));
+        }
         parts.join(" ")
     }
 }
@@ -64,5 +79,13 @@ pub fn compare(before: &Report, after: &Report) -> Comparison {
         libraries_new: after.dynamic.needed.iter().filter(|l| !before.dynamic.needed.contains(l)).cloned().collect(),
         interpreter_before: before.dynamic.interpreter.clone(),
         interpreter_after: after.dynamic.interpreter.clone(),
+        glibc_before: before.portability.glibc_min.clone(),
+        glibc_after: after.portability.glibc_min.clone(),
+        runs_before: runs(before),
+        runs_after: runs(after),
     }
+}
+
+fn runs(r: &Report) -> usize {
+    r.portability.targets.iter().filter(|t| t.verdict == linklens::Verdict::Runs).count()
 }

@@ -21,6 +21,12 @@ fn markdown_has_verdict_causes_and_command() {
     assert!(md.contains("  - function `net._C2func_getaddrinfo`"), "{md}");
     assert!(md.contains(&format!("```sh\n{}\n```", r.fixes[0].command)), "{md}");
     assert!(md.contains("nothing was uploaded"));
+    // Where it runs: the floor, the folded line, and a table row per target.
+    assert!(md.contains("**Where it runs**"), "{md}");
+    assert!(md.contains("- glibc ≥: `2.34 (GLIBC_2.34: pthread_attr_getstack"), "{md}");
+    assert!(md.contains("| Debian 11 (bullseye) | ✘ fails | Needs GLIBC_2.34 > glibc 2.31 there"), "{md}");
+    assert!(md.contains("<br>you would see: `` /app: libc.so.6: version `GLIBC_2.34' not found (required by /app) `` |"), "{md}");
+    assert_eq!(md.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| Target")).count(), linklens::TargetId::ALL.len(), "{md}");
 }
 
 #[test]
@@ -28,11 +34,22 @@ fn comparison_says_what_a_rebuild_changed() {
     let before = report("lookuphost-default-go1.26");
     let after = report("lookuphost-netgo-go1.26");
     let c = linklens_web::compare::compare(&before, &after);
-    assert_eq!(c.sentence(), "dynamic → static. Gone: dns. No longer needs libc.so.6. Interpreter: /lib64/ld-linux-x86-64.so.2 → none.");
+    assert_eq!(
+        c.sentence(),
+        "dynamic → static. Gone: dns. No longer needs libc.so.6. Interpreter: /lib64/ld-linux-x86-64.so.2 → none. glibc floor: 2.34 → none. Runs on 21 of the targets, was 10."
+    );
 
     let musl = report("lookuphost-musl-go1.26");
     let c = linklens_web::compare::compare(&before, &musl);
-    assert_eq!(c.sentence(), "dynamic → static. Now linked statically: dns. No longer needs libc.so.6. Interpreter: /lib64/ld-linux-x86-64.so.2 → none.");
+    assert_eq!(
+        c.sentence(),
+        "dynamic → static. Now linked statically: dns. No longer needs libc.so.6. Interpreter: /lib64/ld-linux-x86-64.so.2 → none. glibc floor: 2.34 → none. Runs on 21 of the targets, was 10."
+    );
+
+    // Still dynamic, but linked against an older glibc: the floor drops.
+    let zig = report("lookuphost-zig-glibc2.17-go1.26");
+    let c = linklens_web::compare::compare(&before, &zig);
+    assert!(c.sentence().contains("glibc floor: 2.34 → 2.3.2. Runs on 17 of the targets, was 10."), "{}", c.sentence());
 }
 
 #[test]

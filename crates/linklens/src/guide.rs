@@ -175,6 +175,25 @@ static GUIDE: &[Question] = &[
         ],
         see: &[TopicId::Cause(CauseId::OsUser)],
     },
+    Question {
+        id: "glibc-not-found",
+        question: "version `GLIBC_2.34' not found (required by ./app) — why, and how do I fix it?",
+        answer: &[
+            "A dynamic binary needs the glibc versions it was linked against: the highest `GLIBC_x.y` in its version-needed table (`readelf -V`, or `objdump -T` per symbol) is the oldest glibc it starts on. Linked on a glibc 2.34+ system, even a Go program whose only C is `net`'s resolver needs `GLIBC_2.34` (`pthread_create`, `__libc_start_main` moved into libc in 2.34), so it fails on Debian 11 (2.31), Ubuntu 20.04, RHEL 8 or Amazon Linux 2.",
+            "Since Go 1.20 the standard library is no longer shipped precompiled: `net` and `os/user` are compiled with cgo against the build machine's glibc, so upgrading the build image raises the floor of every cgo build.",
+            "Fixes, best first: build static (`CGO_ENABLED=0`, or musl), and the question goes away; or stay dynamic and link against an older glibc: `CC='zig cc -target x86_64-linux-gnu.2.17'` reaches RHEL 7 and newer, a build in `golang:1.x-bookworm` reaches glibc 2.36. linklens shows the floor, the symbols that raise it and a verdict per distribution.",
+        ],
+        see: &[TopicId::Cause(CauseId::Dns), TopicId::Cause(CauseId::CgoDep)],
+    },
+    Question {
+        id: "scratch-no-such-file",
+        question: "exec /app: no such file or directory — but the file is right there in my scratch image?",
+        answer: &[
+            "The missing file is the dynamic loader the binary names in `PT_INTERP` (`/lib64/ld-linux-x86-64.so.2` for glibc, `/lib/ld-musl-x86_64.so.1` for musl): `scratch` and distroless `static` have none, busybox:musl has no musl loader for other programs, and Alpine has no glibc loader. bash says `cannot execute: required file not found`, busybox sh just `not found`.",
+            "A static or static-pie binary needs no loader and runs in all of them. If it must stay dynamic, ship it on an image with its C library: distroless `base` for glibc (add `cc` for libstdc++), Alpine for musl.",
+        ],
+        see: &[TopicId::Cause(CauseId::Dns), TopicId::Warning(WarningId::MuslDynamic)],
+    },
 ];
 
 /// The guide's questions, in reading order.

@@ -171,3 +171,82 @@ fn go_version_and_settings_agree_with_go_version_m() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(checked > 30, "only {checked} Go fixtures compared");
 }
+
+/// A version name's number for ordering (`GLIBC_2.2.5` → [2, 2, 5]).
+fn number(prefix: &str, name: &str) -> Option<Vec<u32>> {
+    name.strip_prefix(prefix)?.split('.').map(|p| p.parse().ok()).collect()
+}
+
+#[test]
+fn needed_versions_and_the_glibc_floor_agree_with_readelf_v() {
+    if !tool("readelf", &["--version"]) {
+        return;
+    }
+    let mut failures = Vec::new();
+    let mut with_versions = 0;
+    each_elf("readelf", &["-V", "-W"], |f, r, out| {
+        // "  000000: Version: 1  File: libc.so.6  Cnt: 3"
+        // "  0x0010:   Name: GLIBC_2.2.5  Flags: none  Version: 4"
+        let mut theirs = Vec::new();
+        let mut file = String::new();
+        let mut in_needs = false;
+        for line in out.lines() {
+            if line.starts_with("Version needs section") {
+                in_needs = true;
+            } else if line.starts_with("Version") {
+                in_needs = false;
+            }
+            if !in_needs {
+                continue;
+            }
+            if let Some(rest) = line.split("File: ").nth(1) {
+                file = rest.split_whitespace().next().unwrap_or("").to_string();
+            } else if let Some(rest) = line.split("Name: ").nth(1) {
+                let name = rest.split_whitespace().next().unwrap_or("").to_string();
+                let weak = line.split("Flags: ").nth(1).is_some_and(|f| f.starts_with("WEAK"));
+                theirs.push((file.clone(), name, weak));
+            }
+        }
+        let mut ours: Vec<(String, String, bool)> =
+            r.portability.requires.iter().map(|q| (q.library.clone(), q.version.clone(), q.weak)).collect();
+        theirs.sort();
+        ours.sort();
+        if theirs != ours {
+            failures.push(format!("{}: readelf -V {theirs:?}\n  linklens {ours:?}", f.name));
+        }
+        with_versions += usize::from(!theirs.is_empty());
+        let strong_max = theirs.iter().filter(|t| !t.2).filter_map(|t| number("GLIBC_", &t.1).map(|n| (n, t.1.clone()))).max();
+        let want = strong_max.map(|(_, name)| name.trim_start_matches("GLIBC_").to_string());
+        // GLIBC_ABI_DT_RELR has no number; no fixture has it (unit-tested).
+        if r.portability.glibc_min != want {
+            failures.push(format!("{}: readelf -V's highest strong GLIBC_ is {want:?}, linklens glibc_min {:?}", f.name, r.portability.glibc_min));
+        }
+    });
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(with_versions >= 20, "only {with_versions} fixtures need versions");
+}
+
+#[test]
+fn each_symbol_is_attributed_to_the_version_objdump_t_shows() {
+    if !tool("objdump", &["--version"]) {
+        return;
+    }
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    each_elf("objdump", &["-T", "-w"], |f, r, out| {
+        // "0000000000000000      DF *UND*	0000000000000000 (GLIBC_2.34) __libc_start_main"
+        for line in out.lines().filter(|l| l.contains("*UND*")) {
+            let Some(open) = line.find('(') else { continue };
+            let Some(close) = line[open..].find(')') else { continue };
+            let version = &line[open + 1..open + close];
+            let Some(name) = line[open + close + 1..].split_whitespace().last() else { continue };
+            checked += 1;
+            let found = r.portability.requires.iter().any(|q| q.version == version && q.symbols.iter().any(|s| s == name));
+            if !found {
+                failures.push(format!("{}: objdump -T has {name} ({version}); linklens does not attribute it", f.name));
+            }
+        }
+    });
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(checked > 300, "only {checked} versioned imports compared");
+}

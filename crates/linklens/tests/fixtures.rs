@@ -74,6 +74,7 @@ fn reports_meet_the_manifest() {
             check("fix command", !x.command.is_empty() && !x.verify.is_empty(), format!("fix {} is incomplete", x.id));
         }
         check("summary", !r.summary.is_empty() && !r.headline.is_empty(), "empty summary".into());
+        where_it_runs(f, &r, &mut check);
     }
     assert!(failures.is_empty(), "{} manifest failures:\n{}", failures.len(), failures.join("\n"));
 }
@@ -192,5 +193,57 @@ fn text_and_markdown_have_the_same_sections_and_words() {
             assert!(text.contains(w), "{}: text lacks {w:?}", f.name);
             assert!(md.contains(w), "{}: markdown lacks {w:?}", f.name);
         }
+    }
+}
+
+/// Numbers of a dotted version, for ordering.
+fn version(v: &str) -> Vec<u32> {
+    v.split('.').filter_map(|p| p.parse().ok()).collect()
+}
+
+/// The target verdicts a fixture must get, from how it was built: static
+/// runs everywhere its architecture is published; a glibc link runs
+/// wherever glibc is at least the one it was linked against (for what it
+/// needs of glibc), never below its floor; musl needs musl's loader.
+fn where_it_runs(f: &common::Fixture, r: &linklens::Report, check: &mut impl FnMut(&str, bool, String)) {
+    use linklens::{ReasonId, TargetId, Verdict};
+    let p = &r.portability;
+    if f.expect.format != "elf" {
+        check("targets", p.targets.is_empty() && p.note.is_some(), format!("{} targets, note {:?}", p.targets.len(), p.note));
+        return;
+    }
+    check("targets", p.targets.len() == TargetId::ALL.len(), format!("{} targets", p.targets.len()));
+    for t in &p.targets {
+        if t.reason_id == ReasonId::ArchUnpublished {
+            continue;
+        }
+        if f.expect.linkage != "dynamic" {
+            check("static runs", t.verdict == Verdict::Runs, format!("{}: {:?} {}", t.id, t.verdict, t.reason));
+        }
+        let glibc = linklens::catalogue::target_glibc(t.id);
+        if let (Some(linked), Some(have)) = (&f.expect.glibc_linked_for, glibc) {
+            if version(have) >= version(linked) {
+                let ok = !matches!(t.reason_id, ReasonId::GlibcTooOld | ReasonId::GlibcWeakTooOld);
+                check("glibc floor", ok, format!("linked for glibc {linked}, yet {} ({have}): {}", t.id, t.reason));
+            }
+            if let Some(min) = &p.glibc_min {
+                if version(have) < version(min) {
+                    check("glibc floor", t.verdict == Verdict::Fails, format!("needs {min}, yet {} ({have}) is {:?}", t.id, t.verdict));
+                }
+            }
+        }
+        if f.expect.musl_dynamic {
+            let want = if t.id == TargetId::Alpine { Verdict::Runs } else { Verdict::Fails };
+            check("musl loader", t.verdict == want, format!("{}: {:?} {}", t.id, t.verdict, t.reason));
+        }
+    }
+    if let (Some(linked), Some(min)) = (&f.expect.glibc_linked_for, &p.glibc_min) {
+        check("glibc floor", version(min) <= version(linked), format!("floor {min} above the glibc it was linked for, {linked}"));
+    }
+    check("musl", p.musl == f.expect.musl_dynamic, format!("portability.musl {}", p.musl));
+    for w in &f.expect.weak_versions {
+        let weak = p.requires.iter().any(|q| &q.version == w && q.weak);
+        check("weak version", weak, format!("{w} is not reported weak"));
+        check("weak floor", p.glibc_min_weak.as_deref() == w.strip_prefix("GLIBC_"), format!("glibc_min_weak {:?}", p.glibc_min_weak));
     }
 }

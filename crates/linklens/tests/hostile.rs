@@ -323,6 +323,97 @@ fn buildinfo_with_huge_varints() {
 /// Found by `cargo xtask fuzz analyze`: a non-Go file whose only dynamic
 /// trait is a PT_DYNAMIC (no interpreter, no NEEDED, no DF_1_PIE) produced
 /// a `non-go` cause with no evidence.
+const SHT_STRTAB: u32 = 3;
+const SHT_GNU_VERNEED: u32 = 0x6fff_fffe;
+
+/// One `Verneed` (16 bytes) and its `Vernaux` entries (16 bytes each).
+fn verneed(cnt: u16, file: u32, aux: u32, next: u32) -> Vec<u8> {
+    let mut v = vec![0u8; 16];
+    put(&mut v, 0, 1, 2);
+    put(&mut v, 2, cnt.into(), 2);
+    put(&mut v, 4, file.into(), 4);
+    put(&mut v, 8, aux.into(), 4);
+    put(&mut v, 12, next.into(), 4);
+    v
+}
+
+fn vernaux(flags: u16, name: u32, next: u32) -> Vec<u8> {
+    let mut v = vec![0u8; 16];
+    put(&mut v, 4, flags.into(), 2);
+    put(&mut v, 6, 2, 2);
+    put(&mut v, 8, name.into(), 4);
+    put(&mut v, 12, next.into(), 4);
+    v
+}
+
+/// A glibc-dynamic file whose `.gnu.version_r` is `table`, with a
+/// `.dynstr` of "\0libc.so.6\0GLIBC_2.34\0" (names at 1 and 11).
+fn with_versions(case: &str, table: &[u8], size: Option<u64>, link: Option<u32>) -> Result<linklens::Report, linklens::Error> {
+    let mut e = Elf::new();
+    let interp = e.data(b"/lib64/ld-linux-x86-64.so.2\0");
+    e.phdr(PT_INTERP, 4, interp, 0x400000 + interp, 28, 28);
+    let strings = b"\0libc.so.6\0GLIBC_2.34\0";
+    let str_at = e.data(strings);
+    let dynstr = e.section(".dynstr", SHT_STRTAB, SHF_ALLOC, 0, str_at, strings.len() as u64, 0, 0);
+    let at = e.data(table);
+    e.section(".gnu.version_r", SHT_GNU_VERNEED, SHF_ALLOC, 0, at, size.unwrap_or(table.len() as u64), link.unwrap_or(dynstr), 0);
+    check(case, &e.build())
+}
+
+#[test]
+fn hostile_version_tables() {
+    // The plain table is read: GLIBC_2.34 from libc.so.6.
+    let plain = [verneed(1, 1, 16, 0), vernaux(0, 11, 0)].concat();
+    let r = with_versions("version table, plain", &plain, None, None).unwrap();
+    assert_eq!(r.portability.glibc_min.as_deref(), Some("2.34"));
+    assert_eq!(r.portability.requires[0].library, "libc.so.6");
+
+    // vna_next = 0 with vn_cnt = 65535: one entry read again and again.
+    let again = [verneed(u16::MAX, 1, 16, 0), vernaux(0, 11, 0)].concat();
+    let r = with_versions("version table, vna_next 0 with vn_cnt 65535", &again, None, None).unwrap();
+    assert_eq!(r.portability.requires.len(), 1, "a repeated entry is one requirement");
+
+    // vn_next pointing at itself can only mean 0 (the end) or forward:
+    // vn_next = 16 onto the vernaux, read as a Verneed; then past the end.
+    let onto_aux = [verneed(1, 1, 16, 16), vernaux(0, 11, 0)].concat();
+    let _ = with_versions("version table, vn_next onto its own aux", &onto_aux, None, None).unwrap();
+
+    // vna_next and vn_next past the end, and near u32::MAX.
+    for (case, next) in [("vna_next past the end", 4096), ("vna_next u32::MAX", u32::MAX)] {
+        let table = [verneed(3, 1, 16, 0), vernaux(0, 11, next)].concat();
+        let r = with_versions(&format!("version table, {case}"), &table, None, None).unwrap();
+        assert!(r.portability.requires.len() <= 1, "{case}");
+    }
+    let table = [verneed(1, 1, 16, u32::MAX), vernaux(0, 11, 0)].concat();
+    let _ = with_versions("version table, vn_next u32::MAX", &table, None, None).unwrap();
+    let table = [verneed(1, 1, u32::MAX, 0)].concat();
+    let r = with_versions("version table, vn_aux u32::MAX", &table, None, None).unwrap();
+    assert!(r.portability.requires.is_empty());
+
+    // Names outside .dynstr: the entry is skipped, never read out of bounds.
+    let outside = [verneed(2, u32::MAX, 16, 0), vernaux(0, 1 << 20, 16), vernaux(2, 11, 0)].concat();
+    let r = with_versions("version table, names outside .dynstr", &outside, None, None).unwrap();
+    assert_eq!(r.portability.requires.len(), 1);
+    assert!(r.portability.requires[0].weak, "VER_FLG_WEAK is read");
+    assert_eq!(r.portability.glibc_min, None, "a weak-only version does not raise the floor");
+    assert_eq!(r.portability.glibc_min_weak.as_deref(), Some("2.34"));
+
+    // A section larger than the file, and a string table link out of range.
+    let _ = with_versions("version table, size near u64::MAX", &plain, Some(u64::MAX - 8), None).unwrap();
+    let r = with_versions("version table, sh_link out of range", &plain, None, Some(u32::MAX)).unwrap();
+    assert!(r.portability.requires.is_empty());
+
+    // Many distinct entries: a long chain stops at the reading limit.
+    let mut long = Vec::new();
+    for i in 0..5000u32 {
+        let last = i == 4999;
+        long.extend(verneed(1, 1, 16, if last { 0 } else { 32 }));
+        long.extend(vernaux(0, 11, 0));
+    }
+    let r = with_versions("version table, 5000 entries", &long, None, None).unwrap();
+    assert_eq!(r.portability.requires.len(), 1);
+}
+
 #[test]
 fn dynamic_section_alone_still_has_evidence() {
     let mut e = Elf::new();

@@ -9,6 +9,7 @@ use super::details::Details;
 use super::error_view::ErrorView;
 use super::export_bar::ExportBar;
 use super::fix_panel::FixPanel;
+use super::targets::Targets;
 use super::verdict::Verdict;
 use super::warnings::Warnings;
 use crate::format;
@@ -53,6 +54,7 @@ pub fn file_result(props: &Props) -> Html {
                 }
                 <Warnings warnings={report.warnings.clone()} />
                 <FixPanel fixes={report.fixes.clone()} result_id={e.id} />
+                <Targets report={report.clone()} />
                 <Details report={report.clone()} />
                 <ExportBar name={e.name.clone()} report={report.clone()} />
                 <p class="timing" data-testid="timing" data-read={read.to_string()} data-wasm-memory={wasm_memory.to_string()}>

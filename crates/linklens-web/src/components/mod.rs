@@ -17,6 +17,7 @@ mod guide_page;
 mod header;
 mod nav;
 mod rich_text;
+mod targets;
 mod verdict;
 mod warnings;
 

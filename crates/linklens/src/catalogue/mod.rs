@@ -166,6 +166,11 @@ pub fn target_source(id: TargetId) -> &'static str {
     crate::portability::source(id)
 }
 
+/// The glibc version a target has, for the ones that have glibc.
+pub fn target_glibc(id: TargetId) -> Option<&'static str> {
+    crate::portability::glibc_of(id)
+}
+
 /// The words of a deciding fact.
 pub fn reason(id: ReasonId) -> &'static ReasonWords {
     &targets::REASONS[id as usize]

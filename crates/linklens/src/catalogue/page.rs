@@ -66,3 +66,9 @@ pub const COMPARE_INTERPRETER: &str = "Interpreter: {before} → {after}.";
 pub const NO_CGO_COMPONENT: &str = "no cgo component";
 /// A column with no library.
 pub const NO_LIBRARIES: &str = "no libraries";
+
+/// The glibc floor changed between two builds.
+pub const COMPARE_GLIBC: &str = "glibc floor: {before} → {after}.";
+
+/// The number of targets it runs on changed.
+pub const COMPARE_TARGETS: &str = "Runs on {after} of the targets, was {before}.";

@@ -49,8 +49,8 @@ pub const EXPORT_FOOTER: &str = "Analysed by linklens, which reads the file and 
 /// The CLI's description in `--help`.
 pub const CLI_ABOUT: &str = "Tells whether each Linux binary is statically linked; if not, why (which cgo component, with the evidence), and the command that rebuilds it static. linklens only reads the files: it never runs them.";
 /// The CLI's exit statuses, after the options in `--help`.
-pub const CLI_EXIT_STATUS: &str = "exit status: 0 all analysed (and static, with --require-static);
-             1 --require-static and some file is dynamic;
+pub const CLI_EXIT_STATUS: &str = "exit status: 0 all analysed (and static, with --require-static; running on every --target);
+             1 --require-static and some file is dynamic, or some file will not run on a --target;
              2 some file could not be read or parsed (the others are still reported)";
 
 /// Why a report has no target verdicts; `{os}` is the system's name.

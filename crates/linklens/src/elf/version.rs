@@ -19,7 +19,7 @@ pub(crate) struct Needed {
 }
 
 /// More entries than any real file has (glibc itself needs a few dozen);
-/// a hostile table stops here. The iterators of `object` always move
+/// a hostile table stops after reading this many. The iterators of `object` always move
 /// forward, so a `vn_next` loop cannot form, but a table can be long.
 const MAX_NEEDED: usize = 4096;
 
@@ -35,18 +35,24 @@ where
     let Ok(strings) = sections.strings(endian, data, link) else {
         return out;
     };
+    let mut read = 0usize;
     while let Ok(Some((file, mut versions))) = files.next() {
         let library = file.file(endian, strings).map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
         while let Ok(Some(version)) = versions.next() {
-            if out.len() >= MAX_NEEDED {
+            read += 1;
+            if read > MAX_NEEDED {
                 return out;
             }
             let Ok(name) = version.name(endian, strings) else { continue };
-            out.push(Needed {
+            let needed = Needed {
                 library: library.clone(),
                 version: String::from_utf8_lossy(name).into_owned(),
                 weak: version.vna_flags.get(endian).contains(elf::VER_FLG_WEAK),
-            });
+            };
+            // `vna_next = 0` repeats an entry `vn_cnt` times: once is enough.
+            if !out.contains(&needed) {
+                out.push(needed);
+            }
         }
     }
     out

@@ -9,7 +9,7 @@ mod version;
 use crate::catalogue::{self, fill};
 use crate::elf::Needed;
 use crate::report::{Dynamic, Fix, Import, LibcName, Linkage, Os, Portability, ReasonId, Requirement, TargetResult, Verdict};
-pub(crate) use targets::{source, Target, TargetLibc, TARGETS};
+pub(crate) use targets::{glibc_of, source, Target, TargetLibc, TARGETS};
 pub(crate) use version::Version;
 
 /// The glibc target with the oldest glibc at or above `floor`.

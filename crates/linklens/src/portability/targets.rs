@@ -89,6 +89,14 @@ pub(crate) static TARGETS: &[Target] = &[
     Target { id: TargetId::AmazonLinux2023, libc: TargetLibc::Glibc("2.34"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(DNF), arches: AMAZON_ARCHES, source: PEP600 },
 ];
 
+/// The glibc of a target, if it has glibc.
+pub(crate) fn glibc_of(id: TargetId) -> Option<&'static str> {
+    match TARGETS[id as usize].libc {
+        TargetLibc::Glibc(v) => Some(v),
+        _ => None,
+    }
+}
+
 /// Where a target's facts come from.
 pub(crate) fn source(id: TargetId) -> &'static str {
     TARGETS[id as usize].source

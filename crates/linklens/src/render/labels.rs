@@ -146,3 +146,46 @@ pub const CHECK_A_BINARY: &str = "Check a binary";
 pub const COMPARE: &str = "Compare";
 /// An address with no page.
 pub const PAGE_NOT_FOUND: &str = "Page not found";
+
+/// The portability section.
+pub const WHERE_IT_RUNS: &str = "Where it runs";
+/// The compact line of target verdicts.
+pub const RUNS_ON: &str = "runs on";
+/// The glibc floor.
+pub const GLIBC_FLOOR: &str = "glibc ≥";
+/// The glibc floor counting weak references.
+pub const GLIBC_FLOOR_WEAK: &str = "with weak";
+/// libstdc++'s floor.
+pub const LIBSTDCXX_FLOOR: &str = "libstdc++ ≥";
+/// A musl-dynamic file.
+pub const MUSL_LOADER: &str = "needs musl's loader";
+/// Table column: the target.
+pub const TARGET: &str = "Target";
+/// Table column: the verdict.
+pub const VERDICT: &str = "Verdict";
+/// Table column: why.
+pub const REASON: &str = "Why";
+/// Table column / label: what the user would see.
+pub const ERROR_SEEN: &str = "you would see";
+/// Table column / label: the fix.
+pub const FIX: &str = "fix";
+/// The `--targets` hint after the compact line.
+pub const ALL_TARGETS_HINT: &str = "(--targets for every target, with reasons)";
+
+/// The mark of a verdict: ✔ runs, ✘ fails, ? maybe.
+pub fn verdict_mark(v: crate::report::Verdict) -> &'static str {
+    match v {
+        crate::report::Verdict::Runs => "✔",
+        crate::report::Verdict::Fails => "✘",
+        crate::report::Verdict::Maybe => "?",
+    }
+}
+
+/// The word of a verdict.
+pub fn verdict_word(v: crate::report::Verdict) -> &'static str {
+    match v {
+        crate::report::Verdict::Runs => "runs",
+        crate::report::Verdict::Fails => "fails",
+        crate::report::Verdict::Maybe => "maybe",
+    }
+}

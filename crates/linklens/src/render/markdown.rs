@@ -2,13 +2,18 @@
 
 use std::fmt::Write;
 
-use super::{labels, sections, Block, SectionId};
+use super::{fold_targets, labels, sections, Block, SectionId};
 use crate::catalogue::sentences;
 use crate::report::Report;
 
 /// Inline code that survives backticks in the value.
 fn code(s: &str) -> String {
     if s.contains('`') { format!("`` {s} ``") } else { format!("`{s}`") }
+}
+
+/// A table cell: pipes escaped, so a reason cannot break the table.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|")
 }
 
 /// A fenced block whose fence is longer than any backtick run inside.
@@ -27,6 +32,7 @@ pub fn markdown(name: &str, r: &Report) -> String {
             SectionId::Loader => Some(labels::LOADER.to_string()),
             SectionId::Causes => Some(labels::CAUSES.to_string()),
             SectionId::Warnings => Some(labels::WARNINGS.to_string()),
+            SectionId::Portability => Some(labels::WHERE_IT_RUNS.to_string()),
             SectionId::Fix => None,
             SectionId::Alternatives => Some(labels::ALTERNATIVES.to_string()),
             SectionId::Verify => Some(labels::VERIFY.to_string()),
@@ -62,6 +68,15 @@ pub fn markdown(name: &str, r: &Report) -> String {
                 }
                 Block::Note(n) => writeln!(md, "- {}: {n}", labels::NOTE),
                 Block::Caveat(c) => writeln!(md, "- {c}"),
+                Block::RunsOn(groups) => {
+                    let parts: Vec<String> =
+                        groups.iter().map(|(v, ids)| format!("{} {}", labels::verdict_mark(*v), fold_targets(ids))).collect();
+                    writeln!(md, "- {}: {}\n\n| {} | {} | {} |\n|---|---|---|", labels::RUNS_ON, parts.join(" · "), labels::TARGET, labels::VERDICT, labels::REASON)
+                }
+                Block::Target(t) => {
+                    let error = t.error.as_ref().map(|e| format!("<br>{}: {}", labels::ERROR_SEEN, code(e))).unwrap_or_default();
+                    writeln!(md, "| {} | {} {} | {}{error} |", t.name, labels::verdict_mark(t.verdict), labels::verdict_word(t.verdict), cell(&t.reason))
+                }
             };
         }
         if !commands.is_empty() {

@@ -9,10 +9,10 @@ mod markdown;
 mod text;
 
 pub use markdown::markdown;
-pub use text::{text, TextOptions};
+pub use text::{text, TargetSet, TargetView, TextOptions};
 
 use crate::catalogue;
-use crate::report::{Cause, EvidenceKind, Linkage, Report};
+use crate::report::{Cause, EvidenceKind, Linkage, Portability, Report, TargetId, TargetResult, Verdict};
 
 /// The sections of a rendered report, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +25,8 @@ pub enum SectionId {
     Causes,
     /// Each warning with its evidence.
     Warnings,
+    /// The versions it needs and where it runs.
+    Portability,
     /// The recommended rebuild command, its notes and trade-offs.
     Fix,
     /// The other fixes.
@@ -87,6 +89,10 @@ pub enum Block {
     Note(String),
     /// A trade-off.
     Caveat(String),
+    /// The targets grouped by verdict, for one compact line.
+    RunsOn(Vec<(Verdict, Vec<TargetId>)>),
+    /// One target's verdict, reason and error.
+    Target(TargetResult),
 }
 
 /// What a cause is about and what it did, for the line after its title:
@@ -143,6 +149,7 @@ pub fn sections(r: &Report) -> Vec<Section> {
         warnings.extend(w.evidence.iter().map(|e| Block::Evidence { kind: e.kind, value: e.value.clone() }));
     }
     push(&mut out, SectionId::Warnings, warnings);
+    push(&mut out, SectionId::Portability, portability(&r.portability));
 
     if let Some((first, rest)) = r.fixes.split_first() {
         let mut fix = vec![
@@ -161,6 +168,84 @@ pub fn sections(r: &Report) -> Vec<Section> {
         push(&mut out, SectionId::Verify, first.verify.iter().map(|v| Block::Command(v.clone())).collect());
     }
     out
+}
+
+/// The floors with the symbols that set them, the compact line, and a row
+/// per target; or the sentence saying why there are no targets.
+fn portability(p: &Portability) -> Vec<Block> {
+    let mut out = Vec::new();
+    if let Some(note) = &p.note {
+        out.push(Block::Sentence(note.clone()));
+        return out;
+    }
+    let with_symbols = |prefix: &str, floor: &str, weak: bool| {
+        let wanted = format!("{prefix}{floor}");
+        let all: Vec<&str> = p
+            .requires
+            .iter()
+            .filter(|r| r.version == wanted && (weak || !r.weak))
+            .flat_map(|r| r.symbols.iter().map(String::as_str))
+            .collect();
+        let mut symbols: Vec<&str> = all.iter().copied().take(SYMBOLS_SHOWN).collect();
+        if all.len() > SYMBOLS_SHOWN {
+            symbols.push("…");
+        }
+        if symbols.is_empty() { floor.to_string() } else { format!("{floor} ({wanted}: {})", symbols.join(", ")) }
+    };
+    if let Some(g) = &p.glibc_min {
+        out.push(Block::Field { label: labels::GLIBC_FLOOR, value: with_symbols("GLIBC_", g, false) });
+    }
+    if let Some(g) = &p.glibc_min_weak {
+        out.push(Block::Field { label: labels::GLIBC_FLOOR_WEAK, value: with_symbols("GLIBC_", g, true) });
+    }
+    if let Some(g) = &p.glibcxx_min {
+        out.push(Block::Field { label: labels::LIBSTDCXX_FLOOR, value: with_symbols("GLIBCXX_", g, true) });
+    }
+    if p.musl {
+        out.push(Block::Sentence(labels::MUSL_LOADER.to_string()));
+    }
+    let groups: Vec<(Verdict, Vec<TargetId>)> = Verdict::ALL
+        .iter()
+        .map(|v| (*v, p.targets.iter().filter(|t| t.verdict == *v).map(|t| t.id).collect::<Vec<_>>()))
+        .filter(|(_, ids)| !ids.is_empty())
+        .collect();
+    if !groups.is_empty() {
+        out.push(Block::RunsOn(groups));
+    }
+    out.extend(p.targets.iter().cloned().map(Block::Target));
+    out
+}
+
+/// Symbols named after a floor; the JSON lists them all.
+const SYMBOLS_SHOWN: usize = 4;
+
+/// Target ids of one verdict, with runs of the same family folded:
+/// `debian-10–12, ubuntu-18.04–20.04, scratch`.
+pub fn fold_targets(ids: &[TargetId]) -> String {
+    let family = |id: &TargetId| {
+        let s = id.as_str();
+        s.rsplit_once('-').filter(|(_, v)| v.chars().next().is_some_and(|c| c.is_ascii_digit())).map(|(f, v)| (f, v))
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < ids.len() {
+        let mut j = i;
+        if let Some((f, _)) = family(&ids[i]) {
+            // Consecutive in the table and in the same family.
+            while j + 1 < ids.len()
+                && family(&ids[j + 1]).is_some_and(|(g, _)| g == f)
+                && (ids[j + 1] as usize) == (ids[j] as usize) + 1
+            {
+                j += 1;
+            }
+        }
+        match (j > i, family(&ids[j])) {
+            (true, Some((_, last))) => parts.push(format!("{}–{last}", ids[i].as_str())),
+            _ => parts.push(ids[i].as_str().to_string()),
+        }
+        i = j + 1;
+    }
+    parts.join(", ")
 }
 
 fn push(out: &mut Vec<Section>, id: SectionId, blocks: Vec<Block>) {

@@ -15,6 +15,15 @@ pub struct Expect {
     pub format: String,
     pub goarch: Option<String>,
     pub go: bool,
+    /// The glibc a glibc-dynamic fixture was linked against.
+    #[serde(default)]
+    pub glibc_linked_for: Option<String>,
+    /// Versions marked weak by construction.
+    #[serde(default)]
+    pub weak_versions: Vec<String>,
+    /// Dynamic against musl.
+    #[serde(default)]
+    pub musl_dynamic: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
