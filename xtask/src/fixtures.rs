@@ -71,6 +71,8 @@ enum Link {
     Plugin,
     Darwin,
     Windows,
+    /// OpenBSD, Solaris, illumos: Go always calls the system's libc.
+    PlatformDynamic,
 }
 
 struct Variant {
@@ -130,6 +132,8 @@ const VARIANTS: &[Variant] = &[
     Variant { name: "darwin-arm64", env: &[("GOOS", "darwin"), ("GOARCH", "arm64"), ("CGO_ENABLED", "0")], args: &[], removes: &[], link: Link::Darwin, by_file: false },
     Variant { name: "windows-amd64", env: &[("GOOS", "windows"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &[], link: Link::Windows, by_file: false },
     Variant { name: "plugin", env: &[], args: &["-buildmode=plugin"], removes: &[], link: Link::Plugin, by_file: false },
+    Variant { name: "freebsd-amd64", env: &[("GOOS", "freebsd"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::NoCgo, by_file: false },
+    Variant { name: "openbsd-amd64", env: &[("GOOS", "openbsd"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::PlatformDynamic, by_file: false },
     // Dynamic, linked against zig's stubs of an old glibc: the floor is by construction.
     Variant { name: "zig-glibc2.17", env: &[("CC", ZIG_GLIBC_217)], args: &[], removes: &[], link: Link::Glibc, by_file: false },
     Variant { name: "zig-glibc2.28", env: &[("CC", ZIG_GLIBC_228)], args: &[], removes: &[], link: Link::Glibc, by_file: false },
@@ -184,6 +188,8 @@ const MATRIX: &[(&str, &str, Go)] = &[
     ("hello", "s390x", Go::V126),
     ("hello", "darwin-arm64", Go::V126),
     ("hello", "windows-amd64", Go::V126),
+    ("hello", "freebsd-amd64", Go::V126),
+    ("lookuphost", "openbsd-amd64", Go::V126),
     ("cstdio", "zig-glibc2.17", Go::V126),
     ("lookuphost", "zig-glibc2.17", Go::V126),
     ("cstdio", "zig-glibc2.28", Go::V126),
@@ -246,6 +252,9 @@ struct Entry {
     #[serde(skip_serializing_if = "Option::is_none")]
     post: Option<String>,
     expect: Expect,
+    /// Every fix linklens prints for it, run (`prove.rs`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    proofs: Vec<crate::prove::Proof>,
 }
 
 fn expect(program: &str, v: &Variant) -> Expect {
@@ -257,7 +266,8 @@ fn expect(program: &str, v: &Variant) -> Expect {
     let goarch = v.env.iter().find(|(k, _)| *k == "GOARCH").map(|(_, a)| *a).or(Some("amd64"));
     let recommended_dynamic = || {
         if remaining.contains(&"plugin") {
-            Some("plugin-rpc")
+            // A plugin host cannot be static and still load plugins: no command.
+            None
         } else if needs_c {
             // musl-gcc builds for the machine it runs on; zig cross-compiles.
             Some(if goarch == Some("amd64") { "musl-gcc" } else { "zig-musl" })
@@ -282,6 +292,8 @@ fn expect(program: &str, v: &Variant) -> Expect {
         Link::Plugin => ("dynamic", vec![], None, "elf"),
         Link::Darwin => ("dynamic", vec![], None, "macho"),
         Link::Windows => ("dynamic", vec![], None, "pe"),
+        // No rebuild makes it static: linklens must say so and print no command.
+        Link::PlatformDynamic => ("dynamic", vec![], None, "elf"),
     };
     let glibc_linked_for = (linkage == "dynamic" && matches!(v.link, Link::Glibc)).then(|| {
         let zig = v.env.iter().find_map(|(k, cc)| (*k == "CC").then_some(*cc)).and_then(|cc| cc.rsplit_once("-gnu.")).map(|(_, ver)| ver.to_string());
@@ -380,6 +392,7 @@ pub fn build(only: Option<&str>) -> Result<()> {
             file: None,
             post: None,
             expect: expect(program, v),
+            proofs: Vec::new(),
         };
         if only.is_some_and(|o| !name.contains(o)) {
             // Keep the existing build as recorded (a failed build keeps its
@@ -415,6 +428,7 @@ pub fn build(only: Option<&str>) -> Result<()> {
             run(Command::new("sh").arg("-c").arg(&post).current_dir(&out_dir).env("F", &name))?;
             entry.post = Some(post);
         }
+        entry.proofs = prove_file(&out_dir.join(&name), crate::prove::Source::Go { module: &src, program }, &build.join("prove").join(&name), &path)?;
         compress(&out_dir, &name)?;
         entry.file = Some(format!("bin/{name}.gz"));
         entries.push(serde_json::to_value(&entry)?);
@@ -442,6 +456,19 @@ pub fn build(only: Option<&str>) -> Result<()> {
     Ok(())
 }
 
+/// Run the fixes linklens prints for the file at `binary` (ELF only: the
+/// Mach-O and PE recipes need their platforms' toolchains).
+fn prove_file(binary: &Path, source: crate::prove::Source, scratch: &Path, path: &str) -> Result<Vec<crate::prove::Proof>> {
+    let bytes = std::fs::read(binary)?;
+    let report = linklens::analyze(&bytes[..]).map_err(|e| format!("{}: {e}", binary.display()))?;
+    if report.format != linklens::Format::Elf {
+        return Ok(Vec::new());
+    }
+    let proofs = crate::prove::prove(&report, source, scratch, path)?;
+    let _ = std::fs::remove_dir_all(scratch);
+    Ok(proofs)
+}
+
 /// Binaries are committed gzip-compressed (`-n`: no name or time inside,
 /// so rebuilding an identical binary changes nothing): the full matrix is
 /// about 110 MB raw and 45 MB compressed. Tests and tools decompress them
@@ -462,7 +489,8 @@ fn post_step(v: &Variant, _go: Go) -> Option<String> {
 fn non_go(root: &Path, out_dir: &Path) -> Result<Vec<Entry>> {
     let src = root.join("fixtures/src/nongo");
     let host = host_glibc();
-    // (name, command, linkage, tool, recommended fix, glibc linked for)
+    // (name, command, linkage, tool, recommended fix, glibc linked for);
+    // the source file is the command's last word.
     let cases: &[(&str, &str, &str, &str, Option<&str>, Option<&str>)] = &[
         ("c-dynamic", "gcc -O2 -o ../../bin/c-dynamic hello.c", "dynamic", "gcc", Some("c-static"), Some(&host)),
         ("c-static", "gcc -O2 -static -o ../../bin/c-static hello.c", "static", "gcc", None, None),
@@ -485,6 +513,12 @@ fn non_go(root: &Path, out_dir: &Path) -> Result<Vec<Entry>> {
             mark_weak(&out_dir.join(name), WEAK_VERSION)?;
             weak_versions.push(WEAK_VERSION);
         }
+        let file = src.join(cmd.rsplit(' ').next().unwrap_or_default());
+        let proofs = if ok {
+            prove_file(&out_dir.join(name), crate::prove::Source::File(&file), &root.join("fixtures/.build/prove").join(name), &path)?
+        } else {
+            Vec::new()
+        };
         let version = Command::new(if tool == "zig" { "python3" } else { tool })
             .args(if tool == "zig" { &["-m", "ziglang", "version"][..] } else { &["--version"][..] })
             .output()
@@ -507,6 +541,7 @@ fn non_go(root: &Path, out_dir: &Path) -> Result<Vec<Entry>> {
                 None
             },
             post: None,
+            proofs,
             expect: Expect {
                 linkage,
                 causes: if linkage == "dynamic" { vec!["non-go"] } else { vec![] },

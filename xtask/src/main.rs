@@ -5,6 +5,7 @@ mod bench;
 mod fixtures;
 mod fuzz;
 mod mutants;
+mod prove;
 mod serve;
 mod setup;
 mod test;

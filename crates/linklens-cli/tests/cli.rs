@@ -34,7 +34,7 @@ fn human_output_names_cause_and_command() {
     let (code, out, _) = linklens(&[p.to_str().unwrap()]);
     assert_eq!(code, 0);
     let first = out.lines().next().unwrap();
-    assert!(first.ends_with("ELF 64-bit x86-64 executable, dynamically linked (glibc), Go 1.26.8"), "{first}");
+    assert!(first.ends_with("ELF 64-bit LSB x86-64 executable, dynamically linked (glibc), Go 1.26.8"), "{first}");
     assert!(out.contains("cause dns:"), "{out}");
     assert!(out.contains("net._C2func_getaddrinfo"), "{out}");
     assert!(out.contains("$ CGO_ENABLED=0 go build ./cmd/lookuphost"), "{out}");

@@ -164,6 +164,17 @@ where
         has_c,
     });
     r.go = detected.as_ref().map(|d| d.info.clone());
+    r.os = os::infer(&os::Input {
+        goos: r.go.as_ref().and_then(|g| g.build.goos.as_deref()),
+        os_abi: facts.os_abi,
+        os_note: facts.notes.os,
+        interpreter: r.dynamic.interpreter.as_deref(),
+        abi_tag: r.toolchain.abi_tag.as_deref(),
+    });
+    // glibc and musl are Linux's; elsewhere the C library is the system's.
+    if r.os.name != Os::Linux && r.libc.name != LibcName::None && (r.libc.name != LibcName::Unknown || has_c) {
+        r.libc.name = LibcName::System;
+    }
     r.causes = cause::attribute(
         &cause::Input {
             linkage: r.linkage,
@@ -186,13 +197,6 @@ where
             truncated: described,
         },
     );
-    r.os = os::infer(&os::Input {
-        goos: r.go.as_ref().and_then(|g| g.build.goos.as_deref()),
-        os_abi: facts.os_abi,
-        os_note: facts.notes.os,
-        interpreter: r.dynamic.interpreter.as_deref(),
-        abi_tag: r.toolchain.abi_tag.as_deref(),
-    });
     r.portability = portability::requirements(&facts.needed_versions, &r.imports, r.libc.name, r.linkage);
     r.fixes = match &r.go {
         Some(go) => fix::for_go(&r, go),

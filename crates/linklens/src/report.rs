@@ -158,6 +158,8 @@ vocabulary! {
         Musl = "musl",
         /// No C library linked at all (pure Go, internally linked).
         None = "none",
+        /// The C library of a system other than Linux (the BSDs, Solaris…).
+        System = "system",
         /// C code, but which libc could not be told.
         Unknown = "unknown",
     }
@@ -408,6 +410,9 @@ pub struct Fix {
     pub title: String,
     /// The exact shell command.
     pub command: String,
+    /// What `file` will say of the rebuilt file: the linkage the command
+    /// gives (proven for the fixtures by `cargo xtask fixtures`).
+    pub expect: Linkage,
     /// How the command was derived from this binary.
     pub notes: Vec<Note>,
     /// The catalogue's trade-offs that apply to this binary's causes.
@@ -441,6 +446,14 @@ vocabulary! {
         Macos = "macos",
         /// Windows.
         Windows = "windows",
+    }
+}
+
+impl Os {
+    /// Systems where Go programs always call the system's C library (the
+    /// system call interface is libc's): OpenBSD, Solaris, illumos, macOS.
+    pub fn is_dynamic_by_design(self) -> bool {
+        matches!(self, Os::Openbsd | Os::Solaris | Os::Illumos | Os::Macos)
     }
 }
 

@@ -5,19 +5,27 @@
 
 use crate::catalogue::{fill, sentences as s};
 use crate::render::labels;
-use crate::report::{CauseId, Format, Kind, LibcName, Linkage, Report, WarningId};
+use crate::report::{CauseId, Format, Kind, LibcName, Linkage, Os, Report, WarningId};
 
 pub(crate) fn line(r: &Report) -> String {
     let format = match r.format {
-        Format::Elf => format!("ELF {}-bit", r.bits),
+        // The byte order, as `file` writes it: ppc64 and ppc64le share a machine name.
+        Format::Elf => format!("ELF {}-bit {}", r.bits, labels::byte_order(r.endian)),
         Format::Macho => format!("Mach-O {}-bit", r.bits),
         Format::Pe => if r.bits == 64 { "PE32+".to_string() } else { "PE32".to_string() },
     };
-    let mut line = format!("{format} {} {}, {}", r.arch.machine, labels::kind(r.kind), labels::linkage_phrase(r.linkage));
+    let mut line = format!("{format} {} {}", r.arch.machine, labels::kind(r.kind));
+    // An ELF file for a system other than Linux says which.
+    if r.format == Format::Elf && r.os.name != Os::Linux {
+        line.push_str(&fill(labels::FOR_OS, &[("os", crate::catalogue::os_name(r.os.name))]));
+    }
+    line.push_str(&format!(", {}", labels::linkage_phrase(r.linkage)));
     let libc = r.libc.name;
     if r.format == Format::Elf {
         if r.linkage == Linkage::Dynamic && r.dynamic.needed.is_empty() && r.dynamic.interpreter.is_some() {
             line.push_str(&format!(" ({})", labels::INTERPRETER_ONLY));
+        } else if libc == LibcName::System {
+            line.push_str(&fill(labels::SYSTEM_LIBC, &[("os", crate::catalogue::os_name(r.os.name))]));
         } else if !matches!(libc, LibcName::None | LibcName::Unknown) {
             line.push_str(&format!(" ({libc})"));
         }
@@ -76,15 +84,19 @@ pub(crate) fn headline(r: &Report) -> String {
             if has_warning(WarningId::GlibcStaticNss) {
                 fill(s::HEADLINE_STATIC_NSS, &[("what", what)])
             } else if r.causes.is_empty() {
-                fill(s::HEADLINE_STATIC_CLEAN, &[("what", what)])
+                fill(s::HEADLINE_STATIC_CLEAN, &[("what", what), ("os", crate::catalogue::os_name(r.os.name))])
             } else {
                 fill(s::HEADLINE_STATIC_WITH, &[("what", what), ("causes", &join(&cause_names(r, false))), ("libc", libc)])
             }
         }
         Linkage::Dynamic => {
             let names = cause_names(r, true);
-            if r.go.is_some() && r.kind == Kind::SharedObject {
+            if r.os.name.is_dynamic_by_design() {
+                fill(s::HEADLINE_PLATFORM_DYNAMIC, &[("os", crate::catalogue::os_name(r.os.name))])
+            } else if r.go.is_some() && r.kind == Kind::SharedObject {
                 s::HEADLINE_SHARED_OBJECT.into()
+            } else if r.causes.iter().any(|c| c.id == CauseId::Plugin) {
+                s::HEADLINE_PLUGIN_HOST.into()
             } else if r.causes.iter().any(|c| c.id == CauseId::NonGo) {
                 let lang = r.toolchain.language.as_deref().unwrap_or("C");
                 let libc = if r.libc.name == LibcName::Unknown { s::THE_C_LIBRARY } else { libc };

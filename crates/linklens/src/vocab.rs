@@ -175,6 +175,10 @@ vocabulary! {
         ServeExtensions = "serve-extensions",
         /// The glibc floor the recipe links for.
         GlibcFloor = "glibc-floor",
+        /// `-race` was dropped: a race-detector build needs cgo.
+        RaceDropped = "race-dropped",
+        /// `-linkmode external` was dropped: with no C, Go links itself.
+        LinkmodeDropped = "linkmode-dropped",
     }
 }
 

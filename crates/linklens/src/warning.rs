@@ -105,7 +105,8 @@ pub(crate) fn collect(r: &Report, i: &Input) -> Vec<Warning> {
                 ));
             }
         }
-        if b.cgo_enabled == Some(false) && r.linkage == Linkage::Dynamic && !r.dynamic.needed.is_empty() {
+        // Where Go always calls libc, CGO_ENABLED=0 files need it too.
+        if b.cgo_enabled == Some(false) && r.linkage == Linkage::Dynamic && !r.dynamic.needed.is_empty() && !r.os.name.is_dynamic_by_design() {
             let mut evidence = vec![Evidence::new(E::Setting, "CGO_ENABLED=0")];
             evidence.extend(r.dynamic.needed.iter().map(|l| Evidence::new(E::Library, l.clone())));
             out.push(warning(WarningId::CgoDisabledDynamic, &[], evidence));

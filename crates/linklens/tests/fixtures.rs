@@ -208,7 +208,9 @@ fn version(v: &str) -> Vec<u32> {
 fn where_it_runs(f: &common::Fixture, r: &linklens::Report, check: &mut impl FnMut(&str, bool, String)) {
     use linklens::{ReasonId, TargetId, Verdict};
     let p = &r.portability;
-    if f.expect.format != "elf" {
+    // Built for another system than Linux (GOOS in its command): no targets, a note.
+    let other_os = f.command.split_whitespace().any(|w| w.starts_with("GOOS=") && w != "GOOS=linux");
+    if f.expect.format != "elf" || other_os {
         check("targets", p.targets.is_empty() && p.note.is_some(), format!("{} targets, note {:?}", p.targets.len(), p.note));
         return;
     }
@@ -246,4 +248,112 @@ fn where_it_runs(f: &common::Fixture, r: &linklens::Report, check: &mut impl FnM
         check("weak version", weak, format!("{w} is not reported weak"));
         check("weak floor", p.glibc_min_weak.as_deref() == w.strip_prefix("GLIBC_"), format!("glibc_min_weak {:?}", p.glibc_min_weak));
     }
+}
+
+/// Every command linklens prints for a fixture was run by `cargo xtask
+/// fixtures` (`xtask/src/prove.rs`) and gave what it promised: the
+/// recommended one a static (or static-pie) file, the ones that stay
+/// dynamic a file whose glibc floor is the one they name. A command that
+/// did not build fails here with the build's own error. The recorded
+/// commands must be the ones linklens prints today, or the proof is stale.
+#[test]
+fn every_printed_command_was_run_and_kept_its_promise() {
+    let mut failures = Vec::new();
+    let (mut run, mut static_results, mut skipped) = (0, 0, 0);
+    for f in fixtures() {
+        let r = f.report();
+        if r.format != linklens::Format::Elf {
+            continue;
+        }
+        let printed: Vec<(&str, &str)> = r.fixes.iter().map(|x| (x.id.as_str(), x.command.as_str())).collect();
+        let proved: Vec<(&str, &str)> = f.proofs.iter().map(|p| (p.fix.as_str(), p.command.as_str())).collect();
+        if printed != proved {
+            failures.push(format!("{}: the recorded proofs are stale (cargo xtask fixtures)\n  printed {printed:?}\n  proved  {proved:?}", f.name));
+            continue;
+        }
+        for (p, fix) in f.proofs.iter().zip(&r.fixes) {
+            match p.outcome.as_str() {
+                "skipped" => {
+                    skipped += 1;
+                    continue;
+                }
+                "failed" => {
+                    failures.push(format!("{}: {} did not build (in {}): {}\n  {}", f.name, p.fix, p.cwd, p.command, p.detail.as_deref().unwrap_or("")));
+                    continue;
+                }
+                _ => run += 1,
+            }
+            if p.outcome != fix.expect.as_str() {
+                failures.push(format!("{}: {} gave a {} file, it promises {}: {}", f.name, p.fix, p.outcome, fix.expect.as_str(), p.command));
+            }
+            if p.outcome == "static" || p.outcome == "static-pie" {
+                static_results += 1;
+            }
+            let floor = fix.notes.iter().find(|n| n.id == linklens::NoteId::GlibcFloor);
+            if let (Some(_), Some(min)) = (floor, &p.glibc_min) {
+                let named = fix.verify.iter().find_map(|v| v.split("expect: GLIBC_").nth(1)).and_then(|v| v.split_whitespace().next());
+                let ok = named.is_some_and(|n| version(min) <= version(n));
+                if !ok {
+                    failures.push(format!("{}: {} rebuilt needs glibc {min}, it names {named:?}", f.name, p.fix));
+                }
+            }
+        }
+        if let Some(first) = f.proofs.first() {
+            let recommended_static = first.outcome == "static" || first.outcome == "static-pie";
+            if !recommended_static && first.outcome != "skipped" {
+                failures.push(format!("{}: the recommended {} gave {}", f.name, first.fix, first.outcome));
+            }
+        }
+    }
+    eprintln!("proven: {run} commands run, {static_results} static results, {skipped} not run here");
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(run >= 80, "only {run} commands were run");
+}
+
+/// A fix keeps what the binary chose — its target, tags, build mode,
+/// `-trimpath`, `-race` and linker flags — or one of its notes says what it
+/// removes and why. Checked on the rebuilt files themselves: their build
+/// settings, recorded with each proof.
+#[test]
+fn fixes_keep_what_the_binary_chose() {
+    use linklens::NoteId;
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for f in fixtures() {
+        let r = f.report();
+        let Some(go) = &r.go else { continue };
+        let get = |settings: &[(String, String)], key: &str| settings.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+        let original: Vec<(String, String)> = go.settings.iter().map(|s| (s.key.clone(), s.value.clone())).collect();
+        for (p, fix) in f.proofs.iter().zip(&r.fixes) {
+            if p.settings.is_empty() {
+                continue;
+            }
+            compared += 1;
+            let noted = |id: NoteId| fix.notes.iter().any(|n| n.id == id);
+            let mut check = |what: &str, ok: bool| {
+                if !ok {
+                    failures.push(format!("{}: {} changed {what} without saying so: {}\n  before {:?}\n  after  {:?}", f.name, p.fix, p.command, original, p.settings));
+                }
+            };
+            for key in ["GOOS", "GOARCH", "GOAMD64", "GOARM64", "GOARM", "-trimpath", "-race", "-compiler"] {
+                check(key, get(&original, key) == get(&p.settings, key) || (key == "-race" && noted(NoteId::RaceDropped)));
+            }
+            let mode = |s: &[(String, String)]| get(s, "-buildmode").filter(|m| m != "exe");
+            // A static-pie recipe sets -buildmode=pie (Go 1.19 did not record it).
+            let pie_set = fix.id == linklens::FixId::StaticPie && mode(&p.settings).as_deref() == Some("pie");
+            check("-buildmode", mode(&original) == mode(&p.settings) || noted(NoteId::PieDropped) || pie_set);
+            let tags = |s: &[(String, String)]| get(s, "-tags").map(|t| t.split(',').map(str::to_string).collect::<Vec<_>>()).unwrap_or_default();
+            let after = tags(&p.settings);
+            check("-tags", tags(&original).iter().all(|t| after.contains(t)));
+            // Every -ldflags word the binary had is still there, but for
+            // the link mode and external flags a static recipe sets.
+            let after_ld = get(&p.settings, "-ldflags").unwrap_or_default();
+            let kept = get(&original, "-ldflags").unwrap_or_default().split_whitespace().all(|w| {
+                w == "-linkmode" || w == "external" || w.starts_with("-extldflags") || w.starts_with('"') || after_ld.split_whitespace().any(|a| a == w || a.starts_with(w))
+            });
+            check("-ldflags", kept || noted(NoteId::LinkmodeDropped));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(compared >= 60, "only {compared} rebuilt files compared");
 }

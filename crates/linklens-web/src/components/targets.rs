@@ -8,6 +8,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::rich_text::RichText;
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub report: Rc<Report>,
@@ -41,7 +43,7 @@ pub fn targets(props: &Props) -> Html {
                         <th scope="row">{&t.name}</th>
                         <td class="mark"><span aria-hidden="true">{labels::verdict_mark(t.verdict)}</span>{" "}{labels::verdict_word(t.verdict)}</td>
                         <td>
-                            {&t.reason}
+                            <RichText text={t.reason.clone()} />
                             if let Some(e) = &t.error {
                                 <div class="seen">{labels::ERROR_SEEN}{": "}<code data-testid="target-error">{e}</code></div>
                             }
@@ -62,7 +64,7 @@ pub fn targets(props: &Props) -> Html {
                 <ul class="floors">{ for facts }</ul>
             }
             if !rows.is_empty() {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label={labels::WHERE_IT_RUNS}>
                     <table class="target-table">
                         <thead><tr><th scope="col">{labels::TARGET}</th><th scope="col">{labels::VERDICT}</th><th scope="col">{labels::REASON}</th></tr></thead>
                         <tbody>{ for rows }</tbody>

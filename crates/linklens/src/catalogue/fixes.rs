@@ -206,4 +206,8 @@ pub(super) static NOTES: [&str; NoteId::ALL.len()] = [
     "Then serve each extension as its own static binary and connect to it over RPC.",
     // glibc-floor
     "Links for glibc {floor}: it starts where glibc is {floor} or newer ({oldest} and up), where this binary needs {need}.",
+    // race-dropped
+    "-race dropped: the race detector needs cgo and its C runtime; a race build is a test build, so ship one without -race.",
+    // linkmode-dropped
+    "-linkmode external dropped: with no C code left, Go links the program itself, and an external link would pull in libc.",
 ];

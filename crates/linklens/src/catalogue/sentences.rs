@@ -12,7 +12,7 @@ pub const HEADLINE_PE_SYSTEM: &str = "Imports only Windows system DLLs, as every
 /// Static (or static-pie) with glibc's NSS inside; `{what}` is "Static" or "Static-pie".
 pub const HEADLINE_STATIC_NSS: &str = "{what} on paper, but glibc's NSS lookups inside will load shared libraries at run time.";
 /// Static with no C code.
-pub const HEADLINE_STATIC_CLEAN: &str = "{what}: no C library and no interpreter; it runs on any Linux kernel for its architecture.";
+pub const HEADLINE_STATIC_CLEAN: &str = "{what}: no C library and no interpreter; it runs on any {os} kernel for its architecture.";
 /// Static with C code linked in.
 pub const HEADLINE_STATIC_WITH: &str = "{what}, with {causes} linked statically with {libc}.";
 /// The two words `{what}` takes.
@@ -21,6 +21,10 @@ pub const STATIC: &str = "Static";
 pub const STATIC_PIE: &str = "Static-pie";
 /// A Go plugin or c-shared library.
 pub const HEADLINE_SHARED_OBJECT: &str = "Dynamic by design: a Go plugin or c-shared library is a shared object, loaded by a dynamic program.";
+/// A file for a system where Go always calls libc; `{os}` its name.
+pub const HEADLINE_PLATFORM_DYNAMIC: &str = "Dynamic by platform design: on {os}, Go programs always call the system's C library, so no rebuild makes them static.";
+/// A program that loads Go plugins.
+pub const HEADLINE_PLUGIN_HOST: &str = "Dynamic by design: it loads Go plugins with the dynamic loader, so no rebuild can make it static and still load them. To ship static binaries, run the extensions as separate processes.";
 /// A non-Go program; `{lang}` C, C++ or Rust, `{libc}` the C library.
 pub const HEADLINE_NON_GO: &str = "Dynamic: a {lang} program whose toolchain linked {libc} dynamically.";
 /// What `{libc}` says when the C library is unknown.

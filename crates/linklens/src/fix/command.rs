@@ -29,7 +29,8 @@ impl GoBuild {
         let mut env = Vec::new();
         let goarch = b.goarch.as_deref().or(goarch);
         let level = b.arch_level.as_ref().filter(|l| !(l.key == "GOAMD64" && l.value == "v1"));
-        if goarch.is_some_and(|a| a != "amd64") || level.is_some() {
+        let other_os = b.goos.as_deref().is_some_and(|os| os != "linux");
+        if goarch.is_some_and(|a| a != "amd64") || level.is_some() || other_os {
             env.push(("GOOS".into(), b.goos.clone().unwrap_or_else(|| "linux".into())));
             env.push(("GOARCH".into(), goarch.unwrap_or("amd64").into()));
             if let Some(l) = level {

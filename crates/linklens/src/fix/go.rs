@@ -42,17 +42,34 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
         let mut notes = b.notes.clone();
         if keep_static_link {
             notes.push(note(NoteId::KeepsStaticLink, &[]));
+        } else if b.buildmode() == Some("pie") {
+            // With no C left, Go links a PIE itself: interpreter, dynamic
+            // (the lookuphost-pie-cgo proof showed it).
+            b.set_buildmode(None);
+            notes.push(note(NoteId::PieDropped, &[]));
         }
         notes.push(note(NoteId::TagsAdded, &[("tags", &std_tags.join(","))]));
         fix(FixId::PureGoTags, b.render(), notes, if report.linkage == Linkage::StaticPie { Linkage::StaticPie } else { Linkage::Static })
     };
+    // Debian's musl-gcc wraps the machine's own gcc: it builds for amd64
+    // only (the fixtures prove it; elsewhere zig cross-compiles).
     let musl = || {
+        if goarch != "amd64" {
+            return None;
+        }
         let mut b = base.clone();
         b.set_env("CGO_ENABLED", "1").set_env("CC", "musl-gcc");
         b.linkmode("external");
-        let pie = b.buildmode() == Some("pie");
-        b.extldflag(if pie { "-static-pie" } else { "-static" });
-        fix(FixId::MuslGcc, b.render(), b.notes.clone(), if pie { Linkage::StaticPie } else { Linkage::Static })
+        b.extldflag("-static");
+        let mut notes = b.notes.clone();
+        // Debian's musl-gcc links `-static-pie` as a dynamic PIE (the
+        // lookuphost-pie-cgo proof showed it): a PIE becomes a plain static
+        // executable here.
+        if b.buildmode() == Some("pie") {
+            b.set_buildmode(None);
+            notes.push(note(NoteId::PieDropped, &[]));
+        }
+        Some(fix(FixId::MuslGcc, b.render(), notes, Linkage::Static))
     };
     let zig = || {
         let target = arch::from_goarch(&goarch)?.zig_musl?;
@@ -63,22 +80,26 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
             b.linkmode("external");
             notes.push(note(NoteId::ZigExternalLink, &[]));
         }
-        Some(fix(FixId::ZigMusl, b.render(), notes, Linkage::Static))
+        // zig links a PIE as a static PIE (the lookuphost-pie-cgo proof).
+        let expect = if b.buildmode() == Some("pie") { Linkage::StaticPie } else { Linkage::Static };
+        Some(fix(FixId::ZigMusl, b.render(), notes, expect))
     };
+
+    // Where Go always calls the system's C library, nothing makes it static.
+    if report.os.name.is_dynamic_by_design() {
+        return fixes;
+    }
 
     // Plugins and c-shared libraries are shared objects by design.
     if report.kind == Kind::SharedObject {
         return fixes;
     }
 
+    // A plugin host loads plugins with the dynamic loader: no rebuild makes
+    // it static and still able to load them (CGO_ENABLED=0 builds, but
+    // plugin.Open then always fails). The headline says so; the cause page
+    // has the design alternative. No command here claims otherwise.
     if causes.contains(&CauseId::Plugin) {
-        fixes.push(fix(
-            FixId::PluginRpc,
-            "go get github.com/hashicorp/go-plugin".into(),
-            vec![note(NoteId::ServeExtensions, &[])],
-            Linkage::Static,
-        ));
-        fixes.push(cgo_off());
         return fixes;
     }
 
@@ -87,20 +108,15 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
             if !std_tags.is_empty() {
                 fixes.push(tags(true));
             }
-            fixes.push(musl());
+            fixes.extend(musl());
             fixes.extend(zig());
         }
         return fixes;
     }
 
     if needs_c {
-        if goarch == "amd64" {
-            fixes.push(musl());
-            fixes.extend(zig());
-        } else {
-            fixes.extend(zig());
-            fixes.push(musl());
-        }
+        fixes.extend(musl());
+        fixes.extend(zig());
         let sqlite = report.causes.iter().any(|c| c.module.as_deref() == Some("github.com/mattn/go-sqlite3"));
         let only_deps = !causes.contains(&CauseId::CgoOwn);
         if sqlite && only_deps {
@@ -114,14 +130,16 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
     } else if !std_tags.is_empty() {
         fixes.push(cgo_off());
         fixes.push(tags(false));
-        fixes.push(musl());
+        fixes.extend(musl());
         fixes.extend(zig());
     }
 
     if causes.contains(&CauseId::PieInterp) {
         let mut plain = base.clone();
         plain.set_buildmode(None);
-        let drop = fix(FixId::DropPie, plain.render(), plain.notes.clone(), Linkage::Static);
+        let mut notes = plain.notes.clone();
+        notes.push(note(NoteId::PieDropped, &[]));
+        let drop = fix(FixId::DropPie, plain.render(), notes, Linkage::Static);
         let mut sp = base.clone();
         sp.set_env("CGO_ENABLED", "1").set_buildmode(Some("pie")).linkmode("external");
         sp.extldflag("-static-pie");
@@ -248,6 +266,16 @@ mod tests {
         assert!(!ids_of(&r, &g).contains(&FixId::ZigGlibc));
     }
 
+    #[test]
+    fn the_tags_recipe_drops_a_pie_go_would_link_itself() {
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::PieExecutable, &[cause(CauseId::Dns, None)], &[("-buildmode", "pie")]);
+        let f = for_go(&r, &g);
+        let tags = f.iter().find(|f| f.id == FixId::PureGoTags).unwrap();
+        assert_eq!(tags.command, "go build -tags netgo .");
+        assert!(has_note(tags, NoteId::PieDropped));
+        assert_eq!(tags.expect, Linkage::Static);
+    }
+
     fn ids_of(r: &Report, g: &GoInfo) -> Vec<FixId> {
         ids(&for_go(r, g))
     }
@@ -271,7 +299,7 @@ mod tests {
     }
 
     #[test]
-    fn c_code_needs_a_static_c_toolchain_zig_first_off_amd64() {
+    fn c_code_needs_a_static_c_toolchain_zig_only_off_amd64() {
         let dep = [cause(CauseId::CgoDep, Some("github.com/mattn/go-sqlite3"))];
         let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &dep, &[]);
         let f = for_go(&r, &g);
@@ -286,7 +314,8 @@ mod tests {
         assert_eq!(ids(&for_go(&r, &g)), [FixId::MuslGcc, FixId::ZigMusl]);
         let (r, g) = report("arm64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::CgoOwn, None)], &[]);
         let f = for_go(&r, &g);
-        assert_eq!(ids(&f), [FixId::ZigMusl, FixId::MuslGcc]);
+        // musl-gcc builds for the machine it runs on: not offered off amd64.
+        assert_eq!(ids(&f), [FixId::ZigMusl]);
         assert!(f[0].command.contains("CC='zig cc -target aarch64-linux-musl'") && f[0].command.contains("GOARCH=arm64"), "{}", f[0].command);
     }
 
@@ -326,10 +355,7 @@ mod tests {
     #[test]
     fn plugins_shared_objects_pies_and_unexplained_dynamic() {
         let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::Plugin, None)], &[]);
-        let f = for_go(&r, &g);
-        assert_eq!(ids(&f), [FixId::PluginRpc, FixId::CgoOff]);
-        assert!(has_note(&f[0], NoteId::ServeExtensions));
-        assert!(f[1].caveats.iter().any(|c| c.contains("plugin: not implemented")), "{:?}", f[1].caveats);
+        assert!(for_go(&r, &g).is_empty(), "a plugin host must stay dynamic: no command");
         let (r, g) = report("amd64", Linkage::Dynamic, Kind::SharedObject, &[cause(CauseId::Dns, None)], &[]);
         assert!(for_go(&r, &g).is_empty(), "a shared object is dynamic by design");
         let (r, g) = report("amd64", Linkage::Dynamic, Kind::PieExecutable, &[cause(CauseId::PieInterp, None)], &[("-buildmode", "pie")]);
@@ -338,12 +364,16 @@ mod tests {
         assert_eq!(f[0].command, "go build .");
         assert_eq!(f[1].command, r#"CGO_ENABLED=1 go build -buildmode=pie -ldflags '-linkmode external -extldflags "-static-pie"' ."#);
         assert!(f[1].verify[0].contains("expect: static-pie linked"), "{:?}", f[1].verify);
-        // A PIE with the DNS cause: cgo-off drops -buildmode=pie and says so; musl keeps a static PIE.
+        // A PIE with the DNS cause: cgo-off drops -buildmode=pie and says so.
         let (r, g) = report("amd64", Linkage::Dynamic, Kind::PieExecutable, &[cause(CauseId::Dns, None)], &[("-buildmode", "pie")]);
         let f = for_go(&r, &g);
         assert_eq!(f[0].command, "CGO_ENABLED=0 go build .");
         assert!(has_note(&f[0], NoteId::PieDropped));
-        assert!(f[2].command.contains("-static-pie") && f[2].verify[0].contains("static-pie linked"), "{:?}", f[2]);
+        // musl-gcc cannot link a static PIE: it drops -buildmode=pie too; zig keeps a static PIE.
+        assert_eq!(f[2].command, r#"CGO_ENABLED=1 CC=musl-gcc go build -ldflags '-linkmode external -extldflags "-static"' ."#);
+        assert!(has_note(&f[2], NoteId::PieDropped));
+        assert_eq!((f[3].id, f[3].expect), (FixId::ZigMusl, Linkage::StaticPie));
+        assert!(f[3].verify[0].contains("static-pie linked"), "{:?}", f[3].verify);
         // Dynamic with nothing found: cgo is the only suspect.
         let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[], &[]);
         let f = for_go(&r, &g);

@@ -38,13 +38,14 @@ pub(crate) fn fix_with(
 ) -> Fix {
     let entry = catalogue::fix(id);
     notes.dedup();
-    let expect = labels::linkage_phrase(expect);
-    let mut args = vec![("output", output), ("expect", expect)];
+    let phrase = labels::linkage_phrase(expect);
+    let mut args = vec![("output", output), ("expect", phrase)];
     args.extend_from_slice(extra);
     Fix {
         id,
         title: entry.title.to_string(),
         command,
+        expect,
         notes,
         caveats: entry.tradeoffs_for(causes),
         verify: entry.verify.iter().map(|v| catalogue::fill(v, &args)).collect(),

@@ -189,3 +189,17 @@ pub fn verdict_word(v: crate::report::Verdict) -> &'static str {
         crate::report::Verdict::Maybe => "maybe",
     }
 }
+
+/// After the kind, for an ELF file for another system than Linux.
+pub const FOR_OS: &str = " for {os}";
+
+/// `file`'s words for the byte order.
+pub fn byte_order(e: crate::report::Endian) -> &'static str {
+    match e {
+        crate::report::Endian::Little => "LSB",
+        crate::report::Endian::Big => "MSB",
+    }
+}
+
+/// The C library of a system other than Linux, in the first line.
+pub const SYSTEM_LIBC: &str = " ({os} libc)";

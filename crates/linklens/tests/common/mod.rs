@@ -26,6 +26,20 @@ pub struct Expect {
     pub musl_dynamic: bool,
 }
 
+/// A fix's command, run by `cargo xtask fixtures`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Proof {
+    pub fix: String,
+    pub command: String,
+    pub cwd: String,
+    pub outcome: String,
+    pub expect: String,
+    pub glibc_min: Option<String>,
+    #[serde(default)]
+    pub settings: Vec<(String, String)>,
+    pub detail: Option<String>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct Entry {
     pub name: String,
@@ -36,6 +50,8 @@ pub struct Entry {
     pub error: Option<String>,
     pub file: Option<String>,
     pub expect: Expect,
+    #[serde(default)]
+    pub proofs: Vec<Proof>,
 }
 
 #[derive(Deserialize)]
@@ -58,6 +74,7 @@ pub struct Fixture {
     pub path: PathBuf,
     pub command: String,
     pub expect: Expect,
+    pub proofs: Vec<Proof>,
     pub bytes: &'static [u8],
 }
 
@@ -116,6 +133,7 @@ pub fn fixtures() -> Vec<Fixture> {
             path: root().join(e.file.as_ref().unwrap()),
             command: e.command.clone(),
             expect: e.expect.clone(),
+            proofs: e.proofs.clone(),
             bytes: bytes.as_slice(),
         })
         .collect()

@@ -1,0 +1,184 @@
+//! Every rebuild command linklens prints for a fixture, run: in a scratch
+//! copy of the fixture's source, through `sh -c`, exactly as printed, with
+//! only the output path added (`go build -o OUT …`; C recipes name their
+//! output `app` themselves). The result is analysed and recorded in the
+//! manifest beside what the fix promised, so a test can fail on any
+//! command that does not build or does not give what it says.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde::Serialize;
+
+use crate::Result;
+
+/// One command, run.
+#[derive(Serialize, Clone, Debug)]
+pub struct Proof {
+    /// The fix id.
+    pub fix: String,
+    /// The command as linklens prints it.
+    pub command: String,
+    /// Where it was run, inside the scratch copy (`.`, or the program's
+    /// directory when the fix's note says to run it there).
+    pub cwd: String,
+    /// `static`, `static-pie` or `dynamic` (what the rebuilt file is),
+    /// `failed` (it did not build), or `skipped` (see `detail`).
+    pub outcome: String,
+    /// What the fix promised.
+    pub expect: String,
+    /// The rebuilt file's glibc floor, for the recipes that stay dynamic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub glibc_min: Option<String>,
+    /// The rebuilt file's build settings as `go version -m` records them,
+    /// to check that the fix kept what the binary chose.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub settings: Vec<(String, String)>,
+    /// The build's last lines when it failed; why it was not run.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// How a fixture's source is laid out for its commands.
+pub enum Source<'a> {
+    /// A Go program in the fixtures module: `cmd/<program>`.
+    Go { module: &'a Path, program: &'a str },
+    /// One C or C++ file, copied alone (the recipes build `*.c`/`*.cpp`).
+    File(&'a Path),
+}
+
+/// Why a command is not run here, if it is not.
+fn not_run_here(fix: &linklens::Fix) -> Option<&'static str> {
+    let c = &fix.command;
+    if c.contains("docker ") {
+        Some("needs Docker, which fixture builds do not use")
+    } else if c.contains("rustup ") {
+        Some("needs rustup and a download of the musl target")
+    } else if c.contains("go get ") {
+        Some("needs the source changed first, as its note says")
+    } else {
+        None
+    }
+}
+
+/// Run every fix of `report` against `source`; `scratch` is emptied first.
+pub fn prove(report: &linklens::Report, source: Source, scratch: &Path, path_env: &str) -> Result<Vec<Proof>> {
+    let mut out = Vec::new();
+    for (i, fix) in report.fixes.iter().enumerate() {
+        let dir = scratch.join(format!("{i}-{}", fix.id));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir)?;
+        let mut proof = Proof {
+            fix: fix.id.as_str().into(),
+            command: fix.command.clone(),
+            cwd: ".".into(),
+            outcome: "skipped".into(),
+            expect: fix.expect.as_str().into(),
+            glibc_min: None,
+            settings: Vec::new(),
+            detail: None,
+        };
+        if let Some(why) = not_run_here(fix) {
+            proof.detail = Some(why.into());
+            out.push(proof);
+            continue;
+        }
+        let output = dir.join("out");
+        let (cwd, command) = match &source {
+            Source::Go { module, program } => {
+                copy_module(module, &dir.join("src"))?;
+                // A binary built from files named on the command line: its
+                // note says to run the command where those files are.
+                let in_program_dir = fix.notes.iter().any(|n| n.id == linklens::NoteId::CommandLineFiles);
+                let cwd = if in_program_dir { format!("cmd/{program}") } else { ".".into() };
+                let Some(command) = with_output(&fix.command, &output) else {
+                    proof.outcome = "failed".into();
+                    proof.detail = Some("no `go build` in the command to add the output path to".into());
+                    out.push(proof);
+                    continue;
+                };
+                (cwd, command)
+            }
+            Source::File(file) => {
+                std::fs::create_dir_all(dir.join("src"))?;
+                std::fs::copy(file, dir.join("src").join(file.file_name().ok_or("file name")?))?;
+                (".".into(), fix.command.clone())
+            }
+        };
+        let built = match &source {
+            Source::Go { .. } => output.clone(),
+            Source::File(_) => dir.join("src/app"),
+        };
+        proof.cwd = cwd.clone();
+        let result = Command::new("sh")
+            .arg("-c")
+            .arg(&command)
+            .current_dir(dir.join("src").join(&cwd))
+            .env("PATH", path_env)
+            .env("GOFLAGS", "-mod=mod")
+            .env("GOTOOLCHAIN", "local")
+            .env_remove("CGO_ENABLED")
+            .env_remove("CC")
+            .env_remove("GOOS")
+            .env_remove("GOARCH")
+            .output()?;
+        if !result.status.success() {
+            let err = String::from_utf8_lossy(&result.stderr);
+            let tail: Vec<&str> = err.lines().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+            proof.outcome = "failed".into();
+            proof.detail = Some(tail.join("\n"));
+        } else {
+            let bytes = std::fs::read(&built).map_err(|e| format!("{}: {command}: no output at {}: {e}", fix.id, built.display()))?;
+            match linklens::analyze(&bytes[..]) {
+                Ok(r) => {
+                    proof.outcome = r.linkage.as_str().into();
+                    proof.glibc_min = r.portability.glibc_min.clone().filter(|_| !r.linkage.is_static());
+                    proof.settings = r.go.iter().flat_map(|g| g.settings.iter().map(|s| (s.key.clone(), s.value.clone()))).collect();
+                }
+                Err(e) => {
+                    proof.outcome = "failed".into();
+                    proof.detail = Some(format!("the output is not readable: {e}"));
+                }
+            }
+        }
+        eprintln!("  proved {} {}: {}", fix.id, proof.outcome, fix.command);
+        out.push(proof);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    Ok(out)
+}
+
+/// The command with `-o OUT` after its `go build`.
+fn with_output(command: &str, output: &Path) -> Option<String> {
+    let at = command.find("go build")? + "go build".len();
+    Some(format!("{} -o {}{}", &command[..at], output.display(), &command[at..]))
+}
+
+/// The fixtures module without the non-Go sources and build products.
+fn copy_module(module: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(module)? {
+        let path: PathBuf = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name == "nongo" || name.starts_with('.') {
+            continue;
+        }
+        crate::run(Command::new("cp").arg("-r").arg(&path).arg(to))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_output_path_goes_right_after_go_build() {
+        let out = Path::new("/tmp/x/out");
+        assert_eq!(
+            with_output("CGO_ENABLED=0 go build -tags netgo ./cmd/a", out).unwrap(),
+            "CGO_ENABLED=0 go build -o /tmp/x/out -tags netgo ./cmd/a"
+        );
+        assert_eq!(with_output("musl-gcc -O2 -static -o app *.c", out), None);
+    }
+}
