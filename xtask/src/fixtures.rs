@@ -73,6 +73,10 @@ enum Link {
     Windows,
     /// OpenBSD, Solaris, illumos: Go always calls the system's libc.
     PlatformDynamic,
+    /// `-race`: the race runtime needs cgo and libc.
+    Race,
+    /// `-linkmode=external` with no cgo package: gcc adds libc.
+    ExternalNoCgo,
 }
 
 struct Variant {
@@ -82,8 +86,20 @@ struct Variant {
     /// Build tags that remove components.
     removes: &'static [&'static str],
     link: Link,
-    /// Build from the file path (`go build cmd/x/main.go`), as the article does.
-    by_file: bool,
+    /// What `go build` is given.
+    from: From,
+}
+
+/// What `go build` is given.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum From {
+    /// The package, `./cmd/x`, in the fixtures module.
+    Package,
+    /// The file path (`go build cmd/x/main.go`), as the article does.
+    File,
+    /// `.` in a copy of the program's directory outside any module and
+    /// GOPATH, with modules off (Go 1.19): the build info records `_/dir`.
+    Gopath,
 }
 
 const ZIG_AMD64: &str = "zig cc -target x86_64-linux-musl";
@@ -95,58 +111,63 @@ const ZIG_ARM64: &str = "zig cc -target aarch64-linux-musl";
 const STATIC_LD: &str = "-linkmode external -extldflags \"-static\"";
 
 const VARIANTS: &[Variant] = &[
-    Variant { name: "default", env: &[], args: &[], removes: &[], link: Link::Glibc, by_file: false },
-    Variant { name: "netgo", env: &[], args: &["-tags", "netgo"], removes: &["dns"], link: Link::Glibc, by_file: false },
-    Variant { name: "osusergo", env: &[], args: &["-tags", "osusergo"], removes: &["osuser"], link: Link::Glibc, by_file: false },
-    Variant { name: "netgo-osusergo", env: &[], args: &["-tags", "netgo,osusergo"], removes: &["dns", "osuser"], link: Link::Glibc, by_file: false },
-    Variant { name: "cgo0", env: &[("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser", "plugin"], link: Link::NoCgo, by_file: false },
-    Variant { name: "sw", env: &[], args: &["-ldflags", "-s -w"], removes: &[], link: Link::Glibc, by_file: false },
+    Variant { name: "default", env: &[], args: &[], removes: &[], link: Link::Glibc, from: From::Package },
+    Variant { name: "netgo", env: &[], args: &["-tags", "netgo"], removes: &["dns"], link: Link::Glibc, from: From::Package },
+    Variant { name: "osusergo", env: &[], args: &["-tags", "osusergo"], removes: &["osuser"], link: Link::Glibc, from: From::Package },
+    Variant { name: "netgo-osusergo", env: &[], args: &["-tags", "netgo,osusergo"], removes: &["dns", "osuser"], link: Link::Glibc, from: From::Package },
+    Variant { name: "cgo0", env: &[("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser", "plugin"], link: Link::NoCgo, from: From::Package },
+    Variant { name: "sw", env: &[], args: &["-ldflags", "-s -w"], removes: &[], link: Link::Glibc, from: From::Package },
     Variant {
         name: "flags",
         env: &[],
         args: &["-tags", "timetzdata", "-ldflags", "-s -w -X main.version=1.0 -extldflags=-Wl,--as-needed"],
         removes: &[],
         link: Link::Glibc,
-        by_file: false,
+        from: From::Package,
     },
-    Variant { name: "pie", env: &[("CGO_ENABLED", "0")], args: &["-buildmode=pie"], removes: &["dns", "osuser"], link: Link::PieNoCgo, by_file: false },
-    Variant { name: "pie-cgo", env: &[], args: &["-buildmode=pie"], removes: &[], link: Link::Glibc, by_file: false },
-    Variant { name: "musl", env: &[("CC", "musl-gcc")], args: &["-ldflags", STATIC_LD], removes: &[], link: Link::MuslStatic, by_file: false },
-    Variant { name: "musl-dynamic", env: &[("CC", "musl-gcc")], args: &[], removes: &[], link: Link::MuslDynamic, by_file: false },
-    Variant { name: "zig", env: &[("CC", ZIG_AMD64)], args: &[], removes: &[], link: Link::MuslStatic, by_file: false },
-    Variant { name: "zig-external", env: &[("CC", ZIG_AMD64)], args: &["-ldflags", "-linkmode external"], removes: &[], link: Link::MuslStatic, by_file: false },
-    Variant { name: "glibc-static", env: &[], args: &["-ldflags", STATIC_LD], removes: &[], link: Link::GlibcStatic, by_file: false },
+    Variant { name: "pie", env: &[("CGO_ENABLED", "0")], args: &["-buildmode=pie"], removes: &["dns", "osuser"], link: Link::PieNoCgo, from: From::Package },
+    Variant { name: "pie-cgo", env: &[], args: &["-buildmode=pie"], removes: &[], link: Link::Glibc, from: From::Package },
+    Variant { name: "musl", env: &[("CC", "musl-gcc")], args: &["-ldflags", STATIC_LD], removes: &[], link: Link::MuslStatic, from: From::Package },
+    Variant { name: "musl-dynamic", env: &[("CC", "musl-gcc")], args: &[], removes: &[], link: Link::MuslDynamic, from: From::Package },
+    Variant { name: "zig", env: &[("CC", ZIG_AMD64)], args: &[], removes: &[], link: Link::MuslStatic, from: From::Package },
+    Variant { name: "zig-external", env: &[("CC", ZIG_AMD64)], args: &["-ldflags", "-linkmode external"], removes: &[], link: Link::MuslStatic, from: From::Package },
+    Variant { name: "glibc-static", env: &[], args: &["-ldflags", STATIC_LD], removes: &[], link: Link::GlibcStatic, from: From::Package },
     Variant {
         name: "static-pie",
         env: &[],
         args: &["-buildmode=pie", "-ldflags", "-linkmode external -extldflags \"-static-pie\""],
         removes: &[],
         link: Link::StaticPie,
-        by_file: false,
+        from: From::Package,
     },
-    Variant { name: "arm64-cgo0", env: &[("GOARCH", "arm64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::NoCgo, by_file: false },
-    Variant { name: "arm64-zig", env: &[("GOARCH", "arm64"), ("CGO_ENABLED", "1"), ("CC", ZIG_ARM64)], args: &[], removes: &[], link: Link::MuslStatic, by_file: false },
+    Variant { name: "arm64-cgo0", env: &[("GOARCH", "arm64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::NoCgo, from: From::Package },
+    Variant { name: "arm64-zig", env: &[("GOARCH", "arm64"), ("CGO_ENABLED", "1"), ("CC", ZIG_ARM64)], args: &[], removes: &[], link: Link::MuslStatic, from: From::Package },
     // Cross builds turn cgo off silently, and record CGO_ENABLED=0.
-    Variant { name: "386", env: &[("GOARCH", "386")], args: &[], removes: &["dns", "osuser"], link: Link::NoCgo, by_file: false },
-    Variant { name: "s390x", env: &[("GOARCH", "s390x"), ("CGO_ENABLED", "0")], args: &[], removes: &[], link: Link::NoCgo, by_file: false },
-    Variant { name: "darwin-arm64", env: &[("GOOS", "darwin"), ("GOARCH", "arm64"), ("CGO_ENABLED", "0")], args: &[], removes: &[], link: Link::Darwin, by_file: false },
-    Variant { name: "windows-amd64", env: &[("GOOS", "windows"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &[], link: Link::Windows, by_file: false },
-    Variant { name: "plugin", env: &[], args: &["-buildmode=plugin"], removes: &[], link: Link::Plugin, by_file: false },
-    Variant { name: "freebsd-amd64", env: &[("GOOS", "freebsd"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::NoCgo, by_file: false },
-    Variant { name: "openbsd-amd64", env: &[("GOOS", "openbsd"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::PlatformDynamic, by_file: false },
+    Variant { name: "386", env: &[("GOARCH", "386")], args: &[], removes: &["dns", "osuser"], link: Link::NoCgo, from: From::Package },
+    Variant { name: "s390x", env: &[("GOARCH", "s390x"), ("CGO_ENABLED", "0")], args: &[], removes: &[], link: Link::NoCgo, from: From::Package },
+    Variant { name: "darwin-arm64", env: &[("GOOS", "darwin"), ("GOARCH", "arm64"), ("CGO_ENABLED", "0")], args: &[], removes: &[], link: Link::Darwin, from: From::Package },
+    Variant { name: "windows-amd64", env: &[("GOOS", "windows"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &[], link: Link::Windows, from: From::Package },
+    Variant { name: "plugin", env: &[], args: &["-buildmode=plugin"], removes: &[], link: Link::Plugin, from: From::Package },
+    Variant { name: "freebsd-amd64", env: &[("GOOS", "freebsd"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::NoCgo, from: From::Package },
+    Variant { name: "illumos-amd64", env: &[("GOOS", "illumos"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::PlatformDynamic, from: From::Package },
+    Variant { name: "solaris-amd64", env: &[("GOOS", "solaris"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::PlatformDynamic, from: From::Package },
+    Variant { name: "race", env: &[], args: &["-race"], removes: &[], link: Link::Race, from: From::Package },
+    Variant { name: "extlink", env: &[], args: &["-ldflags", "-linkmode=external"], removes: &[], link: Link::ExternalNoCgo, from: From::Package },
+    Variant { name: "gopath", env: &[("GO111MODULE", "off")], args: &[], removes: &[], link: Link::Glibc, from: From::Gopath },
+    Variant { name: "openbsd-amd64", env: &[("GOOS", "openbsd"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::PlatformDynamic, from: From::Package },
     // Dynamic, linked against zig's stubs of an old glibc: the floor is by construction.
-    Variant { name: "zig-glibc2.17", env: &[("CC", ZIG_GLIBC_217)], args: &[], removes: &[], link: Link::Glibc, by_file: false },
-    Variant { name: "zig-glibc2.28", env: &[("CC", ZIG_GLIBC_228)], args: &[], removes: &[], link: Link::Glibc, by_file: false },
-    Variant { name: "zig-glibc2.31", env: &[("CC", ZIG_GLIBC_231)], args: &[], removes: &[], link: Link::Glibc, by_file: false },
+    Variant { name: "zig-glibc2.17", env: &[("CC", ZIG_GLIBC_217)], args: &[], removes: &[], link: Link::Glibc, from: From::Package },
+    Variant { name: "zig-glibc2.28", env: &[("CC", ZIG_GLIBC_228)], args: &[], removes: &[], link: Link::Glibc, from: From::Package },
+    Variant { name: "zig-glibc2.31", env: &[("CC", ZIG_GLIBC_231)], args: &[], removes: &[], link: Link::Glibc, from: From::Package },
     Variant {
         name: "arm64-zig-glibc2.17",
         env: &[("GOARCH", "arm64"), ("CGO_ENABLED", "1"), ("CC", ZIG_ARM64_GLIBC_217)],
         args: &[],
         removes: &[],
         link: Link::Glibc,
-        by_file: false,
+        from: From::Package,
     },
-    Variant { name: "file", env: &[], args: &[], removes: &[], link: Link::Glibc, by_file: true },
+    Variant { name: "file", env: &[], args: &[], removes: &[], link: Link::Glibc, from: From::File },
 ];
 
 /// (program, variant, Go): the matrix. Kept to what each variant proves, so
@@ -190,6 +211,11 @@ const MATRIX: &[(&str, &str, Go)] = &[
     ("hello", "windows-amd64", Go::V126),
     ("hello", "freebsd-amd64", Go::V126),
     ("lookuphost", "openbsd-amd64", Go::V126),
+    ("lookuphost", "illumos-amd64", Go::V126),
+    ("lookuphost", "solaris-amd64", Go::V126),
+    ("hello", "race", Go::V126),
+    ("hello", "extlink", Go::V126),
+    ("lookuphost", "gopath", Go::V119),
     ("cstdio", "zig-glibc2.17", Go::V126),
     ("lookuphost", "zig-glibc2.17", Go::V126),
     ("cstdio", "zig-glibc2.28", Go::V126),
@@ -294,6 +320,9 @@ fn expect(program: &str, v: &Variant) -> Expect {
         Link::Windows => ("dynamic", vec![], None, "pe"),
         // No rebuild makes it static: linklens must say so and print no command.
         Link::PlatformDynamic => ("dynamic", vec![], None, "elf"),
+        // Only a build without -race / without the external link is static.
+        Link::Race => ("dynamic", vec!["race"], Some("cgo-off"), "elf"),
+        Link::ExternalNoCgo => ("dynamic", vec!["external-link"], Some("cgo-off"), "elf"),
     };
     let glibc_linked_for = (linkage == "dynamic" && matches!(v.link, Link::Glibc)).then(|| {
         let zig = v.env.iter().find_map(|(k, cc)| (*k == "CC").then_some(*cc)).and_then(|cc| cc.rsplit_once("-gnu.")).map(|(_, ver)| ver.to_string());
@@ -370,8 +399,23 @@ pub fn build(only: Option<&str>) -> Result<()> {
             env.retain(|(ek, _)| ek != k);
             env.push((k.to_string(), val.to_string()));
         }
-        let target = if v.by_file { format!("cmd/{program}/main.go") } else { format!("./cmd/{program}") };
-        let mut args: Vec<String> = vec!["build".into(), "-buildvcs=false".into(), "-o".into(), format!("../bin/{name}")];
+        let gopath_dir = build.join("gopath").join(program);
+        let (target, output, cwd) = match v.from {
+            From::Package => (format!("./cmd/{program}"), format!("../bin/{name}"), src.clone()),
+            From::File => (format!("cmd/{program}/main.go"), format!("../bin/{name}"), src.clone()),
+            From::Gopath => {
+                let _ = std::fs::remove_dir_all(&gopath_dir);
+                std::fs::create_dir_all(&gopath_dir)?;
+                for f in std::fs::read_dir(src.join("cmd").join(program))? {
+                    let f = f?.path();
+                    if f.extension().is_some_and(|e| e == "go") && !f.to_string_lossy().ends_with("_test.go") {
+                        std::fs::copy(&f, gopath_dir.join(f.file_name().ok_or("name")?))?;
+                    }
+                }
+                (".".into(), out_dir.join(&name).display().to_string(), gopath_dir.clone())
+            }
+        };
+        let mut args: Vec<String> = vec!["build".into(), "-buildvcs=false".into(), "-o".into(), output];
         args.extend(v.args.iter().map(|s| s.to_string()));
         args.push(target);
         let shown_env: Vec<String> = toolchain_env
@@ -379,7 +423,8 @@ pub fn build(only: Option<&str>) -> Result<()> {
             .map(|(k, v)| format!("{k}={v}"))
             .chain(env.iter().map(|(k, v)| format!("{k}={}", shell_word(v))))
             .collect();
-        let command = format!("{} {} {}", shown_env.join(" "), if go == Go::V119 { "/usr/lib/go-1.19/bin/go" } else { "go" }, args.iter().map(|a| shell_word(a)).collect::<Vec<_>>().join(" "));
+        let cd = if v.from == From::Gopath { format!("cd {} && ", gopath_dir.strip_prefix(&root).unwrap_or(&gopath_dir).display()) } else { String::new() };
+        let command = format!("{cd}{} {} {}", shown_env.join(" "), if go == Go::V119 { "/usr/lib/go-1.19/bin/go" } else { "go" }, args.iter().map(|a| shell_word(a)).collect::<Vec<_>>().join(" "));
         let mut entry = Entry {
             name: name.clone(),
             program: program.into(),
@@ -410,8 +455,8 @@ pub fn build(only: Option<&str>) -> Result<()> {
             .envs(toolchain_env.iter().map(|(k, v)| (k.to_string(), v.to_string())))
             .envs(env.iter().cloned())
             .env("PATH", &path)
-            .env("GOFLAGS", "-mod=mod")
-            .current_dir(&src)
+            .env("GOFLAGS", if v.from == From::Gopath { "" } else { "-mod=mod" })
+            .current_dir(&cwd)
             .output()?;
         if !output.status.success() {
             let err = String::from_utf8_lossy(&output.stderr);
@@ -428,7 +473,11 @@ pub fn build(only: Option<&str>) -> Result<()> {
             run(Command::new("sh").arg("-c").arg(&post).current_dir(&out_dir).env("F", &name))?;
             entry.post = Some(post);
         }
-        entry.proofs = prove_file(&out_dir.join(&name), crate::prove::Source::Go { module: &src, program }, &build.join("prove").join(&name), &path)?;
+        let source = match v.from {
+            From::Gopath => crate::prove::Source::Dir(&gopath_dir),
+            _ => crate::prove::Source::Go { module: &src, program },
+        };
+        entry.proofs = prove_file(&out_dir.join(&name), source, &build.join("prove").join(&name), &path)?;
         compress(&out_dir, &name)?;
         entry.file = Some(format!("bin/{name}.gz"));
         entries.push(serde_json::to_value(&entry)?);

@@ -45,6 +45,8 @@ pub enum Source<'a> {
     Go { module: &'a Path, program: &'a str },
     /// One C or C++ file, copied alone (the recipes build `*.c`/`*.cpp`).
     File(&'a Path),
+    /// A Go program alone in a directory, outside any module (GOPATH mode).
+    Dir(&'a Path),
 }
 
 /// Why a command is not run here, if it is not.
@@ -104,19 +106,31 @@ pub fn prove(report: &linklens::Report, source: Source, scratch: &Path, path_env
                 std::fs::copy(file, dir.join("src").join(file.file_name().ok_or("file name")?))?;
                 (".".into(), fix.command.clone())
             }
+            Source::Dir(from) => {
+                crate::run(Command::new("cp").arg("-r").arg(from).arg(dir.join("src")))?;
+                let Some(command) = with_output(&fix.command, &output) else {
+                    proof.outcome = "failed".into();
+                    proof.detail = Some("no `go build` in the command to add the output path to".into());
+                    out.push(proof);
+                    continue;
+                };
+                (".".into(), command)
+            }
         };
         let built = match &source {
-            Source::Go { .. } => output.clone(),
+            Source::Go { .. } | Source::Dir(_) => output.clone(),
             Source::File(_) => dir.join("src/app"),
         };
+        let in_module = matches!(source, Source::Go { .. });
         proof.cwd = cwd.clone();
         let result = Command::new("sh")
             .arg("-c")
             .arg(&command)
             .current_dir(dir.join("src").join(&cwd))
             .env("PATH", path_env)
-            .env("GOFLAGS", "-mod=mod")
+            .env("GOFLAGS", if in_module { "-mod=mod" } else { "" })
             .env("GOTOOLCHAIN", "local")
+            .env_remove("GO111MODULE")
             .env_remove("CGO_ENABLED")
             .env_remove("CC")
             .env_remove("GOOS")

@@ -154,6 +154,26 @@ pub(crate) fn attribute(input: &Input, imports: &mut [Import]) -> Vec<Cause> {
         causes.push(cause(CauseId::PieInterp, None, None, None, true, evidence));
     }
 
+    // The race detector: its runtime is C, so a -race build needs cgo.
+    if go.settings.iter().any(|s| s.key == "-race" && s.value == "true") {
+        let mut evidence = vec![Evidence::new(E::Setting, "-race=true")];
+        if let Some(c) = &names.runtime_cgo {
+            evidence.push(Evidence::new(E::Function, c.clone()));
+        }
+        causes.push(cause(CauseId::Race, None, None, None, makes_dynamic, evidence));
+    }
+
+    // External linking of a program with no C of its own: gcc adds libc.
+    let external = go.build.ldflags.as_deref().is_some_and(links_externally);
+    if causes.is_empty() && external && makes_dynamic {
+        let mut evidence = vec![Evidence::new(E::Setting, format!("-ldflags={}", go.build.ldflags.as_deref().unwrap_or_default()))];
+        if let Some(c) = &names.runtime_cgo {
+            evidence.push(Evidence::new(E::Function, c.clone()));
+        }
+        evidence.extend(input.dynamic.needed.iter().map(|l| Evidence::new(E::Library, l.clone())));
+        causes.push(cause(CauseId::ExternalLink, None, None, None, true, evidence));
+    }
+
     // Tag each import with the cause it points to.
     let present: BTreeSet<CauseId> = causes.iter().map(|c| c.id).collect();
     for i in imports.iter_mut() {
@@ -252,6 +272,17 @@ fn owning_module<'a>(package: &str, go: &'a GoInfo) -> Option<&'a crate::report:
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_external_linker_is_recognised_in_both_spellings() {
+        assert!(links_externally("-linkmode=external"));
+        assert!(links_externally("-s -w -linkmode external"));
+        assert!(links_externally("--linkmode=external"));
+        assert!(!links_externally("-linkmode internal"));
+        assert!(!links_externally("-X main.linkmode=external"));
+        assert!(!links_externally("-linkmode"));
+    }
+
     use super::*;
     use crate::report::{CgoPackage, Module};
 
@@ -422,4 +453,13 @@ mod tests {
         assert!(c[0].evidence.iter().any(|e| e.kind == E::Library && e.value == "libsqlite3.so.0"));
         assert!(!c[0].evidence.iter().any(|e| e.value == "libc.so.6"));
     }
+}
+
+/// `-linkmode external` or `-linkmode=external` among linker flags.
+fn links_externally(ldflags: &str) -> bool {
+    let words = crate::go::quoted::split(ldflags);
+    words.iter().enumerate().any(|(i, w)| {
+        let w = w.trim_start_matches('-');
+        w == "linkmode=external" || (w == "linkmode" && words.get(i + 1).map(String::as_str) == Some("external"))
+    })
 }

@@ -75,6 +75,11 @@ vocabulary! {
         Plugin = "plugin",
         /// Not a Go binary at all.
         NonGo = "non-go",
+        /// Built with the race detector (`-race`), whose runtime is C.
+        Race = "race",
+        /// Linked by the external linker with no cgo package
+        /// (`-ldflags=-linkmode=external`).
+        ExternalLink = "external-link",
     }
 }
 
@@ -179,6 +184,8 @@ vocabulary! {
         RaceDropped = "race-dropped",
         /// `-linkmode external` was dropped: with no C, Go links itself.
         LinkmodeDropped = "linkmode-dropped",
+        /// A GOPATH-mode build outside GOPATH: run in its directory.
+        RunInDirectory = "run-in-directory",
     }
 }
 

@@ -210,4 +210,6 @@ pub(super) static NOTES: [&str; NoteId::ALL.len()] = [
     "-race dropped: the race detector needs cgo and its C runtime; a race build is a test build, so ship one without -race.",
     // linkmode-dropped
     "-linkmode external dropped: with no C code left, Go links the program itself, and an external link would pull in libc.",
+    // run-in-directory
+    "Built in GOPATH mode outside any GOPATH (recorded as _{dir}): run it in {dir}, with modules off as the command says.",
 ];

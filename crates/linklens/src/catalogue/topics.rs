@@ -133,6 +133,36 @@ pub(super) static CAUSES: [Topic; CauseId::ALL.len()] = [
         message: None,
         links: &[MUSL],
     },
+    Topic {
+        id: TopicId::Cause(CauseId::Race),
+        title: "The race detector (-race)",
+        summary: "-race links ThreadSanitizer's C runtime, which needs cgo and libc",
+        what_happens: "go build -race instruments every memory access and links the race runtime (ThreadSanitizer, written in C++ and shipped as a precompiled object). The build needs cgo, so the C library comes with it.",
+        why_dynamic: "The race runtime calls libc, and a -race build cannot turn cgo off (\"-race requires cgo\"). A race build is a test build, several times slower and larger: ship a build without -race, which can be static.",
+        confirm: &[
+            FILE_CHECK,
+            Check { command: "go version -m ./app | grep -- -race", shows: "build -race=true" },
+            Check { command: "go tool nm ./app | grep -c __tsan_", shows: "the race runtime's functions" },
+        ],
+        fixes: &[FixId::CgoOff],
+        message: None,
+        links: &[Link { title: "Data Race Detector", url: "https://go.dev/doc/articles/race_detector" }],
+    },
+    Topic {
+        id: TopicId::Cause(CauseId::ExternalLink),
+        title: "External linking with no C code (-linkmode external)",
+        summary: "-ldflags=-linkmode=external hands the link to gcc, which adds runtime/cgo and libc even for pure Go",
+        what_happens: "With -linkmode external Go writes an object file and runs the C linker (gcc) to make the executable; cgo's runtime part comes along, and gcc links the C library dynamically unless told -static.",
+        why_dynamic: "Nothing in the program needs C: the external link alone makes it dynamic. Go links pure-Go programs itself, statically, when the flag is dropped.",
+        confirm: &[
+            FILE_CHECK,
+            Check { command: "go version -m ./app | grep -- -ldflags", shows: "-linkmode=external (or -linkmode external) in the recorded flags" },
+            READELF_NEEDED,
+        ],
+        fixes: &[FixId::CgoOff],
+        message: None,
+        links: &[LINK_DOCS],
+    },
 ];
 
 pub(super) static WARNINGS: [Topic; WarningId::ALL.len()] = [

@@ -11,6 +11,8 @@ use crate::report::{GoInfo, Note, NoteId};
 pub(crate) struct GoBuild {
     env: Vec<(String, String)>,
     trimpath: bool,
+    /// `-race`, as recorded (`-race=true`).
+    race: bool,
     buildmode: Option<String>,
     tags: Vec<String>,
     ldflags: Vec<String>,
@@ -39,6 +41,11 @@ impl GoBuild {
             notes.push(note(NoteId::CrossTarget, &[]));
         }
         let (package, output) = package_argument(go, &mut notes);
+        // No main module but build info: a GOPATH-mode build, which today's
+        // go only makes with modules off.
+        if go.version.is_some() && go.main.is_none() && go.path.is_some() {
+            env.push(("GO111MODULE".into(), "off".into()));
+        }
         if go.version.is_none() {
             notes.push(note(NoteId::FlagsUnknown, &[]));
         } else if b.trimpath && b.ldflags.is_none() {
@@ -47,6 +54,7 @@ impl GoBuild {
         GoBuild {
             env,
             trimpath: b.trimpath,
+            race: go.settings.iter().any(|s| s.key == "-race" && s.value == "true"),
             buildmode: b.buildmode.clone().filter(|m| m != "exe" && m != "default"),
             tags: b.tags.clone(),
             ldflags: b.ldflags.as_deref().map(quoted::split).unwrap_or_default(),
@@ -79,6 +87,31 @@ impl GoBuild {
 
     pub fn set_buildmode(&mut self, mode: Option<&str>) -> &mut Self {
         self.buildmode = mode.map(str::to_string);
+        self
+    }
+
+    /// Whether the command builds with the race detector.
+    pub fn race(&self) -> bool {
+        self.race
+    }
+
+    /// Build without the race detector.
+    pub fn drop_race(&mut self) -> &mut Self {
+        self.race = false;
+        self
+    }
+
+    /// Whether ldflags ask for the external linker.
+    pub fn links_externally(&self) -> bool {
+        let mut copy = self.clone();
+        copy.remove_flag("-linkmode").as_deref() == Some("external")
+    }
+
+    /// Let Go link the program itself: no `-linkmode external`, and no
+    /// `-extldflags` (only the external linker reads them).
+    pub fn drop_external_link(&mut self) -> &mut Self {
+        self.remove_flag("-linkmode");
+        self.remove_flag("-extldflags");
         self
     }
 
@@ -145,6 +178,9 @@ impl GoBuild {
         if self.trimpath {
             words.push("-trimpath".into());
         }
+        if self.race {
+            words.push("-race".into());
+        }
         if let Some(m) = &self.buildmode {
             words.push(format!("-buildmode={m}"));
         }
@@ -172,6 +208,13 @@ fn package_argument(go: &GoInfo, notes: &mut Vec<Note>) -> (String, String) {
         (Some("command-line-arguments"), _) => {
             notes.push(note(NoteId::CommandLineFiles, &[]));
             (".".into(), "app".into())
+        }
+        // GOPATH mode outside any GOPATH records the directory as `_/abs/dir`:
+        // no go accepts that as a package; `.` in that directory is it.
+        (Some(p), None) if p.starts_with("_/") => {
+            let dir = &p[1..];
+            notes.push(note(NoteId::RunInDirectory, &[("dir", dir)]));
+            (".".into(), last(p))
         }
         (Some(p), Some(m)) if p == m => (".".into(), last(p)),
         (Some(p), Some(m)) if p.starts_with(&format!("{m}/")) => (format!("./{}", &p[m.len() + 1..]), last(p)),
@@ -266,6 +309,12 @@ mod tests {
         let other = at("example.com/application/cmd");
         assert!(other.render().ends_with(" example.com/application/cmd"), "{}", other.render());
         assert!(other.notes.iter().any(|n| n.id == NoteId::RunInTree));
+        // GOPATH mode outside GOPATH: `_/abs/dir`, no main module.
+        let mut gopath = go("_/home/me/src/use-sqlite", &[]);
+        gopath.main = None;
+        let b = GoBuild::from_binary(&gopath, None);
+        assert_eq!(b.render(), "GO111MODULE=off go build .");
+        assert!(b.notes.iter().any(|n| n.id == NoteId::RunInDirectory && n.text.contains("run it in /home/me/src/use-sqlite")));
         let cla = at("command-line-arguments");
         assert!(cla.render().ends_with(" ."));
         assert!(cla.notes.iter().any(|n| n.id == NoteId::CommandLineFiles));

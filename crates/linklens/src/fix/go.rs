@@ -30,6 +30,14 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
         let mut b = base.clone();
         b.set_env("CGO_ENABLED", "0");
         let mut notes = b.notes.clone();
+        if b.race() {
+            b.drop_race();
+            notes.push(note(NoteId::RaceDropped, &[]));
+        }
+        if b.links_externally() {
+            b.drop_external_link();
+            notes.push(note(NoteId::LinkmodeDropped, &[]));
+        }
         if b.buildmode() == Some("pie") {
             b.set_buildmode(None);
             notes.push(note(NoteId::PieDropped, &[]));
@@ -100,6 +108,15 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
     // plugin.Open then always fails). The headline says so; the cause page
     // has the design alternative. No command here claims otherwise.
     if causes.contains(&CauseId::Plugin) {
+        return fixes;
+    }
+
+    // A race build or an external link with no C: only a build without
+    // them is static; every other recipe would keep what makes it dynamic.
+    if causes.contains(&CauseId::Race) || causes.contains(&CauseId::ExternalLink) {
+        if report.linkage == Linkage::Dynamic {
+            fixes.push(cgo_off());
+        }
         return fixes;
     }
 
@@ -264,6 +281,25 @@ mod tests {
         r.toolchain.runtime_cgo = true;
         r.linkage = Linkage::Static;
         assert!(!ids_of(&r, &g).contains(&FixId::ZigGlibc));
+    }
+
+    #[test]
+    fn a_race_build_and_an_external_link_say_what_they_drop() {
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::Race, None)], &[("-race", "true"), ("-tags", "x")]);
+        let f = for_go(&r, &g);
+        assert_eq!(ids(&f), [FixId::CgoOff]);
+        assert_eq!(f[0].command, "CGO_ENABLED=0 go build -tags x .");
+        assert!(has_note(&f[0], NoteId::RaceDropped));
+        // Only -linkmode and -extldflags go; the other flags stay.
+        let ld = [("-ldflags", "-s -linkmode=external -X main.v=1 -extldflags \"-Wl,-z,now\"")];
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::ExternalLink, None)], &ld);
+        let f = for_go(&r, &g);
+        assert_eq!(ids(&f), [FixId::CgoOff]);
+        assert_eq!(f[0].command, "CGO_ENABLED=0 go build -ldflags '-s -X main.v=1' .");
+        assert!(has_note(&f[0], NoteId::LinkmodeDropped));
+        // The same DNS binary without -race keeps its cgo-off recipe as it was.
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::Dns, None)], &[]);
+        assert!(!has_note(&for_go(&r, &g)[0], NoteId::RaceDropped));
     }
 
     #[test]
