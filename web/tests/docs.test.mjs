@@ -61,7 +61,7 @@ async function go(hash) {
 }
 
 test('the core knows the causes the pages are checked against', () => {
-  assert.deepEqual(CAUSE_IDS, ['dns', 'osuser', 'cgo-own', 'cgo-dep', 'pie-interp', 'plugin', 'non-go']);
+  assert.deepEqual(CAUSE_IDS, ['dns', 'osuser', 'cgo-own', 'cgo-dep', 'pie-interp', 'plugin', 'non-go', 'race', 'external-link']);
   assert.ok(WARNING_IDS.includes('glibc-static-nss') && WARNING_IDS.includes('musl-dynamic'), WARNING_IDS.join());
   assert.equal(SAMPLES.length, 10);
 });
