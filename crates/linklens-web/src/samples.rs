@@ -14,7 +14,7 @@ pub struct Sample {
     pub title: &'static str,
 }
 
-/// One per cause, plus a static one: about 8.3 MB compressed in all
+/// One per cause, plus a static one: about 7.9 MB compressed in all
 /// (the Go 1.19 builds are the smallest real ones).
 pub const SAMPLES: &[Sample] = &[
     Sample { slug: "static", cause: None, fixture: "hello-default-go1.19", title: "hello world: static" },
@@ -25,8 +25,8 @@ pub const SAMPLES: &[Sample] = &[
     Sample { slug: "pie", cause: Some(CauseId::PieInterp), fixture: "hello-pie-go1.26", title: "-buildmode=pie without cgo" },
     Sample { slug: "plugin", cause: Some(CauseId::Plugin), fixture: "pluginhost-default-go1.26", title: "the plugin package" },
     Sample { slug: "c", cause: Some(CauseId::NonGo), fixture: "c-dynamic", title: "a C program (not Go)" },
-    Sample { slug: "race", cause: Some(CauseId::Race), fixture: "hello-race-go1.26", title: "a -race build" },
-    Sample { slug: "external-link", cause: Some(CauseId::ExternalLink), fixture: "hello-extlink-go1.26", title: "-linkmode=external without cgo" },
+    Sample { slug: "race", cause: Some(CauseId::Race), fixture: "hello-race-go1.19", title: "a -race build" },
+    Sample { slug: "external-link", cause: Some(CauseId::ExternalLink), fixture: "hello-extlink-go1.19", title: "-linkmode=external without cgo" },
 ];
 
 pub fn find(slug: &str) -> Option<&'static Sample> {

@@ -195,13 +195,21 @@ where
             buildinfo_damage: detected.as_ref().and_then(|d| d.buildinfo_damage.as_ref()),
             unreadable_strings: &facts.unreadable_strings,
             truncated: described,
+            upx: facts.upx,
         },
     );
     r.portability = portability::requirements(&facts.needed_versions, &r.imports, r.libc.name, r.linkage);
-    r.fixes = match &r.go {
-        Some(go) => fix::for_go(&r, go),
-        None => fix::for_non_go(&r),
-    };
+    // A packed file's headers are the packer's: nothing about the program
+    // inside can be concluded, so no cause and no command.
+    if facts.upx.is_some() {
+        r.causes.clear();
+        r.toolchain.language = None;
+    } else {
+        r.fixes = match &r.go {
+            Some(go) => fix::for_go(&r, go),
+            None => fix::for_non_go(&r),
+        };
+    }
     let os = r.os.name;
     judge_portability(&mut r, Some(os));
     r.summary = summary::line(&r);

@@ -77,6 +77,9 @@ pub(crate) fn headline(r: &Report) -> String {
         Format::Pe => return s::HEADLINE_PE_SYSTEM.into(),
         Format::Elf => {}
     }
+    if has_warning(WarningId::UpxPacked) {
+        return fill(s::HEADLINE_UPX, &[("verdict", r.linkage.as_str())]);
+    }
     let libc = r.libc.name.as_str();
     match r.linkage {
         Linkage::Static | Linkage::StaticPie => {

@@ -110,6 +110,8 @@ vocabulary! {
         MacosNonSystemDylib = "macos-non-system-dylib",
         /// A PE file needs MinGW runtime DLLs.
         MingwRuntime = "mingw-runtime",
+        /// Packed with UPX: the headers are the packer's stub.
+        UpxPacked = "upx-packed",
     }
 }
 

@@ -40,6 +40,8 @@ pub(crate) struct Input<'a> {
     pub unreadable_strings: &'a [UnreadableString],
     /// (bytes present, bytes the headers describe) when the file is short.
     pub truncated: Option<(u64, u64)>,
+    /// The offset of UPX's `UPX!` marker, when the file is packed.
+    pub upx: Option<u64>,
 }
 
 pub(crate) fn collect(r: &Report, i: &Input) -> Vec<Warning> {
@@ -48,6 +50,11 @@ pub(crate) fn collect(r: &Report, i: &Input) -> Vec<Warning> {
     if let Some((have, want)) = i.truncated {
         let evidence = vec![Evidence::new(E::Count, format!("{have} bytes")), Evidence::new(E::Offset, format!("{want:#x}"))];
         out.push(warning(WarningId::Truncated, &[("have", &have.to_string()), ("want", &want.to_string())], evidence));
+    }
+
+    if let Some(at) = i.upx {
+        let offset = format!("{at:#x}");
+        out.push(warning(WarningId::UpxPacked, &[("offset", &offset)], vec![Evidence::new(E::Offset, offset.clone()), Evidence::new(E::Symbol, "UPX!")]));
     }
 
     for s in i.unreadable_strings {

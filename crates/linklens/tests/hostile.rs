@@ -414,6 +414,47 @@ fn hostile_version_tables() {
     assert_eq!(r.portability.requires.len(), 1);
 }
 
+/// UPX's stub as the packer leaves it (no upx in Debian 12 or on PyPI, so
+/// hand-built): the ELF and program headers, then the `l_info` block that
+/// starts with `UPX!`, then compressed bytes; a dynamic program keeps its
+/// interpreter.
+fn upx_stub(dynamic: bool) -> Vec<u8> {
+    let mut e = Elf::new();
+    let info = e.data(b"UPX!\x0d\x16\x0e\x0d\0\0\0\0$Info: This file is packed with the UPX executable packer http://upx.sf.net $\n");
+    let packed = e.data(&[0x5a; 512]);
+    e.phdr(PT_LOAD, 5, 0, 0x400000, packed + 512, packed + 512);
+    if dynamic {
+        let interp = e.data(b"/lib64/ld-linux-x86-64.so.2\0");
+        e.phdr(PT_INTERP, 4, interp, 0x400000 + interp, 28, 28);
+    }
+    let mut bytes = e.build();
+    // UPX writes l_info right after the program headers: move it there.
+    let phend = 64 + 56 * if dynamic { 2 } else { 1 };
+    let marker = bytes.windows(4).position(|w| w == b"UPX!").unwrap();
+    let copy: Vec<u8> = bytes[marker..marker + 12].to_vec();
+    bytes[phend..phend + 12].copy_from_slice(&copy);
+    let _ = info;
+    bytes
+}
+
+#[test]
+fn a_upx_packed_file_is_named_and_not_judged() {
+    for (case, dynamic) in [("UPX-packed static stub", false), ("UPX-packed dynamic stub", true)] {
+        let r = check(case, &upx_stub(dynamic)).unwrap();
+        let w = r.warnings.iter().find(|w| w.id == linklens::WarningId::UpxPacked).expect("the UPX warning");
+        assert!(w.message.contains("upx -d"), "{}", w.message);
+        assert!(r.headline.starts_with("Packed with UPX"), "{}", r.headline);
+        assert!(r.causes.is_empty() && r.fixes.is_empty(), "{case}: nothing is concluded about the program inside");
+        assert!(r.go.is_none());
+    }
+    // The string further into a file is not a packer's marker.
+    let mut e = Elf::new();
+    let _ = e.data(&[0u8; 8192]);
+    let _ = e.data(b"UPX! in a string table");
+    let r = check("UPX! beyond the first page", &e.build()).unwrap();
+    assert!(r.warnings.iter().all(|w| w.id != linklens::WarningId::UpxPacked));
+}
+
 #[test]
 fn dynamic_section_alone_still_has_evidence() {
     let mut e = Elf::new();

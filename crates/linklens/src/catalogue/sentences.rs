@@ -23,6 +23,8 @@ pub const STATIC_PIE: &str = "Static-pie";
 pub const HEADLINE_SHARED_OBJECT: &str = "Dynamic by design: a Go plugin or c-shared library is a shared object, loaded by a dynamic program.";
 /// A file for a system where Go always calls libc; `{os}` its name.
 pub const HEADLINE_PLATFORM_DYNAMIC: &str = "Dynamic by platform design: on {os}, Go programs always call the system's C library, so no rebuild makes them static.";
+/// A UPX-packed file; `{verdict}` is what its stub is.
+pub const HEADLINE_UPX: &str = "Packed with UPX: \"{verdict}\" describes the packer's stub, not your program. Unpack a copy with upx -d and check that.";
 /// A program that loads Go plugins.
 pub const HEADLINE_PLUGIN_HOST: &str = "Dynamic by design: it loads Go plugins with the dynamic loader, so no rebuild can make it static and still load them. To ship static binaries, run the extensions as separate processes.";
 /// A non-Go program; `{lang}` C, C++ or Rust, `{libc}` the C library.

@@ -331,4 +331,18 @@ Topic {
         links: &[LINK_DOCS],
         message: Some("Needs MinGW runtime DLLs, which Windows does not ship: the program fails to start where they are missing."),
     },
+    Topic {
+        id: TopicId::Warning(WarningId::UpxPacked),
+        title: "Packed with UPX",
+        summary: "the file is UPX's self-extracting stub; the program is compressed inside it",
+        what_happens: "UPX compresses an executable and prepends a small stub that unpacks it in memory at start-up. The headers linklens, file and readelf read are the stub's; the program's own sections, build info and function table are compressed.",
+        why_dynamic: "The verdict describes the stub: a packed dynamic program can look static, and its causes and build settings cannot be read. Unpack a copy first and check that.",
+        confirm: &[
+            Check { command: "upx -t ./app", shows: "whether the file is packed and intact" },
+            Check { command: "cp ./app /tmp/app && upx -d /tmp/app && file /tmp/app", shows: "the unpacked program, which linklens can then read" },
+        ],
+        fixes: &[],
+        links: &[Link { title: "UPX", url: "https://upx.github.io/" }],
+        message: Some("Packed with UPX (marker at offset {offset}): what is read is the packer's stub, not the program. Unpack a copy with upx -d and check that."),
+    },
 ];

@@ -31,6 +31,8 @@ pub(crate) struct ElfFacts {
     pub static_symbols: StaticSymbols,
     pub notes: note::Notes,
     pub comments: Vec<String>,
+    /// Where UPX's `UPX!` marker is, in a packed file.
+    pub upx: Option<u64>,
     /// Dynamic-table strings that point outside the string table.
     pub unreadable_strings: Vec<crate::warning::UnreadableString>,
 }
@@ -99,6 +101,7 @@ where
             StaticSymbols::default()
         },
         notes: note::read(endian, data, phdrs, sections),
+        upx: upx_marker(data),
         comments: note::comments(endian, data, sections),
         dynamic,
         unreadable_strings,
@@ -144,3 +147,16 @@ mod tests {
         assert_eq!(linkage(&dynamic(false, false, 0), true), Linkage::Dynamic);
     }
 }
+
+/// UPX writes its `l_info` header, starting `UPX!`, right after the ELF
+/// and program headers of the stub; its trailer repeats the magic at the
+/// end. Only the first page is searched: a program that merely contains
+/// the string elsewhere is not packed.
+fn upx_marker<'data, R: ReadRef<'data>>(data: R) -> Option<u64> {
+    let len = data.len().ok()?;
+    let head = data.read_bytes_at(0, len.min(UPX_HEADER_WINDOW)).ok()?;
+    memchr::memmem::find(head, b"UPX!").map(|at| at as u64)
+}
+
+/// How far into the file UPX's marker can be.
+const UPX_HEADER_WINDOW: u64 = 4096;
