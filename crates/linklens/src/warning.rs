@@ -170,7 +170,7 @@ mod tests {
     }
 
     fn input<'a>(symbols: &'a StaticSymbols) -> Input<'a> {
-        Input { symbols, buildinfo_damage: None, unreadable_strings: &[], truncated: None }
+        Input { symbols, buildinfo_damage: None, unreadable_strings: &[], truncated: None, upx: None }
     }
 
     #[test]
@@ -264,11 +264,16 @@ mod tests {
         let r = report(Linkage::Static, LibcName::None);
         let damage = BuildinfoDamage { offset: 0x2000, part: "version", problem: "length 99 runs past its segment".into() };
         let strings = [UnreadableString { tag: "DT_RUNPATH", offset: 0x40 }];
-        let i = Input { symbols: &none, buildinfo_damage: Some(&damage), unreadable_strings: &strings, truncated: Some((100, 4096)) };
+        let i = Input { symbols: &none, buildinfo_damage: Some(&damage), unreadable_strings: &strings, truncated: Some((100, 4096)), upx: Some(0xe8) };
         let w = collect(&r, &i);
-        assert_eq!(w.iter().map(|w| w.id).collect::<Vec<_>>(), [WarningId::Truncated, WarningId::DynamicStringUnreadable, WarningId::BuildinfoDamaged]);
+        assert_eq!(
+            w.iter().map(|w| w.id).collect::<Vec<_>>(),
+            [WarningId::Truncated, WarningId::UpxPacked, WarningId::DynamicStringUnreadable, WarningId::BuildinfoDamaged]
+        );
         assert_eq!(w[0].message, "The file is 100 bytes long but its headers describe 4096: it was cut short, and parts of this report may be missing.");
-        assert_eq!(w[1].evidence, [Evidence::new(E::Section, "DT_RUNPATH"), Evidence::new(E::Offset, "0x40")]);
-        assert_eq!(w[2].message, "The Go build info at file offset 0x2000 could not be read: its version length 99 runs past its segment.");
+        assert_eq!(w[1].evidence[0], Evidence::new(E::Offset, "0xe8"));
+        assert!(w[1].message.contains("marker at offset 0xe8"), "{}", w[1].message);
+        assert_eq!(w[2].evidence, [Evidence::new(E::Section, "DT_RUNPATH"), Evidence::new(E::Offset, "0x40")]);
+        assert_eq!(w[3].message, "The Go build info at file offset 0x2000 could not be read: its version length 99 runs past its segment.");
     }
 }
