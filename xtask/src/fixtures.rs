@@ -24,7 +24,12 @@ const PROGRAMS: &[(&str, &[&str])] = &[
     ("localcgo", &["cgo-dep"]),
     ("pluginhost", &["plugin"]),
     ("plugin", &[]),
+    ("cxxdep", &["cgo-dep"]),
 ];
+
+/// Programs whose C code is C++: Debian's musl-gcc has no C++ compiler,
+/// so zig (CC and CXX) is the static recipe.
+const CXX_PROGRAMS: &[&str] = &["cxxdep"];
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Go {
@@ -151,6 +156,7 @@ const VARIANTS: &[Variant] = &[
     Variant { name: "freebsd-amd64", env: &[("GOOS", "freebsd"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::NoCgo, from: From::Package },
     Variant { name: "illumos-amd64", env: &[("GOOS", "illumos"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::PlatformDynamic, from: From::Package },
     Variant { name: "solaris-amd64", env: &[("GOOS", "solaris"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::PlatformDynamic, from: From::Package },
+    Variant { name: "libsqlite3", env: &[], args: &["-tags", "libsqlite3"], removes: &[], link: Link::Glibc, from: From::Package },
     Variant { name: "race", env: &[], args: &["-race"], removes: &[], link: Link::Race, from: From::Package },
     Variant { name: "extlink", env: &[], args: &["-ldflags", "-linkmode=external"], removes: &[], link: Link::ExternalNoCgo, from: From::Package },
     Variant { name: "gopath", env: &[("GO111MODULE", "off")], args: &[], removes: &[], link: Link::Glibc, from: From::Gopath },
@@ -211,11 +217,13 @@ const MATRIX: &[(&str, &str, Go)] = &[
     ("hello", "windows-amd64", Go::V126),
     ("hello", "freebsd-amd64", Go::V126),
     ("lookuphost", "openbsd-amd64", Go::V126),
-    ("lookuphost", "illumos-amd64", Go::V126),
-    ("lookuphost", "solaris-amd64", Go::V126),
+    ("hello", "illumos-amd64", Go::V126),
+    ("hello", "solaris-amd64", Go::V126),
     ("hello", "race", Go::V119),
     ("hello", "extlink", Go::V119),
     ("lookuphost", "gopath", Go::V119),
+    ("cxxdep", "default", Go::V126),
+    ("sqlite", "libsqlite3", Go::V126),
     ("cstdio", "zig-glibc2.17", Go::V126),
     ("lookuphost", "zig-glibc2.17", Go::V126),
     ("cstdio", "zig-glibc2.28", Go::V126),
@@ -295,8 +303,9 @@ fn expect(program: &str, v: &Variant) -> Expect {
             // A plugin host cannot be static and still load plugins: no command.
             None
         } else if needs_c {
-            // musl-gcc builds for the machine it runs on; zig cross-compiles.
-            Some(if goarch == Some("amd64") { "musl-gcc" } else { "zig-musl" })
+            // musl-gcc builds for the machine it runs on, and only C; zig
+            // cross-compiles, C++ too.
+            Some(if goarch == Some("amd64") && !CXX_PROGRAMS.contains(&program) { "musl-gcc" } else { "zig-musl" })
         } else if std_only {
             Some("cgo-off")
         } else {
@@ -526,11 +535,14 @@ fn compress(dir: &Path, name: &str) -> Result<()> {
     run(Command::new("gzip").args(["-9", "-n", "-f", name]).current_dir(dir))
 }
 
-/// Strip DWARF (not the symbol table) from native ELF files to keep the
-/// repository small; cross-architecture files go through `-s -w`-free
-/// builds and are small enough as they are.
+/// Strip DWARF (not the symbol table) from x86-64 ELF files, whatever
+/// system they are for, to keep the repository small; other architectures
+/// would need their own binutils and are small enough as they are.
 fn post_step(v: &Variant, _go: Go) -> Option<String> {
-    let native_elf = !v.env.iter().any(|(k, _)| *k == "GOARCH" || *k == "GOOS");
+    // The host's strip reads any x86-64 ELF, whatever system it is for.
+    let amd64 = v.env.iter().all(|(k, a)| *k != "GOARCH" || *a == "amd64");
+    let elf = v.env.iter().all(|(k, os)| *k != "GOOS" || !matches!(*os, "darwin" | "windows"));
+    let native_elf = amd64 && elf;
     (native_elf && v.name != "sw" && v.name != "flags").then(|| "strip --strip-debug \"$F\"".to_string())
 }
 

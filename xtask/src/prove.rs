@@ -27,6 +27,10 @@ pub struct Proof {
     pub outcome: String,
     /// What the fix promised.
     pub expect: String,
+    /// The rebuilt file's C library (`glibc`, `musl`, `none`…), so a
+    /// recipe that promises musl is held to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub libc: Option<String>,
     /// The rebuilt file's glibc floor, for the recipes that stay dynamic.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub glibc_min: Option<String>,
@@ -76,6 +80,7 @@ pub fn prove(report: &linklens::Report, source: Source, scratch: &Path, path_env
             cwd: ".".into(),
             outcome: "skipped".into(),
             expect: fix.expect.as_str().into(),
+            libc: None,
             glibc_min: None,
             settings: Vec::new(),
             detail: None,
@@ -146,6 +151,7 @@ pub fn prove(report: &linklens::Report, source: Source, scratch: &Path, path_env
             match linklens::analyze(&bytes[..]) {
                 Ok(r) => {
                     proof.outcome = r.linkage.as_str().into();
+                    proof.libc = Some(r.libc.name.as_str().into());
                     proof.glibc_min = r.portability.glibc_min.clone().filter(|_| !r.linkage.is_static());
                     proof.settings = r.go.iter().flat_map(|g| g.settings.iter().map(|s| (s.key.clone(), s.value.clone()))).collect();
                 }

@@ -188,6 +188,10 @@ vocabulary! {
         LinkmodeDropped = "linkmode-dropped",
         /// A GOPATH-mode build outside GOPATH: run in its directory.
         RunInDirectory = "run-in-directory",
+        /// C++ in a cgo package: CXX is set too.
+        CxxToo = "cxx-too",
+        /// `-tags libsqlite3` dropped for go-sqlite3's bundled SQLite.
+        BundledSqlite = "bundled-sqlite",
     }
 }
 

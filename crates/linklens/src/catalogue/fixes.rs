@@ -212,4 +212,8 @@ pub(super) static NOTES: [&str; NoteId::ALL.len()] = [
     "-linkmode external dropped: with no C code left, Go links the program itself, and an external link would pull in libc.",
     // run-in-directory
     "Built in GOPATH mode outside any GOPATH (recorded as _{dir}): run it in {dir}, with modules off as the command says.",
+    // cxx-too
+    "CXX too: a cgo package here is C++ (the file needs {library}), and Go links with $CXX when one is; Debian's musl-gcc has no C++ compiler.",
+    // bundled-sqlite
+    "Drops -tags libsqlite3: the system's libsqlite3 is built for glibc and cannot be linked here; go-sqlite3 compiles its bundled SQLite instead.",
 ];

@@ -66,8 +66,14 @@ impl GoBuild {
 
     pub fn set_env(&mut self, key: &str, value: &str) -> &mut Self {
         self.env.retain(|(k, _)| k != key);
-        // CGO_ENABLED and CC read best first.
-        let at = if key == "CGO_ENABLED" { 0 } else if key == "CC" { self.env.iter().take_while(|(k, _)| k == "CGO_ENABLED").count() } else { self.env.len() };
+        // CGO_ENABLED, CC and CXX read best first.
+        let leading = |keys: &[&str]| self.env.iter().take_while(|(k, _)| keys.contains(&k.as_str())).count();
+        let at = match key {
+            "CGO_ENABLED" => 0,
+            "CC" => leading(&["CGO_ENABLED"]),
+            "CXX" => leading(&["CGO_ENABLED", "CC"]),
+            _ => self.env.len(),
+        };
         self.env.insert(at, (key.into(), value.into()));
         self
     }
@@ -79,6 +85,13 @@ impl GoBuild {
             }
         }
         self
+    }
+
+    /// Remove a build tag, saying whether it was there.
+    pub fn remove_tag(&mut self, tag: &str) -> bool {
+        let before = self.tags.len();
+        self.tags.retain(|t| t != tag);
+        self.tags.len() != before
     }
 
     pub fn buildmode(&self) -> Option<&str> {

@@ -16,6 +16,15 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
     let base = GoBuild::from_binary(go, report.arch.goarch.as_deref());
     let goarch = go.build.goarch.clone().or_else(|| report.arch.goarch.clone()).unwrap_or_else(|| "amd64".into());
     let needs_c = causes.contains(&CauseId::CgoOwn) || causes.contains(&CauseId::CgoDep);
+    // C++ in a cgo package: Go then links with $CXX, so a recipe that sets
+    // only CC links with g++ and glibc (the cxxdep proof showed it).
+    let cxx_library = report
+        .dynamic
+        .needed
+        .iter()
+        .find(|l| l.starts_with("libstdc++") || l.starts_with("libc++"))
+        .cloned()
+        .or_else(|| report.imports.iter().any(|i| crate::elf::is_cxx_runtime(i.name.as_bytes())).then(|| "libstdc++".to_string()));
     let std_tags: Vec<&str> = [(CauseId::Dns, "netgo"), (CauseId::OsUser, "osusergo")]
         .iter()
         .filter(|(c, _)| causes.contains(c))
@@ -62,7 +71,7 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
     // Debian's musl-gcc wraps the machine's own gcc: it builds for amd64
     // only (the fixtures prove it; elsewhere zig cross-compiles).
     let musl = || {
-        if goarch != "amd64" {
+        if goarch != "amd64" || cxx_library.is_some() {
             return None;
         }
         let mut b = base.clone();
@@ -70,6 +79,9 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
         b.linkmode("external");
         b.extldflag("-static");
         let mut notes = b.notes.clone();
+        if b.remove_tag("libsqlite3") {
+            notes.push(note(NoteId::BundledSqlite, &[]));
+        }
         // Debian's musl-gcc links `-static-pie` as a dynamic PIE (the
         // lookuphost-pie-cgo proof showed it): a PIE becomes a plain static
         // executable here.
@@ -84,6 +96,13 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
         let mut b = base.clone();
         b.set_env("CGO_ENABLED", "1").set_env("CC", &format!("zig cc -target {target}"));
         let mut notes = b.notes.clone();
+        if let Some(library) = &cxx_library {
+            b.set_env("CXX", &format!("zig c++ -target {target}"));
+            notes.push(note(NoteId::CxxToo, &[("library", library)]));
+        }
+        if b.remove_tag("libsqlite3") {
+            notes.push(note(NoteId::BundledSqlite, &[]));
+        }
         if !needs_c {
             b.linkmode("external");
             notes.push(note(NoteId::ZigExternalLink, &[]));
@@ -165,7 +184,7 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
         fixes.push(spie);
     }
 
-    fixes.extend(lower_floor(report, &base, &goarch, &cause_list));
+    fixes.extend(lower_floor(report, &base, &goarch, &cause_list, cxx_library.as_deref()));
 
     if fixes.is_empty() && report.linkage == Linkage::Dynamic {
         // Dynamic with no cgo package found: cgo itself is the only suspect.
@@ -179,7 +198,7 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
 /// Recipes that keep a glibc-dynamic cgo binary dynamic but lower the
 /// glibc it needs, for targets older than the machine it was built on.
 /// After the static recipes: they fix fewer targets.
-fn lower_floor(report: &Report, base: &GoBuild, goarch: &str, causes: &[CauseId]) -> Vec<Fix> {
+fn lower_floor(report: &Report, base: &GoBuild, goarch: &str, causes: &[CauseId], cxx_library: Option<&str>) -> Vec<Fix> {
     let mut out = Vec::new();
     if !report.toolchain.runtime_cgo {
         return out;
@@ -190,7 +209,16 @@ fn lower_floor(report: &Report, base: &GoBuild, goarch: &str, causes: &[CauseId]
         // binary's link mode is kept as it was.
         let mut b = base.clone();
         b.set_env("CGO_ENABLED", "1").set_env("CC", &format!("zig cc -target {target}"));
-        out.extend(floor::fix(report, FixId::ZigGlibc, b.render(), b.notes.clone(), causes, &output, floor::ZIG));
+        let mut notes = b.notes.clone();
+        if let Some(library) = cxx_library {
+            b.set_env("CXX", &format!("zig c++ -target {target}"));
+            notes.push(note(NoteId::CxxToo, &[("library", library)]));
+        }
+        // zig links against its own stubs, not the system's libraries.
+        if b.remove_tag("libsqlite3") {
+            notes.push(note(NoteId::BundledSqlite, &[]));
+        }
+        out.extend(floor::fix(report, FixId::ZigGlibc, b.render(), notes, causes, &output, floor::ZIG));
     }
     let go_minor = report.go.as_ref().and_then(|g| g.version.as_deref()).and_then(go_minor);
     if let (true, Some(minor)) = (floor::lowers(report, floor::GOLANG_IMAGE), go_minor) {
@@ -300,6 +328,24 @@ mod tests {
         // The same DNS binary without -race keeps its cgo-off recipe as it was.
         let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::Dns, None)], &[]);
         assert!(!has_note(&for_go(&r, &g)[0], NoteId::RaceDropped));
+    }
+
+    #[test]
+    fn cxx_and_the_system_sqlite_get_recipes_that_build() {
+        let dep = [cause(CauseId::CgoDep, Some("github.com/bep/golibsass"))];
+        let (mut r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &dep, &[]);
+        r.dynamic.needed = vec!["libstdc++.so.6".into(), "libc.so.6".into()];
+        let f = for_go(&r, &g);
+        // musl-gcc cannot compile C++: zig, with CXX, is the recipe.
+        assert_eq!(ids(&f), [FixId::ZigMusl]);
+        assert_eq!(f[0].command, "CGO_ENABLED=1 CC='zig cc -target x86_64-linux-musl' CXX='zig c++ -target x86_64-linux-musl' go build .");
+        assert!(f[0].notes.iter().any(|n| n.id == NoteId::CxxToo && n.text.contains("libstdc++.so.6")));
+        // -tags libsqlite3: the static recipes build the bundled SQLite.
+        let sqlite = [cause(CauseId::CgoDep, Some("github.com/mattn/go-sqlite3"))];
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &sqlite, &[("-tags", "libsqlite3,json1")]);
+        let f = for_go(&r, &g);
+        assert_eq!(f[0].command, r#"CGO_ENABLED=1 CC=musl-gcc go build -tags json1 -ldflags '-linkmode external -extldflags "-static"' ."#);
+        assert!(has_note(&f[0], NoteId::BundledSqlite) && has_note(&f[1], NoteId::BundledSqlite));
     }
 
     #[test]

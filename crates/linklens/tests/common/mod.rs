@@ -36,6 +36,8 @@ pub struct Proof {
     pub expect: String,
     pub glibc_min: Option<String>,
     #[serde(default)]
+    pub libc: Option<String>,
+    #[serde(default)]
     pub settings: Vec<(String, String)>,
     pub detail: Option<String>,
 }
