@@ -25,6 +25,8 @@ const PROGRAMS: &[(&str, &[&str])] = &[
     ("pluginhost", &["plugin"]),
     ("plugin", &[]),
     ("cxxdep", &["cgo-dep"]),
+    ("nettest", &["dns"]),
+    ("export", &["cgo-own"]),
 ];
 
 /// Programs whose C code is C++: Debian's musl-gcc has no C++ compiler,
@@ -82,6 +84,8 @@ enum Link {
     Race,
     /// `-linkmode=external` with no cgo package: gcc adds libc.
     ExternalNoCgo,
+    /// `-buildmode=c-shared`: a shared object by design.
+    CShared,
 }
 
 struct Variant {
@@ -105,6 +109,8 @@ enum From {
     /// `.` in a copy of the program's directory outside any module and
     /// GOPATH, with modules off (Go 1.19): the build info records `_/dir`.
     Gopath,
+    /// `go test -c ./<program>`: a library's test binary.
+    Test,
 }
 
 const ZIG_AMD64: &str = "zig cc -target x86_64-linux-musl";
@@ -157,6 +163,8 @@ const VARIANTS: &[Variant] = &[
     Variant { name: "illumos-amd64", env: &[("GOOS", "illumos"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::PlatformDynamic, from: From::Package },
     Variant { name: "solaris-amd64", env: &[("GOOS", "solaris"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::PlatformDynamic, from: From::Package },
     Variant { name: "libsqlite3", env: &[], args: &["-tags", "libsqlite3"], removes: &[], link: Link::Glibc, from: From::Package },
+    Variant { name: "test", env: &[], args: &[], removes: &[], link: Link::Glibc, from: From::Test },
+    Variant { name: "c-shared", env: &[], args: &["-buildmode=c-shared"], removes: &[], link: Link::CShared, from: From::Package },
     Variant { name: "race", env: &[], args: &["-race"], removes: &[], link: Link::Race, from: From::Package },
     Variant { name: "extlink", env: &[], args: &["-ldflags", "-linkmode=external"], removes: &[], link: Link::ExternalNoCgo, from: From::Package },
     Variant { name: "gopath", env: &[("GO111MODULE", "off")], args: &[], removes: &[], link: Link::Glibc, from: From::Gopath },
@@ -224,6 +232,9 @@ const MATRIX: &[(&str, &str, Go)] = &[
     ("lookuphost", "gopath", Go::V119),
     ("cxxdep", "default", Go::V126),
     ("sqlite", "libsqlite3", Go::V126),
+    ("nettest", "test", Go::V126),
+    ("nettest", "test", Go::V119),
+    ("export", "c-shared", Go::V126),
     ("cstdio", "zig-glibc2.17", Go::V126),
     ("lookuphost", "zig-glibc2.17", Go::V126),
     ("cstdio", "zig-glibc2.28", Go::V126),
@@ -332,6 +343,8 @@ fn expect(program: &str, v: &Variant) -> Expect {
         // Only a build without -race / without the external link is static.
         Link::Race => ("dynamic", vec!["race"], Some("cgo-off"), "elf"),
         Link::ExternalNoCgo => ("dynamic", vec!["external-link"], Some("cgo-off"), "elf"),
+        // Loaded by a C program: dynamic by design, its cgo named, no command.
+        Link::CShared => ("dynamic", remaining.clone(), None, "elf"),
     };
     let glibc_linked_for = (linkage == "dynamic" && matches!(v.link, Link::Glibc)).then(|| {
         let zig = v.env.iter().find_map(|(k, cc)| (*k == "CC").then_some(*cc)).and_then(|cc| cc.rsplit_once("-gnu.")).map(|(_, ver)| ver.to_string());
@@ -412,6 +425,7 @@ pub fn build(only: Option<&str>) -> Result<()> {
         let (target, output, cwd) = match v.from {
             From::Package => (format!("./cmd/{program}"), format!("../bin/{name}"), src.clone()),
             From::File => (format!("cmd/{program}/main.go"), format!("../bin/{name}"), src.clone()),
+            From::Test => (format!("./{program}"), format!("../bin/{name}"), src.clone()),
             From::Gopath => {
                 let _ = std::fs::remove_dir_all(&gopath_dir);
                 std::fs::create_dir_all(&gopath_dir)?;
@@ -424,7 +438,9 @@ pub fn build(only: Option<&str>) -> Result<()> {
                 (".".into(), out_dir.join(&name).display().to_string(), gopath_dir.clone())
             }
         };
-        let mut args: Vec<String> = vec!["build".into(), "-buildvcs=false".into(), "-o".into(), output];
+        let verb: &[&str] = if v.from == From::Test { &["test", "-c"] } else { &["build"] };
+        let mut args: Vec<String> = verb.iter().map(|s| s.to_string()).collect();
+        args.extend(["-buildvcs=false".into(), "-o".into(), output]);
         args.extend(v.args.iter().map(|s| s.to_string()));
         args.push(target);
         let shown_env: Vec<String> = toolchain_env
@@ -482,9 +498,10 @@ pub fn build(only: Option<&str>) -> Result<()> {
             run(Command::new("sh").arg("-c").arg(&post).current_dir(&out_dir).env("F", &name))?;
             entry.post = Some(post);
         }
+        let package_dir = if v.from == From::Test { program.to_string() } else { format!("cmd/{program}") };
         let source = match v.from {
             From::Gopath => crate::prove::Source::Dir(&gopath_dir),
-            _ => crate::prove::Source::Go { module: &src, program },
+            _ => crate::prove::Source::Go { module: &src, dir: &package_dir },
         };
         entry.proofs = prove_file(&out_dir.join(&name), source, &build.join("prove").join(&name), &path)?;
         compress(&out_dir, &name)?;

@@ -45,8 +45,8 @@ pub struct Proof {
 
 /// How a fixture's source is laid out for its commands.
 pub enum Source<'a> {
-    /// A Go program in the fixtures module: `cmd/<program>`.
-    Go { module: &'a Path, program: &'a str },
+    /// A Go package in the fixtures module, in `dir` (`cmd/<program>`).
+    Go { module: &'a Path, dir: &'a str },
     /// One C or C++ file, copied alone (the recipes build `*.c`/`*.cpp`).
     File(&'a Path),
     /// A Go program alone in a directory, outside any module (GOPATH mode).
@@ -92,12 +92,13 @@ pub fn prove(report: &linklens::Report, source: Source, scratch: &Path, path_env
         }
         let output = dir.join("out");
         let (cwd, command) = match &source {
-            Source::Go { module, program } => {
+            Source::Go { module, dir: package_dir } => {
                 copy_module(module, &dir.join("src"))?;
-                // A binary built from files named on the command line: its
-                // note says to run the command where those files are.
-                let in_program_dir = fix.notes.iter().any(|n| n.id == linklens::NoteId::CommandLineFiles);
-                let cwd = if in_program_dir { format!("cmd/{program}") } else { ".".into() };
+                // Built from files named on the command line, or with no
+                // package recorded: the note says to run it where they are.
+                let in_program_dir =
+                    fix.notes.iter().any(|n| matches!(n.id, linklens::NoteId::CommandLineFiles | linklens::NoteId::PackageUnknown));
+                let cwd = if in_program_dir { package_dir.to_string() } else { ".".into() };
                 let Some(command) = with_output(&fix.command, &output) else {
                     proof.outcome = "failed".into();
                     proof.detail = Some("no `go build` in the command to add the output path to".into());
@@ -168,9 +169,9 @@ pub fn prove(report: &linklens::Report, source: Source, scratch: &Path, path_env
     Ok(out)
 }
 
-/// The command with `-o OUT` after its `go build`.
+/// The command with `-o OUT` after its `go build` (or `go test -c`).
 fn with_output(command: &str, output: &Path) -> Option<String> {
-    let at = command.find("go build")? + "go build".len();
+    let at = ["go build", "go test -c"].iter().find_map(|verb| command.find(verb).map(|at| at + verb.len()))?;
     Some(format!("{} -o {}{}", &command[..at], output.display(), &command[at..]))
 }
 
@@ -199,6 +200,7 @@ mod tests {
             with_output("CGO_ENABLED=0 go build -tags netgo ./cmd/a", out).unwrap(),
             "CGO_ENABLED=0 go build -o /tmp/x/out -tags netgo ./cmd/a"
         );
+        assert_eq!(with_output("CGO_ENABLED=0 go test -c ./nettest", out).unwrap(), "CGO_ENABLED=0 go test -c -o /tmp/x/out ./nettest");
         assert_eq!(with_output("musl-gcc -O2 -static -o app *.c", out), None);
     }
 }

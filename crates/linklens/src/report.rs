@@ -261,6 +261,8 @@ pub struct GoInfo {
     pub buildinfo_section: Option<String>,
     /// The file offset of the build info header, when it was found.
     pub buildinfo_offset: Option<u64>,
+    /// A test binary (`go test -c`), and what shows it.
+    pub test_binary: Option<Evidence>,
 }
 
 vocabulary! {

@@ -19,6 +19,7 @@ pub(crate) fn go_info(path: &str, settings: &[(&str, &str)]) -> GoInfo {
         cgo_packages: vec![],
         buildinfo_section: None,
         buildinfo_offset: None,
+        test_binary: None,
     }
 }
 

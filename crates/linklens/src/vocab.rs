@@ -192,6 +192,8 @@ vocabulary! {
         CxxToo = "cxx-too",
         /// `-tags libsqlite3` dropped for go-sqlite3's bundled SQLite.
         BundledSqlite = "bundled-sqlite",
+        /// A test binary, rebuilt with `go test -c`.
+        TestBinary = "test-binary",
     }
 }
 

@@ -216,4 +216,6 @@ pub(super) static NOTES: [&str; NoteId::ALL.len()] = [
     "CXX too: a cgo package here is C++ (the file needs {library}), and Go links with $CXX when one is; Debian's musl-gcc has no C++ compiler.",
     // bundled-sqlite
     "Drops -tags libsqlite3: the system's libsqlite3 is built for glibc and cannot be linked here; go-sqlite3 compiles its bundled SQLite instead.",
+    // test-binary
+    "A test binary (go test -c): the command rebuilds the tests of its package the same way.",
 ];

@@ -13,6 +13,8 @@ pub(crate) struct GoBuild {
     trimpath: bool,
     /// `-race`, as recorded (`-race=true`).
     race: bool,
+    /// A test binary: `go test -c` rebuilds it.
+    test: bool,
     buildmode: Option<String>,
     tags: Vec<String>,
     ldflags: Vec<String>,
@@ -40,7 +42,12 @@ impl GoBuild {
             }
             notes.push(note(NoteId::CrossTarget, &[]));
         }
-        let (package, output) = package_argument(go, &mut notes);
+        let test = go.test_binary.is_some();
+        let (package, mut output) = package_argument(go, &mut notes);
+        if test {
+            output = format!("{output}.test");
+            notes.push(note(NoteId::TestBinary, &[]));
+        }
         // No main module but build info: a GOPATH-mode build, which today's
         // go only makes with modules off.
         if go.version.is_some() && go.main.is_none() && go.path.is_some() {
@@ -55,6 +62,7 @@ impl GoBuild {
             env,
             trimpath: b.trimpath,
             race: go.settings.iter().any(|s| s.key == "-race" && s.value == "true"),
+            test,
             buildmode: b.buildmode.clone().filter(|m| m != "exe" && m != "default"),
             tags: b.tags.clone(),
             ldflags: b.ldflags.as_deref().map(quoted::split).unwrap_or_default(),
@@ -187,7 +195,7 @@ impl GoBuild {
 
     pub fn render(&self) -> String {
         let mut words: Vec<String> = self.env.iter().map(|(k, v)| format!("{k}={}", shell_quote(v))).collect();
-        words.push("go build".into());
+        words.push(if self.test { "go test -c" } else { "go build" }.into());
         if self.trimpath {
             words.push("-trimpath".into());
         }
@@ -210,7 +218,8 @@ impl GoBuild {
 
 /// The package to build, relative to the main module when possible.
 fn package_argument(go: &GoInfo, notes: &mut Vec<Note>) -> (String, String) {
-    let path = go.path.as_deref();
+    // A library's test binary records its package path plus `.test`.
+    let path = go.path.as_deref().map(|p| if go.test_binary.is_some() { p.strip_suffix(".test").unwrap_or(p) } else { p });
     let main = go.main.as_ref().map(|m| m.path.as_str()).filter(|p| !p.is_empty());
     let last = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
     match (path, main) {
@@ -322,6 +331,13 @@ mod tests {
         let other = at("example.com/application/cmd");
         assert!(other.render().ends_with(" example.com/application/cmd"), "{}", other.render());
         assert!(other.notes.iter().any(|n| n.id == NoteId::RunInTree));
+        // A test binary: `go test -c` for the package under test.
+        let mut t = go("example.com/app/nettest.test", &[]);
+        t.test_binary = Some(crate::report::Evidence::new(crate::report::EvidenceKind::Setting, "path example.com/app/nettest.test"));
+        let b = GoBuild::from_binary(&t, None);
+        assert_eq!(b.render(), "go test -c ./nettest");
+        assert_eq!(b.output, "nettest.test");
+        assert!(b.notes.iter().any(|n| n.id == NoteId::TestBinary));
         // GOPATH mode outside GOPATH: `_/abs/dir`, no main module.
         let mut gopath = go("_/home/me/src/use-sqlite", &[]);
         gopath.main = None;

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use object::read::ReadRef;
 
 use crate::image::Image;
-use crate::report::{CgoPackage, GoDetection, GoInfo};
+use crate::report::{CgoPackage, Evidence, EvidenceKind, GoDetection, GoInfo};
 use crate::warning::BuildinfoDamage;
 
 /// How many example function names a `CgoPackage` keeps.
@@ -27,6 +27,8 @@ pub(crate) struct Names {
     pub cgo_c_functions: Vec<String>,
     /// `runtime/cgo`'s C side (`x_cgo_init`, `crosscall2`…) or Go side.
     pub runtime_cgo: Option<String>,
+    /// `testing.MainStart`: a test binary.
+    pub test_main: Option<String>,
 }
 
 pub(crate) struct Detected {
@@ -86,6 +88,11 @@ pub(crate) fn detect<'data, R: ReadRef<'data>>(image: &Image<'data, R>, search: 
                 count_name(name, &mut names);
                 if memchr::memmem::find(name, CGO_HINT).is_some() {
                     add_cgo_name(name, &mut cgo);
+                } else if memchr::memmem::find(name, EXPORT_HINT).is_some() {
+                    add_export_name(name, &mut cgo);
+                }
+                if names.test_main.is_none() && name.starts_with(TEST_MAIN) {
+                    names.test_main = Some(String::from_utf8_lossy(name).into_owned());
                 }
             }),
         }
@@ -105,6 +112,7 @@ pub(crate) fn detect<'data, R: ReadRef<'data>>(image: &Image<'data, R>, search: 
         None => (None, None, None, Vec::new(), Vec::new(), None, None),
     };
     let build = buildinfo::typed_settings(&settings);
+    let test = test_binary(path.as_deref().filter(|p| p.ends_with(".test")), names.test_main.as_deref());
     Some(Detected {
         info: GoInfo {
             detected_by,
@@ -118,6 +126,7 @@ pub(crate) fn detect<'data, R: ReadRef<'data>>(image: &Image<'data, R>, search: 
             cgo_packages,
             buildinfo_section: section,
             buildinfo_offset: offset,
+            test_binary: test,
         },
         names,
         buildinfo_damage,
@@ -126,10 +135,16 @@ pub(crate) fn detect<'data, R: ReadRef<'data>>(image: &Image<'data, R>, search: 
 
 /// The markers cgo gives the Go side of a C call: `pkg._Cfunc_f`,
 /// `pkg._C2func_f` (returns errno) and, in newer Go, `pkg._C_f`.
-const CGO_MARKERS: [&str; 3] = ["._Cfunc_", "._C2func_", "._C_"];
+/// `pkg._cgoexp_<hash>_f` is the Go side of an `//export`ed function.
+const CGO_MARKERS: [&str; 4] = ["._Cfunc_", "._C2func_", "._C_", "._cgoexp_"];
 /// What every marker starts with: one memmem pass over the name table
 /// finds the few names worth decoding.
 const CGO_HINT: &[u8] = b"._C";
+/// The marker of an `//export`ed function: `_cgoexp_<hash>_F` in package
+/// main (the linker names it without its package), `pkg._cgoexp_…` elsewhere.
+const EXPORT_HINT: &[u8] = b"_cgoexp_";
+/// What `go test -c` links and no program does.
+const TEST_MAIN: &[u8] = b"testing.MainStart";
 
 /// Count the packages of interest and note runtime/cgo's C side, on bytes
 /// (no UTF-8 check, no allocation: this runs for every function).
@@ -165,6 +180,19 @@ fn add_cgo_name(name: &[u8], cgo: &mut BTreeMap<String, (u64, Vec<String>)>) {
         if entry.1.len() < 64 {
             entry.1.push(name.to_string());
         }
+    }
+}
+
+/// An `//export`ed function's Go side: package main's have no package.
+fn add_export_name(name: &[u8], cgo: &mut BTreeMap<String, (u64, Vec<String>)>) {
+    if name.starts_with(EXPORT_HINT) {
+        let entry = cgo.entry("main".to_string()).or_default();
+        entry.0 += 1;
+        if entry.1.len() < 64 {
+            entry.1.push(String::from_utf8_lossy(name).into_owned());
+        }
+    } else {
+        add_cgo_name(name, cgo);
     }
 }
 
@@ -207,7 +235,18 @@ fn scan_table(table: &[u8], count_packages: bool, names: &mut Names, cgo: &mut B
                 names.runtime_cgo = names_starting_with(table, prefix).next().map(|n| String::from_utf8_lossy(n).into_owned());
             }
         }
+        // cgo with no C call: only `//export`ed functions (a c-shared
+        // library's whole interface), which runtime/cgo comes with.
+        if names.runtime_cgo.is_some() {
+            for hit in memchr::memmem::find_iter(table, EXPORT_HINT) {
+                let begin = memchr::memrchr(0, &table[..hit]).map_or(0, |i| i + 1);
+                let end = memchr::memchr(0, &table[hit..]).map_or(table.len(), |i| hit + i);
+                add_export_name(&table[begin..end], cgo);
+            }
+        }
     }
+    // A test binary (`go test -c`) runs testing's generated main.
+    names.test_main = names_starting_with(table, TEST_MAIN).next().map(|n| String::from_utf8_lossy(n).into_owned());
     // A count matters only where the package's wrappers are gone (removed
     // as dead code) while its imports stayed.
     if count_packages {
@@ -306,5 +345,15 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
         assert!(!is_std("github.com/mattn/go-sqlite3"));
         assert_eq!(unvendor("example.com/app/vendor/github.com/mattn/go-sqlite3"), "github.com/mattn/go-sqlite3");
         assert_eq!(unvendor("vendor/golang.org/x/net"), "golang.org/x/net");
+    }
+}
+
+/// How a test binary shows: its recorded path ends in `.test` (a library's
+/// tests), or testing's generated main is linked (a main package's).
+fn test_binary(path: Option<&str>, test_main: Option<&str>) -> Option<Evidence> {
+    match (path, test_main) {
+        (Some(p), _) => Some(Evidence::new(EvidenceKind::Setting, format!("path {p}"))),
+        (None, Some(f)) => Some(Evidence::new(EvidenceKind::Function, f)),
+        (None, None) => None,
     }
 }

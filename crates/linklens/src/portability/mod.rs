@@ -118,16 +118,22 @@ fn verdict(t: &Target, p: &Portability, i: &Input) -> (Verdict, ReasonId, Args) 
     let interpreter = i.dynamic.interpreter.clone().unwrap_or_default();
     let loader = |id| (Verdict::Fails, id, vec![("interpreter", interpreter.clone())]);
     let glibc_binary = i.libc == LibcName::Glibc;
-    match (t.libc, p.musl, glibc_binary) {
-        (TargetLibc::None, _, _) => return loader(ReasonId::NoLoader),
-        (TargetLibc::MuslWithoutLoader, true, _) => return loader(ReasonId::MuslLoaderMissing),
-        (TargetLibc::MuslWithoutLoader, false, _) => return loader(ReasonId::NoLoader),
-        (TargetLibc::Glibc(_), true, _) => return loader(ReasonId::MuslOnGlibc),
-        (TargetLibc::Musl, false, true) => {
-            return (Verdict::Maybe, ReasonId::GlibcOnMusl, vec![("interpreter", interpreter)]);
+    // A library has no interpreter of its own: the program that loads it
+    // brings the loader, and its NEEDED libraries are what must be there.
+    if i.dynamic.interpreter.is_some() {
+        match (t.libc, p.musl, glibc_binary) {
+            (TargetLibc::None, _, _) => return loader(ReasonId::NoLoader),
+            (TargetLibc::MuslWithoutLoader, true, _) => return loader(ReasonId::MuslLoaderMissing),
+            (TargetLibc::MuslWithoutLoader, false, _) => return loader(ReasonId::NoLoader),
+            (TargetLibc::Glibc(_), true, _) => return loader(ReasonId::MuslOnGlibc),
+            (TargetLibc::Musl, false, true) => {
+                return (Verdict::Maybe, ReasonId::GlibcOnMusl, vec![("interpreter", interpreter)]);
+            }
+            _ => {}
         }
-        (_, false, false) => return (Verdict::Maybe, ReasonId::LibcUnknown, vec![]),
-        _ => {}
+    }
+    if !p.musl && !glibc_binary {
+        return (Verdict::Maybe, ReasonId::LibcUnknown, vec![]);
     }
 
     let mut installable = None;

@@ -246,3 +246,15 @@ fn the_fix_of_a_failing_row_is_the_recommended_one() {
     assert_eq!(row(&p, T::Debian11).fix, Some(crate::report::FixId::CgoOff));
     assert_eq!(row(&p, T::Debian12).fix, None);
 }
+
+#[test]
+fn a_library_is_judged_by_the_libraries_it_needs() {
+    let mut f = glibc_file(vec![needed("libc.so.6", "GLIBC_2.34", false)], vec![]);
+    f.interpreter = None;
+    let p = judged(&f);
+    let scratch = row(&p, T::Scratch);
+    assert_eq!((scratch.verdict, scratch.reason_id), (Verdict::Fails, ReasonId::LibraryMissing));
+    assert!(scratch.reason.contains("libc.so.6"), "{}", scratch.reason);
+    assert_eq!(row(&p, T::Debian12).verdict, Verdict::Runs);
+    assert_eq!(row(&p, T::Debian11).reason_id, ReasonId::GlibcTooOld);
+}
