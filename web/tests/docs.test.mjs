@@ -61,9 +61,9 @@ async function go(hash) {
 }
 
 test('the core knows the causes the pages are checked against', () => {
-  assert.deepEqual(CAUSE_IDS, ['dns', 'osuser', 'cgo-own', 'cgo-dep', 'pie-interp', 'plugin', 'non-go', 'race', 'external-link']);
+  assert.deepEqual(CAUSE_IDS, ['dns', 'osuser', 'cgo-own', 'cgo-dep', 'pie-interp', 'plugin', 'non-go', 'race', 'external-link', 'gccgo']);
   assert.ok(WARNING_IDS.includes('glibc-static-nss') && WARNING_IDS.includes('musl-dynamic'), WARNING_IDS.join());
-  assert.equal(SAMPLES.length, 10);
+  assert.equal(SAMPLES.length, 11);
 });
 
 test('every cause and warning has a page, by URL, and the index lists exactly those', async () => {

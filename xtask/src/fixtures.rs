@@ -86,6 +86,10 @@ enum Link {
     ExternalNoCgo,
     /// `-buildmode=c-shared`: a shared object by design.
     CShared,
+    /// gccgo's default: libgo.so and glibc, dynamic; not gc's tables.
+    Gccgo,
+    /// gccgo with `-static`.
+    GccgoStatic,
 }
 
 struct Variant {
@@ -165,6 +169,9 @@ const VARIANTS: &[Variant] = &[
     Variant { name: "libsqlite3", env: &[], args: &["-tags", "libsqlite3"], removes: &[], link: Link::Glibc, from: From::Package },
     Variant { name: "test", env: &[], args: &[], removes: &[], link: Link::Glibc, from: From::Test },
     Variant { name: "c-shared", env: &[], args: &["-buildmode=c-shared"], removes: &[], link: Link::CShared, from: From::Package },
+    Variant { name: "gccgo", env: &[], args: &["-compiler", "gccgo"], removes: &[], link: Link::Gccgo, from: From::Package },
+    Variant { name: "gccgo-static-libgo", env: &[], args: &["-compiler", "gccgo", "-gccgoflags", "-static-libgo"], removes: &[], link: Link::Gccgo, from: From::Package },
+    Variant { name: "gccgo-static", env: &[], args: &["-compiler", "gccgo", "-gccgoflags", "-static"], removes: &[], link: Link::GccgoStatic, from: From::Package },
     Variant { name: "race", env: &[], args: &["-race"], removes: &[], link: Link::Race, from: From::Package },
     Variant { name: "extlink", env: &[], args: &["-ldflags", "-linkmode=external"], removes: &[], link: Link::ExternalNoCgo, from: From::Package },
     Variant { name: "gopath", env: &[("GO111MODULE", "off")], args: &[], removes: &[], link: Link::Glibc, from: From::Gopath },
@@ -235,6 +242,9 @@ const MATRIX: &[(&str, &str, Go)] = &[
     ("nettest", "test", Go::V126),
     ("nettest", "test", Go::V119),
     ("export", "c-shared", Go::V126),
+    ("hello", "gccgo", Go::V126),
+    ("hello", "gccgo-static-libgo", Go::V126),
+    ("hello", "gccgo-static", Go::V126),
     ("cstdio", "zig-glibc2.17", Go::V126),
     ("lookuphost", "zig-glibc2.17", Go::V126),
     ("cstdio", "zig-glibc2.28", Go::V126),
@@ -345,13 +355,17 @@ fn expect(program: &str, v: &Variant) -> Expect {
         Link::ExternalNoCgo => ("dynamic", vec!["external-link"], Some("cgo-off"), "elf"),
         // Loaded by a C program: dynamic by design, its cgo named, no command.
         Link::CShared => ("dynamic", remaining.clone(), None, "elf"),
+        Link::Gccgo => ("dynamic", vec!["gccgo"], Some("gccgo-static"), "elf"),
+        Link::GccgoStatic => ("static", vec![], None, "elf"),
     };
     let glibc_linked_for = (linkage == "dynamic" && matches!(v.link, Link::Glibc)).then(|| {
         let zig = v.env.iter().find_map(|(k, cc)| (*k == "CC").then_some(*cc)).and_then(|cc| cc.rsplit_once("-gnu.")).map(|(_, ver)| ver.to_string());
         zig.unwrap_or_else(host_glibc)
     });
     let musl_dynamic = matches!(v.link, Link::MuslDynamic);
-    Expect { linkage, causes, fix, format, goarch, go: true, glibc_linked_for, weak_versions: vec![], musl_dynamic }
+    // gccgo leaves none of gc's tables: not Go to linklens' Go layer.
+    let go = !matches!(v.link, Link::Gccgo | Link::GccgoStatic);
+    Expect { linkage, causes, fix, format, goarch, go, glibc_linked_for, weak_versions: vec![], musl_dynamic }
 }
 
 /// The build machine's glibc (`getconf GNU_LIBC_VERSION` → `glibc 2.36`).

@@ -26,6 +26,7 @@ pub const SAMPLES: &[Sample] = &[
     Sample { slug: "plugin", cause: Some(CauseId::Plugin), fixture: "pluginhost-default-go1.26", title: "the plugin package" },
     Sample { slug: "c", cause: Some(CauseId::NonGo), fixture: "c-dynamic", title: "a C program (not Go)" },
     Sample { slug: "race", cause: Some(CauseId::Race), fixture: "hello-race-go1.19", title: "a -race build" },
+    Sample { slug: "gccgo", cause: Some(CauseId::Gccgo), fixture: "hello-gccgo-go1.26", title: "built by gccgo" },
     Sample { slug: "external-link", cause: Some(CauseId::ExternalLink), fixture: "hello-extlink-go1.19", title: "-linkmode=external without cgo" },
 ];
 

@@ -223,9 +223,17 @@ fn facts_end<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> u64 {
     image.segments.iter().chain(image.sections.iter()).map(|r| r.end().map_or(u64::MAX, |e| e.get())).max().unwrap_or(0)
 }
 
+/// The language of a file gccgo built: Go, without gc's tables.
+pub(crate) const GCCGO: &str = "Go (gccgo)";
+
 fn language<'data, R: ReadRef<'data>>(go: &Option<go::Detected>, facts: &elf::ElfFacts, image: &Image<'data, R>) -> Option<String> {
     if go.is_some() {
         return Some("Go".into());
+    }
+    // gccgo: libgo.so (Go's runtime as a C library), or its export data
+    // when libgo was linked in (-static-libgo, -static).
+    if facts.dynamic.needed.iter().any(|l| l.starts_with("libgo.so")) || image.section(".go_export").is_some() {
+        return Some(GCCGO.into());
     }
     let comments = facts.comments.join("\n");
     let rust = comments.contains("rustc version")

@@ -204,10 +204,14 @@ fn non_go(input: &Input) -> Cause {
     evidence.push(Evidence::new(
         E::Symbol,
         match input.language {
+            Some(crate::analyze::GCCGO) => "no gc build info or pclntab, but libgo.so or a .go_export section: built by gccgo".to_string(),
             Some(lang) => format!("no Go build info or pclntab; looks like {lang}"),
             None => "no Go build info or pclntab".to_string(),
         },
     ));
+    if input.language == Some(crate::analyze::GCCGO) {
+        return cause(CauseId::Gccgo, None, None, None, true, evidence);
+    }
     cause(CauseId::NonGo, None, None, None, true, evidence)
 }
 

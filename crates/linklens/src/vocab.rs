@@ -80,6 +80,8 @@ vocabulary! {
         /// Linked by the external linker with no cgo package
         /// (`-ldflags=-linkmode=external`).
         ExternalLink = "external-link",
+        /// Built by gccgo, which links libgo and libc dynamically.
+        Gccgo = "gccgo",
     }
 }
 
@@ -146,6 +148,8 @@ vocabulary! {
         ZigGlibc = "zig-glibc",
         /// Stay dynamic, build in an image with an older glibc.
         OlderGlibcImage = "older-glibc-image",
+        /// gccgo with `-gccgoflags -static`.
+        GccgoStatic = "gccgo-static",
     }
 }
 
@@ -194,6 +198,8 @@ vocabulary! {
         BundledSqlite = "bundled-sqlite",
         /// A test binary, rebuilt with `go test -c`.
         TestBinary = "test-binary",
+        /// The standard gc compiler instead of gccgo.
+        GcInsteadOfGccgo = "gc-instead-of-gccgo",
     }
 }
 

@@ -172,6 +172,16 @@ pub(super) static FIXES: [FixEntry; FixId::ALL.len()] = [
         ],
         verify: FLOOR_VERIFY,
     },
+    FixEntry {
+        id: FixId::GccgoStatic,
+        title: "Link statically with gccgo (-gccgoflags -static)",
+        how: "Passes -static to gccgo's link: libgo, libgcc and glibc are linked into the executable. (-static-libgo alone removes only libgo.so.)",
+        tradeoffs: &[
+            always("glibc linked statically: NSS functions (getaddrinfo, getpwnam…) still load shared modules at run time; gc with CGO_ENABLED=0 avoids that."),
+            always("Needs the static archives: libgo.a (gccgo's package) and libc.a (libc6-dev)."),
+        ],
+        verify: C_VERIFY,
+    },
 ];
 
 /// The notes, in `NoteId` order.
@@ -218,4 +228,6 @@ pub(super) static NOTES: [&str; NoteId::ALL.len()] = [
     "Drops -tags libsqlite3: the system's libsqlite3 is built for glibc and cannot be linked here; go-sqlite3 compiles its bundled SQLite instead.",
     // test-binary
     "A test binary (go test -c): the command rebuilds the tests of its package the same way.",
+    // gc-instead-of-gccgo
+    "Built with gc, Go's standard compiler, instead of gccgo: gc links pure-Go programs statically by itself.",
 ];

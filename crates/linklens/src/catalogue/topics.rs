@@ -163,6 +163,21 @@ pub(super) static CAUSES: [Topic; CauseId::ALL.len()] = [
         message: None,
         links: &[LINK_DOCS],
     },
+    Topic {
+        id: TopicId::Cause(CauseId::Gccgo),
+        title: "gccgo (GCC's Go compiler)",
+        summary: "gccgo links Go's runtime (libgo.so) and the C library dynamically by default",
+        what_happens: "gccgo, the GCC front end for Go, compiles Go to native code and links it like C: the Go runtime comes from libgo.so, and glibc and libgcc_s are shared libraries. Its files have no Go build info and no pclntab; a .go_export section and GCC's .comment remain.",
+        why_dynamic: "It is GCC's default for every language. gccgo can link statically (-static, or -static-libgo for the runtime alone); gc, the standard Go compiler, links pure-Go programs statically by itself.",
+        confirm: &[
+            FILE_CHECK,
+            READELF_NEEDED,
+            Check { command: "readelf -S ./app | grep go_export", shows: "the .go_export section gccgo leaves" },
+        ],
+        fixes: &[FixId::GccgoStatic, FixId::CgoOff],
+        message: None,
+        links: &[Link { title: "Setting up and using gccgo", url: "https://go.dev/doc/install/gccgo" }],
+    },
 ];
 
 pub(super) static WARNINGS: [Topic; WarningId::ALL.len()] = [

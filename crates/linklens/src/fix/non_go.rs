@@ -12,6 +12,15 @@ pub(crate) fn for_non_go(report: &Report) -> Vec<Fix> {
     let causes: Vec<_> = report.causes.iter().map(|c| c.id).collect();
     let adapt = || vec![note(NoteId::AdaptFileNames, &[])];
     match report.toolchain.language.as_deref().unwrap_or("C") {
+        crate::analyze::GCCGO => {
+            // No build info: the package and flags are unknown.
+            let unknown = || vec![note(NoteId::PackageUnknown, &[]), note(NoteId::FlagsUnknown, &[])];
+            let gccgo = fix(FixId::GccgoStatic, "go build -compiler gccgo -gccgoflags '-static' .".into(), unknown(), &causes, "app", Linkage::Static);
+            let mut notes = unknown();
+            notes.push(note(NoteId::GcInsteadOfGccgo, &[]));
+            let gc = fix(FixId::CgoOff, "CGO_ENABLED=0 go build .".into(), notes, &causes, "app", Linkage::Static);
+            vec![gccgo, gc]
+        }
         "Rust" => {
             let goarch = report.arch.goarch.as_deref().unwrap_or("amd64");
             let Some(target) = arch::from_goarch(goarch).and_then(|a| a.rust_musl) else { return Vec::new() };
