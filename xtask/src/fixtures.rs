@@ -90,6 +90,8 @@ enum Link {
     Gccgo,
     /// gccgo with `-static`.
     GccgoStatic,
+    /// Android: Go links a PIE for the system's linker64, always.
+    AndroidPie,
 }
 
 struct Variant {
@@ -172,6 +174,7 @@ const VARIANTS: &[Variant] = &[
     Variant { name: "gccgo", env: &[], args: &["-compiler", "gccgo"], removes: &[], link: Link::Gccgo, from: From::Package },
     Variant { name: "gccgo-static-libgo", env: &[], args: &["-compiler", "gccgo", "-gccgoflags", "-static-libgo"], removes: &[], link: Link::Gccgo, from: From::Package },
     Variant { name: "gccgo-static", env: &[], args: &["-compiler", "gccgo", "-gccgoflags", "-static"], removes: &[], link: Link::GccgoStatic, from: From::Package },
+    Variant { name: "android-arm64", env: &[("GOOS", "android"), ("GOARCH", "arm64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::AndroidPie, from: From::Package },
     Variant { name: "race", env: &[], args: &["-race"], removes: &[], link: Link::Race, from: From::Package },
     Variant { name: "extlink", env: &[], args: &["-ldflags", "-linkmode=external"], removes: &[], link: Link::ExternalNoCgo, from: From::Package },
     Variant { name: "gopath", env: &[("GO111MODULE", "off")], args: &[], removes: &[], link: Link::Glibc, from: From::Gopath },
@@ -242,6 +245,7 @@ const MATRIX: &[(&str, &str, Go)] = &[
     ("nettest", "test", Go::V126),
     ("nettest", "test", Go::V119),
     ("export", "c-shared", Go::V126),
+    ("hello", "android-arm64", Go::V126),
     ("hello", "gccgo", Go::V126),
     ("hello", "gccgo-static-libgo", Go::V126),
     ("hello", "gccgo-static", Go::V126),
@@ -357,6 +361,8 @@ fn expect(program: &str, v: &Variant) -> Expect {
         Link::CShared => ("dynamic", remaining.clone(), None, "elf"),
         Link::Gccgo => ("dynamic", vec!["gccgo"], Some("gccgo-static"), "elf"),
         Link::GccgoStatic => ("static", vec![], None, "elf"),
+        // The PIE is Go's choice for Android, not the user's: no command.
+        Link::AndroidPie => ("dynamic", vec!["pie-interp"], None, "elf"),
     };
     let glibc_linked_for = (linkage == "dynamic" && matches!(v.link, Link::Glibc)).then(|| {
         let zig = v.env.iter().find_map(|(k, cc)| (*k == "CC").then_some(*cc)).and_then(|cc| cc.rsplit_once("-gnu.")).map(|(_, ver)| ver.to_string());

@@ -134,7 +134,10 @@ where
     r.kind = facts.kind;
     r.linkage = facts.linkage;
     r.dynamic = facts.dynamic.clone();
-    let search = go::search(&image, facts.notes.go_build_id.is_some(), facts.static_symbols.go_runtime);
+    // gccgo's files name runtime.main too, but hold none of gc's tables:
+    // scanning them for a pclntab would read the whole file for nothing.
+    let gccgo = image.section(".go_export").is_some();
+    let search = if gccgo { go::Search::NamedOnly } else { go::search(&image, facts.notes.go_build_id.is_some(), facts.static_symbols.go_runtime) };
     let detected = go::detect(&image, search, cause::needs_package_counts(&facts.imports));
     let names = detected.as_ref().map(|d| &d.names);
 

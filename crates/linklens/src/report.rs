@@ -452,10 +452,11 @@ vocabulary! {
 }
 
 impl Os {
-    /// Systems where Go programs always call the system's C library (the
-    /// system call interface is libc's): OpenBSD, Solaris, illumos, macOS.
+    /// Systems where every Go program needs the system's loader: OpenBSD,
+    /// Solaris, illumos and macOS (the system call interface is libc's), and
+    /// Android (it runs only PIEs, linked against /system/bin/linker64).
     pub fn is_dynamic_by_design(self) -> bool {
-        matches!(self, Os::Openbsd | Os::Solaris | Os::Illumos | Os::Macos)
+        matches!(self, Os::Openbsd | Os::Solaris | Os::Illumos | Os::Macos | Os::Android)
     }
 }
 

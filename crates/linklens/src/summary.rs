@@ -94,7 +94,9 @@ pub(crate) fn headline(r: &Report) -> String {
         }
         Linkage::Dynamic => {
             let names = cause_names(r, true);
-            if r.os.name.is_dynamic_by_design() {
+            if r.os.name == Os::Android {
+                s::HEADLINE_ANDROID.into()
+            } else if r.os.name.is_dynamic_by_design() {
                 fill(s::HEADLINE_PLATFORM_DYNAMIC, &[("os", crate::catalogue::os_name(r.os.name))])
             } else if r.go.is_some() && r.kind == Kind::SharedObject {
                 s::HEADLINE_SHARED_OBJECT.into()

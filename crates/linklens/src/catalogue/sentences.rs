@@ -23,6 +23,8 @@ pub const STATIC_PIE: &str = "Static-pie";
 pub const HEADLINE_SHARED_OBJECT: &str = "Dynamic by design: a Go plugin or c-shared library is a shared object, loaded by a dynamic program.";
 /// A file for a system where Go always calls libc; `{os}` its name.
 pub const HEADLINE_PLATFORM_DYNAMIC: &str = "Dynamic by platform design: on {os}, Go programs always call the system's C library, so no rebuild makes them static.";
+/// A file for Android.
+pub const HEADLINE_ANDROID: &str = "Dynamic by platform design: Android runs only position-independent executables, so Go links every Android program as a PIE that asks for /system/bin/linker64. Nothing to fix.";
 /// A UPX-packed file; `{verdict}` is what its stub is.
 pub const HEADLINE_UPX: &str = "Packed with UPX: \"{verdict}\" describes the packer's stub, not your program. Unpack a copy with upx -d and check that.";
 /// A program that loads Go plugins.
