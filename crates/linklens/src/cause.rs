@@ -330,6 +330,27 @@ mod tests {
     }
 
     #[test]
+    fn race_and_external_link_come_from_their_own_settings() {
+        let d = dynamic(&["libc.so.6"]);
+        let with = |settings: &[(&str, &str)]| {
+            let mut g = go(Some("example.com/app"), Some("example.com/app"), &[], &[]);
+            g.settings = settings.iter().map(|(k, v)| crate::report::Setting { key: k.to_string(), value: v.to_string() }).collect();
+            g.build.ldflags = settings.iter().find(|(k, _)| *k == "-ldflags").map(|(_, v)| v.to_string());
+            ids(&causes(&g, &Names::default(), &mut [], Linkage::Dynamic, &d)).into_iter().map(|(id, _)| id).collect::<Vec<_>>()
+        };
+        assert_eq!(with(&[("-race", "true")]), [CauseId::Race]);
+        // Another setting that is true, or -race=false, is not a race build.
+        assert!(with(&[("-trimpath", "true"), ("-race", "false")]).is_empty());
+        assert_eq!(with(&[("-ldflags", "-linkmode=external")]), [CauseId::ExternalLink]);
+        // An external link beside a real cause is not the reason.
+        assert_eq!(with(&[("-ldflags", "-linkmode=external"), ("-race", "true")]), [CauseId::Race]);
+        // Static: the external link made nothing dynamic.
+        let mut g = go(Some("example.com/app"), Some("example.com/app"), &[], &[]);
+        g.build.ldflags = Some("-linkmode external".into());
+        assert!(causes(&g, &Names::default(), &mut [], Linkage::Static, &Dynamic::default()).is_empty());
+    }
+
+    #[test]
     fn own_cgo_is_inside_the_main_module() {
         let d = dynamic(&["libc.so.6"]);
         let g = go(

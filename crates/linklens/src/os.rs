@@ -84,6 +84,8 @@ mod tests {
     fn marks_in_order() {
         assert_eq!(infer(&Input { os_note: Some("NetBSD"), os_abi: 9, ..input() }).name, Os::Netbsd);
         assert_eq!(infer(&Input { os_note: Some("Android"), ..input() }).name, Os::Android);
+        assert_eq!(infer(&Input { os_note: Some("FreeBSD"), ..input() }).name, Os::Freebsd);
+        assert_eq!(infer(&Input { os_note: Some("OpenBSD"), ..input() }).name, Os::Openbsd);
         for (abi, os) in [(2, Os::Netbsd), (6, Os::Solaris), (9, Os::Freebsd), (12, Os::Openbsd)] {
             assert_eq!(infer(&Input { os_abi: abi, ..input() }).name, os);
         }
@@ -92,6 +94,8 @@ mod tests {
         assert_eq!(infer(&Input { interpreter: Some("/usr/libexec/ld.so"), ..input() }).name, Os::Openbsd);
         assert_eq!(infer(&Input { interpreter: Some("/lib64/ld-linux-x86-64.so.2"), ..input() }).name, Os::Linux);
         assert_eq!(infer(&Input { abi_tag: Some("GNU/Hurd 0.0.0"), ..input() }).name, Os::Hurd);
+        assert_eq!(infer(&Input { abi_tag: Some("GNU/Solaris 2.10.0"), ..input() }).name, Os::Solaris);
+        assert_eq!(infer(&Input { abi_tag: Some("GNU/kFreeBSD 10.0.0"), ..input() }).name, Os::Freebsd);
         let linux = infer(&Input { abi_tag: Some("GNU/Linux 3.2.0"), ..input() });
         assert_eq!((linux.name, linux.evidence.len()), (Os::Linux, 1));
         // An unknown GOOS falls through to the file's own marks.

@@ -258,3 +258,15 @@ fn a_library_is_judged_by_the_libraries_it_needs() {
     assert_eq!(row(&p, T::Debian12).verdict, Verdict::Runs);
     assert_eq!(row(&p, T::Debian11).reason_id, ReasonId::GlibcTooOld);
 }
+
+#[test]
+fn glibc_s_loader_and_nss_modules_come_with_glibc() {
+    // gccgo names the loader in NEEDED; a program may name an NSS module.
+    for lib in ["ld-linux-x86-64.so.2", "libnss_files.so.2", "libresolv.so.2"] {
+        let mut f = glibc_file(vec![], vec![]);
+        f.needs.push(lib);
+        let p = judged(&f);
+        assert_eq!(row(&p, T::Debian12).verdict, Verdict::Runs, "{lib}");
+        assert_eq!(row(&p, T::DistrolessBaseDebian12).verdict, Verdict::Runs, "{lib}");
+    }
+}
