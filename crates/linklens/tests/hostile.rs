@@ -414,6 +414,28 @@ fn hostile_version_tables() {
     assert_eq!(r.portability.requires.len(), 1);
 }
 
+#[test]
+fn a_version_table_is_read_up_to_its_cap_and_no_further() {
+    // 4097 distinct versions: the first 4096 are kept.
+    let mut strings = b"\0libc.so.6\0".to_vec();
+    let mut names = Vec::new();
+    for i in 0..4097u32 {
+        names.push(strings.len() as u32);
+        strings.extend_from_slice(format!("V_{i}\0").as_bytes());
+    }
+    let mut table = verneed(u16::MAX, 1, 16, 0);
+    for (i, name) in names.iter().enumerate() {
+        table.extend(vernaux(0, *name, if i + 1 == names.len() { 0 } else { 16 }));
+    }
+    let mut e = Elf::new();
+    let str_at = e.data(&strings);
+    let dynstr = e.section(".dynstr", SHT_STRTAB, SHF_ALLOC, 0, str_at, strings.len() as u64, 0, 0);
+    let at = e.data(&table);
+    e.section(".gnu.version_r", SHT_GNU_VERNEED, SHF_ALLOC, 0, at, table.len() as u64, dynstr, 0);
+    let r = check("version table, 4097 distinct entries", &e.build()).unwrap();
+    assert_eq!(r.portability.requires.len(), 4096);
+}
+
 /// UPX's stub as the packer leaves it (no upx in Debian 12 or on PyPI, so
 /// hand-built): the ELF and program headers, then the `l_info` block that
 /// starts with `UPX!`, then compressed bytes; a dynamic program keeps its

@@ -344,9 +344,22 @@ mod tests {
         let b = GoBuild::from_binary(&gopath, None);
         assert_eq!(b.render(), "GO111MODULE=off go build .");
         assert!(b.notes.iter().any(|n| n.id == NoteId::RunInDirectory && n.text.contains("run it in /home/me/src/use-sqlite")));
+        // GOPATH mode inside a GOPATH: the import path, from the tree.
+        let mut inside = go("github.com/me/tool", &[]);
+        inside.main = None;
+        let b = GoBuild::from_binary(&inside, None);
+        assert_eq!(b.render(), "GO111MODULE=off go build github.com/me/tool");
+        assert!(b.notes.iter().any(|n| n.id == NoteId::RunInTree) && !b.notes.iter().any(|n| n.id == NoteId::RunInDirectory));
         let cla = at("command-line-arguments");
         assert!(cla.render().ends_with(" ."));
         assert!(cla.notes.iter().any(|n| n.id == NoteId::CommandLineFiles));
+    }
+
+    #[test]
+    fn compilers_read_first_whatever_else_is_set() {
+        let mut b = GoBuild::from_binary(&go("example.com/app", &[("GOARCH", "arm64"), ("GOOS", "linux")]), None);
+        b.set_env("CXX", "zig c++").set_env("CC", "zig cc").set_env("CGO_ENABLED", "1");
+        assert_eq!(b.render(), "CGO_ENABLED=1 CC='zig cc' CXX='zig c++' GOOS=linux GOARCH=arm64 go build .");
     }
 
     /// Each value must reach `go` as exactly one argument, whatever it holds.
