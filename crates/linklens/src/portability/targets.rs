@@ -131,8 +131,12 @@ mod tests {
         assert_eq!(TARGETS.len(), TargetId::ALL.len());
         for (row, id) in TARGETS.iter().zip(TargetId::ALL) {
             assert_eq!(row.id, *id);
-            assert!(row.source.starts_with("https://"), "{id}: a source per row");
+            assert!(source(*id).starts_with("https://") && source(*id) == row.source, "{id}: a source per row");
         }
+        assert_eq!(glibc_of(TargetId::Debian11), Some("2.31"));
+        assert_eq!(glibc_of(TargetId::Rhel7), Some("2.17"));
+        assert_eq!(glibc_of(TargetId::Alpine), None);
+        assert_eq!(glibc_of(TargetId::Scratch), None);
     }
 
     #[test]
