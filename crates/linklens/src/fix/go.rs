@@ -358,6 +358,16 @@ mod tests {
         assert_eq!(tags.expect, Linkage::Static);
     }
 
+    #[test]
+    fn the_golang_image_tag_follows_the_minor_version() {
+        assert_eq!(go_minor("go1.26.8").as_deref(), Some("1.26"));
+        assert_eq!(go_minor("go1.22rc1").as_deref(), Some("1.22"));
+        assert_eq!(go_minor("gox.26"), None);
+        assert_eq!(go_minor("go1.x"), None);
+        assert_eq!(go_minor("go1"), None);
+        assert_eq!(go_minor("devel +abc"), None);
+    }
+
     fn ids_of(r: &Report, g: &GoInfo) -> Vec<FixId> {
         ids(&for_go(r, g))
     }
