@@ -270,3 +270,13 @@ fn glibc_s_loader_and_nss_modules_come_with_glibc() {
         assert_eq!(row(&p, T::DistrolessBaseDebian12).verdict, Verdict::Runs, "{lib}");
     }
 }
+
+#[test]
+fn musl_s_library_names_are_musl_s() {
+    // Alpine's own binaries name libc.musl-<arch>.so.1; some name the loader.
+    for lib in ["libc.so", "libc.musl-x86_64.so.1", "ld-musl-x86_64.so.1"] {
+        let f = File { libc: LibcName::Musl, interpreter: Some("/lib/ld-musl-x86_64.so.1"), needs: vec![lib], ..glibc_file(vec![], vec![]) };
+        let p = judged(&f);
+        assert_eq!((row(&p, T::Alpine).verdict, row(&p, T::Alpine).reason_id), (Verdict::Runs, ReasonId::MuslOk), "{lib}");
+    }
+}
