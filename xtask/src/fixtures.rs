@@ -591,6 +591,7 @@ fn non_go(root: &Path, out_dir: &Path) -> Result<Vec<Entry>> {
     let host = host_glibc();
     // (name, command, linkage, tool, recommended fix, glibc linked for);
     // the source file is the command's last word.
+    #[allow(clippy::type_complexity)]
     let cases: &[(&str, &str, &str, &str, Option<&str>, Option<&str>)] = &[
         ("c-dynamic", "gcc -O2 -o ../../bin/c-dynamic hello.c", "dynamic", "gcc", Some("c-static"), Some(&host)),
         ("c-static", "gcc -O2 -static -o ../../bin/c-static hello.c", "static", "gcc", None, None),

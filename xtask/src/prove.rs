@@ -91,37 +91,35 @@ pub fn prove(report: &linklens::Report, source: Source, scratch: &Path, path_env
             continue;
         }
         let output = dir.join("out");
-        let (cwd, command) = match &source {
+        let cwd = match &source {
             Source::Go { module, dir: package_dir } => {
                 copy_module(module, &dir.join("src"))?;
                 // Built from files named on the command line, or with no
                 // package recorded: the note says to run it where they are.
                 let in_program_dir =
                     fix.notes.iter().any(|n| matches!(n.id, linklens::NoteId::CommandLineFiles | linklens::NoteId::PackageUnknown));
-                let cwd = if in_program_dir { package_dir.to_string() } else { ".".into() };
-                let Some(command) = with_output(&fix.command, &output) else {
-                    proof.outcome = "failed".into();
-                    proof.detail = Some("no `go build` in the command to add the output path to".into());
-                    out.push(proof);
-                    continue;
-                };
-                (cwd, command)
+                if in_program_dir { package_dir.to_string() } else { ".".into() }
             }
             Source::File(file) => {
                 std::fs::create_dir_all(dir.join("src"))?;
                 std::fs::copy(file, dir.join("src").join(file.file_name().ok_or("file name")?))?;
-                (".".into(), fix.command.clone())
+                ".".into()
             }
             Source::Dir(from) => {
                 crate::run(Command::new("cp").arg("-r").arg(from).arg(dir.join("src")))?;
-                let Some(command) = with_output(&fix.command, &output) else {
-                    proof.outcome = "failed".into();
-                    proof.detail = Some("no `go build` in the command to add the output path to".into());
-                    out.push(proof);
-                    continue;
-                };
-                (".".into(), command)
+                ".".into()
             }
+        };
+        // Go commands get `-o OUT`; the C recipes name their output themselves.
+        let command = match &source {
+            Source::File(_) => Some(fix.command.clone()),
+            Source::Go { .. } | Source::Dir(_) => with_output(&fix.command, &output),
+        };
+        let Some(command) = command else {
+            proof.outcome = "failed".into();
+            proof.detail = Some("no `go build` in the command to add the output path to".into());
+            out.push(proof);
+            continue;
         };
         let built = match &source {
             Source::Go { .. } | Source::Dir(_) => output.clone(),

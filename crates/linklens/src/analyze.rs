@@ -136,13 +136,13 @@ where
     r.dynamic = facts.dynamic.clone();
     // gccgo's files name runtime.main too, but hold none of gc's tables:
     // scanning them for a pclntab would read the whole file for nothing.
-    let gccgo = image.section(".go_export").is_some();
+    let gccgo = is_gccgo(&facts, &image);
     let search = if gccgo { go::Search::NamedOnly } else { go::search(&image, facts.notes.go_build_id.is_some(), facts.static_symbols.go_runtime) };
     let detected = go::detect(&image, search, cause::needs_package_counts(&facts.imports));
     let names = detected.as_ref().map(|d| &d.names);
 
     r.toolchain = Toolchain {
-        language: language(&detected, &facts, &image),
+        language: language(&detected, &facts, &image, gccgo),
         comments: facts.comments.clone(),
         abi_tag: facts.notes.abi_tag.clone(),
         gnu_build_id: facts.notes.gnu_build_id.clone(),
@@ -229,13 +229,17 @@ fn facts_end<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> u64 {
 /// The language of a file gccgo built: Go, without gc's tables.
 pub(crate) const GCCGO: &str = "Go (gccgo)";
 
-fn language<'data, R: ReadRef<'data>>(go: &Option<go::Detected>, facts: &elf::ElfFacts, image: &Image<'data, R>) -> Option<String> {
+/// gccgo: libgo.so (Go's runtime as a C library), or its export data when
+/// libgo was linked in (-static-libgo, -static).
+fn is_gccgo<'data, R: ReadRef<'data>>(facts: &elf::ElfFacts, image: &Image<'data, R>) -> bool {
+    facts.dynamic.needed.iter().any(|l| l.starts_with("libgo.so")) || image.section(".go_export").is_some()
+}
+
+fn language<'data, R: ReadRef<'data>>(go: &Option<go::Detected>, facts: &elf::ElfFacts, image: &Image<'data, R>, gccgo: bool) -> Option<String> {
     if go.is_some() {
         return Some("Go".into());
     }
-    // gccgo: libgo.so (Go's runtime as a C library), or its export data
-    // when libgo was linked in (-static-libgo, -static).
-    if facts.dynamic.needed.iter().any(|l| l.starts_with("libgo.so")) || image.section(".go_export").is_some() {
+    if gccgo {
         return Some(GCCGO.into());
     }
     let comments = facts.comments.join("\n");

@@ -274,6 +274,11 @@ fn owning_module<'a>(package: &str, go: &'a GoInfo) -> Option<&'a crate::report:
         .max_by_key(|m| m.path.len())
 }
 
+/// `-linkmode external` or `-linkmode=external` among linker flags.
+fn links_externally(ldflags: &str) -> bool {
+    crate::fix::command::external_linkmode(&crate::go::quoted::split(ldflags))
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -478,13 +483,4 @@ mod tests {
         assert!(c[0].evidence.iter().any(|e| e.kind == E::Library && e.value == "libsqlite3.so.0"));
         assert!(!c[0].evidence.iter().any(|e| e.value == "libc.so.6"));
     }
-}
-
-/// `-linkmode external` or `-linkmode=external` among linker flags.
-fn links_externally(ldflags: &str) -> bool {
-    let words = crate::go::quoted::split(ldflags);
-    words.iter().enumerate().any(|(i, w)| {
-        let w = w.trim_start_matches('-');
-        w == "linkmode=external" || (w == "linkmode" && words.get(i + 1).map(String::as_str) == Some("external"))
-    })
 }

@@ -3,7 +3,7 @@
 //! and the fix. The floors and rows come from the core's renderer.
 
 use linklens::render::{labels, sections, Block, SectionId};
-use linklens::{Report, Verdict};
+use linklens::Report;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -13,14 +13,6 @@ use super::rich_text::RichText;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub report: Rc<Report>,
-}
-
-fn verdict_class(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Runs => "runs",
-        Verdict::Fails => "fails",
-        Verdict::Maybe => "maybe",
-    }
 }
 
 #[function_component(Targets)]
@@ -39,7 +31,7 @@ pub fn targets(props: &Props) -> Html {
             Block::Target(t) => {
                 let fix = t.fix.and_then(fix_of);
                 rows.push(html! {
-                    <tr data-testid="target" data-target-id={t.id.as_str()} data-verdict={t.verdict.as_str()} data-reason-id={t.reason_id.as_str()} class={verdict_class(t.verdict)}>
+                    <tr data-testid="target" data-target-id={t.id.as_str()} data-verdict={t.verdict.as_str()} data-reason-id={t.reason_id.as_str()} class={t.verdict.as_str()}>
                         <th scope="row">{&t.name}</th>
                         <td class="mark"><span aria-hidden="true">{labels::verdict_mark(t.verdict)}</span>{" "}{labels::verdict_word(t.verdict)}</td>
                         <td>

@@ -122,6 +122,19 @@ fn linkage(d: &Dynamic, has_dynamic_segment: bool) -> Linkage {
     }
 }
 
+/// UPX writes its `l_info` header, starting `UPX!`, right after the ELF
+/// and program headers of the stub; its trailer repeats the magic at the
+/// end. Only the first page is searched: a program that merely contains
+/// the string elsewhere is not packed.
+fn upx_marker<'data, R: ReadRef<'data>>(data: R) -> Option<u64> {
+    let len = data.len().ok()?;
+    let head = data.read_bytes_at(0, len.min(UPX_HEADER_WINDOW)).ok()?;
+    memchr::memmem::find(head, b"UPX!").map(|at| at as u64)
+}
+
+/// How far into the file UPX's marker can be.
+const UPX_HEADER_WINDOW: u64 = 4096;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,16 +160,3 @@ mod tests {
         assert_eq!(linkage(&dynamic(false, false, 0), true), Linkage::Dynamic);
     }
 }
-
-/// UPX writes its `l_info` header, starting `UPX!`, right after the ELF
-/// and program headers of the stub; its trailer repeats the magic at the
-/// end. Only the first page is searched: a program that merely contains
-/// the string elsewhere is not packed.
-fn upx_marker<'data, R: ReadRef<'data>>(data: R) -> Option<u64> {
-    let len = data.len().ok()?;
-    let head = data.read_bytes_at(0, len.min(UPX_HEADER_WINDOW)).ok()?;
-    memchr::memmem::find(head, b"UPX!").map(|at| at as u64)
-}
-
-/// How far into the file UPX's marker can be.
-const UPX_HEADER_WINDOW: u64 = 4096;

@@ -124,8 +124,7 @@ impl GoBuild {
 
     /// Whether ldflags ask for the external linker.
     pub fn links_externally(&self) -> bool {
-        let mut copy = self.clone();
-        copy.remove_flag("-linkmode").as_deref() == Some("external")
+        external_linkmode(&self.ldflags)
     }
 
     /// Let Go link the program itself: no `-linkmode external`, and no
@@ -214,6 +213,15 @@ impl GoBuild {
         words.push(shell_quote(&self.package));
         words.join(" ")
     }
+}
+
+/// `-linkmode external` or `-linkmode=external` (one or two dashes) among
+/// linker flags, split as `go` splits them.
+pub(crate) fn external_linkmode(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        let w = w.trim_start_matches('-');
+        w == "linkmode=external" || (w == "linkmode" && words.get(i + 1).map(String::as_str) == Some("external"))
+    })
 }
 
 /// The package to build, relative to the main module when possible.

@@ -47,10 +47,7 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
             b.drop_external_link();
             notes.push(note(NoteId::LinkmodeDropped, &[]));
         }
-        if b.buildmode() == Some("pie") {
-            b.set_buildmode(None);
-            notes.push(note(NoteId::PieDropped, &[]));
-        }
+        drop_pie(&mut b, &mut notes);
         fix(FixId::CgoOff, b.render(), notes, Linkage::Static)
     };
     let tags = |keep_static_link: bool| {
@@ -59,11 +56,10 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
         let mut notes = b.notes.clone();
         if keep_static_link {
             notes.push(note(NoteId::KeepsStaticLink, &[]));
-        } else if b.buildmode() == Some("pie") {
+        } else {
             // With no C left, Go links a PIE itself: interpreter, dynamic
             // (the lookuphost-pie-cgo proof showed it).
-            b.set_buildmode(None);
-            notes.push(note(NoteId::PieDropped, &[]));
+            drop_pie(&mut b, &mut notes);
         }
         notes.push(note(NoteId::TagsAdded, &[("tags", &std_tags.join(","))]));
         fix(FixId::PureGoTags, b.render(), notes, if report.linkage == Linkage::StaticPie { Linkage::StaticPie } else { Linkage::Static })
@@ -79,30 +75,18 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
         b.linkmode("external");
         b.extldflag("-static");
         let mut notes = b.notes.clone();
-        if b.remove_tag("libsqlite3") {
-            notes.push(note(NoteId::BundledSqlite, &[]));
-        }
+        bundled_sqlite(&mut b, &mut notes);
         // Debian's musl-gcc links `-static-pie` as a dynamic PIE (the
         // lookuphost-pie-cgo proof showed it): a PIE becomes a plain static
         // executable here.
-        if b.buildmode() == Some("pie") {
-            b.set_buildmode(None);
-            notes.push(note(NoteId::PieDropped, &[]));
-        }
+        drop_pie(&mut b, &mut notes);
         Some(fix(FixId::MuslGcc, b.render(), notes, Linkage::Static))
     };
     let zig = || {
         let target = arch::from_goarch(&goarch)?.zig_musl?;
         let mut b = base.clone();
-        b.set_env("CGO_ENABLED", "1").set_env("CC", &format!("zig cc -target {target}"));
         let mut notes = b.notes.clone();
-        if let Some(library) = &cxx_library {
-            b.set_env("CXX", &format!("zig c++ -target {target}"));
-            notes.push(note(NoteId::CxxToo, &[("library", library)]));
-        }
-        if b.remove_tag("libsqlite3") {
-            notes.push(note(NoteId::BundledSqlite, &[]));
-        }
+        zig_compilers(&mut b, &mut notes, target, cxx_library.as_deref());
         if !needs_c {
             b.linkmode("external");
             notes.push(note(NoteId::ZigExternalLink, &[]));
@@ -195,6 +179,32 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
     fixes
 }
 
+/// `-buildmode=pie` dropped, with its note, when the command has it.
+fn drop_pie(b: &mut GoBuild, notes: &mut Vec<Note>) {
+    if b.buildmode() == Some("pie") {
+        b.set_buildmode(None);
+        notes.push(note(NoteId::PieDropped, &[]));
+    }
+}
+
+/// `-tags libsqlite3` dropped, with its note: the system's libsqlite3 is
+/// glibc's, and neither musl nor zig's stubs can link it.
+fn bundled_sqlite(b: &mut GoBuild, notes: &mut Vec<Note>) {
+    if b.remove_tag("libsqlite3") {
+        notes.push(note(NoteId::BundledSqlite, &[]));
+    }
+}
+
+/// zig as the C (and, for C++ packages, the C++) compiler for `target`.
+fn zig_compilers(b: &mut GoBuild, notes: &mut Vec<Note>, target: &str, cxx_library: Option<&str>) {
+    b.set_env("CGO_ENABLED", "1").set_env("CC", &format!("zig cc -target {target}"));
+    if let Some(library) = cxx_library {
+        b.set_env("CXX", &format!("zig c++ -target {target}"));
+        notes.push(note(NoteId::CxxToo, &[("library", library)]));
+    }
+    bundled_sqlite(b, notes);
+}
+
 /// Recipes that keep a glibc-dynamic cgo binary dynamic but lower the
 /// glibc it needs, for targets older than the machine it was built on.
 /// After the static recipes: they fix fewer targets.
@@ -208,16 +218,8 @@ fn lower_floor(report: &Report, base: &GoBuild, goarch: &str, causes: &[CauseId]
         // Unlike musl's, zig's glibc objects link internally too: the
         // binary's link mode is kept as it was.
         let mut b = base.clone();
-        b.set_env("CGO_ENABLED", "1").set_env("CC", &format!("zig cc -target {target}"));
         let mut notes = b.notes.clone();
-        if let Some(library) = cxx_library {
-            b.set_env("CXX", &format!("zig c++ -target {target}"));
-            notes.push(note(NoteId::CxxToo, &[("library", library)]));
-        }
-        // zig links against its own stubs, not the system's libraries.
-        if b.remove_tag("libsqlite3") {
-            notes.push(note(NoteId::BundledSqlite, &[]));
-        }
+        zig_compilers(&mut b, &mut notes, &target, cxx_library);
         out.extend(floor::fix(report, FixId::ZigGlibc, b.render(), notes, causes, &output, floor::ZIG));
     }
     let go_minor = report.go.as_ref().and_then(|g| g.version.as_deref()).and_then(go_minor);

@@ -174,23 +174,24 @@ fn count_name(name: &[u8], names: &mut Names) {
 fn add_cgo_name(name: &[u8], cgo: &mut BTreeMap<String, (u64, Vec<String>)>) {
     let Ok(name) = core::str::from_utf8(name) else { return };
     if let Some(package) = cgo_package(name) {
-        let entry = cgo.entry(package.to_string()).or_default();
-        entry.0 += 1;
-        // A bounded sample; sorted and cut to EXAMPLES at the end.
-        if entry.1.len() < 64 {
-            entry.1.push(name.to_string());
-        }
+        record(cgo, package, name);
+    }
+}
+
+/// Count a cgo function of `package`, keeping a bounded sample of names
+/// (sorted and cut to EXAMPLES at the end).
+fn record(cgo: &mut BTreeMap<String, (u64, Vec<String>)>, package: &str, name: &str) {
+    let entry = cgo.entry(package.to_string()).or_default();
+    entry.0 += 1;
+    if entry.1.len() < 64 {
+        entry.1.push(name.to_string());
     }
 }
 
 /// An `//export`ed function's Go side: package main's have no package.
 fn add_export_name(name: &[u8], cgo: &mut BTreeMap<String, (u64, Vec<String>)>) {
     if name.starts_with(EXPORT_HINT) {
-        let entry = cgo.entry("main".to_string()).or_default();
-        entry.0 += 1;
-        if entry.1.len() < 64 {
-            entry.1.push(String::from_utf8_lossy(name).into_owned());
-        }
+        record(cgo, "main", &String::from_utf8_lossy(name));
     } else {
         add_cgo_name(name, cgo);
     }
@@ -291,6 +292,16 @@ pub(crate) fn is_std(package: &str) -> bool {
     !first.contains('.') && first != "main" && !package.contains("/vendor/")
 }
 
+/// How a test binary shows: its recorded path ends in `.test` (a library's
+/// tests), or testing's generated main is linked (a main package's).
+fn test_binary(path: Option<&str>, test_main: Option<&str>) -> Option<Evidence> {
+    match (path, test_main) {
+        (Some(p), _) => Some(Evidence::new(EvidenceKind::Setting, format!("path {p}"))),
+        (None, Some(f)) => Some(Evidence::new(EvidenceKind::Function, f)),
+        (None, None) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,15 +356,5 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
         assert!(!is_std("github.com/mattn/go-sqlite3"));
         assert_eq!(unvendor("example.com/app/vendor/github.com/mattn/go-sqlite3"), "github.com/mattn/go-sqlite3");
         assert_eq!(unvendor("vendor/golang.org/x/net"), "golang.org/x/net");
-    }
-}
-
-/// How a test binary shows: its recorded path ends in `.test` (a library's
-/// tests), or testing's generated main is linked (a main package's).
-fn test_binary(path: Option<&str>, test_main: Option<&str>) -> Option<Evidence> {
-    match (path, test_main) {
-        (Some(p), _) => Some(Evidence::new(EvidenceKind::Setting, format!("path {p}"))),
-        (None, Some(f)) => Some(Evidence::new(EvidenceKind::Function, f)),
-        (None, None) => None,
     }
 }

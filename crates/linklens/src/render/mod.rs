@@ -224,7 +224,7 @@ const SYMBOLS_SHOWN: usize = 4;
 pub fn fold_targets(ids: &[TargetId]) -> String {
     let family = |id: &TargetId| {
         let s = id.as_str();
-        s.rsplit_once('-').filter(|(_, v)| v.chars().next().is_some_and(|c| c.is_ascii_digit())).map(|(f, v)| (f, v))
+        s.rsplit_once('-').filter(|(_, v)| v.chars().next().is_some_and(|c| c.is_ascii_digit()))
     };
     let mut parts: Vec<String> = Vec::new();
     let mut i = 0;
