@@ -51,14 +51,31 @@ fn parse_target(s: &str) -> Result<linklens::TargetId, String> {
     })
 }
 
-/// One entry of `--json` output: the report's fields plus `path`, or an error.
+/// One entry of `--json` output: the report's fields plus `path`, or an
+/// error; for an archive, an entry with its summary (`archive`, and
+/// `image`s), then one entry per member named `outer!/inner`.
 #[derive(Serialize)]
 struct Entry<'a> {
     path: &'a str,
     #[serde(flatten)]
     report: Option<&'a linklens::Report>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    archive: Option<ArchiveJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<ErrorJson>,
+}
+
+/// An archive's summary: its report without the members (they follow as entries).
+#[derive(Serialize)]
+struct ArchiveJson<'a> {
+    format: linklens::archive::ArchiveFormat,
+    chain: &'a [linklens::archive::ArchiveFormat],
+    files: u64,
+    elf: u64,
+    go: u64,
+    dynamic: u64,
+    images: &'a [linklens::archive::ImageReport],
+    errors: &'a [linklens::archive::ArchiveError],
 }
 
 #[derive(Serialize)]
@@ -78,7 +95,18 @@ struct Done {
 
 /// Analyse one file and render it at once, so no report outlives its file.
 fn analyse(path: &str, opts: &Options, text: linklens::render::TextOptions) -> Done {
-    let result = match input::Input::open(path) {
+    let data = input::Input::open(path);
+    if let Ok(data) = &data {
+        let head = &data.bytes()[..data.bytes().len().min(linklens_archive::HEAD)];
+        if linklens_archive::format(head).is_some() {
+            let len = data.bytes().len() as u64;
+            let limits = linklens_archive::Limits::default();
+            if let Some(report) = linklens_archive::open(&mut std::io::Cursor::new(data.bytes()), len, &limits, None) {
+                return archive(path, &report, opts, text);
+            }
+        }
+    }
+    let result = match data {
         Ok(data) => linklens::analyze(data.bytes()).map_err(|e| ErrorJson { code: e.code(), message: e.to_string() }),
         Err(input::InputError(message)) => Err(ErrorJson { code: "io", message }),
     };
@@ -87,8 +115,8 @@ fn analyse(path: &str, opts: &Options, text: linklens::render::TextOptions) -> D
     let off_target = result.as_ref().is_ok_and(|r| fails_on(r, &opts.target));
     let text = if opts.json {
         let entry = match &result {
-            Ok(r) => Entry { path, report: Some(r), error: None },
-            Err(e) => Entry { path, report: None, error: Some(ErrorJson { code: e.code, message: e.message.clone() }) },
+            Ok(r) => Entry { path, report: Some(r), archive: None, error: None },
+            Err(e) => Entry { path, report: None, archive: None, error: Some(ErrorJson { code: e.code, message: e.message.clone() }) },
         };
         serde_json::to_string_pretty(&entry).unwrap_or_default()
     } else {
@@ -98,6 +126,48 @@ fn analyse(path: &str, opts: &Options, text: linklens::render::TextOptions) -> D
         }
     };
     Done { text, failed, dynamic, off_target }
+}
+
+/// An archive: its summary, then each member as a file of its own.
+fn archive(path: &str, r: &linklens::archive::ArchiveReport, opts: &Options, text: linklens::render::TextOptions) -> Done {
+    use linklens::render::member_name;
+    let failed = !r.errors.is_empty();
+    let dynamic = r.members.iter().any(|m| m.report.as_ref().is_some_and(|r| !r.linkage.is_static()));
+    let off_target = r.members.iter().any(|m| m.report.as_ref().is_some_and(|r| fails_on(r, &opts.target)));
+    let mut out = String::new();
+    if opts.json {
+        let summary = ArchiveJson {
+            format: r.format,
+            chain: &r.chain,
+            files: r.files,
+            elf: r.elf,
+            go: r.go,
+            dynamic: r.dynamic,
+            images: &r.images,
+            errors: &r.errors,
+        };
+        let mut entries = vec![serde_json::to_string_pretty(&Entry { path, report: None, archive: Some(summary), error: None }).unwrap_or_default()];
+        for m in &r.members {
+            let name = member_name(path, &m.path);
+            let error = m.error.as_ref().map(|e| ErrorJson { code: e.id.as_str(), message: e.message.clone() });
+            entries.push(serde_json::to_string_pretty(&Entry { path: &name, report: m.report.as_ref(), archive: None, error }).unwrap_or_default());
+        }
+        out = entries.join(",\n");
+    } else {
+        out.push_str(&linklens::render::archive_text(path, r, text));
+        for m in &r.members {
+            let name = member_name(path, &m.path);
+            match (&m.report, &m.error) {
+                (Some(report), _) => {
+                    out.push_str(if text.quiet { "" } else { "\n" });
+                    out.push_str(&linklens::render::text(&name, report, text));
+                }
+                (None, Some(e)) => out.push_str(&format!("{name}: error: {}\n", e.message)),
+                (None, None) => {}
+            }
+        }
+    }
+    Done { text: out, failed, dynamic, off_target }
 }
 
 /// The file will not run on one of `targets`: a verdict `fails` there, or

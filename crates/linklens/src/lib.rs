@@ -11,6 +11,7 @@
 
 mod analyze;
 mod arch;
+pub mod archive;
 pub mod catalogue;
 mod cause;
 mod elf;

@@ -286,3 +286,107 @@ vocabulary! {
         LibcUnknown = "libc-unknown",
     }
 }
+
+vocabulary! {
+    /// A container format linklens opens (always told by its first bytes).
+    pub enum ArchiveFormat {
+        /// A tar archive.
+        Tar = "tar",
+        /// A gzip stream (`.gz`, `.tgz`).
+        Gzip = "gzip",
+        /// An xz stream.
+        Xz = "xz",
+        /// A zstd stream.
+        Zstd = "zstd",
+        /// A zip archive (also `.whl`, `.jar`).
+        Zip = "zip",
+        /// A Debian package: an `ar` archive around `data.tar.*`.
+        Deb = "deb",
+        /// An `ar` archive that is not a Debian package.
+        Ar = "ar",
+        /// `docker save` output: `manifest.json` and layer tars.
+        DockerArchive = "docker-archive",
+        /// An OCI image layout in a tar: `oci-layout`, `index.json`, `blobs/`.
+        OciLayout = "oci-layout",
+    }
+}
+
+vocabulary! {
+    /// Why an archive, or one of its members, was not (fully) read.
+    pub enum ArchiveErrorId {
+        /// More decompressed bytes than the limit in total.
+        TooBig = "too-big",
+        /// Expands far more than real data does: a decompression bomb.
+        Bomb = "bomb",
+        /// More members than the limit.
+        TooManyMembers = "too-many-members",
+        /// A member's path is longer than the limit.
+        PathTooLong = "path-too-long",
+        /// Archives nested deeper than the limit.
+        TooDeep = "too-deep",
+        /// A path with `..` that would leave the archive.
+        Traversal = "traversal",
+        /// An absolute path.
+        AbsolutePath = "absolute-path",
+        /// Symbolic links that lead back to themselves.
+        SymlinkLoop = "symlink-loop",
+        /// An encrypted zip member.
+        Encrypted = "encrypted",
+        /// The stream ends early.
+        Truncated = "truncated",
+        /// One binary bigger than the limit for a compressed member.
+        MemberTooBig = "member-too-big",
+        /// The container is damaged or not what its first bytes say.
+        Corrupt = "corrupt",
+        /// A compression method or feature not supported.
+        Unsupported = "unsupported",
+        /// An image whose own tar is compressed: its layers cannot be ordered.
+        ImageCompressed = "image-compressed",
+        /// An image's manifest or config could not be read.
+        ImageManifest = "image-manifest",
+        /// The binary inside could not be analysed.
+        Analysis = "analysis",
+    }
+}
+
+vocabulary! {
+    /// Will a container image's entrypoint start?
+    pub enum ImageVerdict {
+        /// It starts (as far as linking goes).
+        Starts = "starts",
+        /// It fails before `main`.
+        Fails = "fails",
+        /// Cannot be told (no entrypoint, or a script).
+        Unknown = "unknown",
+    }
+}
+
+vocabulary! {
+    /// The fact that decides an image's verdict.
+    pub enum ImageReasonId {
+        /// The entrypoint is a static binary.
+        Static = "static",
+        /// The loader and every needed library are in the image.
+        AllFound = "all-found",
+        /// The config names neither an entrypoint nor a command.
+        NoEntrypoint = "no-entrypoint",
+        /// The entrypoint is a script.
+        Script = "script",
+        /// The entrypoint's path is not in the image.
+        EntrypointMissing = "entrypoint-missing",
+        /// A bare command name found in no `$PATH` directory.
+        NotInPath = "not-in-path",
+        /// The entrypoint is not a binary for Linux.
+        NotElf = "not-elf",
+        /// The binary is for another architecture than the image's platform.
+        WrongArch = "wrong-arch",
+        /// The binary's loader (`PT_INTERP`) is not in the image.
+        NoLoader = "no-loader",
+        /// A needed library is not in the image.
+        MissingLibrary = "missing-library",
+        /// The image's glibc is older than the binary needs.
+        GlibcTooOld = "glibc-too-old",
+        /// The path leads through a symbolic link loop.
+        SymlinkLoop = "symlink-loop",
+    }
+}

@@ -8,6 +8,7 @@
 //! words here never depend on a binary except through `{placeholders}`
 //! filled by [`fill`].
 
+mod archive;
 mod fixes;
 pub mod page;
 pub mod sentences;
@@ -17,6 +18,7 @@ mod topics;
 use serde::Serialize;
 
 pub use crate::vocab::{CauseId, FixId, NoteId, ReasonId, TargetId, WarningId};
+pub use archive::{archive_error, format_name, ImageReasonWords};
 pub use targets::{os_name, ReasonWords, TargetWords};
 
 /// A topic is a cause or a warning; both have a page (`#/cause/<id>`).
@@ -176,6 +178,11 @@ pub fn reason(id: ReasonId) -> &'static ReasonWords {
     &targets::REASONS[id as usize]
 }
 
+/// The words of an image's deciding fact.
+pub fn image_reason(id: crate::vocab::ImageReasonId) -> &'static ImageReasonWords {
+    &archive::IMAGE_REASONS[id as usize]
+}
+
 /// Every fix, in id order.
 pub fn fixes() -> &'static [FixEntry] {
     &fixes::FIXES
@@ -267,6 +274,15 @@ mod tests {
         assert_eq!(topics::WARNINGS.len(), WarningId::ALL.len());
         assert_eq!(fixes::FIXES.len(), FixId::ALL.len());
         assert_eq!(fixes::NOTES.len(), NoteId::ALL.len());
+        for &id in crate::vocab::ImageReasonId::ALL {
+            assert_eq!(image_reason(id).id, id);
+        }
+        for &id in crate::vocab::ArchiveErrorId::ALL {
+            assert!(archive_error(id).ends_with('.') || archive_error(id).ends_with('}'), "{id}: a sentence");
+        }
+        for &f in crate::vocab::ArchiveFormat::ALL {
+            assert!(!format_name(f).is_empty());
+        }
     }
 
     #[test]

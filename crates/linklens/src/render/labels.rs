@@ -203,3 +203,25 @@ pub fn byte_order(e: crate::report::Endian) -> &'static str {
 
 /// The C library of a system other than Linux, in the first line.
 pub const SYSTEM_LIBC: &str = " ({os} libc)";
+/// An archive's counts: `{files} files, {elf} ELF, {go} Go, {dynamic} dynamic`.
+pub const ARCHIVE_COUNTS: &str = "{files} files, {elf} ELF, {go} Go, {dynamic} dynamic";
+/// Before an image's name and platform.
+pub const IMAGE: &str = "image";
+/// An image without a name.
+pub const UNNAMED_IMAGE: &str = "unnamed";
+/// `{count} layers`.
+pub const LAYERS: &str = "{count} layers";
+/// The config's entrypoint and command.
+pub const ENTRYPOINT: &str = "entrypoint";
+/// The image's own C library.
+pub const IMAGE_LIBC: &str = "its libc";
+/// What a binary needs that the image lacks.
+pub const MISSING: &str = "missing";
+/// A base image to use instead.
+pub const OR_BASE: &str = "or base it on";
+/// Before an archive's error.
+pub const ERROR: &str = "error";
+/// Between an archive's name and a member's path.
+pub const MEMBER_SEPARATOR: &str = "!/";
+/// Between formats, inside out: `tar archive in a gzip stream`.
+pub const IN_A: &str = " in a ";

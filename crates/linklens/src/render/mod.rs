@@ -4,10 +4,12 @@
 //! and the page's export are thin callers; the page's components take their
 //! labels from [`labels`]. A renderer formats; words come from the catalogue.
 
+mod archive;
 pub mod labels;
 mod markdown;
 mod text;
 
+pub use archive::{archive_text, counts, format_chain, image_title, member_name};
 pub use markdown::markdown;
 pub use text::{text, TargetSet, TargetView, TextOptions};
 

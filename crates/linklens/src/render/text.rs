@@ -49,7 +49,7 @@ pub struct TextOptions {
 }
 
 impl TextOptions {
-    fn paint(&self, code: &str, s: &str) -> String {
+    pub(super) fn paint(&self, code: &str, s: &str) -> String {
         if self.color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
     }
     fn bold(&self, s: &str) -> String {

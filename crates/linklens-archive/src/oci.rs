@@ -1,0 +1,188 @@
+//! Which images an image tar holds: `docker save`'s `manifest.json`, or an
+//! OCI layout's `index.json` (nested indexes followed, attestation
+//! manifests skipped, one plan per platform). Media types are not trusted:
+//! a descriptor is an index if its JSON has `manifests`, a manifest if it
+//! has `layers`; a layer is whatever its first bytes say.
+
+use serde_json::Value;
+
+/// One image to judge: its layers in order and its config.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    pub name: Option<String>,
+    pub os: String,
+    pub arch: String,
+    pub variant: Option<String>,
+    pub manifest: Option<String>,
+    pub entrypoint: Vec<String>,
+    pub cmd: Vec<String>,
+    pub env: Vec<String>,
+    pub workdir: String,
+    /// Paths of the layer blobs inside the tar, bottom first.
+    pub layers: Vec<String>,
+}
+
+impl Plan {
+    pub fn platform(&self) -> String {
+        match &self.variant {
+            Some(v) => format!("{}/{}/{v}", self.os, self.arch),
+            None => format!("{}/{}", self.os, self.arch),
+        }
+    }
+}
+
+/// A JSON file of the image could not be read: which, and why.
+pub type Failure = (String, String);
+
+/// `sha256:abc…` → `blobs/sha256/abc…`, refusing anything that is not a
+/// plain algorithm and hex digest (a digest is never a path).
+pub fn blob_path(digest: &str) -> Option<String> {
+    let (alg, hex) = digest.split_once(':')?;
+    let ok = |s: &str, extra: &str| !s.is_empty() && s.len() <= 128 && s.chars().all(|c| c.is_ascii_alphanumeric() || extra.contains(c));
+    (ok(alg, "+._-") && ok(hex, "=_-")).then(|| format!("blobs/{alg}/{hex}"))
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array().map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect()).unwrap_or_default()
+}
+
+fn text(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).map(str::to_string)
+}
+
+/// The parts of an image config that decide what starts.
+fn apply_config(plan: &mut Plan, config: &Value) {
+    plan.os = text(config, "os").unwrap_or_else(|| "linux".into());
+    plan.arch = text(config, "architecture").unwrap_or_default();
+    plan.variant = text(config, "variant");
+    let c = config.get("config").unwrap_or(&Value::Null);
+    plan.entrypoint = strings(c.get("Entrypoint").unwrap_or(&Value::Null));
+    plan.cmd = strings(c.get("Cmd").unwrap_or(&Value::Null));
+    plan.env = strings(c.get("Env").unwrap_or(&Value::Null));
+    plan.workdir = text(c, "WorkingDir").unwrap_or_default();
+}
+
+/// Find the images. `read` returns a JSON file of the tar by path.
+pub fn plans(has: &dyn Fn(&str) -> bool, read: &mut dyn FnMut(&str) -> Result<Value, String>) -> Result<Vec<Plan>, Failure> {
+    if has("manifest.json") {
+        return docker(read);
+    }
+    let index = read("index.json").map_err(|e| ("index.json".to_string(), e))?;
+    let mut out = Vec::new();
+    oci_index(&index, None, read, 0, &mut 0, &mut out)?;
+    Ok(out)
+}
+
+fn docker(read: &mut dyn FnMut(&str) -> Result<Value, String>) -> Result<Vec<Plan>, Failure> {
+    let manifest = read("manifest.json").map_err(|e| ("manifest.json".to_string(), e))?;
+    let entries = manifest.as_array().ok_or_else(|| ("manifest.json".to_string(), "not a list of images".to_string()))?;
+    let mut out = Vec::new();
+    for entry in entries.iter().take(64) {
+        let config_path = text(entry, "Config").ok_or_else(|| ("manifest.json".to_string(), "an image without Config".to_string()))?;
+        let config = read(&config_path).map_err(|e| (config_path.clone(), e))?;
+        let mut plan = Plan { name: strings(entry.get("RepoTags").unwrap_or(&Value::Null)).into_iter().next(), layers: strings(entry.get("Layers").unwrap_or(&Value::Null)), ..Plan::default() };
+        apply_config(&mut plan, &config);
+        out.push(plan);
+    }
+    Ok(out)
+}
+
+fn oci_index(index: &Value, name: Option<String>, read: &mut dyn FnMut(&str) -> Result<Value, String>, depth: u32, visits: &mut u32, out: &mut Vec<Plan>) -> Result<(), Failure> {
+    if depth > 4 {
+        return Err(("index.json".into(), "indexes nested more than 4 deep".into()));
+    }
+    let manifests = index.get("manifests").and_then(Value::as_array).cloned().unwrap_or_default();
+    for d in manifests.iter().take(64) {
+        let annotations = d.get("annotations").unwrap_or(&Value::Null);
+        if text(annotations, "vnd.docker.reference.type").as_deref() == Some("attestation-manifest") {
+            continue;
+        }
+        if d.get("platform").and_then(|p| text(p, "os")).as_deref() == Some("unknown") {
+            continue;
+        }
+        let name = text(annotations, "io.containerd.image.name").or_else(|| text(annotations, "org.opencontainers.image.ref.name")).or_else(|| name.clone());
+        let Some(digest) = text(d, "digest") else { continue };
+        // Indexes that list one another many times over: a bounded walk.
+        *visits += 1;
+        if *visits > 256 {
+            return Err(("index.json".into(), "more than 256 manifests and indexes".into()));
+        }
+        let path = blob_path(&digest).ok_or_else(|| ("index.json".to_string(), format!("a digest that is not one: {digest}")))?;
+        let blob = read(&path).map_err(|e| (path.clone(), e))?;
+        if blob.get("manifests").is_some() {
+            oci_index(&blob, name, read, depth + 1, visits, out)?;
+        } else if blob.get("layers").is_some() {
+            let config_digest = blob.get("config").and_then(|c| text(c, "digest")).unwrap_or_default();
+            let config_path = blob_path(&config_digest).ok_or_else(|| (path.clone(), "no config digest".to_string()))?;
+            let config = read(&config_path).map_err(|e| (config_path.clone(), e))?;
+            let layers = blob.get("layers").and_then(Value::as_array).cloned().unwrap_or_default();
+            let mut plan = Plan { name: name.clone(), manifest: Some(digest.clone()), ..Plan::default() };
+            for l in &layers {
+                let d = text(l, "digest").unwrap_or_default();
+                plan.layers.push(blob_path(&d).ok_or_else(|| (path.clone(), format!("a layer digest that is not one: {d}")))?);
+            }
+            apply_config(&mut plan, &config);
+            out.push(plan);
+        }
+    }
+    Ok(())
+}
+
+/// Members of a walked tar that are image blobs: an image tar that could
+/// only be read as a stream.
+pub fn looks_like_image(report: &linklens::archive::ArchiveReport) -> bool {
+    report.members.iter().any(|m| m.path.starts_with("blobs/sha256/") || m.path.contains("/layer.tar!/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn digests_are_never_paths() {
+        assert_eq!(blob_path("sha256:abc123").as_deref(), Some("blobs/sha256/abc123"));
+        assert_eq!(blob_path("sha256:../../etc/passwd"), None);
+        assert_eq!(blob_path("sha256/x:y"), None);
+        assert_eq!(blob_path("nocolon"), None);
+        assert_eq!(blob_path("sha256:"), None);
+    }
+
+    #[test]
+    fn a_multi_platform_index_gives_one_plan_per_platform() {
+        let files = json!({
+            "index.json": {"manifests": [{"digest": "sha256:list", "annotations": {"io.containerd.image.name": "app:1"}}]},
+            "blobs/sha256/list": {"manifests": [
+                {"digest": "sha256:m1", "platform": {"os": "linux", "architecture": "amd64"}},
+                {"digest": "sha256:m2", "platform": {"os": "linux", "architecture": "arm64", "variant": "v8"}},
+                {"digest": "sha256:att", "platform": {"os": "unknown", "architecture": "unknown"}},
+            ]},
+            "blobs/sha256/m1": {"config": {"digest": "sha256:c1"}, "layers": [{"digest": "sha256:l1"}]},
+            "blobs/sha256/m2": {"config": {"digest": "sha256:c2"}, "layers": [{"digest": "sha256:l2"}, {"digest": "sha256:l3"}]},
+            "blobs/sha256/c1": {"os": "linux", "architecture": "amd64", "config": {"Entrypoint": ["/app"], "Env": ["PATH=/bin"]}},
+            "blobs/sha256/c2": {"os": "linux", "architecture": "arm64", "variant": "v8", "config": {"Cmd": ["app"]}},
+        });
+        let has = |p: &str| files.get(p).is_some();
+        let mut read = |p: &str| files.get(p).cloned().ok_or_else(|| "missing".to_string());
+        let plans = plans(&has, &mut read).unwrap();
+        assert_eq!(plans.len(), 2, "the attestation is skipped");
+        assert_eq!(plans[0].platform(), "linux/amd64");
+        assert_eq!(plans[0].name.as_deref(), Some("app:1"));
+        assert_eq!(plans[0].entrypoint, ["/app"]);
+        assert_eq!(plans[0].layers, ["blobs/sha256/l1"]);
+        assert_eq!(plans[1].platform(), "linux/arm64/v8");
+        assert_eq!(plans[1].cmd, ["app"]);
+        assert_eq!(plans[1].layers.len(), 2);
+    }
+
+    #[test]
+    fn an_index_that_names_itself_stops() {
+        let files = json!({
+            "index.json": {"manifests": [{"digest": "sha256:loop"}]},
+            "blobs/sha256/loop": {"manifests": [{"digest": "sha256:loop"}]},
+        });
+        let has = |p: &str| files.get(p).is_some();
+        let mut read = |p: &str| files.get(p).cloned().ok_or_else(|| "missing".to_string());
+        assert!(plans(&has, &mut read).is_err());
+    }
+}
