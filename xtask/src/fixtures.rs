@@ -10,6 +10,7 @@ use std::process::Command;
 
 use serde::Serialize;
 
+use crate::archives;
 use crate::{project_root, run, Result};
 
 /// The cgo components each program links when cgo is on and nothing removes them.
@@ -545,6 +546,7 @@ pub fn build(only: Option<&str>) -> Result<()> {
         .map(|m| m.len())
         .sum();
     eprintln!("fixtures: {} entries, {:.1} MB compressed in fixtures/bin", manifest.fixtures.len(), total as f64 / 1e6);
+    archives::build(&root, &out_dir)?;
     eprintln!("blessing golden reports");
     run(Command::new("cargo")
         .args(["test", "-q", "-p", "linklens", "--test", "fixtures"])

@@ -2,6 +2,7 @@
 //! Each installs what it needs first, so a fresh machine needs nothing else.
 
 mod bench;
+mod archives;
 mod fixtures;
 mod fuzz;
 mod mutants;
@@ -38,6 +39,7 @@ fn main() {
         Some("bench") => bench::bench(),
         Some("fuzz") => fuzz::fuzz(args.get(1).map(String::as_str), args.get(2).map(String::as_str)),
         Some("serve") => serve::serve(),
+        Some("archives") => archives::build(&project_root(), &project_root().join("fixtures/bin")),
         Some("mutants") => mutants::mutants(&args[1..]),
         _ => {
             eprintln!("{HELP}");

@@ -8,9 +8,9 @@ use crate::vocab::{ArchiveErrorId, ArchiveFormat, ImageReasonId};
 pub fn format_name(f: ArchiveFormat) -> &'static str {
     match f {
         ArchiveFormat::Tar => "tar archive",
-        ArchiveFormat::Gzip => "gzip stream",
-        ArchiveFormat::Xz => "xz stream",
-        ArchiveFormat::Zstd => "zstd stream",
+        ArchiveFormat::Gzip => "gzip-compressed",
+        ArchiveFormat::Xz => "xz-compressed",
+        ArchiveFormat::Zstd => "zstd-compressed",
         ArchiveFormat::Zip => "zip archive",
         ArchiveFormat::Deb => "Debian package",
         ArchiveFormat::Ar => "ar archive",

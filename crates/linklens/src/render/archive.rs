@@ -25,16 +25,16 @@ pub fn counts(r: &ArchiveReport) -> String {
     fill(labels::ARCHIVE_COUNTS, &[("files", &n(r.files)), ("elf", &n(r.elf)), ("go", &n(r.go)), ("dynamic", &n(r.dynamic))])
 }
 
-/// The formats from the inside out: `tar archive in a gzip stream`.
+/// The formats from the inside out: `tar archive, gzip-compressed`.
 pub fn format_chain(r: &ArchiveReport) -> String {
     let names: Vec<&str> = if r.chain.is_empty() { vec![catalogue::format_name(r.format)] } else { r.chain.iter().rev().map(|f| catalogue::format_name(*f)).collect() };
-    names.join(labels::IN_A)
+    names.join(labels::FORMAT_SEPARATOR)
 }
 
-/// An image's title: `myapp:latest (linux/amd64), 3 layers`.
+/// An image's title: `myapp:latest (linux/amd64, layers: 3)`.
 pub fn image_title(i: &ImageReport) -> String {
     let layers = fill(labels::LAYERS, &[("count", &i.layers.to_string())]);
-    format!("{} ({}), {layers}", i.name.as_deref().unwrap_or(labels::UNNAMED_IMAGE), i.platform)
+    format!("{} ({}, {layers})", i.name.as_deref().unwrap_or(labels::UNNAMED_IMAGE), i.platform)
 }
 
 /// The archive's summary as terminal text, ending in a newline.

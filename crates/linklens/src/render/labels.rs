@@ -203,14 +203,14 @@ pub fn byte_order(e: crate::report::Endian) -> &'static str {
 
 /// The C library of a system other than Linux, in the first line.
 pub const SYSTEM_LIBC: &str = " ({os} libc)";
-/// An archive's counts: `{files} files, {elf} ELF, {go} Go, {dynamic} dynamic`.
-pub const ARCHIVE_COUNTS: &str = "{files} files, {elf} ELF, {go} Go, {dynamic} dynamic";
+/// An archive's counts.
+pub const ARCHIVE_COUNTS: &str = "files: {files}, ELF: {elf}, Go: {go}, dynamic: {dynamic}";
 /// Before an image's name and platform.
 pub const IMAGE: &str = "image";
 /// An image without a name.
 pub const UNNAMED_IMAGE: &str = "unnamed";
-/// `{count} layers`.
-pub const LAYERS: &str = "{count} layers";
+/// How many layers an image has.
+pub const LAYERS: &str = "layers: {count}";
 /// The config's entrypoint and command.
 pub const ENTRYPOINT: &str = "entrypoint";
 /// The image's own C library.
@@ -223,5 +223,5 @@ pub const OR_BASE: &str = "or base it on";
 pub const ERROR: &str = "error";
 /// Between an archive's name and a member's path.
 pub const MEMBER_SEPARATOR: &str = "!/";
-/// Between formats, inside out: `tar archive in a gzip stream`.
-pub const IN_A: &str = " in a ";
+/// Between formats, inside out: `tar archive, gzip-compressed`.
+pub const FORMAT_SEPARATOR: &str = ", ";
