@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import {
   serve, launch, fixture, drop, choose, result, causeIds, openApp, timedDrop, dist, shots, root,
+  archiveFixture, archiveResult,
 } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
@@ -241,6 +242,93 @@ describe('where it runs', () => {
       await clear(page);
     });
   }
+});
+
+describe('archives and images dropped as they are', () => {
+  const FORMATS = ['release.tar', 'release.tar.gz', 'release.tar.xz', 'release.tar.zst', 'release.zip', 'release-stored.zip',
+    'nested.zip', 'hello_1.0_amd64.deb', 'c-dynamic.zst'];
+  for (const name of FORMATS) {
+    test(`${name}: a group with one result per binary, dynamic ones open`, async () => {
+      const { page } = app;
+      const a = archiveFixture(name);
+      const count = browser.requests.length;
+      await drop(page, [{ name, bytes: a.bytes }]);
+      const article = await archiveResult(page, name);
+      const group = article.locator('[data-testid=archive]');
+      assert.equal(await group.getAttribute('data-format'), a.format);
+      const members = group.locator('[data-testid=member]');
+      assert.equal(await members.count(), a.members.length);
+      for (let i = 0; i < a.members.length; i++) {
+        const m = members.nth(i);
+        assert.equal(await m.getAttribute('data-path'), a.members[i].path);
+        assert.equal(await m.getAttribute('data-linkage'), a.members[i].linkage);
+        assert.equal(await m.evaluate((d) => d.open), a.members[i].linkage === 'dynamic', `${a.members[i].path}: open when dynamic`);
+      }
+      const dynamic = group.locator('[data-testid=member][data-linkage=dynamic]').first();
+      if (await dynamic.count()) {
+        await dynamic.locator('[data-testid=verdict]').waitFor();
+        assert.equal(await dynamic.locator('[data-testid=verdict]').textContent(), 'dynamic');
+        assert.ok(await dynamic.locator('[data-testid=fix-command]').count() > 0, 'the rebuild command is inside');
+      }
+      assert.deepEqual(browser.requests.slice(count), [], 'no request while the archive is read');
+      await clear(page);
+    });
+  }
+
+  test('a docker save of scratch with a cgo binary fails with the missing loader; the static build starts', async () => {
+    const { page } = app;
+    const cgo = archiveFixture('scratch-cgo.docker.tar');
+    await drop(page, [{ name: cgo.name, bytes: cgo.bytes }]);
+    let article = await archiveResult(page, cgo.name);
+    const verdict = article.locator('[data-testid=image-verdict]');
+    assert.equal(await verdict.getAttribute('data-verdict'), 'fails');
+    assert.equal(await verdict.getAttribute('data-reason-id'), 'no-loader');
+    assert.equal(await verdict.locator('[data-testid=image-error]').textContent(), 'exec /app: no such file or directory');
+    assert.match(await verdict.locator('[data-testid=image-reason]').textContent(), /\/lib64\/ld-linux-x86-64\.so\.2/);
+    const golden = fixture('lookuphost-default-go1.26').golden;
+    const command = article.locator('[data-testid=member][data-path=app] [data-testid=fix-command]').first();
+    assert.equal((await command.textContent()).trim(), golden.fixes[0].command, 'the static rebuild of the binary inside');
+    await article.screenshot({ path: join(shots, 'image-scratch-cgo-desktop-light.png') });
+    await clear(page);
+    const ok = archiveFixture('scratch-static.docker.tar');
+    await drop(page, [{ name: ok.name, bytes: ok.bytes }]);
+    article = await archiveResult(page, ok.name);
+    assert.equal(await article.locator('[data-testid=image-verdict]').getAttribute('data-verdict'), 'starts');
+    await clear(page);
+  });
+
+  test('every image fixture shows the verdict it was built for', async () => {
+    const { page } = app;
+    const all = JSON.parse(readFileSync(join(root, 'fixtures/archives/manifest.json'), 'utf8')).archives.filter((a) => a.images.length);
+    for (const entry of all) {
+      const a = archiveFixture(entry.name);
+      await drop(page, [{ name: a.name, bytes: a.bytes }]);
+      const article = await archiveResult(page, a.name);
+      const verdicts = article.locator('[data-testid=image-verdict]');
+      assert.equal(await verdicts.count(), a.images.length, a.name);
+      for (let i = 0; i < a.images.length; i++) {
+        assert.equal(await verdicts.nth(i).getAttribute('data-verdict'), a.images[i].verdict, `${a.name}: verdict`);
+        assert.equal(await verdicts.nth(i).getAttribute('data-reason-id'), a.images[i].reason_id, `${a.name}: reason`);
+        assert.equal(await verdicts.nth(i).getAttribute('data-platform'), a.images[i].platform, `${a.name}: platform`);
+      }
+      await clear(page);
+    }
+  });
+
+  test('a hostile archive gets its message, and the page keeps working', async () => {
+    const { page } = app;
+    const bytes = gzipSync(Buffer.alloc(64 << 20), { level: 9 });
+    await drop(page, [{ name: 'zeros.gz', bytes }]);
+    const article = await archiveResult(page, 'zeros.gz');
+    await article.locator('[data-testid=archive]').waitFor();
+    assert.equal(await article.locator('[data-testid=member]').count(), 0);
+    await clear(page);
+    const truncated = archiveFixture('release.tar.gz').bytes.subarray(0, 2000);
+    await drop(page, [{ name: 'cut.tar.gz', bytes: truncated }]);
+    const cut = await archiveResult(page, 'cut.tar.gz');
+    assert.equal(await cut.locator('[data-testid=archive-errors] li').first().getAttribute('data-error-id'), 'truncated');
+    await clear(page);
+  });
 });
 
 test('copy button and exports', async () => {

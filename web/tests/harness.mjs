@@ -152,3 +152,18 @@ export async function openApp(context, url) {
   await page.locator('[data-testid=drop-zone]').waitFor();
   return { page, errors };
 }
+
+const archives = JSON.parse(readFileSync(join(root, 'fixtures/archives/manifest.json'), 'utf8'));
+/** An archive fixture: its bytes (stored gzipped) and what it was built to hold. */
+export function archiveFixture(name) {
+  const entry = archives.archives.find((a) => a.name === name);
+  if (!entry) throw new Error(`no archive fixture ${name}`);
+  return { ...entry, bytes: gunzipSync(readFileSync(join(root, 'fixtures/archives', `${name}.gz`))) };
+}
+
+/** The result article for an archive, once its group is shown. */
+export async function archiveResult(page, name, timeout = 30000) {
+  const article = page.locator(`[data-testid=result][data-file-name="${name}"]`).first();
+  await article.locator('[data-testid=archive], [data-testid=error]').first().waitFor({ timeout });
+  return article;
+}

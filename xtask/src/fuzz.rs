@@ -10,7 +10,7 @@ use std::process::Command;
 
 use crate::{project_root, run, Result};
 
-const TARGETS: [&str; 4] = ["analyze", "buildinfo", "pclntab", "elf_structured"];
+const TARGETS: [&str; 5] = ["analyze", "buildinfo", "pclntab", "elf_structured", "archive"];
 
 pub fn fuzz(target: Option<&str>, seconds: Option<&str>) -> Result<()> {
     let root = project_root();
@@ -61,6 +61,15 @@ fn seed(root: &Path) -> Result<()> {
     let bin = root.join("fixtures/bin");
     for t in TARGETS {
         std::fs::create_dir_all(root.join("fuzz/corpus").join(t))?;
+    }
+    // The archive fixtures, as they are (they are stored gzipped).
+    for entry in std::fs::read_dir(root.join("fixtures/archives"))? {
+        let path = entry?.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".gz")) else { continue };
+        let raw = Command::new("gzip").arg("-dc").arg(&path).output()?.stdout;
+        if raw.len() < 2 << 20 {
+            std::fs::write(root.join("fuzz/corpus/archive").join(name), &raw)?;
+        }
     }
     for entry in std::fs::read_dir(&bin)? {
         let path = entry?.path();

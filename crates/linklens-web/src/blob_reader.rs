@@ -27,6 +27,8 @@ pub struct BlobReader {
 }
 
 const BLOCK: u64 = 64 * 1024;
+/// At most this many cached blocks (16 MiB).
+const MAX_BLOCKS: usize = 256;
 /// Reads larger than this (a symbol table, a name table) go straight
 /// through: the caller keeps them, caching them twice would double memory.
 const SMALL: u64 = 256 * 1024;
@@ -36,6 +38,11 @@ impl BlobReader {
         let reader = FileReaderSync::new().map_err(|_| "FileReaderSync is unavailable (not in a worker?)".to_string())?;
         let size = blob.size() as u64;
         Ok(BlobReader { blob, reader, pos: 0, size, bytes_read: 0, reads: 0, blocks: HashMap::new(), on_progress: None })
+    }
+
+    /// The file's size.
+    pub fn size(&self) -> u64 {
+        self.size
     }
 
     /// Called after every read with (bytes read so far, file size).
@@ -90,6 +97,11 @@ impl Read for BlobReader {
             let run = b;
             while b <= last && !self.blocks.contains_key(&b) {
                 b += 1;
+            }
+            // Bounded: an archive is read front to back, so old blocks are
+            // not asked for again; dropping them all keeps memory flat.
+            if self.blocks.len() >= MAX_BLOCKS {
+                self.blocks.clear();
             }
             let bytes = self.fetch(run * BLOCK, (b * BLOCK).min(self.size))?;
             for (i, chunk) in bytes.chunks(BLOCK as usize).enumerate() {

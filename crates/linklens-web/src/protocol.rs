@@ -21,5 +21,12 @@ pub enum FromWorker {
         /// this is its peak).
         wasm_memory: f64,
     },
+    /// An archive or container image: a result per binary inside.
+    ArchiveDone {
+        id: u32,
+        archive: Box<linklens::archive::ArchiveReport>,
+        millis: f64,
+        wasm_memory: f64,
+    },
     Failed { id: u32, code: String, message: String },
 }

@@ -25,6 +25,8 @@ pub enum EntryState {
     Queued,
     Reading { read: f64, size: f64 },
     Done { report: Rc<Report>, read: f64, millis: f64, wasm_memory: f64 },
+    /// An archive or image: its summary and a report per binary inside.
+    Archive { archive: Rc<linklens::archive::ArchiveReport>, millis: f64, wasm_memory: f64 },
     Failed { code: AttrValue, message: AttrValue },
 }
 
@@ -75,6 +77,9 @@ impl Reducible for Files {
                     FromWorker::Done { id, report, read, millis, wasm_memory } => {
                         (id, EntryState::Done { report: Rc::new(*report), read, millis, wasm_memory })
                     }
+                    FromWorker::ArchiveDone { id, archive, millis, wasm_memory } => {
+                        (id, EntryState::Archive { archive: Rc::new(*archive), millis, wasm_memory })
+                    }
                     FromWorker::Failed { id, code, message } => (id, EntryState::Failed { code: code.into(), message: message.into() }),
                 };
                 if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
@@ -82,13 +87,16 @@ impl Reducible for Files {
                         EntryState::Done { report, .. } => {
                             announcement = format!("{}: {}. {}", e.name, report.linkage, report.headline)
                         }
+                        EntryState::Archive { archive, .. } => {
+                            announcement = format!("{}: {}", e.name, linklens::render::counts(archive))
+                        }
                         EntryState::Failed { message, .. } => {
                             announcement = fill(page::ANNOUNCE_FAILED, &[("name", &e.name), ("message", message)])
                         }
                         _ => {}
                     }
                     // A late progress message never hides a result.
-                    if !matches!(e.state, EntryState::Done { .. } | EntryState::Failed { .. }) || !matches!(state, EntryState::Reading { .. }) {
+                    if !matches!(e.state, EntryState::Done { .. } | EntryState::Archive { .. } | EntryState::Failed { .. }) || !matches!(state, EntryState::Reading { .. }) {
                         e.state = state;
                     }
                 }

@@ -20,6 +20,8 @@ pub struct WorkerBridge {
     ready: Cell<bool>,
     queue: RefCell<Vec<(u32, File)>>,
     in_flight: RefCell<Vec<u32>>,
+    /// The files the worker holds, to send again when it is restarted.
+    held: RefCell<Vec<(u32, File)>>,
     on_message: Rc<dyn Fn(FromWorker)>,
     // The live worker's handlers; the previous worker's are kept one more
     // generation (the error handler that respawns is still running when
@@ -35,6 +37,7 @@ impl WorkerBridge {
             ready: Cell::new(false),
             queue: RefCell::new(Vec::new()),
             in_flight: RefCell::new(Vec::new()),
+            held: RefCell::new(Vec::new()),
             on_message: Rc::new(on_message),
             closures: RefCell::new(Vec::new()),
             retired: RefCell::new(Vec::new()),
@@ -69,8 +72,9 @@ impl WorkerBridge {
                         this.send(id, &file);
                     }
                 }
-                FromWorker::Done { id, .. } | FromWorker::Failed { id, .. } => {
+                FromWorker::Done { id, .. } | FromWorker::ArchiveDone { id, .. } | FromWorker::Failed { id, .. } => {
                     this.in_flight.borrow_mut().retain(|x| x != id);
+                    this.held.borrow_mut().retain(|(x, _)| x != id);
                 }
                 FromWorker::Progress { .. } => {}
             }
@@ -82,6 +86,7 @@ impl WorkerBridge {
             let Some(this) = weak.upgrade() else { return };
             // The worker died (a trap in the wasm): fail what it held, start anew.
             let lost: Vec<u32> = this.in_flight.borrow_mut().drain(..).collect();
+            this.held.borrow_mut().clear();
             for id in lost {
                 (this.on_message)(FromWorker::Failed {
                     id,
@@ -108,8 +113,28 @@ impl WorkerBridge {
         if let Some(w) = self.worker.borrow().as_ref() {
             if w.post_message(&msg).is_ok() {
                 self.in_flight.borrow_mut().push(id);
+                self.held.borrow_mut().push((id, file.clone()));
             }
         }
+    }
+
+    /// Stop the analysis of `id`. The worker reads synchronously and
+    /// cannot be interrupted, so it is ended and a new one started; the
+    /// other files it held are sent again.
+    pub fn cancel(this: &Rc<WorkerBridge>, id: u32) {
+        let queued = this.queue.borrow().iter().any(|(x, _)| *x == id);
+        this.queue.borrow_mut().retain(|(x, _)| *x != id);
+        if !queued && this.in_flight.borrow().contains(&id) {
+            this.in_flight.borrow_mut().clear();
+            let others: Vec<(u32, File)> = this.held.borrow_mut().drain(..).filter(|(x, _)| *x != id).collect();
+            if let Some(w) = this.worker.borrow_mut().take() {
+                w.terminate();
+            }
+            this.ready.set(false);
+            this.queue.borrow_mut().splice(0..0, others);
+            WorkerBridge::spawn(this);
+        }
+        (this.on_message)(FromWorker::Failed { id, code: "cancelled".into(), message: linklens::catalogue::page::CANCELLED.into() });
     }
 
     /// Analyse a file; the result arrives through `on_message` with this id.

@@ -65,6 +65,30 @@ mod worker {
                 return;
             }
         };
+        // An archive or image: walk it where it lies, a report per binary.
+        let mut reader = reader;
+        let mut head = [0u8; linklens_archive::HEAD];
+        let n = std::io::Read::read(&mut reader, &mut head).unwrap_or(0);
+        let _ = std::io::Seek::seek(&mut reader, std::io::SeekFrom::Start(0));
+        if linklens_archive::format(&head[..n]).is_some() {
+            let size = reader.size();
+            let limits = linklens_archive::Limits::default();
+            let last = Rc::new(RefCell::new(0.0));
+            let scope2 = scope.clone();
+            let mut progress = move |p: linklens_archive::Progress| {
+                let t = now();
+                if t - *last.borrow() > 100.0 {
+                    *last.borrow_mut() = t;
+                    post(&scope2, &FromWorker::Progress { id, read: p.bytes as f64, size: size as f64 });
+                }
+            };
+            let msg = match linklens_archive::open(&mut reader, size, &limits, Some(&mut progress)) {
+                Some(archive) => FromWorker::ArchiveDone { id, archive: Box::new(archive), millis: now() - start, wasm_memory: wasm_memory() },
+                None => FromWorker::Failed { id, code: "io".into(), message: "the archive could not be read".into() },
+            };
+            post(scope, &msg);
+            return;
+        }
         let cache = ReadCache::new(reader);
         let result = linklens::analyze(&cache);
         let read = cache.into_inner().bytes_read as f64;

@@ -73,6 +73,10 @@ pub fn app() -> Html {
         let add_files = add_files.clone();
         Callback::from(move |list: FileList| add_files.emit(((0..list.length()).filter_map(|i| list.get(i)).collect(), Vec::new())))
     };
+    let on_cancel = {
+        let bridge = bridge.clone();
+        Callback::from(move |id: u32| WorkerBridge::cancel(&bridge, id))
+    };
     let on_remove = {
         let files = files.dispatcher();
         Callback::from(move |id| files.dispatch(Action::Remove(id)))
@@ -108,7 +112,7 @@ pub fn app() -> Html {
                     </div>
                 }
                 <div class="results">
-                    { for files.entries.iter().rev().map(|e| html! { <FileResult key={e.id} entry={e.clone()} on_remove={on_remove.clone()} /> }) }
+                    { for files.entries.iter().rev().map(|e| html! { <FileResult key={e.id} entry={e.clone()} on_remove={on_remove.clone()} on_cancel={on_cancel.clone()} /> }) }
                 </div>
                 <CompareView reports={files.reports()} />
                 }

@@ -1,23 +1,18 @@
 use yew::prelude::*;
 
 use linklens::catalogue::{fill, page};
-use linklens::render::labels;
 
 use crate::state::{Entry, EntryState};
-use super::cause_card::CauseCard;
-use super::details::Details;
+use super::archive_group::ArchiveGroup;
 use super::error_view::ErrorView;
-use super::export_bar::ExportBar;
-use super::fix_panel::FixPanel;
-use super::targets::Targets;
-use super::verdict::Verdict;
-use super::warnings::Warnings;
+use super::report_view::ReportView;
 use crate::format;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub entry: Entry,
     pub on_remove: Callback<u32>,
+    pub on_cancel: Callback<u32>,
 }
 
 /// One file: its progress, error, or full result — verdict, causes,
@@ -30,14 +25,21 @@ pub fn file_result(props: &Props) -> Html {
         let id = e.id;
         Callback::from(move |_| cb.emit(id))
     };
+    let cancel = {
+        let cb = props.on_cancel.clone();
+        let id = e.id;
+        let button = Callback::from(move |_| cb.emit(id));
+        html! { <button type="button" class="cancel" data-testid="cancel" onclick={button}>{page::CANCEL}</button> }
+    };
     let body = match &e.state {
         EntryState::Queued => html! {
-            <p class="progress-line" data-testid="progress">{page::WAITING}<progress aria-label="Analysis progress"></progress></p>
+            <p class="progress-line" data-testid="progress">{page::WAITING}<progress aria-label="Analysis progress"></progress>{cancel}</p>
         },
         EntryState::Reading { read, size } => html! {
             <p class="progress-line" data-testid="progress">
                 {fill(page::READING, &[("read", &format::bytes(*read)), ("size", &format::bytes(*size))])}
-                <progress max={size.to_string()} value={read.to_string()} aria-label="Bytes read"></progress>
+                <progress max={size.to_string()} value={read.min(*size).to_string()} aria-label="Bytes read"></progress>
+                {cancel}
             </p>
         },
         EntryState::Failed { code, message } => html! {
@@ -45,22 +47,14 @@ pub fn file_result(props: &Props) -> Html {
         },
         EntryState::Done { report, read, millis, wasm_memory } => html! {
             <>
-                <Verdict report={report.clone()} />
-                if !report.causes.is_empty() {
-                    <section class="causes" aria-label={labels::CAUSES}>
-                        <h3>{ if report.linkage.is_static() { labels::INSIDE } else { labels::WHY } }</h3>
-                        { for report.causes.iter().map(|c| html! { <CauseCard cause={c.clone()} /> }) }
-                    </section>
-                }
-                <Warnings warnings={report.warnings.clone()} />
-                <FixPanel fixes={report.fixes.clone()} result_id={e.id} />
-                <Targets report={report.clone()} />
-                <Details report={report.clone()} />
-                <ExportBar name={e.name.clone()} report={report.clone()} />
+                <ReportView report={report.clone()} result_id={e.id} name={e.name.clone()} />
                 <p class="timing" data-testid="timing" data-read={read.to_string()} data-wasm-memory={wasm_memory.to_string()}>
                     {fill(page::ANALYSED_IN, &[("millis", &format!("{millis:.0}")), ("read", &format::bytes(*read)), ("size", &format::bytes(e.size))])}
                 </p>
             </>
+        },
+        EntryState::Archive { archive, millis, .. } => html! {
+            <ArchiveGroup archive={archive.clone()} id={e.id} name={e.name.clone()} millis={*millis} />
         },
     };
     html! {

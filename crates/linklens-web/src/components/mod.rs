@@ -2,6 +2,7 @@
 //! and flows down as properties; the components only render.
 
 mod app;
+mod archive_group;
 mod cause_card;
 mod cause_page;
 mod causes_index;
@@ -16,6 +17,7 @@ mod fix_panel;
 mod guide_page;
 mod header;
 mod nav;
+mod report_view;
 mod rich_text;
 mod targets;
 mod verdict;

@@ -72,3 +72,11 @@ pub const COMPARE_GLIBC: &str = "glibc floor: {before} → {after}.";
 
 /// The number of targets it runs on changed.
 pub const COMPARE_TARGETS: &str = "Runs on {after} of the targets, was {before}.";
+/// A cancelled analysis.
+pub const CANCELLED: &str = "Cancelled.";
+/// The cancel button.
+pub const CANCEL: &str = "Cancel";
+/// Scanning an archive: bytes so far.
+pub const SCANNING: &str = "Scanning the archive: {read} read or decompressed, of {size}";
+/// An archive's analysis time.
+pub const ARCHIVE_ANALYSED_IN: &str = "Scanned in {millis} ms.";

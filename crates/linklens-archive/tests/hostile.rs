@@ -1,0 +1,251 @@
+//! Hostile archives: every limit gives its own error, never a panic, a
+//! hang or an allocation the size of a lie. Built here, byte by byte where
+//! the writing crates refuse to write something so wrong.
+
+use std::io::{Cursor, Write};
+
+use linklens::archive::{ArchiveErrorId, ArchiveReport, ImageReasonId, ImageVerdict};
+use linklens_archive::Limits;
+
+fn open_with(bytes: &[u8], limits: &Limits) -> ArchiveReport {
+    linklens_archive::open(&mut Cursor::new(bytes), bytes.len() as u64, limits, None).expect("an archive")
+}
+
+fn open(bytes: &[u8]) -> ArchiveReport {
+    open_with(bytes, &Limits::default())
+}
+
+fn ids(r: &ArchiveReport) -> Vec<ArchiveErrorId> {
+    r.errors.iter().map(|e| e.id).collect()
+}
+
+/// A tiny ELF header: enough for the walker to call it a binary.
+fn elf() -> Vec<u8> {
+    let mut v = b"\x7fELF\x02\x01\x01\0".to_vec();
+    v.resize(64, 0);
+    v
+}
+
+fn tar(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut b = tar::Builder::new(Vec::new());
+    for (path, data) in entries {
+        let mut h = tar::Header::new_gnu();
+        h.set_size(data.len() as u64);
+        h.set_mode(0o755);
+        h.set_entry_type(tar::EntryType::Regular);
+        b.append_data(&mut h, path, *data).unwrap();
+    }
+    b.into_inner().unwrap()
+}
+
+/// A tar entry whose name is written raw (the builder refuses `..`).
+fn raw_tar(names: &[&str]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for name in names {
+        let mut h = tar::Header::new_ustar();
+        h.as_old_mut().name[..name.len()].copy_from_slice(name.as_bytes());
+        h.set_size(64);
+        h.set_mode(0o755);
+        h.set_entry_type(tar::EntryType::Regular);
+        h.set_cksum();
+        out.extend_from_slice(h.as_bytes());
+        let mut data = elf();
+        data.resize(512, 0);
+        out.extend_from_slice(&data);
+    }
+    out.extend_from_slice(&[0; 1024]);
+    out
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+fn zip_stored(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, data) in entries {
+        w.start_file(*name, opts).unwrap();
+        w.write_all(data).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_gzip_bomb_stops_at_the_ratio() {
+    // 128 MiB of zeros in a tar, about 130 KiB compressed: over 1000:1.
+    let zeros = vec![0u8; 128 << 20];
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(&tar(&[("zeros", &zeros)])).unwrap();
+    let bomb = e.finish().unwrap();
+    assert!(bomb.len() < 1 << 20);
+    let r = open(&bomb);
+    assert!(ids(&r).contains(&ArchiveErrorId::Bomb), "{:?}", r.errors);
+    assert!(r.bytes_scanned < 100 << 20, "stopped early: {}", r.bytes_scanned);
+}
+
+#[test]
+fn the_total_decompressed_is_capped() {
+    let limits = Limits { max_total: 1 << 20, ..Limits::default() };
+    let data = vec![7u8; 3 << 20];
+    let r = open_with(&gzip(&tar(&[("a", &data), ("b", &elf())])), &limits);
+    assert_eq!(ids(&r), [ArchiveErrorId::TooBig], "{:?}", r.errors);
+    assert!(r.errors[0].message.contains("1 MiB"), "{}", r.errors[0].message);
+    assert!(r.members.is_empty(), "nothing after the limit");
+}
+
+#[test]
+fn members_are_counted_and_capped() {
+    let names: Vec<String> = (0..50).map(|i| format!("f{i}")).collect();
+    let entries: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b"x"[..])).collect();
+    let limits = Limits { max_members: 10, ..Limits::default() };
+    let r = open_with(&tar(&entries), &limits);
+    assert_eq!(ids(&r), [ArchiveErrorId::TooManyMembers]);
+    assert_eq!(r.files, 11, "stops at the first one past the limit");
+}
+
+#[test]
+fn traversal_and_absolute_paths_are_named_not_followed() {
+    let r = open(&raw_tar(&["../../etc/cron.d/x", "/usr/bin/abs", "ok/bin"]));
+    assert_eq!(ids(&r), [ArchiveErrorId::Traversal, ArchiveErrorId::AbsolutePath]);
+    assert!(r.errors[0].message.contains("../../etc/cron.d/x"), "{}", r.errors[0].message);
+    let paths: Vec<&str> = r.members.iter().map(|m| m.path.as_str()).collect();
+    assert_eq!(paths, ["ok/bin"]);
+    // The same through a compressed stream.
+    let r = open(&gzip(&raw_tar(&["a/../../b"])));
+    assert_eq!(ids(&r), [ArchiveErrorId::Traversal]);
+}
+
+#[test]
+fn long_paths_are_refused() {
+    let long = "d/".repeat(3000) + "bin";
+    let r = open(&tar(&[(&long, &elf())]));
+    assert_eq!(ids(&r), [ArchiveErrorId::PathTooLong]);
+    assert!(r.errors[0].message.len() < 400, "the path is shortened in the message");
+}
+
+#[test]
+fn nesting_stops_at_the_depth_limit() {
+    let mut inner = zip_stored(&[("bin", &elf())]);
+    for i in 0..4 {
+        inner = zip_stored(&[(&format!("z{i}.zip"), &inner)]);
+    }
+    let r = open(&inner);
+    assert_eq!(ids(&r), [ArchiveErrorId::TooDeep], "{:?}", r.errors);
+    assert!(r.members.is_empty());
+    // Three levels are read.
+    let three = zip_stored(&[("a.zip", &zip_stored(&[("b.tar", &tar(&[("bin", &elf())]))]))]);
+    let r = open(&three);
+    assert_eq!(r.members.len(), 1, "{:?}", r.errors);
+    assert_eq!(r.members[0].path, "a.zip!/b.tar!/bin");
+}
+
+#[test]
+fn compression_inside_compression_is_capped() {
+    let twice = gzip(&gzip(&elf()));
+    assert_eq!(open(&twice).members.len(), 1);
+    let thrice = gzip(&gzip(&gzip(&elf())));
+    let r = open(&thrice);
+    assert_eq!(ids(&r), [ArchiveErrorId::TooDeep]);
+}
+
+#[test]
+fn encrypted_zip_members_are_named() {
+    let mut z = zip_stored(&[("secret", &elf())]);
+    // Set "encrypted" (general purpose bit 0) in the local and central headers.
+    for sig in [&b"PK\x03\x04"[..], b"PK\x01\x02"] {
+        let at = z.windows(4).position(|w| w == sig).unwrap();
+        let flags = if sig[2] == 3 { at + 6 } else { at + 8 };
+        z[flags] |= 1;
+    }
+    let r = open(&z);
+    assert_eq!(ids(&r), [ArchiveErrorId::Encrypted], "{:?}", r.errors);
+}
+
+#[test]
+fn truncated_and_damaged_streams_say_so() {
+    let whole = gzip(&tar(&[("a", &elf()), ("b", &vec![1u8; 200_000])]));
+    let r = open(&whole[..whole.len() / 2]);
+    assert!(ids(&r).contains(&ArchiveErrorId::Truncated), "{:?}", r.errors);
+    assert_eq!(r.members.len(), 1, "what came before the cut is kept");
+    for junk in [&b"\x1f\x8b\x08\0garbage-garbage-garbage"[..], b"PK\x03\x04not a zip at all", b"\xfd7zXZ\0\0\x01junk", b"(\xb5/\xfdjunkjunk", b"!<arch>\ndebian-binary   x"] {
+        let r = open(junk);
+        assert!(!r.errors.is_empty(), "{junk:?}");
+        assert!(r.errors.iter().all(|e| matches!(e.id, ArchiveErrorId::Corrupt | ArchiveErrorId::Truncated)), "{:?}", r.errors);
+    }
+}
+
+/// A `docker save` tar built by hand: one layer, a config.
+fn image(layer: &[u8], config: &str) -> Vec<u8> {
+    let manifest = r#"[{"Config":"config.json","RepoTags":["evil:1"],"Layers":["layer.tar"]}]"#;
+    tar(&[("manifest.json", manifest.as_bytes()), ("config.json", config.as_bytes()), ("layer.tar", layer)])
+}
+
+fn layer_with_links(links: &[(&str, &str)]) -> Vec<u8> {
+    let mut b = tar::Builder::new(Vec::new());
+    for (path, target) in links {
+        let mut h = tar::Header::new_gnu();
+        h.set_entry_type(tar::EntryType::Symlink);
+        h.set_size(0);
+        b.append_link(&mut h, path, target).unwrap();
+    }
+    b.into_inner().unwrap()
+}
+
+#[test]
+fn image_symlink_loops_end() {
+    let layer = layer_with_links(&[("app", "b"), ("b", "/c"), ("c", "app")]);
+    let r = open(&image(&layer, r#"{"architecture":"amd64","os":"linux","config":{"Entrypoint":["/app"]}}"#));
+    assert_eq!(r.images.len(), 1, "{:?}", r.errors);
+    assert_eq!(r.images[0].verdict, ImageVerdict::Fails);
+    assert_eq!(r.images[0].reason_id, ImageReasonId::SymlinkLoop);
+    assert!(r.images[0].error.as_deref().unwrap().contains("too many levels of symbolic links"));
+}
+
+#[test]
+fn hostile_manifests_give_an_error() {
+    for (manifest, config) in [
+        (r#"{"not":"a list"}"#, "{}"),
+        (r#"[{"Config":"missing.json","Layers":[]}]"#, "{}"),
+        (r#"[{"Config":"config.json","Layers":[]}]"#, "not json"),
+    ] {
+        let t = tar(&[("manifest.json", manifest.as_bytes()), ("config.json", config.as_bytes())]);
+        let r = open(&t);
+        assert_eq!(ids(&r), [ArchiveErrorId::ImageManifest], "{manifest}");
+    }
+    // A layer the manifest names but the tar lacks; a digest that is a path.
+    let t = tar(&[("manifest.json", br#"[{"Config":"c.json","Layers":["nope.tar"]}]"#), ("c.json", b"{}")]);
+    assert_eq!(ids(&open(&t)), [ArchiveErrorId::ImageManifest]);
+    let index = br#"{"manifests":[{"digest":"sha256:../../../etc/passwd"}]}"#;
+    let t = tar(&[("oci-layout", b"{}"), ("index.json", index)]);
+    assert_eq!(ids(&open(&t)), [ArchiveErrorId::ImageManifest]);
+    // An index that lists itself.
+    let selfish = br#"{"manifests":[{"digest":"sha256:aa"},{"digest":"sha256:aa"}]}"#;
+    let t = tar(&[("oci-layout", b"{}"), ("index.json", selfish), ("blobs/sha256/aa", selfish)]);
+    assert_eq!(ids(&open(&t)), [ArchiveErrorId::ImageManifest]);
+    // An image with no entrypoint is unknown, not an error.
+    let r = open(&image(&tar(&[]), r#"{"architecture":"amd64","os":"linux","config":{}}"#));
+    assert_eq!(r.images[0].verdict, ImageVerdict::Unknown);
+    assert_eq!(r.images[0].reason_id, ImageReasonId::NoEntrypoint);
+}
+
+#[test]
+fn json_bigger_than_the_limit_is_not_read() {
+    let big = format!("[{}]", " ".repeat(2 << 20));
+    let t = tar(&[("manifest.json", big.as_bytes())]);
+    let r = open_with(&t, &Limits { max_json: 1 << 20, ..Limits::default() });
+    assert_eq!(ids(&r), [ArchiveErrorId::ImageManifest]);
+    assert!(r.errors[0].message.contains("1 MiB"), "{}", r.errors[0].message);
+}
+
+#[test]
+fn a_big_stream_member_is_refused_not_held() {
+    let mut big = elf();
+    big.resize(3 << 20, 0);
+    let limits = Limits { max_member: 1 << 20, ..Limits::default() };
+    let r = open_with(&gzip(&tar(&[("big", &big), ("small", &elf())])), &limits);
+    assert_eq!(ids(&r), [ArchiveErrorId::MemberTooBig]);
+    assert_eq!(r.members.len(), 1, "the next member is still read");
+}

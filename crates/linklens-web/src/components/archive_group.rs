@@ -1,0 +1,89 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use linklens::archive::{ArchiveReport, ImageReport, ImageVerdict};
+use linklens::catalogue::{self, fill, page};
+use linklens::render::{self, labels};
+
+use super::report_view::ReportView;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub archive: Rc<ArchiveReport>,
+    pub id: u32,
+    pub name: AttrValue,
+    pub millis: f64,
+}
+
+/// An archive or image dropped as it is: its format and counts, each
+/// image's verdict, what could not be read, then one collapsed result per
+/// binary inside (open when dynamic).
+#[function_component(ArchiveGroup)]
+pub fn archive_group(props: &Props) -> Html {
+    let a = &props.archive;
+    html! {
+        <section class="archive" data-testid="archive" data-format={a.format.as_str()} aria-label={props.name.clone()}>
+            <p class="archive-summary">
+                <strong>{render::format_chain(a)}</strong>{" · "}{render::counts(a)}
+            </p>
+            { for a.images.iter().map(image) }
+            if !a.errors.is_empty() {
+                <ul class="archive-errors" data-testid="archive-errors">
+                    { for a.errors.iter().map(|e| html! { <li data-error-id={e.id.as_str()}>{&e.message}</li> }) }
+                </ul>
+            }
+            { for a.members.iter().enumerate().map(|(i, m)| {
+                let name = render::member_name(&props.name, &m.path);
+                let dynamic = m.report.as_ref().is_some_and(|r| !r.linkage.is_static());
+                let linkage = m.report.as_ref().map(|r| r.linkage.as_str()).unwrap_or("error");
+                html! {
+                    <details class="member" data-testid="member" data-path={m.path.clone()} data-linkage={linkage} open={dynamic}>
+                        <summary><code>{ if m.path.is_empty() { props.name.to_string() } else { m.path.clone() } }</code>
+                            <span class={classes!("member-linkage", linkage.to_string())}>{linkage}</span></summary>
+                        { match (&m.report, &m.error) {
+                            (Some(r), _) => html! { <ReportView report={Rc::new(r.clone())} result_id={props.id.wrapping_mul(4096).wrapping_add(i as u32 + 1)} name={AttrValue::from(name)} /> },
+                            (None, Some(e)) => html! { <p class="error" data-testid="member-error">{&e.message}</p> },
+                            _ => html! {},
+                        } }
+                    </details>
+                }
+            }) }
+            <p class="timing" data-testid="timing">{fill(page::ARCHIVE_ANALYSED_IN, &[("millis", &format!("{:.0}", props.millis))])}</p>
+        </section>
+    }
+}
+
+fn image(i: &ImageReport) -> Html {
+    let class = match i.verdict {
+        ImageVerdict::Starts => "starts",
+        ImageVerdict::Fails => "fails",
+        ImageVerdict::Unknown => "unknown",
+    };
+    let argv: Vec<&str> = i.entrypoint.iter().chain(i.cmd.iter()).map(String::as_str).collect();
+    html! {
+        <div class={classes!("image-verdict", class)} data-testid="image-verdict" data-verdict={i.verdict.as_str()} data-reason-id={i.reason_id.as_str()} data-platform={i.platform.clone()}>
+            <h3>{labels::IMAGE}{" "}{render::image_title(i)}{": "}<span class="image-mark">{i.verdict.as_str()}</span></h3>
+            if !argv.is_empty() {
+                <p>{labels::ENTRYPOINT}{" "}<code data-testid="entrypoint">{argv.join(" ")}</code>
+                    if let Some(p) = &i.program { {" → "}<code>{p}</code> }</p>
+            }
+            if let Some(libc) = &i.libc {
+                <p>{labels::IMAGE_LIBC}{" "}{&libc.name}{" "}{libc.version.clone().unwrap_or_default()}{" ("}<code>{&libc.path}</code>{")"}</p>
+            }
+            <p class="image-reason" data-testid="image-reason">{&i.reason}</p>
+            if let Some(e) = &i.error {
+                <p>{labels::ERROR_SEEN}{": "}<code class="image-error" data-testid="image-error">{e}</code></p>
+            }
+            if let Some(f) = i.fix {
+                <p>{labels::FIX}{": "}{catalogue::fix(f).title}{" (below)"}</p>
+            }
+            if let Some(b) = i.base {
+                <p>{labels::OR_BASE}{" "}{catalogue::target(b).name}</p>
+            }
+            { for i.binaries.iter().filter(|b| !b.missing.is_empty()).map(|b| html! {
+                <p class="image-missing" data-testid="image-missing" data-path={b.path.clone()}>{labels::MISSING}{" "}<code>{&b.path}</code>{": "}{b.missing.join(", ")}</p>
+            }) }
+        </div>
+    }
+}

@@ -1,0 +1,45 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use linklens::render::labels;
+use linklens::Report;
+
+use super::cause_card::CauseCard;
+use super::details::Details;
+use super::export_bar::ExportBar;
+use super::fix_panel::FixPanel;
+use super::targets::Targets;
+use super::verdict::Verdict;
+use super::warnings::Warnings;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub report: Rc<Report>,
+    /// Unique on the page: the fix panel's element ids derive from it.
+    pub result_id: u32,
+    pub name: AttrValue,
+}
+
+/// One binary's result — verdict, causes, warnings, the fix, where it
+/// runs, details and export — for a dropped file or an archive's member.
+#[function_component(ReportView)]
+pub fn report_view(props: &Props) -> Html {
+    let report = &props.report;
+    html! {
+        <>
+            <Verdict report={report.clone()} />
+            if !report.causes.is_empty() {
+                <section class="causes" aria-label={labels::CAUSES}>
+                    <h3>{ if report.linkage.is_static() { labels::INSIDE } else { labels::WHY } }</h3>
+                    { for report.causes.iter().map(|c| html! { <CauseCard cause={c.clone()} /> }) }
+                </section>
+            }
+            <Warnings warnings={report.warnings.clone()} />
+            <FixPanel fixes={report.fixes.clone()} result_id={props.result_id} />
+            <Targets report={report.clone()} />
+            <Details report={report.clone()} />
+            <ExportBar name={props.name.clone()} report={report.clone()} />
+        </>
+    }
+}
