@@ -191,7 +191,7 @@ pub fn build(root: &Path, bins: &Path) -> Result<()> {
             "scratch-c" => &[(format!("{name}.oci.tar"), "oci-layout")],
             _ => &[(format!("{name}.oci.tar"), "oci-layout"), (format!("{name}.docker.tar"), "docker-archive")],
         };
-        for (file, format) in formats.iter().cloned() {
+        for (file, format) in formats {
             let mut e = img.expect.clone();
             e["platform"] = json!(format!("linux/{}", img.arch));
             manifest.push(json!({"name": file, "format": format, "chain": [format], "images": [e]}));

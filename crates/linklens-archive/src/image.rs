@@ -56,7 +56,8 @@ pub fn walk_image(walker: &mut Walker, src: &mut dyn ReadSeek, len: u64) -> bool
         }
     }
     let docker = index.contains_key("manifest.json");
-    if !docker && !(index.contains_key("index.json") && index.contains_key("oci-layout")) {
+    let oci = index.contains_key("index.json") && index.contains_key("oci-layout");
+    if !docker && !oci {
         return false;
     }
     walker.report.format = if docker { ArchiveFormat::DockerArchive } else { ArchiveFormat::OciLayout };

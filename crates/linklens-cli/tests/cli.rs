@@ -23,6 +23,21 @@ fn fixture(name: &str) -> PathBuf {
     path
 }
 
+/// An archive fixture (stored gzipped), written out as it is.
+fn archive(name: &str) -> PathBuf {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let gz = std::fs::read(root.join(format!("fixtures/archives/{name}.gz"))).unwrap();
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(gz.as_slice()).read_to_end(&mut raw).unwrap();
+    let dir = root.join("target/cli-test/archives");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    let tmp = dir.join(format!("{name}.{}.tmp", std::process::id()));
+    std::fs::write(&tmp, raw).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+    path
+}
+
 fn linklens(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_linklens")).args(args).output().unwrap();
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
@@ -245,4 +260,61 @@ fn targets_prints_every_row_with_its_reason() {
     assert!(out.contains("runs on      ✔ distroless-base-debian12, distroless-cc-debian12, busybox-glibc, debian-12–13"), "{out}");
     assert!(out.contains("--targets for every target"), "{out}");
     assert!(!out.contains("✘ scratch "), "{out}");
+}
+
+#[test]
+fn archives_are_read_as_they_are_each_member_named_inside() {
+    let tgz = archive("release.tar.gz");
+    let t = tgz.to_str().unwrap();
+    let (code, out, _) = linklens(&["--json", t]);
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let entries = v.as_array().unwrap();
+    assert_eq!(entries.len(), 3, "the archive, then one entry per binary");
+    assert_eq!(entries[0]["archive"]["format"], "gzip");
+    assert_eq!(entries[0]["archive"]["chain"], serde_json::json!(["gzip", "tar"]));
+    assert_eq!((entries[0]["archive"]["files"].as_u64(), entries[0]["archive"]["elf"].as_u64()), (Some(3), Some(2)));
+    assert_eq!(entries[1]["path"], format!("{t}!/usr/bin/c-dynamic"));
+    assert_eq!(entries[1]["linkage"], "dynamic");
+    assert_eq!(entries[2]["path"], format!("{t}!/usr/bin/hello-static"));
+    // --require-static and --target apply to every member.
+    assert_eq!(linklens(&["-q", "--require-static", t]).0, 1);
+    let (code, out, _) = linklens(&["-q", t]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with(&format!("{t}: tar archive, gzip-compressed, files: 3, ELF: 2, Go: 0, dynamic: 1\n")), "{out}");
+    assert!(out.contains(&format!("{t}!/usr/bin/c-dynamic: ELF 64-bit LSB x86-64 pie executable, dynamically linked (glibc)")), "{out}");
+    assert_eq!(linklens(&["-q", "--target", "scratch", t]).0, 1, "the dynamic member fails on scratch");
+}
+
+#[test]
+fn an_image_says_whether_it_starts() {
+    let img = archive("scratch-cgo.docker.tar");
+    let i = img.to_str().unwrap();
+    let (code, out, _) = linklens(&["--json", i]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let image = &v[0]["archive"]["images"][0];
+    assert_eq!(image["verdict"], "fails");
+    assert_eq!(image["reason_id"], "no-loader");
+    assert_eq!(image["error"], "exec /app: no such file or directory");
+    assert_eq!(image["entrypoint"], serde_json::json!(["/app"]));
+    assert_eq!(image["platform"], "linux/amd64");
+    assert_eq!(image["binaries"][0]["missing"], serde_json::json!(["/lib64/ld-linux-x86-64.so.2", "libc.so.6"]));
+    assert_eq!(v[1]["path"], format!("{i}!/app"));
+    let (_, text, _) = linklens(&[i]);
+    assert!(text.contains("✘ fails"), "{text}");
+    assert!(text.contains("you would see  exec /app: no such file or directory"), "{text}");
+    assert!(text.contains("$ CGO_ENABLED=0 go build ./cmd/lookuphost"), "the member's rebuild command: {text}");
+}
+
+#[test]
+fn a_hostile_archive_exits_2_with_its_message() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/cli-test");
+    std::fs::create_dir_all(&dir).unwrap();
+    let cut = dir.join("cut.tar.gz");
+    let whole = std::fs::read(archive("release.tar.gz")).unwrap();
+    std::fs::write(&cut, &whole[..whole.len() / 3]).unwrap();
+    let (code, out, _) = linklens(&["-q", cut.to_str().unwrap()]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("ends early"), "{out}");
 }

@@ -348,6 +348,89 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
         assert!(names.runtime_cgo.is_none());
     }
 
+    /// A Go 1.2–1.15 pclntab (names reached through the function table,
+    /// one by one): 64-bit little-endian, one `_func` per name.
+    fn go12_table(names: &[&str]) -> Vec<u8> {
+        let n = names.len() as u64;
+        let mut t = Vec::new();
+        t.extend_from_slice(&0xffff_fffbu32.to_le_bytes());
+        t.extend_from_slice(&[0, 0, 1, 8]);
+        t.extend_from_slice(&n.to_le_bytes());
+        let functab = t.len();
+        t.resize(functab + (2 * names.len() + 1) * 8, 0);
+        let mut funcs = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            let func_off = t.len();
+            funcs.push(func_off);
+            t.extend_from_slice(&(0x1000 + i as u64).to_le_bytes());
+            t.extend_from_slice(&[0; 8]);
+            let name_off = t.len() as u32;
+            t[func_off + 8..func_off + 12].copy_from_slice(&name_off.to_le_bytes());
+            t.extend_from_slice(name.as_bytes());
+            t.push(0);
+            while t.len() % 8 != 0 {
+                t.push(0);
+            }
+        }
+        for (i, off) in funcs.iter().enumerate() {
+            let at = functab + (2 * i + 1) * 8;
+            t[at..at + 8].copy_from_slice(&(*off as u64).to_le_bytes());
+        }
+        t
+    }
+
+    fn detect_go12(names: &[&str]) -> Detected {
+        let bytes = go12_table(names);
+        let image = Image::raw(&bytes[..], false, false, 8);
+        detect(&image, Search::Scan, true).expect("a Go 1.2 pclntab")
+    }
+
+    #[test]
+    fn go12_names_are_counted_one_by_one() {
+        let d = detect_go12(&[
+            "runtime.main", "net.Dial", "net.(*Resolver).lookupIP", "netx.Y", "os/user.Current", "os.Exit", "plugin.Open", "pluginx.Z",
+            "runtime/cgo.Handle.Value", "crosscall2", "_cgo_1a_Cfunc_puts", "_cgo_1a_C2func_getaddrinfo", "_cgo_panic", "testing.MainStart",
+            "testing.MainStart2", "x_cgo_init",
+        ]);
+        assert_eq!(d.info.pclntab.as_ref().map(|p| p.version.as_str()), Some("go1.2-go1.15"));
+        assert_eq!((d.names.net, d.names.os_user, d.names.plugin), (2, 1, 1));
+        assert_eq!(d.names.runtime_cgo.as_deref(), Some("runtime/cgo.Handle.Value"), "the first runtime/cgo name stays");
+        assert_eq!(d.names.cgo_c_functions, ["_cgo_1a_Cfunc_puts", "_cgo_1a_C2func_getaddrinfo"], "C wrappers only");
+        assert_eq!(d.names.test_main.as_deref(), Some("testing.MainStart"), "the first test main stays");
+        assert_eq!(d.info.test_binary.as_ref().map(|e| e.value.as_str()), Some("testing.MainStart"));
+        // runtime/cgo's C side alone is runtime/cgo too.
+        for first in ["crosscall2", "x_cgo_init"] {
+            let d = detect_go12(&["main.main", first, "runtime/cgo.later"]);
+            assert_eq!(d.names.runtime_cgo.as_deref(), Some(first));
+        }
+        let d = detect_go12(&["main.main", "x_cgo_initx", "crosscall"]);
+        assert_eq!(d.names.runtime_cgo, None, "only the exact C names");
+        // A program, not a test.
+        let d = detect_go12(&["main.main", "testing.Main"]);
+        assert_eq!(d.names.test_main, None);
+        // C functions: a bounded sample.
+        let many: Vec<String> = (0..EXAMPLES + 3).map(|i| format!("_cgo_{i}_Cfunc_f{i}")).collect();
+        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(detect_go12(&refs).names.cgo_c_functions.len(), EXAMPLES);
+        // cgo wrappers and //export names are found on this path too.
+        let d = detect_go12(&["main.main", "net._C2func_getaddrinfo", "_cgoexp_1a_Hello"]);
+        let packages: Vec<&str> = d.info.cgo_packages.iter().map(|p| p.package.as_str()).collect();
+        assert_eq!(packages, ["main", "net"]);
+    }
+
+    #[test]
+    fn scanning_goes_where_something_says_go() {
+        let bytes = [0u8; 64];
+        let mut image = Image::raw(&bytes[..], false, false, 8);
+        assert_eq!(search(&image, false, false), Search::Scan, "no section headers: scan");
+        image.sections.push(crate::image::Region { name: ".text".into(), ..image.segments[0].clone() });
+        assert_eq!(search(&image, false, false), Search::NamedOnly);
+        assert_eq!(search(&image, true, false), Search::Scan, "a Go note");
+        assert_eq!(search(&image, false, true), Search::Scan, "runtime symbols");
+        image.sections.push(crate::image::Region { name: ".gopclntab".into(), ..image.segments[0].clone() });
+        assert_eq!(search(&image, false, false), Search::Scan, "a section only Go writes");
+    }
+
     #[test]
     fn std_and_vendor() {
         assert!(is_std("net"));
