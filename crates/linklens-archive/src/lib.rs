@@ -44,9 +44,46 @@ pub fn open<'a>(src: &mut dyn ReadSeek, len: u64, limits: &'a Limits, progress: 
     if format == ArchiveFormat::Tar && image::walk_image(&mut walker, src, len) {
         return Some(walker.report);
     }
-    walker.seekable(src, len, "", "", 0, &mut walk::Sink::Plain);
-    if oci::looks_like_image(&walker.report) {
-        walker.fail(limits::error(linklens::archive::ArchiveErrorId::ImageCompressed, None, "", ""));
+    // `docker save | gzip`: an image's layers must be read in its
+    // manifest's order, so the image tar is decompressed into memory first.
+    if compressed_image(format, src) {
+        src.seek(std::io::SeekFrom::Start(0)).ok()?;
+        if let Some(bytes) = walker.inflate(format, src, "") {
+            let inner = bytes.len() as u64;
+            let mut cursor = std::io::Cursor::new(bytes);
+            if image::walk_image(&mut walker, &mut cursor, inner) {
+                walker.report.chain.insert(0, format);
+                return Some(walker.report);
+            }
+        }
+        return Some(walker.report);
     }
+    walker.seekable(src, len, "", "", 0, &mut walk::Sink::Plain);
     Some(walker.report)
+}
+
+/// A compressed stream whose first tar entry is an image's: `blobs/`,
+/// `oci-layout`, `index.json`, `manifest.json`, `repositories` or a layer
+/// directory named by its 64-digit id.
+fn compressed_image(format: ArchiveFormat, src: &mut dyn ReadSeek) -> bool {
+    use std::io::Read;
+    if src.seek(std::io::SeekFrom::Start(0)).is_err() {
+        return false;
+    }
+    let mut decoder: Box<dyn Read + '_> = match format {
+        ArchiveFormat::Gzip => Box::new(flate2::read::MultiGzDecoder::new(&mut *src)),
+        ArchiveFormat::Xz => Box::new(lzma_rust2::XzReader::new_mem_limit(&mut *src, true, 256 * 1024)),
+        ArchiveFormat::Zstd => Box::new(walk::zstd_frames(&mut *src)),
+        _ => return false,
+    };
+    let mut head = [0u8; HEAD];
+    let Ok(n) = source::read_head(&mut decoder, &mut head) else { return false };
+    if sniff(&head[..n]) != Kind::Archive(ArchiveFormat::Tar) {
+        return false;
+    }
+    let name_end = head[..100].iter().position(|b| *b == 0).unwrap_or(100);
+    let name = String::from_utf8_lossy(&head[..name_end]);
+    let first = name.trim_start_matches("./").split('/').next().unwrap_or("");
+    matches!(first, "blobs" | "oci-layout" | "index.json" | "manifest.json" | "repositories")
+        || (first.len() >= 64 && first[..64].chars().all(|c| c.is_ascii_hexdigit()))
 }

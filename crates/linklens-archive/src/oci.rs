@@ -128,12 +128,6 @@ fn oci_index(index: &Value, name: Option<String>, read: &mut dyn FnMut(&str) -> 
     Ok(())
 }
 
-/// Members of a walked tar that are image blobs: an image tar that could
-/// only be read as a stream.
-pub fn looks_like_image(report: &linklens::archive::ArchiveReport) -> bool {
-    report.members.iter().any(|m| m.path.starts_with("blobs/sha256/") || m.path.contains("/layer.tar!/"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

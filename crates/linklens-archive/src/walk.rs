@@ -237,6 +237,34 @@ impl<'a> Walker<'a> {
         self.tick(0);
     }
 
+    /// A whole compressed stream decoded into memory (bounded by the member
+    /// limit, the ratio and the total): for an image tar that was
+    /// compressed, whose layers must be read in the manifest's order.
+    pub fn inflate(&mut self, f: ArchiveFormat, input: &mut dyn Read, name: &str) -> Option<Vec<u8>> {
+        let consumed = Rc::new(Cell::new(0));
+        let overrun = Rc::new(Cell::new(None));
+        let counted = Counted::new(input, consumed.clone());
+        let decoder: Box<dyn Read + '_> = match f {
+            ArchiveFormat::Gzip => Box::new(flate2::read::MultiGzDecoder::new(counted)),
+            ArchiveFormat::Xz => Box::new(lzma_rust2::XzReader::new_mem_limit(counted, true, 256 * 1024)),
+            _ => Box::new(ZstdFrames::new(counted)),
+        };
+        let mut stream = Bounded::new(decoder, consumed, self.total.clone(), self.limits, overrun.clone());
+        let held = self.hold(&mut stream, name);
+        match overrun.get() {
+            Some(Overrun::Total) => {
+                self.fail(error(ArchiveErrorId::TooBig, None, &size(self.limits.max_total), ""));
+                self.stopped = true;
+                None
+            }
+            Some(Overrun::Ratio) => {
+                self.fail(error(ArchiveErrorId::Bomb, Some(name), &self.limits.max_ratio.to_string(), ""));
+                None
+            }
+            None => held,
+        }
+    }
+
     /// An I/O error inside a stream: a limit (reported by `decompress`),
     /// the stream cut short, or damage.
     fn stream_error(&mut self, path: &str, e: &io::Error) {
@@ -632,6 +660,11 @@ impl Read for Peeked<'_> {
         }
         self.inner.read(buf)
     }
+}
+
+/// A reader over every zstd frame of `inner`.
+pub fn zstd_frames<'r>(inner: impl Read + 'r) -> impl Read + 'r {
+    ZstdFrames::new(inner)
 }
 
 impl<'r> ZstdFrames<'r> {

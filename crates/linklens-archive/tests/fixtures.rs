@@ -109,3 +109,21 @@ fn members_match_the_binaries_alone() {
         assert_eq!(m.size, alone.size, "{name}");
     }
 }
+
+/// `docker save | gzip` (or xz, zstd): the image is still judged.
+#[test]
+fn a_compressed_image_tar_is_still_an_image() {
+    let plain = load("scratch-cgo.docker.tar");
+    let want = open(&plain);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, &plain).unwrap();
+    let got = open(&gz.finish().unwrap());
+    assert_eq!(got.format, linklens::archive::ArchiveFormat::DockerArchive);
+    let chain: Vec<&str> = got.chain.iter().map(|f| f.as_str()).collect();
+    assert_eq!(chain, ["gzip", "docker-archive"]);
+    assert_eq!(got.images, want.images);
+    assert_eq!(got.members, want.members);
+    // A compressed tar that is not an image stays a plain walk.
+    let r = open(&load("release.tar.gz"));
+    assert!(r.images.is_empty() && r.members.len() == 2);
+}

@@ -12,7 +12,8 @@ pub use crate::vocab::{ArchiveErrorId, ArchiveFormat, ImageReasonId, ImageVerdic
 /// Everything found in one archive: counts, a result per binary, the
 /// images it holds, and what could not be read.
 pub struct ArchiveReport {
-    /// The outermost format.
+    /// The outermost format; for a container image, its kind
+    /// (`docker-archive`, `oci-layout`), compressed or not.
     pub format: ArchiveFormat,
     /// Formats from the outside in (`gzip`, `tar`).
     pub chain: Vec<ArchiveFormat>,

@@ -340,8 +340,6 @@ vocabulary! {
         Corrupt = "corrupt",
         /// A compression method or feature not supported.
         Unsupported = "unsupported",
-        /// An image whose own tar is compressed: its layers cannot be ordered.
-        ImageCompressed = "image-compressed",
         /// An image's manifest or config could not be read.
         ImageManifest = "image-manifest",
         /// The binary inside could not be analysed.

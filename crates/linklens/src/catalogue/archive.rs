@@ -36,7 +36,6 @@ pub fn archive_error(id: ArchiveErrorId) -> &'static str {
         ArchiveErrorId::MemberTooBig => "{path} is bigger than {limit} inside a compressed stream: extract it and drop it.",
         ArchiveErrorId::Corrupt => "{path} could not be read: {detail}.",
         ArchiveErrorId::Unsupported => "{path} uses something linklens cannot read: {detail}.",
-        ArchiveErrorId::ImageCompressed => "A compressed image tar: its binaries are listed, but the image verdict needs the plain tar (docker save without gzip).",
         ArchiveErrorId::ImageManifest => "The image's {path} could not be read: {detail}.",
         ArchiveErrorId::Analysis => "{path}: {detail}",
     }
