@@ -547,6 +547,7 @@ pub fn build(only: Option<&str>) -> Result<()> {
         .sum();
     eprintln!("fixtures: {} entries, {:.1} MB compressed in fixtures/bin", manifest.fixtures.len(), total as f64 / 1e6);
     archives::build(&root, &out_dir)?;
+    crate::thirdparty::record()?;
     eprintln!("blessing golden reports");
     run(Command::new("cargo")
         .args(["test", "-q", "-p", "linklens", "--test", "fixtures"])

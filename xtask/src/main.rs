@@ -10,6 +10,7 @@ mod prove;
 mod serve;
 mod setup;
 mod test;
+mod thirdparty;
 mod vocab;
 
 use std::path::PathBuf;
@@ -40,6 +41,7 @@ fn main() {
         Some("fuzz") => fuzz::fuzz(args.get(1).map(String::as_str), args.get(2).map(String::as_str)),
         Some("serve") => serve::serve(),
         Some("archives") => archives::build(&project_root(), &project_root().join("fixtures/bin")),
+        Some("third-party") => thirdparty::record(),
         Some("mutants") => mutants::mutants(&args[1..]),
         _ => {
             eprintln!("{HELP}");

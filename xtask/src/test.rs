@@ -12,6 +12,8 @@ pub fn run_all() -> Result<()> {
             eprintln!("note: {tool} not found: the differential tests that use it are skipped (and fail under CI=true)");
         }
     }
+    // Real packages from the registries (pinned, checked by SHA-256).
+    crate::thirdparty::fetch()?;
     // 1. Native: core unit, golden, manifest, differential, robustness; CLI; web logic.
     run(Command::new("cargo").args(["test", "--workspace", "--all-targets", "--locked"]).current_dir(&root))?;
 
