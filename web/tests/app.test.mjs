@@ -3,7 +3,7 @@
 // the golden reports (the exact command), never from the page itself.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync, writeFileSync, openSync, closeSync, ftruncateSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync, writeSync, openSync, closeSync, ftruncateSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
@@ -312,6 +312,52 @@ describe('archives and images dropped as they are', () => {
         assert.equal(await verdicts.nth(i).getAttribute('data-platform'), a.images[i].platform, `${a.name}: platform`);
       }
       await clear(page);
+    }
+  });
+
+  test('a 2 GiB tar is indexed in place: its binary found, the worker memory small', async () => {
+    // A tar whose first member is 2 GiB of zeros (sparse on disk), then a real binary.
+    const path = join(root, 'target/two-gigabytes.tar');
+    const header = (name, size) => {
+      const h = Buffer.alloc(512);
+      h.write(name, 0);
+      h.write('0000755\0', 100);
+      h.write('0000000\0', 108);
+      h.write('0000000\0', 116);
+      h.write(size.toString(8).padStart(11, '0') + '\0', 124);
+      h.write('00000000000\0', 136);
+      h.write('        ', 148);
+      h.write('0', 156);
+      h.write('ustar\0', 257);
+      h.write('00', 263);
+      let sum = 0;
+      for (const b of h) sum += b;
+      h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148);
+      return h;
+    };
+    const big = 2 * 1024 ** 3;
+    const elf = fixture('lookuphost-default-go1.26').bytes;
+    const fd = openSync(path, 'w');
+    writeSync(fd, header('zeros.img', big), 0, 512, 0);
+    const second = 512 + big;
+    writeSync(fd, header('usr/bin/lookuphost', elf.length), 0, 512, second);
+    writeSync(fd, elf, 0, elf.length, second + 512);
+    const end = second + 512 + Math.ceil(elf.length / 512) * 512;
+    ftruncateSync(fd, end + 1024);
+    closeSync(fd);
+    try {
+      const { page } = app;
+      await page.setInputFiles('[data-testid=file-input]', path);
+      const article = await archiveResult(page, 'two-gigabytes.tar', 60000);
+      const member = article.locator('[data-testid=member]');
+      assert.equal(await member.count(), 1);
+      assert.equal(await member.getAttribute('data-path'), 'usr/bin/lookuphost');
+      assert.equal(await member.getAttribute('data-linkage'), 'dynamic');
+      const memory = Number(await article.locator('[data-testid=timing]').getAttribute('data-wasm-memory'));
+      assert.ok(memory > 0 && memory < 64 * 1024 ** 2, `worker wasm memory ${memory}`);
+      await clear(page);
+    } finally {
+      rmSync(path, { force: true });
     }
   });
 

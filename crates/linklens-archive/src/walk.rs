@@ -156,6 +156,7 @@ impl<'a> Walker<'a> {
             Sink::Plain => self.report.members.push(member),
             Sink::Layer(layer) => layer.elves.push(member),
         }
+        self.tick(0);
     }
 
     /// Analyse the ELF at `[start, start + len)` of `src` in place.

@@ -11,6 +11,8 @@ pub enum FromWorker {
     Ready,
     /// Bytes read so far (the worker reads only what the analysis needs).
     Progress { id: u32, read: f64, size: f64 },
+    /// Walking an archive: bytes read or decompressed, files and binaries found so far.
+    Scanning { id: u32, read: f64, size: f64, files: f64, elf: f64 },
     Done {
         id: u32,
         report: Box<linklens::Report>,

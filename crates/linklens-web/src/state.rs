@@ -24,6 +24,7 @@ pub struct Entry {
 pub enum EntryState {
     Queued,
     Reading { read: f64, size: f64 },
+    Scanning { read: f64, size: f64, files: f64, elf: f64 },
     Done { report: Rc<Report>, read: f64, millis: f64, wasm_memory: f64 },
     /// An archive or image: its summary and a report per binary inside.
     Archive { archive: Rc<linklens::archive::ArchiveReport>, millis: f64, wasm_memory: f64 },
@@ -74,6 +75,7 @@ impl Reducible for Files {
                 let (id, state) = match msg {
                     FromWorker::Ready => return self,
                     FromWorker::Progress { id, read, size } => (id, EntryState::Reading { read, size }),
+                    FromWorker::Scanning { id, read, size, files, elf } => (id, EntryState::Scanning { read, size, files, elf }),
                     FromWorker::Done { id, report, read, millis, wasm_memory } => {
                         (id, EntryState::Done { report: Rc::new(*report), read, millis, wasm_memory })
                     }
@@ -96,7 +98,7 @@ impl Reducible for Files {
                         _ => {}
                     }
                     // A late progress message never hides a result.
-                    if !matches!(e.state, EntryState::Done { .. } | EntryState::Archive { .. } | EntryState::Failed { .. }) || !matches!(state, EntryState::Reading { .. }) {
+                    if !matches!(e.state, EntryState::Done { .. } | EntryState::Archive { .. } | EntryState::Failed { .. }) || !matches!(state, EntryState::Reading { .. } | EntryState::Scanning { .. }) {
                         e.state = state;
                     }
                 }

@@ -76,7 +76,7 @@ impl WorkerBridge {
                     this.in_flight.borrow_mut().retain(|x| x != id);
                     this.held.borrow_mut().retain(|(x, _)| x != id);
                 }
-                FromWorker::Progress { .. } => {}
+                FromWorker::Progress { .. } | FromWorker::Scanning { .. } => {}
             }
             (this.on_message)(msg);
         });

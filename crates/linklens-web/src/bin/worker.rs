@@ -79,7 +79,7 @@ mod worker {
                 let t = now();
                 if t - *last.borrow() > 100.0 {
                     *last.borrow_mut() = t;
-                    post(&scope2, &FromWorker::Progress { id, read: p.bytes as f64, size: size as f64 });
+                    post(&scope2, &FromWorker::Scanning { id, read: p.bytes as f64, size: size as f64, files: p.files as f64, elf: p.elf as f64 });
                 }
             };
             let msg = match linklens_archive::open(&mut reader, size, &limits, Some(&mut progress)) {

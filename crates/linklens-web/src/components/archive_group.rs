@@ -14,6 +14,7 @@ pub struct Props {
     pub id: u32,
     pub name: AttrValue,
     pub millis: f64,
+    pub wasm_memory: f64,
 }
 
 /// An archive or image dropped as it is: its format and counts, each
@@ -49,7 +50,7 @@ pub fn archive_group(props: &Props) -> Html {
                     </details>
                 }
             }) }
-            <p class="timing" data-testid="timing">{fill(page::ARCHIVE_ANALYSED_IN, &[("millis", &format!("{:.0}", props.millis))])}</p>
+            <p class="timing" data-testid="timing" data-wasm-memory={props.wasm_memory.to_string()}>{fill(page::ARCHIVE_ANALYSED_IN, &[("millis", &format!("{:.0}", props.millis))])}</p>
         </section>
     }
 }

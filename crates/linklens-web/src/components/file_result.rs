@@ -42,6 +42,13 @@ pub fn file_result(props: &Props) -> Html {
                 {cancel}
             </p>
         },
+        EntryState::Scanning { read, size, files, elf } => html! {
+            <p class="progress-line" data-testid="progress">
+                {fill(page::SCANNING, &[("read", &format::bytes(*read)), ("size", &format::bytes(*size)), ("files", &files.to_string()), ("elf", &elf.to_string())])}
+                <progress aria-label="Archive scan progress"></progress>
+                {cancel}
+            </p>
+        },
         EntryState::Failed { code, message } => html! {
             <ErrorView code={code.clone()} message={message.clone()} />
         },
@@ -53,8 +60,8 @@ pub fn file_result(props: &Props) -> Html {
                 </p>
             </>
         },
-        EntryState::Archive { archive, millis, .. } => html! {
-            <ArchiveGroup archive={archive.clone()} id={e.id} name={e.name.clone()} millis={*millis} />
+        EntryState::Archive { archive, millis, wasm_memory } => html! {
+            <ArchiveGroup archive={archive.clone()} id={e.id} name={e.name.clone()} millis={*millis} wasm_memory={*wasm_memory} />
         },
     };
     html! {

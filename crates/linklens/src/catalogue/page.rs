@@ -77,6 +77,6 @@ pub const CANCELLED: &str = "Cancelled.";
 /// The cancel button.
 pub const CANCEL: &str = "Cancel";
 /// Scanning an archive: bytes so far.
-pub const SCANNING: &str = "Scanning the archive: {read} read or decompressed, of {size}";
+pub const SCANNING: &str = "Scanning the archive: {read} read or decompressed ({size} on disk), {files} files, {elf} ELF so far";
 /// An archive's analysis time.
 pub const ARCHIVE_ANALYSED_IN: &str = "Scanned in {millis} ms.";
