@@ -33,6 +33,25 @@ const KINDS = [
   ['PE', 'hello-windows-amd64-go1.26'],
 ];
 
+/** A POSIX tar header for a regular file. */
+function tarHeader(name, size) {
+  const h = Buffer.alloc(512);
+  h.write(name, 0);
+  h.write('0000755\0', 100);
+  h.write('0000000\0', 108);
+  h.write('0000000\0', 116);
+  h.write(size.toString(8).padStart(11, '0') + '\0', 124);
+  h.write('00000000000\0', 136);
+  h.write('        ', 148);
+  h.write('0', 156);
+  h.write('ustar\0', 257);
+  h.write('00', 263);
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148);
+  return h;
+}
+
 /** Remove every result, if there is any. */
 async function clear(page) {
   const button = page.locator('[data-testid=clear]');
@@ -318,29 +337,12 @@ describe('archives and images dropped as they are', () => {
   test('a 2 GiB tar is indexed in place: its binary found, the worker memory small', async () => {
     // A tar whose first member is 2 GiB of zeros (sparse on disk), then a real binary.
     const path = join(root, 'target/two-gigabytes.tar');
-    const header = (name, size) => {
-      const h = Buffer.alloc(512);
-      h.write(name, 0);
-      h.write('0000755\0', 100);
-      h.write('0000000\0', 108);
-      h.write('0000000\0', 116);
-      h.write(size.toString(8).padStart(11, '0') + '\0', 124);
-      h.write('00000000000\0', 136);
-      h.write('        ', 148);
-      h.write('0', 156);
-      h.write('ustar\0', 257);
-      h.write('00', 263);
-      let sum = 0;
-      for (const b of h) sum += b;
-      h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148);
-      return h;
-    };
     const big = 2 * 1024 ** 3;
     const elf = fixture('lookuphost-default-go1.26').bytes;
     const fd = openSync(path, 'w');
-    writeSync(fd, header('zeros.img', big), 0, 512, 0);
+    writeSync(fd, tarHeader('zeros.img', big), 0, 512, 0);
     const second = 512 + big;
-    writeSync(fd, header('usr/bin/lookuphost', elf.length), 0, 512, second);
+    writeSync(fd, tarHeader('usr/bin/lookuphost', elf.length), 0, 512, second);
     writeSync(fd, elf, 0, elf.length, second + 512);
     const end = second + 512 + Math.ceil(elf.length / 512) * 512;
     ftruncateSync(fd, end + 1024);
@@ -355,6 +357,31 @@ describe('archives and images dropped as they are', () => {
       assert.equal(await member.getAttribute('data-linkage'), 'dynamic');
       const memory = Number(await article.locator('[data-testid=timing]').getAttribute('data-wasm-memory'));
       assert.ok(memory > 0 && memory < 64 * 1024 ** 2, `worker wasm memory ${memory}`);
+      await clear(page);
+    } finally {
+      rmSync(path, { force: true });
+    }
+  });
+
+  test('a long scan shows its progress and can be cancelled; the next file is analysed', async () => {
+    // 160 MB that does not compress, gzipped: seconds of decoding in the worker.
+    const path = join(root, 'target/slow.tar.gz');
+    const { randomFillSync } = await import('node:crypto');
+    const size = 160 * 1024 ** 2;
+    const noise = randomFillSync(Buffer.alloc(size));
+    writeFileSync(path, gzipSync(Buffer.concat([tarHeader('noise.bin', size), noise, Buffer.alloc(1024)]), { level: 1 }));
+    try {
+      const { page } = app;
+      await page.setInputFiles('[data-testid=file-input]', path);
+      const article = page.locator('[data-testid=result][data-file-name="slow.tar.gz"]');
+      await article.locator('[data-testid=progress]').waitFor();
+      await article.locator('[data-testid=cancel]').click();
+      const err = article.locator('[data-testid=error]');
+      await err.waitFor();
+      assert.match(await err.textContent(), /Cancelled/);
+      const f = fixture('hello-default-go1.26');
+      await drop(page, [{ name: f.name, bytes: f.bytes }]);
+      await expectMatchesManifest(page, f, 'after a cancel');
       await clear(page);
     } finally {
       rmSync(path, { force: true });

@@ -70,7 +70,13 @@ pub fn bench() -> Result<()> {
     }
     println!("\nmedian of {RUNS} runs, warm page cache; ratio = tool time / linklens time\n");
     println!("{table}");
-    std::fs::write(dir.join("results.md"), format!("{real}\n{table}"))?;
+    let (tgz, image) = archive_inputs(&dir)?;
+    let archives = archive_rows(&cli, &tgz, &image)?;
+    println!("\narchives (median of 3, warm page cache; first result in process, through the same walker)\n");
+    println!("{archives}");
+    browser_inputs.push(tgz);
+    browser_inputs.push(image);
+    std::fs::write(dir.join("results.md"), format!("{real}\n{table}\n{archives}"))?;
     eprintln!("written to target/bench/results.md");
 
     // The same analysis in the browser: the built page in headless Chromium.
@@ -239,4 +245,123 @@ fn embed_binary(dir: &Path, mb: u64) -> Result<PathBuf> {
     run(Command::new("go").args(["build", "-buildvcs=false", "-o"]).arg(&out).arg(".").current_dir(&src).env("GOTOOLCHAIN", "local"))?;
     std::fs::remove_file(src.join("blob.bin"))?;
     Ok(out)
+}
+
+/// `cargo xtask bench archives`: only the archive rows, native and in the browser.
+pub fn archives() -> Result<()> {
+    let root = project_root();
+    let dir = root.join("target/bench");
+    std::fs::create_dir_all(&dir)?;
+    run(Command::new("cargo").args(["build", "--release", "-q", "-p", "linklens-cli"]).current_dir(&root))?;
+    let cli = root.join("target/release/linklens");
+    let (tgz, image) = archive_inputs(&dir)?;
+    let rows = archive_rows(&cli, &tgz, &image)?;
+    println!("\narchives (median of 3, warm page cache; first result in process, through the same walker)\n\n{rows}");
+    std::fs::write(dir.join("archives.md"), &rows)?;
+    let path = crate::setup::web_toolchain()?;
+    crate::setup::build_dist(&path)?;
+    run(Command::new("node").arg("bench/browser.mjs").arg(dir.join("browser-archives.json")).arg(&tgz).arg(&image).env("PATH", &path).current_dir(root.join("web")))?;
+    Ok(())
+}
+
+/// A release-sized `.tar.gz` (about 500 MB: hugo and rustc's driver six
+/// times each, gzip -1) and a 1 GB `docker save` image whose one layer is a
+/// plain tar of the same kind: built once, kept in target/bench.
+fn archive_inputs(dir: &Path) -> Result<(PathBuf, PathBuf)> {
+    let files = real_files(dir)?;
+    let src = dir.join("archive-src");
+    let tgz = dir.join("release-500mb.tar.gz");
+    let image = dir.join("image-1gb.tar");
+    if tgz.exists() && image.exists() {
+        return Ok((tgz, image));
+    }
+    let _ = std::fs::remove_dir_all(&src);
+    for i in 0..6 {
+        let d = src.join(format!("r/bin{i}"));
+        std::fs::create_dir_all(&d)?;
+        for f in &files {
+            std::fs::copy(f, d.join(f.file_name().ok_or("name")?))?;
+        }
+    }
+    eprintln!("writing {} (once)", tgz.display());
+    let sh = |script: &str| run(Command::new("bash").args(["-euo", "pipefail", "-c", script]).current_dir(&src));
+    sh(&format!("tar -C r -cf - . | gzip -1 > {}", tgz.display()))?;
+    let driver = files[1].file_name().ok_or("name")?.to_string_lossy().into_owned();
+    eprintln!("writing {} (once)", image.display());
+    sh(&format!(
+        "mkdir -p img/rootfs/usr/bin && for i in 0 1 2 3 4; do cp {hugo} img/rootfs/usr/bin/hugo$i; done && for i in 0 1; do cp r/bin0/{driver} img/rootfs/usr/bin/driver$i.so; done \
+         && tar -C img/rootfs -cf img/layer.tar . && rm -rf img/rootfs \
+         && printf '%s' '{{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{{\"Entrypoint\":[\"/usr/bin/hugo0\"]}}}}' > img/config.json \
+         && printf '%s' '[{{\"Config\":\"config.json\",\"RepoTags\":[\"bench:1\"],\"Layers\":[\"layer.tar\"]}}]' > img/manifest.json \
+         && tar -C img -cf {} manifest.json config.json layer.tar && rm -rf img",
+        image.display(),
+        hugo = files[0].display(),
+    ))?;
+    let _ = std::fs::remove_dir_all(&src);
+    Ok((tgz, image))
+}
+
+/// Archives, natively: time to the first binary's report and to all,
+/// peak memory, against unpacking with tar and asking `file`.
+fn archive_rows(cli: &Path, tgz: &Path, image: &Path) -> Result<String> {
+    let mut out = String::from(
+        "| input | size | first result | all results (CLI) | CPU | peak memory | `tar -x` + `file` | CPU | peak memory | ratio (time) |\n|---|---|---|---|---|---|---|---|---|---|\n",
+    );
+    let scratch = cli.parent().ok_or("dir")?.join("bench-unpack");
+    for input in [tgz, image] {
+        // First and all results, in process, through the same walker.
+        let bytes = std::fs::File::open(input)?;
+        // SAFETY: a read-only map of a file only this benchmark writes.
+        let map = unsafe { memmap2::Mmap::map(&bytes)? };
+        let start = Instant::now();
+        let mut first: Option<Duration> = None;
+        let mut progress = |p: linklens_archive::Progress| {
+            if p.elf > 0 && first.is_none() {
+                first = Some(start.elapsed());
+            }
+        };
+        let limits = linklens_archive::Limits::default();
+        let report = linklens_archive::open(&mut std::io::Cursor::new(&map[..]), map.len() as u64, &limits, Some(&mut progress)).ok_or("not an archive")?;
+        let first = first.unwrap_or_default();
+        eprintln!("{}: {} members, first after {:.0} ms", input.display(), report.members.len(), ms(first));
+        let p = input.to_str().ok_or("path")?;
+        let ours = [cli.to_str().ok_or("path")?, "--json", p];
+        let all = median_of(&ours, 3)?;
+        let (cpu, mem) = cpu_and_memory(&ours)?;
+        let unpack = format!(
+            "rm -rf {s} && mkdir -p {s} && tar -xf {p} -C {s} && find {s} -type f -exec file {{}} + > /dev/null",
+            s = scratch.display()
+        );
+        let theirs = ["bash", "-c", unpack.as_str()];
+        let t = median_of(&theirs, 3)?;
+        let (tcpu, tmem) = cpu_and_memory(&theirs)?;
+        let _ = std::fs::remove_dir_all(&scratch);
+        out.push_str(&format!(
+            "| {} | {:.0} MB | {:.0} ms | {:.0} ms | {cpu:.0} ms | {mem:.1} MiB | {:.0} ms | {tcpu:.0} ms | {tmem:.1} MiB | {:.2}× |\n",
+            input.file_name().ok_or("name")?.to_string_lossy(),
+            map.len() as f64 / 1e6,
+            ms(first),
+            ms(all),
+            ms(t),
+            all.as_secs_f64() / t.as_secs_f64(),
+        ));
+    }
+    Ok(out)
+}
+
+/// Median wall time of `n` runs (after one warm-up).
+fn median_of(argv: &[&str], n: usize) -> Result<Duration> {
+    let mut times = Vec::with_capacity(n);
+    for i in 0..=n {
+        let start = Instant::now();
+        let status = Command::new(argv[0]).args(&argv[1..]).stdout(Stdio::null()).stderr(Stdio::null()).status()?;
+        if !status.success() && !matches!(status.code(), Some(1 | 2)) {
+            return Err(format!("{argv:?} failed: {status}").into());
+        }
+        if i > 0 {
+            times.push(start.elapsed());
+        }
+    }
+    times.sort();
+    Ok(times[times.len() / 2])
 }

@@ -37,6 +37,7 @@ fn main() {
     let result = match args.first().map(String::as_str) {
         Some("test") => test::run_all(),
         Some("fixtures") => fixtures::build(args.get(1).map(String::as_str)),
+        Some("bench") if args.get(1).map(String::as_str) == Some("archives") => bench::archives(),
         Some("bench") => bench::bench(),
         Some("fuzz") => fuzz::fuzz(args.get(1).map(String::as_str), args.get(2).map(String::as_str)),
         Some("serve") => serve::serve(),

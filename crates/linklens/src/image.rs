@@ -14,6 +14,8 @@ pub(crate) struct Region {
     /// Bytes the headers say are in the file (0 for `.bss`-like regions).
     pub file_size: Len,
     pub addr: Addr,
+    /// A segment's permissions. Sections are found by name and their
+    /// flags are never consulted, so theirs are left false.
     pub writable: bool,
     pub executable: bool,
 }
@@ -46,9 +48,8 @@ impl<'data, R: ReadRef<'data>> Image<'data, R> {
             .filter_map(|s| {
                 let (offset, file_size) = s.file_range()?;
                 let name = s.name().unwrap_or("").to_string();
-                let (writable, executable) = section_permissions(&s);
                 let (offset, file_size, addr) = (FileOffset::new(offset), Len::new(file_size), Addr::new(s.address()));
-                Some(Region { name, offset, file_size, addr, writable, executable })
+                Some(Region { name, offset, file_size, addr, writable: false, executable: false })
             })
             .collect();
         let segments = file
@@ -89,16 +90,13 @@ impl<'data, R: ReadRef<'data>> Image<'data, R> {
             .sections
             .iter()
             .filter(|s| s.sh_type(e) != object::elf::SHT_NOBITS)
-            .map(|s| {
-                let flags = s.sh_flags(e).0;
-                Region {
-                    name: String::from_utf8_lossy(file.sections.section_name(e, s).unwrap_or(&[])).into_owned(),
-                    offset: FileOffset::new(s.sh_offset(e).into()),
-                    file_size: Len::new(s.sh_size(e).into()),
-                    addr: Addr::new(s.sh_addr(e).into()),
-                    writable: flags & object::elf::SHF_WRITE.0 != 0,
-                    executable: flags & object::elf::SHF_EXECINSTR.0 != 0,
-                }
+            .map(|s| Region {
+                name: String::from_utf8_lossy(file.sections.section_name(e, s).unwrap_or(&[])).into_owned(),
+                offset: FileOffset::new(s.sh_offset(e).into()),
+                file_size: Len::new(s.sh_size(e).into()),
+                addr: Addr::new(s.sh_addr(e).into()),
+                writable: false,
+                executable: false,
             })
             .collect();
         let segments = file
@@ -189,24 +187,3 @@ pub(crate) fn read_uint(bytes: &[u8], size: u8, big_endian: bool) -> Option<u64>
     Some(v)
 }
 
-fn section_permissions<'data, S: ObjectSection<'data>>(s: &S) -> (bool, bool) {
-    use object::SectionFlags;
-    match s.flags() {
-        SectionFlags::Elf { sh_flags, .. } => {
-            let f = sh_flags.0;
-            (f & object::elf::SHF_WRITE.0 != 0, f & object::elf::SHF_EXECINSTR.0 != 0)
-        }
-        SectionFlags::Coff { characteristics } => {
-            let c = characteristics.0;
-            (c & object::pe::IMAGE_SCN_MEM_WRITE.0 != 0, c & object::pe::IMAGE_SCN_MEM_EXECUTE.0 != 0)
-        }
-        _ => {
-            use object::SectionKind::*;
-            match s.kind() {
-                Text => (false, true),
-                Data | UninitializedData | Tls | UninitializedTls => (true, false),
-                _ => (false, false),
-            }
-        }
-    }
-}

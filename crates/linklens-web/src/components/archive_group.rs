@@ -50,7 +50,7 @@ pub fn archive_group(props: &Props) -> Html {
                     </details>
                 }
             }) }
-            <p class="timing" data-testid="timing" data-wasm-memory={props.wasm_memory.to_string()}>{fill(page::ARCHIVE_ANALYSED_IN, &[("millis", &format!("{:.0}", props.millis))])}</p>
+            <p class="timing" data-testid="timing" data-read={a.bytes_scanned.to_string()} data-wasm-memory={props.wasm_memory.to_string()}>{fill(page::ARCHIVE_ANALYSED_IN, &[("millis", &format!("{:.0}", props.millis))])}</p>
         </section>
     }
 }

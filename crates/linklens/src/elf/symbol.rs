@@ -191,3 +191,18 @@ pub(crate) fn is_cxx_runtime(name: &[u8]) -> bool {
         || name == b"__cxa_throw"
         || name == b"__cxa_begin_catch"
 }
+
+#[cfg(test)]
+mod tests {
+    use super::is_cxx_runtime;
+
+    #[test]
+    fn cxx_runtime_names() {
+        for name in ["_ZNSt6vectorIiE9push_backEi", "_ZSt4cout", "__gxx_personality_v0", "__cxa_throw", "__cxa_begin_catch"] {
+            assert!(is_cxx_runtime(name.as_bytes()), "{name}");
+        }
+        for name in ["__cxa_finalize", "__cxa_atexit", "_ZN3foo3barEv", "__gxx_personality_v1", "__cxa_throwx", "main"] {
+            assert!(!is_cxx_runtime(name.as_bytes()), "{name}");
+        }
+    }
+}

@@ -642,10 +642,12 @@ impl Spec {
 /// A program header: `[p_type, p_flags, p_offset, p_vaddr, p_filesz,
 /// p_memsz]`, in the class's layout (flags move in ELF64), aligned 0x1000.
 fn put_phdr(o: &mut Out, at: usize, is64: bool, [p_type, flags, offset, vaddr, filesz, memsz]: [u64; 6]) {
+    // Notes are 4-aligned, as the generator lays them out; the rest page-aligned.
+    let align = if p_type == u64::from(object::elf::PT_NOTE.0) { 4 } else { 0x1000 };
     o.put(at, p_type, 4);
     if is64 {
         o.put(at + 4, flags, 4);
-        for (k, v) in [offset, vaddr, vaddr, filesz, memsz, 0x1000].into_iter().enumerate() {
+        for (k, v) in [offset, vaddr, vaddr, filesz, memsz, align].into_iter().enumerate() {
             o.put(at + 8 + k * 8, v, 8);
         }
     } else {
@@ -653,7 +655,7 @@ fn put_phdr(o: &mut Out, at: usize, is64: bool, [p_type, flags, offset, vaddr, f
             o.put(at + 4 + k * 4, v, 4);
         }
         o.put(at + 24, flags, 4);
-        o.put(at + 28, 0x1000, 4);
+        o.put(at + 28, align, 4);
     }
 }
 

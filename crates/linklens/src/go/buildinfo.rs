@@ -266,6 +266,123 @@ mod tests {
         assert_eq!(b.arch_level.unwrap().value, "v3");
     }
 
+    const MODINFO: &[u8] = b"0w\xaf\x0c\x92t\x08\x02A\xe1\xc1\x07\xe6\xd6\x18\xe6path\texample.com/old\nmod\texample.com/old\t(devel)\t\n\xf92C1\x86\x18 r\x00\x82B\x10A\x16\xd8\xf2";
+
+    /// The build info of Go 1.13–1.17: pointers to Go string headers, all
+    /// addresses equal to offsets (one region at address 0).
+    fn pointer_format(ptr: u8, big: bool, version: &[u8]) -> Vec<u8> {
+        let w = usize::from(ptr);
+        let mut b = vec![0u8; 256];
+        b[..14].copy_from_slice(MAGIC);
+        b[14] = ptr;
+        b[15] = if big { FLAG_BIG_ENDIAN } else { 0 };
+        let put = |b: &mut Vec<u8>, at: usize, v: u64| {
+            let bytes = if big { v.to_be_bytes() } else { v.to_le_bytes() };
+            let bytes = if big { &bytes[8 - w..] } else { &bytes[..w] };
+            b[at..at + w].copy_from_slice(bytes);
+        };
+        // Pointers at 16 and 16+w; string headers at 64 and 96; data at 128 and 160.
+        put(&mut b, 16, 64);
+        put(&mut b, 16 + w, 96);
+        put(&mut b, 64, 128);
+        put(&mut b, 64 + w, version.len() as u64);
+        put(&mut b, 96, 160);
+        put(&mut b, 96 + w, MODINFO.len() as u64);
+        b[128..128 + version.len()].copy_from_slice(version);
+        b.truncate(160);
+        b.extend_from_slice(MODINFO);
+        b
+    }
+
+    fn find_in(bytes: &[u8], writable: bool, big: bool, ptr: u8, search: super::super::Search) -> Result<Option<BuildInfo>, BuildinfoDamage> {
+        let image = Image::raw(bytes, writable, big, ptr);
+        find(&image, search)
+    }
+
+    #[test]
+    fn the_pointer_format_of_go_1_17_and_older() {
+        use super::super::Search::{NamedOnly, Scan};
+        for (ptr, big) in [(8, false), (8, true), (4, false), (4, true)] {
+            let b = pointer_format(ptr, big, b"go1.17.13");
+            let info = find_in(&b, true, big, ptr, Scan).unwrap().unwrap_or_else(|| panic!("{ptr} {big}"));
+            assert_eq!(info.version, "go1.17.13", "{ptr} {big}");
+            assert_eq!(info.path.as_deref(), Some("example.com/old"));
+            assert_eq!(info.offset, 0);
+        }
+        let b = pointer_format(8, false, b"go1.17.13");
+        // Only where something says Go, and only in writable data.
+        assert!(find_in(&b, true, false, 8, NamedOnly).unwrap().is_none());
+        assert!(find_in(&b, false, false, 8, Scan).unwrap().is_none());
+        // A pointer size that is neither 4 nor 8 is damage, named.
+        let mut bad = b.clone();
+        bad[14] = 3;
+        let e = find_in(&bad, true, false, 8, Scan).unwrap_err();
+        assert_eq!(e.part, "pointer size");
+        // A string longer than any real one is not read; nor is an empty version.
+        let mut long = b.clone();
+        long[72..80].copy_from_slice(&(MAX_STRING + 1).to_le_bytes());
+        assert!(find_in(&long, true, false, 8, Scan).unwrap().is_none());
+        let mut at_max = pointer_format(8, false, b"go1.17.13");
+        at_max[72..80].copy_from_slice(&MAX_STRING.to_le_bytes());
+        // MAX_STRING itself is allowed: read what the file holds.
+        assert!(find_in(&at_max, true, false, 8, Scan).unwrap().is_some_and(|i| i.version.starts_with("go1.17.13")));
+    }
+
+    #[test]
+    fn the_magic_must_be_aligned_and_whole() {
+        use super::super::Search::Scan;
+        // A stray magic at an odd offset comes first; the real one at 64.
+        let real = pointer_format(8, false, b"go1.17.13");
+        let mut b = vec![0u8; 64];
+        b[1..15].copy_from_slice(MAGIC);
+        let shift = |v: &[u8]| {
+            // Move every address by 64: rebuild at the new base.
+            let mut out = v.to_vec();
+            for at in [16usize, 24, 64, 96] {
+                let x = u64::from_le_bytes(out[at..at + 8].try_into().unwrap()) + 64;
+                out[at..at + 8].copy_from_slice(&x.to_le_bytes());
+            }
+            out
+        };
+        b.extend_from_slice(&shift(&real));
+        let info = find_in(&b, true, false, 8, Scan).unwrap().expect("the aligned one");
+        assert_eq!(info.offset, 64);
+        // A magic whose header would run past the end is not one.
+        let mut cut = vec![0u8; 48];
+        cut[32..46].copy_from_slice(MAGIC);
+        assert!(find_in(&cut, true, false, 8, Scan).unwrap().is_none());
+    }
+
+    #[test]
+    fn inline_strings_may_end_at_the_segment_end() {
+        use super::super::Search::Scan;
+        let mut b = vec![0u8; 32];
+        b[..14].copy_from_slice(MAGIC);
+        b[14] = 8;
+        b[15] = FLAG_INLINE;
+        b.push(9);
+        b.extend_from_slice(b"go1.26.8x");
+        b.truncate(b.len() - 1);
+        b.push(b'8');
+        b.push(MODINFO.len() as u8);
+        b.extend_from_slice(MODINFO);
+        let info = find_in(&b, true, false, 8, Scan).unwrap().expect("build info");
+        assert_eq!(info.version, "go1.26.88");
+        assert_eq!(info.path.as_deref(), Some("example.com/old"));
+        // One byte short: named damage.
+        b.pop();
+        let e = find_in(&b, true, false, 8, Scan).unwrap_err();
+        assert_eq!(e.part, "module info");
+    }
+
+    #[test]
+    fn quoted_setting_keys() {
+        let s = parse_setting(r#""a\"b=c"=d"#).unwrap();
+        assert_eq!((s.key.as_str(), s.value.as_str()), ("a\"b=c", "d"));
+        assert_eq!(parse_setting(r#""unterminated=x"#), None);
+        assert_eq!(parse_setting(r#""ends with \"#), None);
+    }
+
     #[test]
     fn varints_are_bounded() {
         let mut b: &[u8] = &[0xff; 12];

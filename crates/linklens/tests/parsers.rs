@@ -1,0 +1,92 @@
+//! The parsers' decisions on small files built to show each one (with the
+//! fuzzing generator's `Spec`, laid out sound): the ELF kinds, the notes
+//! that name a system or carry build IDs. Each test asserts the answer a
+//! user reads, not an internal value.
+
+use linklens::fuzzing::elf::{Note, Num, PType, Part, Phdr, Spec};
+use linklens::{Kind, Os, Report};
+
+fn base() -> Spec {
+    Spec {
+        map_all: true,
+        is64: true,
+        big: false,
+        e_type: 0,
+        machine: 0,
+        phdrs: Vec::new(),
+        shdrs: Vec::new(),
+        dynamic: Vec::new(),
+        strings: Vec::new(),
+        symbols: Vec::new(),
+        verneed: Vec::new(),
+        notes: Vec::new(),
+        interp: Vec::new(),
+        buildinfo: None,
+        pclntab: None,
+        cut: None,
+    }
+}
+
+fn note(name: &[u8], kind: u32, desc: &[u8]) -> Note {
+    Note { namesz: Num::Small(name.len() as u16), descsz: Num::Small(desc.len() as u16), kind, name: name.to_vec(), desc: desc.to_vec() }
+}
+
+/// A file whose one `PT_NOTE` holds `notes`.
+fn with_notes(notes: Vec<Note>) -> Report {
+    let mut s = base();
+    s.notes = notes;
+    let all = Num::Exact(Part::Notes);
+    s.phdrs.push(Phdr { p_type: PType::Note, offset: all, vaddr: all, filesz: all, memsz: all, flags: 4 });
+    linklens::analyze(&s.build()[..]).expect("a report")
+}
+
+fn abi(os: u32) -> Vec<u8> {
+    [os, 3, 2, 0].iter().flat_map(|w| w.to_le_bytes()).collect()
+}
+
+#[test]
+fn elf_kinds_as_file_names_them() {
+    for (e_type, kind) in [(0, Kind::Executable), (2, Kind::Relocatable), (3, Kind::Core)] {
+        let mut s = base();
+        s.e_type = e_type;
+        let r = linklens::analyze(&s.build()[..]).expect("a report");
+        assert_eq!(r.kind, kind, "e_type choice {e_type}");
+    }
+}
+
+#[test]
+fn the_gnu_abi_tag_names_the_kernel() {
+    for (os, name, want) in [(0, "GNU/Linux 3.2.0", Os::Linux), (1, "GNU/Hurd 3.2.0", Os::Hurd), (2, "GNU/Solaris 3.2.0", Os::Solaris), (3, "GNU/kFreeBSD 3.2.0", Os::Freebsd)] {
+        let r = with_notes(vec![note(b"GNU\0", 1, &abi(os))]);
+        assert_eq!(r.toolchain.abi_tag.as_deref(), Some(name));
+        assert_eq!(r.os.name, want, "{name}");
+    }
+    let r = with_notes(vec![note(b"GNU\0", 1, &abi(9))]);
+    assert_eq!(r.toolchain.abi_tag.as_deref(), Some("GNU/unknown OS 3.2.0"));
+    // Too short to be an ABI tag; another GNU note type is not one either.
+    assert_eq!(with_notes(vec![note(b"GNU\0", 1, &abi(0)[..12])]).toolchain.abi_tag, None);
+    let r = with_notes(vec![note(b"GNU\0", 5, &abi(0))]);
+    assert_eq!((r.toolchain.abi_tag.clone(), r.toolchain.gnu_build_id.clone()), (None, None), "type 5 is neither");
+}
+
+#[test]
+fn build_ids_are_read_from_their_notes() {
+    let r = with_notes(vec![note(b"GNU\0", 3, &[0xde, 0xad, 0xbe, 0xef])]);
+    assert_eq!(r.toolchain.gnu_build_id.as_deref(), Some("deadbeef"));
+    assert_eq!(r.toolchain.abi_tag, None);
+    let r = with_notes(vec![note(b"Go\0\0", 4, b"abc/def")]);
+    assert_eq!(r.toolchain.go_build_id.as_deref(), Some("abc/def"));
+    let r = with_notes(vec![note(b"Go\0\0", 5, b"abc/def")]);
+    assert_eq!(r.toolchain.go_build_id, None, "only type 4 is Go's build ID");
+}
+
+#[test]
+fn system_notes_name_the_system() {
+    for (name, os) in [(&b"FreeBSD\0"[..], Os::Freebsd), (b"OpenBSD\0", Os::Openbsd), (b"NetBSD\0", Os::Netbsd), (b"Android\0", Os::Android)] {
+        let r = with_notes(vec![note(name, 1, &[0; 4])]);
+        assert_eq!(r.os.name, os, "{}", String::from_utf8_lossy(name));
+        let r = with_notes(vec![note(name, 2, &[0; 4])]);
+        assert_eq!(r.os.name, Os::Linux, "{}: only type 1 names the system", String::from_utf8_lossy(name));
+    }
+}
+
