@@ -66,16 +66,13 @@ pub fn open<'a>(src: &mut dyn ReadSeek, len: u64, limits: &'a Limits, progress: 
 /// `oci-layout`, `index.json`, `manifest.json`, `repositories` or a layer
 /// directory named by its 64-digit id.
 fn compressed_image(format: ArchiveFormat, src: &mut dyn ReadSeek) -> bool {
-    use std::io::Read;
     if src.seek(std::io::SeekFrom::Start(0)).is_err() {
         return false;
     }
-    let mut decoder: Box<dyn Read + '_> = match format {
-        ArchiveFormat::Gzip => Box::new(flate2::read::MultiGzDecoder::new(&mut *src)),
-        ArchiveFormat::Xz => Box::new(lzma_rust2::XzReader::new_mem_limit(&mut *src, true, 256 * 1024)),
-        ArchiveFormat::Zstd => Box::new(walk::zstd_frames(&mut *src)),
-        _ => return false,
-    };
+    if !matches!(format, ArchiveFormat::Gzip | ArchiveFormat::Xz | ArchiveFormat::Zstd) {
+        return false;
+    }
+    let mut decoder = walk::decoder(format, &mut *src);
     let mut head = [0u8; HEAD];
     let Ok(n) = source::read_head(&mut decoder, &mut head) else { return false };
     if sniff(&head[..n]) != Kind::Archive(ArchiveFormat::Tar) {

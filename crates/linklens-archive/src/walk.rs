@@ -56,6 +56,11 @@ fn corrupt(path: &str, e: impl std::fmt::Display) -> ArchiveError {
     error(ArchiveErrorId::Corrupt, Some(path), "", &e.to_string())
 }
 
+/// A container's own name, from the prefix of its members.
+fn label(prefix: &str) -> &str {
+    prefix.trim_end_matches("!/")
+}
+
 /// `prefix` + `name`, the way members are shown (`data.tar.xz!/usr/bin/app`).
 fn join(prefix: &str, name: &str) -> String {
     format!("{prefix}{name}")
@@ -212,29 +217,7 @@ impl<'a> Walker<'a> {
             let limit = self.limits.max_compressions.to_string();
             return self.fail(error(ArchiveErrorId::TooDeep, Some(&path), &limit, ""));
         }
-        let consumed = Rc::new(Cell::new(0));
-        let overrun = Rc::new(Cell::new(None));
-        let counted = Counted::new(input, consumed.clone());
-        let decoder: Box<dyn Read + '_> = match f {
-            ArchiveFormat::Gzip => Box::new(flate2::read::MultiGzDecoder::new(counted)),
-            // A header may ask for a dictionary of gigabytes: cap it.
-            ArchiveFormat::Xz => Box::new(lzma_rust2::XzReader::new_mem_limit(counted, true, 256 * 1024)),
-            _ => Box::new(ZstdFrames::new(counted)),
-        };
-        let mut stream = Bounded::new(decoder, consumed, self.total.clone(), self.limits, overrun.clone());
-        self.stream(&mut stream, prefix, name, depth, compressions + 1, sink);
-        match overrun.get() {
-            Some(Overrun::Total) => {
-                let limit = size(self.limits.max_total);
-                self.fail(error(ArchiveErrorId::TooBig, None, &limit, ""));
-                self.stopped = true;
-            }
-            Some(Overrun::Ratio) => {
-                let limit = self.limits.max_ratio.to_string();
-                self.fail(error(ArchiveErrorId::Bomb, Some(&path), &limit, ""));
-            }
-            None => {}
-        }
+        self.bounded(f, input, &path, |w, stream| w.stream(stream, prefix, name, depth, compressions + 1, sink));
         self.tick(0);
     }
 
@@ -242,27 +225,32 @@ impl<'a> Walker<'a> {
     /// limit, the ratio and the total): for an image tar that was
     /// compressed, whose layers must be read in the manifest's order.
     pub fn inflate(&mut self, f: ArchiveFormat, input: &mut dyn Read, name: &str) -> Option<Vec<u8>> {
+        self.bounded(f, input, name, |w, stream| w.hold(stream, name)).flatten()
+    }
+
+    /// Run `body` over the decoded stream, counted against the limits;
+    /// `None` (and the limit reported) when the stream passed one.
+    fn bounded<T>(&mut self, f: ArchiveFormat, input: &mut dyn Read, path: &str, body: impl FnOnce(&mut Self, &mut dyn Read) -> T) -> Option<T> {
         let consumed = Rc::new(Cell::new(0));
         let overrun = Rc::new(Cell::new(None));
-        let counted = Counted::new(input, consumed.clone());
-        let decoder: Box<dyn Read + '_> = match f {
-            ArchiveFormat::Gzip => Box::new(flate2::read::MultiGzDecoder::new(counted)),
-            ArchiveFormat::Xz => Box::new(lzma_rust2::XzReader::new_mem_limit(counted, true, 256 * 1024)),
-            _ => Box::new(ZstdFrames::new(counted)),
-        };
-        let mut stream = Bounded::new(decoder, consumed, self.total.clone(), self.limits, overrun.clone());
-        let held = self.hold(&mut stream, name);
-        match overrun.get() {
+        let mut stream = Bounded::new(decoder(f, Counted::new(input, consumed.clone())), consumed, self.total.clone(), self.limits, overrun.clone());
+        let out = body(self, &mut stream);
+        (!self.overran(overrun.get(), path)).then_some(out)
+    }
+
+    /// Report a limit a decoded stream passed; true if it passed one.
+    fn overran(&mut self, overrun: Option<Overrun>, path: &str) -> bool {
+        match overrun {
             Some(Overrun::Total) => {
                 self.fail(error(ArchiveErrorId::TooBig, None, &size(self.limits.max_total), ""));
                 self.stopped = true;
-                None
+                true
             }
             Some(Overrun::Ratio) => {
-                self.fail(error(ArchiveErrorId::Bomb, Some(name), &self.limits.max_ratio.to_string(), ""));
-                None
+                self.fail(error(ArchiveErrorId::Bomb, Some(path), &self.limits.max_ratio.to_string(), ""));
+                true
             }
-            None => held,
+            None => false,
         }
     }
 
@@ -348,21 +336,11 @@ impl<'a> Walker<'a> {
         {
             let window = Window::new(src, 0, len);
             let mut archive = tar::Archive::new(window);
-            let entries = match archive.entries_with_seek() {
+            let mut entries = match archive.entries_with_seek() {
                 Ok(e) => e,
-                Err(e) => return self.fail(corrupt(prefix.trim_end_matches("!/"), e)),
+                Err(e) => return self.fail(corrupt(label(prefix), e)),
             };
-            for entry in entries {
-                if self.stopped {
-                    break;
-                }
-                let mut entry = match entry {
-                    Ok(e) => e,
-                    Err(e) => {
-                        self.stream_error(prefix.trim_end_matches("!/"), &e);
-                        break;
-                    }
-                };
+            while let Some(mut entry) = self.tar_next(prefix, entries.next()) {
                 let Some(path) = self.tar_entry(prefix, &entry, sink) else { continue };
                 let start = entry.raw_file_position();
                 let size = entry.size();
@@ -400,21 +378,11 @@ impl<'a> Walker<'a> {
     /// Walk a tar read front to back.
     fn tar_stream(&mut self, r: &mut dyn Read, prefix: &str, depth: u32, sink: &mut Sink) {
         let mut archive = tar::Archive::new(r);
-        let entries = match archive.entries() {
+        let mut entries = match archive.entries() {
             Ok(e) => e,
-            Err(e) => return self.stream_error(prefix.trim_end_matches("!/"), &e),
+            Err(e) => return self.stream_error(label(prefix), &e),
         };
-        for entry in entries {
-            if self.stopped {
-                break;
-            }
-            let mut entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    self.stream_error(prefix.trim_end_matches("!/"), &e);
-                    break;
-                }
-            };
+        while let Some(mut entry) = self.tar_next(prefix, entries.next()) {
             let Some(path) = self.tar_entry(prefix, &entry, sink) else { continue };
             let size = entry.size();
             if let Sink::Layer(_) = sink {
@@ -434,6 +402,21 @@ impl<'a> Walker<'a> {
                 self.stream(&mut entry, prefix, &path, depth, 0, sink);
             }
             self.tick(0);
+        }
+    }
+
+    /// The next tar entry, or `None` when the walk stops there: the end,
+    /// a limit passed, or damage (reported).
+    fn tar_next<'e, R: Read>(&mut self, prefix: &str, next: Option<io::Result<tar::Entry<'e, R>>>) -> Option<tar::Entry<'e, R>> {
+        if self.stopped {
+            return None;
+        }
+        match next? {
+            Ok(e) => Some(e),
+            Err(e) => {
+                self.stream_error(label(prefix), &e);
+                None
+            }
         }
     }
 
@@ -528,7 +511,7 @@ impl<'a> Walker<'a> {
     /// A zip archive in place: stored members are read where they lie,
     /// deflated ones decoded.
     fn zip(&mut self, src: &mut dyn ReadSeek, prefix: &str, depth: u32) {
-        let label = prefix.trim_end_matches("!/").to_string();
+        let label = label(prefix).to_string();
         let _ = src.seek(SeekFrom::Start(0));
         let mut archive = match zip::ZipArchive::new(&mut *src) {
             Ok(a) => a,
@@ -566,17 +549,12 @@ impl<'a> Walker<'a> {
                     let member = join(prefix, &path);
                     match archive.by_index(i) {
                         Ok(file) => {
+                            // The compressed size is known: the ratio counts from the start.
                             let consumed = Rc::new(Cell::new(csize.max(1)));
                             let overrun = Rc::new(Cell::new(None));
                             let mut bounded = Bounded::new(file, consumed, self.total.clone(), self.limits, overrun.clone());
                             self.stream(&mut bounded, prefix, &path, depth, 0, &mut Sink::Plain);
-                            if overrun.get() == Some(Overrun::Ratio) {
-                                let limit = self.limits.max_ratio.to_string();
-                                self.fail(error(ArchiveErrorId::Bomb, Some(&member), &limit, ""));
-                            } else if overrun.get() == Some(Overrun::Total) {
-                                self.fail(error(ArchiveErrorId::TooBig, None, &size_of(self.limits.max_total), ""));
-                                self.stopped = true;
-                            }
+                            self.overran(overrun.get(), &member);
                         }
                         Err(zip::result::ZipError::UnsupportedArchive(what)) => {
                             self.fail(error(ArchiveErrorId::Unsupported, Some(&member), "", what));
@@ -598,7 +576,7 @@ impl<'a> Walker<'a> {
 
     /// An `ar` archive (a `.deb`) in place, read with `object`'s archive reader.
     fn ar(&mut self, src: &mut dyn ReadSeek, len: u64, prefix: &str, depth: u32) {
-        let label = prefix.trim_end_matches("!/").to_string();
+        let label = label(prefix).to_string();
         let mut found = Vec::new();
         {
             let cache = ReadCache::new(Window::new(src, 0, len));
@@ -632,10 +610,6 @@ impl<'a> Walker<'a> {
     }
 }
 
-fn size_of(n: u64) -> String {
-    size(n)
-}
-
 /// Every frame of a zstd stream, one after another (`cat a.zst b.zst` is
 /// a valid stream); skippable frames are skipped.
 struct ZstdFrames<'r> {
@@ -663,9 +637,16 @@ impl Read for Peeked<'_> {
     }
 }
 
-/// A reader over every zstd frame of `inner`.
-pub fn zstd_frames<'r>(inner: impl Read + 'r) -> impl Read + 'r {
-    ZstdFrames::new(inner)
+/// The decoder of a compression format (a container format has none: it
+/// reads as it is).
+pub fn decoder<'r>(f: ArchiveFormat, input: impl Read + 'r) -> Box<dyn Read + 'r> {
+    match f {
+        ArchiveFormat::Gzip => Box::new(flate2::read::MultiGzDecoder::new(input)),
+        // A header may ask for a dictionary of gigabytes: cap it.
+        ArchiveFormat::Xz => Box::new(lzma_rust2::XzReader::new_mem_limit(input, true, 256 * 1024)),
+        ArchiveFormat::Zstd => Box::new(ZstdFrames::new(input)),
+        _ => Box::new(input),
+    }
 }
 
 impl<'r> ZstdFrames<'r> {
