@@ -90,3 +90,44 @@ fn system_notes_name_the_system() {
     }
 }
 
+
+/// A file with a `PT_DYNAMIC` over `dynamic` and `.dynstr` holding `strings`.
+fn with_dynamic(strings: &[&str], dynamic: Vec<linklens::fuzzing::elf::Dyn>) -> Report {
+    let mut s = base();
+    s.strings = strings.iter().map(|x| x.to_string()).collect();
+    s.dynamic = dynamic;
+    let all = Num::Exact(Part::Dynamic);
+    s.phdrs.push(Phdr { p_type: PType::Dynamic, offset: all, vaddr: all, filesz: all, memsz: all, flags: 4 });
+    linklens::analyze(&s.build()[..]).expect("a report")
+}
+
+#[test]
+fn the_dynamic_table_is_read_to_its_end_and_within_its_strings() {
+    use linklens::fuzzing::elf::{Dyn, DynTag};
+    let d = |tag, val| Dyn { tag, val };
+    // .dynstr: "\0libc.so.6\0libm.so.6\0/opt/lib:$ORIGIN\0" — offsets 1, 11, 21.
+    let strings = ["libc.so.6", "libm.so.6", "/opt/lib:$ORIGIN"];
+    let table = |strsz: Num, tail: Vec<Dyn>| {
+        let mut v = vec![d(DynTag::Strtab, Num::Exact(Part::Dynstr)), d(DynTag::Strsz, strsz), d(DynTag::Needed, Num::Small(1))];
+        v.extend(tail);
+        v
+    };
+    let r = with_dynamic(&strings, table(Num::Exact(Part::Dynstr), vec![d(DynTag::Rpath, Num::Small(21)), d(DynTag::Null, Num::Small(0)), d(DynTag::Needed, Num::Small(11))]));
+    assert_eq!(r.dynamic.needed, ["libc.so.6"], "nothing after DT_NULL");
+    assert_eq!(r.dynamic.rpath, ["/opt/lib", "$ORIGIN"]);
+    assert!(r.dynamic.runpath.is_empty());
+    let r = with_dynamic(&strings, table(Num::Exact(Part::Dynstr), vec![d(DynTag::Runpath, Num::Small(21)), d(DynTag::Needed, Num::Small(11))]));
+    assert_eq!(r.dynamic.needed, ["libc.so.6", "libm.so.6"]);
+    assert_eq!(r.dynamic.runpath, ["/opt/lib", "$ORIGIN"]);
+    assert!(r.dynamic.rpath.is_empty());
+    // DT_STRSZ bounds the table: a name past it is not read, nor is one
+    // whose NUL lies just past it.
+    let r = with_dynamic(&strings, table(Num::Small(11), vec![d(DynTag::Needed, Num::Small(11))]));
+    assert_eq!(r.dynamic.needed, ["libc.so.6"]);
+    let r = with_dynamic(&strings, table(Num::Small(10), vec![]));
+    assert!(r.dynamic.needed.is_empty(), "{:?}", r.dynamic.needed);
+    // Unreadable names are named by tag and offset, never made up.
+    let r = with_dynamic(&strings, table(Num::Small(11), vec![d(DynTag::Rpath, Num::Small(21)), d(DynTag::Runpath, Num::Small(30))]));
+    let said: Vec<String> = r.warnings.iter().flat_map(|w| w.evidence.iter().map(|e| e.value.clone())).collect();
+    assert!(said.iter().any(|v| v.contains("DT_RPATH")) && said.iter().any(|v| v.contains("DT_RUNPATH")), "{said:?}");
+}
