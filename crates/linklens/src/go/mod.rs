@@ -419,6 +419,27 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
     }
 
     #[test]
+    fn go116_tables_are_read_by_their_name_table() {
+        // Go 1.16–1.17: nfunc, nfiles, then five offsets from the table's start.
+        let names = b"main.main\0net._C2func_getaddrinfo\0";
+        let mut t = Vec::new();
+        t.extend_from_slice(&0xffff_fffau32.to_le_bytes());
+        t.extend_from_slice(&[0, 0, 1, 8]);
+        let funcname = 64u64;
+        let cu = funcname + names.len() as u64;
+        for w in [2u64, 1, funcname, cu, cu, cu, cu] {
+            t.extend_from_slice(&w.to_le_bytes());
+        }
+        t.extend_from_slice(names);
+        t.resize(t.len() + 3 * 16, 0);
+        let image = Image::raw(&t[..], false, false, 8);
+        let d = detect(&image, Search::Scan, true).expect("a Go 1.16 pclntab");
+        assert_eq!(d.info.pclntab.as_ref().map(|p| p.version.as_str()), Some("go1.16-go1.17"));
+        let packages: Vec<&str> = d.info.cgo_packages.iter().map(|p| p.package.as_str()).collect();
+        assert_eq!(packages, ["net"]);
+    }
+
+    #[test]
     fn scanning_goes_where_something_says_go() {
         let bytes = [0u8; 64];
         let mut image = Image::raw(&bytes[..], false, false, 8);
