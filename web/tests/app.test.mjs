@@ -290,6 +290,7 @@ describe('archives and images dropped as they are', () => {
         assert.ok(await dynamic.locator('[data-testid=fix-command]').count() > 0, 'the rebuild command is inside');
       }
       assert.deepEqual(browser.requests.slice(count), [], 'no request while the archive is read');
+      if (name === 'release.tar.gz') await article.screenshot({ path: join(shots, 'archive-release-desktop-light.png') });
       await clear(page);
     });
   }
@@ -329,6 +330,10 @@ describe('archives and images dropped as they are', () => {
         assert.equal(await verdicts.nth(i).getAttribute('data-verdict'), a.images[i].verdict, `${a.name}: verdict`);
         assert.equal(await verdicts.nth(i).getAttribute('data-reason-id'), a.images[i].reason_id, `${a.name}: reason`);
         assert.equal(await verdicts.nth(i).getAttribute('data-platform'), a.images[i].platform, `${a.name}: platform`);
+      }
+      if (a.name === 'multi.oci.tar' || a.name === 'slim-old-glibc.oci.tar') {
+        await article.locator('[data-testid=archive] > p, [data-testid=image-verdict]').first().waitFor();
+        await article.screenshot({ path: join(shots, `image-${a.name.replace(/\./g, '-')}-desktop-light.png`) });
       }
       await clear(page);
     }

@@ -77,7 +77,11 @@ pub fn fetch() -> Result<()> {
         }
         eprintln!("fetching {}", p.file);
         let _ = std::fs::remove_file(&path);
-        run(Command::new("sh").arg("-c").arg(p.fetch).current_dir(&dir))?;
+        if run(Command::new("sh").arg("-c").arg(p.fetch).current_dir(&dir)).is_err() && p.kind == "deb" {
+            // A fresh machine may not have read the package lists yet.
+            run(Command::new("apt-get").args(["update", "-qq"]))?;
+            run(Command::new("sh").arg("-c").arg(p.fetch).current_dir(&dir))?;
+        }
         if let Some(w) = want {
             let got = sha256(&path)?;
             if got != w {

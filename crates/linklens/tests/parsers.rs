@@ -131,3 +131,38 @@ fn the_dynamic_table_is_read_to_its_end_and_within_its_strings() {
     let said: Vec<String> = r.warnings.iter().flat_map(|w| w.evidence.iter().map(|e| e.value.clone())).collect();
     assert!(said.iter().any(|v| v.contains("DT_RPATH")) && said.iter().any(|v| v.contains("DT_RUNPATH")), "{said:?}");
 }
+
+/// A file with Go's build-ID note (a cheap sign of Go) and build info that
+/// no section names: only the segments can hold it.
+fn go_without_sections(load_flags: Option<u8>) -> Report {
+    use linklens::fuzzing::elf::Buildinfo;
+    let mut s = base();
+    s.notes = vec![note(b"Go\0\0", 4, b"abc/def")];
+    let notes = Num::Exact(Part::Notes);
+    s.phdrs.push(Phdr { p_type: PType::Note, offset: notes, vaddr: notes, filesz: notes, memsz: notes, flags: 4 });
+    if let Some(flags) = load_flags {
+        s.map_all = false;
+        let all = Num::Exact(Part::File);
+        s.phdrs.insert(0, Phdr { p_type: PType::Load, offset: Num::Small(0), vaddr: Num::Exact(Part::File), filesz: all, memsz: all, flags });
+    }
+    s.buildinfo = Some(Buildinfo {
+        honest: true,
+        inline: true,
+        ptr_size: 8,
+        version_at: Num::Small(0),
+        modinfo_at: Num::Small(0),
+        version: b"go1.26.8".to_vec(),
+        modinfo: b"path\texample.com/x\n".to_vec(),
+    });
+    linklens::analyze(&s.build()[..]).expect("a report")
+}
+
+#[test]
+fn build_info_is_looked_for_in_writable_data_only() {
+    let version = |r: &Report| r.go.as_ref().and_then(|g| g.version.clone());
+    assert_eq!(version(&go_without_sections(None)).as_deref(), Some("go1.26.8"), "a read-write segment");
+    // PF_X | PF_R: code, where the linker never puts it.
+    assert_eq!(version(&go_without_sections(Some(5))), None);
+    // PF_R alone: read-only data.
+    assert_eq!(version(&go_without_sections(Some(4))), None);
+}

@@ -440,6 +440,38 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
     }
 
     #[test]
+    fn pclntab_headers_are_checked_before_use() {
+        let good = go12_table(&["main.main", "net.Dial"]);
+        let found = |bytes: &[u8]| pclntab::find(&Image::raw(bytes, false, false, 8), Search::Scan).map(|t| t.info.nfunc);
+        assert_eq!(found(&good), Some(2));
+        // The function table's exact end is enough; a byte less is not.
+        let functab_end = 8 + 8 + (2 * 2 + 1) * 8;
+        assert_eq!(found(&good[..functab_end]), Some(2));
+        assert_eq!(found(&good[..functab_end - 1]), None);
+        // Padding bytes, quantum and pointer size must be what Go writes.
+        for (at, v) in [(4, 1u8), (5, 1), (6, 3), (7, 2)] {
+            let mut bad = good.clone();
+            bad[at] = v;
+            assert_eq!(found(&bad), None, "byte {at} = {v}");
+        }
+        // A 32-bit table in a 64-bit file is not this file's.
+        let mut other = good.clone();
+        other[7] = 4;
+        assert_eq!(found(&other), None);
+        // Too many functions, or none.
+        let mut none = good.clone();
+        none[8..16].copy_from_slice(&0u64.to_le_bytes());
+        assert_eq!(found(&none), None);
+        // Scanning looks only in the sections Go's linker uses.
+        let mut image = Image::raw(&good[..], false, false, 8);
+        let region = image.segments[0].clone();
+        image.sections.push(crate::image::Region { name: ".foo".into(), ..region.clone() });
+        assert!(pclntab::find(&image, Search::Scan).is_none());
+        image.sections.push(crate::image::Region { name: ".rodata".into(), ..region });
+        assert!(pclntab::find(&image, Search::Scan).is_some());
+    }
+
+    #[test]
     fn scanning_goes_where_something_says_go() {
         let bytes = [0u8; 64];
         let mut image = Image::raw(&bytes[..], false, false, 8);
