@@ -166,3 +166,34 @@ fn build_info_is_looked_for_in_writable_data_only() {
     // PF_R alone: read-only data.
     assert_eq!(version(&go_without_sections(Some(4))), None);
 }
+
+/// A file whose `.symtab` (over `.strtab`) holds `names`, defined or not.
+fn with_symtab(names: &[(&str, bool)]) -> Report {
+    use linklens::fuzzing::elf::{SecKind, Shdr, Sym};
+    let mut s = base();
+    s.strings = names.iter().map(|(n, _)| n.to_string()).collect();
+    let mut at = 1u16;
+    for (n, defined) in names {
+        s.symbols.push(Sym { name: Num::Small(at), info: 0x12, shndx: u16::from(*defined), version: 1 });
+        at += n.len() as u16 + 1;
+    }
+    let over = |p: Part| (Num::Exact(p), Num::Exact(p), Num::Exact(p));
+    let (o, a, z) = over(Part::Dynstr);
+    s.shdrs.push(Shdr { kind: SecKind::Strtab, offset: o, addr: a, size: z, link: 0, entsize: Num::Small(0) });
+    let (o, a, z) = over(Part::Dynsym);
+    s.shdrs.push(Shdr { kind: SecKind::Symtab, offset: o, addr: a, size: z, link: 1, entsize: Num::Small(24) });
+    linklens::analyze(&s.build()[..]).expect("a report")
+}
+
+#[test]
+fn the_language_from_static_symbols() {
+    let lang = |names: &[(&str, bool)]| with_symtab(names).toolchain.language;
+    assert_eq!(lang(&[("rust_begin_unwind", true)]).as_deref(), Some("Rust"));
+    assert_eq!(lang(&[("_ZN3std2rt10lang_start17h0123456789abcdefE", true)]).as_deref(), Some("Rust"));
+    assert_eq!(lang(&[("_RNvCs123_3std2rt10lang_start", true)]).as_deref(), Some("Rust"));
+    assert_eq!(lang(&[("_ZNSt6vectorIiSaIiEE9push_backEOi", true)]).as_deref(), Some("C++"));
+    assert_eq!(lang(&[("__gxx_personality_v0", true)]).as_deref(), Some("C++"));
+    // Rust wins over the C++ runtime it may link; plain C names say nothing.
+    assert_eq!(lang(&[("__gxx_personality_v0", true), ("rust_begin_unwind", true)]).as_deref(), Some("Rust"));
+    assert_eq!(lang(&[("main", true), ("__cxa_finalize", true)]), None);
+}
