@@ -197,3 +197,16 @@ fn the_language_from_static_symbols() {
     assert_eq!(lang(&[("__gxx_personality_v0", true), ("rust_begin_unwind", true)]).as_deref(), Some("Rust"));
     assert_eq!(lang(&[("main", true), ("__cxa_finalize", true)]), None);
 }
+
+#[test]
+fn nss_functions_count_where_they_are_defined() {
+    let nss = |defined: bool| {
+        let r = with_symtab(&[("__libc_setup_tls", true), ("getaddrinfo", defined)]);
+        assert_eq!(r.libc.name.as_str(), "glibc", "{:?}", r.libc);
+        r.warnings.iter().any(|w| w.id.as_str() == "glibc-static-nss")
+    };
+    assert!(nss(true), "a static glibc file that holds getaddrinfo");
+    assert!(!nss(false), "an undefined reference is not NSS linked in");
+    // musl's markers name musl.
+    assert_eq!(with_symtab(&[("__init_libc", true)]).libc.name.as_str(), "musl");
+}
