@@ -471,6 +471,46 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
         assert!(pclntab::find(&image, Search::Scan).is_some());
     }
 
+    /// A Go 1.20 pclntab exactly as long as its header says, with the
+    /// five offsets given (relative to the table).
+    fn go120_table(names: &[u8], offsets: Option<[u64; 5]>) -> Vec<u8> {
+        let nfunc = 2u64;
+        let funcname = 72u64;
+        let cu = funcname + names.len() as u64;
+        let [f, c, ft, pc, pl] = offsets.unwrap_or([funcname, cu, cu, cu, cu]);
+        let mut t = Vec::new();
+        t.extend_from_slice(&0xffff_fff1u32.to_le_bytes());
+        t.extend_from_slice(&[0, 0, 1, 8]);
+        for w in [nfunc, 1, 0x40_1000, f, c, ft, pc, pl] {
+            t.extend_from_slice(&w.to_le_bytes());
+        }
+        t.extend_from_slice(names);
+        t.resize((cu + (nfunc + 1) * 8) as usize, 0);
+        t
+    }
+
+    #[test]
+    fn go120_offsets_must_be_in_order_and_inside() {
+        let names = b"main.main\0net._C2func_getaddrinfo\0";
+        let found = |t: &[u8]| pclntab::find(&Image::raw(t, false, false, 8), Search::Scan).is_some();
+        let good = go120_table(names, None);
+        assert!(found(&good), "exactly as long as it says");
+        assert!(!found(&good[..good.len() - 1]), "a byte short");
+        let d = detect(&Image::raw(&good[..], false, false, 8), Search::Scan, true).unwrap();
+        assert_eq!(d.info.pclntab.as_ref().map(|p| p.version.as_str()), Some("go1.20+"));
+        assert_eq!(d.info.cgo_packages.iter().map(|p| p.package.as_str()).collect::<Vec<_>>(), ["net"]);
+        let (f, c) = (72u64, 72 + names.len() as u64);
+        for (why, offsets) in [
+            ("names inside the header", [64, c, c, c, c]),
+            ("an empty name table", [f, f, c, c, c]),
+            ("cu after filetab", [f, c, c - 1, c, c]),
+            ("filetab after pctab", [f, c, c, c - 1, c]),
+            ("pctab after pcln", [f, c - 2, c - 2, c, c - 1]),
+        ] {
+            assert!(!found(&go120_table(names, Some(offsets))), "{why}");
+        }
+    }
+
     #[test]
     fn scanning_goes_where_something_says_go() {
         let bytes = [0u8; 64];

@@ -129,6 +129,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_escape_of_strconv() {
+        let cases = [
+            (r#""\a\b\f\n\r\t\v""#, "\x07\x08\x0c\n\r\t\x0b"),
+            (r#""\\ \" \'""#, "\\ \" '"),
+            (r#""\x41\101\u00e9\U0001F600""#, "AAé😀"),
+            ("`raw \\n`", "raw \\n"),
+        ];
+        for (quoted, want) in cases {
+            assert_eq!(unquote(quoted).as_deref(), Some(want), "{quoted}");
+        }
+        // A bare quote or newline inside, an unknown escape, short digits.
+        for bad in [r#""a"b""#, "\"a\nb\"", r#""\q""#, r#""\x4""#, r#""\u12""#, r#""\U0001F60""#, r#""\777""#, "`a`b`"] {
+            assert_eq!(unquote(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn quote_is_strconv_quote_for_what_linklens_writes() {
+        assert_eq!(quote("-X main.v=1 2"), r#""-X main.v=1 2""#);
+        assert_eq!(quote("a\"b\\c\nd\te"), r#""a\"b\\c\nd\te""#);
+        for s in ["plain", "with space", "q\"uote", "back\\slash", "new\nline\ttab"] {
+            assert_eq!(unquote(&quote(s)).as_deref(), Some(s), "round trip of {s:?}");
+        }
+    }
+
+    #[test]
     fn unquotes_like_go() {
         assert_eq!(unquote(r#""-s -w""#).as_deref(), Some("-s -w"));
         assert_eq!(unquote(r#""a\tb\"c\\""#).as_deref(), Some("a\tb\"c\\"));
