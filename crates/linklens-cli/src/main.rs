@@ -101,7 +101,15 @@ fn analyse(path: &str, opts: &Options, text: linklens::render::TextOptions) -> D
         if linklens_archive::format(head).is_some() {
             let len = data.bytes().len() as u64;
             let limits = linklens_archive::Limits::default();
-            if let Some(report) = linklens_archive::open(&mut std::io::Cursor::new(data.bytes()), len, &limits, None) {
+            // Read through the file, not the map: a compressed archive is
+            // read once, front to back, and its pages need not stay resident
+            // (decoders buffer what they read).
+            let file = std::fs::File::open(path).ok().filter(|_| path != "-");
+            let report = match file {
+                Some(mut f) => linklens_archive::open(&mut f, len, &limits, None),
+                None => linklens_archive::open(&mut std::io::Cursor::new(data.bytes()), len, &limits, None),
+            };
+            if let Some(report) = report {
                 return archive(path, &report, opts, text);
             }
         }
