@@ -25,7 +25,9 @@ pub struct ArchiveReport {
     pub go: u64,
     /// Dynamically linked ELF members.
     pub dynamic: u64,
-    /// Bytes read or decompressed.
+    /// How far the walk went: the bytes decompressed, or for a container
+    /// read in place, the furthest offset indexed (its members' bytes are
+    /// read only where the analysis asks).
     pub bytes_scanned: u64,
     /// Container images (one per platform of a multi-platform index).
     pub images: Vec<ImageReport>,
