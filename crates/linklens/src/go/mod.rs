@@ -390,7 +390,7 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
         let d = detect_go12(&[
             "runtime.main", "net.Dial", "net.(*Resolver).lookupIP", "netx.Y", "os/user.Current", "os.Exit", "plugin.Open", "pluginx.Z",
             "runtime/cgo.Handle.Value", "crosscall2", "_cgo_1a_Cfunc_puts", "_cgo_1a_C2func_getaddrinfo", "_cgo_panic", "testing.MainStart",
-            "testing.MainStart2", "x_cgo_init",
+            "testing.MainStart2", "x_cgo_init", "_rt0_Cfunc_like",
         ]);
         assert_eq!(d.info.pclntab.as_ref().map(|p| p.version.as_str()), Some("go1.2-go1.15"));
         assert_eq!((d.names.net, d.names.os_user, d.names.plugin), (2, 1, 1));
