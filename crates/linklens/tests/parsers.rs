@@ -126,6 +126,16 @@ fn the_dynamic_table_is_read_to_its_end_and_within_its_strings() {
     assert_eq!(r.dynamic.needed, ["libc.so.6"]);
     let r = with_dynamic(&strings, table(Num::Small(10), vec![]));
     assert!(r.dynamic.needed.is_empty(), "{:?}", r.dynamic.needed);
+    // The same through the lazy reader the page uses, which answers at the
+    // end of a range even without the NUL.
+    let mut s = base();
+    s.strings = strings.iter().map(|x| x.to_string()).collect();
+    s.dynamic = table(Num::Small(10), vec![]);
+    let all = Num::Exact(Part::Dynamic);
+    s.phdrs.push(Phdr { p_type: PType::Dynamic, offset: all, vaddr: all, filesz: all, memsz: all, flags: 4 });
+    let cache = object::read::ReadCache::new(std::io::Cursor::new(s.build()));
+    let lazy = linklens::analyze(&cache).expect("a report");
+    assert!(lazy.dynamic.needed.is_empty(), "lazily: {:?}", lazy.dynamic.needed);
     // Unreadable names are named by tag and offset, never made up.
     let r = with_dynamic(&strings, table(Num::Small(11), vec![d(DynTag::Rpath, Num::Small(21)), d(DynTag::Runpath, Num::Small(30))]));
     let said: Vec<String> = r.warnings.iter().flat_map(|w| w.evidence.iter().map(|e| e.value.clone())).collect();
