@@ -19,7 +19,7 @@ pub struct Props {
 
 /// An archive or image dropped as it is: its format and counts, each
 /// image's verdict, what could not be read, then one collapsed result per
-/// binary inside (open when dynamic).
+/// binary inside (open for a dynamic program, not for a shared library).
 #[function_component(ArchiveGroup)]
 pub fn archive_group(props: &Props) -> Html {
     let a = &props.archive;
@@ -36,7 +36,9 @@ pub fn archive_group(props: &Props) -> Html {
             }
             { for a.members.iter().enumerate().map(|(i, m)| {
                 let name = render::member_name(&props.name, &m.path);
-                let dynamic = m.report.as_ref().is_some_and(|r| !r.linkage.is_static());
+                // Open the dynamic programs; an image's shared libraries are
+                // dynamic by nature and would bury them.
+                let dynamic = m.report.as_ref().is_some_and(|r| !r.linkage.is_static() && r.kind != linklens::Kind::SharedObject);
                 let linkage = m.report.as_ref().map(|r| r.linkage.as_str()).unwrap_or("error");
                 html! {
                     <details class="member" data-testid="member" data-path={m.path.clone()} data-linkage={linkage} open={dynamic}>
