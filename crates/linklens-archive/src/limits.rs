@@ -3,7 +3,7 @@
 //! none is a panic, a hang or an allocation the size of a lie.
 
 use linklens::archive::{ArchiveError, ArchiveErrorId};
-use linklens::catalogue::{archive_error, fill};
+use linklens::catalogue::{archive_error, fill, THE_ARCHIVE};
 
 /// What one archive may cost.
 #[derive(Debug, Clone)]
@@ -61,7 +61,7 @@ pub fn size(n: u64) -> String {
 
 /// An error with its catalogue sentence filled in.
 pub fn error(id: ArchiveErrorId, path: Option<&str>, limit: &str, detail: &str) -> ArchiveError {
-    let shown = path.filter(|p| !p.is_empty()).unwrap_or("the archive");
+    let shown = path.filter(|p| !p.is_empty()).unwrap_or(THE_ARCHIVE);
     let message = fill(archive_error(id), &[("path", shown), ("limit", limit), ("detail", detail)]);
     ArchiveError { id, path: path.map(str::to_string), message }
 }

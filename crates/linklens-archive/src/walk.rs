@@ -355,7 +355,7 @@ impl<'a> Walker<'a> {
                 let kind = sniff(&head[..n]);
                 if let Sink::Layer(_) = sink {
                     if kind != Kind::Elf {
-                        self.layer_text(prefix, &path, &mut rejoin(&head[..n], &mut entry), size, sink);
+                        self.layer_text(&path, &mut rejoin(&head[..n], &mut entry), size, sink);
                         continue;
                     }
                 }
@@ -403,7 +403,7 @@ impl<'a> Walker<'a> {
                     self.layer_file(&path, size, before, sink);
                     self.layer_libc(&path, &mut Cursor::new(&bytes[..]), len, sink);
                 } else {
-                    self.layer_text(prefix, &path, &mut rejoin(&head[..n], &mut entry), size, sink);
+                    self.layer_text(&path, &mut rejoin(&head[..n], &mut entry), size, sink);
                 }
             } else {
                 self.size_hint = Some(size);
@@ -482,7 +482,7 @@ impl<'a> Walker<'a> {
 
     /// A non-ELF file of a layer: recorded; kept when the loader reads it;
     /// for a script, its interpreter line (as `#!path`).
-    fn layer_text(&mut self, _prefix: &str, path: &str, r: &mut dyn Read, size: u64, sink: &mut Sink) {
+    fn layer_text(&mut self, path: &str, r: &mut dyn Read, size: u64, sink: &mut Sink) {
         if let Sink::Layer(layer) = sink {
             layer.entries.push((path.to_string(), Node::File { size, elf: None }));
             let wanted = path == "etc/ld.so.conf" || path == "etc/os-release" || path == "usr/lib/os-release" || (path.starts_with("etc/ld.so.conf.d/") && path.ends_with(".conf"));

@@ -84,7 +84,7 @@ mod worker {
             };
             let msg = match linklens_archive::open(&mut reader, size, &limits, Some(&mut progress)) {
                 Some(archive) => FromWorker::ArchiveDone { id, archive: Box::new(archive), millis: now() - start, wasm_memory: wasm_memory() },
-                None => FromWorker::Failed { id, code: "io".into(), message: "the archive could not be read".into() },
+                None => FromWorker::Failed { id, code: "io".into(), message: linklens::catalogue::page::ARCHIVE_UNREADABLE.into() },
             };
             post(scope, &msg);
             return;

@@ -79,7 +79,7 @@ fn image(i: &ImageReport) -> Html {
                 <p>{labels::ERROR_SEEN}{": "}<code class="image-error" data-testid="image-error">{e}</code></p>
             }
             if let Some(f) = i.fix {
-                <p>{labels::FIX}{": "}{catalogue::fix(f).title}{" (below)"}</p>
+                <p>{labels::FIX}{": "}{catalogue::fix(f).title}{page::FIX_BELOW}</p>
             }
             if let Some(b) = i.base {
                 <p>{labels::OR_BASE}{" "}{catalogue::target(b).name}</p>

@@ -94,3 +94,6 @@ pub(super) static IMAGE_REASONS: [ImageReasonWords; ImageReasonId::ALL.len()] = 
         Some("exec {program}: too many levels of symbolic links"),
     ),
 ];
+
+/// Stands for `{path}` when an error concerns the whole archive.
+pub const THE_ARCHIVE: &str = "the archive";

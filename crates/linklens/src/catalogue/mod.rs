@@ -18,7 +18,7 @@ mod topics;
 use serde::Serialize;
 
 pub use crate::vocab::{CauseId, FixId, NoteId, ReasonId, TargetId, WarningId};
-pub use archive::{archive_error, format_name, ImageReasonWords};
+pub use archive::{archive_error, format_name, ImageReasonWords, THE_ARCHIVE};
 pub use targets::{os_name, ReasonWords, TargetWords};
 
 /// A topic is a cause or a warning; both have a page (`#/cause/<id>`).

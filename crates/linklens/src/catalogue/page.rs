@@ -80,3 +80,7 @@ pub const CANCEL: &str = "Cancel";
 pub const SCANNING: &str = "Scanning the archive: {read} read or decompressed ({size} on disk), {files} files, {elf} ELF so far";
 /// An archive's analysis time.
 pub const ARCHIVE_ANALYSED_IN: &str = "Scanned in {millis} ms.";
+/// After an image's fix: the binary's own result, with its command, follows.
+pub const FIX_BELOW: &str = " (the command is in the binary's result below)";
+/// An archive whose first bytes promised a format it does not have.
+pub const ARCHIVE_UNREADABLE: &str = "The archive could not be read.";
