@@ -471,6 +471,76 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
         assert!(pclntab::find(&image, Search::Scan).is_some());
     }
 
+    #[test]
+    fn pclntab_header_checks_hold_wherever_the_table_is() {
+        let good = go12_table(&["main.main", "net.Dial", "os.Exit"]);
+        let in_section = |bytes: &[u8], name: &str| {
+            let mut image = Image::raw(bytes, false, false, 8);
+            let region = image.segments[0].clone();
+            image.sections.push(crate::image::Region { name: name.into(), ..region });
+            pclntab::find(&image, Search::NamedOnly).map(|t| t.info.nfunc)
+        };
+        assert_eq!(in_section(&good, ".gopclntab"), Some(3));
+        // A section of its own is still checked byte by byte (scanning only
+        // ever tries headers whose padding is zero).
+        for at in [4, 5] {
+            let mut bad = good.clone();
+            bad[at] = 1;
+            assert_eq!(in_section(&bad, ".gopclntab"), None, "padding byte {at}");
+        }
+        // The function table of three functions needs seven words.
+        let functab_end = 8 + 8 + (2 * 3 + 1) * 8;
+        assert_eq!(in_section(&good[..functab_end], ".gopclntab"), Some(3));
+        assert_eq!(in_section(&good[..functab_end - 1], ".gopclntab"), None);
+        // Found by scanning after other data: what is available counts from
+        // the header, not from the region's start.
+        let mut shifted = vec![0xaa; 16];
+        shifted.extend_from_slice(&good[..functab_end]);
+        let found = |bytes: &[u8]| pclntab::find(&Image::raw(bytes, false, false, 8), Search::Scan).map(|t| (t.info.nfunc, t.info.offset));
+        assert_eq!(found(&shifted), Some((3, 16)));
+        assert_eq!(found(&shifted[..shifted.len() - 1]), None);
+        // A header cut right after its magic is not read past its end.
+        let mut cut = vec![0xaa; 16];
+        cut.extend_from_slice(&good[..6]);
+        assert_eq!(found(&cut), None);
+        // Go 1.16: (nfunc+1) pairs of words after the last offset.
+        let names = b"main.main\0net.Dial\0";
+        let mut t = Vec::new();
+        t.extend_from_slice(&0xffff_fffau32.to_le_bytes());
+        t.extend_from_slice(&[0, 0, 1, 8]);
+        let funcname = 64u64;
+        let cu = funcname + names.len() as u64;
+        for w in [2u64, 1, funcname, cu, cu, cu, cu] {
+            t.extend_from_slice(&w.to_le_bytes());
+        }
+        t.extend_from_slice(names);
+        t.resize(t.len() + 3 * 16, 0);
+        assert_eq!(found(&t).map(|f| f.0), Some(2));
+        assert_eq!(found(&t[..t.len() - 1]), None, "a Go 1.16 table a byte short");
+    }
+
+    #[test]
+    fn the_largest_function_count_is_still_a_table() {
+        // 2^24 functions: a Go 1.20 header whose function table (8 bytes
+        // per entry) fits exactly; one more is refused.
+        let build = |nfunc: u64| {
+            let names = b"main.main\0";
+            let (f, c) = (72u64, 72 + names.len() as u64);
+            let mut t = Vec::new();
+            t.extend_from_slice(&0xffff_fff1u32.to_le_bytes());
+            t.extend_from_slice(&[0, 0, 1, 8]);
+            for w in [nfunc, 1, 0x40_1000, f, c, c, c, c] {
+                t.extend_from_slice(&w.to_le_bytes());
+            }
+            t.extend_from_slice(names);
+            t.resize((c + (nfunc + 1) * 8) as usize, 0);
+            t
+        };
+        let found = |t: &[u8]| pclntab::find(&Image::raw(t, false, false, 8), Search::Scan).map(|t| t.info.nfunc);
+        assert_eq!(found(&build(pclntab::MAX_FUNCS)), Some(pclntab::MAX_FUNCS));
+        assert_eq!(found(&build(pclntab::MAX_FUNCS + 1)), None);
+    }
+
     /// A Go 1.20 pclntab exactly as long as its header says, with the
     /// five offsets given (relative to the table).
     fn go120_table(names: &[u8], offsets: Option<[u64; 5]>) -> Vec<u8> {

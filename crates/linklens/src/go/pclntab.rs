@@ -65,7 +65,7 @@ pub(crate) struct Table {
 const HEADER_MAX: u64 = 8 + 8 * 8;
 
 /// More functions than any real binary has (the largest seen have ~10^5).
-const MAX_FUNCS: u64 = 1 << 24;
+pub(crate) const MAX_FUNCS: u64 = 1 << 24;
 
 /// Find the table: by section name, else by scanning for a valid header in
 /// the sections (or segments) where linkers put it when it has no section
