@@ -37,10 +37,32 @@ struct Options {
     /// Show every target with its verdict, reason and the error it would print
     #[arg(long)]
     targets: bool,
+    /// Print the recommended fix as a file to keep instead of the report:
+    /// shell, dockerfile, goreleaser, github-actions or makefile
+    #[arg(long, value_name = "KIND", value_parser = parse_recipe, conflicts_with_all = ["json", "quiet"])]
+    recipe: Option<linklens::RecipeKind>,
+    /// With --recipe: the fix to render instead of the recommended one
+    /// (cgo-off, pure-go-tags, musl-gcc, zig-musl…)
+    #[arg(long, value_name = "ID", value_parser = parse_fix, requires = "recipe")]
+    fix: Option<linklens::FixId>,
     /// The binaries to analyse; - reads standard input; a directory is
     /// walked for executables and libraries (symlinks are not followed)
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
+}
+
+/// A recipe kind, or a usage error that lists them.
+fn parse_recipe(s: &str) -> Result<linklens::RecipeKind, String> {
+    one_of(s, linklens::RecipeKind::parse, linklens::RecipeKind::ALL.iter().map(|k| k.as_str()), "recipe")
+}
+
+/// A fix id, or a usage error that lists them.
+fn parse_fix(s: &str) -> Result<linklens::FixId, String> {
+    one_of(s, linklens::FixId::parse, linklens::FixId::ALL.iter().map(|k| k.as_str()), "fix")
+}
+
+fn one_of<T>(s: &str, parse: fn(&str) -> Option<T>, all: impl Iterator<Item = &'static str>, what: &str) -> Result<T, String> {
+    parse(s.trim()).ok_or_else(|| format!("unknown {what}; the {what} ids are: {}", all.collect::<Vec<_>>().join(", ")))
 }
 
 /// A target id, or a usage error that lists them all.
@@ -91,6 +113,8 @@ struct Done {
     dynamic: bool,
     /// Fails on a target named by `--target`.
     off_target: bool,
+    /// For standard error: why a file has no recipe.
+    notes: String,
 }
 
 /// Analyse one file and render it at once, so no report outlives its file.
@@ -121,6 +145,10 @@ fn analyse(path: &str, opts: &Options, text: linklens::render::TextOptions) -> D
     let failed = result.is_err();
     let dynamic = result.as_ref().is_ok_and(|r| !r.linkage.is_static());
     let off_target = result.as_ref().is_ok_and(|r| fails_on(r, &opts.target));
+    if let (Some(kind), Ok(r)) = (opts.recipe, &result) {
+        let (text, notes) = recipe(path, r, kind, opts.fix);
+        return Done { text, failed, dynamic, off_target, notes };
+    }
     let text = if opts.json {
         let entry = match &result {
             Ok(r) => Entry { path, report: Some(r), archive: None, error: None },
@@ -133,7 +161,29 @@ fn analyse(path: &str, opts: &Options, text: linklens::render::TextOptions) -> D
             Err(e) => format!("{path}: error: {}\n", e.message),
         }
     };
-    Done { text, failed, dynamic, off_target }
+    Done { text, failed, dynamic, off_target, notes: String::new() }
+}
+
+/// The recipe of a file's recommended fix (or of `--fix`), or why it has none.
+fn recipe(path: &str, r: &linklens::Report, kind: linklens::RecipeKind, id: Option<linklens::FixId>) -> (String, String) {
+    use linklens::catalogue::{self, sentences};
+    let label = catalogue::recipe(kind).label;
+    let fix = match id {
+        Some(id) => r.fixes.iter().find(|f| f.id == id),
+        None => r.fixes.first(),
+    };
+    let Some(fix) = fix else {
+        let ids: Vec<&str> = r.fixes.iter().map(|f| f.id.as_str()).collect();
+        let why = match id {
+            Some(id) => catalogue::fill(sentences::CLI_NO_SUCH_FIX, &[("fix", id.as_str()), ("fixes", &ids.join(", "))]),
+            None => catalogue::fill(sentences::CLI_NO_FIX, &[("linkage", linklens::render::labels::linkage_phrase(r.linkage))]),
+        };
+        return (String::new(), format!("{path}: {why}\n"));
+    };
+    match linklens::render::recipe::recipe(r, fix, kind) {
+        Ok(text) => (text, String::new()),
+        Err(why) => (String::new(), format!("{path}: {}\n", catalogue::fill(sentences::CLI_NO_RECIPE, &[("recipe", label), ("why", why)]))),
+    }
 }
 
 /// An archive: its summary, then each member as a file of its own.
@@ -175,7 +225,7 @@ fn archive(path: &str, r: &linklens::archive::ArchiveReport, opts: &Options, tex
             }
         }
     }
-    Done { text: out, failed, dynamic, off_target }
+    Done { text: out, failed, dynamic, off_target, notes: String::new() }
 }
 
 /// The file will not run on one of `targets`: a verdict `fails` there, or
@@ -215,6 +265,13 @@ fn main() -> ExitCode {
         failed |= done.failed;
         not_static |= done.dynamic;
         off_target |= done.off_target;
+        if !done.notes.is_empty() {
+            eprint!("{}", done.notes);
+            failed = true;
+        }
+        if done.text.is_empty() {
+            return Ok(());
+        }
         printer.print(&done.text)
     })
     .and_then(|()| printer.finish());

@@ -53,5 +53,8 @@ pub(crate) fn fixes(warnings: &[Warning], go: Option<&GoInfo>, goarch: Option<&s
     b.linkmode("external");
     b.extldflag("-static");
     let output = format!("{}.exe", b.output);
-    vec![crate::fix::fix(FixId::WindowsStatic, b.render(), b.notes.clone(), &[], &output, Linkage::Static)]
+    b.output = output.clone();
+    let mut fix = crate::fix::fix(FixId::WindowsStatic, b.command(), b.notes.clone(), &[], &output, Linkage::Static);
+    fix.build = Some(b);
+    vec![fix]
 }

@@ -5,7 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::vocab::vocabulary;
-pub use crate::vocab::{CauseId, FixId, NoteId, ReasonId, TargetId, WarningId};
+pub use crate::fix::command::GoBuild;
+pub use crate::vocab::{CauseId, FixId, NoteId, ReasonId, RecipeKind, TargetId, BuildTool, WarningId};
 
 /// Version of the JSON shape of [`Report`].
 pub const SCHEMA_VERSION: u32 = 3;
@@ -263,6 +264,10 @@ pub struct GoInfo {
     pub buildinfo_offset: Option<u64>,
     /// A test binary (`go test -c`), and what shows it.
     pub test_binary: Option<Evidence>,
+    /// A `crypto/tls` function: the program makes TLS connections, so an
+    /// image without CA certificates breaks it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tls: Option<Evidence>,
 }
 
 vocabulary! {
@@ -421,6 +426,10 @@ pub struct Fix {
     pub caveats: Vec<String>,
     /// How to check the result.
     pub verify: Vec<String>,
+    /// For a Go rebuild, the build as data: the shell command and every
+    /// pipeline recipe are rendered from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build: Option<GoBuild>,
 }
 
 vocabulary! {

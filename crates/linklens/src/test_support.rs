@@ -20,6 +20,7 @@ pub(crate) fn go_info(path: &str, settings: &[(&str, &str)]) -> GoInfo {
         buildinfo_section: None,
         buildinfo_offset: None,
         test_binary: None,
+        tls: None,
     }
 }
 

@@ -154,6 +154,37 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What compiles and links the C side of a Go build.
+    pub enum BuildTool {
+        /// No C at all: Go alone (`CGO_ENABLED=0`, or nothing that needs C).
+        Go = "go",
+        /// The system's gcc and C library (glibc on most build machines).
+        Gcc = "gcc",
+        /// musl-gcc, musl's wrapper around gcc.
+        MuslGcc = "musl-gcc",
+        /// zig cc, for a musl or a pinned glibc target.
+        Zig = "zig",
+    }
+}
+
+vocabulary! {
+    /// A form a rebuild takes: the shell command, or the same change in a
+    /// file people keep in their repository.
+    pub enum RecipeKind {
+        /// The command line.
+        Shell = "shell",
+        /// A multi-stage Dockerfile.
+        Dockerfile = "dockerfile",
+        /// A `.goreleaser.yaml` `builds:` entry.
+        Goreleaser = "goreleaser",
+        /// A GitHub Actions workflow.
+        GithubActions = "github-actions",
+        /// A Makefile target.
+        Makefile = "makefile",
+    }
+}
+
+vocabulary! {
     /// A remark on how a rebuild command was derived from this binary.
     pub enum NoteId {
         /// GOOS/GOARCH were added.

@@ -11,6 +11,7 @@
 mod archive;
 mod fixes;
 pub mod page;
+pub mod recipes;
 pub mod sentences;
 mod targets;
 mod topics;
@@ -18,6 +19,7 @@ mod topics;
 use serde::Serialize;
 
 pub use crate::vocab::{CauseId, FixId, NoteId, ReasonId, TargetId, WarningId};
+pub use recipes::{recipe, RecipeWords};
 pub use archive::{archive_error, format_name, ImageReasonWords, THE_ARCHIVE};
 pub use targets::{os_name, ReasonWords, TargetWords};
 

@@ -59,7 +59,15 @@ pub const CLI_ABOUT: &str = "Tells whether each Linux binary is statically linke
 /// The CLI's exit statuses, after the options in `--help`.
 pub const CLI_EXIT_STATUS: &str = "exit status: 0 all analysed (and static, with --require-static; running on every --target);
              1 --require-static and some file is dynamic, or some file will not run on a --target;
-             2 some file could not be read or parsed (the others are still reported)";
+             2 some file could not be read or parsed (the others are still reported),
+               or, with --recipe, some file has no such recipe (said on standard error)";
+
+/// `--recipe` on a file with no fix; `{linkage}`: its linkage phrase.
+pub const CLI_NO_FIX: &str = "no rebuild to render: it is {linkage} and needs no fix";
+/// `--fix` names a fix the file does not have; `{fixes}`: the ones it has.
+pub const CLI_NO_SUCH_FIX: &str = "no {fix} fix for this file (its fixes: {fixes})";
+/// `--recipe` for a fix that cannot take that form; `{why}`: the catalogue's reason.
+pub const CLI_NO_RECIPE: &str = "no {recipe} recipe: {why}";
 
 /// Why a report has no target verdicts; `{os}` is the system's name.
 pub const TARGETS_NOT_LINUX: &str = "Targets are Linux images and distributions; this file is for {os}.";

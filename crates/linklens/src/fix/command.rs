@@ -1,33 +1,68 @@
 //! The command model: a `go build` line under construction, started from
 //! what the binary recorded and changed one flag at a time, and rendered
-//! with POSIX shell quoting, so what is printed is what runs.
+//! with POSIX shell quoting, so what is printed is what runs. The finished
+//! model travels with its fix (`Fix::build`): the shell command and every
+//! pipeline recipe are rendered from it.
+
+use serde::{Deserialize, Serialize};
 
 use super::note;
 use crate::go::quoted;
-use crate::report::{GoInfo, Note, NoteId};
+use crate::report::{GoInfo, Note, NoteId, Setting};
+use crate::vocab::BuildTool;
 
-/// A `go build` command line under construction.
-#[derive(Debug, Clone)]
-pub(crate) struct GoBuild {
-    env: Vec<(String, String)>,
-    trimpath: bool,
+/// A `go build` command line: what the binary recorded, as a fix changed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoBuild {
+    /// Environment for the build, in the order it is printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub env: Vec<Setting>,
+    /// `-trimpath`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub trimpath: bool,
     /// `-race`, as recorded (`-race=true`).
-    race: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub race: bool,
     /// A test binary: `go test -c` rebuilds it.
-    test: bool,
-    buildmode: Option<String>,
-    tags: Vec<String>,
-    ldflags: Vec<String>,
-    package: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub test: bool,
+    /// `-buildmode`, when not the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub buildmode: Option<String>,
+    /// `-tags`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// `-ldflags`, split into words as `go` splits them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ldflags: Vec<String>,
+    /// The package argument (`.`, `./cmd/x`, an import path).
+    pub package: String,
     /// Name of the file `go build` writes, for the verify steps.
     pub output: String,
-    /// How the command was derived from the binary.
+    /// The target, always named (recipes need it even for the host's own).
+    pub goos: String,
+    /// The target architecture.
+    pub goarch: String,
+    /// `GOAMD64=v3`, `GOARM=7`…, as recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arch_level: Option<Setting>,
+    /// The Go release that built the binary (`go1.26.8`), if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub go_version: Option<String>,
+    /// A module to add before building (`go get`), for a driver swap.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub go_get: Option<String>,
+    /// An image to build inside (`golang:1.26-bookworm`), for an older glibc.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// How the command was derived from the binary (also in the fix).
+    #[serde(skip)]
     pub notes: Vec<Note>,
 }
 
 impl GoBuild {
     /// The command that would rebuild this binary as it is.
-    pub fn from_binary(go: &GoInfo, goarch: Option<&str>) -> GoBuild {
+    pub(crate) fn from_binary(go: &GoInfo, goarch: Option<&str>) -> GoBuild {
         let b = &go.build;
         let mut notes = Vec::new();
         let mut env = Vec::new();
@@ -35,10 +70,10 @@ impl GoBuild {
         let level = b.arch_level.as_ref().filter(|l| !(l.key == "GOAMD64" && l.value == "v1"));
         let other_os = b.goos.as_deref().is_some_and(|os| os != "linux");
         if goarch.is_some_and(|a| a != "amd64") || level.is_some() || other_os {
-            env.push(("GOOS".into(), b.goos.clone().unwrap_or_else(|| "linux".into())));
-            env.push(("GOARCH".into(), goarch.unwrap_or("amd64").into()));
+            env.push(setting("GOOS", b.goos.as_deref().unwrap_or("linux")));
+            env.push(setting("GOARCH", goarch.unwrap_or("amd64")));
             if let Some(l) = level {
-                env.push((l.key.clone(), l.value.clone()));
+                env.push(l.clone());
             }
             notes.push(note(NoteId::CrossTarget, &[]));
         }
@@ -51,7 +86,7 @@ impl GoBuild {
         // No main module but build info: a GOPATH-mode build, which today's
         // go only makes with modules off.
         if go.version.is_some() && go.main.is_none() && go.path.is_some() {
-            env.push(("GO111MODULE".into(), "off".into()));
+            env.push(setting("GO111MODULE", "off"));
         }
         if go.version.is_none() {
             notes.push(note(NoteId::FlagsUnknown, &[]));
@@ -68,25 +103,52 @@ impl GoBuild {
             ldflags: b.ldflags.as_deref().map(quoted::split).unwrap_or_default(),
             package,
             output,
+            goos: b.goos.clone().unwrap_or_else(|| "linux".into()),
+            goarch: goarch.unwrap_or("amd64").into(),
+            arch_level: level.cloned(),
+            go_version: go.version.clone(),
+            go_get: None,
+            image: None,
             notes,
         }
     }
 
-    pub fn set_env(&mut self, key: &str, value: &str) -> &mut Self {
-        self.env.retain(|(k, _)| k != key);
+    /// The value of an environment variable the command sets.
+    pub fn env_value(&self, key: &str) -> Option<&str> {
+        self.env.iter().find(|s| s.key == key).map(|s| s.value.as_str())
+    }
+
+    /// Which compiler links the C side, read from the command itself.
+    pub fn toolchain(&self) -> BuildTool {
+        match self.env_value("CC") {
+            Some(cc) if cc.starts_with("musl-gcc") => BuildTool::MuslGcc,
+            Some(cc) if cc.starts_with("zig ") => BuildTool::Zig,
+            _ if self.env_value("CGO_ENABLED") == Some("0") => BuildTool::Go,
+            _ if self.env_value("CGO_ENABLED") == Some("1") || self.links_externally() => BuildTool::Gcc,
+            _ => BuildTool::Go,
+        }
+    }
+
+    /// The zig target of `CC='zig cc -target …'`.
+    pub fn zig_target(&self) -> Option<&str> {
+        self.env_value("CC")?.strip_prefix("zig cc -target ").map(|t| t.split(' ').next().unwrap_or(t))
+    }
+
+    pub(crate) fn set_env(&mut self, key: &str, value: &str) -> &mut Self {
+        self.env.retain(|s| s.key != key);
         // CGO_ENABLED, CC and CXX read best first.
-        let leading = |keys: &[&str]| self.env.iter().take_while(|(k, _)| keys.contains(&k.as_str())).count();
+        let leading = |keys: &[&str]| self.env.iter().take_while(|s| keys.contains(&s.key.as_str())).count();
         let at = match key {
             "CGO_ENABLED" => 0,
             "CC" => leading(&["CGO_ENABLED"]),
             "CXX" => leading(&["CGO_ENABLED", "CC"]),
             _ => self.env.len(),
         };
-        self.env.insert(at, (key.into(), value.into()));
+        self.env.insert(at, setting(key, value));
         self
     }
 
-    pub fn add_tags(&mut self, tags: &[&str]) -> &mut Self {
+    pub(crate) fn add_tags(&mut self, tags: &[&str]) -> &mut Self {
         for t in tags {
             if !self.tags.iter().any(|x| x == t) {
                 self.tags.push((*t).into());
@@ -96,54 +158,54 @@ impl GoBuild {
     }
 
     /// Remove a build tag, saying whether it was there.
-    pub fn remove_tag(&mut self, tag: &str) -> bool {
+    pub(crate) fn remove_tag(&mut self, tag: &str) -> bool {
         let before = self.tags.len();
         self.tags.retain(|t| t != tag);
         self.tags.len() != before
     }
 
-    pub fn buildmode(&self) -> Option<&str> {
+    pub(crate) fn buildmode(&self) -> Option<&str> {
         self.buildmode.as_deref()
     }
 
-    pub fn set_buildmode(&mut self, mode: Option<&str>) -> &mut Self {
+    pub(crate) fn set_buildmode(&mut self, mode: Option<&str>) -> &mut Self {
         self.buildmode = mode.map(str::to_string);
         self
     }
 
     /// Whether the command builds with the race detector.
-    pub fn race(&self) -> bool {
+    pub(crate) fn race(&self) -> bool {
         self.race
     }
 
     /// Build without the race detector.
-    pub fn drop_race(&mut self) -> &mut Self {
+    pub(crate) fn drop_race(&mut self) -> &mut Self {
         self.race = false;
         self
     }
 
     /// Whether ldflags ask for the external linker.
-    pub fn links_externally(&self) -> bool {
+    pub(crate) fn links_externally(&self) -> bool {
         external_linkmode(&self.ldflags)
     }
 
     /// Let Go link the program itself: no `-linkmode external`, and no
     /// `-extldflags` (only the external linker reads them).
-    pub fn drop_external_link(&mut self) -> &mut Self {
+    pub(crate) fn drop_external_link(&mut self) -> &mut Self {
         self.remove_flag("-linkmode");
         self.remove_flag("-extldflags");
         self
     }
 
     /// Set `-linkmode`, replacing any existing value.
-    pub fn linkmode(&mut self, mode: &str) -> &mut Self {
+    pub(crate) fn linkmode(&mut self, mode: &str) -> &mut Self {
         self.remove_flag("-linkmode");
         self.ldflags.splice(0..0, ["-linkmode".to_string(), mode.to_string()]);
         self
     }
 
     /// Add `flag` to `-extldflags`, keeping what is there.
-    pub fn extldflag(&mut self, flag: &str) -> &mut Self {
+    pub(crate) fn extldflag(&mut self, flag: &str) -> &mut Self {
         let existing = self.remove_flag("-extldflags").unwrap_or_default();
         let mut parts = quoted::split(&existing);
         // -static and -static-pie exclude each other.
@@ -192,9 +254,34 @@ impl GoBuild {
         out.join(" ")
     }
 
+    /// The `go build` line alone, as printed.
     pub fn render(&self) -> String {
-        let mut words: Vec<String> = self.env.iter().map(|(k, v)| format!("{k}={}", shell_quote(v))).collect();
-        words.push(if self.test { "go test -c" } else { "go build" }.into());
+        self.go_command(None, &[])
+    }
+
+    /// The `go build` line with `-o output` when given, leaving out the
+    /// environment variables in `skip_env` (a recipe that sets them its own way).
+    pub fn go_command(&self, output: Option<&str>, skip_env: &[&str]) -> String {
+        let mut words: Vec<String> =
+            self.env.iter().filter(|s| !skip_env.contains(&s.key.as_str())).map(|s| format!("{}={}", s.key, shell_quote(&s.value))).collect();
+        words.extend(self.go_args(output));
+        words.join(" ")
+    }
+
+    /// `go build …` without its environment: the verb, the flags, `-o`, the package.
+    pub fn go_args(&self, output: Option<&str>) -> Vec<String> {
+        let mut words = vec![if self.test { "go test -c" } else { "go build" }.to_string()];
+        words.extend(self.flags());
+        if let Some(o) = output {
+            words.push(format!("-o {}", shell_quote(o)));
+        }
+        words.push(shell_quote(&self.package));
+        words
+    }
+
+    /// The flags between the verb and the package, each a shell word.
+    pub fn flags(&self) -> Vec<String> {
+        let mut words = Vec::new();
         if self.trimpath {
             words.push("-trimpath".into());
         }
@@ -210,9 +297,37 @@ impl GoBuild {
         if !self.ldflags.is_empty() {
             words.push(format!("-ldflags {}", shell_quote_always(&self.render_ldflags())));
         }
-        words.push(shell_quote(&self.package));
-        words.join(" ")
+        words
     }
+
+    /// The whole command a fix prints: the build, after `go get` for a
+    /// driver swap, or inside an image for an older glibc.
+    pub fn command(&self) -> String {
+        self.command_to(None)
+    }
+
+    /// [`command`](Self::command), writing `-o output` when given.
+    pub fn command_to(&self, output: Option<&str>) -> String {
+        let build = self.go_command(output, &[]);
+        if let Some(image) = &self.image {
+            // The image's own platform, so a cgo build for another
+            // architecture runs natively there (under emulation) with its gcc.
+            return format!("docker run --rm --platform linux/{} -v \"$PWD\":/src -w /src {image} sh -c {}", self.goarch, shell_quote(&build));
+        }
+        match &self.go_get {
+            Some(module) => format!("go get {module} && {build}"),
+            None => build,
+        }
+    }
+
+    /// The `-ldflags` value as one string (for a field that takes it whole).
+    pub fn ldflags_value(&self) -> String {
+        self.render_ldflags()
+    }
+}
+
+fn setting(key: &str, value: &str) -> Setting {
+    Setting { key: key.into(), value: value.into() }
 }
 
 /// `-linkmode external` or `-linkmode=external` (one or two dashes) among
@@ -266,7 +381,7 @@ pub(crate) fn shell_quote(s: &str) -> String {
 
 /// One shell word, always quoted: single quotes, or double quotes with
 /// `\ " $ `` ` escaped when the text holds a single quote.
-fn shell_quote_always(s: &str) -> String {
+pub(crate) fn shell_quote_always(s: &str) -> String {
     if s.contains('\'') {
         format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\"").replace('$', "\\$").replace('`', "\\`"))
     } else {

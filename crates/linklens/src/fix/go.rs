@@ -31,7 +31,7 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
         .map(|(_, t)| *t)
         .collect();
     let out = base.output.clone();
-    let fix = |id: FixId, command: String, notes: Vec<Note>, expect: Linkage| fix(id, command, notes, &cause_list, &out, expect);
+    let fix = |id: FixId, b: GoBuild, notes: Vec<Note>, expect: Linkage| with_build(fix(id, b.command(), notes, &cause_list, &out, expect), b);
     let mut fixes = Vec::new();
 
     // Recipes, each from a fresh copy of the binary's own command.
@@ -48,7 +48,7 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
             notes.push(note(NoteId::LinkmodeDropped, &[]));
         }
         drop_pie(&mut b, &mut notes);
-        fix(FixId::CgoOff, b.render(), notes, Linkage::Static)
+        fix(FixId::CgoOff, b, notes, Linkage::Static)
     };
     let tags = |keep_static_link: bool| {
         let mut b = base.clone();
@@ -62,7 +62,7 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
             drop_pie(&mut b, &mut notes);
         }
         notes.push(note(NoteId::TagsAdded, &[("tags", &std_tags.join(","))]));
-        fix(FixId::PureGoTags, b.render(), notes, if report.linkage == Linkage::StaticPie { Linkage::StaticPie } else { Linkage::Static })
+        fix(FixId::PureGoTags, b, notes, if report.linkage == Linkage::StaticPie { Linkage::StaticPie } else { Linkage::Static })
     };
     // Debian's musl-gcc wraps the machine's own gcc: it builds for amd64
     // only (the fixtures prove it; elsewhere zig cross-compiles).
@@ -80,7 +80,7 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
         // lookuphost-pie-cgo proof showed it): a PIE becomes a plain static
         // executable here.
         drop_pie(&mut b, &mut notes);
-        Some(fix(FixId::MuslGcc, b.render(), notes, Linkage::Static))
+        Some(fix(FixId::MuslGcc, b, notes, Linkage::Static))
     };
     let zig = || {
         let target = arch::from_goarch(&goarch)?.zig_musl?;
@@ -93,7 +93,7 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
         }
         // zig links a PIE as a static PIE (the lookuphost-pie-cgo proof).
         let expect = if b.buildmode() == Some("pie") { Linkage::StaticPie } else { Linkage::Static };
-        Some(fix(FixId::ZigMusl, b.render(), notes, expect))
+        Some(fix(FixId::ZigMusl, b, notes, expect))
     };
 
     // Where Go always calls the system's C library, nothing makes it static.
@@ -142,10 +142,10 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
         if sqlite && only_deps {
             let mut b = base.clone();
             b.set_env("CGO_ENABLED", "0");
-            let cmd = format!("go get modernc.org/sqlite && {}", b.render());
+            b.go_get = Some(PURE_GO_SQLITE.into());
             let mut notes = b.notes.clone();
             notes.push(note(NoteId::ReplaceImport, &[]));
-            fixes.push(fix(FixId::PureGoDriver, cmd, notes, Linkage::Static));
+            fixes.push(fix(FixId::PureGoDriver, b, notes, Linkage::Static));
         }
     } else if !std_tags.is_empty() {
         fixes.push(cgo_off());
@@ -159,11 +159,12 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
         plain.set_buildmode(None);
         let mut notes = plain.notes.clone();
         notes.push(note(NoteId::PieDropped, &[]));
-        let drop = fix(FixId::DropPie, plain.render(), notes, Linkage::Static);
+        let drop = fix(FixId::DropPie, plain, notes, Linkage::Static);
         let mut sp = base.clone();
         sp.set_env("CGO_ENABLED", "1").set_buildmode(Some("pie")).linkmode("external");
         sp.extldflag("-static-pie");
-        let spie = fix(FixId::StaticPie, sp.render(), sp.notes.clone(), Linkage::StaticPie);
+        let notes = sp.notes.clone();
+        let spie = fix(FixId::StaticPie, sp, notes, Linkage::StaticPie);
         fixes.push(drop);
         fixes.push(spie);
     }
@@ -177,6 +178,15 @@ pub(crate) fn for_go(report: &Report, go: &GoInfo) -> Vec<Fix> {
         fixes.push(f);
     }
     fixes
+}
+
+/// The pure-Go SQLite driver that replaces go-sqlite3.
+const PURE_GO_SQLITE: &str = "modernc.org/sqlite";
+
+/// A fix with the build it prints.
+fn with_build(mut fix: Fix, build: GoBuild) -> Fix {
+    fix.build = Some(build);
+    fix
 }
 
 /// `-buildmode=pie` dropped, with its note, when the command has it.
@@ -220,25 +230,21 @@ fn lower_floor(report: &Report, base: &GoBuild, goarch: &str, causes: &[CauseId]
         let mut b = base.clone();
         let mut notes = b.notes.clone();
         zig_compilers(&mut b, &mut notes, &target, cxx_library);
-        out.extend(floor::fix(report, FixId::ZigGlibc, b.render(), notes, causes, &output, floor::ZIG));
+        out.extend(floor::fix(report, FixId::ZigGlibc, b.command(), notes, causes, &output, floor::ZIG).map(|f| with_build(f, b)));
     }
     let go_minor = report.go.as_ref().and_then(|g| g.version.as_deref()).and_then(go_minor);
     if let (true, Some(minor)) = (floor::lowers(report, floor::GOLANG_IMAGE), go_minor) {
         let mut b = base.clone();
         b.set_env("CGO_ENABLED", "1");
-        let command = format!(
-            // The image's own platform, so a cgo build for another
-            // architecture runs natively there (under emulation) with its gcc.
-            "docker run --rm --platform linux/{goarch} -v \"$PWD\":/src -w /src golang:{minor}-bookworm sh -c {}",
-            super::command::shell_quote(&b.render())
-        );
-        out.extend(floor::fix(report, FixId::OlderGlibcImage, command, b.notes.clone(), causes, &output, floor::GOLANG_IMAGE));
+        b.image = Some(format!("golang:{minor}-bookworm"));
+        let notes = b.notes.clone();
+        out.extend(floor::fix(report, FixId::OlderGlibcImage, b.command(), notes, causes, &output, floor::GOLANG_IMAGE).map(|f| with_build(f, b)));
     }
     out
 }
 
 /// `go1.26.8` → `1.26`: the golang image tag that follows patch releases.
-fn go_minor(version: &str) -> Option<String> {
+pub(crate) fn go_minor(version: &str) -> Option<String> {
     let v = version.strip_prefix("go")?;
     let mut parts = v.split('.');
     let (major, minor) = (parts.next()?, parts.next()?);

@@ -4,11 +4,11 @@
 //! words of every fix and note come from the catalogue.
 
 pub(crate) mod command;
-mod floor;
+pub(crate) mod floor;
 mod go;
 mod non_go;
 
-pub(crate) use go::for_go;
+pub(crate) use go::{for_go, go_minor};
 pub(crate) use non_go::for_non_go;
 
 use crate::catalogue;
@@ -49,5 +49,6 @@ pub(crate) fn fix_with(
         notes,
         caveats: entry.tradeoffs_for(causes),
         verify: entry.verify.iter().map(|v| catalogue::fill(v, &args)).collect(),
+        build: None,
     }
 }

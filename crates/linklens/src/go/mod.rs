@@ -29,6 +29,8 @@ pub(crate) struct Names {
     pub runtime_cgo: Option<String>,
     /// `testing.MainStart`: a test binary.
     pub test_main: Option<String>,
+    /// A `crypto/tls` function: the program speaks TLS.
+    pub tls: Option<String>,
 }
 
 pub(crate) struct Detected {
@@ -127,6 +129,7 @@ pub(crate) fn detect<'data, R: ReadRef<'data>>(image: &Image<'data, R>, search: 
             buildinfo_section: section,
             buildinfo_offset: offset,
             test_binary: test,
+            tls: names.tls.clone().map(|f| Evidence::new(EvidenceKind::Function, f)),
         },
         names,
         buildinfo_damage,
@@ -143,6 +146,10 @@ const CGO_HINT: &[u8] = b"._C";
 /// The marker of an `//export`ed function: `_cgoexp_<hash>_F` in package
 /// main (the linker names it without its package), `pkg._cgoexp_…` elsewhere.
 const EXPORT_HINT: &[u8] = b"_cgoexp_";
+/// The package whose functions say the program speaks TLS, and the one
+/// function that says it best (the handshake every connection runs).
+const TLS: &[u8] = b"crypto/tls.";
+const TLS_HANDSHAKE: &str = "crypto/tls.(*Conn).Handshake";
 /// What `go test -c` links and no program does.
 const TEST_MAIN: &[u8] = b"testing.MainStart";
 
@@ -158,6 +165,13 @@ fn count_name(name: &[u8], names: &mut Names) {
         }
         Some(b'x' | b'c') if names.runtime_cgo.is_none() && (name == b"x_cgo_init" || name == b"crosscall2") => {
             names.runtime_cgo = Some(String::from_utf8_lossy(name).into_owned())
+        }
+        Some(b'c') if name.starts_with(TLS) => {
+            // The first TLS name, replaced once by the handshake.
+            let better = names.tls.as_deref().is_none_or(|t| !t.starts_with(TLS_HANDSHAKE) && name.starts_with(TLS_HANDSHAKE.as_bytes()));
+            if better {
+                names.tls = Some(String::from_utf8_lossy(name).into_owned());
+            }
         }
         Some(b'_') if names.cgo_c_functions.len() < EXAMPLES && name.starts_with(b"_cgo_") => {
             let c_wrapper = memchr::memmem::find(name, b"_C2func_").is_some() || memchr::memmem::find(name, b"_Cfunc_").is_some();
@@ -246,6 +260,11 @@ fn scan_table(table: &[u8], count_packages: bool, names: &mut Names, cgo: &mut B
             }
         }
     }
+    // TLS: CA certificates must be where Go looks for them.
+    names.tls = names_starting_with(table, TLS_HANDSHAKE.as_bytes())
+        .next()
+        .or_else(|| names_starting_with(table, TLS).next())
+        .map(|n| String::from_utf8_lossy(n).into_owned());
     // A test binary (`go test -c`) runs testing's generated main.
     names.test_main = names_starting_with(table, TEST_MAIN).next().map(|n| String::from_utf8_lossy(n).into_owned());
     // A count matters only where the package's wrappers are gone (removed

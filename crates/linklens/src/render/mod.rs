@@ -7,6 +7,7 @@
 mod archive;
 pub mod labels;
 mod markdown;
+pub mod recipe;
 mod text;
 
 pub use archive::{archive_text, counts, format_chain, image_title, member_name};
