@@ -101,3 +101,28 @@ pub fn build_dist(path: &str) -> Result<PathBuf> {
     run(Command::new("trunk").args(["build", "--release", "--offline"]).env("PATH", path).current_dir(&root))?;
     Ok(root.join("dist"))
 }
+
+/// actionlint, pinned: the recipe tests lint every GitHub Actions recipe.
+pub const ACTIONLINT: &str = "github.com/rhysd/actionlint/cmd/actionlint@v1.7.12";
+/// The `dockerfile` package wraps BuildKit's own Dockerfile parser.
+pub const DOCKERFILE_PARSER: &str = "dockerfile==3.4.0";
+
+/// What the recipe tests run: make and musl-gcc (apt), BuildKit's
+/// Dockerfile parser (PyPI), actionlint (built through the Go module
+/// proxy into `target/tools/bin`). Returns that directory, for PATH.
+pub fn recipe_tools() -> Result<PathBuf> {
+    apt(&[("make", "make"), ("musl-gcc", "musl-tools")])?;
+    let parser = Command::new("python3").args(["-c", "import dockerfile"]).output().is_ok_and(|o| o.status.success());
+    if !parser {
+        eprintln!("installing {DOCKERFILE_PARSER} (BuildKit's Dockerfile parser)");
+        run(Command::new("python3").args(["-m", "pip", "install", "-q", DOCKERFILE_PARSER]))?;
+    }
+    let bin = project_root().join("target/tools/bin");
+    let version = ACTIONLINT.rsplit('@').next().unwrap_or_default().trim_start_matches('v');
+    let have = Command::new(bin.join("actionlint")).arg("-version").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).starts_with(version));
+    if !have {
+        eprintln!("installing actionlint {version} (through the Go module proxy)");
+        run(Command::new("go").args(["install", ACTIONLINT]).env("GOBIN", &bin).env("GOTOOLCHAIN", "local").env("GOFLAGS", "-mod=mod"))?;
+    }
+    Ok(bin)
+}

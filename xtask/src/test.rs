@@ -14,8 +14,11 @@ pub fn run_all() -> Result<()> {
     }
     // Real packages from the registries (pinned, checked by SHA-256).
     crate::thirdparty::fetch()?;
+    // The recipe tests' parsers, linter and C toolchain.
+    let tools = setup::recipe_tools()?;
+    let path = format!("{}:{}", tools.display(), std::env::var("PATH").unwrap_or_default());
     // 1. Native: core unit, golden, manifest, differential, robustness; CLI; web logic.
-    run(Command::new("cargo").args(["test", "--workspace", "--all-targets", "--locked"]).current_dir(&root))?;
+    run(Command::new("cargo").args(["test", "--workspace", "--all-targets", "--locked"]).env("PATH", &path).current_dir(&root))?;
 
     hostile_files_through_the_debug_cli(&root)?;
 

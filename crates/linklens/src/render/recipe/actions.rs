@@ -67,12 +67,7 @@ pub(super) fn render(r: &Ctx) -> String {
     out
 }
 
-/// An environment value: always a string, even `0` or `1`.
+/// An environment value: always a quoted string, even `0` or `1`.
 fn scalar_string(s: &str) -> String {
-    let bare = scalar(s);
-    if bare == s && s.chars().all(|c| c.is_ascii_alphabetic()) {
-        bare
-    } else {
-        serde_json::to_string(s).unwrap_or_default()
-    }
+    serde_json::to_string(s).unwrap_or_default()
 }
