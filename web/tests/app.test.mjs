@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync, writeSync, openSync
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import {
   serve, launch, fixture, drop, choose, result, causeIds, openApp, timedDrop, dist, shots, root,
   archiveFixture, archiveResult,
@@ -434,6 +435,55 @@ test('copy button and exports', async () => {
 
   const [mdDownload] = await Promise.all([page.waitForEvent('download'), article.locator('[data-testid=download-markdown]').click()]);
   assert.equal(readFileSync(await mdDownload.path(), 'utf8'), md);
+  await clear(page);
+});
+
+test('the fix as recipes: tabs for each form, each the CLI\'s own text, with copy and arrow keys', async () => {
+  const { page } = app;
+  const f = fixture('lookuphost-default-go1.26');
+  // The differential: the CLI built by cargo test renders the same recipes.
+  const cli = join(root, 'target/debug/linklens');
+  assert.ok(statSync(cli).isFile(), 'cargo test builds the CLI before the browser tests');
+  const onDisk = join(shots, '..', f.name);
+  writeFileSync(onDisk, f.bytes);
+  const recipe = (kind, fix) => execFileSync(cli, ['--recipe', kind, '--fix', fix, onDisk], { encoding: 'utf8' });
+  await drop(page, [{ name: f.name, bytes: f.bytes }]);
+  const article = await result(page, f.name);
+  const fixes = article.locator('section.fixes');
+  const kinds = JSON.parse(readFileSync(join(root, 'web/generated/vocabulary.json'), 'utf8')).recipes.map((r) => r.id);
+  assert.deepEqual(kinds, ['shell', 'dockerfile', 'goreleaser', 'github-actions', 'makefile']);
+  // The recommended fix and every alternative have the five forms.
+  const first = fixes.locator('.recipes').first();
+  assert.deepEqual(await first.locator('[data-testid=recipe-tab]').evaluateAll((ts) => ts.map((t) => t.dataset.recipeKind)), kinds);
+  assert.equal(await fixes.locator('[data-testid=alternative] .recipes').count(), f.golden.fixes.length - 1);
+  for (const kind of kinds.slice(1)) {
+    await first.locator(`[data-testid=recipe-tab][data-recipe-kind=${kind}]`).click();
+    const panel = first.locator(`[data-testid=recipe][data-recipe-kind=${kind}]`);
+    assert.ok(await panel.isVisible(), `${kind} shown`);
+    assert.equal(await first.locator('[data-testid=recipe]:visible').count(), 1, 'one panel at a time');
+    assert.equal(await panel.locator('code').textContent(), recipe(kind, f.golden.fixes[0].id), `${kind}: the CLI's text`);
+  }
+  // Copy the Dockerfile of an alternative (musl-gcc): what is copied is the file.
+  const musl = fixes.locator('[data-testid=alternative][data-fix-id=musl-gcc]');
+  await musl.locator('summary').click();
+  await musl.locator('[data-testid=recipe-tab][data-recipe-kind=dockerfile]').click();
+  const panel = musl.locator('[data-testid=recipe][data-recipe-kind=dockerfile]');
+  await panel.locator('button.copy').click();
+  await panel.locator('button.copy', { hasText: 'Copied' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, recipe('dockerfile', 'musl-gcc'));
+  assert.match(copied, /FROM --platform=linux\/amd64 golang:1\.26-alpine AS build/);
+  // Arrow keys move between the tabs (ARIA tabs: one tab stop, roving focus).
+  const tab = first.locator('[data-testid=recipe-tab][data-recipe-kind=shell]');
+  await tab.click();
+  await tab.focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.recipeKind), 'dockerfile');
+  assert.equal(await first.locator('[data-testid=recipe-tab][aria-selected=true]').getAttribute('data-recipe-kind'), 'dockerfile');
+  await page.keyboard.press('End');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.recipeKind), 'makefile');
+  await article.screenshot({ path: join(shots, 'recipes-makefile.png') });
+  rmSync(onDisk);
   await clear(page);
 });
 

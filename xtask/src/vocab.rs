@@ -25,6 +25,9 @@ pub fn write() -> Result<PathBuf> {
         "causes": CauseId::ALL.iter().map(|&c| topic(TopicId::Cause(c))).collect::<Vec<_>>(),
         "warnings": WarningId::ALL.iter().map(|&w| topic(TopicId::Warning(w))).collect::<Vec<_>>(),
         "fixes": FixId::ALL.iter().map(|&f| json!({ "id": f.as_str(), "title": catalogue::fix(f).title })).collect::<Vec<_>>(),
+        "recipes": linklens::RecipeKind::ALL.iter().map(|&k| json!({
+            "id": k.as_str(), "label": catalogue::recipe(k).label, "file": catalogue::recipe(k).file,
+        })).collect::<Vec<_>>(),
         "notes": NoteId::ALL.iter().map(|n| n.as_str()).collect::<Vec<_>>(),
         "targets": TargetId::ALL.iter().map(|&t| json!({
             "id": t.as_str(), "name": catalogue::target(t).name, "glibc": catalogue::target_glibc(t),

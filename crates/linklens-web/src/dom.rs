@@ -12,6 +12,13 @@ pub fn document() -> web_sys::Document {
     window().document().expect("a document")
 }
 
+/// Move the keyboard focus to the element with this id, if there is one.
+pub fn focus(id: &str) {
+    if let Some(e) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = e.focus();
+    }
+}
+
 /// Copy text; resolves to whether it worked.
 pub async fn copy(text: String) -> bool {
     let clipboard = window().navigator().clipboard();

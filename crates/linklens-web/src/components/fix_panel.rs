@@ -1,31 +1,31 @@
+use std::rc::Rc;
+
 use linklens::render::labels;
-use linklens::Fix;
+use linklens::Report;
 use yew::prelude::*;
 
-use super::copy_button::CopyButton;
+use super::recipe_tabs::RecipeTabs;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub fixes: Vec<Fix>,
+    pub report: Rc<Report>,
     /// The result this panel belongs to: ids in the page stay unique.
     pub result_id: u32,
 }
 
-/// The punch line: the recommended command with a copy button, then the
-/// alternatives with their trade-offs, then how to verify.
+/// The punch line: the recommended command with a copy button (and the same
+/// change as a Dockerfile, GoReleaser, Actions or Makefile recipe), then the
+/// alternatives with their trade-offs and recipes, then how to verify.
 #[function_component(FixPanel)]
 pub fn fix_panel(props: &Props) -> Html {
-    let Some((first, rest)) = props.fixes.split_first() else {
+    let Some((first, rest)) = props.report.fixes.split_first() else {
         return html! {};
     };
     let title_id = format!("fix-title-{}", props.result_id);
     html! {
         <section class="fixes" aria-labelledby={title_id.clone()}>
             <h4 id={title_id}>{labels::REBUILD_STATIC}{": "}{&first.title}</h4>
-            <div class="command">
-                <pre tabindex="0"><code data-testid="fix-command">{&first.command}</code></pre>
-                <CopyButton text={first.command.clone()} describe={Some(AttrValue::from("the rebuild command"))} testid={Some(AttrValue::from("copy-fix"))} />
-            </div>
+            <RecipeTabs report={props.report.clone()} index={0} id={format!("fix-{}-0", props.result_id)} recommended=true />
             if !first.notes.is_empty() {
                 <ul class="notes">{ for first.notes.iter().map(|n| html! { <li data-note-id={n.id.as_str()}>{&n.text}</li> }) }</ul>
             }
@@ -41,13 +41,10 @@ pub fn fix_panel(props: &Props) -> Html {
             </details>
             if !rest.is_empty() {
                 <h5>{labels::ALTERNATIVES}</h5>
-                { for rest.iter().map(|f| html! {
+                { for rest.iter().enumerate().map(|(i, f)| html! {
                     <details class="alternative" data-testid="alternative" data-fix-id={f.id.as_str()}>
                         <summary>{&f.title}</summary>
-                        <div class="command">
-                            <pre tabindex="0"><code>{&f.command}</code></pre>
-                            <CopyButton text={f.command.clone()} describe={Some(AttrValue::from(format!("the command: {}", f.title)))} />
-                        </div>
+                        <RecipeTabs report={props.report.clone()} index={i + 1} id={format!("fix-{}-{}", props.result_id, i + 1)} />
                         if !f.notes.is_empty() {
                             <ul class="notes">{ for f.notes.iter().map(|n| html! { <li data-note-id={n.id.as_str()}>{&n.text}</li> }) }</ul>
                         }

@@ -17,6 +17,7 @@ mod fix_panel;
 mod guide_page;
 mod header;
 mod nav;
+mod recipe_tabs;
 mod report_view;
 mod rich_text;
 mod targets;

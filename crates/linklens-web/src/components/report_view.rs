@@ -36,7 +36,7 @@ pub fn report_view(props: &Props) -> Html {
                 </section>
             }
             <Warnings warnings={report.warnings.clone()} />
-            <FixPanel fixes={report.fixes.clone()} result_id={props.result_id} />
+            <FixPanel report={report.clone()} result_id={props.result_id} />
             <Targets report={report.clone()} />
             <Details report={report.clone()} />
             <ExportBar name={props.name.clone()} report={report.clone()} />

@@ -70,6 +70,10 @@ pub const WARNINGS: &str = "Warnings";
 pub const LOADER: &str = "Loader";
 /// Before the recommended fix on the page.
 pub const REBUILD_STATIC: &str = "Rebuild it static";
+/// The recipe tabs' accessible name.
+pub const RECIPES: &str = "The same fix as";
+/// Before the file a recipe goes in; `{file}`: its path.
+pub const RECIPE_FILE: &str = "In {file}.";
 /// The trade-offs of a fix.
 pub const TRADEOFFS: &str = "Trade-offs";
 /// How to verify, on the page.
