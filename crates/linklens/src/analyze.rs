@@ -107,6 +107,28 @@ pub(crate) fn base_report(format: Format, machine: String, goarch: Option<&str>,
     }
 }
 
+/// The fixes `analyze` gives a report with these facts (for a report that
+/// travelled without them; the sender checks they come out the same).
+pub(crate) fn fixes_of(r: &Report) -> Vec<crate::report::Fix> {
+    match r.format {
+        Format::Elf => match &r.go {
+            Some(go) => fix::for_go(r, go),
+            None => fix::for_non_go(r),
+        },
+        Format::Pe => pe::fixes(&r.warnings, r.go.as_ref(), r.arch.goarch.as_deref()),
+        _ => Vec::new(),
+    }
+}
+
+/// What follows from a report's facts: the target verdicts, the summary
+/// and the headline (for a report that travelled without them).
+pub(crate) fn rejudge(r: &mut Report) {
+    let os = r.os.name;
+    judge_portability(r, Some(os));
+    r.summary = summary::line(r);
+    r.headline = summary::headline(r);
+}
+
 /// The portability input of a report whose facts are all filled in.
 fn judge_portability(r: &mut Report, os: Option<Os>) {
     let input = portability::Input {

@@ -28,6 +28,7 @@ mod pe;
 mod portability;
 pub mod render;
 pub mod report;
+pub mod share;
 mod sniff;
 mod summary;
 #[cfg(test)]

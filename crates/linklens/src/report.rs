@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::vocab::vocabulary;
 pub use crate::fix::command::GoBuild;
-pub use crate::vocab::{CauseId, FixId, NoteId, ReasonId, RecipeKind, TargetId, BuildTool, WarningId};
+pub use crate::vocab::{BuildTool, CauseId, FixId, NoteId, OmittedId, ReasonId, RecipeKind, ShareErrorId, TargetId, WarningId};
 
 /// Version of the JSON shape of [`Report`].
 pub const SCHEMA_VERSION: u32 = 3;

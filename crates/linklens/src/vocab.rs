@@ -185,6 +185,46 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Why a share link could not be opened.
+    pub enum ShareErrorId {
+        /// Nothing after `#/r/`.
+        Empty = "empty",
+        /// Longer than any link linklens makes.
+        TooLong = "too-long",
+        /// Not base64url.
+        NotBase64 = "not-base64",
+        /// Not a deflate stream, or one cut short.
+        Damaged = "damaged",
+        /// Inflates past the limit.
+        TooLarge = "too-large",
+        /// Not a shared report.
+        NotAReport = "not-a-report",
+        /// A report of another schema version.
+        OtherVersion = "other-version",
+    }
+}
+
+vocabulary! {
+    /// A list a shortened share link left out.
+    pub enum OmittedId {
+        /// The undefined dynamic symbols.
+        Imports = "imports",
+        /// The module's dependencies.
+        Deps = "deps",
+        /// The recorded build settings (the typed ones stay).
+        Settings = "settings",
+        /// The symbols behind each versioned requirement.
+        RequiredSymbols = "required-symbols",
+        /// Evidence beyond the first few of a cause or warning.
+        Evidence = "evidence",
+        /// The GNU and Go build ids.
+        BuildIds = "build-ids",
+        /// The alternative fixes (the recommended one stays).
+        Alternatives = "alternatives",
+    }
+}
+
+vocabulary! {
     /// A remark on how a rebuild command was derived from this binary.
     pub enum NoteId {
         /// GOOS/GOARCH were added.

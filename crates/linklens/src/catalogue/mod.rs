@@ -12,6 +12,7 @@ mod archive;
 mod fixes;
 pub mod page;
 pub mod recipes;
+pub mod share;
 pub mod sentences;
 mod targets;
 mod topics;
@@ -20,6 +21,7 @@ use serde::Serialize;
 
 pub use crate::vocab::{CauseId, FixId, NoteId, ReasonId, TargetId, WarningId};
 pub use recipes::{recipe, RecipeWords};
+pub use share::{omitted, share_error};
 pub use archive::{archive_error, format_name, ImageReasonWords, THE_ARCHIVE};
 pub use targets::{os_name, ReasonWords, TargetWords};
 

@@ -12,6 +12,17 @@ pub(crate) const ZIG: &str = "2.17";
 /// The glibc of golang's oldest maintained images (bookworm).
 pub(crate) const GOLANG_IMAGE: &str = "2.36";
 
+/// The floor a fix links for and the oldest target that reaches, for the
+/// fixes that stay dynamic.
+pub(crate) fn of(id: FixId) -> (Option<&'static str>, Option<crate::report::TargetId>) {
+    let floor = match id {
+        FixId::ZigGlibc => ZIG,
+        FixId::OlderGlibcImage => GOLANG_IMAGE,
+        _ => return (None, None),
+    };
+    (Some(floor), portability::oldest_with_glibc(floor))
+}
+
 /// A glibc-dynamic file whose floor is above `floor`.
 pub(crate) fn lowers(report: &Report, floor: &str) -> bool {
     let Some(need) = report.portability.glibc_min.as_deref() else { return false };
