@@ -5,7 +5,8 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync, writeFileSync, writeSync, openSync, closeSync, ftruncateSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gzipSync, deflateRawSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import {
@@ -485,6 +486,103 @@ test('the fix as recipes: tabs for each form, each the CLI\'s own text, with cop
   await article.screenshot({ path: join(shots, 'recipes-makefile.png') });
   rmSync(onDisk);
   await clear(page);
+});
+
+describe('share links carry the report, never the binary', () => {
+  test('a link opened in a fresh browser profile shows the same verdict, causes and fix, with no request leaving the page', async () => {
+    const { page } = app;
+    const f = fixture('lookuphost-default-go1.26');
+    await drop(page, [{ name: f.name, bytes: f.bytes }]);
+    const article = await result(page, f.name);
+    await article.locator('[data-testid=make-share-link]').click();
+    const link = article.locator('[data-testid=share-link]');
+    await link.waitFor();
+    // The SHA-256 is the file's, computed in the worker.
+    assert.equal(await link.getAttribute('data-sha256'), createHash('sha256').update(f.bytes).digest('hex'));
+    const href = await link.getAttribute('href');
+    assert.match(href, /^\.\/#\/r\/[A-Za-z0-9_-]+$/);
+    const url = new URL(href, srv.url).href;
+    assert.ok(url.length < 2000, `${url.length} characters`);
+    await article.locator('[data-testid=copy-share-link]').click();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
+
+    // A fresh profile: nothing cached, no file, only the link.
+    const fresh = await launch();
+    try {
+      const other = await fresh.context.newPage();
+      await other.goto(url);
+      const shared = other.locator('[data-testid=shared]');
+      await shared.waitFor();
+      assert.match(await other.locator('[data-testid=shared-banner]').textContent(), /the binary itself was never uploaded/);
+      assert.equal(await other.locator('[data-testid=shared-sha256]').textContent(), createHash('sha256').update(f.bytes).digest('hex'));
+      assert.equal(await shared.locator('[data-testid=verdict]').textContent(), f.expect.linkage);
+      assert.deepEqual(await causeIds(shared), [...f.expect.causes].sort());
+      assert.equal(await shared.locator('[data-testid=fix-command]').textContent(), f.golden.fixes[0].command);
+      // At most the raw build settings (DefaultGODEBUG…) and the imports
+      // were left out to fit: the view's verdict, causes, fixes and targets stay.
+      assert.match(await other.locator('[data-testid=shared-shortened]').textContent(), /left out \d+ build settings(, \d+ imported symbols)?\. Drop the file/);
+      assert.equal(await shared.locator('[data-testid=alternative]').count(), f.golden.fixes.length - 1);
+      assert.equal(await other.locator('[data-testid=drop-zone]').count(), 0, 'read-only');
+      // Every request went to the page's own origin, and none carried the report.
+      const origin = new URL(srv.url).origin;
+      assert.ok(fresh.requests.length > 0);
+      for (const r of fresh.requests) {
+        assert.ok(r.startsWith(origin) || r.startsWith('blob:') || r.startsWith('data:'), r);
+        assert.ok(!r.includes('/r/'), `the report never reaches a server: ${r}`);
+      }
+      await other.screenshot({ path: join(shots, 'shared-report.png'), fullPage: false });
+      const before = fresh.requests.length;
+      await shared.locator('[data-testid=recipe-tab][data-recipe-kind=dockerfile]').first().click();
+      assert.equal(fresh.requests.length, before, 'reading the shared report makes no request');
+    } finally {
+      await fresh.context.close();
+    }
+    await clear(page);
+  });
+
+  test('a report too long for a link is shortened and says what it left out', async () => {
+    const { page } = app;
+    const f = fixture('sqlite-libsqlite3-go1.26');
+    await drop(page, [{ name: f.name, bytes: f.bytes }]);
+    const article = await result(page, f.name);
+    await article.locator('[data-testid=make-share-link]').click();
+    const href = await article.locator('[data-testid=share-link]').getAttribute('href');
+    assert.ok(new URL(href, srv.url).href.length < 2000);
+    await page.goto(new URL(href, srv.url).href);
+    const shared = page.locator('[data-testid=shared]');
+    await shared.waitFor();
+    assert.match(await page.locator('[data-testid=shared-shortened]').textContent(), /Shortened to fit a link: left out \d+ build settings, \d+ imported symbols/);
+    assert.equal(await shared.locator('[data-testid=verdict]').textContent(), f.expect.linkage);
+    assert.equal(await shared.locator('[data-testid=fix-command]').textContent(), f.golden.fixes[0].command);
+    await page.goto(srv.url);
+    await page.locator('[data-testid=drop-zone]').waitFor();
+  });
+
+  test('hostile links get a clear message, and the page keeps working', async () => {
+    const { page } = app;
+    const good = (() => {
+      const json = Buffer.from('{"name":1}');
+      return deflateRawSync(json).toString('base64url');
+    })();
+    const bomb = deflateRawSync(Buffer.alloc(2 << 20, 32)).toString('base64url');
+    for (const [payload, id] of [['', null], ['%%%', 'not-base64'], ['AAAA', 'damaged'], [good, 'not-a-report'], [bomb, 'too-large'], ['A'.repeat(70000), 'too-long']]) {
+      await page.goto(`${srv.url}#/r/${payload}`);
+      if (id === null) {
+        // `#/r/` alone is not a share route: the page's not-found view.
+        await page.locator('[data-testid=not-found]').waitFor();
+        continue;
+      }
+      const error = page.locator('[data-testid=shared-error]');
+      await error.waitFor();
+      assert.equal(await error.getAttribute('data-error-id'), id, payload.slice(0, 20));
+      assert.match(await error.textContent(), /Cannot open this share link\./);
+    }
+    await page.goto(srv.url);
+    const f = fixture('hello-default-go1.26');
+    await drop(page, [{ name: f.name, bytes: f.bytes }]);
+    await expectMatchesManifest(page, f, 'after hostile links');
+    await clear(page);
+  });
 });
 
 test('keyboard only: choose a file, reach the command, copy it', async () => {

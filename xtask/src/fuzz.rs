@@ -10,7 +10,7 @@ use std::process::Command;
 
 use crate::{project_root, run, Result};
 
-const TARGETS: [&str; 5] = ["analyze", "buildinfo", "pclntab", "elf_structured", "archive"];
+const TARGETS: [&str; 6] = ["analyze", "buildinfo", "pclntab", "elf_structured", "archive", "share"];
 
 pub fn fuzz(target: Option<&str>, seconds: Option<&str>) -> Result<()> {
     let root = project_root();
@@ -77,6 +77,12 @@ fn seed(root: &Path) -> Result<()> {
         let raw = Command::new("gzip").arg("-dc").arg(&path).output()?.stdout;
         let golden: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(bin.join(format!("{name}.json")))?)?;
         std::fs::write(root.join("fuzz/corpus/analyze").join(name), &raw)?;
+        // A share link's JSON (mode byte 2: parsed and filled in).
+        if let Ok(report) = linklens::analyze(&raw[..]) {
+            let mut seed = vec![2u8];
+            seed.extend(linklens::fuzzing::share_json(&report));
+            std::fs::write(root.join("fuzz/corpus/share").join(name), seed)?;
+        }
         let slice = |off: u64, len: usize| {
             let off = usize::try_from(off).unwrap_or(usize::MAX).min(raw.len());
             &raw[off..raw.len().min(off.saturating_add(len))]

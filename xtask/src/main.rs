@@ -27,7 +27,7 @@ cargo xtask <command>
   fixtures [FILTER]  rebuild the fixture binaries (needs Go 1.26, Go 1.19,
                      musl-tools, zig via pip) and bless the golden reports
   bench              the CLI against file, readelf and go version -m
-  fuzz [T|all] [S]   cargo-fuzz target T (analyze, buildinfo, pclntab, elf_structured) for S
+  fuzz [T|all] [S]   cargo-fuzz target T (analyze, buildinfo, pclntab, elf_structured, archive, share) for S
                      seconds (default: all, 60 s each), seeded with fixtures
   mutants [FILE...]  mutation testing of the core (cargo-mutants), score per file
   serve              build and serve the web app on http://127.0.0.1:8080/";

@@ -19,6 +19,12 @@ pub fn focus(id: &str) {
     }
 }
 
+/// `relative` resolved against the page's own address (for a link to copy).
+pub fn absolute_url(relative: &str) -> String {
+    let base = window().location().href().unwrap_or_default();
+    Url::new_with_base(relative, &base).map(|u| u.href()).unwrap_or_else(|_| relative.to_string())
+}
+
 /// Copy text; resolves to whether it worked.
 pub async fn copy(text: String) -> bool {
     let clipboard = window().navigator().clipboard();

@@ -31,4 +31,8 @@ pub enum FromWorker {
         wasm_memory: f64,
     },
     Failed { id: u32, code: String, message: String },
+    /// The file's SHA-256, for a share link (asked for with `op: "hash"`).
+    Hashed { id: u32, sha256: String },
+    /// The file could not be read to the end for its SHA-256.
+    HashFailed { id: u32, message: String },
 }

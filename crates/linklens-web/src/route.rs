@@ -9,6 +9,8 @@ pub enum Route {
     Cause(String),
     Guide(Option<String>),
     Sample(String),
+    /// A shared report, carried in the fragment (`#/r/<payload>`).
+    Shared(String),
     NotFound(String),
 }
 
@@ -23,6 +25,7 @@ impl Route {
             ["guide"] => Route::Guide(None),
             ["guide", q] => Route::Guide(Some(q.to_string())),
             ["sample", s] => Route::Sample(s.to_string()),
+            ["r", payload] => Route::Shared(payload.to_string()),
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -35,6 +38,7 @@ impl Route {
             Route::Guide(None) => "#/guide".into(),
             Route::Guide(Some(q)) => format!("#/guide/{q}"),
             Route::Sample(s) => format!("#/sample/{s}"),
+            Route::Shared(p) => format!("#/r/{p}"),
             Route::NotFound(p) => format!("#/{p}"),
         }
     }

@@ -17,6 +17,20 @@ pub struct Entry {
     pub name: AttrValue,
     pub size: f64,
     pub state: EntryState,
+    /// The dropped file, kept to hash it for a share link.
+    pub file: Option<web_sys::File>,
+    /// Its share link's progress.
+    pub share: Share,
+}
+
+/// A share link: asked for, its SHA-256 being computed, ready, or failed.
+#[derive(Clone, PartialEq, Default)]
+pub enum Share {
+    #[default]
+    None,
+    Hashing,
+    Ready { sha256: AttrValue },
+    Failed { message: AttrValue },
 }
 
 /// Where a file's analysis is.
@@ -44,6 +58,8 @@ pub enum Action {
     Worker(FromWorker),
     Remove(u32),
     Clear,
+    /// A share link was asked for: the worker hashes the file.
+    Share(u32),
 }
 
 impl Files {
@@ -59,6 +75,12 @@ impl Files {
     }
 }
 
+fn set_share(entries: &mut [Entry], id: u32, share: Share) {
+    if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
+        e.share = share;
+    }
+}
+
 impl Reducible for Files {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
@@ -71,6 +93,9 @@ impl Reducible for Files {
             }
             Action::Remove(id) => entries.retain(|e| e.id != id),
             Action::Clear => entries.clear(),
+            Action::Share(id) => set_share(&mut entries, id, Share::Hashing),
+            Action::Worker(FromWorker::Hashed { id, sha256 }) => set_share(&mut entries, id, Share::Ready { sha256: sha256.into() }),
+            Action::Worker(FromWorker::HashFailed { id, message }) => set_share(&mut entries, id, Share::Failed { message: message.into() }),
             Action::Worker(msg) => {
                 let (id, state) = match msg {
                     FromWorker::Ready => return self,
@@ -83,6 +108,7 @@ impl Reducible for Files {
                         (id, EntryState::Archive { archive: Rc::new(*archive), millis, wasm_memory })
                     }
                     FromWorker::Failed { id, code, message } => (id, EntryState::Failed { code: code.into(), message: message.into() }),
+                    FromWorker::Hashed { .. } | FromWorker::HashFailed { .. } => return self,
                 };
                 if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
                     match &state {

@@ -22,6 +22,8 @@ pub struct WorkerBridge {
     in_flight: RefCell<Vec<u32>>,
     /// The files the worker holds, to send again when it is restarted.
     held: RefCell<Vec<(u32, File)>>,
+    /// Files being hashed for a share link (answered or failed on a crash).
+    hashing: RefCell<Vec<u32>>,
     on_message: Rc<dyn Fn(FromWorker)>,
     // The live worker's handlers; the previous worker's are kept one more
     // generation (the error handler that respawns is still running when
@@ -38,6 +40,7 @@ impl WorkerBridge {
             queue: RefCell::new(Vec::new()),
             in_flight: RefCell::new(Vec::new()),
             held: RefCell::new(Vec::new()),
+            hashing: RefCell::new(Vec::new()),
             on_message: Rc::new(on_message),
             closures: RefCell::new(Vec::new()),
             retired: RefCell::new(Vec::new()),
@@ -76,6 +79,7 @@ impl WorkerBridge {
                     this.in_flight.borrow_mut().retain(|x| x != id);
                     this.held.borrow_mut().retain(|(x, _)| x != id);
                 }
+                FromWorker::Hashed { id, .. } | FromWorker::HashFailed { id, .. } => this.hashing.borrow_mut().retain(|x| x != id),
                 FromWorker::Progress { .. } | FromWorker::Scanning { .. } => {}
             }
             (this.on_message)(msg);
@@ -87,6 +91,10 @@ impl WorkerBridge {
             // The worker died (a trap in the wasm): fail what it held, start anew.
             let lost: Vec<u32> = this.in_flight.borrow_mut().drain(..).collect();
             this.held.borrow_mut().clear();
+            let hashing: Vec<u32> = this.hashing.borrow_mut().drain(..).collect();
+            for id in hashing {
+                (this.on_message)(FromWorker::HashFailed { id, message: linklens::catalogue::page::WORKER_CRASHED.into() });
+            }
             for id in lost {
                 (this.on_message)(FromWorker::Failed {
                     id,
@@ -115,6 +123,21 @@ impl WorkerBridge {
                 self.in_flight.borrow_mut().push(id);
                 self.held.borrow_mut().push((id, file.clone()));
             }
+        }
+    }
+
+    /// The SHA-256 of a file already analysed, for its share link; the
+    /// answer arrives through `on_message` as `Hashed` with this id.
+    pub fn hash(&self, id: u32, file: &File) {
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(id));
+        let _ = js_sys::Reflect::set(&msg, &"file".into(), file);
+        let _ = js_sys::Reflect::set(&msg, &"op".into(), &"hash".into());
+        let posted = self.ready.get() && self.worker.borrow().as_ref().is_some_and(|w| w.post_message(&msg).is_ok());
+        if posted {
+            self.hashing.borrow_mut().push(id);
+        } else {
+            (self.on_message)(FromWorker::HashFailed { id, message: linklens::catalogue::page::WORKER_FAILED.into() });
         }
     }
 

@@ -99,13 +99,37 @@ mod worker {
         post(scope, &msg);
     }
 
+    /// The file's SHA-256, read front to back in 1 MiB steps.
+    fn hash(scope: &DedicatedWorkerGlobalScope, id: u32, blob: Blob) {
+        use sha2::Digest;
+        let msg = (|| {
+            let mut reader = BlobReader::new(blob)?;
+            let mut sha = sha2::Sha256::new();
+            let mut buf = vec![0u8; 1 << 20];
+            loop {
+                let n = std::io::Read::read(&mut reader, &mut buf).map_err(|e| e.to_string())?;
+                if n == 0 {
+                    break;
+                }
+                sha.update(&buf[..n]);
+            }
+            Ok::<String, String>(sha.finalize().iter().map(|b| format!("{b:02x}")).collect())
+        })();
+        post(scope, &match msg {
+            Ok(sha256) => FromWorker::Hashed { id, sha256 },
+            Err(message) => FromWorker::HashFailed { id, message },
+        });
+    }
+
     pub fn start() {
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let reply = scope.clone();
         let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |msg: MessageEvent| {
             let data = msg.data();
             let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
+            let op = js_sys::Reflect::get(&data, &"op".into()).ok().and_then(|v| v.as_string());
             match js_sys::Reflect::get(&data, &"file".into()).ok().and_then(|f| f.dyn_into::<Blob>().ok()) {
+                Some(blob) if op.as_deref() == Some("hash") => hash(&reply, id, blob),
                 Some(blob) => handle(&reply, id, blob),
                 None => post(&reply, &FromWorker::Failed { id, code: "io".into(), message: "no file in the message".into() }),
             }

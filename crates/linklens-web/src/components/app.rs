@@ -11,9 +11,10 @@ use super::file_result::FileResult;
 use super::guide_page::GuidePage;
 use super::header::Header;
 use super::nav::Nav;
+use super::shared_view::SharedView;
 use crate::hooks::{use_hash_route, use_page_drop, use_sample};
 use crate::route::Route;
-use crate::state::{Action, Entry, EntryState, Files};
+use crate::state::{Action, Entry, EntryState, Files, Share};
 use crate::worker_bridge::WorkerBridge;
 
 /// The page: the route picks the view; files go to the worker and their
@@ -43,12 +44,19 @@ pub fn app() -> Html {
             let mut new = Vec::new();
             for name in dirs {
                 let message = fill(page::FOLDER_DROPPED, &[("name", &name)]);
-                new.push(Entry { id: new_id(), name: name.into(), size: 0.0, state: EntryState::Failed { code: "io".into(), message: message.into() } });
+                new.push(Entry {
+                    id: new_id(),
+                    name: name.into(),
+                    size: 0.0,
+                    state: EntryState::Failed { code: "io".into(), message: message.into() },
+                    file: None,
+                    share: Share::None,
+                });
             }
             for f in list {
                 let id = new_id();
-                new.push(Entry { id, name: f.name().into(), size: f.size(), state: EntryState::Queued });
-                bridge.analyze(id, f);
+                bridge.analyze(id, f.clone());
+                new.push(Entry { id, name: f.name().into(), size: f.size(), state: EntryState::Queued, file: Some(f), share: Share::None });
             }
             if !new.is_empty() {
                 files.dispatch(Action::Add(new));
@@ -64,7 +72,7 @@ pub fn app() -> Html {
         let on_file = Callback::from(move |file: File| add_files.emit((vec![file], Vec::new())));
         let on_error = Callback::from(move |(slug, message): (String, String)| {
             let state = EntryState::Failed { code: "sample".into(), message: message.into() };
-            files.dispatch(Action::Add(vec![Entry { id: new_id(), name: slug.into(), size: 0.0, state }]));
+            files.dispatch(Action::Add(vec![Entry { id: new_id(), name: slug.into(), size: 0.0, state, file: None, share: Share::None }]));
         });
         use_sample(&route, on_file, on_error);
     }
@@ -76,6 +84,16 @@ pub fn app() -> Html {
     let on_cancel = {
         let bridge = bridge.clone();
         Callback::from(move |id: u32| WorkerBridge::cancel(&bridge, id))
+    };
+    let on_share = {
+        let bridge = bridge.clone();
+        let files = files.clone();
+        Callback::from(move |id: u32| {
+            if let Some(file) = files.entries.iter().find(|e| e.id == id).and_then(|e| e.file.clone()) {
+                files.dispatch(Action::Share(id));
+                bridge.hash(id, &file);
+            }
+        })
     };
     let on_remove = {
         let files = files.dispatcher();
@@ -100,6 +118,7 @@ pub fn app() -> Html {
                         <article class="doc" data-testid="not-found"><h2>{labels::PAGE_NOT_FOUND}</h2>
                             <p>{fill(page::NOT_FOUND, &[("path", p)])}{" "}<a href="#/">{labels::CHECK_A_BINARY}</a></p></article>
                     },
+                    Route::Shared(payload) => html! { <SharedView payload={AttrValue::from(payload.clone())} /> },
                     Route::Home | Route::Sample(_) => html! {},
                 } }
                 if home {
@@ -112,7 +131,7 @@ pub fn app() -> Html {
                     </div>
                 }
                 <div class="results">
-                    { for files.entries.iter().rev().map(|e| html! { <FileResult key={e.id} entry={e.clone()} on_remove={on_remove.clone()} on_cancel={on_cancel.clone()} /> }) }
+                    { for files.entries.iter().rev().map(|e| html! { <FileResult key={e.id} entry={e.clone()} on_remove={on_remove.clone()} on_cancel={on_cancel.clone()} on_share={on_share.clone()} /> }) }
                 </div>
                 <CompareView reports={files.reports()} />
                 }

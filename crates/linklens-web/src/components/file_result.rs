@@ -6,6 +6,7 @@ use crate::state::{Entry, EntryState};
 use super::archive_group::ArchiveGroup;
 use super::error_view::ErrorView;
 use super::report_view::ReportView;
+use super::share_bar::ShareBar;
 use crate::format;
 
 #[derive(Properties, PartialEq)]
@@ -13,6 +14,7 @@ pub struct Props {
     pub entry: Entry,
     pub on_remove: Callback<u32>,
     pub on_cancel: Callback<u32>,
+    pub on_share: Callback<u32>,
 }
 
 /// One file: its progress, error, or full result — verdict, causes,
@@ -30,6 +32,11 @@ pub fn file_result(props: &Props) -> Html {
         let id = e.id;
         let button = Callback::from(move |_| cb.emit(id));
         html! { <button type="button" class="cancel" data-testid="cancel" onclick={button}>{page::CANCEL}</button> }
+    };
+    let share = {
+        let cb = props.on_share.clone();
+        let id = e.id;
+        Callback::from(move |_| cb.emit(id))
     };
     let body = match &e.state {
         EntryState::Queued => html! {
@@ -55,6 +62,7 @@ pub fn file_result(props: &Props) -> Html {
         EntryState::Done { report, read, millis, wasm_memory } => html! {
             <>
                 <ReportView report={report.clone()} result_id={e.id} name={e.name.clone()} />
+                <ShareBar report={report.clone()} name={e.name.clone()} size={e.size} share={e.share.clone()} on_share={share} />
                 <p class="timing" data-testid="timing" data-read={read.to_string()} data-wasm-memory={wasm_memory.to_string()}>
                     {fill(page::ANALYSED_IN, &[("millis", &format!("{millis:.0}")), ("read", &format::bytes(*read)), ("size", &format::bytes(e.size))])}
                 </p>

@@ -19,6 +19,8 @@ mod header;
 mod nav;
 mod recipe_tabs;
 mod report_view;
+mod share_bar;
+mod shared_view;
 mod rich_text;
 mod targets;
 mod verdict;

@@ -31,8 +31,8 @@ pub fn omitted(id: OmittedId) -> &'static str {
 
 /// The banner of a shared report.
 pub const SHARED_BANNER: &str = "Shared report — the binary itself was never uploaded.";
-/// Under the banner: `{name}`, `{size}` and `{sha256}` of the file.
-pub const SHARED_FILE: &str = "{name}, {size}, SHA-256 {sha256}";
+/// Under the banner, before the SHA-256: `{name}` and `{size}` of the file.
+pub const SHARED_FILE: &str = "{name}, {size}, SHA-256 ";
 /// How to check it is the same file.
 pub const SHARED_CHECK: &str = "Check it is your file: sha256sum {name}";
 /// A shortened link; `{lists}` says what it left out.

@@ -82,6 +82,12 @@ pub fn link(report: &Report, name: &str, size: u64, sha256: &str) -> String {
     format!("{PREFIX}{payload}")
 }
 
+/// The JSON a whole link carries for `report` (for seeding the fuzzer).
+pub(crate) fn payload_json(report: &Report) -> Vec<u8> {
+    let shared = Shared { name: "app".into(), size: report.size, sha256: "0".repeat(64), omitted: Vec::new(), report: report.clone() };
+    serde_json::to_vec(&slim::Slim::from(&shared)).unwrap_or_default()
+}
+
 /// The payload: slim JSON, deflated, base64url without padding.
 fn encode(shared: &Shared) -> String {
     let json = serde_json::to_vec(&slim::Slim::from(shared)).unwrap_or_default();

@@ -1,0 +1,54 @@
+use std::rc::Rc;
+
+use linklens::catalogue::share as words;
+use linklens::Report;
+use yew::prelude::*;
+
+use super::copy_button::CopyButton;
+use crate::state::Share;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub report: Rc<Report>,
+    pub name: AttrValue,
+    pub size: f64,
+    pub share: Share,
+    /// Ask for the link: the worker hashes the file first.
+    pub on_share: Callback<()>,
+}
+
+/// "Share link": the worker computes the file's SHA-256 (only now, so the
+/// analysis stays lazy), then the link appears — an `<a>` whose `href` is
+/// the report in the fragment, with a copy button.
+#[function_component(ShareBar)]
+pub fn share_bar(props: &Props) -> Html {
+    let ask = {
+        let cb = props.on_share.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
+    let body = match &props.share {
+        Share::None => html! {
+            <button type="button" data-testid="make-share-link" onclick={ask}>{words::MAKE_LINK}</button>
+        },
+        Share::Hashing => html! { <p class="progress-line" data-testid="share-hashing">{words::HASHING}</p> },
+        Share::Failed { message } => html! {
+            <p class="error" role="alert" data-testid="share-error">{message}{" "}
+                <button type="button" data-testid="make-share-link" onclick={ask}>{words::MAKE_LINK}</button></p>
+        },
+        Share::Ready { sha256 } => {
+            let link = format!("./{}", linklens::share::link(&props.report, &props.name, props.size as u64, sha256));
+            let absolute = crate::dom::absolute_url(&link);
+            html! {
+                <>
+                    <p class="share-link">
+                        <a href={link} data-testid="share-link" data-sha256={sha256.clone()} target="_blank" rel="noopener">{words::LINK_LABEL}</a>
+                        {" "}
+                        <CopyButton text={absolute} label={AttrValue::from("Copy link")} testid={Some(AttrValue::from("copy-share-link"))} />
+                    </p>
+                    <p class="share-note">{words::LINK_NOTE}</p>
+                </>
+            }
+        }
+    };
+    html! { <div class="share" role="group" aria-label={words::MAKE_LINK}>{body}</div> }
+}

@@ -1,0 +1,53 @@
+use std::rc::Rc;
+
+use linklens::catalogue::{self, share as words};
+use linklens::share::Shared;
+use yew::prelude::*;
+
+use super::report_view::ReportView;
+use crate::format;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The fragment after `#/r/`, as it came.
+    pub payload: AttrValue,
+}
+
+/// A shared report, read-only: the banner (never uploaded; the file's
+/// name, size and SHA-256 to check against), what a shortened link left
+/// out, then the same result view a dropped file gets — or why the link
+/// cannot be opened.
+#[function_component(SharedView)]
+pub fn shared_view(props: &Props) -> Html {
+    let opened = use_memo(props.payload.clone(), |p| linklens::share::open(p).map(Rc::new));
+    match &*opened {
+        Ok(shared) => view(shared),
+        Err(e) => html! {
+            <article class="file-result" data-testid="shared-error" data-error-id={e.id.as_str()} role="alert">
+                <h2>{words::CANNOT_OPEN}</h2>
+                <p>{&e.message}</p>
+                <p><a href="#/">{linklens::render::labels::CHECK_A_BINARY}</a></p>
+            </article>
+        },
+    }
+}
+
+fn view(shared: &Rc<Shared>) -> Html {
+    let size = format::bytes(shared.size as f64);
+    let lists: Vec<String> = shared.omitted.iter().map(|o| format!("{} {}", o.count, catalogue::omitted(o.id))).collect();
+    html! {
+        <article class="file-result shared" data-testid="shared" data-file-name={shared.name.clone()} aria-label={format!("Shared result for {}", shared.name)}>
+            <div class="shared-banner" data-testid="shared-banner" role="note">
+                <p><strong>{words::SHARED_BANNER}</strong></p>
+                <p>{catalogue::fill(words::SHARED_FILE, &[("name", &shared.name), ("size", &size)])}
+                    <code data-testid="shared-sha256">{&shared.sha256}</code></p>
+                <p><code>{catalogue::fill(words::SHARED_CHECK, &[("name", &shared.name)])}</code></p>
+                if !lists.is_empty() {
+                    <p data-testid="shared-shortened">{catalogue::fill(words::SHORTENED, &[("lists", &lists.join(", "))])}</p>
+                }
+            </div>
+            <header class="file-header"><h3 class="file-name"><code>{&shared.name}</code></h3><span class="file-size">{size}</span></header>
+            <ReportView report={Rc::new(shared.report.clone())} result_id={0} name={AttrValue::from(shared.name.clone())} />
+        </article>
+    }
+}
