@@ -485,6 +485,49 @@ mod tests {
         assert_eq!(b.render(), "CGO_ENABLED=1 CC='zig cc' CXX='zig c++' GOOS=linux GOARCH=arm64 go build .");
     }
 
+    #[test]
+    fn the_build_model_says_which_compiler_links_the_c_side() {
+        let g = go("example.com/app/cmd/x", &[("-ldflags", "-s"), ("-tags", "a,b"), ("-trimpath", "true"), ("GOAMD64", "v3")]);
+        let mut b = GoBuild::from_binary(&g, Some("amd64"));
+        assert_eq!(b.toolchain(), BuildTool::Go, "nothing set: Go links alone");
+        assert_eq!(b.zig_target(), None);
+        b.set_env("CGO_ENABLED", "1");
+        assert_eq!(b.toolchain(), BuildTool::Gcc, "cgo on: the system's gcc");
+        b.set_env("CGO_ENABLED", "0");
+        assert_eq!(b.toolchain(), BuildTool::Go);
+        b.env.retain(|s| s.key != "CGO_ENABLED");
+        b.linkmode("external");
+        assert_eq!(b.toolchain(), BuildTool::Gcc, "an external link needs gcc");
+        b.set_env("CC", "musl-gcc");
+        assert_eq!(b.toolchain(), BuildTool::MuslGcc);
+        b.set_env("CC", "zig cc -target aarch64-linux-musl -O2");
+        assert_eq!((b.toolchain(), b.zig_target()), (BuildTool::Zig, Some("aarch64-linux-musl")));
+        assert_eq!(b.env_value("CC"), Some("zig cc -target aarch64-linux-musl -O2"));
+        assert_eq!(b.env_value("CXX"), None);
+        // The pieces recipes use: flags, -o, skipped env, the whole command.
+        assert_eq!(b.flags(), ["-trimpath", "-tags a,b", "-ldflags '-linkmode external -s'"]);
+        assert_eq!(b.go_args(Some("out dir/x")), ["go build", "-trimpath", "-tags a,b", "-ldflags '-linkmode external -s'", "-o 'out dir/x'", "./cmd/x"]);
+        assert_eq!(
+            b.go_command(None, &["CC", "GOOS", "GOARCH", "GOAMD64"]),
+            "go build -trimpath -tags a,b -ldflags '-linkmode external -s' ./cmd/x"
+        );
+        assert_eq!(b.ldflags_value(), "-linkmode external -s");
+        assert_eq!(b.command(), b.render());
+        assert_eq!((b.goos.as_str(), b.goarch.as_str()), ("linux", "amd64"));
+        assert_eq!(b.arch_level.as_ref().map(|l| l.value.as_str()), Some("v3"));
+        b.go_get = Some("modernc.org/sqlite".into());
+        assert_eq!(b.command(), format!("go get modernc.org/sqlite && {}", b.render()));
+        b.image = Some("golang:1.26-bookworm".into());
+        assert!(b.command_to(Some("app")).starts_with("docker run --rm --platform linux/amd64 -v \"$PWD\":/src -w /src golang:1.26-bookworm sh -c "));
+        assert!(b.command_to(Some("app")).contains(" -o app ./cmd/x"));
+        // A test binary is rebuilt with go test -c.
+        b.test = true;
+        assert_eq!(b.go_args(None)[0], "go test -c");
+        // The race detector is a flag.
+        b.race = true;
+        assert!(b.flags().contains(&"-race".to_string()));
+    }
+
     /// Each value must reach `go` as exactly one argument, whatever it holds.
     #[test]
     fn quoting_survives_the_shell() {

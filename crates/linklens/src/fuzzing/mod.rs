@@ -22,8 +22,8 @@ pub fn pclntab(data: &[u8]) {
     for (big, ptr) in [(false, 8), (false, 4), (true, 8)] {
         let image = Image::raw(data, false, big, ptr);
         if let Some(t) = crate::go::pclntab::find(&image, crate::go::Search::Scan) {
-            let mut n = 0usize;
-            t.for_each_name(&image, |name| n += name.len());
+            let mut n = t.name_table(&image).map_or(0, <[u8]>::len);
+            t.for_each_go12_name(&image, |name| n += name.len());
         }
     }
 }

@@ -376,6 +376,33 @@ mod tests {
     }
 
     #[test]
+    fn inline_strings_are_bounded_even_inside_their_segment() {
+        use super::super::Search::Scan;
+        // A version string of exactly MAX_STRING bytes is read; one more is
+        // refused as running past, even though the segment holds it.
+        let build = |n: u64| {
+            let mut b = vec![0u8; 32];
+            b[..14].copy_from_slice(MAGIC);
+            b[14] = 8;
+            b[15] = FLAG_INLINE;
+            let mut v = n;
+            while v >= 0x80 {
+                b.push((v as u8) | 0x80);
+                v >>= 7;
+            }
+            b.push(v as u8);
+            b.resize(b.len() + n as usize, b'g');
+            b.push(MODINFO.len() as u8);
+            b.extend_from_slice(MODINFO);
+            b
+        };
+        let at_max = find_in(&build(MAX_STRING), true, false, 8, Scan).unwrap().expect("build info");
+        assert_eq!(at_max.version.len() as u64, MAX_STRING);
+        let e = find_in(&build(MAX_STRING + 1), true, false, 8, Scan).unwrap_err();
+        assert!(e.problem.contains("runs past"), "{}", e.problem);
+    }
+
+    #[test]
     fn quoted_setting_keys() {
         let s = parse_setting(r#""a\"b=c"=d"#).unwrap();
         assert_eq!((s.key.as_str(), s.value.as_str()), ("a\"b=c", "d"));

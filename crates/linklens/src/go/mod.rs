@@ -86,7 +86,7 @@ pub(crate) fn detect<'data, R: ReadRef<'data>>(image: &Image<'data, R>, search: 
         match t.name_table(image) {
             // Go 1.16+: one contiguous table, scanned in two memchr/memmem passes.
             Some(table) => scan_table(table, count_packages, &mut names, &mut cgo),
-            None => t.for_each_name(image, |name| {
+            None => t.for_each_go12_name(image, |name| {
                 count_name(name, &mut names);
                 if memchr::memmem::find(name, CGO_HINT).is_some() {
                     add_cgo_name(name, &mut cgo);

@@ -189,22 +189,18 @@ fn validate<'data, R: ReadRef<'data>>(
 }
 
 impl Table {
-    /// Call `f` with every function name. Go 1.16+ reads only the name
-    /// table; Go 1.2–1.15 interleaves names with other data, so it reads
-    /// the table whole and walks the function table.
     /// Go 1.16+: the function-name table as one slice (NUL-separated).
     pub fn name_table<'data, R: ReadRef<'data>>(&self, image: &Image<'data, R>) -> Option<&'data [u8]> {
         let (start, end) = self.names?;
         image.bytes(self.offset.checked_add(Len::new(start))?, Len::new(end.checked_sub(start)?))
     }
 
-    pub fn for_each_name<'data, R: ReadRef<'data>>(&self, image: &Image<'data, R>, mut f: impl FnMut(&'data [u8])) {
-        if let Some((start, end)) = self.names {
-            let range = self.offset.checked_add(Len::new(start)).zip(end.checked_sub(start).map(Len::new));
-            if let Some(table) = range.and_then(|(at, len)| image.bytes(at, len)) {
-                table.split(|&b| b == 0).filter(|n| !n.is_empty()).for_each(f);
-            }
-            return;
+    /// Go 1.2–1.15: call `f` with every function name. Names are
+    /// interleaved with other data, so the table is read whole and the
+    /// function table walked.
+    pub fn for_each_go12_name<'data, R: ReadRef<'data>>(&self, image: &Image<'data, R>, mut f: impl FnMut(&'data [u8])) {
+        if self.names.is_some() {
+            return; // Go 1.16+: read through `name_table`.
         }
         debug_assert_eq!(self.layout, Layout::Go12);
         let Some(data) = image.bytes(self.offset, self.avail) else { return };
