@@ -4,6 +4,26 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
+thread_local! {
+    /// Where the page's own files are (the worker, samples, the page
+    /// itself): unset on the page, the script's directory when embedded.
+    static BASE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Set where the page's files are (for the embedded checker).
+pub fn set_base(url: &str) {
+    BASE.with(|b| *b.borrow_mut() = Some(url.to_string()));
+}
+
+/// One of the page's files, by its path relative to the page: as it is on
+/// the page, resolved against the script's directory when embedded.
+pub fn asset(relative: &str) -> String {
+    BASE.with(|b| match &*b.borrow() {
+        Some(base) => Url::new_with_base(relative, base).map(|u| u.href()).unwrap_or_else(|_| relative.to_string()),
+        None => relative.to_string(),
+    })
+}
+
 pub fn window() -> web_sys::Window {
     web_sys::window().expect("a window")
 }
@@ -52,7 +72,7 @@ pub async fn fetch_sample(slug: &str) -> Result<web_sys::File, String> {
     use std::io::Read;
     let sample = crate::samples::find(slug).ok_or_else(|| format!("There is no sample called “{slug}”."))?;
     let fail = |_| format!("The sample “{slug}” could not be loaded (offline before it was ever loaded?).");
-    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(&format!("samples/{slug}.gz")))
+    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(&asset(&format!("samples/{slug}.gz"))))
         .await
         .map_err(fail)?
         .dyn_into()

@@ -1,5 +1,6 @@
 //! The page's effects, as hooks: drops anywhere on the page, the hash
-//! route, and loading a sample named by the route. Components stay pure
+//! route, loading a sample named by the route (or by the embedded
+//! checker), and the files with their worker. Components stay pure
 //! rendering; these own the browser listeners and remove them on unmount.
 
 use wasm_bindgen::prelude::*;
@@ -7,11 +8,15 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, File};
 use yew::prelude::*;
 
+use linklens::catalogue::{fill, page};
+
 use crate::route::Route;
+use crate::state::{Action, Entry, EntryState, Files, Share};
+use crate::worker_bridge::WorkerBridge;
 
 /// Files from a drop: directories become names of their own (a browser
 /// hands them over as unreadable `File`s).
-fn dropped(e: &DragEvent) -> (Vec<File>, Vec<String>) {
+pub(crate) fn dropped(e: &DragEvent) -> (Vec<File>, Vec<String>) {
     let mut files = Vec::new();
     let mut dirs = Vec::new();
     let Some(dt) = e.data_transfer() else { return (files, dirs) };
@@ -117,6 +122,100 @@ pub fn use_sample(route: &Route, on_file: Callback<File>, on_error: Callback<(St
                 match crate::dom::fetch_sample(&slug).await {
                     Ok(file) => on_file.emit(file),
                     Err(message) => on_error.emit((slug, message)),
+                }
+            });
+        }
+    });
+}
+
+/// The files on a page (or in one embedded checker): the reducer, the
+/// worker that analyses them, and the callbacks the results need.
+pub struct FilesHandle {
+    pub files: UseReducerHandle<Files>,
+    /// Files and folder names, from a drop or the chooser.
+    pub add: Callback<(Vec<File>, Vec<String>)>,
+    /// A share link for a result: the worker hashes its file.
+    pub share: Callback<u32>,
+    pub cancel: Callback<u32>,
+    pub remove: Callback<u32>,
+    pub clear: Callback<()>,
+    /// A failed entry of its own: (name, message), for a sample that did not load.
+    pub fail: Callback<(String, String)>,
+}
+
+#[hook]
+pub fn use_files() -> FilesHandle {
+    let files = use_reducer(Files::default);
+    let next_id = use_mut_ref(|| 1u32);
+    let bridge = {
+        let dispatcher = files.dispatcher();
+        use_memo((), move |_| WorkerBridge::new(move |msg| dispatcher.dispatch(Action::Worker(msg))))
+    };
+    let new_id = move || {
+        let mut n = next_id.borrow_mut();
+        *n += 1;
+        *n
+    };
+    let fail = {
+        let files = files.dispatcher();
+        let new_id = new_id.clone();
+        Callback::from(move |(name, message): (String, String)| {
+            let state = EntryState::Failed { code: "sample".into(), message: message.into() };
+            files.dispatch(Action::Add(vec![Entry { id: new_id(), name: name.into(), size: 0.0, state, file: None, share: Share::None }]));
+        })
+    };
+    let add = {
+        let files = files.dispatcher();
+        let bridge = bridge.clone();
+        Callback::from(move |(list, dirs): (Vec<File>, Vec<String>)| {
+            let mut new = Vec::new();
+            for name in dirs {
+                let message = fill(page::FOLDER_DROPPED, &[("name", &name)]);
+                let state = EntryState::Failed { code: "io".into(), message: message.into() };
+                new.push(Entry { id: new_id(), name: name.into(), size: 0.0, state, file: None, share: Share::None });
+            }
+            for f in list {
+                let id = new_id();
+                bridge.analyze(id, f.clone());
+                new.push(Entry { id, name: f.name().into(), size: f.size(), state: EntryState::Queued, file: Some(f), share: Share::None });
+            }
+            if !new.is_empty() {
+                files.dispatch(Action::Add(new));
+            }
+        })
+    };
+    let share = {
+        let bridge = bridge.clone();
+        let files = files.clone();
+        Callback::from(move |id: u32| {
+            if let Some(file) = files.entries.iter().find(|e| e.id == id).and_then(|e| e.file.clone()) {
+                files.dispatch(Action::Share(id));
+                bridge.hash(id, &file);
+            }
+        })
+    };
+    let cancel = Callback::from(move |id: u32| WorkerBridge::cancel(&bridge, id));
+    let remove = {
+        let files = files.dispatcher();
+        Callback::from(move |id| files.dispatch(Action::Remove(id)))
+    };
+    let clear = {
+        let files = files.dispatcher();
+        Callback::from(move |()| files.dispatch(Action::Clear))
+    };
+    FilesHandle { files, add, share, cancel, remove, clear, fail }
+}
+
+/// A sample fetched once (the embedded checker's `sample` attribute):
+/// handed to `add`, or a failed entry through `fail`.
+#[hook]
+pub fn use_sample_file(slug: Option<String>, add: Callback<(Vec<File>, Vec<String>)>, fail: Callback<(String, String)>) {
+    use_effect_with(slug, move |slug| {
+        if let Some(slug) = slug.clone() {
+            wasm_bindgen_futures::spawn_local(async move {
+                match crate::dom::fetch_sample(&slug).await {
+                    Ok(file) => add.emit((vec![file], Vec::new())),
+                    Err(message) => fail.emit((slug, message)),
                 }
             });
         }

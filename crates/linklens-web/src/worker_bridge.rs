@@ -51,7 +51,7 @@ impl WorkerBridge {
 
     fn spawn(this: &Rc<WorkerBridge>) {
         this.ready.set(false);
-        let worker = match Worker::new(WORKER_URL) {
+        let worker = match Worker::new(&crate::dom::asset(WORKER_URL)) {
             Ok(w) => w,
             Err(_) => {
                 (this.on_message)(FromWorker::Failed {

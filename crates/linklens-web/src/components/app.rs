@@ -12,97 +12,26 @@ use super::guide_page::GuidePage;
 use super::header::Header;
 use super::nav::Nav;
 use super::shared_view::SharedView;
-use crate::hooks::{use_hash_route, use_page_drop, use_sample};
+use crate::hooks::{use_files, use_hash_route, use_page_drop, use_sample, FilesHandle};
 use crate::route::Route;
-use crate::state::{Action, Entry, EntryState, Files, Share};
-use crate::worker_bridge::WorkerBridge;
 
 /// The page: the route picks the view; files go to the worker and their
 /// results into the reducer in `state.rs`.
 #[function_component(App)]
 pub fn app() -> Html {
-    let files = use_reducer(Files::default);
-    let next_id = use_mut_ref(|| 1u32);
-    let bridge = {
-        let dispatcher = files.dispatcher();
-        use_memo((), move |_| WorkerBridge::new(move |msg| dispatcher.dispatch(Action::Worker(msg))))
-    };
-    let new_id = {
-        let next_id = next_id.clone();
-        move || {
-            let mut n = next_id.borrow_mut();
-            *n += 1;
-            *n
-        }
-    };
-
-    let add_files = {
-        let files = files.dispatcher();
-        let bridge = bridge.clone();
-        let new_id = new_id.clone();
-        Callback::from(move |(list, dirs): (Vec<File>, Vec<String>)| {
-            let mut new = Vec::new();
-            for name in dirs {
-                let message = fill(page::FOLDER_DROPPED, &[("name", &name)]);
-                new.push(Entry {
-                    id: new_id(),
-                    name: name.into(),
-                    size: 0.0,
-                    state: EntryState::Failed { code: "io".into(), message: message.into() },
-                    file: None,
-                    share: Share::None,
-                });
-            }
-            for f in list {
-                let id = new_id();
-                bridge.analyze(id, f.clone());
-                new.push(Entry { id, name: f.name().into(), size: f.size(), state: EntryState::Queued, file: Some(f), share: Share::None });
-            }
-            if !new.is_empty() {
-                files.dispatch(Action::Add(new));
-            }
-        })
-    };
-
-    let dragging = use_page_drop(add_files.clone());
+    let FilesHandle { files, add, share, cancel, remove, clear, fail } = use_files();
+    let dragging = use_page_drop(add.clone());
     let route = use_hash_route();
     {
-        let add_files = add_files.clone();
-        let files = files.dispatcher();
-        let on_file = Callback::from(move |file: File| add_files.emit((vec![file], Vec::new())));
-        let on_error = Callback::from(move |(slug, message): (String, String)| {
-            let state = EntryState::Failed { code: "sample".into(), message: message.into() };
-            files.dispatch(Action::Add(vec![Entry { id: new_id(), name: slug.into(), size: 0.0, state, file: None, share: Share::None }]));
-        });
-        use_sample(&route, on_file, on_error);
+        let add = add.clone();
+        let on_file = Callback::from(move |file: File| add.emit((vec![file], Vec::new())));
+        use_sample(&route, on_file, fail);
     }
-
     let on_files = {
-        let add_files = add_files.clone();
-        Callback::from(move |list: FileList| add_files.emit(((0..list.length()).filter_map(|i| list.get(i)).collect(), Vec::new())))
+        let add = add.clone();
+        Callback::from(move |list: FileList| add.emit(((0..list.length()).filter_map(|i| list.get(i)).collect(), Vec::new())))
     };
-    let on_cancel = {
-        let bridge = bridge.clone();
-        Callback::from(move |id: u32| WorkerBridge::cancel(&bridge, id))
-    };
-    let on_share = {
-        let bridge = bridge.clone();
-        let files = files.clone();
-        Callback::from(move |id: u32| {
-            if let Some(file) = files.entries.iter().find(|e| e.id == id).and_then(|e| e.file.clone()) {
-                files.dispatch(Action::Share(id));
-                bridge.hash(id, &file);
-            }
-        })
-    };
-    let on_remove = {
-        let files = files.dispatcher();
-        Callback::from(move |id| files.dispatch(Action::Remove(id)))
-    };
-    let clear = {
-        let files = files.dispatcher();
-        Callback::from(move |_| files.dispatch(Action::Clear))
-    };
+    let clear = Callback::from(move |_| clear.emit(()));
     let home = matches!(route, Route::Home | Route::Sample(_));
 
     html! {
@@ -131,7 +60,7 @@ pub fn app() -> Html {
                     </div>
                 }
                 <div class="results">
-                    { for files.entries.iter().rev().map(|e| html! { <FileResult key={e.id} entry={e.clone()} on_remove={on_remove.clone()} on_cancel={on_cancel.clone()} on_share={on_share.clone()} /> }) }
+                    { for files.entries.iter().rev().map(|e| html! { <FileResult key={e.id} entry={e.clone()} on_remove={remove.clone()} on_cancel={cancel.clone()} on_share={share.clone()} /> }) }
                 </div>
                 <CompareView reports={files.reports()} />
                 }

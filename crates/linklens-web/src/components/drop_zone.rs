@@ -8,6 +8,9 @@ pub struct Props {
     pub on_files: Callback<web_sys::FileList>,
     /// A drag is over the page (the whole page accepts drops).
     pub dragging: bool,
+    /// Under the title: where drops land.
+    #[prop_or(page::DROP_HINT)]
+    pub hint: &'static str,
 }
 
 /// The visible drop target and the keyboard-reachable file button. Drops
@@ -29,7 +32,7 @@ pub fn drop_zone(props: &Props) -> Html {
     html! {
         <section class={class} data-testid="drop-zone" aria-labelledby="drop-title">
             <h2 id="drop-title" class="drop-title">{page::DROP_TITLE}</h2>
-            <p class="drop-hint">{page::DROP_HINT}</p>
+            <p class="drop-hint">{props.hint}</p>
             // The native input takes the focus (Enter and Space open the
             // chooser without script); the label is what people see.
             <input id="file-input" type="file" multiple=true class="file-input visually-hidden"

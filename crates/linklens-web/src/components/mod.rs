@@ -10,6 +10,7 @@ mod compare_view;
 mod copy_button;
 mod details;
 mod drop_zone;
+mod embed_app;
 mod error_view;
 mod export_bar;
 mod file_result;
@@ -27,3 +28,4 @@ mod verdict;
 mod warnings;
 
 pub use app::App;
+pub use embed_app::{mount_checker, EmbedHandle};

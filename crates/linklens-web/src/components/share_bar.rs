@@ -36,7 +36,9 @@ pub fn share_bar(props: &Props) -> Html {
                 <button type="button" data-testid="make-share-link" onclick={ask}>{words::MAKE_LINK}</button></p>
         },
         Share::Ready { sha256 } => {
-            let link = format!("./{}", linklens::share::link(&props.report, &props.name, props.size as u64, sha256));
+            // The page's own address: on the page itself, or where the
+            // embedded checker's files are.
+            let link = crate::dom::asset(&format!("./{}", linklens::share::link(&props.report, &props.name, props.size as u64, sha256)));
             let absolute = crate::dom::absolute_url(&link);
             html! {
                 <>

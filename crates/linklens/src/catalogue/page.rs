@@ -8,7 +8,9 @@ pub const TAGLINE: &str = "Is your Go binary statically linked? If not: why, and
 pub const PRIVACY: &str = "Your file never leaves this page: it is read and analysed in your browser, nothing is uploaded, and nothing is executed.";
 /// The drop target's title.
 pub const DROP_TITLE: &str = "Drop Linux binaries here";
-/// Under it.
+/// The embedded checker's drop hint: drops land on the checker only.
+pub const DROP_HINT_EMBED: &str = "…or onto this box. Several at once is fine: one result per file.";
+/// Under the drop title.
 pub const DROP_HINT: &str = "…or anywhere on this page. Several at once is fine: one result per file.";
 /// What can be dropped.
 pub const DROP_NOTE: &str = "ELF (Linux), Mach-O and PE files; Go, C, C++ and Rust. Stripped binaries work too.";

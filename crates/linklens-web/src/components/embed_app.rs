@@ -1,0 +1,86 @@
+use wasm_bindgen::prelude::*;
+use web_sys::{DragEvent, FileList};
+use yew::prelude::*;
+
+use super::drop_zone::DropZone;
+use super::file_result::FileResult;
+use crate::hooks::{dropped, use_files, use_sample_file, FilesHandle};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct Props {
+    /// A sample to analyse at once (`sample="lookuphost"`).
+    #[prop_or_default]
+    pub sample: Option<String>,
+    /// Less text around the drop zone, for narrow columns.
+    #[prop_or_default]
+    pub compact: bool,
+}
+
+/// The checker as a documentation site embeds it: the drop zone and the
+/// results, nothing of the page around them — no navigation, no hash
+/// routes (the host's address is the host's), drops only on itself.
+#[function_component(EmbedApp)]
+pub fn embed_app(props: &Props) -> Html {
+    let FilesHandle { files, add, share, cancel, remove, fail, .. } = use_files();
+    use_sample_file(props.sample.clone(), add.clone(), fail);
+    let dragging = use_state(|| false);
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(dt) = e.data_transfer() {
+                dt.set_drop_effect("copy");
+            }
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        let add = add.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            add.emit(dropped(&e));
+        })
+    };
+    let on_files = Callback::from(move |list: FileList| add.emit(((0..list.length()).filter_map(|i| list.get(i)).collect(), Vec::new())));
+    let class = classes!("linklens-embed", props.compact.then_some("compact"));
+    html! {
+        <div {class} data-testid="embed" {ondragover} {ondragleave} {ondrop}>
+            <DropZone {on_files} dragging={*dragging} hint={linklens::catalogue::page::DROP_HINT_EMBED} />
+            <div class="visually-hidden" aria-live="polite" role="status" data-testid="live">{&files.announcement}</div>
+            <div class="results">
+                { for files.entries.iter().rev().map(|e| html! {
+                    <FileResult key={e.id} entry={e.clone()} on_remove={remove.clone()} on_cancel={cancel.clone()} on_share={share.clone()} />
+                }) }
+            </div>
+        </div>
+    }
+}
+
+/// A mounted checker; `embed.js` destroys it when its element leaves the page.
+#[wasm_bindgen]
+pub struct EmbedHandle(Option<yew::AppHandle<EmbedApp>>);
+
+#[wasm_bindgen]
+impl EmbedHandle {
+    /// Unmount the checker (its worker ends with it).
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.0.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// Mount a checker in `root` (inside `<linklens-check>`'s shadow root).
+/// `base` is where linklens' files are (the script's own directory).
+#[wasm_bindgen]
+pub fn mount_checker(root: web_sys::Element, base: String, sample: String, compact: bool) -> EmbedHandle {
+    crate::dom::set_base(&base);
+    let props = Props { sample: Some(sample).filter(|s| !s.is_empty()), compact };
+    EmbedHandle(Some(yew::Renderer::<EmbedApp>::with_root_and_props(root, props).render()))
+}
