@@ -30,7 +30,9 @@ cargo xtask <command>
   fuzz [T|all] [S]   cargo-fuzz target T (analyze, buildinfo, pclntab, elf_structured, archive, share) for S
                      seconds (default: all, 60 s each), seeded with fixtures
   mutants [FILE...]  mutation testing of the core (cargo-mutants), score per file
-  serve              build and serve the web app on http://127.0.0.1:8080/";
+  serve              build and serve the web app on http://127.0.0.1:8080/
+  dist               build the static site into dist/ (each asset also as .gz
+                     and .br), as the Pages workflow publishes it";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -41,6 +43,7 @@ fn main() {
         Some("bench") => bench::bench(),
         Some("fuzz") => fuzz::fuzz(args.get(1).map(String::as_str), args.get(2).map(String::as_str)),
         Some("serve") => serve::serve(),
+        Some("dist") => setup::web_toolchain().and_then(|path| setup::build_dist(&path)).map(|dist| eprintln!("built {}", dist.display())),
         Some("archives") => archives::build(&project_root(), &project_root().join("fixtures/bin")),
         Some("third-party") => thirdparty::record(),
         Some("mutants") => mutants::mutants(&args[1..]),

@@ -99,7 +99,51 @@ pub fn build_dist(path: &str) -> Result<PathBuf> {
     run(Command::new("cargo").args(["fetch", "--locked"]).current_dir(&root))?;
     crate::vocab::write()?;
     run(Command::new("trunk").args(["build", "--release", "--offline"]).env("PATH", path).current_dir(&root))?;
-    Ok(root.join("dist"))
+    let dist = root.join("dist");
+    precompress(&dist)?;
+    Ok(dist)
+}
+
+/// What a static host may serve precompressed: text and wasm, not images
+/// or samples (already gzip files).
+const COMPRESSIBLE: &[&str] = &["html", "js", "css", "wasm", "svg", "json", "webmanifest"];
+
+/// Write `<asset>.gz` (gzip -9) and `<asset>.br` (brotli 11) beside every
+/// compressible asset of `dist`, and check that each decompresses to the
+/// asset byte for byte.
+pub fn precompress(dist: &Path) -> Result<()> {
+    use std::io::{Read, Write};
+    let mut stack = vec![dist.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if !COMPRESSIBLE.contains(&ext) {
+                continue;
+            }
+            let raw = std::fs::read(&path)?;
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            gz.write_all(&raw)?;
+            let gz = gz.finish()?;
+            let mut br = Vec::new();
+            brotli::BrotliCompress(&mut &raw[..], &mut br, &brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() })?;
+            let mut back = Vec::new();
+            flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut back)?;
+            let mut back_br = Vec::new();
+            brotli::BrotliDecompress(&mut &br[..], &mut back_br)?;
+            if back != raw || back_br != raw {
+                return Err(format!("{}: a precompressed copy does not decompress to it", path.display()).into());
+            }
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            std::fs::write(path.with_file_name(format!("{name}.gz")), gz)?;
+            std::fs::write(path.with_file_name(format!("{name}.br")), br)?;
+        }
+    }
+    Ok(())
 }
 
 /// actionlint, pinned: the recipe tests lint every GitHub Actions recipe.

@@ -16,6 +16,8 @@ pub fn run_all() -> Result<()> {
     crate::thirdparty::fetch()?;
     // The recipe tests' parsers, linter and C toolchain.
     let tools = setup::recipe_tools()?;
+    // The Pages workflow, linted as the recipes are.
+    run(Command::new(tools.join("actionlint")).arg(".github/workflows/pages.yml").current_dir(&root))?;
     let path = format!("{}:{}", tools.display(), std::env::var("PATH").unwrap_or_default());
     // 1. Native: core unit, golden, manifest, differential, robustness; CLI; web logic.
     run(Command::new("cargo").args(["test", "--workspace", "--all-targets", "--locked"]).env("PATH", &path).current_dir(&root))?;
