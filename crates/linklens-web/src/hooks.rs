@@ -141,6 +141,8 @@ pub struct FilesHandle {
     pub clear: Callback<()>,
     /// A failed entry of its own: (name, message), for a sample that did not load.
     pub fail: Callback<(String, String)>,
+    /// Open a share link's fragment (the worker decodes it).
+    pub open: Callback<String>,
 }
 
 #[hook]
@@ -188,11 +190,16 @@ pub fn use_files() -> FilesHandle {
         let bridge = bridge.clone();
         let files = files.clone();
         Callback::from(move |id: u32| {
-            if let Some(file) = files.entries.iter().find(|e| e.id == id).and_then(|e| e.file.clone()) {
+            let Some(e) = files.entries.iter().find(|e| e.id == id) else { return };
+            if let (Some(file), EntryState::Done { report, .. }) = (&e.file, &e.state) {
                 files.dispatch(Action::Share(id));
-                bridge.hash(id, &file);
+                bridge.share(id, file, &serde_json::to_string(&**report).unwrap_or_default(), &e.name);
             }
         })
+    };
+    let open = {
+        let bridge = bridge.clone();
+        Callback::from(move |fragment: String| bridge.open(&fragment))
     };
     let cancel = Callback::from(move |id: u32| WorkerBridge::cancel(&bridge, id));
     let remove = {
@@ -203,7 +210,7 @@ pub fn use_files() -> FilesHandle {
         let files = files.dispatcher();
         Callback::from(move |()| files.dispatch(Action::Clear))
     };
-    FilesHandle { files, add, share, cancel, remove, clear, fail }
+    FilesHandle { files, add, share, cancel, remove, clear, fail, open }
 }
 
 /// A sample fetched once (the embedded checker's `sample` attribute):

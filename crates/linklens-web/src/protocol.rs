@@ -31,8 +31,12 @@ pub enum FromWorker {
         wasm_memory: f64,
     },
     Failed { id: u32, code: String, message: String },
-    /// The file's SHA-256, for a share link (asked for with `op: "hash"`).
-    Hashed { id: u32, sha256: String },
+    /// A share link's fragment (`#/r/…`) and the file's SHA-256 in it
+    /// (asked for with `op: "share"`: the worker hashes the file and
+    /// encodes the report, so the page carries no encoder).
+    Linked { id: u32, sha256: String, fragment: String },
+    /// A share link opened (asked for with `op: "open"`): the report, or why not.
+    Opened { fragment: String, shared: Option<Box<linklens::share::Shared>>, error: Option<linklens::share::ShareError> },
     /// The file could not be read to the end for its SHA-256.
     HashFailed { id: u32, message: String },
 }

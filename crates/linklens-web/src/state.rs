@@ -29,7 +29,7 @@ pub enum Share {
     #[default]
     None,
     Hashing,
-    Ready { sha256: AttrValue },
+    Ready { sha256: AttrValue, fragment: AttrValue },
     Failed { message: AttrValue },
 }
 
@@ -51,6 +51,8 @@ pub struct Files {
     pub entries: Vec<Entry>,
     /// What the live region announces.
     pub announcement: String,
+    /// The share link opened last: its fragment, and the report or why not.
+    pub opened: Option<(String, Result<Rc<linklens::share::Shared>, linklens::share::ShareError>)>,
 }
 
 pub enum Action {
@@ -94,7 +96,17 @@ impl Reducible for Files {
             Action::Remove(id) => entries.retain(|e| e.id != id),
             Action::Clear => entries.clear(),
             Action::Share(id) => set_share(&mut entries, id, Share::Hashing),
-            Action::Worker(FromWorker::Hashed { id, sha256 }) => set_share(&mut entries, id, Share::Ready { sha256: sha256.into() }),
+            Action::Worker(FromWorker::Linked { id, sha256, fragment }) => {
+                set_share(&mut entries, id, Share::Ready { sha256: sha256.into(), fragment: fragment.into() })
+            }
+            Action::Worker(FromWorker::Opened { fragment, shared, error }) => {
+                let opened = match (shared, error) {
+                    (Some(s), _) => Ok(Rc::new(*s)),
+                    (None, Some(e)) => Err(e),
+                    (None, None) => return self,
+                };
+                return Rc::new(Files { entries, announcement, opened: Some((fragment, opened)) });
+            }
             Action::Worker(FromWorker::HashFailed { id, message }) => set_share(&mut entries, id, Share::Failed { message: message.into() }),
             Action::Worker(msg) => {
                 let (id, state) = match msg {
@@ -108,7 +120,7 @@ impl Reducible for Files {
                         (id, EntryState::Archive { archive: Rc::new(*archive), millis, wasm_memory })
                     }
                     FromWorker::Failed { id, code, message } => (id, EntryState::Failed { code: code.into(), message: message.into() }),
-                    FromWorker::Hashed { .. } | FromWorker::HashFailed { .. } => return self,
+                    FromWorker::Linked { .. } | FromWorker::HashFailed { .. } | FromWorker::Opened { .. } => return self,
                 };
                 if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
                     match &state {
@@ -130,6 +142,6 @@ impl Reducible for Files {
                 }
             }
         }
-        Rc::new(Files { entries, announcement })
+        Rc::new(Files { entries, announcement, opened: self.opened.clone() })
     }
 }

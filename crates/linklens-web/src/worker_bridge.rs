@@ -24,6 +24,8 @@ pub struct WorkerBridge {
     held: RefCell<Vec<(u32, File)>>,
     /// Files being hashed for a share link (answered or failed on a crash).
     hashing: RefCell<Vec<u32>>,
+    /// A share link to open once the worker is ready.
+    pending_open: RefCell<Option<String>>,
     on_message: Rc<dyn Fn(FromWorker)>,
     // The live worker's handlers; the previous worker's are kept one more
     // generation (the error handler that respawns is still running when
@@ -41,6 +43,7 @@ impl WorkerBridge {
             in_flight: RefCell::new(Vec::new()),
             held: RefCell::new(Vec::new()),
             hashing: RefCell::new(Vec::new()),
+            pending_open: RefCell::new(None),
             on_message: Rc::new(on_message),
             closures: RefCell::new(Vec::new()),
             retired: RefCell::new(Vec::new()),
@@ -74,12 +77,17 @@ impl WorkerBridge {
                     for (id, file) in queued {
                         this.send(id, &file);
                     }
+                    let pending = this.pending_open.borrow_mut().take();
+                    if let Some(fragment) = pending {
+                        this.open(&fragment);
+                    }
                 }
                 FromWorker::Done { id, .. } | FromWorker::ArchiveDone { id, .. } | FromWorker::Failed { id, .. } => {
                     this.in_flight.borrow_mut().retain(|x| x != id);
                     this.held.borrow_mut().retain(|(x, _)| x != id);
                 }
-                FromWorker::Hashed { id, .. } | FromWorker::HashFailed { id, .. } => this.hashing.borrow_mut().retain(|x| x != id),
+                FromWorker::Linked { id, .. } | FromWorker::HashFailed { id, .. } => this.hashing.borrow_mut().retain(|x| x != id),
+                FromWorker::Opened { .. } => {}
                 FromWorker::Progress { .. } | FromWorker::Scanning { .. } => {}
             }
             (this.on_message)(msg);
@@ -126,18 +134,35 @@ impl WorkerBridge {
         }
     }
 
-    /// The SHA-256 of a file already analysed, for its share link; the
-    /// answer arrives through `on_message` as `Hashed` with this id.
-    pub fn hash(&self, id: u32, file: &File) {
+    /// A share link for a file already analysed (its report as JSON): the
+    /// answer arrives through `on_message` as `Linked` with this id.
+    pub fn share(&self, id: u32, file: &File, report: &str, name: &str) {
         let msg = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(id));
         let _ = js_sys::Reflect::set(&msg, &"file".into(), file);
-        let _ = js_sys::Reflect::set(&msg, &"op".into(), &"hash".into());
+        let _ = js_sys::Reflect::set(&msg, &"op".into(), &"share".into());
+        let _ = js_sys::Reflect::set(&msg, &"report".into(), &report.into());
+        let _ = js_sys::Reflect::set(&msg, &"name".into(), &name.into());
         let posted = self.ready.get() && self.worker.borrow().as_ref().is_some_and(|w| w.post_message(&msg).is_ok());
         if posted {
             self.hashing.borrow_mut().push(id);
         } else {
             (self.on_message)(FromWorker::HashFailed { id, message: linklens::catalogue::page::WORKER_FAILED.into() });
+        }
+    }
+
+    /// Open a share link's fragment; the answer arrives as `Opened` (queued
+    /// until the worker is ready).
+    pub fn open(&self, fragment: &str) {
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"op".into(), &"open".into());
+        let _ = js_sys::Reflect::set(&msg, &"fragment".into(), &fragment.into());
+        if self.ready.get() {
+            if let Some(w) = self.worker.borrow().as_ref() {
+                let _ = w.post_message(&msg);
+            }
+        } else {
+            self.pending_open.borrow_mut().replace(fragment.to_string());
         }
     }
 

@@ -65,11 +65,12 @@ fn worker_messages_round_trip_as_json() {
 #[test]
 fn the_reducer_keeps_results_and_announces_them() {
     use linklens_web::protocol::FromWorker;
-    use linklens_web::state::{Action, Entry, EntryState, Files};
+    use linklens_web::state::{Action, Entry, EntryState, Files, Share};
     use std::rc::Rc;
     use yew::Reducible;
     let files = Rc::new(Files::default());
-    let files = files.reduce(Action::Add(vec![Entry { id: 1, name: "app".into(), size: 10.0, state: EntryState::Queued }]));
+    let entry = Entry { id: 1, name: "app".into(), size: 10.0, state: EntryState::Queued, file: None, share: Share::None };
+    let files = files.reduce(Action::Add(vec![entry]));
     assert_eq!(files.announcement, "Analysing 1 file(s).");
     let r = report("hello-default-go1.26");
     let files = files.reduce(Action::Worker(FromWorker::Done { id: 1, report: Box::new(r), read: 1.0, millis: 1.0, wasm_memory: 1.0 }));
@@ -78,6 +79,19 @@ fn the_reducer_keeps_results_and_announces_them() {
     let files = files.reduce(Action::Worker(FromWorker::Progress { id: 1, read: 5.0, size: 10.0 }));
     assert!(matches!(files.entries[0].state, EntryState::Done { .. }));
     assert_eq!(files.reports().len(), 1);
+    // A share link: asked, then the worker's fragment; the result stays.
+    let files = files.reduce(Action::Share(1));
+    assert!(matches!(files.entries[0].share, Share::Hashing));
+    let linked = FromWorker::Linked { id: 1, sha256: "ab".repeat(32), fragment: "#/r/xyz".into() };
+    let files = files.reduce(Action::Worker(linked));
+    assert!(matches!(&files.entries[0].share, Share::Ready { fragment, .. } if fragment == "#/r/xyz"));
+    assert!(matches!(files.entries[0].state, EntryState::Done { .. }));
+    let files = files.reduce(Action::Worker(FromWorker::HashFailed { id: 1, message: "gone".into() }));
+    assert!(matches!(&files.entries[0].share, Share::Failed { message } if message == "gone"));
+    // An opened link is kept with its fragment; a failed one with its error.
+    let error = linklens::share::open("#/r/@@").unwrap_err();
+    let files = files.reduce(Action::Worker(FromWorker::Opened { fragment: "@@".into(), shared: None, error: Some(error.clone()) }));
+    assert_eq!(files.opened.as_ref().map(|(f, o)| (f.as_str(), o.clone().err())), Some(("@@", Some(error))));
     let files = files.reduce(Action::Remove(1));
     assert!(files.entries.is_empty());
 }

@@ -99,9 +99,11 @@ mod worker {
         post(scope, &msg);
     }
 
-    /// The file's SHA-256, read front to back in 1 MiB steps.
-    fn hash(scope: &DedicatedWorkerGlobalScope, id: u32, blob: Blob) {
+    /// A share link: the file's SHA-256, read front to back in 1 MiB
+    /// steps, and the report (sent back by the page as JSON) encoded.
+    fn share(scope: &DedicatedWorkerGlobalScope, id: u32, blob: Blob, report: &str, name: &str) {
         use sha2::Digest;
+        let blob_size = blob.size() as u64;
         let msg = (|| {
             let mut reader = BlobReader::new(blob)?;
             let mut sha = sha2::Sha256::new();
@@ -115,10 +117,13 @@ mod worker {
             }
             Ok::<String, String>(sha.finalize().iter().map(|b| format!("{b:02x}")).collect())
         })();
-        post(scope, &match msg {
-            Ok(sha256) => FromWorker::Hashed { id, sha256 },
-            Err(message) => FromWorker::HashFailed { id, message },
+        let size = blob_size;
+        let msg = msg.and_then(|sha256| {
+            let report: linklens::Report = serde_json::from_str(report).map_err(|e| e.to_string())?;
+            let fragment = linklens::share::link(&report, name, size, &sha256);
+            Ok(FromWorker::Linked { id, sha256, fragment })
         });
+        post(scope, &msg.unwrap_or_else(|message| FromWorker::HashFailed { id, message }));
     }
 
     pub fn start() {
@@ -127,9 +132,19 @@ mod worker {
         let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |msg: MessageEvent| {
             let data = msg.data();
             let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
-            let op = js_sys::Reflect::get(&data, &"op".into()).ok().and_then(|v| v.as_string());
+            let text = |key: &str| js_sys::Reflect::get(&data, &key.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+            let op = text("op");
+            if op == "open" {
+                let fragment = text("fragment");
+                let (shared, error) = match linklens::share::open(&fragment) {
+                    Ok(s) => (Some(Box::new(s)), None),
+                    Err(e) => (None, Some(e)),
+                };
+                post(&reply, &FromWorker::Opened { fragment, shared, error });
+                return;
+            }
             match js_sys::Reflect::get(&data, &"file".into()).ok().and_then(|f| f.dyn_into::<Blob>().ok()) {
-                Some(blob) if op.as_deref() == Some("hash") => hash(&reply, id, blob),
+                Some(blob) if op == "share" => share(&reply, id, blob, &text("report"), &text("name")),
                 Some(blob) => handle(&reply, id, blob),
                 None => post(&reply, &FromWorker::Failed { id, code: "io".into(), message: "no file in the message".into() }),
             }

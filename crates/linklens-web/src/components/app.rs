@@ -19,9 +19,15 @@ use crate::route::Route;
 /// results into the reducer in `state.rs`.
 #[function_component(App)]
 pub fn app() -> Html {
-    let FilesHandle { files, add, share, cancel, remove, clear, fail } = use_files();
+    let FilesHandle { files, add, share, cancel, remove, clear, fail, open } = use_files();
     let dragging = use_page_drop(add.clone());
     let route = use_hash_route();
+    // A share link: the worker decodes it (the page carries no decoder).
+    use_effect_with(route.clone(), move |route| {
+        if let Route::Shared(fragment) = route {
+            open.emit(fragment.clone());
+        }
+    });
     {
         let add = add.clone();
         let on_file = Callback::from(move |file: File| add.emit((vec![file], Vec::new())));
@@ -47,7 +53,10 @@ pub fn app() -> Html {
                         <article class="doc" data-testid="not-found"><h2>{labels::PAGE_NOT_FOUND}</h2>
                             <p>{fill(page::NOT_FOUND, &[("path", p)])}{" "}<a href="#/">{labels::CHECK_A_BINARY}</a></p></article>
                     },
-                    Route::Shared(payload) => html! { <SharedView payload={AttrValue::from(payload.clone())} /> },
+                    Route::Shared(fragment) => {
+                        let opened = files.opened.as_ref().filter(|(f, _)| f == fragment).map(|(_, o)| o.clone());
+                        html! { <SharedView {opened} /> }
+                    }
                     Route::Home | Route::Sample(_) => html! {},
                 } }
                 if home {

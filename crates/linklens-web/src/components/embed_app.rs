@@ -1,4 +1,3 @@
-use wasm_bindgen::prelude::*;
 use web_sys::{DragEvent, FileList};
 use yew::prelude::*;
 
@@ -62,25 +61,12 @@ pub fn embed_app(props: &Props) -> Html {
     }
 }
 
-/// A mounted checker; `embed.js` destroys it when its element leaves the page.
-#[wasm_bindgen]
-pub struct EmbedHandle(Option<yew::AppHandle<EmbedApp>>);
-
-#[wasm_bindgen]
-impl EmbedHandle {
-    /// Unmount the checker (its worker ends with it).
-    pub fn destroy(&mut self) {
-        if let Some(app) = self.0.take() {
-            app.destroy();
-        }
-    }
-}
-
 /// Mount a checker in `root` (inside `<linklens-check>`'s shadow root).
-/// `base` is where linklens' files are (the script's own directory).
-#[wasm_bindgen]
-pub fn mount_checker(root: web_sys::Element, base: String, sample: String, compact: bool) -> EmbedHandle {
-    crate::dom::set_base(&base);
-    let props = Props { sample: Some(sample).filter(|s| !s.is_empty()), compact };
-    EmbedHandle(Some(yew::Renderer::<EmbedApp>::with_root_and_props(root, props).render()))
+/// `base` is where linklens' files are (the script's own directory). The
+/// wasm export is in `main.rs`: an export here would keep the whole app
+/// alive in the worker's wasm too.
+pub fn mount(root: web_sys::Element, base: &str, sample: &str, compact: bool) -> yew::AppHandle<EmbedApp> {
+    crate::dom::set_base(base);
+    let props = Props { sample: Some(sample.to_string()).filter(|s| !s.is_empty()), compact };
+    yew::Renderer::<EmbedApp>::with_root_and_props(root, props).render()
 }

@@ -62,7 +62,7 @@ pub fn file_result(props: &Props) -> Html {
         EntryState::Done { report, read, millis, wasm_memory } => html! {
             <>
                 <ReportView report={report.clone()} result_id={e.id} name={e.name.clone()} />
-                <ShareBar report={report.clone()} name={e.name.clone()} size={e.size} share={e.share.clone()} on_share={share} />
+                <ShareBar share={e.share.clone()} on_share={share} />
                 <p class="timing" data-testid="timing" data-read={read.to_string()} data-wasm-memory={wasm_memory.to_string()}>
                     {fill(page::ANALYSED_IN, &[("millis", &format!("{millis:.0}")), ("read", &format::bytes(*read)), ("size", &format::bytes(e.size))])}
                 </p>

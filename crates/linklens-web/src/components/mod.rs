@@ -28,4 +28,4 @@ mod verdict;
 mod warnings;
 
 pub use app::App;
-pub use embed_app::{mount_checker, EmbedHandle};
+pub use embed_app::{mount as mount_embed, EmbedApp};

@@ -1,7 +1,4 @@
-use std::rc::Rc;
-
 use linklens::catalogue::share as words;
-use linklens::Report;
 use yew::prelude::*;
 
 use super::copy_button::CopyButton;
@@ -9,16 +6,13 @@ use crate::state::Share;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub report: Rc<Report>,
-    pub name: AttrValue,
-    pub size: f64,
     pub share: Share,
     /// Ask for the link: the worker hashes the file first.
     pub on_share: Callback<()>,
 }
 
 /// "Share link": the worker computes the file's SHA-256 (only now, so the
-/// analysis stays lazy), then the link appears — an `<a>` whose `href` is
+/// analysis stays lazy) and encodes the report, then the link appears — an `<a>` whose `href` is
 /// the report in the fragment, with a copy button.
 #[function_component(ShareBar)]
 pub fn share_bar(props: &Props) -> Html {
@@ -35,10 +29,10 @@ pub fn share_bar(props: &Props) -> Html {
             <p class="error" role="alert" data-testid="share-error">{message}{" "}
                 <button type="button" data-testid="make-share-link" onclick={ask}>{words::MAKE_LINK}</button></p>
         },
-        Share::Ready { sha256 } => {
+        Share::Ready { sha256, fragment } => {
             // The page's own address: on the page itself, or where the
             // embedded checker's files are.
-            let link = crate::dom::asset(&format!("./{}", linklens::share::link(&props.report, &props.name, props.size as u64, sha256)));
+            let link = crate::dom::asset(&format!("./{fragment}"));
             let absolute = crate::dom::absolute_url(&link);
             html! {
                 <>

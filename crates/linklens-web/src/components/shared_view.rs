@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
 use linklens::catalogue::{self, share as words};
-use linklens::share::Shared;
+use linklens::share::{ShareError, Shared};
 use yew::prelude::*;
 
 use super::report_view::ReportView;
@@ -9,8 +9,9 @@ use crate::format;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The fragment after `#/r/`, as it came.
-    pub payload: AttrValue,
+    /// What the worker made of the link: the report, or why not; `None`
+    /// while it is being opened.
+    pub opened: Option<Result<Rc<Shared>, ShareError>>,
 }
 
 /// A shared report, read-only: the banner (never uploaded; the file's
@@ -19,10 +20,10 @@ pub struct Props {
 /// cannot be opened.
 #[function_component(SharedView)]
 pub fn shared_view(props: &Props) -> Html {
-    let opened = use_memo(props.payload.clone(), |p| linklens::share::open(p).map(Rc::new));
-    match &*opened {
-        Ok(shared) => view(shared),
-        Err(e) => html! {
+    match &props.opened {
+        None => html! { <p class="progress-line" data-testid="shared-opening">{words::OPENING}</p> },
+        Some(Ok(shared)) => view(shared),
+        Some(Err(e)) => html! {
             <article class="file-result" data-testid="shared-error" data-error-id={e.id.as_str()} role="alert">
                 <h2>{words::CANNOT_OPEN}</h2>
                 <p>{&e.message}</p>

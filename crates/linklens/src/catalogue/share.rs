@@ -45,5 +45,7 @@ pub const HASHING: &str = "Computing the file's SHA-256…";
 pub const LINK_LABEL: &str = "Link to this report";
 /// Beside the link: what it holds.
 pub const LINK_NOTE: &str = "The link holds this report and the file's SHA-256, in the part after # that browsers never send: no server sees it.";
+/// While a link is decoded.
+pub const OPENING: &str = "Opening the shared report…";
 /// A link that could not be opened, above its reason.
 pub const CANNOT_OPEN: &str = "Cannot open this share link.";

@@ -52,7 +52,7 @@ pub struct Omitted {
 }
 
 /// Why a fragment could not be opened.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShareError {
     /// Its id.
     pub id: ShareErrorId,
