@@ -91,6 +91,26 @@ pub fn bench() -> Result<()> {
         .env("PATH", &path)
         .current_dir(root.join("web")))?;
     eprintln!("written to target/bench/browser.json");
+    load(&root, &dir, &path)
+}
+
+/// `cargo xtask bench page`: the first load alone (asset bytes, time to an
+/// interactive page, time to the first result), on a fresh build.
+pub fn page() -> Result<()> {
+    let root = project_root();
+    let dir = root.join("target/bench");
+    std::fs::create_dir_all(&dir)?;
+    let path = crate::setup::web_toolchain()?;
+    crate::setup::build_dist(&path)?;
+    load(&root, &dir, &path)
+}
+
+fn load(root: &Path, dir: &Path, path: &str) -> Result<()> {
+    let hello = small_fixture(root, dir)?;
+    println!("
+first load (headless Chromium, fresh profile each run)\n");
+    run(Command::new("node").arg("bench/load.mjs").arg(dir.join("load.json")).arg(&hello).env("PATH", path).current_dir(root.join("web")))?;
+    eprintln!("written to target/bench/load.json");
     Ok(())
 }
 

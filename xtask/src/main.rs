@@ -26,7 +26,8 @@ cargo xtask <command>
                      tests (installs what is missing first)
   fixtures [FILTER]  rebuild the fixture binaries (needs Go 1.26, Go 1.19,
                      musl-tools, zig via pip) and bless the golden reports
-  bench              the CLI against file, readelf and go version -m
+  bench [archives|page]  the CLI against file, readelf and go version -m (archives:
+                     archives only; page: the page's first load only)
   fuzz [T|all] [S]   cargo-fuzz target T (analyze, buildinfo, pclntab, elf_structured, archive, share) for S
                      seconds (default: all, 60 s each), seeded with fixtures
   mutants [FILE...]  mutation testing of the core (cargo-mutants), score per file
@@ -40,6 +41,7 @@ fn main() {
         Some("test") => test::run_all(),
         Some("fixtures") => fixtures::build(args.get(1).map(String::as_str)),
         Some("bench") if args.get(1).map(String::as_str) == Some("archives") => bench::archives(),
+        Some("bench") if args.get(1).map(String::as_str) == Some("page") => bench::page(),
         Some("bench") => bench::bench(),
         Some("fuzz") => fuzz::fuzz(args.get(1).map(String::as_str), args.get(2).map(String::as_str)),
         Some("serve") => serve::serve(),

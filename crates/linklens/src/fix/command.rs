@@ -279,8 +279,9 @@ impl GoBuild {
         words
     }
 
-    /// The flags between the verb and the package, each a shell word.
-    pub fn flags(&self) -> Vec<String> {
+    /// `-trimpath`, `-race`, `-buildmode=…`: the flags that take no value
+    /// of their own (a GoReleaser `flags:` list).
+    pub fn switches(&self) -> Vec<String> {
         let mut words = Vec::new();
         if self.trimpath {
             words.push("-trimpath".into());
@@ -291,6 +292,12 @@ impl GoBuild {
         if let Some(m) = &self.buildmode {
             words.push(format!("-buildmode={m}"));
         }
+        words
+    }
+
+    /// The flags between the verb and the package, each a shell word.
+    pub fn flags(&self) -> Vec<String> {
+        let mut words = self.switches();
         if !self.tags.is_empty() {
             words.push(format!("-tags {}", shell_quote(&self.tags.join(","))));
         }

@@ -437,10 +437,9 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
         assert_eq!(packages, ["main", "net"]);
     }
 
-    #[test]
-    fn go116_tables_are_read_by_their_name_table() {
-        // Go 1.16–1.17: nfunc, nfiles, then five offsets from the table's start.
-        let names = b"main.main\0net._C2func_getaddrinfo\0";
+    /// A Go 1.16–1.17 pclntab of two functions: nfunc, nfiles, then five
+    /// offsets from the table's start; exactly as long as it says.
+    fn go116_table(names: &[u8]) -> Vec<u8> {
         let mut t = Vec::new();
         t.extend_from_slice(&0xffff_fffau32.to_le_bytes());
         t.extend_from_slice(&[0, 0, 1, 8]);
@@ -451,6 +450,12 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
         }
         t.extend_from_slice(names);
         t.resize(t.len() + 3 * 16, 0);
+        t
+    }
+
+    #[test]
+    fn go116_tables_are_read_by_their_name_table() {
+        let t = go116_table(b"main.main\0net._C2func_getaddrinfo\0");
         let image = Image::raw(&t[..], false, false, 8);
         let d = detect(&image, Search::Scan, true).expect("a Go 1.16 pclntab");
         assert_eq!(d.info.pclntab.as_ref().map(|p| p.version.as_str()), Some("go1.16-go1.17"));
@@ -523,17 +528,7 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
         cut.extend_from_slice(&good[..6]);
         assert_eq!(found(&cut), None);
         // Go 1.16: (nfunc+1) pairs of words after the last offset.
-        let names = b"main.main\0net.Dial\0";
-        let mut t = Vec::new();
-        t.extend_from_slice(&0xffff_fffau32.to_le_bytes());
-        t.extend_from_slice(&[0, 0, 1, 8]);
-        let funcname = 64u64;
-        let cu = funcname + names.len() as u64;
-        for w in [2u64, 1, funcname, cu, cu, cu, cu] {
-            t.extend_from_slice(&w.to_le_bytes());
-        }
-        t.extend_from_slice(names);
-        t.resize(t.len() + 3 * 16, 0);
+        let t = go116_table(b"main.main\0net.Dial\0");
         assert_eq!(found(&t).map(|f| f.0), Some(2));
         assert_eq!(found(&t[..t.len() - 1]), None, "a Go 1.16 table a byte short");
     }

@@ -35,19 +35,25 @@ pub(crate) struct Input<'a> {
     pub dynamic: &'a Dynamic,
 }
 
+/// The imports bound to `library`'s `version`, sorted, once each.
+pub(crate) fn bound_to(imports: &[Import], library: &str, version: &str) -> Vec<String> {
+    let mut symbols: Vec<String> = imports
+        .iter()
+        .filter(|i| i.version.as_deref() == Some(version) && i.library.as_deref() == Some(library))
+        .map(|i| i.name.clone())
+        .collect();
+    symbols.sort();
+    symbols.dedup();
+    symbols
+}
+
 /// The versions needed, grouped as `readelf -V` shows them, each with the
 /// undefined symbols bound to it, and the floors they set.
 pub(crate) fn requirements(needed: &[Needed], imports: &[Import], libc: LibcName, linkage: Linkage) -> Portability {
     let requires: Vec<Requirement> = needed
         .iter()
         .map(|n| {
-            let mut symbols: Vec<String> = imports
-                .iter()
-                .filter(|i| i.version.as_deref() == Some(&n.version) && i.library.as_deref() == Some(&n.library))
-                .map(|i| i.name.clone())
-                .collect();
-            symbols.sort();
-            symbols.dedup();
+            let symbols = bound_to(imports, &n.library, &n.version);
             Requirement { library: n.library.clone(), version: n.version.clone(), weak: n.weak, symbols }
         })
         .collect();

@@ -78,17 +78,8 @@ impl Slim {
             refill(f, &causes);
         }
         if self.symbols_from_imports {
-            // As `portability::requirements` binds them: sorted, once each.
             for q in &mut r.portability.requires {
-                let mut symbols: Vec<String> = r
-                    .imports
-                    .iter()
-                    .filter(|i| i.version.as_deref() == Some(&q.version) && i.library.as_deref() == Some(&q.library))
-                    .map(|i| i.name.clone())
-                    .collect();
-                symbols.sort();
-                symbols.dedup();
-                q.symbols = symbols;
+                q.symbols = crate::portability::bound_to(&r.imports, &q.library, &q.version);
             }
         }
         crate::analyze::rejudge(&mut r);

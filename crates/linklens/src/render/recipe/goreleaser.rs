@@ -27,15 +27,7 @@ pub(super) fn render(r: &Ctx) -> String {
     }
     let env: Vec<String> = b.env.iter().filter(|s| !TARGET_ENV.contains(&s.key.as_str())).map(|s| format!("{}={}", s.key, s.value)).collect();
     list(&mut out, "env", &env);
-    if b.trimpath {
-        flags.push("-trimpath".into());
-    }
-    if b.race {
-        flags.push("-race".into());
-    }
-    if let Some(mode) = &b.buildmode {
-        flags.push(format!("-buildmode={mode}"));
-    }
+    flags.extend(b.switches());
     list(&mut out, "flags", &flags);
     list(&mut out, "tags", &b.tags);
     if !b.ldflags.is_empty() {

@@ -1,0 +1,55 @@
+// First load (cargo xtask bench page): the bytes of each asset of dist/
+// (raw, and its precompressed .gz and .br), then, in a fresh browser
+// profile each run (nothing cached, no service worker yet), the time to an
+// interactive page (the drop zone rendered: the page's wasm is running),
+// the bytes it needed by then (as gzip, what a host serving the .gz sends),
+// and the time to the first result (a 1.3 MB Go binary chosen at once).
+// usage: node bench/load.mjs OUT.json FIXTURE
+import { readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { serve, launch, dist } from '../tests/harness.mjs';
+
+const [out, fixture] = process.argv.slice(2);
+const RUNS = 5;
+
+const sizes = {};
+(function walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) { walk(path); continue; }
+    if (/\.(gz|br)$/.test(name)) continue;
+    const size = (ext) => (existsSync(path + ext) ? statSync(path + ext).size : null);
+    sizes[relative(dist, path)] = { raw: statSync(path).size, gzip: size('.gz'), brotli: size('.br') };
+  }
+})(dist);
+
+const srv = await serve();
+const runs = [];
+for (let i = 0; i < RUNS; i++) {
+  const browser = await launch();
+  const page = await browser.context.newPage();
+  const loaded = [];
+  page.on('requestfinished', (r) => loaded.push({ url: r.url(), at: Date.now() }));
+  const t0 = Date.now();
+  await page.goto(srv.url);
+  await page.locator('[data-testid=drop-zone]').waitFor();
+  const interactive = await page.evaluate(() => performance.now());
+  const tInteractive = Date.now();
+  const before = loaded.filter((r) => r.at <= tInteractive).map((r) => decodeURIComponent(new URL(r.url).pathname).replace(/^.*\/some\/sub\/path\//, '') || 'index.html');
+  const gzipBytes = before.reduce((n, a) => n + (sizes[a]?.gzip ?? sizes[a]?.raw ?? 0), 0);
+  await page.setInputFiles('[data-testid=file-input]', fixture);
+  await page.locator('[data-testid=result] [data-testid=verdict]').waitFor();
+  const firstResult = await page.evaluate(() => performance.now());
+  runs.push({ interactive_ms: +interactive.toFixed(1), first_result_ms: +firstResult.toFixed(1), assets_before_interactive: before, gzip_bytes_before_interactive: gzipBytes, wall_ms: tInteractive - t0 });
+  await browser.context.close();
+}
+srv.server.close();
+const median = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+const result = { sizes, runs, median: { interactive_ms: median('interactive_ms'), first_result_ms: median('first_result_ms'), gzip_bytes_before_interactive: median('gzip_bytes_before_interactive') } };
+writeFileSync(out, JSON.stringify(result, null, 2));
+const kb = (n) => (n == null ? '—' : `${(n / 1024).toFixed(1)} KB`);
+console.log('| asset | raw | gzip | brotli |\n|---|---|---|---|');
+for (const [name, s] of Object.entries(sizes).sort((a, b) => b[1].raw - a[1].raw).filter(([n]) => !n.startsWith('samples/') && !n.startsWith('embed-demo/'))) {
+  console.log(`| ${name} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
+}
+console.log(`\nfresh profile, median of ${RUNS}: interactive ${result.median.interactive_ms} ms after navigation, with ${kb(result.median.gzip_bytes_before_interactive)} (gzip) loaded: ${runs[0].assets_before_interactive.join(', ')}; first result ${result.median.first_result_ms} ms after navigation`);
