@@ -28,14 +28,25 @@ const runs = [];
 for (let i = 0; i < RUNS; i++) {
   const browser = await launch();
   const page = await browser.context.newPage();
-  const loaded = [];
-  page.on('requestfinished', (r) => loaded.push({ url: r.url(), at: Date.now() }));
+  // In the page: the moment the drop zone exists (the page's wasm has
+  // rendered), and which files had arrived by then.
+  await page.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('[data-testid=drop-zone]')) {
+        window.__interactive = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true });
+  });
   const t0 = Date.now();
   await page.goto(srv.url);
   await page.locator('[data-testid=drop-zone]').waitFor();
-  const interactive = await page.evaluate(() => performance.now());
+  const { interactive, arrived } = await page.evaluate(() => ({
+    interactive: window.__interactive,
+    arrived: performance.getEntriesByType('resource').filter((e) => e.responseEnd <= window.__interactive).map((e) => e.name),
+  }));
   const tInteractive = Date.now();
-  const before = loaded.filter((r) => r.at <= tInteractive).map((r) => decodeURIComponent(new URL(r.url).pathname).replace(/^.*\/some\/sub\/path\//, '') || 'index.html');
+  const before = ['index.html', ...arrived.map((u) => decodeURIComponent(new URL(u).pathname).replace(/^.*\/some\/sub\/path\//, ''))];
   const gzipBytes = before.reduce((n, a) => n + (sizes[a]?.gzip ?? sizes[a]?.raw ?? 0), 0);
   await page.setInputFiles('[data-testid=file-input]', fixture);
   await page.locator('[data-testid=result] [data-testid=verdict]').waitFor();

@@ -153,6 +153,10 @@ pub fn use_files() -> FilesHandle {
         let dispatcher = files.dispatcher();
         use_memo((), move |_| WorkerBridge::new(move |msg| dispatcher.dispatch(Action::Worker(msg))))
     };
+    {
+        let bridge = bridge.clone();
+        use_effect_with((), move |_| WorkerBridge::start(&bridge));
+    }
     let new_id = move || {
         let mut n = next_id.borrow_mut();
         *n += 1;

@@ -48,8 +48,16 @@ impl WorkerBridge {
             closures: RefCell::new(Vec::new()),
             retired: RefCell::new(Vec::new()),
         });
-        WorkerBridge::spawn(&bridge);
         bridge
+    }
+
+    /// Start the worker, once. Called after the page's first render, so
+    /// the worker's wasm loads while the page is already usable; files
+    /// chosen before it is ready wait in the queue.
+    pub fn start(this: &Rc<WorkerBridge>) {
+        if this.worker.borrow().is_none() {
+            WorkerBridge::spawn(this);
+        }
     }
 
     fn spawn(this: &Rc<WorkerBridge>) {
