@@ -123,7 +123,7 @@ impl GoBuild {
         match self.env_value("CC") {
             Some(cc) if cc.starts_with("musl-gcc") => BuildTool::MuslGcc,
             Some(cc) if cc.starts_with("zig ") => BuildTool::Zig,
-            _ if self.env_value("CGO_ENABLED") == Some("0") => BuildTool::Go,
+            // An external link runs gcc as the linker, cgo or not.
             _ if self.env_value("CGO_ENABLED") == Some("1") || self.links_externally() => BuildTool::Gcc,
             _ => BuildTool::Go,
         }
@@ -505,6 +505,9 @@ mod tests {
         b.env.retain(|s| s.key != "CGO_ENABLED");
         b.linkmode("external");
         assert_eq!(b.toolchain(), BuildTool::Gcc, "an external link needs gcc");
+        b.set_env("CC", "clang");
+        assert_eq!(b.toolchain(), BuildTool::Gcc, "another C compiler is the system's");
+        assert_eq!(b.zig_target(), None);
         b.set_env("CC", "musl-gcc");
         assert_eq!(b.toolchain(), BuildTool::MuslGcc);
         b.set_env("CC", "zig cc -target aarch64-linux-musl -O2");
