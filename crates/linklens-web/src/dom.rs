@@ -66,10 +66,10 @@ pub fn download(name: &str, mime: &str, text: &str) {
     let _ = Url::revoke_object_url(&url);
 }
 
-/// Fetch `samples/<slug>.gz` (same origin, relative URL), decompress it,
-/// and wrap it in a `File` named after its fixture, as if it were dropped.
+/// Fetch `samples/<slug>.gz` (same origin, relative URL), decompress it
+/// with the browser's own `DecompressionStream` (the page ships no inflate
+/// code), and wrap it in a `File` named after its fixture, as if dropped.
 pub async fn fetch_sample(slug: &str) -> Result<web_sys::File, String> {
-    use std::io::Read;
     let sample = crate::samples::find(slug).ok_or_else(|| format!("There is no sample called “{slug}”."))?;
     let fail = |_| format!("The sample “{slug}” could not be loaded (offline before it was ever loaded?).");
     let response: web_sys::Response = JsFuture::from(window().fetch_with_str(&asset(&format!("samples/{slug}.gz"))))
@@ -80,10 +80,20 @@ pub async fn fetch_sample(slug: &str) -> Result<web_sys::File, String> {
     if !response.ok() {
         return Err(format!("The sample “{slug}” could not be loaded (HTTP {}).", response.status()));
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(fail)?).await.map_err(fail)?;
-    let gz = js_sys::Uint8Array::new(&buffer).to_vec();
-    let mut raw = Vec::new();
-    flate2::read::GzDecoder::new(gz.as_slice()).read_to_end(&mut raw).map_err(|e| format!("The sample “{slug}” is damaged: {e}"))?;
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(raw.as_slice()));
-    web_sys::File::new_with_u8_array_sequence(&parts, sample.fixture).map_err(|_| "This browser cannot create files.".to_string())
+    let damaged = |_| format!("The sample “{slug}” is damaged: it does not decompress.");
+    let body = response.body().ok_or_else(|| format!("The sample “{slug}” came back empty."))?;
+    // web-sys has DecompressionStream only behind its unstable flag: the
+    // constructor from the global scope, by name.
+    let ctor: js_sys::Function =
+        js_sys::Reflect::get(&js_sys::global(), &"DecompressionStream".into()).map_err(damaged)?.dyn_into().map_err(damaged)?;
+    let gunzip = js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(&"gzip".into())).map_err(damaged)?;
+    let pair = js_sys::Object::new();
+    for side in ["readable", "writable"] {
+        let stream = js_sys::Reflect::get(&gunzip, &side.into()).map_err(damaged)?;
+        js_sys::Reflect::set(&pair, &side.into(), &stream).map_err(damaged)?;
+    }
+    let pair: web_sys::ReadableWritablePair = pair.unchecked_into();
+    let raw = web_sys::Response::new_with_opt_readable_stream(Some(&body.pipe_through(&pair))).map_err(damaged)?;
+    let blob: Blob = JsFuture::from(raw.blob().map_err(damaged)?).await.map_err(damaged)?.dyn_into().map_err(damaged)?;
+    web_sys::File::new_with_blob_sequence(&js_sys::Array::of1(&blob), sample.fixture).map_err(|_| "This browser cannot create files.".to_string())
 }
