@@ -367,6 +367,27 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
         assert!(names.runtime_cgo.is_none());
     }
 
+    #[test]
+    fn tls_is_seen_by_its_functions_the_handshake_preferred() {
+        let scan = |table: &[u8]| {
+            let (mut names, mut cgo) = (Names::default(), BTreeMap::new());
+            scan_table(table, false, &mut names, &mut cgo);
+            names.tls
+        };
+        assert_eq!(scan(b"main.main\0crypto/tls.(*Config).Clone\0crypto/tls.(*Conn).Handshake\0").as_deref(), Some("crypto/tls.(*Conn).Handshake"));
+        assert_eq!(scan(b"main.main\0crypto/tls.(*Config).Clone\0").as_deref(), Some("crypto/tls.(*Config).Clone"));
+        assert_eq!(scan(b"main.main\0crypto/x509.ParseCertificate\0xcrypto/tls.y\0"), None, "x509 alone, or the name inside another");
+        // Go 1.2–1.15: name by name, the first kept until the handshake comes.
+        let d = detect_go12(&["main.main", "crypto/tls.(*Config).Clone", "crypto/tls.(*Conn).Handshake", "crypto/tls.z"]);
+        assert_eq!(d.names.tls.as_deref(), Some("crypto/tls.(*Conn).Handshake"));
+        assert_eq!(d.info.tls.as_ref().map(|e| (e.kind, e.value.as_str())), Some((EvidenceKind::Function, "crypto/tls.(*Conn).Handshake")));
+        let d = detect_go12(&["main.main", "crypto/tls.a", "crypto/tls.b"]);
+        assert_eq!(d.names.tls.as_deref(), Some("crypto/tls.a"), "the first one stays");
+        let d = detect_go12(&["main.main", "crosscall2", "net.Dial"]);
+        assert_eq!(d.names.tls, None);
+        assert_eq!(d.names.runtime_cgo.as_deref(), Some("crosscall2"), "a c… name that is not TLS still counts");
+    }
+
     /// A Go 1.2–1.15 pclntab (names reached through the function table,
     /// one by one): 64-bit little-endian, one `_func` per name.
     fn go12_table(names: &[&str]) -> Vec<u8> {

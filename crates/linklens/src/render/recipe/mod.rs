@@ -147,3 +147,6 @@ fn comments(lines: &[String], prefix: &str) -> String {
     lines.iter().map(|l| format!("{prefix}{l}\n")).collect()
 }
 
+
+#[cfg(test)]
+mod tests;
