@@ -173,17 +173,48 @@ impl<'data, R: ReadRef<'data>> Image<'data, R> {
 
 /// Read an unsigned integer of `size` (1, 2, 4 or 8) bytes.
 pub(crate) fn read_uint(bytes: &[u8], size: u8, big_endian: bool) -> Option<u64> {
-    let b = bytes.get(..size as usize)?;
-    let mut v: u64 = 0;
-    if big_endian {
-        for &x in b {
-            v = (v << 8) | u64::from(x);
-        }
+    let b = bytes.get(..usize::from(size)).filter(|b| b.len() <= 8)?;
+    // Widened to eight bytes on the side the byte order keeps empty.
+    let mut wide = [0u8; 8];
+    Some(if big_endian {
+        wide[8 - b.len()..].copy_from_slice(b);
+        u64::from_be_bytes(wide)
     } else {
-        for &x in b.iter().rev() {
-            v = (v << 8) | u64::from(x);
-        }
-    }
-    Some(v)
+        wide[..b.len()].copy_from_slice(b);
+        u64::from_le_bytes(wide)
+    })
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_maps_into_its_region_and_not_past_its_end() {
+        let bytes = [0u8; 32];
+        let mut image = Image::raw(&bytes[..], false, false, 8);
+        image.segments[0].addr = Addr::new(0x1000);
+        image.segments[0].offset = FileOffset::new(4);
+        image.segments[0].file_size = Len::new(16);
+        let at = |a: u64| image.addr_to_offset(Addr::new(a)).map(|(o, l)| (o.get(), l.get()));
+        assert_eq!(at(0x1000), Some((4, 16)));
+        assert_eq!(at(0x100f), Some((19, 1)), "the last byte");
+        assert_eq!(at(0x1010), None, "the end holds nothing");
+        assert_eq!(at(0xfff), None, "before the region");
+    }
+
+    #[test]
+    fn integers_of_each_width_in_both_byte_orders() {
+        let b = [0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09];
+        assert_eq!(read_uint(&b, 1, false), Some(0x01));
+        assert_eq!(read_uint(&b, 2, false), Some(0x0201));
+        assert_eq!(read_uint(&b, 2, true), Some(0x0102));
+        assert_eq!(read_uint(&b, 4, false), Some(0x0403_0201));
+        assert_eq!(read_uint(&b, 4, true), Some(0x0102_0304));
+        assert_eq!(read_uint(&b, 8, false), Some(0x0807_0605_0403_0201));
+        assert_eq!(read_uint(&b, 8, true), Some(0x0102_0304_0506_0708));
+        assert_eq!(read_uint(&b[..3], 4, false), None, "cut short");
+        assert_eq!(read_uint(&b, 9, false), None, "wider than a word");
+    }
+}
