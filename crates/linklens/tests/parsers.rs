@@ -220,3 +220,29 @@ fn nss_functions_count_where_they_are_defined() {
     // musl's markers name musl.
     assert_eq!(with_symtab(&[("__init_libc", true)]).libc.name.as_str(), "musl");
 }
+
+/// Go's runtime in `.symtab` is reason enough to look for the pclntab where
+/// a PIE keeps it (`.data.rel.ro`): a file with no Go section and no Go
+/// note is recognised as Go by that alone; a C++ `runtime.cc` name is not.
+#[test]
+fn runtime_symbols_send_the_search_beyond_go_sections() {
+    use linklens::fuzzing::elf::{Pclntab, SecKind, Shdr, Sym};
+    let go = |symbol: &str| {
+        let mut s = base();
+        s.pclntab = Some(Pclntab { honest: true, layout: 3, quantum: 1, words: [Num::Small(0); 9], body: Vec::new() });
+        s.strings = vec![symbol.to_string()];
+        s.symbols.push(Sym { name: Num::Small(1), info: 0x12, shndx: 1, version: 1 });
+        let (o, a, z) = (Num::Exact(Part::Dynstr), Num::Exact(Part::Dynstr), Num::Exact(Part::Dynstr));
+        s.shdrs.push(Shdr { kind: SecKind::Strtab, offset: o, addr: a, size: z, link: 0, entsize: Num::Small(0) });
+        let (o, a, z) = (Num::Exact(Part::Dynsym), Num::Exact(Part::Dynsym), Num::Exact(Part::Dynsym));
+        s.shdrs.push(Shdr { kind: SecKind::Symtab, offset: o, addr: a, size: z, link: 1, entsize: Num::Small(24) });
+        let (o, a, z) = (Num::Exact(Part::Pclntab), Num::Exact(Part::Pclntab), Num::Exact(Part::Pclntab));
+        s.shdrs.push(Shdr { kind: SecKind::DataRelRo, offset: o, addr: a, size: z, link: 0, entsize: Num::Small(0) });
+        let r = linklens::analyze(&s.build()[..]).expect("a report");
+        r.go.and_then(|g| g.pclntab).map(|p| p.section)
+    };
+    for name in ["runtime.main", "runtime.goexit", "runtime.morestack", "runtime.rt0_go"] {
+        assert_eq!(go(name), Some(Some(".data.rel.ro".to_string())), "{name}");
+    }
+    assert_eq!(go("runtime.cc"), None, "not Go's runtime");
+}
