@@ -246,3 +246,57 @@ fn runtime_symbols_send_the_search_beyond_go_sections() {
     }
     assert_eq!(go("runtime.cc"), None, "not Go's runtime");
 }
+
+/// A `Read + Seek` over bytes that counts what is read through it.
+struct Counted {
+    inner: std::io::Cursor<Vec<u8>>,
+    read: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+impl std::io::Read for Counted {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.set(self.read.get() + n as u64);
+        Ok(n)
+    }
+}
+
+impl std::io::Seek for Counted {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        self.inner.seek(pos)
+    }
+}
+
+/// The bytes an analysis reads of a file whose `.strtab` is `size` bytes
+/// (one short name, then filler), through a lazy reader as the page uses.
+fn bytes_read_with_strtab(size: u64) -> u64 {
+    use linklens::fuzzing::elf::{SecKind, Shdr, Sym};
+    use object::{Object, ObjectSection};
+    let mut s = base();
+    s.strings = vec!["puts".into()];
+    s.symbols.push(Sym { name: Num::Small(1), info: 0x12, shndx: 0, version: 1 });
+    s.shdrs.push(Shdr { kind: SecKind::Strtab, offset: Num::Exact(Part::Dynstr), addr: Num::Exact(Part::Dynstr), size: Num::Raw(size), link: 0, entsize: Num::Small(0) });
+    let (o, a, z) = (Num::Exact(Part::Dynsym), Num::Exact(Part::Dynsym), Num::Exact(Part::Dynsym));
+    s.shdrs.push(Shdr { kind: SecKind::Symtab, offset: o, addr: a, size: z, link: 1, entsize: Num::Small(24) });
+    let mut bytes = s.build();
+    let start = object::File::parse(&bytes[..]).unwrap().section_by_name(".strtab").and_then(|t| t.file_range()).unwrap().0;
+    // The table runs to the end of the file: filler after the name.
+    bytes.resize((start + size) as usize, b'x');
+    let read = std::rc::Rc::new(std::cell::Cell::new(0));
+    let cache = object::ReadCache::new(Counted { inner: std::io::Cursor::new(bytes), read: read.clone() });
+    linklens::analyze(&cache).expect("a report");
+    read.get()
+}
+
+/// A string table up to 256 KiB is read in one piece; a bigger one name by
+/// name, so a lazy reader (the page's worker) never pulls it in whole.
+#[test]
+fn big_string_tables_are_read_name_by_name() {
+    const WHOLE: u64 = 256 * 1024;
+    let at_limit = bytes_read_with_strtab(WHOLE);
+    assert!(at_limit >= WHOLE, "read whole: {at_limit} bytes");
+    let small = bytes_read_with_strtab(64 * 1024);
+    assert!(small >= 64 * 1024, "read whole: {small} bytes");
+    let past = bytes_read_with_strtab(WHOLE + 1);
+    assert!(past < 64 * 1024, "read name by name: {past} bytes");
+}
