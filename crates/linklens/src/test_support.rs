@@ -1,5 +1,5 @@
 //! Builders the unit tests share: a Go build as the build info records it,
-//! and a cause. Test-only.
+//! a cause, and a fixture's report. Test-only.
 
 use crate::report::{Cause, CauseId, GoDetection, GoInfo, Module, Setting};
 
@@ -35,4 +35,14 @@ pub(crate) fn cause(id: CauseId, package: Option<&str>, module: Option<&str>) ->
         makes_dynamic: true,
         evidence: vec![],
     }
+}
+
+/// A fixture binary (stored gzipped in `fixtures/bin`), analysed.
+pub(crate) fn fixture(name: &str) -> crate::Report {
+    use std::io::Read;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/bin");
+    let gz = std::fs::read(root.join(format!("{name}.gz"))).unwrap();
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(gz.as_slice()).read_to_end(&mut raw).unwrap();
+    crate::analyze(&raw[..]).unwrap()
 }

@@ -1,13 +1,6 @@
 use super::*;
+use crate::test_support::fixture;
 
-fn fixture(name: &str) -> Report {
-    use std::io::Read;
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/bin");
-    let gz = std::fs::read(root.join(format!("{name}.gz"))).unwrap();
-    let mut raw = Vec::new();
-    flate2::read::GzDecoder::new(gz.as_slice()).read_to_end(&mut raw).unwrap();
-    crate::analyze(&raw[..]).unwrap()
-}
 
 const SHA: &str = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 

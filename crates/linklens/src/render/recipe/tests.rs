@@ -1,14 +1,7 @@
 use super::*;
+use crate::test_support::fixture;
 use crate::report::{Evidence, EvidenceKind};
 
-fn fixture(name: &str) -> Report {
-    use std::io::Read;
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/bin");
-    let gz = std::fs::read(root.join(format!("{name}.gz"))).unwrap();
-    let mut raw = Vec::new();
-    flate2::read::GzDecoder::new(gz.as_slice()).read_to_end(&mut raw).unwrap();
-    crate::analyze(&raw[..]).unwrap()
-}
 
 fn fix(r: &Report, id: FixId) -> &Fix {
     r.fixes.iter().find(|f| f.id == id).unwrap_or_else(|| panic!("{id}"))
