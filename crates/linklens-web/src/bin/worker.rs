@@ -117,10 +117,9 @@ mod worker {
             }
             Ok::<String, String>(sha.finalize().iter().map(|b| format!("{b:02x}")).collect())
         })();
-        let size = blob_size;
         let msg = msg.and_then(|sha256| {
             let report: linklens::Report = serde_json::from_str(report).map_err(|e| e.to_string())?;
-            let fragment = linklens::share::link(&report, name, size, &sha256);
+            let fragment = linklens::share::link(&report, name, blob_size, &sha256);
             Ok(FromWorker::Linked { id, sha256, fragment })
         });
         post(scope, &msg.unwrap_or_else(|message| FromWorker::HashFailed { id, message }));

@@ -39,7 +39,7 @@ pub fn share_bar(props: &Props) -> Html {
                     <p class="share-link">
                         <a href={link} data-testid="share-link" data-sha256={sha256.clone()} target="_blank" rel="noopener">{words::LINK_LABEL}</a>
                         {" "}
-                        <CopyButton text={absolute} label={AttrValue::from("Copy link")} testid={Some(AttrValue::from("copy-share-link"))} />
+                        <CopyButton text={absolute} label={AttrValue::from(words::COPY_LINK)} testid={Some(AttrValue::from("copy-share-link"))} />
                     </p>
                     <p class="share-note">{words::LINK_NOTE}</p>
                 </>

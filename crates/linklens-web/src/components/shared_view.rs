@@ -37,7 +37,7 @@ fn view(shared: &Rc<Shared>) -> Html {
     let size = format::bytes(shared.size as f64);
     let lists: Vec<String> = shared.omitted.iter().map(|o| format!("{} {}", o.count, catalogue::omitted(o.id))).collect();
     html! {
-        <article class="file-result shared" data-testid="shared" data-file-name={shared.name.clone()} aria-label={format!("Shared result for {}", shared.name)}>
+        <article class="file-result shared" data-testid="shared" data-file-name={shared.name.clone()} aria-label={catalogue::fill(words::SHARED_RESULT, &[("name", &shared.name)])}>
             <div class="shared-banner" data-testid="shared-banner" role="note">
                 <p><strong>{words::SHARED_BANNER}</strong></p>
                 <p>{catalogue::fill(words::SHARED_FILE, &[("name", &shared.name), ("size", &size)])}

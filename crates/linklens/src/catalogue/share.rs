@@ -41,6 +41,10 @@ pub const SHORTENED: &str = "Shortened to fit a link: left out {lists}. Drop the
 pub const MAKE_LINK: &str = "Share link";
 /// While the file is hashed.
 pub const HASHING: &str = "Computing the file's SHA-256…";
+/// The copy button beside the link.
+pub const COPY_LINK: &str = "Copy link";
+/// The shared result's accessible name; `{name}`: the file's.
+pub const SHARED_RESULT: &str = "Shared result for {name}";
 /// The link itself.
 pub const LINK_LABEL: &str = "Link to this report";
 /// Beside the link: what it holds.

@@ -2,7 +2,7 @@
 //! it needs: for a target older than the machine that linked it, when
 //! going static is not wanted or not possible.
 
-use super::{fix_with, note};
+use super::note;
 use crate::portability::{self, Version};
 use crate::report::{CauseId, Fix, FixId, LibcName, Linkage, Note, NoteId, Report};
 use crate::{arch, catalogue};
@@ -48,5 +48,5 @@ pub(crate) fn fix(
     let need = report.portability.glibc_min.as_deref()?;
     let oldest = portability::oldest_with_glibc(floor)?;
     notes.push(note(NoteId::GlibcFloor, &[("floor", floor), ("oldest", catalogue::target(oldest).name), ("need", need)]));
-    Some(fix_with(id, command, notes, causes, output, Linkage::Dynamic, &[("floor", floor), ("target", oldest.as_str())]))
+    Some(super::fix(id, command, notes, causes, output, Linkage::Dynamic))
 }

@@ -22,33 +22,30 @@ pub(crate) fn note(id: NoteId, args: &[(&str, &str)]) -> Note {
 
 /// A fix: its words from the catalogue, the trade-offs that apply to these
 /// causes, and verify steps naming `output` and the verdict to expect.
-pub(crate) fn fix(id: FixId, command: String, notes: Vec<Note>, causes: &[CauseId], output: &str, expect: Linkage) -> Fix {
-    fix_with(id, command, notes, causes, output, expect, &[])
+pub(crate) fn fix(id: FixId, command: String, mut notes: Vec<Note>, causes: &[CauseId], output: &str, expect: Linkage) -> Fix {
+    notes.dedup();
+    let mut fix = Fix { id, title: String::new(), command, expect, notes, caveats: Vec::new(), verify: verify(id, output, expect), build: None };
+    words(&mut fix, causes);
+    fix
 }
 
-/// [`fix`], with more `{placeholders}` for the verify steps.
-pub(crate) fn fix_with(
-    id: FixId,
-    command: String,
-    mut notes: Vec<Note>,
-    causes: &[CauseId],
-    output: &str,
-    expect: Linkage,
-    extra: &[(&str, &str)],
-) -> Fix {
-    let entry = catalogue::fix(id);
-    notes.dedup();
-    let phrase = labels::linkage_phrase(expect);
-    let mut args = vec![("output", output), ("expect", phrase)];
-    args.extend_from_slice(extra);
-    Fix {
-        id,
-        title: entry.title.to_string(),
-        command,
-        expect,
-        notes,
-        caveats: entry.tradeoffs_for(causes),
-        verify: entry.verify.iter().map(|v| catalogue::fill(v, &args)).collect(),
-        build: None,
-    }
+/// A fix's title, and the catalogue's trade-offs that apply to `causes`.
+pub(crate) fn words(fix: &mut Fix, causes: &[CauseId]) {
+    let entry = catalogue::fix(fix.id);
+    fix.title = entry.title.to_string();
+    fix.caveats = entry.tradeoffs_for(causes);
+}
+
+/// The verify steps of fix `id` for the file `output`, expecting `expect`;
+/// a fix that stays dynamic also names the glibc it links for and the
+/// oldest target that reaches.
+pub(crate) fn verify(id: FixId, output: &str, expect: Linkage) -> Vec<String> {
+    let (floor, target) = floor::of(id);
+    let args = [
+        ("output", output),
+        ("expect", labels::linkage_phrase(expect)),
+        ("floor", floor.unwrap_or_default()),
+        ("target", target.map(|t| t.as_str()).unwrap_or_default()),
+    ];
+    catalogue::fix(id).verify.iter().map(|v| catalogue::fill(v, &args)).collect()
 }

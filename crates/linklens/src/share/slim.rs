@@ -74,8 +74,10 @@ impl Slim {
         for c in &mut r.causes {
             c.title = catalogue::cause(c.id).title.to_string();
         }
-        for f in &mut r.fixes {
-            refill(f, &causes);
+        if !self.fixes_from_facts {
+            for f in &mut r.fixes {
+                refill(f, &causes);
+            }
         }
         if self.symbols_from_imports {
             for q in &mut r.portability.requires {
@@ -87,16 +89,12 @@ impl Slim {
     }
 }
 
-/// A fix's catalogue words, as `fix::fix_with` wrote them.
+/// A fix's catalogue words and, for a Go fix, its command and verify
+/// steps, as `fix::fix` wrote them.
 fn refill(f: &mut Fix, causes: &[crate::report::CauseId]) {
-    let entry = catalogue::fix(f.id);
-    f.title = entry.title.to_string();
-    f.caveats = entry.tradeoffs_for(causes);
+    crate::fix::words(f, causes);
     if let Some(b) = &f.build {
         f.command = b.command();
-        let (floor, target) = crate::fix::floor::of(f.id);
-        let target = target.map(|t| t.as_str()).unwrap_or_default();
-        let args = [("output", b.output.as_str()), ("expect", crate::render::labels::linkage_phrase(f.expect)), ("floor", floor.unwrap_or_default()), ("target", target)];
-        f.verify = entry.verify.iter().map(|v| catalogue::fill(v, &args)).collect();
+        f.verify = crate::fix::verify(f.id, &b.output, f.expect);
     }
 }

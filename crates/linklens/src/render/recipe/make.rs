@@ -13,7 +13,7 @@ pub(super) fn render(r: &Ctx) -> String {
     let mut out = comments(&r.header(), "# ");
     out += &format!("BIN := {}\n\n", r.out.replace('$', "$$"));
     out += &format!(".PHONY: {target} verify\n\n");
-    let build = escape(&r.command_to(BIN_MARK));
+    let build = escape(&r.b.command_to(Some(BIN_MARK)));
     out += &format!("{target}:\n\t{build}\n\n");
     out += &format!("# {}\n", r.check_comment());
     out += &format!("verify: {target}\n");

@@ -135,11 +135,6 @@ impl<'a> Ctx<'a> {
             None => format!("linklens --require-static {path}"),
         }
     }
-
-    /// The build with `-o output`, as the fix prints it otherwise.
-    fn command_to(&self, output: &str) -> String {
-        self.b.command_to(Some(output))
-    }
 }
 
 /// Lines as `# ` comments.
