@@ -1,7 +1,7 @@
 // Service worker: keeps the app available offline after the first visit.
 // Same-origin GETs are answered from the cache and refreshed in the
 // background (stale-while-revalidate); nothing else is ever fetched.
-const CACHE = 'linklens-v1';
+const CACHE = 'linklens-v2';
 const SHELL = [
   './',
   'index.html',
@@ -16,10 +16,18 @@ const SHELL = [
   'manifest.webmanifest',
 ];
 
+// The documentation pages are fetched by the page only when opened; for
+// offline use they are cached here, after the page has loaded, from the
+// list cargo xtask writes beside them.
+async function precache() {
+  const cache = await caches.open(CACHE);
+  await cache.addAll(SHELL);
+  const pages = await fetch('docs/pages.json').then((r) => r.json()).catch(() => []);
+  await cache.addAll(['docs/pages.json', ...pages]).catch(() => undefined);
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()),
-  );
+  event.waitUntil(precache().then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {

@@ -82,6 +82,7 @@ test('every cause and warning has a page, by URL, and the index lists exactly th
     assert.deepEqual(fixes, t.fixes, `${t.id}: fixes`);
   }
   await go('#/causes');
+  await page.locator('[data-testid=causes-index]').waitFor();
   const listed = await page.locator('[data-testid=topic-link]').evaluateAll((els) => els.map((e) => e.dataset.topicId));
   assert.deepEqual(listed, topics.map((t) => t.id));
   for (const id of listed) {
@@ -117,6 +118,19 @@ test('each warning in a result links to its page, with the words of the catalogu
   assert.equal(await pageEl.locator('h2').textContent(), VOCAB.warnings.find((w) => w.id === 'glibc-static-nss').title);
   await page.goBack();
   await page.locator(`[data-testid=result][data-file-name="${f.name}"]`).waitFor();
+});
+
+test('the docs are pages of their own, fetched when opened: none of their words is in the page\'s wasm', () => {
+  const wasm = readFileSync(join(dist, 'linklens-web_bg.wasm'));
+  for (const q of QUESTIONS) {
+    assert.ok(!wasm.includes(Buffer.from(q)), `the guide's "${q}" is in the page's wasm`);
+  }
+  const pages = JSON.parse(readFileSync(join(dist, 'docs/pages.json'), 'utf8'));
+  assert.deepEqual(pages.slice(0, 2), ['docs/guide.html', 'docs/causes.html']);
+  assert.deepEqual(pages.slice(2), [...CAUSE_IDS, ...WARNING_IDS].map((id) => `docs/cause/${id}.html`));
+  for (const p of pages) {
+    assert.match(readFileSync(join(dist, p), 'utf8'), /^<article [^>]*class="doc[ "]/, p);
+  }
 });
 
 test('the guide answers every question, in order, each with an anchor', async () => {

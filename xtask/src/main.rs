@@ -1,8 +1,9 @@
 //! Project commands: `cargo xtask <serve|test|fixtures|bench>`.
 //! Each installs what it needs first, so a fresh machine needs nothing else.
 
-mod bench;
 mod archives;
+mod bench;
+mod docs;
 mod fixtures;
 mod fuzz;
 mod mutants;
@@ -70,6 +71,14 @@ pub fn run(cmd: &mut Command) -> Result<()> {
     if !status.success() {
         return Err(format!("{:?} {:?} failed: {status}", cmd.get_program(), cmd.get_args().collect::<Vec<_>>()).into());
     }
+    Ok(())
+}
+
+/// What Trunk's build reads besides the sources: the vocabulary as JSON
+/// and the documentation pages, both from the Rust sources.
+pub fn generated() -> Result<()> {
+    vocab::write()?;
+    docs::write()?;
     Ok(())
 }
 

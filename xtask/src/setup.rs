@@ -97,7 +97,7 @@ fn npm_install(dir: &Path) -> Result<()> {
 pub fn build_dist(path: &str) -> Result<PathBuf> {
     let root = project_root();
     run(Command::new("cargo").args(["fetch", "--locked"]).current_dir(&root))?;
-    crate::vocab::write()?;
+    crate::generated()?;
     run(Command::new("trunk").args(["build", "--release", "--offline"]).env("PATH", path).current_dir(&root))?;
     let dist = root.join("dist");
     precompress(&dist)?;

@@ -66,6 +66,21 @@ pub fn download(name: &str, mime: &str, text: &str) {
     let _ = Url::revoke_object_url(&url);
 }
 
+/// Fetch one of the page's text files (a documentation page); the error
+/// is the reason, for a sentence of the catalogue.
+pub async fn fetch_text(relative: &str) -> Result<String, String> {
+    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(&asset(relative)))
+        .await
+        .map_err(|_| "offline".to_string())?
+        .dyn_into()
+        .map_err(|_| "offline".to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| "unreadable".to_string())?).await.map_err(|_| "unreadable".to_string())?;
+    text.as_string().ok_or_else(|| "unreadable".to_string())
+}
+
 /// Fetch `samples/<slug>.gz` (same origin, relative URL), decompress it
 /// with the browser's own `DecompressionStream` (the page ships no inflate
 /// code), and wrap it in a `File` named after its fixture, as if dropped.

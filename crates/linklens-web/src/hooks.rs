@@ -197,7 +197,7 @@ pub fn use_files() -> FilesHandle {
             let Some(e) = files.entries.iter().find(|e| e.id == id) else { return };
             if let (Some(file), EntryState::Done { report, .. }) = (&e.file, &e.state) {
                 files.dispatch(Action::Share(id));
-                bridge.share(id, file, &serde_json::to_string(&**report).unwrap_or_default(), &e.name);
+                bridge.share(id, file, &serde_json::to_string_pretty(&**report).unwrap_or_default(), &e.name);
             }
         })
     };
@@ -231,4 +231,47 @@ pub fn use_sample_file(slug: Option<String>, add: Callback<(Vec<File>, Vec<Strin
             });
         }
     });
+}
+
+/// A documentation page's HTML, fetched the first time it is shown and
+/// kept for the rest of the visit.
+#[derive(Clone, PartialEq)]
+pub enum Doc {
+    Loading,
+    Ready(AttrValue),
+    Failed(String),
+}
+
+thread_local! {
+    static DOCS: std::cell::RefCell<Vec<(String, AttrValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+#[hook]
+pub fn use_doc(file: String) -> Doc {
+    let cached = || DOCS.with(|d| d.borrow().iter().find(|(f, _)| *f == file).map(|(_, html)| html.clone()));
+    let doc = use_state(|| cached().map(Doc::Ready).unwrap_or(Doc::Loading));
+    {
+        let doc = doc.clone();
+        use_effect_with(file.clone(), move |file| {
+            let hit = DOCS.with(|d| d.borrow().iter().find(|(f, _)| f == file).map(|(_, html)| html.clone()));
+            match hit {
+                Some(html) => doc.set(Doc::Ready(html)),
+                None => {
+                    doc.set(Doc::Loading);
+                    let file = file.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match crate::dom::fetch_text(&file).await {
+                            Ok(text) => {
+                                let html = AttrValue::from(text);
+                                DOCS.with(|d| d.borrow_mut().push((file, html.clone())));
+                                doc.set(Doc::Ready(html));
+                            }
+                            Err(reason) => doc.set(Doc::Failed(reason)),
+                        }
+                    });
+                }
+            }
+        });
+    }
+    (*doc).clone()
 }

@@ -6,6 +6,7 @@
 //! `compare`, `format`, `state`) are plain Rust and tested natively.
 
 pub mod compare;
+pub mod docs;
 pub mod format;
 pub mod markdown;
 pub mod protocol;

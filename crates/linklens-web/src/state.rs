@@ -8,7 +8,7 @@ use linklens::catalogue::{fill, page};
 use linklens::Report;
 use yew::prelude::*;
 
-use crate::protocol::FromWorker;
+use crate::protocol::{FixRecipes, FromWorker};
 
 /// One file on the page.
 #[derive(Clone, PartialEq)]
@@ -39,9 +39,10 @@ pub enum EntryState {
     Queued,
     Reading { read: f64, size: f64 },
     Scanning { read: f64, size: f64, files: f64, elf: f64 },
-    Done { report: Rc<Report>, read: f64, millis: f64, wasm_memory: f64 },
-    /// An archive or image: its summary and a report per binary inside.
-    Archive { archive: Rc<linklens::archive::ArchiveReport>, millis: f64, wasm_memory: f64 },
+    Done { report: Rc<Report>, recipes: Rc<FixRecipes>, read: f64, millis: f64, wasm_memory: f64 },
+    /// An archive or image: its summary and a report per binary inside
+    /// (with each member's recipes, in member order).
+    Archive { archive: Rc<linklens::archive::ArchiveReport>, recipes: Rc<Vec<FixRecipes>>, millis: f64, wasm_memory: f64 },
     Failed { code: AttrValue, message: AttrValue },
 }
 
@@ -52,7 +53,14 @@ pub struct Files {
     /// What the live region announces.
     pub announcement: String,
     /// The share link opened last: its fragment, and the report or why not.
-    pub opened: Option<(String, Result<Rc<linklens::share::Shared>, linklens::share::ShareError>)>,
+    pub opened: Option<(String, Result<Rc<OpenedLink>, linklens::share::ShareError>)>,
+}
+
+/// A share link the worker opened: the report and its fixes' recipes.
+#[derive(PartialEq)]
+pub struct OpenedLink {
+    pub shared: linklens::share::Shared,
+    pub recipes: FixRecipes,
 }
 
 pub enum Action {
@@ -99,9 +107,9 @@ impl Reducible for Files {
             Action::Worker(FromWorker::Linked { id, sha256, fragment }) => {
                 set_share(&mut entries, id, Share::Ready { sha256: sha256.into(), fragment: fragment.into() })
             }
-            Action::Worker(FromWorker::Opened { fragment, shared, error }) => {
+            Action::Worker(FromWorker::Opened { fragment, shared, recipes, error }) => {
                 let opened = match (shared, error) {
-                    (Some(s), _) => Ok(Rc::new(*s)),
+                    (Some(s), _) => Ok(Rc::new(OpenedLink { shared: *s, recipes })),
                     (None, Some(e)) => Err(e),
                     (None, None) => return self,
                 };
@@ -113,11 +121,11 @@ impl Reducible for Files {
                     FromWorker::Ready => return self,
                     FromWorker::Progress { id, read, size } => (id, EntryState::Reading { read, size }),
                     FromWorker::Scanning { id, read, size, files, elf } => (id, EntryState::Scanning { read, size, files, elf }),
-                    FromWorker::Done { id, report, read, millis, wasm_memory } => {
-                        (id, EntryState::Done { report: Rc::new(*report), read, millis, wasm_memory })
+                    FromWorker::Done { id, report, recipes, read, millis, wasm_memory } => {
+                        (id, EntryState::Done { report: Rc::new(*report), recipes: Rc::new(recipes), read, millis, wasm_memory })
                     }
-                    FromWorker::ArchiveDone { id, archive, millis, wasm_memory } => {
-                        (id, EntryState::Archive { archive: Rc::new(*archive), millis, wasm_memory })
+                    FromWorker::ArchiveDone { id, archive, recipes, millis, wasm_memory } => {
+                        (id, EntryState::Archive { archive: Rc::new(*archive), recipes: Rc::new(recipes), millis, wasm_memory })
                     }
                     FromWorker::Failed { id, code, message } => (id, EntryState::Failed { code: code.into(), message: message.into() }),
                     FromWorker::Linked { .. } | FromWorker::HashFailed { .. } | FromWorker::Opened { .. } => return self,

@@ -56,9 +56,11 @@ fn comparison_says_what_a_rebuild_changed() {
 fn worker_messages_round_trip_as_json() {
     use linklens_web::protocol::FromWorker;
     let r = report("hello-default-go1.26");
-    let msg = FromWorker::Done { id: 7, report: Box::new(r), read: 1.0, millis: 2.0, wasm_memory: 3.0 };
+    let recipes = linklens_web::protocol::fix_recipes(&r);
+    let msg = FromWorker::Done { id: 7, report: Box::new(r), recipes, read: 1.0, millis: 2.0, wasm_memory: 3.0 };
     let json = serde_json::to_string(&msg).unwrap();
-    assert!(json.starts_with(r#"{"kind":"done","id":7,"#));
+    // Externally tagged: read as it arrives, never buffered whole.
+    assert!(json.starts_with(r#"{"done":{"id":7,"#), "{}", &json[..40]);
     assert_eq!(serde_json::from_str::<FromWorker>(&json).unwrap(), msg);
 }
 
@@ -73,7 +75,7 @@ fn the_reducer_keeps_results_and_announces_them() {
     let files = files.reduce(Action::Add(vec![entry]));
     assert_eq!(files.announcement, "Analysing 1 file(s).");
     let r = report("hello-default-go1.26");
-    let files = files.reduce(Action::Worker(FromWorker::Done { id: 1, report: Box::new(r), read: 1.0, millis: 1.0, wasm_memory: 1.0 }));
+    let files = files.reduce(Action::Worker(FromWorker::Done { id: 1, report: Box::new(r), recipes: Vec::new(), read: 1.0, millis: 1.0, wasm_memory: 1.0 }));
     assert!(files.announcement.starts_with("app: static. Static"), "{}", files.announcement);
     // A late progress message never hides the result.
     let files = files.reduce(Action::Worker(FromWorker::Progress { id: 1, read: 5.0, size: 10.0 }));
@@ -90,7 +92,7 @@ fn the_reducer_keeps_results_and_announces_them() {
     assert!(matches!(&files.entries[0].share, Share::Failed { message } if message == "gone"));
     // An opened link is kept with its fragment; a failed one with its error.
     let error = linklens::share::open("#/r/@@").unwrap_err();
-    let files = files.reduce(Action::Worker(FromWorker::Opened { fragment: "@@".into(), shared: None, error: Some(error.clone()) }));
+    let files = files.reduce(Action::Worker(FromWorker::Opened { fragment: "@@".into(), shared: None, recipes: Vec::new(), error: Some(error.clone()) }));
     assert_eq!(files.opened.as_ref().map(|(f, o)| (f.as_str(), o.clone().err())), Some(("@@", Some(error))));
     let files = files.reduce(Action::Remove(1));
     assert!(files.entries.is_empty());

@@ -18,7 +18,7 @@ mod worker {
     use std::rc::Rc;
 
     use linklens_web::blob_reader::BlobReader;
-    use linklens_web::protocol::FromWorker;
+    use linklens_web::protocol::{fix_recipes, FromWorker};
     use object::read::ReadCache;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -83,7 +83,10 @@ mod worker {
                 }
             };
             let msg = match linklens_archive::open(&mut reader, size, &limits, Some(&mut progress)) {
-                Some(archive) => FromWorker::ArchiveDone { id, archive: Box::new(archive), millis: now() - start, wasm_memory: wasm_memory() },
+                Some(archive) => {
+                    let recipes = archive.members.iter().map(|m| m.report.as_ref().map(fix_recipes).unwrap_or_default()).collect();
+                    FromWorker::ArchiveDone { id, archive: Box::new(archive), recipes, millis: now() - start, wasm_memory: wasm_memory() }
+                }
                 None => FromWorker::Failed { id, code: "io".into(), message: linklens::catalogue::page::ARCHIVE_UNREADABLE.into() },
             };
             post(scope, &msg);
@@ -93,7 +96,10 @@ mod worker {
         let result = linklens::analyze(&cache);
         let read = cache.into_inner().bytes_read as f64;
         let msg = match result {
-            Ok(report) => FromWorker::Done { id, report: Box::new(report), read, millis: now() - start, wasm_memory: wasm_memory() },
+            Ok(report) => {
+                let recipes = fix_recipes(&report);
+                FromWorker::Done { id, report: Box::new(report), recipes, read, millis: now() - start, wasm_memory: wasm_memory() }
+            }
             Err(e) => FromWorker::Failed { id, code: e.code().into(), message: e.to_string() },
         };
         post(scope, &msg);
@@ -135,11 +141,14 @@ mod worker {
             let op = text("op");
             if op == "open" {
                 let fragment = text("fragment");
-                let (shared, error) = match linklens::share::open(&fragment) {
-                    Ok(s) => (Some(Box::new(s)), None),
-                    Err(e) => (None, Some(e)),
+                let (shared, recipes, error) = match linklens::share::open(&fragment) {
+                    Ok(s) => {
+                        let recipes = fix_recipes(&s.report);
+                        (Some(Box::new(s)), recipes, None)
+                    }
+                    Err(e) => (None, Vec::new(), Some(e)),
                 };
-                post(&reply, &FromWorker::Opened { fragment, shared, error });
+                post(&reply, &FromWorker::Opened { fragment, shared, recipes, error });
                 return;
             }
             match js_sys::Reflect::get(&data, &"file".into()).ok().and_then(|f| f.dyn_into::<Blob>().ok()) {

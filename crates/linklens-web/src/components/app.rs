@@ -3,15 +3,14 @@ use linklens::render::labels;
 use web_sys::{File, FileList};
 use yew::prelude::*;
 
-use super::cause_page::CausePage;
-use super::causes_index::CausesIndex;
 use super::compare_view::CompareView;
+use super::doc_view::DocView;
 use super::drop_zone::DropZone;
 use super::file_result::FileResult;
-use super::guide_page::GuidePage;
 use super::header::Header;
 use super::nav::Nav;
 use super::shared_view::SharedView;
+use crate::docs::DocPage;
 use crate::hooks::{use_files, use_hash_route, use_page_drop, use_sample, FilesHandle};
 use crate::route::Route;
 
@@ -45,19 +44,22 @@ pub fn app() -> Html {
             <Header />
             <Nav route={route.clone()} />
             <main id="main">
-                { match &route {
-                    Route::Cause(id) => html! { <CausePage id={id.clone()} /> },
-                    Route::Causes => html! { <CausesIndex /> },
-                    Route::Guide(q) => html! { <GuidePage focus={q.clone().map(AttrValue::from)} /> },
-                    Route::NotFound(p) => html! {
+                { match (&route, DocPage::of(&route)) {
+                    (Route::Guide(q), Some(Ok(page))) => html! { <DocView {page} focus={q.clone().map(AttrValue::from)} /> },
+                    (_, Some(Ok(page))) => html! { <DocView {page} focus={None::<AttrValue>} /> },
+                    (_, Some(Err(id))) => html! {
+                        <article class="doc" data-testid="not-found"><h2>{labels::PAGE_NOT_FOUND}</h2>
+                            <p>{fill(page::NO_SUCH_TOPIC, &[("id", &id)])}{" "}<a href="#/causes">{labels::CAUSES}</a></p></article>
+                    },
+                    (Route::NotFound(p), _) => html! {
                         <article class="doc" data-testid="not-found"><h2>{labels::PAGE_NOT_FOUND}</h2>
                             <p>{fill(page::NOT_FOUND, &[("path", p)])}{" "}<a href="#/">{labels::CHECK_A_BINARY}</a></p></article>
                     },
-                    Route::Shared(fragment) => {
+                    (Route::Shared(fragment), _) => {
                         let opened = files.opened.as_ref().filter(|(f, _)| f == fragment).map(|(_, o)| o.clone());
                         html! { <SharedView {opened} /> }
                     }
-                    Route::Home | Route::Sample(_) => html! {},
+                    _ => html! {},
                 } }
                 if home {
                 <DropZone {on_files} {dragging} />

@@ -7,10 +7,13 @@ use linklens::catalogue::{self, fill, page};
 use linklens::render::{self, labels};
 
 use super::report_view::ReportView;
+use crate::protocol::FixRecipes;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub archive: Rc<ArchiveReport>,
+    /// Each member's recipes, in member order.
+    pub recipes: Rc<Vec<FixRecipes>>,
     pub id: u32,
     pub name: AttrValue,
     pub millis: f64,
@@ -45,7 +48,7 @@ pub fn archive_group(props: &Props) -> Html {
                         <summary><code>{ if m.path.is_empty() { props.name.to_string() } else { m.path.clone() } }</code>
                             <span class={classes!("member-linkage", linkage.to_string())}>{linkage}</span></summary>
                         { match (&m.report, &m.error) {
-                            (Some(r), _) => html! { <ReportView report={Rc::new(r.clone())} result_id={props.id.wrapping_mul(4096).wrapping_add(i as u32 + 1)} name={AttrValue::from(name)} /> },
+                            (Some(r), _) => html! { <ReportView report={Rc::new(r.clone())} recipes={Rc::new(props.recipes.get(i).cloned().unwrap_or_default())} result_id={props.id.wrapping_mul(4096).wrapping_add(i as u32 + 1)} name={AttrValue::from(name)} /> },
                             (None, Some(e)) => html! { <p class="error" data-testid="member-error">{&e.message}</p> },
                             _ => html! {},
                         } }

@@ -2,15 +2,17 @@ use std::rc::Rc;
 
 use linklens::catalogue;
 use linklens::render::labels;
-use linklens::render::recipe::recipes;
 use linklens::{Fix, RecipeKind, Report};
 use yew::prelude::*;
 
 use super::copy_button::CopyButton;
+use crate::protocol::FixRecipes;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub report: Rc<Report>,
+    /// Every fix's recipes, as the worker rendered them.
+    pub recipes: Rc<FixRecipes>,
     /// Which of the report's fixes.
     pub index: usize,
     /// Unique on the page: the tabs' element ids derive from it.
@@ -27,7 +29,7 @@ pub struct Props {
 pub fn recipe_tabs(props: &Props) -> Html {
     let selected = use_state(|| RecipeKind::Shell);
     let Some(fix) = props.report.fixes.get(props.index) else { return html! {} };
-    let all = recipes(&props.report, fix);
+    let Some(all) = props.recipes.get(props.index) else { return html! {} };
     let kinds: Vec<RecipeKind> = all.iter().map(|r| r.kind).collect();
     let tab_id = |k: RecipeKind| format!("{}-tab-{}", props.id, k.as_str());
     let panel_id = |k: RecipeKind| format!("{}-panel-{}", props.id, k.as_str());

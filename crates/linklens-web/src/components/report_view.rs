@@ -5,6 +5,8 @@ use yew::prelude::*;
 use linklens::render::labels;
 use linklens::Report;
 
+use crate::protocol::FixRecipes;
+
 use super::cause_card::CauseCard;
 use super::details::Details;
 use super::export_bar::ExportBar;
@@ -16,6 +18,8 @@ use super::warnings::Warnings;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub report: Rc<Report>,
+    /// Its fixes' recipes, rendered by the worker.
+    pub recipes: Rc<FixRecipes>,
     /// Unique on the page: the fix panel's element ids derive from it.
     pub result_id: u32,
     pub name: AttrValue,
@@ -36,7 +40,7 @@ pub fn report_view(props: &Props) -> Html {
                 </section>
             }
             <Warnings warnings={report.warnings.clone()} />
-            <FixPanel report={report.clone()} result_id={props.result_id} />
+            <FixPanel report={report.clone()} recipes={props.recipes.clone()} result_id={props.result_id} />
             <Targets report={report.clone()} />
             <Details report={report.clone()} />
             <ExportBar name={props.name.clone()} report={report.clone()} />

@@ -1,17 +1,18 @@
 use std::rc::Rc;
 
 use linklens::catalogue::{self, share as words};
-use linklens::share::{ShareError, Shared};
+use linklens::share::ShareError;
 use yew::prelude::*;
 
 use super::report_view::ReportView;
 use crate::format;
+use crate::state::OpenedLink;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// What the worker made of the link: the report, or why not; `None`
     /// while it is being opened.
-    pub opened: Option<Result<Rc<Shared>, ShareError>>,
+    pub opened: Option<Result<Rc<OpenedLink>, ShareError>>,
 }
 
 /// A shared report, read-only: the banner (never uploaded; the file's
@@ -33,7 +34,8 @@ pub fn shared_view(props: &Props) -> Html {
     }
 }
 
-fn view(shared: &Rc<Shared>) -> Html {
+fn view(opened: &Rc<OpenedLink>) -> Html {
+    let shared = &opened.shared;
     let size = format::bytes(shared.size as f64);
     let lists: Vec<String> = shared.omitted.iter().map(|o| format!("{} {}", o.count, catalogue::omitted(o.id))).collect();
     html! {
@@ -48,7 +50,7 @@ fn view(shared: &Rc<Shared>) -> Html {
                 }
             </div>
             <header class="file-header"><h3 class="file-name"><code>{&shared.name}</code></h3><span class="file-size">{size}</span></header>
-            <ReportView report={Rc::new(shared.report.clone())} result_id={0} name={AttrValue::from(shared.name.clone())} />
+            <ReportView report={Rc::new(shared.report.clone())} recipes={Rc::new(opened.recipes.clone())} result_id={0} name={AttrValue::from(shared.name.clone())} />
         </article>
     }
 }

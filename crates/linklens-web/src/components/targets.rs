@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::rich_text::RichText;
+use crate::docs::RichText;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

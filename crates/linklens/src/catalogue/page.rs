@@ -44,6 +44,10 @@ pub const TOPIC_CHECK_AFTER: &str = " for the exact command, built from its own 
 pub const NO_SUCH_TOPIC: &str = "linklens has no page for “{id}”.";
 /// An address the page does not know.
 pub const NOT_FOUND: &str = "Nothing lives at #/{path}.";
+/// While a documentation page is fetched (the first time it is opened).
+pub const DOC_LOADING: &str = "Loading the page…";
+/// A documentation page that could not be fetched.
+pub const DOC_FAILED: &str = "This page could not be loaded ({reason}). Pages are kept for offline use after a first visit with a connection.";
 /// The guide's title.
 pub const GUIDE_TITLE: &str = "Why is my Go binary dynamic?";
 /// The index of causes and warnings.

@@ -150,6 +150,8 @@ pub const CHECK_A_BINARY: &str = "Check a binary";
 pub const COMPARE: &str = "Compare";
 /// An address with no page.
 pub const PAGE_NOT_FOUND: &str = "Page not found";
+/// A documentation page that could not be fetched.
+pub const PAGE_UNAVAILABLE: &str = "Page unavailable";
 
 /// The portability section.
 pub const WHERE_IT_RUNS: &str = "Where it runs";

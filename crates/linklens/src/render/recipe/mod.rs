@@ -16,8 +16,9 @@ use crate::fix::{floor, go_minor};
 use crate::render::labels;
 use crate::report::{Fix, FixId, GoBuild, Linkage, RecipeKind, Report};
 
-/// One recipe, ready to copy.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One recipe, ready to copy. Serialisable: the page's worker renders
+/// recipes and sends them with the report, so the page carries no printer.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Recipe {
     /// Which kind.
     pub kind: RecipeKind,

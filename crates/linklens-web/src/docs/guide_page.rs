@@ -4,26 +4,10 @@ use yew::prelude::*;
 use super::rich_text::RichText;
 use crate::route::Route;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// The question to scroll to (`#/guide/<id>`).
-    pub focus: Option<AttrValue>,
-}
-
 /// "Why is my Go binary dynamic?": one section per question, each with an
-/// anchor of its own.
+/// anchor of its own (`#/guide/<id>` scrolls to `q-<id>`).
 #[function_component(GuidePage)]
-pub fn guide_page(props: &Props) -> Html {
-    {
-        let focus = props.focus.clone();
-        use_effect_with(focus, |focus| {
-            if let Some(id) = focus {
-                if let Some(el) = crate::dom::document().get_element_by_id(&format!("q-{id}")) {
-                    el.scroll_into_view();
-                }
-            }
-        });
-    }
+pub fn guide_page() -> Html {
     html! {
         <article class="doc guide" data-testid="guide" aria-labelledby="guide-title">
             <h2 id="guide-title">{linklens::catalogue::page::GUIDE_TITLE}</h2>

@@ -1,4 +1,4 @@
-use linklens::catalogue::{self, fill, page, sentences, TopicId, TopicKind};
+use linklens::catalogue::{self, page, sentences, TopicId, TopicKind};
 use linklens::render::labels;
 use yew::prelude::*;
 
@@ -8,7 +8,7 @@ use crate::samples;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub id: AttrValue,
+    pub id: TopicId,
 }
 
 /// One cause or warning, entirely from the core's catalogue: what happens,
@@ -16,14 +16,7 @@ pub struct Props {
 /// its trade-offs, and the Go documentation.
 #[function_component(CausePage)]
 pub fn cause_page(props: &Props) -> Html {
-    let Some(id) = TopicId::parse(&props.id) else {
-        return html! {
-            <article class="doc" data-testid="not-found">
-                <h2>{labels::PAGE_NOT_FOUND}</h2>
-                <p>{fill(page::NO_SUCH_TOPIC, &[("id", &props.id)])}{" "}<a href="#/causes">{labels::CAUSES}</a></p>
-            </article>
-        };
-    };
+    let id = props.id;
     let t = catalogue::topic(id);
     let (kind, why) = match id.kind() {
         TopicKind::Cause => ("Cause", labels::WHY_DYNAMIC),
