@@ -195,9 +195,9 @@ pub fn use_files() -> FilesHandle {
         let files = files.clone();
         Callback::from(move |id: u32| {
             let Some(e) = files.entries.iter().find(|e| e.id == id) else { return };
-            if let (Some(file), EntryState::Done { report, .. }) = (&e.file, &e.state) {
+            if let (Some(file), EntryState::Done { rendered, .. }) = (&e.file, &e.state) {
                 files.dispatch(Action::Share(id));
-                bridge.share(id, file, &serde_json::to_string_pretty(&**report).unwrap_or_default(), &e.name);
+                bridge.share(id, file, &rendered.json, &e.name);
             }
         })
     };

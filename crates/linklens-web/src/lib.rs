@@ -8,7 +8,6 @@
 pub mod compare;
 pub mod docs;
 pub mod format;
-pub mod markdown;
 pub mod protocol;
 pub mod route;
 pub mod samples;

@@ -10,14 +10,31 @@ use linklens::render::recipe::{recipes, Recipe};
 use linklens::Report;
 use serde::{Deserialize, Serialize};
 
-/// Each fix's recipes, in the report's fix order (`[i]` belongs to
-/// `fixes[i]`), the shell command first. The worker renders them with the
-/// report: the recipe printer stays out of the page's first load.
-pub type FixRecipes = Vec<Vec<Recipe>>;
+/// What the worker renders of a report for the page, with the core's one
+/// renderer, sent with the report: the recipe printer, the Markdown
+/// printer and the JSON writer stay out of the page's first load.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Rendered {
+    /// Each fix's recipes in the report's fix order (`[i]` belongs to
+    /// `fixes[i]`), the shell command first.
+    pub recipes: Vec<Vec<Recipe>>,
+    /// The report as the CLI's `--json` writes it: the JSON export, and
+    /// what a share link is made from.
+    pub json: String,
+    /// The Markdown export (for an issue or a pull-request comment).
+    pub markdown: String,
+}
 
-/// The recipes of every fix of `report` (run in the worker).
-pub fn fix_recipes(report: &Report) -> FixRecipes {
-    report.fixes.iter().map(|f| recipes(report, f)).collect()
+impl Rendered {
+    /// Everything the page shows of `report`, for the file called `name`
+    /// (run in the worker).
+    pub fn of(name: &str, report: &Report) -> Rendered {
+        Rendered {
+            recipes: report.fixes.iter().map(|f| recipes(report, f)).collect(),
+            json: serde_json::to_string_pretty(report).unwrap_or_default(),
+            markdown: linklens::render::markdown(name, report),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,7 +49,7 @@ pub enum FromWorker {
     Done {
         id: u32,
         report: Box<Report>,
-        recipes: FixRecipes,
+        rendered: Box<Rendered>,
         /// Bytes the analysis read, of the file's size.
         read: f64,
         millis: f64,
@@ -45,7 +62,7 @@ pub enum FromWorker {
         id: u32,
         archive: Box<linklens::archive::ArchiveReport>,
         /// Per member, in the archive's member order (empty without a report).
-        recipes: Vec<FixRecipes>,
+        rendered: Vec<Rendered>,
         millis: f64,
         wasm_memory: f64,
     },
@@ -55,11 +72,11 @@ pub enum FromWorker {
     /// encodes the report, so the page carries no encoder).
     Linked { id: u32, sha256: String, fragment: String },
     /// A share link opened (asked for with `op: "open"`): the report and
-    /// its recipes, or why not.
+    /// what the page shows of it, or why not.
     Opened {
         fragment: String,
         shared: Option<Box<linklens::share::Shared>>,
-        recipes: FixRecipes,
+        rendered: Option<Box<Rendered>>,
         error: Option<linklens::share::ShareError>,
     },
     /// The file could not be read to the end for its SHA-256.

@@ -8,7 +8,39 @@ use linklens::catalogue::{fill, page};
 use linklens::Report;
 use yew::prelude::*;
 
-use crate::protocol::{FixRecipes, FromWorker};
+use crate::protocol::{FromWorker, Rendered};
+
+/// Something the worker sent (a report, what was rendered of it), shared by
+/// the components that show it and compared by identity: it never changes
+/// once received, so Yew's deep comparison of properties on every render
+/// would be code in the page's wasm and time for nothing.
+#[derive(Debug)]
+pub struct Received<T>(Rc<T>);
+
+impl<T> Received<T> {
+    pub fn new(value: T) -> Received<T> {
+        Received(Rc::new(value))
+    }
+}
+
+impl<T> Clone for Received<T> {
+    fn clone(&self) -> Self {
+        Received(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Received<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Received<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
 
 /// One file on the page.
 #[derive(Clone, PartialEq)]
@@ -39,10 +71,10 @@ pub enum EntryState {
     Queued,
     Reading { read: f64, size: f64 },
     Scanning { read: f64, size: f64, files: f64, elf: f64 },
-    Done { report: Rc<Report>, recipes: Rc<FixRecipes>, read: f64, millis: f64, wasm_memory: f64 },
+    Done { report: Received<Report>, rendered: Received<Rendered>, read: f64, millis: f64, wasm_memory: f64 },
     /// An archive or image: its summary and a report per binary inside
-    /// (with each member's recipes, in member order).
-    Archive { archive: Rc<linklens::archive::ArchiveReport>, recipes: Rc<Vec<FixRecipes>>, millis: f64, wasm_memory: f64 },
+    /// (with what the page shows of each member, in member order).
+    Archive { archive: Received<linklens::archive::ArchiveReport>, rendered: Received<Vec<Rendered>>, millis: f64, wasm_memory: f64 },
     Failed { code: AttrValue, message: AttrValue },
 }
 
@@ -53,14 +85,14 @@ pub struct Files {
     /// What the live region announces.
     pub announcement: String,
     /// The share link opened last: its fragment, and the report or why not.
-    pub opened: Option<(String, Result<Rc<OpenedLink>, linklens::share::ShareError>)>,
+    pub opened: Option<(String, Result<Received<OpenedLink>, linklens::share::ShareError>)>,
 }
 
-/// A share link the worker opened: the report and its fixes' recipes.
-#[derive(PartialEq)]
+/// A share link the worker opened: the report and what the page shows of it.
 pub struct OpenedLink {
-    pub shared: linklens::share::Shared,
-    pub recipes: FixRecipes,
+    pub shared: Received<linklens::share::Shared>,
+    pub report: Received<Report>,
+    pub rendered: Received<Rendered>,
 }
 
 pub enum Action {
@@ -74,7 +106,7 @@ pub enum Action {
 
 impl Files {
     /// The analysed files: (id, name, report).
-    pub fn reports(&self) -> Vec<(u32, AttrValue, Rc<Report>)> {
+    pub fn reports(&self) -> Vec<(u32, AttrValue, Received<Report>)> {
         self.entries
             .iter()
             .filter_map(|e| match &e.state {
@@ -107,9 +139,12 @@ impl Reducible for Files {
             Action::Worker(FromWorker::Linked { id, sha256, fragment }) => {
                 set_share(&mut entries, id, Share::Ready { sha256: sha256.into(), fragment: fragment.into() })
             }
-            Action::Worker(FromWorker::Opened { fragment, shared, recipes, error }) => {
+            Action::Worker(FromWorker::Opened { fragment, shared, rendered, error }) => {
                 let opened = match (shared, error) {
-                    (Some(s), _) => Ok(Rc::new(OpenedLink { shared: *s, recipes })),
+                    (Some(s), _) => {
+                        let report = Received::new(s.report.clone());
+                        Ok(Received::new(OpenedLink { shared: Received::new(*s), report, rendered: Received::new(rendered.map(|r| *r).unwrap_or_default()) }))
+                    }
                     (None, Some(e)) => Err(e),
                     (None, None) => return self,
                 };
@@ -121,11 +156,11 @@ impl Reducible for Files {
                     FromWorker::Ready => return self,
                     FromWorker::Progress { id, read, size } => (id, EntryState::Reading { read, size }),
                     FromWorker::Scanning { id, read, size, files, elf } => (id, EntryState::Scanning { read, size, files, elf }),
-                    FromWorker::Done { id, report, recipes, read, millis, wasm_memory } => {
-                        (id, EntryState::Done { report: Rc::new(*report), recipes: Rc::new(recipes), read, millis, wasm_memory })
+                    FromWorker::Done { id, report, rendered, read, millis, wasm_memory } => {
+                        (id, EntryState::Done { report: Received::new(*report), rendered: Received::new(*rendered), read, millis, wasm_memory })
                     }
-                    FromWorker::ArchiveDone { id, archive, recipes, millis, wasm_memory } => {
-                        (id, EntryState::Archive { archive: Rc::new(*archive), recipes: Rc::new(recipes), millis, wasm_memory })
+                    FromWorker::ArchiveDone { id, archive, rendered, millis, wasm_memory } => {
+                        (id, EntryState::Archive { archive: Received::new(*archive), rendered: Received::new(rendered), millis, wasm_memory })
                     }
                     FromWorker::Failed { id, code, message } => (id, EntryState::Failed { code: code.into(), message: message.into() }),
                     FromWorker::Linked { .. } | FromWorker::HashFailed { .. } | FromWorker::Opened { .. } => return self,

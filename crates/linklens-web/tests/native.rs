@@ -1,5 +1,6 @@
-//! The browser-free parts of the web app, on real fixtures: the Markdown
-//! export and the before/after comparison.
+//! The browser-free parts of the web app, on real fixtures: what the worker
+//! renders for the page (recipes, JSON and Markdown), the before/after
+//! comparison, the messages and the reducer.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Read;
@@ -15,7 +16,15 @@ fn report(name: &str) -> linklens::Report {
 #[test]
 fn markdown_has_verdict_causes_and_command() {
     let r = report("lookuphost-default-go1.26");
-    let md = linklens_web::markdown::report("lookuphost", &r);
+    let rendered = linklens_web::protocol::Rendered::of("lookuphost", &r);
+    // The JSON export is the CLI's report; each fix has its recipes, shell first.
+    assert_eq!(serde_json::from_str::<linklens::Report>(&rendered.json).unwrap(), r);
+    assert_eq!(rendered.recipes.len(), r.fixes.len());
+    for (fix, recipes) in r.fixes.iter().zip(&rendered.recipes) {
+        assert_eq!(recipes[0].kind, linklens::RecipeKind::Shell);
+        assert_eq!(recipes, &linklens::render::recipe::recipes(&r, fix));
+    }
+    let md = rendered.markdown;
     assert!(md.starts_with("### `lookuphost`: **dynamic**"), "{md}");
     assert!(md.contains("- cause `dns`: The net package's cgo DNS resolver — package net"), "{md}");
     assert!(md.contains("  - function `net._C2func_getaddrinfo`"), "{md}");
@@ -56,8 +65,8 @@ fn comparison_says_what_a_rebuild_changed() {
 fn worker_messages_round_trip_as_json() {
     use linklens_web::protocol::FromWorker;
     let r = report("hello-default-go1.26");
-    let recipes = linklens_web::protocol::fix_recipes(&r);
-    let msg = FromWorker::Done { id: 7, report: Box::new(r), recipes, read: 1.0, millis: 2.0, wasm_memory: 3.0 };
+    let rendered = Box::new(linklens_web::protocol::Rendered::of("app", &r));
+    let msg = FromWorker::Done { id: 7, report: Box::new(r), rendered, read: 1.0, millis: 2.0, wasm_memory: 3.0 };
     let json = serde_json::to_string(&msg).unwrap();
     // Externally tagged: read as it arrives, never buffered whole.
     assert!(json.starts_with(r#"{"done":{"id":7,"#), "{}", &json[..40]);
@@ -75,7 +84,7 @@ fn the_reducer_keeps_results_and_announces_them() {
     let files = files.reduce(Action::Add(vec![entry]));
     assert_eq!(files.announcement, "Analysing 1 file(s).");
     let r = report("hello-default-go1.26");
-    let files = files.reduce(Action::Worker(FromWorker::Done { id: 1, report: Box::new(r), recipes: Vec::new(), read: 1.0, millis: 1.0, wasm_memory: 1.0 }));
+    let files = files.reduce(Action::Worker(FromWorker::Done { id: 1, report: Box::new(r), rendered: Box::default(), read: 1.0, millis: 1.0, wasm_memory: 1.0 }));
     assert!(files.announcement.starts_with("app: static. Static"), "{}", files.announcement);
     // A late progress message never hides the result.
     let files = files.reduce(Action::Worker(FromWorker::Progress { id: 1, read: 5.0, size: 10.0 }));
@@ -92,7 +101,7 @@ fn the_reducer_keeps_results_and_announces_them() {
     assert!(matches!(&files.entries[0].share, Share::Failed { message } if message == "gone"));
     // An opened link is kept with its fragment; a failed one with its error.
     let error = linklens::share::open("#/r/@@").unwrap_err();
-    let files = files.reduce(Action::Worker(FromWorker::Opened { fragment: "@@".into(), shared: None, recipes: Vec::new(), error: Some(error.clone()) }));
+    let files = files.reduce(Action::Worker(FromWorker::Opened { fragment: "@@".into(), shared: None, rendered: None, error: Some(error.clone()) }));
     assert_eq!(files.opened.as_ref().map(|(f, o)| (f.as_str(), o.clone().err())), Some(("@@", Some(error))));
     let files = files.reduce(Action::Remove(1));
     assert!(files.entries.is_empty());

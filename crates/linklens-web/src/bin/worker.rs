@@ -18,7 +18,7 @@ mod worker {
     use std::rc::Rc;
 
     use linklens_web::blob_reader::BlobReader;
-    use linklens_web::protocol::{fix_recipes, FromWorker};
+    use linklens_web::protocol::{FromWorker, Rendered};
     use object::read::ReadCache;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -49,6 +49,8 @@ mod worker {
 
     fn handle(scope: &DedicatedWorkerGlobalScope, id: u32, blob: Blob) {
         let start = now();
+        // The exports and member names carry the dropped file's name.
+        let name = blob.dyn_ref::<web_sys::File>().map(|f| f.name()).unwrap_or_default();
         // Progress at most every 50 ms: reads are many and small.
         let last = Rc::new(RefCell::new(0.0));
         let progress_scope = scope.clone();
@@ -84,8 +86,12 @@ mod worker {
             };
             let msg = match linklens_archive::open(&mut reader, size, &limits, Some(&mut progress)) {
                 Some(archive) => {
-                    let recipes = archive.members.iter().map(|m| m.report.as_ref().map(fix_recipes).unwrap_or_default()).collect();
-                    FromWorker::ArchiveDone { id, archive: Box::new(archive), recipes, millis: now() - start, wasm_memory: wasm_memory() }
+                    let rendered = archive
+                        .members
+                        .iter()
+                        .map(|m| m.report.as_ref().map(|r| Rendered::of(&linklens::render::member_name(&name, &m.path), r)).unwrap_or_default())
+                        .collect();
+                    FromWorker::ArchiveDone { id, archive: Box::new(archive), rendered, millis: now() - start, wasm_memory: wasm_memory() }
                 }
                 None => FromWorker::Failed { id, code: "io".into(), message: linklens::catalogue::page::ARCHIVE_UNREADABLE.into() },
             };
@@ -97,8 +103,8 @@ mod worker {
         let read = cache.into_inner().bytes_read as f64;
         let msg = match result {
             Ok(report) => {
-                let recipes = fix_recipes(&report);
-                FromWorker::Done { id, report: Box::new(report), recipes, read, millis: now() - start, wasm_memory: wasm_memory() }
+                let rendered = Box::new(Rendered::of(&name, &report));
+                FromWorker::Done { id, report: Box::new(report), rendered, read, millis: now() - start, wasm_memory: wasm_memory() }
             }
             Err(e) => FromWorker::Failed { id, code: e.code().into(), message: e.to_string() },
         };
@@ -141,14 +147,14 @@ mod worker {
             let op = text("op");
             if op == "open" {
                 let fragment = text("fragment");
-                let (shared, recipes, error) = match linklens::share::open(&fragment) {
+                let (shared, rendered, error) = match linklens::share::open(&fragment) {
                     Ok(s) => {
-                        let recipes = fix_recipes(&s.report);
-                        (Some(Box::new(s)), recipes, None)
+                        let rendered = Box::new(Rendered::of(&s.name, &s.report));
+                        (Some(Box::new(s)), Some(rendered), None)
                     }
-                    Err(e) => (None, Vec::new(), Some(e)),
+                    Err(e) => (None, None, Some(e)),
                 };
-                post(&reply, &FromWorker::Opened { fragment, shared, recipes, error });
+                post(&reply, &FromWorker::Opened { fragment, shared, rendered, error });
                 return;
             }
             match js_sys::Reflect::get(&data, &"file".into()).ok().and_then(|f| f.dyn_into::<Blob>().ok()) {

@@ -1,19 +1,19 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
+
+use crate::state::Received;
 
 use linklens::archive::{ArchiveReport, ImageReport, ImageVerdict};
 use linklens::catalogue::{self, fill, page};
 use linklens::render::{self, labels};
 
 use super::report_view::ReportView;
-use crate::protocol::FixRecipes;
+use crate::protocol::Rendered;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub archive: Rc<ArchiveReport>,
-    /// Each member's recipes, in member order.
-    pub recipes: Rc<Vec<FixRecipes>>,
+    pub archive: Received<ArchiveReport>,
+    /// What the worker rendered of each member, in member order.
+    pub rendered: Received<Vec<Rendered>>,
     pub id: u32,
     pub name: AttrValue,
     pub millis: f64,
@@ -31,7 +31,7 @@ pub fn archive_group(props: &Props) -> Html {
             <p class="archive-summary">
                 <strong>{render::format_chain(a)}</strong>{" · "}{render::counts(a)}
             </p>
-            { for a.images.iter().map(image) }
+            { for a.images.iter().map(|i| image(a, i)) }
             if !a.errors.is_empty() {
                 <ul class="archive-errors" data-testid="archive-errors">
                     { for a.errors.iter().map(|e| html! { <li data-error-id={e.id.as_str()}>{&e.message}</li> }) }
@@ -48,7 +48,7 @@ pub fn archive_group(props: &Props) -> Html {
                         <summary><code>{ if m.path.is_empty() { props.name.to_string() } else { m.path.clone() } }</code>
                             <span class={classes!("member-linkage", linkage.to_string())}>{linkage}</span></summary>
                         { match (&m.report, &m.error) {
-                            (Some(r), _) => html! { <ReportView report={Rc::new(r.clone())} recipes={Rc::new(props.recipes.get(i).cloned().unwrap_or_default())} result_id={props.id.wrapping_mul(4096).wrapping_add(i as u32 + 1)} name={AttrValue::from(name)} /> },
+                            (Some(r), _) => html! { <ReportView report={Received::new(r.clone())} rendered={Received::new(props.rendered.get(i).cloned().unwrap_or_default())} result_id={props.id.wrapping_mul(4096).wrapping_add(i as u32 + 1)} name={AttrValue::from(name)} /> },
                             (None, Some(e)) => html! { <p class="error" data-testid="member-error">{&e.message}</p> },
                             _ => html! {},
                         } }
@@ -60,7 +60,12 @@ pub fn archive_group(props: &Props) -> Html {
     }
 }
 
-fn image(i: &ImageReport) -> Html {
+fn image(a: &ArchiveReport, i: &ImageReport) -> Html {
+    // The fix's title as the program's own report gives it (the page
+    // carries no fix catalogue).
+    let fix_title = i.fix.map(|f| {
+        a.members.iter().filter_map(|m| m.report.as_ref()).flat_map(|r| &r.fixes).find(|x| x.id == f).map_or(f.as_str(), |x| x.title.as_str())
+    });
     let class = match i.verdict {
         ImageVerdict::Starts => "starts",
         ImageVerdict::Fails => "fails",
@@ -81,8 +86,8 @@ fn image(i: &ImageReport) -> Html {
             if let Some(e) = &i.error {
                 <p>{labels::ERROR_SEEN}{": "}<code class="image-error" data-testid="image-error">{e}</code></p>
             }
-            if let Some(f) = i.fix {
-                <p>{labels::FIX}{": "}{catalogue::fix(f).title}{page::FIX_BELOW}</p>
+            if let Some(title) = fix_title {
+                <p>{labels::FIX}{": "}{title}{page::FIX_BELOW}</p>
             }
             if let Some(b) = i.base {
                 <p>{labels::OR_BASE}{" "}{catalogue::target(b).name}</p>

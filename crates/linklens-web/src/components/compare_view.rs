@@ -1,16 +1,16 @@
-use std::rc::Rc;
-
 use linklens::catalogue::page;
 use linklens::Report;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+
+use crate::state::Received;
 
 use crate::compare::compare;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// (id, file name, report) of every analysed file.
-    pub reports: Vec<(u32, AttrValue, Rc<Report>)>,
+    pub reports: Vec<(u32, AttrValue, Received<Report>)>,
 }
 
 /// Two results side by side — typically before and after a rebuild.
@@ -28,14 +28,14 @@ pub fn compare_view(props: &Props) -> Html {
     let find = |id: u32| props.reports.iter().find(|(i, _, _)| *i == id).cloned();
     let (Some((_, bname, brep)), Some((_, aname, arep))) = (find(b), find(a)) else { return html! {} };
     let cmp = compare(&brep, &arep);
-    let select = |state: UseStateHandle<Option<u32>>, current: u32, label: &'static str| {
+    let select = |state: UseStateHandle<Option<u32>>, current: u32, label: &'static str, testid: &'static str| {
         let onchange = Callback::from(move |e: Event| {
             let s: HtmlSelectElement = e.target_unchecked_into();
             state.set(s.value().parse().ok());
         });
         html! {
             <label>{label}{" "}
-                <select {onchange} data-testid={format!("compare-{}", label.to_lowercase())}>
+                <select {onchange} data-testid={testid}>
                     { for props.reports.iter().map(|(id, name, _)| html! {
                         <option value={id.to_string()} selected={*id == current}>{name.clone()}</option>
                     }) }
@@ -54,7 +54,7 @@ pub fn compare_view(props: &Props) -> Html {
     html! {
         <section class="compare" data-testid="compare" aria-labelledby="compare-title">
             <h2 id="compare-title">{linklens::render::labels::COMPARE}</h2>
-            <div class="compare-pick">{select(before.clone(), b, "Before")}{select(after.clone(), a, "After")}</div>
+            <div class="compare-pick">{select(before.clone(), b, "Before", "compare-before")}{select(after.clone(), a, "After", "compare-after")}</div>
             <p class="compare-sentence" data-testid="compare-sentence">{cmp.sentence()}</p>
             <div class="compare-cols">{column(&bname, &brep)}{column(&aname, &arep)}</div>
         </section>

@@ -1,15 +1,15 @@
-use std::rc::Rc;
-
 use linklens::catalogue::fill;
 use linklens::render::labels;
 use linklens::{CauseId, Report};
 use yew::prelude::*;
 
+use crate::state::Received;
+
 use crate::format;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub report: Rc<Report>,
+    pub report: Received<Report>,
 }
 
 /// Everything else, collapsed: loader requests, imports grouped by cause,

@@ -59,17 +59,17 @@ pub fn file_result(props: &Props) -> Html {
         EntryState::Failed { code, message } => html! {
             <ErrorView code={code.clone()} message={message.clone()} />
         },
-        EntryState::Done { report, recipes, read, millis, wasm_memory } => html! {
+        EntryState::Done { report, rendered, read, millis, wasm_memory } => html! {
             <>
-                <ReportView report={report.clone()} recipes={recipes.clone()} result_id={e.id} name={e.name.clone()} />
+                <ReportView report={report.clone()} rendered={rendered.clone()} result_id={e.id} name={e.name.clone()} />
                 <ShareBar share={e.share.clone()} on_share={share} />
                 <p class="timing" data-testid="timing" data-read={read.to_string()} data-wasm-memory={wasm_memory.to_string()}>
                     {fill(page::ANALYSED_IN, &[("millis", &format!("{millis:.0}")), ("read", &format::bytes(*read)), ("size", &format::bytes(e.size))])}
                 </p>
             </>
         },
-        EntryState::Archive { archive, recipes, millis, wasm_memory } => html! {
-            <ArchiveGroup archive={archive.clone()} recipes={recipes.clone()} id={e.id} name={e.name.clone()} millis={*millis} wasm_memory={*wasm_memory} />
+        EntryState::Archive { archive, rendered, millis, wasm_memory } => html! {
+            <ArchiveGroup archive={archive.clone()} rendered={rendered.clone()} id={e.id} name={e.name.clone()} millis={*millis} wasm_memory={*wasm_memory} />
         },
     };
     html! {

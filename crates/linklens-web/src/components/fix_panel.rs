@@ -1,18 +1,18 @@
-use std::rc::Rc;
-
 use linklens::render::labels;
 use linklens::Report;
 
-use crate::protocol::FixRecipes;
+use crate::protocol::Rendered;
 use yew::prelude::*;
+
+use crate::state::Received;
 
 use super::recipe_tabs::RecipeTabs;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub report: Rc<Report>,
-    /// Each fix's recipes.
-    pub recipes: Rc<FixRecipes>,
+    pub report: Received<Report>,
+    /// Each fix's recipes, among what the worker rendered.
+    pub rendered: Received<Rendered>,
     /// The result this panel belongs to: ids in the page stay unique.
     pub result_id: u32,
 }
@@ -29,7 +29,7 @@ pub fn fix_panel(props: &Props) -> Html {
     html! {
         <section class="fixes" aria-labelledby={title_id.clone()}>
             <h4 id={title_id}>{labels::REBUILD_STATIC}{": "}{&first.title}</h4>
-            <RecipeTabs report={props.report.clone()} recipes={props.recipes.clone()} index={0} id={format!("fix-{}-0", props.result_id)} recommended=true />
+            <RecipeTabs report={props.report.clone()} rendered={props.rendered.clone()} index={0} id={format!("fix-{}-0", props.result_id)} recommended=true />
             if !first.notes.is_empty() {
                 <ul class="notes">{ for first.notes.iter().map(|n| html! { <li data-note-id={n.id.as_str()}>{&n.text}</li> }) }</ul>
             }
@@ -48,7 +48,7 @@ pub fn fix_panel(props: &Props) -> Html {
                 { for rest.iter().enumerate().map(|(i, f)| html! {
                     <details class="alternative" data-testid="alternative" data-fix-id={f.id.as_str()}>
                         <summary>{&f.title}</summary>
-                        <RecipeTabs report={props.report.clone()} recipes={props.recipes.clone()} index={i + 1} id={format!("fix-{}-{}", props.result_id, i + 1)} />
+                        <RecipeTabs report={props.report.clone()} rendered={props.rendered.clone()} index={i + 1} id={format!("fix-{}-{}", props.result_id, i + 1)} />
                         if !f.notes.is_empty() {
                             <ul class="notes">{ for f.notes.iter().map(|n| html! { <li data-note-id={n.id.as_str()}>{&n.text}</li> }) }</ul>
                         }

@@ -1,18 +1,18 @@
-use std::rc::Rc;
-
 use linklens::catalogue;
 use linklens::render::labels;
 use linklens::{Fix, RecipeKind, Report};
 use yew::prelude::*;
 
+use crate::state::Received;
+
 use super::copy_button::CopyButton;
-use crate::protocol::FixRecipes;
+use crate::protocol::Rendered;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub report: Rc<Report>,
+    pub report: Received<Report>,
     /// Every fix's recipes, as the worker rendered them.
-    pub recipes: Rc<FixRecipes>,
+    pub rendered: Received<Rendered>,
     /// Which of the report's fixes.
     pub index: usize,
     /// Unique on the page: the tabs' element ids derive from it.
@@ -29,7 +29,7 @@ pub struct Props {
 pub fn recipe_tabs(props: &Props) -> Html {
     let selected = use_state(|| RecipeKind::Shell);
     let Some(fix) = props.report.fixes.get(props.index) else { return html! {} };
-    let Some(all) = props.recipes.get(props.index) else { return html! {} };
+    let Some(all) = props.rendered.recipes.get(props.index) else { return html! {} };
     let kinds: Vec<RecipeKind> = all.iter().map(|r| r.kind).collect();
     let tab_id = |k: RecipeKind| format!("{}-tab-{}", props.id, k.as_str());
     let panel_id = |k: RecipeKind| format!("{}-panel-{}", props.id, k.as_str());

@@ -1,11 +1,11 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
+
+use crate::state::Received;
 
 use linklens::render::labels;
 use linklens::Report;
 
-use crate::protocol::FixRecipes;
+use crate::protocol::Rendered;
 
 use super::cause_card::CauseCard;
 use super::details::Details;
@@ -17,9 +17,9 @@ use super::warnings::Warnings;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub report: Rc<Report>,
-    /// Its fixes' recipes, rendered by the worker.
-    pub recipes: Rc<FixRecipes>,
+    pub report: Received<Report>,
+    /// Its recipes and exports, rendered by the worker.
+    pub rendered: Received<Rendered>,
     /// Unique on the page: the fix panel's element ids derive from it.
     pub result_id: u32,
     pub name: AttrValue,
@@ -40,10 +40,10 @@ pub fn report_view(props: &Props) -> Html {
                 </section>
             }
             <Warnings warnings={report.warnings.clone()} />
-            <FixPanel report={report.clone()} recipes={props.recipes.clone()} result_id={props.result_id} />
+            <FixPanel report={report.clone()} rendered={props.rendered.clone()} result_id={props.result_id} />
             <Targets report={report.clone()} />
             <Details report={report.clone()} />
-            <ExportBar name={props.name.clone()} report={report.clone()} />
+            <ExportBar name={props.name.clone()} rendered={props.rendered.clone()} />
         </>
     }
 }

@@ -1,18 +1,16 @@
-use std::rc::Rc;
-
 use linklens::catalogue::{self, share as words};
 use linklens::share::ShareError;
 use yew::prelude::*;
 
 use super::report_view::ReportView;
 use crate::format;
-use crate::state::OpenedLink;
+use crate::state::{OpenedLink, Received};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// What the worker made of the link: the report, or why not; `None`
     /// while it is being opened.
-    pub opened: Option<Result<Rc<OpenedLink>, ShareError>>,
+    pub opened: Option<Result<Received<OpenedLink>, ShareError>>,
 }
 
 /// A shared report, read-only: the banner (never uploaded; the file's
@@ -34,7 +32,7 @@ pub fn shared_view(props: &Props) -> Html {
     }
 }
 
-fn view(opened: &Rc<OpenedLink>) -> Html {
+fn view(opened: &Received<OpenedLink>) -> Html {
     let shared = &opened.shared;
     let size = format::bytes(shared.size as f64);
     let lists: Vec<String> = shared.omitted.iter().map(|o| format!("{} {}", o.count, catalogue::omitted(o.id))).collect();
@@ -50,7 +48,7 @@ fn view(opened: &Rc<OpenedLink>) -> Html {
                 }
             </div>
             <header class="file-header"><h3 class="file-name"><code>{&shared.name}</code></h3><span class="file-size">{size}</span></header>
-            <ReportView report={Rc::new(shared.report.clone())} recipes={Rc::new(opened.recipes.clone())} result_id={0} name={AttrValue::from(shared.name.clone())} />
+            <ReportView report={opened.report.clone()} rendered={opened.rendered.clone()} result_id={0} name={AttrValue::from(shared.name.clone())} />
         </article>
     }
 }

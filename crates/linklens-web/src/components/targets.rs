@@ -4,15 +4,15 @@
 
 use linklens::render::{labels, sections, Block, SectionId};
 use linklens::Report;
-use std::rc::Rc;
-
 use yew::prelude::*;
+
+use crate::state::Received;
 
 use crate::docs::RichText;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub report: Rc<Report>,
+    pub report: Received<Report>,
 }
 
 #[function_component(Targets)]

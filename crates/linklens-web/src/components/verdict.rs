@@ -1,9 +1,11 @@
 use linklens::{Linkage, Report};
 use yew::prelude::*;
 
+use crate::state::Received;
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub report: std::rc::Rc<Report>,
+    pub report: Received<Report>,
 }
 
 #[function_component(Verdict)]

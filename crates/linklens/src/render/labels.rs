@@ -231,3 +231,13 @@ pub const ERROR: &str = "error";
 pub const MEMBER_SEPARATOR: &str = "!/";
 /// Between formats, inside out: `tar archive, gzip-compressed`.
 pub const FORMAT_SEPARATOR: &str = ", ";
+/// The exports under a result.
+pub const EXPORT_REPORT: &str = "Export the report";
+/// Export buttons.
+pub const COPY_JSON: &str = "Copy JSON";
+/// Export buttons.
+pub const DOWNLOAD_JSON: &str = "Download JSON";
+/// Export buttons.
+pub const COPY_MARKDOWN: &str = "Copy Markdown";
+/// Export buttons.
+pub const DOWNLOAD_MARKDOWN: &str = "Download Markdown";
