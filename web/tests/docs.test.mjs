@@ -120,10 +120,16 @@ test('each warning in a result links to its page, with the words of the catalogu
   await page.locator(`[data-testid=result][data-file-name="${f.name}"]`).waitFor();
 });
 
-test('the docs are pages of their own, fetched when opened: none of their words is in the page\'s wasm', () => {
+test('the page\'s wasm leaves out the docs (fetched when opened) and the printers (the worker renders)', () => {
   const wasm = readFileSync(join(dist, 'linklens-web_bg.wasm'));
+  const worker = readFileSync(join(dist, 'worker_bg.wasm'));
   for (const q of QUESTIONS) {
     assert.ok(!wasm.includes(Buffer.from(q)), `the guide's "${q}" is in the page's wasm`);
+  }
+  // The Dockerfile and Actions recipe printers, the Markdown export's footer.
+  for (const marker of ['# syntax=docker/dockerfile:1', 'actions/setup-go', 'nothing was uploaded']) {
+    assert.ok(!wasm.includes(Buffer.from(marker)), `"${marker}" is in the page's wasm`);
+    assert.ok(worker.includes(Buffer.from(marker)), `"${marker}" is not in the worker's wasm`);
   }
   const pages = JSON.parse(readFileSync(join(dist, 'docs/pages.json'), 'utf8'));
   assert.deepEqual(pages.slice(0, 2), ['docs/guide.html', 'docs/causes.html']);
