@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use linklens_web::docs::{render, DocPage};
+use linklens_web::docs::render_all;
 
 use crate::{project_root, Result};
 
@@ -21,13 +21,13 @@ pub fn write() -> Result<PathBuf> {
         std::fs::remove_dir_all(&dir)?;
     }
     let mut files = Vec::new();
-    for page in DocPage::all() {
+    for (page, html) in render_all() {
         let file = page.file();
         // `docs/guide.html` on the page is `guide.html` in this folder.
         let relative = file.strip_prefix("docs/").expect("doc pages live under docs/");
         let path = dir.join(relative);
         std::fs::create_dir_all(path.parent().expect("a folder"))?;
-        std::fs::write(&path, render(page))?;
+        std::fs::write(&path, html)?;
         files.push(file);
     }
     std::fs::write(dir.join("pages.json"), serde_json::to_string(&files)? + "\n")?;

@@ -66,17 +66,31 @@ pub fn download(name: &str, mime: &str, text: &str) {
     let _ = Url::revoke_object_url(&url);
 }
 
+/// Why one of the page's own files did not arrive.
+enum Missed {
+    /// No answer (offline, before the service worker had it).
+    Offline,
+    /// An answer other than 2xx.
+    Status(u16),
+}
+
+/// GET one of the page's own files (resolved by [`asset`]).
+async fn get(relative: &str) -> Result<web_sys::Response, Missed> {
+    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(&asset(relative)))
+        .await
+        .map_err(|_| Missed::Offline)?
+        .dyn_into()
+        .map_err(|_| Missed::Offline)?;
+    if response.ok() { Ok(response) } else { Err(Missed::Status(response.status())) }
+}
+
 /// Fetch one of the page's text files (a documentation page); the error
 /// is the reason, for a sentence of the catalogue.
 pub async fn fetch_text(relative: &str) -> Result<String, String> {
-    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(&asset(relative)))
-        .await
-        .map_err(|_| "offline".to_string())?
-        .dyn_into()
-        .map_err(|_| "offline".to_string())?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
+    let response = get(relative).await.map_err(|m| match m {
+        Missed::Offline => "offline".to_string(),
+        Missed::Status(status) => format!("HTTP {status}"),
+    })?;
     let text = JsFuture::from(response.text().map_err(|_| "unreadable".to_string())?).await.map_err(|_| "unreadable".to_string())?;
     text.as_string().ok_or_else(|| "unreadable".to_string())
 }
@@ -86,15 +100,10 @@ pub async fn fetch_text(relative: &str) -> Result<String, String> {
 /// code), and wrap it in a `File` named after its fixture, as if dropped.
 pub async fn fetch_sample(slug: &str) -> Result<web_sys::File, String> {
     let sample = crate::samples::find(slug).ok_or_else(|| format!("There is no sample called “{slug}”."))?;
-    let fail = |_| format!("The sample “{slug}” could not be loaded (offline before it was ever loaded?).");
-    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(&asset(&format!("samples/{slug}.gz"))))
-        .await
-        .map_err(fail)?
-        .dyn_into()
-        .map_err(fail)?;
-    if !response.ok() {
-        return Err(format!("The sample “{slug}” could not be loaded (HTTP {}).", response.status()));
-    }
+    let response = get(&format!("samples/{slug}.gz")).await.map_err(|m| match m {
+        Missed::Offline => format!("The sample “{slug}” could not be loaded (offline before it was ever loaded?)."),
+        Missed::Status(status) => format!("The sample “{slug}” could not be loaded (HTTP {status})."),
+    })?;
     let damaged = |_| format!("The sample “{slug}” is damaged: it does not decompress.");
     let body = response.body().ok_or_else(|| format!("The sample “{slug}” came back empty."))?;
     // web-sys has DecompressionStream only behind its unstable flag: the

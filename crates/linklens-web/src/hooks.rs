@@ -40,6 +40,15 @@ pub(crate) fn dropped(e: &DragEvent) -> (Vec<File>, Vec<String>) {
     (files, dirs)
 }
 
+/// A drag over a drop target: accept it as a copy (the browser would
+/// otherwise open the file).
+pub(crate) fn accept_drag(e: &DragEvent) {
+    e.prevent_default();
+    if let Some(dt) = e.data_transfer() {
+        dt.set_drop_effect("copy");
+    }
+}
+
 /// The whole page is a drop target: `on_drop` gets (files, folder names);
 /// the returned flag says whether a drag is over the page.
 #[hook]
@@ -52,10 +61,7 @@ pub fn use_page_drop(on_drop: Callback<(Vec<File>, Vec<String>)>) -> bool {
             let over = {
                 let dragging = dragging.clone();
                 Closure::<dyn Fn(DragEvent)>::new(move |e: DragEvent| {
-                    e.prevent_default();
-                    if let Some(dt) = e.data_transfer() {
-                        dt.set_drop_effect("copy");
-                    }
+                    accept_drag(&e);
                     dragging.set(true);
                 })
             };
@@ -246,15 +252,17 @@ thread_local! {
     static DOCS: std::cell::RefCell<Vec<(String, AttrValue)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+fn cached_doc(file: &str) -> Option<AttrValue> {
+    DOCS.with(|d| d.borrow().iter().find(|(f, _)| f == file).map(|(_, html)| html.clone()))
+}
+
 #[hook]
 pub fn use_doc(file: String) -> Doc {
-    let cached = || DOCS.with(|d| d.borrow().iter().find(|(f, _)| *f == file).map(|(_, html)| html.clone()));
-    let doc = use_state(|| cached().map(Doc::Ready).unwrap_or(Doc::Loading));
+    let doc = use_state(|| cached_doc(&file).map(Doc::Ready).unwrap_or(Doc::Loading));
     {
         let doc = doc.clone();
-        use_effect_with(file.clone(), move |file| {
-            let hit = DOCS.with(|d| d.borrow().iter().find(|(f, _)| f == file).map(|(_, html)| html.clone()));
-            match hit {
+        use_effect_with(file, move |file| {
+            match cached_doc(file) {
                 Some(html) => doc.set(Doc::Ready(html)),
                 None => {
                     doc.set(Doc::Loading);

@@ -42,6 +42,13 @@ impl<T> std::ops::Deref for Received<T> {
     }
 }
 
+/// A report as a result view shows it, with what the worker rendered of it.
+#[derive(Clone, PartialEq)]
+pub struct Shown {
+    pub report: Received<Report>,
+    pub rendered: Received<Rendered>,
+}
+
 /// One file on the page.
 #[derive(Clone, PartialEq)]
 pub struct Entry {
@@ -73,8 +80,8 @@ pub enum EntryState {
     Scanning { read: f64, size: f64, files: f64, elf: f64 },
     Done { report: Received<Report>, rendered: Received<Rendered>, read: f64, millis: f64, wasm_memory: f64 },
     /// An archive or image: its summary and a report per binary inside
-    /// (with what the page shows of each member, in member order).
-    Archive { archive: Received<linklens::archive::ArchiveReport>, rendered: Received<Vec<Rendered>>, millis: f64, wasm_memory: f64 },
+    /// (each member's as it is shown, in member order; `None` without a report).
+    Archive { archive: Received<linklens::archive::ArchiveReport>, members: Received<Vec<Option<Shown>>>, millis: f64, wasm_memory: f64 },
     Failed { code: AttrValue, message: AttrValue },
 }
 
@@ -90,7 +97,11 @@ pub struct Files {
 
 /// A share link the worker opened: the report and what the page shows of it.
 pub struct OpenedLink {
-    pub shared: Received<linklens::share::Shared>,
+    /// The file's name, size and SHA-256, and what a shortened link left out.
+    pub name: String,
+    pub size: u64,
+    pub sha256: String,
+    pub omitted: Vec<linklens::share::Omitted>,
     pub report: Received<Report>,
     pub rendered: Received<Rendered>,
 }
@@ -142,8 +153,9 @@ impl Reducible for Files {
             Action::Worker(FromWorker::Opened { fragment, shared, rendered, error }) => {
                 let opened = match (shared, error) {
                     (Some(s), _) => {
-                        let report = Received::new(s.report.clone());
-                        Ok(Received::new(OpenedLink { shared: Received::new(*s), report, rendered: Received::new(rendered.map(|r| *r).unwrap_or_default()) }))
+                        let linklens::share::Shared { name, size, sha256, omitted, report } = *s;
+                        let (report, rendered) = (Received::new(report), Received::new(rendered.map(|r| *r).unwrap_or_default()));
+                        Ok(Received::new(OpenedLink { name, size, sha256, omitted, report, rendered }))
                     }
                     (None, Some(e)) => Err(e),
                     (None, None) => return self,
@@ -160,7 +172,15 @@ impl Reducible for Files {
                         (id, EntryState::Done { report: Received::new(*report), rendered: Received::new(*rendered), read, millis, wasm_memory })
                     }
                     FromWorker::ArchiveDone { id, archive, rendered, millis, wasm_memory } => {
-                        (id, EntryState::Archive { archive: Received::new(*archive), rendered: Received::new(rendered), millis, wasm_memory })
+                        // Each member's view made once, not on every render
+                        // (the worker sends one `Rendered` per member).
+                        let members = archive
+                            .members
+                            .iter()
+                            .zip(rendered)
+                            .map(|(m, rendered)| Some(Shown { report: Received::new(m.report.clone()?), rendered: Received::new(rendered) }))
+                            .collect();
+                        (id, EntryState::Archive { archive: Received::new(*archive), members: Received::new(members), millis, wasm_memory })
                     }
                     FromWorker::Failed { id, code, message } => (id, EntryState::Failed { code: code.into(), message: message.into() }),
                     FromWorker::Linked { .. } | FromWorker::HashFailed { .. } | FromWorker::Opened { .. } => return self,

@@ -45,8 +45,10 @@ pub fn app() -> Html {
             <Nav route={route.clone()} />
             <main id="main">
                 { match (&route, DocPage::of(&route)) {
-                    (Route::Guide(q), Some(Ok(page))) => html! { <DocView {page} focus={q.clone().map(AttrValue::from)} /> },
-                    (_, Some(Ok(page))) => html! { <DocView {page} focus={None::<AttrValue>} /> },
+                    (_, Some(Ok(page))) => {
+                        let focus = match &route { Route::Guide(q) => q.clone().map(AttrValue::from), _ => None };
+                        html! { <DocView {page} {focus} /> }
+                    }
                     (_, Some(Err(id))) => html! {
                         <article class="doc" data-testid="not-found"><h2>{labels::PAGE_NOT_FOUND}</h2>
                             <p>{fill(page::NO_SUCH_TOPIC, &[("id", &id)])}{" "}<a href="#/causes">{labels::CAUSES}</a></p></article>

@@ -1,19 +1,16 @@
-use yew::prelude::*;
-
-use crate::state::Received;
-
 use linklens::archive::{ArchiveReport, ImageReport, ImageVerdict};
 use linklens::catalogue::{self, fill, page};
 use linklens::render::{self, labels};
+use yew::prelude::*;
 
 use super::report_view::ReportView;
-use crate::protocol::Rendered;
+use crate::state::{Received, Shown};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub archive: Received<ArchiveReport>,
-    /// What the worker rendered of each member, in member order.
-    pub rendered: Received<Vec<Rendered>>,
+    /// Each member as its result view shows it, in member order.
+    pub members: Received<Vec<Option<Shown>>>,
     pub id: u32,
     pub name: AttrValue,
     pub millis: f64,
@@ -47,8 +44,8 @@ pub fn archive_group(props: &Props) -> Html {
                     <details class="member" data-testid="member" data-path={m.path.clone()} data-linkage={linkage} open={dynamic}>
                         <summary><code>{ if m.path.is_empty() { props.name.to_string() } else { m.path.clone() } }</code>
                             <span class={classes!("member-linkage", linkage.to_string())}>{linkage}</span></summary>
-                        { match (&m.report, &m.error) {
-                            (Some(r), _) => html! { <ReportView report={Received::new(r.clone())} rendered={Received::new(props.rendered.get(i).cloned().unwrap_or_default())} result_id={props.id.wrapping_mul(4096).wrapping_add(i as u32 + 1)} name={AttrValue::from(name)} /> },
+                        { match (props.members.get(i).and_then(Option::as_ref), &m.error) {
+                            (Some(shown), _) => html! { <ReportView report={shown.report.clone()} rendered={shown.rendered.clone()} result_id={props.id.wrapping_mul(4096).wrapping_add(i as u32 + 1)} name={AttrValue::from(name)} /> },
                             (None, Some(e)) => html! { <p class="error" data-testid="member-error">{&e.message}</p> },
                             _ => html! {},
                         } }

@@ -3,9 +3,8 @@ use linklens::Report;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::state::Received;
-
 use crate::compare::compare;
+use crate::state::Received;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

@@ -3,9 +3,8 @@ use linklens::render::labels;
 use linklens::{CauseId, Report};
 use yew::prelude::*;
 
-use crate::state::Received;
-
 use crate::format;
+use crate::state::Received;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

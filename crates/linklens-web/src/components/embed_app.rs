@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use super::drop_zone::DropZone;
 use super::file_result::FileResult;
-use crate::hooks::{dropped, use_files, use_sample_file, FilesHandle};
+use crate::hooks::{accept_drag, dropped, use_files, use_sample_file, FilesHandle};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct Props {
@@ -26,10 +26,7 @@ pub fn embed_app(props: &Props) -> Html {
     let ondragover = {
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            if let Some(dt) = e.data_transfer() {
-                dt.set_drop_effect("copy");
-            }
+            accept_drag(&e);
             dragging.set(true);
         })
     };

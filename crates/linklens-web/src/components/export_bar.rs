@@ -1,11 +1,10 @@
 use linklens::render::labels;
 use yew::prelude::*;
 
-use crate::state::Received;
-
 use super::copy_button::CopyButton;
 use crate::dom;
 use crate::protocol::Rendered;
+use crate::state::Received;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

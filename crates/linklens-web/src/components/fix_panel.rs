@@ -1,12 +1,10 @@
 use linklens::render::labels;
 use linklens::Report;
-
-use crate::protocol::Rendered;
 use yew::prelude::*;
 
-use crate::state::Received;
-
 use super::recipe_tabs::RecipeTabs;
+use crate::protocol::Rendered;
+use crate::state::Received;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

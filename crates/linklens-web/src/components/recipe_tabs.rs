@@ -3,10 +3,9 @@ use linklens::render::labels;
 use linklens::{Fix, RecipeKind, Report};
 use yew::prelude::*;
 
-use crate::state::Received;
-
 use super::copy_button::CopyButton;
 use crate::protocol::Rendered;
+use crate::state::Received;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

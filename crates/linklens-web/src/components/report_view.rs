@@ -1,11 +1,6 @@
-use yew::prelude::*;
-
-use crate::state::Received;
-
 use linklens::render::labels;
 use linklens::Report;
-
-use crate::protocol::Rendered;
+use yew::prelude::*;
 
 use super::cause_card::CauseCard;
 use super::details::Details;
@@ -14,6 +9,8 @@ use super::fix_panel::FixPanel;
 use super::targets::Targets;
 use super::verdict::Verdict;
 use super::warnings::Warnings;
+use crate::protocol::Rendered;
+use crate::state::Received;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

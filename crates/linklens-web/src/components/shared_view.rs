@@ -32,8 +32,7 @@ pub fn shared_view(props: &Props) -> Html {
     }
 }
 
-fn view(opened: &Received<OpenedLink>) -> Html {
-    let shared = &opened.shared;
+fn view(shared: &Received<OpenedLink>) -> Html {
     let size = format::bytes(shared.size as f64);
     let lists: Vec<String> = shared.omitted.iter().map(|o| format!("{} {}", o.count, catalogue::omitted(o.id))).collect();
     html! {
@@ -48,7 +47,7 @@ fn view(opened: &Received<OpenedLink>) -> Html {
                 }
             </div>
             <header class="file-header"><h3 class="file-name"><code>{&shared.name}</code></h3><span class="file-size">{size}</span></header>
-            <ReportView report={opened.report.clone()} rendered={opened.rendered.clone()} result_id={0} name={AttrValue::from(shared.name.clone())} />
+            <ReportView report={shared.report.clone()} rendered={shared.rendered.clone()} result_id={0} name={AttrValue::from(shared.name.clone())} />
         </article>
     }
 }

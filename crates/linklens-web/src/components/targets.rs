@@ -6,9 +6,8 @@ use linklens::render::{labels, sections, Block, SectionId};
 use linklens::Report;
 use yew::prelude::*;
 
-use crate::state::Received;
-
 use crate::docs::RichText;
+use crate::state::Received;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

@@ -1,6 +1,6 @@
 //! The documentation companion — the guide, the index of causes and a page
 //! per cause or warning — as components rendered to HTML **at build time**
-//! (`cargo xtask` runs [`render`] with the `ssr` feature and writes
+//! (`cargo xtask` runs [`render_all`] with the `ssr` feature and writes
 //! `web/generated/docs/`, which Trunk copies into `dist/docs/`). The page
 //! fetches a page's HTML when its route is first opened, so the words and
 //! markup of the docs stay out of the wasm every visitor loads.
@@ -56,19 +56,25 @@ impl DocPage {
     }
 }
 
-/// The page's HTML: the `<article>` the page inserts as it is.
+/// Every page with its HTML (the `<article>` the page inserts as it is),
+/// rendered on one runtime.
 #[cfg(feature = "ssr")]
-pub fn render(page: DocPage) -> String {
+pub fn render_all() -> Vec<(DocPage, String)> {
     use yew::LocalServerRenderer;
     let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a current-thread runtime");
     let local = tokio::task::LocalSet::new();
     local.block_on(&runtime, async move {
-        match page {
-            DocPage::Guide => LocalServerRenderer::<GuidePage>::new().hydratable(false).render().await,
-            DocPage::Causes => LocalServerRenderer::<CausesIndex>::new().hydratable(false).render().await,
-            DocPage::Topic(id) => {
-                LocalServerRenderer::<CausePage>::with_props(cause_page::Props { id }).hydratable(false).render().await
-            }
+        let mut out = Vec::new();
+        for page in DocPage::all() {
+            let html = match page {
+                DocPage::Guide => LocalServerRenderer::<GuidePage>::new().hydratable(false).render().await,
+                DocPage::Causes => LocalServerRenderer::<CausesIndex>::new().hydratable(false).render().await,
+                DocPage::Topic(id) => {
+                    LocalServerRenderer::<CausePage>::with_props(cause_page::Props { id }).hydratable(false).render().await
+                }
+            };
+            out.push((page, html));
         }
+        out
     })
 }
