@@ -78,9 +78,18 @@ fn compressed_image(format: ArchiveFormat, src: &mut dyn ReadSeek) -> bool {
     if sniff(&head[..n]) != Kind::Archive(ArchiveFormat::Tar) {
         return false;
     }
-    let name_end = head[..100].iter().position(|b| *b == 0).unwrap_or(100);
-    let name = String::from_utf8_lossy(&head[..name_end]);
-    let first = name.trim_start_matches("./").split('/').next().unwrap_or("");
-    matches!(first, "blobs" | "oci-layout" | "index.json" | "manifest.json" | "repositories")
-        || (first.len() >= 64 && first[..64].chars().all(|c| c.is_ascii_hexdigit()))
+    // The name is any bytes: it is judged as bytes, never sliced as text.
+    let name = &head[..100];
+    let name = &name[..memchr::memchr(0, name).unwrap_or(name.len())];
+    let mut name = name;
+    while let Some(rest) = name.strip_prefix(b"./") {
+        name = rest;
+    }
+    let first = name.split(|b| *b == b'/').next().unwrap_or_default();
+    matches!(first, b"blobs" | b"oci-layout" | b"index.json" | b"manifest.json" | b"repositories") || is_layer_dir(first)
+}
+
+/// A `docker save` layer directory: 64 hex digits (more may follow).
+fn is_layer_dir(name: &[u8]) -> bool {
+    name.get(..64).is_some_and(|id| id.iter().all(u8::is_ascii_hexdigit))
 }

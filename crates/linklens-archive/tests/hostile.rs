@@ -63,6 +63,16 @@ fn gzip(data: &[u8]) -> Vec<u8> {
     e.finish().unwrap()
 }
 
+fn xz(data: &[u8]) -> Vec<u8> {
+    let mut w = lzma_rust2::XzWriter::new(Vec::new(), lzma_rust2::XzOptions::with_preset(1)).unwrap();
+    w.write_all(data).unwrap();
+    w.finish().unwrap()
+}
+
+fn zstd(data: &[u8]) -> Vec<u8> {
+    ruzstd::encoding::compress_to_vec(data, ruzstd::encoding::CompressionLevel::Fastest)
+}
+
 fn zip_stored(entries: &[(&str, &[u8])]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
@@ -248,4 +258,34 @@ fn a_big_stream_member_is_refused_not_held() {
     let r = open_with(&gzip(&tar(&[("big", &big), ("small", &elf())])), &limits);
     assert_eq!(ids(&r), [ArchiveErrorId::MemberTooBig]);
     assert_eq!(r.members.len(), 1, "the next member is still read");
+}
+
+/// A raw ustar header with `name` written as bytes, no data.
+fn raw_header(name: &[u8]) -> Vec<u8> {
+    let mut h = tar::Header::new_ustar();
+    h.as_old_mut().name[..name.len()].copy_from_slice(name);
+    h.set_size(0);
+    h.set_mode(0o644);
+    h.set_entry_type(tar::EntryType::Regular);
+    h.set_cksum();
+    let mut out = h.as_bytes().to_vec();
+    out.extend_from_slice(&[0; 1024]);
+    out
+}
+
+#[test]
+fn a_multibyte_character_across_the_layer_id_is_not_a_panic() {
+    // 63 hex digits then a two-byte character: byte 64 falls inside it
+    // (found by hand in a 108-byte .tar.gz; the same through xz and zstd).
+    let mut name = vec![b'a'; 63];
+    name.extend_from_slice("é".as_bytes());
+    for compressed in [gzip(&raw_header(&name)), xz(&raw_header(&name)), zstd(&raw_header(&name))] {
+        let r = open(&compressed);
+        assert_eq!(r.elf, 0);
+        assert!(r.images.is_empty());
+    }
+    // Any bytes in a name: an invalid UTF-8 sequence at the same place.
+    let mut name = vec![b'f'; 63];
+    name.extend_from_slice(&[0xe2, 0x82]);
+    open(&gzip(&raw_header(&name)));
 }
