@@ -10,7 +10,7 @@ use std::process::Command;
 
 use crate::{project_root, run, Result};
 
-const TARGETS: [&str; 6] = ["analyze", "buildinfo", "pclntab", "elf_structured", "archive", "share"];
+const TARGETS: [&str; 7] = ["analyze", "buildinfo", "pclntab", "elf_structured", "archive", "archive_structured", "share"];
 
 pub fn fuzz(target: Option<&str>, seconds: Option<&str>) -> Result<()> {
     let root = project_root();

@@ -11,6 +11,8 @@
 #![forbid(unsafe_code)]
 
 mod fs;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 mod image;
 mod limits;
 mod oci;

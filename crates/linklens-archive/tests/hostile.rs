@@ -4,7 +4,7 @@
 
 use std::io::{Cursor, Write};
 
-use linklens::archive::{ArchiveErrorId, ArchiveReport, ImageReasonId, ImageVerdict};
+use linklens::archive::{ArchiveErrorId, ArchiveFormat, ArchiveReport, ImageReasonId, ImageVerdict};
 use linklens_archive::Limits;
 
 fn open_with(bytes: &[u8], limits: &Limits) -> ArchiveReport {
@@ -288,4 +288,86 @@ fn a_multibyte_character_across_the_layer_id_is_not_a_panic() {
     let mut name = vec![b'f'; 63];
     name.extend_from_slice(&[0xe2, 0x82]);
     open(&gzip(&raw_header(&name)));
+}
+
+/// The structure-aware generator the `archive_structured` fuzz target uses,
+/// driven by a fixed pseudo-random stream: a quick run of the same search
+/// on every `cargo xtask test`, and proof that it makes archives the walker
+/// reads (members found, images judged, errors of several kinds), else the
+/// fuzzer would only test rejection.
+#[test]
+fn structured_archives_from_the_generator() {
+    use arbitrary::{Arbitrary, Unstructured};
+    use linklens_archive::fuzzing::Spec;
+    let limits = Limits { max_total: 64 << 20, ratio_floor: 1 << 20, max_members: 1000, max_member: 16 << 20, max_json: 1 << 20, ..Limits::default() };
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut noise = vec![0u8; 8192];
+    let (mut archives, mut members, mut images) = (0, 0, 0);
+    let mut kinds = std::collections::BTreeSet::new();
+    let runs = 1000;
+    for i in 0..runs {
+        for b in noise.iter_mut() {
+            // xorshift64*: deterministic, no dependency.
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            *b = (state.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 56) as u8;
+        }
+        let Ok(spec) = Spec::arbitrary(&mut Unstructured::new(&noise)) else { continue };
+        let bytes = spec.build();
+        let Some(r) = linklens_archive::open(&mut Cursor::new(&bytes), bytes.len() as u64, &limits, None) else { continue };
+        archives += 1;
+        members += usize::from(r.files > 0);
+        images += usize::from(matches!(r.format, ArchiveFormat::OciLayout | ArchiveFormat::DockerArchive));
+        for e in &r.errors {
+            assert!(!e.message.is_empty() && !["{path}", "{limit}", "{detail}"].iter().any(|p| e.message.contains(p)), "generated archive {i}: {e:?}");
+            kinds.insert(e.id);
+        }
+    }
+    eprintln!("{runs} generated: {archives} archives, {members} with members, {images} images, error kinds {kinds:?}");
+    assert!(archives > runs / 3 && members > runs / 10 && images > runs / 50, "{archives} archives, {members} with members, {images} images");
+    assert!(kinds.len() >= 4, "{kinds:?}");
+}
+
+/// The generator's image shapes are ones the image reader follows to the
+/// end: an OCI layout whose index names a manifest, its config and a layer
+/// holding the entrypoint, judged.
+#[test]
+fn a_generated_oci_layout_is_judged() {
+    use linklens_archive::fuzzing::*;
+    let text = |s: &str| Text(s.bytes().map(Piece::Byte).collect());
+    let app = TarEntry {
+        format: TarFormat::Ustar,
+        kind: TarType::Regular,
+        name: text("app"),
+        prefix: None,
+        link: None,
+        mode: 0o755,
+        size: Size::Honest,
+        encoding: SizeEncoding::Octal,
+        checksum: Checksum::Right,
+        long_name: None,
+        pax: None,
+        body: Body::ElfHead(3),
+    };
+    let config = Config { os: Some(text("linux")), arch: Some(text("amd64")), variant: None, entrypoint: Some(vec![text("/app")]), cmd: None, env: vec![], workdir: None, wrong: false };
+    let spec = Spec {
+        root: Node::Compressed(
+            Codec::Gzip,
+            Box::new(Node::Oci(Oci {
+                layout: true,
+                index: vec![Descriptor { digest: Some(Ref::Blob(0)), platform: None, attestation: false, name: Some(text("app:1")) }],
+                index_instead: None,
+                blobs: vec![Blob::Manifest { config: Ref::Blob(1), layers: vec![Ref::Blob(2)] }, Blob::Config(config), Blob::Layer(Node::Tar(vec![app], TarEnd::TwoZeroBlocks))],
+                extra: vec![],
+                end: TarEnd::TwoZeroBlocks,
+            })),
+            Cut::Whole,
+        ),
+    };
+    let r = open(&spec.build());
+    assert_eq!(r.format, ArchiveFormat::OciLayout, "{r:?}");
+    assert_eq!(r.images.len(), 1, "{r:?}");
+    assert_eq!(r.images[0].name.as_deref(), Some("app:1"));
+    assert_eq!(r.elf, 1);
 }
