@@ -170,7 +170,8 @@ pub fn prove(report: &linklens::Report, source: Source, scratch: &Path, path_env
 /// The command with `-o OUT` after its `go build` (or `go test -c`).
 fn with_output(command: &str, output: &Path) -> Option<String> {
     let at = ["go build", "go test -c"].iter().find_map(|verb| command.find(verb).map(|at| at + verb.len()))?;
-    Some(format!("{} -o {}{}", &command[..at], output.display(), &command[at..]))
+    let (head, tail) = command.split_at_checked(at)?;
+    Some(format!("{head} -o {}{tail}", output.display()))
 }
 
 /// The fixtures module without the non-Go sources and build products.

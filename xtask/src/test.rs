@@ -19,6 +19,13 @@ pub fn run_all() -> Result<()> {
     // The Pages workflow, linted as the recipes are.
     run(Command::new(tools.join("actionlint")).arg(".github/workflows/pages.yml").current_dir(&root))?;
     let path = format!("{}:{}", tools.display(), std::env::var("PATH").unwrap_or_default());
+    // 0. No text from an input is sliced by a byte index (clippy's
+    // string_slice, denied outside tests: each slice is a str method that
+    // cannot split a character).
+    if Command::new("cargo").args(["clippy", "--version"]).output().map_or(true, |o| !o.status.success()) {
+        run(Command::new("rustup").args(["component", "add", "clippy"]))?;
+    }
+    run(Command::new("cargo").args(["clippy", "--workspace", "--lib", "--bins", "--locked", "--", "-A", "clippy::all", "-D", "clippy::string_slice"]).current_dir(&root))?;
     // 1. Native: core unit, golden, manifest, differential, robustness; CLI; web logic.
     run(Command::new("cargo").args(["test", "--workspace", "--all-targets", "--locked"]).env("PATH", &path).current_dir(&root))?;
 

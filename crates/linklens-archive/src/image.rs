@@ -194,7 +194,7 @@ impl Image<'_> {
                     let (dir, suffix) = pattern.rsplit_once("/*").unwrap_or((pattern, ""));
                     let prefix = format!("{dir}/");
                     let mut included: Vec<String> =
-                        self.fs.entries.keys().filter(|k| k.starts_with(&prefix) && k.ends_with(suffix) && !k[prefix.len()..].contains('/')).cloned().collect();
+                        self.fs.entries.keys().filter(|k| k.strip_prefix(&prefix).is_some_and(|name| name.ends_with(suffix) && !name.contains('/'))).cloned().collect();
                     included.sort();
                     files.extend(included.into_iter().rev());
                 } else {

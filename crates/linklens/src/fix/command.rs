@@ -352,25 +352,27 @@ fn package_argument(go: &GoInfo, notes: &mut Vec<Note>) -> (String, String) {
     let path = go.path.as_deref().map(|p| if go.test_binary.is_some() { p.strip_suffix(".test").unwrap_or(p) } else { p });
     let main = go.main.as_ref().map(|m| m.path.as_str()).filter(|p| !p.is_empty());
     let last = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
-    match (path, main) {
-        (None, _) => {
+    // A package below the main module: `./sub/dir` from the module's root.
+    let below = path.zip(main).and_then(|(p, m)| p.strip_prefix(m)?.strip_prefix('/'));
+    match (path, main, below) {
+        (None, _, _) => {
             notes.push(note(NoteId::PackageUnknown, &[]));
             (".".into(), "app".into())
         }
-        (Some("command-line-arguments"), _) => {
+        (Some("command-line-arguments"), _, _) => {
             notes.push(note(NoteId::CommandLineFiles, &[]));
             (".".into(), "app".into())
         }
         // GOPATH mode outside any GOPATH records the directory as `_/abs/dir`:
         // no go accepts that as a package; `.` in that directory is it.
-        (Some(p), None) if p.starts_with("_/") => {
-            let dir = &p[1..];
+        (Some(p), None, _) if p.starts_with("_/") => {
+            let dir = p.strip_prefix('_').unwrap_or(p);
             notes.push(note(NoteId::RunInDirectory, &[("dir", dir)]));
             (".".into(), last(p))
         }
-        (Some(p), Some(m)) if p == m => (".".into(), last(p)),
-        (Some(p), Some(m)) if p.starts_with(&format!("{m}/")) => (format!("./{}", &p[m.len() + 1..]), last(p)),
-        (Some(p), _) => {
+        (Some(p), Some(m), _) if p == m => (".".into(), last(p)),
+        (Some(p), _, Some(sub)) => (format!("./{sub}"), last(p)),
+        (Some(p), _, None) => {
             notes.push(note(NoteId::RunInTree, &[("package", p)]));
             (p.to_string(), last(p))
         }

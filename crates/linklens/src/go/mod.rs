@@ -284,7 +284,7 @@ fn scan_table(table: &[u8], count_packages: bool, names: &mut Names, cgo: &mut B
 /// the marker sits inside a generic instantiation or a method receiver.
 pub(crate) fn cgo_package(name: &str) -> Option<&str> {
     let at = CGO_MARKERS.iter().filter_map(|m| name.find(m)).min()?;
-    let package = &name[..at];
+    let (package, _) = name.split_at_checked(at)?;
     let plain = !package.is_empty() && !package.contains(|c: char| c.is_whitespace() || "[]()*{},;".contains(c));
     plain.then_some(package)
 }
@@ -298,8 +298,8 @@ fn is_cgo_helper(name: &str) -> bool {
 
 /// Strip a vendor directory: `example.com/app/vendor/github.com/x/y` is `github.com/x/y`.
 pub(crate) fn unvendor(package: &str) -> &str {
-    match package.rfind("/vendor/") {
-        Some(i) => &package[i + "/vendor/".len()..],
+    match package.rsplit_once("/vendor/") {
+        Some((_, vendored)) => vendored,
         None => package.strip_prefix("vendor/").unwrap_or(package),
     }
 }

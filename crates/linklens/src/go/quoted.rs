@@ -94,18 +94,17 @@ pub fn quote(s: &str) -> String {
 pub fn split(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = s.trim_start();
-    while !rest.is_empty() {
-        let first = rest.as_bytes()[0];
-        if first == b'\'' || first == b'"' {
-            if let Some(end) = rest[1..].find(first as char) {
-                out.push(rest[1..1 + end].to_string());
-                rest = rest[end + 2..].trim_start();
+    while let Some(first) = rest.chars().next() {
+        if let Some(inner) = rest.strip_prefix(['\'', '"']) {
+            if let Some((quoted, after)) = inner.split_once(first) {
+                out.push(quoted.to_string());
+                rest = after.trim_start();
                 continue;
             }
         }
-        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        out.push(rest[..end].to_string());
-        rest = rest[end..].trim_start();
+        let (field, after) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+        out.push(field.to_string());
+        rest = after.trim_start();
     }
     out
 }

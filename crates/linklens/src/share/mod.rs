@@ -98,7 +98,7 @@ fn encode(shared: &Shared) -> String {
 /// Open a fragment (with or without its `#/r/` prefix): the shared report,
 /// with everything derivable filled in again, or why not.
 pub fn open(fragment: &str) -> Result<Shared, ShareError> {
-    let payload = fragment.strip_prefix(PREFIX).or_else(|| fragment.strip_prefix(&PREFIX[1..])).unwrap_or(fragment);
+    let payload = fragment.strip_prefix(PREFIX).or_else(|| fragment.strip_prefix(PREFIX.trim_start_matches('#'))).unwrap_or(fragment);
     if payload.len() > MAX_PAYLOAD {
         return Err(ShareError::new(ShareErrorId::TooLong));
     }

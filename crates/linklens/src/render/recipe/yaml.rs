@@ -17,7 +17,7 @@ pub(super) fn scalar(s: &str) -> String {
 fn plain(s: &str) -> bool {
     let Some(first) = s.chars().next() else { return false };
     let safe = s.chars().all(|c| c.is_ascii_alphanumeric() || " -_./=+@%,".contains(c));
-    let starts_ok = first.is_ascii_alphanumeric() || first == '/' || first == '.' || (first == '-' && s.len() > 1 && !s[1..].starts_with(' '));
+    let starts_ok = first.is_ascii_alphanumeric() || first == '/' || first == '.' || s.strip_prefix('-').is_some_and(|rest| !rest.is_empty() && !rest.starts_with(' '));
     let typed = s.parse::<f64>().is_ok()
         || ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"].contains(&s.to_ascii_lowercase().as_str())
         || s.starts_with("0x")
