@@ -83,8 +83,9 @@ pub fn build(root: &Path, bins: &Path) -> Result<()> {
         gunzip(name, &b.join(name))?;
     }
     std::fs::write(b.join("hello.c"), "#include <stdio.h>\nint main(void) { puts(\"hello\"); return 0; }\n")?;
-    run(Command::new("python3").args(["-m", "ziglang", "cc", "-target", "aarch64-linux-musl", "-static", "-Os", "-s", "-o", "hello-arm64", "hello.c"]).current_dir(&b))?;
-    run(Command::new("python3").args(["-m", "ziglang", "cc", "-target", "x86_64-linux-musl", "-static", "-Os", "-s", "-o", "hello-amd64", "hello.c"]).current_dir(&b))?;
+    let python = crate::setup::fixture_tools()?;
+    run(Command::new(&python).args(["-m", "ziglang", "cc", "-target", "aarch64-linux-musl", "-static", "-Os", "-s", "-o", "hello-arm64", "hello.c"]).current_dir(&b))?;
+    run(Command::new(&python).args(["-m", "ziglang", "cc", "-target", "x86_64-linux-musl", "-static", "-Os", "-s", "-o", "hello-amd64", "hello.c"]).current_dir(&b))?;
     stub_libc(&b, "libc-2.36.so", "libc.so.6", GLIBC_236)?;
     stub_libc(&b, "libc-2.31.so", "libc.so.6", GLIBC_231)?;
     stub_libc(&b, "ld-stub.so", "ld-linux-x86-64.so.2", &["GLIBC_2.3"])?;

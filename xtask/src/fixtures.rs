@@ -387,12 +387,17 @@ fn host_glibc() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
-/// A `zig` on PATH that runs the ziglang package from PyPI.
+/// A `zig` on PATH that runs the ziglang package from PyPI (installed
+/// into the project's Python), and that Python as `python3`.
 fn zig_shim(build: &Path) -> Result<PathBuf> {
+    let python = crate::setup::fixture_tools()?;
     let bin = build.join("bin");
     std::fs::create_dir_all(&bin)?;
     let shim = bin.join("zig");
-    std::fs::write(&shim, "#!/bin/sh\nexec python3 -m ziglang \"$@\"\n")?;
+    std::fs::write(&shim, format!("#!/bin/sh\nexec '{}' -m ziglang \"$@\"\n", python.display()))?;
+    let link = bin.join("python3");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink(&python, &link)?;
     run(Command::new("chmod").arg("+x").arg(&shim))?;
     Ok(bin)
 }
@@ -623,7 +628,7 @@ fn non_go(root: &Path, out_dir: &Path) -> Result<Vec<Entry>> {
         } else {
             Vec::new()
         };
-        let version = Command::new(if tool == "zig" { "python3" } else { tool })
+        let version = Command::new(if tool == "zig" { shim.join("python3") } else { PathBuf::from(tool) })
             .args(if tool == "zig" { &["-m", "ziglang", "version"][..] } else { &["--version"][..] })
             .output()
             .ok()

@@ -29,9 +29,10 @@ cargo xtask <command>
                      musl-tools, zig via pip) and bless the golden reports
   bench [archives|page]  the CLI against file, readelf and go version -m (archives:
                      archives only; page: the page's first load only)
-  fuzz [T|all] [S]   cargo-fuzz target T (analyze, buildinfo, pclntab, elf_structured, archive, share) for S
+  fuzz [T|all] [S]   cargo-fuzz target T (analyze, buildinfo, pclntab, elf_structured, archive,
+                     archive_structured, share) for S
                      seconds (default: all, 60 s each), seeded with fixtures
-  mutants [FILE...]  mutation testing of the core (cargo-mutants), score per file
+  mutants [FILE...]  mutation testing (cargo-mutants): score per file and group, fails below the kept score
   serve              build and serve the web app on http://127.0.0.1:8080/
   dist               build the static site into dist/ (each asset also as .gz
                      and .br), as the Pages workflow publishes it";

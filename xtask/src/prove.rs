@@ -38,9 +38,68 @@ pub struct Proof {
     /// to check that the fix kept what the binary chose.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub settings: Vec<(String, String)>,
+    /// What `file -b` says of the rebuilt file: the proof's linkage judged
+    /// by a tool users trust, not by linklens alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// What `readelf` says of the rebuilt file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub readelf: Option<Readelf>,
     /// The build's last lines when it failed; why it was not run.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+}
+
+/// A rebuilt file as `readelf -lW -dW -VW` shows it.
+#[derive(Serialize, Clone, Debug, Default)]
+pub struct Readelf {
+    /// `[Requesting program interpreter: …]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interpreter: Option<String>,
+    /// `(NEEDED) Shared library: […]`, in order.
+    pub needed: Vec<String>,
+    /// The version names required (`GLIBC_2.34`…), from `.gnu.version_r`.
+    pub versions: Vec<String>,
+}
+
+impl Readelf {
+    /// Run readelf on `path` and read its three views.
+    pub fn of(path: &Path) -> Result<Readelf> {
+        let out = Command::new("readelf").args(["-lW", "-dW", "-VW"]).arg(path).output()?;
+        if !out.status.success() {
+            return Err(format!("readelf {}: {}", path.display(), String::from_utf8_lossy(&out.stderr)).into());
+        }
+        Ok(Readelf::parse(&String::from_utf8_lossy(&out.stdout)))
+    }
+
+    fn parse(text: &str) -> Readelf {
+        let bracketed = |line: &str, marker: &str| {
+            let (_, rest) = line.split_once(marker)?;
+            Some(rest.split_once(']')?.0.to_string())
+        };
+        let mut view = Readelf::default();
+        let mut in_needs = false;
+        for line in text.lines() {
+            if let Some(interp) = bracketed(line, "[Requesting program interpreter: ") {
+                view.interpreter = Some(interp);
+            } else if line.contains("(NEEDED)") {
+                view.needed.extend(bracketed(line, "Shared library: ["));
+            } else if line.starts_with("Version needs section") {
+                in_needs = true;
+            } else if line.starts_with("Version ") {
+                in_needs = false;
+            } else if in_needs {
+                // `  0x0010:   Name: GLIBC_2.34  Flags: none  Version: 2`
+                if let Some((_, rest)) = line.split_once("Name: ").filter(|_| line.contains("Flags:")) {
+                    let name = rest.split_whitespace().next().unwrap_or_default().to_string();
+                    if !view.versions.contains(&name) {
+                        view.versions.push(name);
+                    }
+                }
+            }
+        }
+        view
+    }
 }
 
 /// How a fixture's source is laid out for its commands.
@@ -83,6 +142,8 @@ pub fn prove(report: &linklens::Report, source: Source, scratch: &Path, path_env
             libc: None,
             glibc_min: None,
             settings: Vec::new(),
+            file: None,
+            readelf: None,
             detail: None,
         };
         if let Some(why) = not_run_here(fix) {
@@ -147,6 +208,9 @@ pub fn prove(report: &linklens::Report, source: Source, scratch: &Path, path_env
             proof.detail = Some(tail.join("\n"));
         } else {
             let bytes = std::fs::read(&built).map_err(|e| format!("{}: {command}: no output at {}: {e}", fix.id, built.display()))?;
+            let file = Command::new("file").arg("-b").arg(&built).output()?;
+            proof.file = Some(String::from_utf8_lossy(&file.stdout).trim().to_string());
+            proof.readelf = Some(Readelf::of(&built)?);
             match linklens::analyze(&bytes[..]) {
                 Ok(r) => {
                     proof.outcome = r.linkage.as_str().into();
@@ -191,6 +255,33 @@ fn copy_module(module: &Path, to: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn readelf_views_are_read() {
+        let text = "\
+Program Headers:
+  INTERP         0x000318 0x0000000000000318 0x0000000000000318 0x00001c 0x00001c R   0x1
+      [Requesting program interpreter: /lib64/ld-linux-x86-64.so.2]
+Dynamic section at offset 0x2dc8 contains 27 entries:
+  Tag        Type                         Name/Value
+ 0x0000000000000001 (NEEDED)             Shared library: [libresolv.so.2]
+ 0x0000000000000001 (NEEDED)             Shared library: [libc.so.6]
+Version symbols section '.gnu.version' contains 7 entries:
+ Addr: 0x0000000000000530  Offset: 0x000530  Link: 6 (.dynsym)
+  000:   0 (*local*)       2 (GLIBC_2.34)
+Version needs section '.gnu.version_r' contains 1 entry:
+ Addr: 0x0000000000000540  Offset: 0x000540  Link: 7 (.dynstr)
+  000000: Version: 1  File: libc.so.6  Cnt: 2
+  0x0010:   Name: GLIBC_2.2.5  Flags: none  Version: 3
+  0x0020:   Name: GLIBC_2.34  Flags: none  Version: 2
+";
+        let v = Readelf::parse(text);
+        assert_eq!(v.interpreter.as_deref(), Some("/lib64/ld-linux-x86-64.so.2"));
+        assert_eq!(v.needed, ["libresolv.so.2", "libc.so.6"]);
+        assert_eq!(v.versions, ["GLIBC_2.2.5", "GLIBC_2.34"]);
+        let none = Readelf::parse("There is no dynamic section in this file.\n");
+        assert!(none.interpreter.is_none() && none.needed.is_empty() && none.versions.is_empty());
+    }
 
     #[test]
     fn the_output_path_goes_right_after_go_build() {

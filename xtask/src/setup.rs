@@ -151,17 +151,55 @@ pub const ACTIONLINT: &str = "github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
 /// The `dockerfile` package wraps BuildKit's own Dockerfile parser.
 pub const DOCKERFILE_PARSER: &str = "dockerfile==3.4.0";
 
+/// A Python of the project's own, `target/tools/venv`, with pip: Debian
+/// 12 and newer refuse `pip install` into the system's Python (PEP 668)
+/// and ship it without pip. Made with the system's `python3 -m venv`
+/// (Debian's `python3-venv` installed first if that is missing). Returns
+/// the venv's `bin` directory, for PATH.
+pub fn python() -> Result<PathBuf> {
+    let venv = project_root().join("target/tools/venv");
+    let bin = venv.join("bin");
+    let has_pip = |bin: &Path| Command::new(bin.join("python3")).args(["-m", "pip", "--version"]).output().is_ok_and(|o| o.status.success());
+    if has_pip(&bin) {
+        return Ok(bin);
+    }
+    let _ = std::fs::remove_dir_all(&venv);
+    let make = || Command::new("python3").args(["-m", "venv"]).arg(&venv).output().is_ok_and(|o| o.status.success());
+    if !make() || !has_pip(&bin) {
+        // Debian's python3 has venv's module but not ensurepip without this.
+        apt(&[("/usr/share/doc/python3-venv", "python3-venv")])?;
+        let _ = std::fs::remove_dir_all(&venv);
+        if !make() || !has_pip(&bin) {
+            return Err("python3 -m venv made no Python with pip (Python 3 with its venv module is needed)".into());
+        }
+    }
+    Ok(bin)
+}
+
+/// PATH with the project's Python first.
+pub fn python_path() -> Result<String> {
+    Ok(format!("{}:{}", python()?.display(), std::env::var("PATH").unwrap_or_default()))
+}
+
 /// What the recipe tests run: make and musl-gcc (apt), BuildKit's
-/// Dockerfile parser (PyPI), actionlint (built through the Go module
-/// proxy into `target/tools/bin`). Returns that directory, for PATH.
+/// Dockerfile parser (PyPI, into the project's Python), actionlint (built
+/// through the Go module proxy into `target/tools/bin`). Returns that
+/// directory, for PATH; the project's `python3` is linked there.
 pub fn recipe_tools() -> Result<PathBuf> {
     apt(&[("make", "make"), ("musl-gcc", "musl-tools")])?;
-    let parser = Command::new("python3").args(["-c", "import dockerfile"]).output().is_ok_and(|o| o.status.success());
+    let python = python()?.join("python3");
+    let parser = Command::new(&python).args(["-c", "import dockerfile"]).output().is_ok_and(|o| o.status.success());
     if !parser {
         eprintln!("installing {DOCKERFILE_PARSER} (BuildKit's Dockerfile parser)");
-        run(Command::new("python3").args(["-m", "pip", "install", "-q", DOCKERFILE_PARSER]))?;
+        run(Command::new(&python).args(["-m", "pip", "install", "-q", DOCKERFILE_PARSER]))?;
     }
     let bin = project_root().join("target/tools/bin");
+    std::fs::create_dir_all(&bin)?;
+    let link = bin.join("python3");
+    if std::fs::read_link(&link).ok().as_deref() != Some(python.as_path()) {
+        let _ = std::fs::remove_file(&link);
+        std::os::unix::fs::symlink(&python, &link)?;
+    }
     let version = ACTIONLINT.rsplit('@').next().unwrap_or_default().trim_start_matches('v');
     let have = Command::new(bin.join("actionlint")).arg("-version").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).starts_with(version));
     if !have {
@@ -169,4 +207,22 @@ pub fn recipe_tools() -> Result<PathBuf> {
         run(Command::new("go").args(["install", ACTIONLINT]).env("GOBIN", &bin).env("GOTOOLCHAIN", "local").env("GOFLAGS", "-mod=mod"))?;
     }
     Ok(bin)
+}
+
+/// zig, pinned: the fixtures' zig builds (`zig cc`, also for an old glibc).
+pub const ZIGLANG: &str = "ziglang==0.17.1";
+
+/// What `cargo xtask fixtures` builds with besides Go 1.26 and gcc: Go
+/// 1.19 and musl-gcc (apt), zig (PyPI, in the project's Python). Returns
+/// the project's Python, whose `python3 -m ziglang` is zig.
+pub fn fixture_tools() -> Result<PathBuf> {
+    apt(&[("/usr/lib/go-1.19/bin/go", "golang-1.19-go"), ("musl-gcc", "musl-tools"), ("g++", "g++"), ("file", "file"), ("readelf", "binutils")])?;
+    let python = python()?.join("python3");
+    let version = ZIGLANG.rsplit('=').next().unwrap_or_default();
+    let have = Command::new(&python).args(["-m", "ziglang", "version"]).output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == version);
+    if !have {
+        eprintln!("installing {ZIGLANG} (zig cc)");
+        run(Command::new(&python).args(["-m", "pip", "install", "-q", ZIGLANG]))?;
+    }
+    Ok(python)
 }

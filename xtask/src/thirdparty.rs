@@ -69,6 +69,8 @@ pub fn fetch() -> Result<()> {
         .ok()
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or(Value::Null);
+    // `pip download` runs in the project's Python (Debian's refuses pip).
+    let path_env = crate::setup::python_path()?;
     for p in PACKAGES {
         let path = dir.join(p.file);
         let want = recorded["packages"].as_array().and_then(|a| a.iter().find(|e| e["file"] == p.file)).and_then(|e| e["sha256"].as_str());
@@ -77,10 +79,10 @@ pub fn fetch() -> Result<()> {
         }
         eprintln!("fetching {}", p.file);
         let _ = std::fs::remove_file(&path);
-        if run(Command::new("sh").arg("-c").arg(p.fetch).current_dir(&dir)).is_err() && p.kind == "deb" {
+        if run(Command::new("sh").arg("-c").arg(p.fetch).env("PATH", &path_env).current_dir(&dir)).is_err() && p.kind == "deb" {
             // A fresh machine may not have read the package lists yet.
             run(Command::new("apt-get").args(["update", "-qq"]))?;
-            run(Command::new("sh").arg("-c").arg(p.fetch).current_dir(&dir))?;
+            run(Command::new("sh").arg("-c").arg(p.fetch).env("PATH", &path_env).current_dir(&dir))?;
         }
         if let Some(w) = want {
             let got = sha256(&path)?;

@@ -318,6 +318,63 @@ fn every_printed_command_was_run_and_kept_its_promise() {
     assert!(run >= 80, "only {run} commands were run");
 }
 
+/// Every rebuilt file judged again without linklens, by the tools users
+/// trust: `file` for the linkage, `readelf` for the interpreter, the NEEDED
+/// libraries and the versions required. A bug in the analysis cannot bless
+/// its own wrong command: the promise must hold in their words too.
+#[test]
+fn every_proof_holds_in_file_and_readelf_too() {
+    let mut failures = Vec::new();
+    let mut judged = 0;
+    for f in fixtures() {
+        let r = f.report();
+        for (p, fix) in f.proofs.iter().zip(&r.fixes) {
+            if matches!(p.outcome.as_str(), "skipped" | "failed") {
+                continue;
+            }
+            let (Some(file), Some(elf)) = (&p.file, &p.readelf) else {
+                failures.push(format!("{}: {} has no file/readelf view (cargo xtask fixtures)", f.name, p.fix));
+                continue;
+            };
+            judged += 1;
+            let no_loader = elf.interpreter.is_none() && elf.needed.is_empty();
+            let by_tools = if no_loader && file.contains("static-pie linked") {
+                "static-pie"
+            } else if no_loader && file.contains("statically linked") {
+                "static"
+            } else if !no_loader && file.contains("dynamically linked") {
+                "dynamic"
+            } else {
+                "file and readelf disagree"
+            };
+            if by_tools != fix.expect.as_str() {
+                failures.push(format!("{}: {} promises {}, file and readelf say {by_tools}: {file}; {elf:?}", f.name, p.fix, fix.expect.as_str()));
+            }
+            if matches!(fix.id, linklens::FixId::MuslGcc | linklens::FixId::ZigMusl) {
+                let musl = elf.interpreter.as_deref().is_none_or(|i| i.contains("ld-musl")) && elf.needed.iter().all(|n| n == "libc.so") && elf.versions.is_empty();
+                if !musl {
+                    failures.push(format!("{}: {} promises musl, readelf shows {elf:?}", f.name, p.fix));
+                }
+            }
+            if fix.notes.iter().any(|n| n.id == linklens::NoteId::GlibcFloor) {
+                let named = fix.verify.iter().find_map(|v| v.split("expect: GLIBC_").nth(1)).and_then(|v| v.split_whitespace().next());
+                let highest = elf.versions.iter().filter_map(|v| v.strip_prefix("GLIBC_")).map(version).max();
+                let ok = match (named, highest) {
+                    (Some(n), Some(h)) => h <= version(n),
+                    (_, None) => true,
+                    (None, Some(_)) => false,
+                };
+                if !ok {
+                    failures.push(format!("{}: {} names the floor {named:?}, readelf shows {:?}", f.name, p.fix, elf.versions));
+                }
+            }
+        }
+    }
+    eprintln!("{judged} rebuilt files judged by file and readelf");
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(judged >= 80, "only {judged} rebuilt files judged");
+}
+
 /// A fix keeps what the binary chose — its target, tags, build mode,
 /// `-trimpath`, `-race` and linker flags — or one of its notes says what it
 /// removes and why. Checked on the rebuilt files themselves: their build

@@ -39,7 +39,21 @@ pub struct Proof {
     pub libc: Option<String>,
     #[serde(default)]
     pub settings: Vec<(String, String)>,
+    /// `file -b` on the rebuilt file.
+    #[serde(default)]
+    pub file: Option<String>,
+    /// `readelf -lW -dW -VW` on the rebuilt file.
+    #[serde(default)]
+    pub readelf: Option<Readelf>,
     pub detail: Option<String>,
+}
+
+/// What readelf showed of a rebuilt file.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Readelf {
+    pub interpreter: Option<String>,
+    pub needed: Vec<String>,
+    pub versions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
