@@ -11,7 +11,8 @@ fuzz_target!(|spec: Spec| {
     let data = spec.build();
     let limits = linklens_archive::Limits {
         max_total: 64 << 20,
-        ratio_floor: 1 << 20,
+        max_ratio: 100,
+        ratio_floor: 64 << 10,
         max_members: 1000,
         max_member: 16 << 20,
         max_json: 1 << 20,

@@ -92,8 +92,9 @@ pub enum Body {
     /// Text such as `/etc/os-release` or `ld.so.conf` lines.
     Text(Vec<Text>),
     Bytes(Vec<u8>),
-    /// `16 n` KiB of zeros (a bomb's payload once compressed: up to 4 MiB,
-    /// past the fuzz targets' 1 MiB ratio floor).
+    /// `2 n` KiB of zeros (a bomb's payload once compressed: up to 510
+    /// KiB, past the fuzz targets' 64 KiB ratio floor; small enough that
+    /// compressing it does not slow every run).
     Zeros(u8),
 }
 
@@ -112,7 +113,7 @@ impl Body {
             Body::Json(j) => j.build(0),
             Body::Text(lines) => lines.iter().flat_map(|t| t.bytes().into_iter().chain([b'\n'])).collect(),
             Body::Bytes(b) => b.clone(),
-            Body::Zeros(k) => vec![0; usize::from(*k) * 16 * 1024],
+            Body::Zeros(k) => vec![0; usize::from(*k) * 2 * 1024],
         }
     }
 }

@@ -299,7 +299,7 @@ fn a_multibyte_character_across_the_layer_id_is_not_a_panic() {
 fn structured_archives_from_the_generator() {
     use arbitrary::{Arbitrary, Unstructured};
     use linklens_archive::fuzzing::Spec;
-    let limits = Limits { max_total: 64 << 20, ratio_floor: 1 << 20, max_members: 1000, max_member: 16 << 20, max_json: 1 << 20, ..Limits::default() };
+    let limits = Limits { max_total: 64 << 20, max_ratio: 100, ratio_floor: 64 << 10, max_members: 1000, max_member: 16 << 20, max_json: 1 << 20, ..Limits::default() };
     let mut state = 0x2545_f491_4f6c_dd1du64;
     let mut noise = vec![0u8; 8192];
     let (mut archives, mut members, mut images) = (0, 0, 0);
