@@ -69,4 +69,31 @@ mod tests {
         tar[148..155].copy_from_slice(format!("{sum:06o}\0").as_bytes());
         assert_eq!(sniff(&tar), Kind::Archive(ArchiveFormat::Tar));
     }
+
+    fn tar_header(magic: &[u8], sum_field: impl Fn(u32) -> String) -> Vec<u8> {
+        let mut tar = vec![0u8; 512];
+        tar[..3].copy_from_slice(b"app");
+        tar[257..257 + magic.len()].copy_from_slice(magic);
+        tar[148..156].copy_from_slice(b"        ");
+        let sum: u32 = tar.iter().map(|b| u32::from(*b)).sum();
+        let field = sum_field(sum);
+        tar[148..148 + field.len()].copy_from_slice(field.as_bytes());
+        tar
+    }
+
+    #[test]
+    fn a_tar_header_is_known_by_its_magic_and_checksum() {
+        // GNU's magic, and the checksum written the old way (leading spaces).
+        assert_eq!(sniff(&tar_header(b"ustar  \0", |s| format!("{s:06o}\0 "))), Kind::Archive(ArchiveFormat::Tar));
+        assert_eq!(sniff(&tar_header(b"ustar\0", |s| format!("  {s:o}\0"))), Kind::Archive(ArchiveFormat::Tar));
+        // One off, or no magic, or short: not a tar.
+        assert_eq!(sniff(&tar_header(b"ustar\0", |s| format!("{:06o}\0", s + 1))), Kind::Other);
+        assert_eq!(sniff(&tar_header(b"ustaR\0", |s| format!("{s:06o}\0"))), Kind::Other);
+        assert_eq!(sniff(&tar_header(b"ustar\0", |s| format!("{s:06o}\0"))[..511]), Kind::Other);
+        // The checksum field holds no digit at all.
+        assert_eq!(sniff(&tar_header(b"ustar\0", |_| "\0".to_string())), Kind::Other);
+        // An empty archive ends with a `PK 5 6` record only.
+        assert_eq!(sniff(b"PK\x05\x06"), Kind::Archive(ArchiveFormat::Zip));
+        assert_eq!(sniff(b"PK\x01\x02"), Kind::Other);
+    }
 }

@@ -150,3 +150,94 @@ pub fn read_head(r: &mut dyn Read, buf: &mut [u8]) -> io::Result<usize> {
     }
     Ok(n)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Cursor;
+
+    #[test]
+    fn a_window_reads_its_range_and_nothing_past_it() {
+        let mut src = Cursor::new((0u8..100).collect::<Vec<u8>>());
+        let mut w = Window::new(&mut src, 10, 5);
+        let mut out = Vec::new();
+        w.read_to_end(&mut out).unwrap();
+        assert_eq!(out, [10, 11, 12, 13, 14]);
+        assert_eq!(w.read(&mut [0; 4]).unwrap(), 0, "at its end a window reads nothing");
+        assert_eq!(w.seek(SeekFrom::End(-2)).unwrap(), 3);
+        let mut two = [0; 8];
+        assert_eq!(w.read(&mut two).unwrap(), 2);
+        assert_eq!(&two[..2], &[13, 14]);
+        assert_eq!(w.seek(SeekFrom::Current(-4)).unwrap(), 1);
+        assert_eq!(w.seek(SeekFrom::Start(4)).unwrap(), 4);
+        assert!(w.seek(SeekFrom::Current(-5)).is_err(), "before the start");
+        assert!(w.seek(SeekFrom::End(-6)).is_err(), "before the start, from the end");
+        // A window whose end is past u64::MAX: an error, not a wrap.
+        let mut w = Window::new(&mut src, u64::MAX, 10);
+        w.seek(SeekFrom::Start(5)).unwrap();
+        assert!(w.read(&mut [0; 4]).is_err());
+    }
+
+    #[test]
+    fn counted_counts_what_passes() {
+        let count = Rc::new(Cell::new(0));
+        let mut c = Counted::new(&b"hello world"[..], count.clone());
+        let mut buf = [0; 4];
+        c.read_exact(&mut buf).unwrap();
+        assert_eq!(count.get(), 4);
+        c.read_to_end(&mut Vec::new()).unwrap();
+        assert_eq!(count.get(), 11);
+    }
+
+    fn bounded(data: Vec<u8>, consumed: u64, limits: &crate::Limits) -> (Result<usize, io::Error>, Option<Overrun>, u64) {
+        let total = Rc::new(Cell::new(0));
+        let overrun = Rc::new(Cell::new(None));
+        let mut b = Bounded::new(Cursor::new(data), Rc::new(Cell::new(consumed)), total.clone(), limits, overrun.clone());
+        let r = b.read_to_end(&mut Vec::new());
+        (r, overrun.get(), total.get())
+    }
+
+    #[test]
+    fn a_stream_stops_past_the_total_and_past_the_ratio_not_at_them() {
+        let limits = crate::Limits { max_total: 100, max_ratio: 10, ratio_floor: 50, ..crate::Limits::default() };
+        // Exactly the total: read whole.
+        let (r, o, total) = bounded(vec![0; 100], 100, &limits);
+        assert_eq!((r.unwrap(), o, total), (100, None, 100));
+        // One byte more: stopped, and says why.
+        let (r, o, _) = bounded(vec![0; 101], 101, &limits);
+        assert!(r.is_err());
+        assert_eq!(o, Some(Overrun::Total));
+        // 60 bytes from 6: exactly 10:1, past the floor: allowed.
+        let (r, o, _) = bounded(vec![0; 60], 6, &limits);
+        assert_eq!((r.unwrap(), o), (60, None));
+        // 60 bytes from 5: 12:1, past the floor: a bomb.
+        let (r, o, _) = bounded(vec![0; 60], 5, &limits);
+        assert!(r.is_err());
+        assert_eq!(o, Some(Overrun::Ratio));
+        // 50 bytes from 1: far past the ratio, but not past the floor.
+        let (r, o, _) = bounded(vec![0; 50], 1, &limits);
+        assert_eq!((r.unwrap(), o), (50, None));
+    }
+
+    #[test]
+    fn the_head_is_filled_as_far_as_the_stream_goes() {
+        // A reader that gives one byte at a time.
+        struct Trickle(Vec<u8>);
+        impl Read for Trickle {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                if self.0.is_empty() || buf.is_empty() {
+                    return Ok(0);
+                }
+                buf[0] = self.0.remove(0);
+                Ok(1)
+            }
+        }
+        let mut buf = [0; 8];
+        assert_eq!(read_head(&mut Trickle(b"abc".to_vec()), &mut buf).unwrap(), 3);
+        assert_eq!(&buf[..3], b"abc");
+        assert_eq!(read_head(&mut Trickle(b"0123456789".to_vec()), &mut buf).unwrap(), 8);
+        let mut joined = Vec::new();
+        rejoin(b"ab", &b"cd"[..]).read_to_end(&mut joined).unwrap();
+        assert_eq!(joined, b"abcd");
+    }
+}
