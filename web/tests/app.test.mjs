@@ -395,6 +395,32 @@ describe('archives and images dropped as they are', () => {
     }
   });
 
+  test('hostile archives give the same answer in the worker as natively', async () => {
+    // Written by crates/linklens-archive/tests/hostile.rs (cargo test runs
+    // first): hand-built archives (a name with a two-byte character across
+    // byte 64 in .tar.gz, .tar.xz, .tar.zst) and some from the structure-
+    // aware generator, each with what the native walker made of it.
+    const dir = join(root, 'target/hostile-archives');
+    const cases = readdirSync(dir).filter((n) => n.endsWith('.bin')).sort();
+    assert.ok(cases.length >= 20, `${cases.length} hostile archives in ${dir}`);
+    const { page } = app;
+    await drop(page, cases.map((name) => ({ name, bytes: readFileSync(join(dir, name)) })));
+    for (const name of cases) {
+      const want = JSON.parse(readFileSync(join(dir, name.replace(/\.bin$/, '.json')), 'utf8'));
+      const article = await archiveResult(page, name);
+      const archive = article.locator('[data-testid=archive]');
+      assert.equal(await archive.getAttribute('data-format'), want.format, name);
+      assert.equal(await archive.locator('[data-testid=member]').count(), want.members, `${name}: members`);
+      const errors = await archive.locator('[data-testid=archive-errors] li').evaluateAll((lis) => lis.map((li) => li.dataset.errorId));
+      assert.deepEqual(errors, want.errors, `${name}: errors`);
+    }
+    // The page still works after all of them.
+    const f = fixture('hello-default-go1.26');
+    await drop(page, [{ name: 'after-hostile-archives', bytes: f.bytes }]);
+    assert.equal(await (await result(page, 'after-hostile-archives')).locator('[data-testid=verdict]').textContent(), 'static');
+    await clear(page);
+  });
+
   test('a hostile archive gets its message, and the page keeps working', async () => {
     const { page } = app;
     const bytes = gzipSync(Buffer.alloc(64 << 20), { level: 9 });

@@ -15,6 +15,24 @@ fn open(bytes: &[u8]) -> ArchiveReport {
     open_with(bytes, &Limits::default())
 }
 
+/// Leave a hostile archive and what the walker made of it (default
+/// limits, as the CLI and the page's worker use) in
+/// target/hostile-archives/, where the browser tests drop them all into
+/// the page: the worker must give the same answer (web/tests/app.test.mjs).
+fn keep(slug: &str, bytes: &[u8]) {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/hostile-archives");
+    std::fs::create_dir_all(&dir).unwrap();
+    let Some(r) = linklens_archive::open(&mut Cursor::new(bytes), bytes.len() as u64, &Limits::default(), None) else { return };
+    let outcome = serde_json::json!({
+        "format": r.format.as_str(),
+        "members": r.members.len(),
+        "images": r.images.len(),
+        "errors": r.errors.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(),
+    });
+    std::fs::write(dir.join(format!("{slug}.bin")), bytes).unwrap();
+    std::fs::write(dir.join(format!("{slug}.json")), outcome.to_string()).unwrap();
+}
+
 fn ids(r: &ArchiveReport) -> Vec<ArchiveErrorId> {
     r.errors.iter().map(|e| e.id).collect()
 }
@@ -279,10 +297,11 @@ fn a_multibyte_character_across_the_layer_id_is_not_a_panic() {
     // (found by hand in a 108-byte .tar.gz; the same through xz and zstd).
     let mut name = vec![b'a'; 63];
     name.extend_from_slice("é".as_bytes());
-    for compressed in [gzip(&raw_header(&name)), xz(&raw_header(&name)), zstd(&raw_header(&name))] {
+    for (codec, compressed) in [("gz", gzip(&raw_header(&name))), ("xz", xz(&raw_header(&name))), ("zst", zstd(&raw_header(&name)))] {
         let r = open(&compressed);
         assert_eq!(r.elf, 0);
         assert!(r.images.is_empty());
+        keep(&format!("multibyte-at-64-{codec}"), &compressed);
     }
     // Any bytes in a name: an invalid UTF-8 sequence at the same place.
     let mut name = vec![b'f'; 63];
@@ -316,6 +335,11 @@ fn structured_archives_from_the_generator() {
         let Ok(spec) = Spec::arbitrary(&mut Unstructured::new(&noise)) else { continue };
         let bytes = spec.build();
         let Some(r) = linklens_archive::open(&mut Cursor::new(&bytes), bytes.len() as u64, &limits, None) else { continue };
+        // Some of them for the page's worker too (small ones: the browser
+        // test drops them all at once).
+        if i % 25 == 0 && bytes.len() < 1 << 20 {
+            keep(&format!("generated-{i:04}"), &bytes);
+        }
         archives += 1;
         members += usize::from(r.files > 0);
         images += usize::from(matches!(r.format, ArchiveFormat::OciLayout | ArchiveFormat::DockerArchive));
