@@ -7,7 +7,7 @@
 // usage: node bench/load.mjs OUT.json FIXTURE
 import { readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { serve, launch, dist } from '../tests/harness.mjs';
+import { serve, launch, dist, firstLoad } from '../tests/harness.mjs';
 
 const [out, fixture] = process.argv.slice(2);
 const RUNS = 5;
@@ -28,25 +28,9 @@ const runs = [];
 for (let i = 0; i < RUNS; i++) {
   const browser = await launch();
   const page = await browser.context.newPage();
-  // In the page: the moment the drop zone exists (the page's wasm has
-  // rendered), and which files had arrived by then.
-  await page.addInitScript(() => {
-    new MutationObserver((_, obs) => {
-      if (document.querySelector('[data-testid=drop-zone]')) {
-        window.__interactive = performance.now();
-        obs.disconnect();
-      }
-    }).observe(document, { subtree: true, childList: true });
-  });
   const t0 = Date.now();
-  await page.goto(srv.url);
-  await page.locator('[data-testid=drop-zone]').waitFor();
-  const { interactive, arrived } = await page.evaluate(() => ({
-    interactive: window.__interactive,
-    arrived: performance.getEntriesByType('resource').filter((e) => e.responseEnd <= window.__interactive).map((e) => e.name),
-  }));
+  const { interactive, assets: before } = await firstLoad(page, srv.url);
   const tInteractive = Date.now();
-  const before = ['index.html', ...arrived.map((u) => decodeURIComponent(new URL(u).pathname).replace(/^.*\/some\/sub\/path\//, ''))];
   const gzipBytes = before.reduce((n, a) => n + (sizes[a]?.gzip ?? sizes[a]?.raw ?? 0), 0);
   await page.setInputFiles('[data-testid=file-input]', fixture);
   await page.locator('[data-testid=result] [data-testid=verdict]').waitFor();

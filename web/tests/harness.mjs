@@ -167,3 +167,27 @@ export async function archiveResult(page, name, timeout = 30000) {
   await article.locator('[data-testid=archive], [data-testid=error]').first().waitFor({ timeout });
   return article;
 }
+
+/**
+ * Open the app in `page` (a fresh profile's) and wait until the drop zone
+ * works: the time that took inside the page, and the dist/ paths of every
+ * file that had arrived by then (index.html first).
+ */
+export async function firstLoad(page, url) {
+  await page.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('[data-testid=drop-zone]')) {
+        window.__interactive = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await page.goto(url);
+  await page.locator('[data-testid=drop-zone]').waitFor();
+  const { interactive, arrived } = await page.evaluate(() => ({
+    interactive: window.__interactive,
+    arrived: performance.getEntriesByType('resource').filter((e) => e.responseEnd <= window.__interactive).map((e) => e.name),
+  }));
+  const assets = ['index.html', ...arrived.map((u) => decodeURIComponent(new URL(u).pathname).replace(/^.*\/some\/sub\/path\//, ''))];
+  return { interactive, assets };
+}

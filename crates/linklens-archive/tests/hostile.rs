@@ -325,13 +325,7 @@ fn structured_archives_from_the_generator() {
     let mut kinds = std::collections::BTreeSet::new();
     let runs = 1000;
     for i in 0..runs {
-        for b in noise.iter_mut() {
-            // xorshift64*: deterministic, no dependency.
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            *b = (state.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 56) as u8;
-        }
+        linklens::fuzzing::noise(&mut state, &mut noise);
         let Ok(spec) = Spec::arbitrary(&mut Unstructured::new(&noise)) else { continue };
         let bytes = spec.build();
         let Some(r) = linklens_archive::open(&mut Cursor::new(&bytes), bytes.len() as u64, &limits, None) else { continue };

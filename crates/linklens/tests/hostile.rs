@@ -501,13 +501,7 @@ fn structured_files_from_the_generator() {
     let (mut reports, mut dynamic, mut go, mut warned) = (0, 0, 0, 0);
     let runs = 3000;
     for i in 0..runs {
-        for b in noise.iter_mut() {
-            // xorshift64*: deterministic, no dependency.
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            *b = (state.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 56) as u8;
-        }
+        linklens::fuzzing::noise(&mut state, &mut noise);
         let Ok(spec) = Spec::arbitrary(&mut Unstructured::new(&noise)) else { continue };
         let file = spec.build();
         if let Ok(r) = check(&format!("generated file {i}"), &file) {

@@ -54,3 +54,16 @@ pub fn share(data: &[u8]) {
 pub fn share_json(report: &crate::Report) -> Vec<u8> {
     crate::share::payload_json(report)
 }
+
+/// Fill `buf` from a deterministic pseudo-random stream (xorshift64*),
+/// `state` carried from call to call: the bytes the tests feed the
+/// structure-aware generators, so a quick run of the fuzzers' search is
+/// the same on every machine.
+pub fn noise(state: &mut u64, buf: &mut [u8]) {
+    for b in buf.iter_mut() {
+        *state ^= *state >> 12;
+        *state ^= *state << 25;
+        *state ^= *state >> 27;
+        *b = (state.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 56) as u8;
+    }
+}
