@@ -129,12 +129,43 @@ pub enum Piece {
     /// `n` copies of one ASCII byte (a hex digit or a letter).
     Run(u8, AsciiFill),
     Char(char),
+    /// ASCII up to one byte before a boundary of the formats, then a
+    /// multi-byte character across it.
+    Across(Boundary, char),
     Byte(u8),
     Slash,
     /// 64 hex digits: a `docker save` layer directory or a digest.
     Hex64,
     /// The name of the `i`-th blob of an OCI layout.
     Blob(u8),
+}
+
+/// Where the formats cut a name: ar's 16 bytes, tar's 32-byte user name,
+/// a layer id's 64 digits, tar's 100-byte name, its 155-byte prefix, and
+/// 255/256 (the largest a length byte says).
+#[derive(Arbitrary, Debug, Clone, Copy)]
+pub enum Boundary {
+    B16,
+    B32,
+    B64,
+    B100,
+    B155,
+    B255,
+    B256,
+}
+
+impl Boundary {
+    fn at(self) -> usize {
+        match self {
+            Boundary::B16 => 16,
+            Boundary::B32 => 32,
+            Boundary::B64 => 64,
+            Boundary::B100 => 100,
+            Boundary::B155 => 155,
+            Boundary::B255 => 255,
+            Boundary::B256 => 256,
+        }
+    }
 }
 
 #[derive(Arbitrary, Debug, Clone, Copy)]
@@ -217,6 +248,11 @@ impl Text {
                     out.extend(std::iter::repeat_n(b, usize::from(*n)));
                 }
                 Piece::Char(c) => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+                Piece::Across(b, c) => {
+                    let c = if c.is_ascii() { 'é' } else { *c };
+                    out.resize(out.len().max(b.at() - 1), b'a');
+                    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                }
                 Piece::Byte(b) => out.push(*b),
                 Piece::Slash => out.push(b'/'),
                 Piece::Hex64 => out.extend_from_slice(&[b'f'; 64]),
