@@ -83,6 +83,7 @@ pub fn mutants(files: &[String]) -> Result<()> {
     let mut below = Vec::new();
     for (group, package, files) in &runs {
         let out = root.join("target/mutants").join(group.replace(' ', "-").replace(['(', ')'], ""));
+        std::fs::create_dir_all(&out)?;
         let mut cmd = Command::new("cargo");
         cmd.args(["mutants", "--package", package, "--jobs", "2", "--output"]).arg(&out);
         for f in files {
