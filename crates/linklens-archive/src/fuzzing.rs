@@ -805,6 +805,9 @@ impl Codec {
                 let _ = z.write_all(data);
                 z.finish().unwrap_or_default()
             }
+            // LZMA's encoder costs hundreds of milliseconds on a few MiB
+            // (most of a run): big payloads go in stored LZMA2 chunks.
+            Codec::Xz if data.len() > 64 << 10 => xz_stored(data),
             Codec::Xz => {
                 let Ok(mut w) = lzma_rust2::XzWriter::new(Vec::new(), lzma_rust2::XzOptions::with_preset(0)) else { return Vec::new() };
                 let _ = w.write_all(data);
@@ -816,6 +819,65 @@ impl Codec {
             Codec::Zstd => ruzstd::encoding::compress_to_vec(data, ruzstd::encoding::CompressionLevel::Uncompressed),
         }
     }
+}
+
+fn crc32(bytes: &[u8]) -> [u8; 4] {
+    let mut crc = flate2::Crc::new();
+    crc.update(bytes);
+    crc.sum().to_le_bytes()
+}
+
+fn varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn pad4(out: &mut Vec<u8>) {
+    while out.len() % 4 != 0 {
+        out.push(0);
+    }
+}
+
+/// An honest `.xz` stream whose one block holds `data` in stored LZMA2
+/// chunks (no check): the container a decoder walks, without LZMA's cost.
+fn xz_stored(data: &[u8]) -> Vec<u8> {
+    let mut out = b"\xfd7zXZ\0".to_vec();
+    let flags = [0u8, 0];
+    out.extend_from_slice(&flags);
+    out.extend_from_slice(&crc32(&flags));
+    // Block header: its size, no optional sizes, one filter (LZMA2 with a
+    // 4 KiB dictionary), padded, then its CRC32.
+    let mut header = vec![0u8, 0x00, 0x21, 0x01, 0x00];
+    pad4(&mut header);
+    header[0] = ((header.len() + 4) / 4 - 1) as u8;
+    let header = [header.clone(), crc32(&header).to_vec()].concat();
+    let mut body = Vec::new();
+    for (i, chunk) in data.chunks(64 << 10).enumerate() {
+        body.push(if i == 0 { 0x01 } else { 0x02 });
+        body.extend_from_slice(&((chunk.len() - 1) as u16).to_be_bytes());
+        body.extend_from_slice(chunk);
+    }
+    body.push(0x00);
+    let unpadded = (header.len() + body.len()) as u64;
+    out.extend_from_slice(&header);
+    out.extend_from_slice(&body);
+    pad4(&mut out);
+    let mut index = vec![0u8];
+    varint(&mut index, 1);
+    varint(&mut index, unpadded);
+    varint(&mut index, data.len() as u64);
+    pad4(&mut index);
+    let index = [index.clone(), crc32(&index).to_vec()].concat();
+    out.extend_from_slice(&index);
+    let mut footer = ((index.len() / 4 - 1) as u32).to_le_bytes().to_vec();
+    footer.extend_from_slice(&flags);
+    out.extend_from_slice(&crc32(&footer));
+    out.extend_from_slice(&footer);
+    out.extend_from_slice(b"YZ");
+    out
 }
 
 /// What is done to a finished stream.
@@ -1189,6 +1251,19 @@ mod tests {
         let mut out = String::new();
         std::io::Read::read_to_string(&mut z.by_name("dir/b").unwrap(), &mut out).unwrap();
         assert_eq!(out, "hello hello hello");
+    }
+
+    #[test]
+    fn stored_xz_reads_back_with_the_xz_reader() {
+        use std::io::Read;
+        let data: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        let xz = xz_stored(&data);
+        let mut back = Vec::new();
+        lzma_rust2::XzReader::new(&xz[..], false).read_to_end(&mut back).unwrap();
+        assert_eq!(back, data);
+        let mut empty = Vec::new();
+        lzma_rust2::XzReader::new(&xz_stored(&[])[..], false).read_to_end(&mut empty).unwrap_or_default();
+        assert!(empty.is_empty());
     }
 
     #[test]

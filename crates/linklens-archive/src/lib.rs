@@ -81,9 +81,8 @@ fn compressed_image(format: ArchiveFormat, src: &mut dyn ReadSeek) -> bool {
         return false;
     }
     // The name is any bytes: it is judged as bytes, never sliced as text.
-    let name = &head[..100];
-    let name = &name[..memchr::memchr(0, name).unwrap_or(name.len())];
-    let mut name = name;
+    let field = &head[..100];
+    let mut name = &field[..memchr::memchr(0, field).unwrap_or(field.len())];
     while let Some(rest) = name.strip_prefix(b"./") {
         name = rest;
     }
