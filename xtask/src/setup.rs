@@ -213,10 +213,24 @@ pub fn recipe_tools() -> Result<PathBuf> {
 pub const ZIGLANG: &str = "ziglang==0.17.1";
 
 /// What `cargo xtask fixtures` builds with besides Go 1.26 and gcc: Go
-/// 1.19 and musl-gcc (apt), zig (PyPI, in the project's Python). Returns
+/// 1.19, musl-gcc, g++, gccgo and the archive tools (apt), zig (PyPI, in
+/// the project's Python). Returns
 /// the project's Python, whose `python3 -m ziglang` is zig.
 pub fn fixture_tools() -> Result<PathBuf> {
-    apt(&[("/usr/lib/go-1.19/bin/go", "golang-1.19-go"), ("musl-gcc", "musl-tools"), ("g++", "g++"), ("file", "file"), ("readelf", "binutils")])?;
+    apt(&[
+        ("/usr/lib/go-1.19/bin/go", "golang-1.19-go"),
+        ("musl-gcc", "musl-tools"),
+        ("g++", "g++"),
+        ("gccgo", "gccgo"),
+        ("file", "file"),
+        ("readelf", "binutils"),
+        // The archive and image fixtures (xtask/src/archives.rs).
+        ("xz", "xz-utils"),
+        ("zstd", "zstd"),
+        ("zip", "zip"),
+        ("umoci", "umoci"),
+        ("skopeo", "skopeo"),
+    ])?;
     let python = python()?.join("python3");
     let version = ZIGLANG.rsplit('=').next().unwrap_or_default();
     let have = Command::new(&python).args(["-m", "ziglang", "version"]).output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == version);
