@@ -1158,21 +1158,31 @@ fn blob(b: &Blob, n: usize, depth: u32) -> Vec<u8> {
     }
 }
 
+/// An image's top document: the one generated in its place, or the
+/// well-formed one; references resolved among `n` blobs.
+fn document(instead: &Option<Json>, usual: impl FnOnce() -> Json, n: usize) -> Vec<u8> {
+    match instead {
+        Some(j) => j.build(n),
+        None => usual().build(n),
+    }
+}
+
+/// The blobs as files `{prefix}{i}`, their references resolved among them.
+fn push_blobs(entries: &mut Vec<Vec<u8>>, prefix: &str, blobs: &[Blob], depth: u32) {
+    for (i, b) in blobs.iter().enumerate() {
+        entries.push(regular(format!("{prefix}{i}").as_bytes(), &blob(b, blobs.len(), depth)));
+    }
+}
+
 impl Oci {
     fn build(&self, depth: u32) -> Vec<u8> {
         let mut entries = Vec::new();
         if self.layout {
             entries.push(regular(b"oci-layout", &Json::Layout.build(0)));
         }
-        let n = self.blobs.len();
-        let index = match &self.index_instead {
-            Some(j) => j.build(n),
-            None => Json::Index(self.index.clone()).build(n),
-        };
+        let index = document(&self.index_instead, || Json::Index(self.index.clone()), self.blobs.len());
         entries.push(regular(b"index.json", &index));
-        for (i, b) in self.blobs.iter().enumerate() {
-            entries.push(regular(format!("blobs/sha256/b{i}").as_bytes(), &blob(b, n, depth)));
-        }
+        push_blobs(&mut entries, "blobs/sha256/b", &self.blobs, depth);
         entries.extend(self.extra.iter().map(|e| e.bytes(depth)));
         tar(entries, self.end)
     }
@@ -1198,15 +1208,9 @@ impl DockerSave {
         for (i, l) in self.layer_dirs.iter().enumerate() {
             entries.push(regular(format!("{i:064x}/layer.tar").as_bytes(), &l.build(depth)));
         }
-        let n = self.files.len();
-        let manifest = match &self.manifest_instead {
-            Some(j) => j.build(n),
-            None => Json::DockerManifest(self.manifest.clone()).build(n),
-        };
+        let manifest = document(&self.manifest_instead, || Json::DockerManifest(self.manifest.clone()), self.files.len());
         entries.push(regular(b"manifest.json", &manifest));
-        for (i, b) in self.files.iter().enumerate() {
-            entries.push(regular(format!("f{i}").as_bytes(), &blob(b, n, depth)));
-        }
+        push_blobs(&mut entries, "f", &self.files, depth);
         entries.extend(self.extra.iter().map(|e| e.bytes(depth)));
         tar(entries, self.end)
     }
