@@ -201,6 +201,17 @@ mod tests {
     }
 
     #[test]
+    fn exactly_the_limit_of_links_is_followed() {
+        // a -> b -> c: two links, no cycle.
+        let mut fs = Fs::default();
+        fs.apply(0, &layer(&[("a", Node::Symlink("b".into())), ("b", Node::Symlink("/c".into())), ("c", file())]));
+        assert_eq!(fs.lookup("/a", 2), Lookup::Found("c".into()), "two links, two allowed");
+        assert_eq!(fs.lookup("/a", 1), Lookup::Loop, "two links, one allowed");
+        assert_eq!(fs.lookup("/b", 1), Lookup::Found("c".into()), "one link, one allowed");
+        assert_eq!(fs.lookup("/c", 0), Lookup::Found("c".into()), "no link, none allowed");
+    }
+
+    #[test]
     fn whiteouts_delete_from_lower_layers_only() {
         let mut fs = Fs::default();
         fs.apply(0, &layer(&[("lib", Node::Dir), ("lib/ld.so", file()), ("lib/libc.so", file()), ("etc/a", file()), ("etc/b", file())]));
