@@ -164,9 +164,53 @@ mod tests {
         assert_eq!(plans[0].name.as_deref(), Some("app:1"));
         assert_eq!(plans[0].entrypoint, ["/app"]);
         assert_eq!(plans[0].layers, ["blobs/sha256/l1"]);
+        assert_eq!(plans[0].manifest.as_deref(), Some("sha256:m1"));
         assert_eq!(plans[1].platform(), "linux/arm64/v8");
         assert_eq!(plans[1].cmd, ["app"]);
         assert_eq!(plans[1].layers.len(), 2);
+    }
+
+    /// `index.json` → `depth` nested indexes → one manifest.
+    fn nested(depth: usize) -> serde_json::Value {
+        let mut files = serde_json::Map::new();
+        files.insert("index.json".into(), json!({"manifests": [{"digest": "sha256:i1"}]}));
+        for i in 1..depth {
+            files.insert(format!("blobs/sha256/i{i}"), json!({"manifests": [{"digest": format!("sha256:i{}", i + 1)}]}));
+        }
+        files.insert(format!("blobs/sha256/i{depth}"), json!({"manifests": [{"digest": "sha256:m"}]}));
+        files.insert("blobs/sha256/m".into(), json!({"config": {"digest": "sha256:c"}, "layers": []}));
+        files.insert("blobs/sha256/c".into(), json!({"os": "linux", "architecture": "amd64"}));
+        serde_json::Value::Object(files)
+    }
+
+    fn plans_of(files: &serde_json::Value) -> Result<Vec<Plan>, Failure> {
+        let has = |p: &str| files.get(p).is_some();
+        let mut read = |p: &str| files.get(p).cloned().ok_or_else(|| "missing".to_string());
+        plans(&has, &mut read)
+    }
+
+    #[test]
+    fn indexes_nest_four_deep_and_no_deeper() {
+        assert_eq!(plans_of(&nested(4)).unwrap().len(), 1, "index.json and four nested indexes");
+        let err = plans_of(&nested(5)).unwrap_err();
+        assert_eq!(err.1, "indexes nested more than 4 deep");
+    }
+
+    #[test]
+    fn at_most_256_manifests_and_indexes_are_visited() {
+        // index.json → 4 × the same sub-index of 63 manifests: 4 + 252 = 256 visits.
+        let sub: Vec<_> = (0..63).map(|_| json!({"digest": "sha256:m"})).collect();
+        let four: Vec<_> = (0..4).map(|_| json!({"digest": "sha256:s"})).collect();
+        let mut files = json!({
+            "index.json": {"manifests": four},
+            "blobs/sha256/s": {"manifests": sub},
+            "blobs/sha256/m": {"config": {"digest": "sha256:c"}, "layers": []},
+            "blobs/sha256/c": {"os": "linux", "architecture": "amd64"},
+        });
+        assert_eq!(plans_of(&files).unwrap().len(), 252);
+        // One more descriptor: the 257th visit.
+        files["index.json"]["manifests"].as_array_mut().unwrap().push(json!({"digest": "sha256:m"}));
+        assert_eq!(plans_of(&files).unwrap_err().1, "more than 256 manifests and indexes");
     }
 
     #[test]
