@@ -115,7 +115,13 @@ impl Fs {
         let mut todo: Vec<String> = components(path).rev().map(str::to_string).collect();
         let mut at: Vec<String> = Vec::new();
         let mut links = 0u32;
+        // A second bound besides the links': no path is this many steps.
+        let mut steps = 0u32;
         while let Some(name) = todo.pop() {
+            steps += 1;
+            if steps > 1 << 16 {
+                return Lookup::Loop;
+            }
             if name == ".." {
                 at.pop();
                 continue;
@@ -209,6 +215,16 @@ mod tests {
         assert_eq!(fs.lookup("/a", 1), Lookup::Loop, "two links, one allowed");
         assert_eq!(fs.lookup("/b", 1), Lookup::Found("c".into()), "one link, one allowed");
         assert_eq!(fs.lookup("/c", 0), Lookup::Found("c".into()), "no link, none allowed");
+    }
+
+    #[test]
+    fn a_walk_of_more_steps_than_any_path_ends() {
+        // `a` is `.`: 70,000 of them, links allowed without limit.
+        let mut fs = Fs::default();
+        fs.apply(0, &layer(&[("a", Node::Symlink(".".into()))]));
+        let path = "a/".repeat(70_000);
+        assert_eq!(fs.lookup(&path, u32::MAX), Lookup::Loop);
+        assert_eq!(fs.lookup(&"a/".repeat(1000), u32::MAX), Lookup::Found(String::new()));
     }
 
     #[test]
