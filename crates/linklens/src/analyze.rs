@@ -1,5 +1,7 @@
 //! The pipeline: bytes → format → facts (ELF layer, Go layer) → causes →
-//! warnings → fixes → the two summary sentences.
+//! warnings → the versions the loader will check. Nothing here is worded:
+//! the explainer (`linklens-explain`) turns these facts into sentences,
+//! fixes and target verdicts.
 
 use object::read::elf::FileHeader;
 use object::read::macho::{MachHeader, MachOFile};
@@ -8,11 +10,11 @@ use object::Endianness;
 
 use crate::error::Error;
 use crate::image::Image;
-use crate::report::*;
-use crate::{arch, cause, elf, fix, go, libc, macho, os, pe, portability, sniff, summary, warning};
+use crate::facts::*;
+use crate::{arch, cause, elf, go, libc, macho, os, pe, portability, sniff, warning};
 
 /// Analyse one file. Pure and deterministic; never panics on any input.
-pub fn analyze<'data, R: ReadRef<'data>>(data: R) -> Result<Report, Error> {
+pub fn analyze<'data, R: ReadRef<'data>>(data: R) -> Result<Facts, Error> {
     let len = data.len().map_err(|_| Error::NotObject { what: "unreadable data".into() })?;
     if len == 0 {
         return Err(Error::Empty);
@@ -82,67 +84,7 @@ fn elf_error(head: &[u8], len: u64, e: object::read::Error) -> Error {
     malformed("ELF", e)
 }
 
-pub(crate) fn base_report(format: Format, machine: String, goarch: Option<&str>, bits: u8, big: bool, len: u64) -> Report {
-    Report {
-        schema: SCHEMA_VERSION,
-        size: len,
-        format,
-        arch: Arch { machine, goarch: goarch.map(str::to_string) },
-        bits,
-        endian: if big { Endian::Big } else { Endian::Little },
-        os: OsInfo { name: Os::Linux, evidence: vec![] },
-        kind: Kind::Other,
-        linkage: Linkage::Static,
-        summary: String::new(),
-        headline: String::new(),
-        dynamic: Dynamic::default(),
-        libc: Libc { name: LibcName::Unknown, evidence: vec![] },
-        imports: vec![],
-        go: None,
-        toolchain: Toolchain::default(),
-        causes: vec![],
-        warnings: vec![],
-        fixes: vec![],
-        portability: Portability::default(),
-    }
-}
-
-/// The fixes `analyze` gives a report with these facts (for a report that
-/// travelled without them; the sender checks they come out the same).
-pub(crate) fn fixes_of(r: &Report) -> Vec<crate::report::Fix> {
-    match r.format {
-        Format::Elf => match &r.go {
-            Some(go) => fix::for_go(r, go),
-            None => fix::for_non_go(r),
-        },
-        Format::Pe => pe::fixes(&r.warnings, r.go.as_ref(), r.arch.goarch.as_deref()),
-        _ => Vec::new(),
-    }
-}
-
-/// What follows from a report's facts: the target verdicts, the summary
-/// and the headline (for a report that travelled without them).
-pub(crate) fn rejudge(r: &mut Report) {
-    let os = r.os.name;
-    judge_portability(r, Some(os));
-    r.summary = summary::line(r);
-    r.headline = summary::headline(r);
-}
-
-/// The portability input of a report whose facts are all filled in.
-fn judge_portability(r: &mut Report, os: Option<Os>) {
-    let input = portability::Input {
-        os,
-        linkage: r.linkage,
-        goarch: r.arch.goarch.as_deref(),
-        machine: &r.arch.machine,
-        libc: r.libc.name,
-        dynamic: &r.dynamic,
-    };
-    portability::judge(&mut r.portability, &input, &r.fixes);
-}
-
-fn elf_report<'data, Elf, R>(file: &elf::Headers<'data, Elf, R>, len: u64) -> Result<Report, Error>
+fn elf_report<'data, Elf, R>(file: &elf::Headers<'data, Elf, R>, len: u64) -> Result<Facts, Error>
 where
     Elf: FileHeader<Endian = Endianness>,
     R: ReadRef<'data>,
@@ -152,7 +94,7 @@ where
     let bits = if file.is_64() { 64 } else { 32 };
     let machine = arch::elf_machine_name(facts.machine, bits, image.big_endian);
     let goarch = arch::from_elf(facts.machine, bits, image.big_endian).map(|a| a.goarch);
-    let mut r = base_report(Format::Elf, machine, goarch, bits, image.big_endian, len);
+    let mut r = Facts::new(Format::Elf, machine, goarch, bits, image.big_endian, len);
     r.kind = facts.kind;
     r.linkage = facts.linkage;
     r.dynamic = facts.dynamic.clone();
@@ -207,7 +149,7 @@ where
             go: r.go.as_ref(),
             names,
             libc_is_shared: !r.dynamic.needed.is_empty(),
-            language: r.toolchain.language.as_deref(),
+            language: r.toolchain.language,
         },
         &mut imports,
     );
@@ -225,20 +167,11 @@ where
     );
     r.portability = portability::requirements(&facts.needed_versions, &r.imports, r.libc.name, r.linkage);
     // A packed file's headers are the packer's: nothing about the program
-    // inside can be concluded, so no cause and no command.
+    // inside can be concluded (the explainer gives no command either).
     if facts.upx.is_some() {
         r.causes.clear();
         r.toolchain.language = None;
-    } else {
-        r.fixes = match &r.go {
-            Some(go) => fix::for_go(&r, go),
-            None => fix::for_non_go(&r),
-        };
     }
-    let os = r.os.name;
-    judge_portability(&mut r, Some(os));
-    r.summary = summary::line(&r);
-    r.headline = summary::headline(&r);
     Ok(r)
 }
 
@@ -248,21 +181,18 @@ fn facts_end<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> u64 {
     image.segments.iter().chain(image.sections.iter()).map(|r| r.end().map_or(u64::MAX, |e| e.get())).max().unwrap_or(0)
 }
 
-/// The language of a file gccgo built: Go, without gc's tables.
-pub(crate) const GCCGO: &str = "Go (gccgo)";
-
 /// gccgo: libgo.so (Go's runtime as a C library), or its export data when
 /// libgo was linked in (-static-libgo, -static).
 fn is_gccgo<'data, R: ReadRef<'data>>(facts: &elf::ElfFacts, image: &Image<'data, R>) -> bool {
     facts.dynamic.needed.iter().any(|l| l.starts_with("libgo.so")) || image.section(".go_export").is_some()
 }
 
-fn language<'data, R: ReadRef<'data>>(go: &Option<go::Detected>, facts: &elf::ElfFacts, image: &Image<'data, R>, gccgo: bool) -> Option<String> {
+fn language<'data, R: ReadRef<'data>>(go: &Option<go::Detected>, facts: &elf::ElfFacts, image: &Image<'data, R>, gccgo: bool) -> Option<Language> {
     if go.is_some() {
-        return Some("Go".into());
+        return Some(Language::Go);
     }
     if gccgo {
-        return Some(GCCGO.into());
+        return Some(Language::Gccgo);
     }
     let comments = facts.comments.join("\n");
     let rust = comments.contains("rustc version")
@@ -273,17 +203,17 @@ fn language<'data, R: ReadRef<'data>>(go: &Option<go::Detected>, facts: &elf::El
         || facts.dynamic.needed.iter().any(|l| l.starts_with("libstdc++") || l.starts_with("libc++"))
         || facts.imports.iter().any(|i| elf::is_cxx_runtime(i.name.as_bytes()));
     if rust {
-        Some("Rust".into())
+        Some(Language::Rust)
     } else if cxx {
-        Some("C++".into())
+        Some(Language::Cxx)
     } else if !facts.comments.is_empty() || facts.notes.abi_tag.is_some() || !facts.dynamic.needed.is_empty() {
-        Some("C".into())
+        Some(Language::C)
     } else {
         None
     }
 }
 
-fn macho_report<'data, Mach, R>(file: &MachOFile<'data, Mach, R>, data: R, len: u64) -> Result<Report, Error>
+fn macho_report<'data, Mach, R>(file: &MachOFile<'data, Mach, R>, data: R, len: u64) -> Result<Facts, Error>
 where
     Mach: MachHeader<Endian = Endianness>,
     R: ReadRef<'data>,
@@ -292,7 +222,7 @@ where
     let a = arch::from_object(file.architecture());
     let machine = a.and_then(|a| a.macho_name).unwrap_or("unknown");
     let goarch = a.map(|a| a.goarch);
-    let mut r = base_report(Format::Macho, machine.into(), goarch, if file.is_64() { 64 } else { 32 }, image.big_endian, len);
+    let mut r = Facts::new(Format::Macho, machine.into(), goarch, if file.is_64() { 64 } else { 32 }, image.big_endian, len);
     r.kind = match file.kind() {
         object::ObjectKind::Executable => Kind::Executable,
         object::ObjectKind::Dynamic => Kind::SharedObject,
@@ -303,17 +233,14 @@ where
     r.linkage = if r.dynamic.needed.is_empty() && r.dynamic.interpreter.is_none() { Linkage::Static } else { Linkage::Dynamic };
     r.libc = Libc { name: LibcName::Unknown, evidence: vec![] };
     let detected = go::detect(&image, go::search(&image, false, false), true);
-    r.toolchain.language = detected.as_ref().map(|_| "Go".to_string());
+    r.toolchain.language = detected.as_ref().map(|_| Language::Go);
     r.go = detected.map(|d| d.info);
     r.warnings = macho::warnings(&r.dynamic);
     r.os = OsInfo { name: Os::Macos, evidence: vec![Evidence::new(EvidenceKind::Section, "a Mach-O header")] };
-    judge_portability(&mut r, Some(Os::Macos));
-    r.summary = summary::line(&r);
-    r.headline = summary::headline(&r);
     Ok(r)
 }
 
-fn pe_report<'data, O, R>(file: &O, data: R, len: u64) -> Result<Report, Error>
+fn pe_report<'data, O, R>(file: &O, data: R, len: u64) -> Result<Facts, Error>
 where
     O: Object<'data>,
     R: ReadRef<'data>,
@@ -322,7 +249,7 @@ where
     let a = arch::from_object(file.architecture());
     let machine = a.and_then(|a| a.pe_name).unwrap_or("unknown");
     let goarch = a.map(|a| a.goarch);
-    let mut r = base_report(Format::Pe, machine.into(), goarch, if file.is_64() { 64 } else { 32 }, false, len);
+    let mut r = Facts::new(Format::Pe, machine.into(), goarch, if file.is_64() { 64 } else { 32 }, false, len);
     r.kind = match file.kind() {
         object::ObjectKind::Executable => Kind::Executable,
         object::ObjectKind::Dynamic => Kind::SharedObject,
@@ -332,13 +259,9 @@ where
     r.linkage = if r.dynamic.needed.is_empty() { Linkage::Static } else { Linkage::Dynamic };
     // PE has no section of Go's own to go by: always search.
     let detected = go::detect(&image, go::Search::Scan, true);
-    r.toolchain.language = detected.as_ref().map(|_| "Go".to_string());
+    r.toolchain.language = detected.as_ref().map(|_| Language::Go);
     r.go = detected.map(|d| d.info);
     r.warnings = pe::warnings(&r.dynamic);
-    r.fixes = pe::fixes(&r.warnings, r.go.as_ref(), goarch);
     r.os = OsInfo { name: Os::Windows, evidence: vec![Evidence::new(EvidenceKind::Section, "a PE header")] };
-    judge_portability(&mut r, Some(Os::Windows));
-    r.summary = summary::line(&r);
-    r.headline = summary::headline(&r);
     Ok(r)
 }

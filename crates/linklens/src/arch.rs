@@ -6,7 +6,7 @@ use object::Architecture;
 
 /// One architecture Go builds for.
 #[derive(Debug)]
-pub(crate) struct Arch {
+pub struct Arch {
     /// Go's name (`GOARCH`).
     pub goarch: &'static str,
     /// `e_machine`.
@@ -46,7 +46,7 @@ const fn arch(goarch: &'static str, elf_machine: u16, file_name: &'static str) -
 
 /// Sources: `file`'s magic/Magdir/elf, `go tool dist list`, `zig targets`,
 /// `rustc --print target-list`.
-pub(crate) static ARCHES: &[Arch] = &[
+pub static ARCHES: &[Arch] = &[
     Arch {
         zig_musl: Some("x86_64-linux-musl"),
         rust_musl: Some("x86_64-unknown-linux-musl"),
@@ -132,7 +132,7 @@ pub(crate) fn from_object(a: Architecture) -> Option<&'static Arch> {
 }
 
 /// An architecture by its GOARCH.
-pub(crate) fn from_goarch(goarch: &str) -> Option<&'static Arch> {
+pub fn from_goarch(goarch: &str) -> Option<&'static Arch> {
     ARCHES.iter().find(|a| a.goarch == goarch)
 }
 

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::report::{FixId, Report, TargetId};
+use crate::facts::{FixId, Facts, TargetId};
 pub use crate::vocab::{ArchiveErrorId, ArchiveFormat, ImageReasonId, ImageVerdict};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,7 +46,7 @@ pub struct Member {
     /// Its size in bytes.
     pub size: u64,
     /// The report, when it could be analysed.
-    pub report: Option<Report>,
+    pub report: Option<Facts>,
     /// Why not, when it could not.
     pub error: Option<ArchiveError>,
 }

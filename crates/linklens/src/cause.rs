@@ -4,9 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::catalogue;
 use crate::go::{self, Names};
-use crate::report::{Cause, CauseId, Dynamic, Evidence, EvidenceKind as E, GoInfo, Import, Linkage};
+use crate::facts::{Cause, CauseId, Dynamic, Evidence, EvidenceKind as E, GoInfo, Import, Language, Linkage};
 
 /// Imports that only the given std cause explains.
 const DNS_IMPORTS: &[&str] = &[
@@ -44,7 +43,7 @@ pub(crate) struct Input<'a> {
     pub names: Option<&'a Names>,
     /// The C library is a shared library here (NEEDED entries exist).
     pub libc_is_shared: bool,
-    pub language: Option<&'a str>,
+    pub language: Option<Language>,
 }
 
 pub(crate) fn attribute(input: &Input, imports: &mut [Import]) -> Vec<Cause> {
@@ -204,12 +203,12 @@ fn non_go(input: &Input) -> Cause {
     evidence.push(Evidence::new(
         E::Symbol,
         match input.language {
-            Some(crate::analyze::GCCGO) => "no gc build info or pclntab, but libgo.so or a .go_export section: built by gccgo".to_string(),
+            Some(Language::Gccgo) => "no gc build info or pclntab, but libgo.so or a .go_export section: built by gccgo".to_string(),
             Some(lang) => format!("no Go build info or pclntab; looks like {lang}"),
             None => "no Go build info or pclntab".to_string(),
         },
     ));
-    if input.language == Some(crate::analyze::GCCGO) {
+    if input.language == Some(Language::Gccgo) {
         return cause(CauseId::Gccgo, None, None, None, true, evidence);
     }
     cause(CauseId::NonGo, None, None, None, true, evidence)
@@ -225,7 +224,6 @@ fn cause(
 ) -> Cause {
     Cause {
         id,
-        title: catalogue::cause(id).title.to_string(),
         package: package.map(str::to_string),
         module: module.map(str::to_string),
         version: version.filter(|v| !v.is_empty()).map(str::to_string),
@@ -266,7 +264,7 @@ fn is_own(package: &str, go: &GoInfo) -> bool {
 }
 
 /// The dependency module providing a package: longest matching path.
-fn owning_module<'a>(package: &str, go: &'a GoInfo) -> Option<&'a crate::report::Module> {
+fn owning_module<'a>(package: &str, go: &'a GoInfo) -> Option<&'a crate::facts::Module> {
     let package = go::unvendor(package);
     go.deps
         .iter()
@@ -276,7 +274,7 @@ fn owning_module<'a>(package: &str, go: &'a GoInfo) -> Option<&'a crate::report:
 
 /// `-linkmode external` or `-linkmode=external` among linker flags.
 fn links_externally(ldflags: &str) -> bool {
-    crate::fix::command::external_linkmode(&crate::go::quoted::split(ldflags))
+    crate::go::quoted::external_linkmode(&crate::go::quoted::split(ldflags))
 }
 
 #[cfg(test)]
@@ -293,14 +291,14 @@ mod tests {
     }
 
     use super::*;
-    use crate::report::{CgoPackage, Module};
+    use crate::facts::{CgoPackage, Module};
 
     fn module(path: &str) -> Module {
         Module { path: path.into(), version: "v1.2.3".into(), sum: None, replace: None }
     }
 
     fn go(path: Option<&str>, main: Option<&str>, deps: &[&str], cgo: &[&str]) -> GoInfo {
-        let mut g = crate::test_support::go_info("", &[("CGO_ENABLED", "1")]);
+        let mut g = crate::fuzzing::support::go_info("", &[("CGO_ENABLED", "1")]);
         g.path = path.map(str::to_string);
         g.main = main.map(module);
         g.deps = deps.iter().map(|d| module(d)).collect();
@@ -325,7 +323,7 @@ mod tests {
     }
 
     fn causes(go: &GoInfo, names: &Names, imports: &mut [Import], linkage: Linkage, d: &Dynamic) -> Vec<Cause> {
-        let input = Input { linkage, dynamic: d, go: Some(go), names: Some(names), libc_is_shared: !d.needed.is_empty(), language: Some("Go") };
+        let input = Input { linkage, dynamic: d, go: Some(go), names: Some(names), libc_is_shared: !d.needed.is_empty(), language: Some(Language::Go) };
         attribute(&input, imports)
     }
 
@@ -339,7 +337,7 @@ mod tests {
         let d = dynamic(&["libc.so.6"]);
         let with = |settings: &[(&str, &str)]| {
             let mut g = go(Some("example.com/app"), Some("example.com/app"), &[], &[]);
-            g.settings = settings.iter().map(|(k, v)| crate::report::Setting { key: k.to_string(), value: v.to_string() }).collect();
+            g.settings = settings.iter().map(|(k, v)| crate::facts::Setting { key: k.to_string(), value: v.to_string() }).collect();
             g.build.ldflags = settings.iter().find(|(k, _)| *k == "-ldflags").map(|(_, v)| v.to_string());
             ids(&causes(&g, &Names::default(), &mut [], Linkage::Dynamic, &d)).into_iter().map(|(id, _)| id).collect::<Vec<_>>()
         };
@@ -429,8 +427,8 @@ mod tests {
         let attribute_non_go = |d: &Dynamic, linkage, language| {
             attribute(&Input { linkage, dynamic: d, go: None, names: None, libc_is_shared: !d.needed.is_empty(), language }, &mut [])
         };
-        assert!(attribute_non_go(&Dynamic::default(), Linkage::Static, Some("C")).is_empty());
-        let c = attribute_non_go(&dynamic(&["libc.so.6"]), Linkage::Dynamic, Some("C++"));
+        assert!(attribute_non_go(&Dynamic::default(), Linkage::Static, Some(Language::C)).is_empty());
+        let c = attribute_non_go(&dynamic(&["libc.so.6"]), Linkage::Dynamic, Some(Language::Cxx));
         let values: Vec<&str> = c[0].evidence.iter().map(|e| e.value.as_str()).collect();
         assert_eq!(values, ["/lib64/ld-linux-x86-64.so.2", "libc.so.6", "no Go build info or pclntab; looks like C++"]);
         // Dynamic by file's rule alone: a dynamic section, nothing else.

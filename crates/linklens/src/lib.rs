@@ -1,23 +1,24 @@
-//! linklens: is this binary statically linked, and if not, why, and how to
-//! rebuild it static?
+//! linklens: is this binary statically linked, and if not, why?
 //!
 //! [`analyze`] takes the bytes of a file (anything implementing `object`'s
-//! [`ReadRef`], so a lazy reader can stand in for a slice) and returns a
-//! [`Report`]. It is pure and deterministic: no I/O, no clock, no globals.
-//! Every conclusion in the report carries the evidence that led to it.
+//! [`ReadRef`], so a lazy reader can stand in for a slice) and returns its
+//! [`Facts`]: the format, the linkage by `file`'s rule, what the loader is
+//! asked for, the Go build info and function table, the causes of dynamic
+//! linking with their evidence, the warnings, the versions the loader will
+//! check. It is pure and deterministic: no I/O, no clock, no globals, and no
+//! sentence: the words, fixes and target verdicts are `linklens-explain`'s,
+//! derived from the facts alone.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 mod analyze;
-mod arch;
+pub mod arch;
 pub mod archive;
-pub mod catalogue;
 mod cause;
 mod elf;
 mod error;
-mod fix;
-pub mod guide;
+pub mod facts;
 pub mod go;
 mod image;
 mod libc;
@@ -25,21 +26,17 @@ mod macho;
 mod offset;
 mod os;
 mod pe;
-mod portability;
-pub mod render;
-pub mod report;
-pub mod share;
+pub mod portability;
 mod sniff;
-mod summary;
-#[cfg(test)]
-mod test_support;
-mod vocab;
+pub mod version;
+pub mod vocab;
 mod warning;
 
 pub use analyze::analyze;
+pub use elf::is_cxx_runtime;
 pub use error::Error;
+pub use facts::*;
 pub use object::read::ReadRef;
-pub use report::*;
 
 /// Entry points for the fuzz targets (`fuzz/`) and the hostile-file tests.
 /// Not a stable API.

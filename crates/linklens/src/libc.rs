@@ -2,7 +2,7 @@
 //! in Go's build info, so the libc is inferred from the file itself.
 
 use crate::elf::StaticSymbols;
-use crate::report::{Dynamic, Evidence, EvidenceKind as E, Import, Libc, LibcName};
+use crate::facts::{Dynamic, Evidence, EvidenceKind as E, Import, Libc, LibcName};
 
 pub(crate) struct Input<'a> {
     pub dynamic: &'a Dynamic,

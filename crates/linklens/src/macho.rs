@@ -6,7 +6,7 @@ use object::macho;
 use object::read::macho::{LoadCommandVariant, MachHeader, MachOFile};
 use object::read::ReadRef;
 
-use crate::report::{Dynamic, Evidence, EvidenceKind, Warning, WarningId};
+use crate::facts::{Dynamic, Evidence, EvidenceKind, Warning, WarningId};
 use crate::warning::warning;
 
 pub(crate) fn dynamic<'data, Mach: MachHeader, R: ReadRef<'data>>(file: &MachOFile<'data, Mach, R>) -> Dynamic {

@@ -3,7 +3,7 @@
 //! loader's path. A Linux file usually carries none, so Linux is what is
 //! left when nothing else shows.
 
-use crate::report::{Evidence, EvidenceKind as E, Os, OsInfo};
+use crate::facts::{Evidence, EvidenceKind as E, Os, OsInfo};
 
 pub(crate) struct Input<'a> {
     pub goos: Option<&'a str>,

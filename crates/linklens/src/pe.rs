@@ -3,8 +3,7 @@
 
 use object::read::{Import, Object};
 
-use crate::fix::command::GoBuild;
-use crate::report::{Dynamic, Evidence, EvidenceKind, Fix, FixId, GoInfo, Linkage, Warning, WarningId};
+use crate::facts::{Dynamic, Evidence, EvidenceKind, Warning, WarningId};
 use crate::warning::warning;
 
 /// DLLs that come from MinGW, not from Windows.
@@ -45,16 +44,3 @@ pub(crate) fn warnings(d: &Dynamic) -> Vec<Warning> {
     vec![warning(WarningId::MingwRuntime, &[], evidence)]
 }
 
-/// For a Go program that needs the MinGW runtime: link it in.
-pub(crate) fn fixes(warnings: &[Warning], go: Option<&GoInfo>, goarch: Option<&str>) -> Vec<Fix> {
-    let Some(go) = go.filter(|_| warnings.iter().any(|w| w.id == WarningId::MingwRuntime)) else { return Vec::new() };
-    let mut b = GoBuild::from_binary(go, goarch);
-    b.set_env("CGO_ENABLED", "1");
-    b.linkmode("external");
-    b.extldflag("-static");
-    let output = format!("{}.exe", b.output);
-    b.output = output.clone();
-    let mut fix = crate::fix::fix(FixId::WindowsStatic, b.command(), b.notes.clone(), &[], &output, Linkage::Static);
-    fix.build = Some(b);
-    vec![fix]
-}

@@ -1,7 +1,7 @@
 //! The vocabulary: a typed id for everything a person reads about a binary
-//! (causes, warnings, fixes, fix notes), and the one way every enum in the
-//! [`Report`](crate::Report) becomes a string. The words for each id live in
-//! [`catalogue`](crate::catalogue); renderers only format.
+//! (causes, warnings, fixes, fix notes, targets, reasons, errors), and the
+//! one way every enum in the [`Facts`](crate::Facts) becomes a string. The
+//! words for each id live in `linklens-explain`'s catalogue.
 
 /// Declares a closed set of ids: the enum, `ALL` in declaration order,
 /// `as_str` (the JSON spelling, kebab-case), `parse`, and serde by that
@@ -219,8 +219,6 @@ vocabulary! {
         Evidence = "evidence",
         /// The GNU and Go build ids.
         BuildIds = "build-ids",
-        /// The alternative fixes (the recommended one stays).
-        Alternatives = "alternatives",
     }
 }
 
@@ -457,5 +455,17 @@ vocabulary! {
         GlibcTooOld = "glibc-too-old",
         /// The path leads through a symbolic link loop.
         SymlinkLoop = "symlink-loop",
+    }
+}
+
+vocabulary! {
+    /// Will it run there?
+    pub enum Verdict {
+        /// It starts.
+        Runs = "runs",
+        /// It does not start.
+        Fails = "fails",
+        /// It depends on something the file cannot tell (a package installed, a weak symbol used).
+        Maybe = "maybe",
     }
 }

@@ -1,17 +1,16 @@
 //! Warnings: things that are true of the file and worth knowing, but are
-//! not causes of dynamic linking (or are hazards of a static one). The
-//! sentences come from the catalogue; this module decides and gathers the
-//! evidence.
+//! not causes of dynamic linking (or are hazards of a static one). This
+//! module decides and gathers the evidence and the values the catalogue's
+//! message names; the sentences are the explainer's.
 
-use crate::catalogue;
 use crate::elf::StaticSymbols;
-use crate::report::{CauseId, Evidence, EvidenceKind as E, Kind, LibcName, Linkage, Report, Warning, WarningId};
+use crate::facts::{CauseId, Evidence, EvidenceKind as E, Kind, LibcName, Linkage, Facts, Warning, WarningId};
 
-/// A warning from its id, the values of its message's placeholders, and
-/// the facts behind it.
+/// A warning from its id, the values its message names, and the facts
+/// behind it.
 pub(crate) fn warning(id: WarningId, args: &[(&str, &str)], evidence: Vec<Evidence>) -> Warning {
-    let message = catalogue::fill(catalogue::warning(id).message.unwrap_or_default(), args);
-    Warning { id, message, evidence }
+    let values = args.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    Warning { id, values, evidence }
 }
 
 /// A build-info header whose contents could not be read.
@@ -44,7 +43,7 @@ pub(crate) struct Input<'a> {
     pub upx: Option<u64>,
 }
 
-pub(crate) fn collect(r: &Report, i: &Input) -> Vec<Warning> {
+pub(crate) fn collect(r: &Facts, i: &Input) -> Vec<Warning> {
     let mut out = Vec::new();
 
     if let Some((have, want)) = i.truncated {
@@ -147,17 +146,17 @@ pub(crate) fn collect(r: &Report, i: &Input) -> Vec<Warning> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{BuildSettings, Cause, Format, GoInfo, Libc};
-    use crate::test_support::cause;
+    use crate::facts::{BuildSettings, Cause, Format, GoInfo, Libc};
+    use crate::fuzzing::support::cause;
 
     fn go(settings: BuildSettings, version: Option<&str>) -> GoInfo {
-        let mut g = crate::test_support::go_info("example.com/app", &[]);
+        let mut g = crate::fuzzing::support::go_info("example.com/app", &[]);
         g.build = settings;
         g.version = version.map(str::to_string);
         g
     }
 
-    fn report(linkage: Linkage, libc: LibcName) -> Report {
+    fn report(linkage: Linkage, libc: LibcName) -> Facts {
         let mut r = crate::analyze::base_report(Format::Elf, String::new(), Some("amd64"), 64, false, 0);
         r.linkage = linkage;
         r.kind = Kind::Executable;
@@ -165,7 +164,7 @@ mod tests {
         r
     }
 
-    fn ids(r: &Report, i: &Input) -> Vec<WarningId> {
+    fn ids(r: &Facts, i: &Input) -> Vec<WarningId> {
         collect(r, i).into_iter().map(|w| w.id).collect()
     }
 
@@ -224,7 +223,7 @@ mod tests {
         r.dynamic.needed = vec!["libc.so.6".into()];
         assert_eq!(ids(&r, &input(&none)), [WarningId::CgoDisabledDynamic]);
         let mut g = go(b(&|_| {}), None);
-        g.pclntab = Some(crate::report::Pclntab {
+        g.pclntab = Some(crate::facts::Pclntab {
             version: "go1.20+".into(),
             magic: "0xfffffff1".into(),
             section: Some(".gopclntab".into()),

@@ -9,7 +9,7 @@ use object::Endianness;
 
 use crate::image::Image;
 use crate::offset::{Addr, FileOffset, Len};
-use crate::report::Dynamic;
+use crate::facts::Dynamic;
 use crate::warning::UnreadableString;
 
 /// More dynamic entries than any real file has; stops hostile tables early.

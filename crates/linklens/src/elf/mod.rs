@@ -11,10 +11,11 @@ use object::read::elf::{FileHeader, ProgramHeader, SectionTable};
 use object::read::ReadRef;
 use object::Endianness;
 
-use crate::report::{Dynamic, Import, Kind, Linkage};
+use crate::facts::{Dynamic, Import, Kind, Linkage};
 
-pub(crate) use symbol::{is_cxx_runtime, StaticSymbols};
-pub(crate) use version::Needed;
+pub use symbol::is_cxx_runtime;
+pub(crate) use symbol::StaticSymbols;
+pub use version::Needed;
 
 /// What the ELF layer found, before any Go-specific reasoning.
 pub(crate) struct ElfFacts {

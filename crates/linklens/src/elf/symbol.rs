@@ -57,7 +57,7 @@ impl<'data, Elf: object::read::elf::FileHeader<Endian = Endianness>, R: ReadRef<
     }
 }
 
-use crate::report::Import;
+use crate::facts::Import;
 
 /// More symbols than any real file has; a hostile count stops here.
 const MAX_SYMBOLS: usize = 1 << 22;
@@ -184,7 +184,7 @@ where
 
 /// C++ runtime symbols. Not `__cxa_finalize`/`__cxa_atexit`: every gcc C
 /// program references those.
-pub(crate) fn is_cxx_runtime(name: &[u8]) -> bool {
+pub fn is_cxx_runtime(name: &[u8]) -> bool {
     name.starts_with(b"_ZNSt")
         || name.starts_with(b"_ZSt")
         || name == b"__gxx_personality_v0"

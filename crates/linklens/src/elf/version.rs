@@ -9,8 +9,11 @@ use object::Endianness;
 
 /// One needed version: `GLIBC_2.34` from `libc.so.6`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Needed {
+/// One version the loader will check: `GLIBC_2.34` from `libc.so.6`.
+pub struct Needed {
+    /// The library that must provide it.
     pub library: String,
+    /// The version name.
     pub version: String,
     /// `VER_FLG_WEAK`: glibc's loader does not refuse to start when such a
     /// version is missing (GNU ld 2.40 and lld 20 did not set it in our

@@ -2,6 +2,9 @@
 //! bytes, without an object file around them, and (with the `fuzzing`
 //! feature) a structure-aware ELF generator. Not a stable API.
 
+/// Builders of facts for unit tests.
+pub mod support;
+
 /// The structure-aware ELF generator (needs the `fuzzing` feature).
 #[cfg(feature = "fuzzing")]
 pub mod elf;
@@ -26,33 +29,6 @@ pub fn pclntab(data: &[u8]) {
             t.for_each_go12_name(&image, |name| n += name.len());
         }
     }
-}
-
-/// A share link's payload from fuzzer bytes: the first byte picks how far
-/// in the bytes go — a fragment as typed, a deflate stream to inflate, or
-/// JSON to parse and fill in (the deepest: the core's own decisions then
-/// run on hostile facts). Any input gives a report or an error.
-pub fn share(data: &[u8]) {
-    use base64::Engine;
-    let Some((&mode, rest)) = data.split_first() else { return };
-    let b64 = |bytes: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
-    let fragment = match mode % 3 {
-        0 => String::from_utf8_lossy(rest).into_owned(),
-        1 => b64(rest),
-        _ => b64(&miniz_oxide::deflate::compress_to_vec(rest, 1)),
-    };
-    if let Ok(shared) = crate::share::open(&fragment) {
-        // What opens renders: the one renderer must not panic on it either.
-        let _ = crate::render::text(&shared.name, &shared.report, crate::render::TextOptions::default());
-        for fix in &shared.report.fixes {
-            let _ = crate::render::recipe::recipes(&shared.report, fix);
-        }
-    }
-}
-
-/// The JSON a link carries for this report (a seed for [`share`]).
-pub fn share_json(report: &crate::Report) -> Vec<u8> {
-    crate::share::payload_json(report)
 }
 
 /// Fill `buf` from a deterministic pseudo-random stream (xorshift64*),

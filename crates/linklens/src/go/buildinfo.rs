@@ -7,7 +7,7 @@ use object::read::ReadRef;
 use super::quoted;
 use crate::image::{Image, Region};
 use crate::offset::{Addr, Len};
-use crate::report::{BuildSettings, Module, Setting};
+use crate::facts::{BuildSettings, Module, Setting};
 use crate::warning::BuildinfoDamage;
 
 const MAGIC: &[u8; 14] = b"\xff Go buildinf:";

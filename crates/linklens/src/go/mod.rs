@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use object::read::ReadRef;
 
 use crate::image::Image;
-use crate::report::{CgoPackage, Evidence, EvidenceKind, GoDetection, GoInfo};
+use crate::facts::{CgoPackage, Evidence, EvidenceKind, GoDetection, GoInfo};
 use crate::warning::BuildinfoDamage;
 
 /// How many example function names a `CgoPackage` keeps.

@@ -6,7 +6,7 @@ use object::read::ReadRef;
 
 use crate::image::{read_uint, Image, Region};
 use crate::offset::{FileOffset, Len};
-use crate::report::Pclntab;
+use crate::facts::Pclntab;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Layout {

@@ -123,6 +123,15 @@ pub fn join(args: &[String]) -> String {
         .join(" ")
 }
 
+/// `-linkmode external` or `-linkmode=external` (one or two dashes) among
+/// linker flags, split as `go` splits them.
+pub fn external_linkmode(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        let w = w.trim_start_matches('-');
+        w == "linkmode=external" || (w == "linkmode" && words.get(i + 1).map(String::as_str) == Some("external"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

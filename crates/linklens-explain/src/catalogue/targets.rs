@@ -1,0 +1,119 @@
+//! The words for targets, for the facts that decide a verdict, and for
+//! operating systems. The facts about each target are in
+//! `portability::targets`.
+
+use linklens::{Os, ReasonId, TargetId};
+
+/// A target's words.
+#[derive(Debug, serde::Serialize)]
+pub struct TargetWords {
+    /// Its id.
+    pub id: TargetId,
+    /// How people name it.
+    pub name: &'static str,
+    /// What it is, in one line.
+    pub summary: &'static str,
+}
+
+/// The words of a deciding fact.
+#[derive(Debug, serde::Serialize)]
+pub struct ReasonWords {
+    /// Its id.
+    pub id: ReasonId,
+    /// The fact, with `{placeholders}`.
+    pub reason: &'static str,
+    /// What the user sees there, with `{placeholders}`; `None` when it runs.
+    pub error: Option<&'static str>,
+}
+
+const fn t(id: TargetId, name: &'static str, summary: &'static str) -> TargetWords {
+    TargetWords { id, name, summary }
+}
+
+pub(super) static TARGETS: [TargetWords; TargetId::ALL.len()] = [
+    t(TargetId::Scratch, "scratch", "FROM scratch: an empty file system, no C library, no loader."),
+    t(TargetId::DistrolessStatic, "distroless static", "gcr.io/distroless/static-debian12: CA certificates, tzdata and /etc/passwd, but no C library."),
+    t(TargetId::DistrolessBaseDebian12, "distroless base (Debian 12)", "gcr.io/distroless/base-debian12: glibc 2.36 and OpenSSL, no libgcc or libstdc++."),
+    t(TargetId::DistrolessCcDebian12, "distroless cc (Debian 12)", "gcr.io/distroless/cc-debian12: base plus libgcc and libstdc++."),
+    t(TargetId::BusyboxMusl, "busybox:musl", "One static busybox built with musl; no musl loader for other programs."),
+    t(TargetId::BusyboxGlibc, "busybox:glibc", "busybox with Debian 12's glibc 2.36 libraries, nothing else."),
+    t(TargetId::Alpine, "Alpine", "musl libc; no glibc loader (the gcompat package adds a shim)."),
+    t(TargetId::Debian10, "Debian 10 (buster)", "glibc 2.28, libstdc++ GLIBCXX_3.4.25."),
+    t(TargetId::Debian11, "Debian 11 (bullseye)", "glibc 2.31, libstdc++ GLIBCXX_3.4.28."),
+    t(TargetId::Debian12, "Debian 12 (bookworm)", "glibc 2.36, libstdc++ GLIBCXX_3.4.30."),
+    t(TargetId::Debian13, "Debian 13 (trixie)", "glibc 2.41, libstdc++ GLIBCXX_3.4.33."),
+    t(TargetId::Ubuntu1804, "Ubuntu 18.04", "glibc 2.27, libstdc++ GLIBCXX_3.4.25."),
+    t(TargetId::Ubuntu2004, "Ubuntu 20.04", "glibc 2.31, libstdc++ GLIBCXX_3.4.28."),
+    t(TargetId::Ubuntu2204, "Ubuntu 22.04", "glibc 2.35, libstdc++ GLIBCXX_3.4.30."),
+    t(TargetId::Ubuntu2404, "Ubuntu 24.04", "glibc 2.39, libstdc++ GLIBCXX_3.4.33."),
+    t(TargetId::Rhel7, "RHEL 7 / CentOS 7", "glibc 2.17, libstdc++ GLIBCXX_3.4.19."),
+    t(TargetId::Rhel8, "RHEL 8 / UBI 8 / Rocky 8", "glibc 2.28, libstdc++ GLIBCXX_3.4.25."),
+    t(TargetId::Rhel9, "RHEL 9 / UBI 9 / Rocky 9", "glibc 2.34, libstdc++ GLIBCXX_3.4.29."),
+    t(TargetId::Rhel10, "RHEL 10 / UBI 10 / Rocky 10", "glibc 2.39, libstdc++ GLIBCXX_3.4.33."),
+    t(TargetId::AmazonLinux2, "Amazon Linux 2", "glibc 2.26, libstdc++ GLIBCXX_3.4.24."),
+    t(TargetId::AmazonLinux2023, "Amazon Linux 2023", "glibc 2.34, libstdc++ GLIBCXX_3.4.33."),
+];
+
+const NO_SUCH_FILE: &str = "exec /app: no such file or directory";
+
+const fn r(id: ReasonId, reason: &'static str, error: Option<&'static str>) -> ReasonWords {
+    ReasonWords { id, reason, error }
+}
+
+pub(super) static REASONS: [ReasonWords; ReasonId::ALL.len()] = [
+    r(ReasonId::Static, "Static: needs nothing from the image.", None),
+    r(ReasonId::ArchUnpublished, "{target} publishes no image for {arch}.", Some("exec /app: exec format error")),
+    r(ReasonId::NoLoader, "The image has no dynamic loader: {interpreter} is missing.", Some(NO_SUCH_FILE)),
+    r(
+        ReasonId::GlibcOnMusl,
+        "A glibc binary on musl: {interpreter} is missing. With `apk add gcompat` some glibc binaries start.",
+        Some(NO_SUCH_FILE),
+    ),
+    r(ReasonId::MuslOnGlibc, "A musl binary on a glibc system: musl's loader {interpreter} is missing.", Some(NO_SUCH_FILE)),
+    r(ReasonId::MuslLoaderMissing, "busybox:musl has no musl loader for other programs: {interpreter} is missing.", Some(NO_SUCH_FILE)),
+    r(
+        ReasonId::LibraryMissing,
+        "{library} is not in the image, which has no package manager to add it.",
+        Some("/app: error while loading shared libraries: {library}: cannot open shared object file: No such file or directory"),
+    ),
+    r(
+        ReasonId::LibraryInstallable,
+        "{library} is not in the base image: install its package ({install} …) first.",
+        Some("/app: error while loading shared libraries: {library}: cannot open shared object file: No such file or directory"),
+    ),
+    r(
+        ReasonId::GlibcTooOld,
+        "Needs {version} > glibc {have} there ({symbols}).",
+        Some("/app: {library}: version `{version}' not found (required by /app)"),
+    ),
+    r(
+        ReasonId::GlibcWeakTooOld,
+        "Only weak references need {version} > glibc {have} ({symbols}): it starts, and fails if they are called.",
+        Some("/app: symbol lookup error: /app: undefined symbol: {symbol}, version {version}"),
+    ),
+    r(
+        ReasonId::CxxTooOld,
+        "Needs {version} > {have} in the libstdc++ there ({symbols}).",
+        Some("/app: {library}: version `{version}' not found (required by /app)"),
+    ),
+    r(ReasonId::GlibcOk, "glibc {have} there; it needs {need}.", None),
+    r(ReasonId::MuslOk, "musl and its loader are there.", None),
+    r(ReasonId::LibcUnknown, "Which C library it needs could not be told, so neither can whether it starts.", None),
+];
+
+/// How people name an operating system.
+pub fn os_name(os: Os) -> &'static str {
+    match os {
+        Os::Linux => "Linux",
+        Os::Android => "Android",
+        Os::Freebsd => "FreeBSD",
+        Os::Netbsd => "NetBSD",
+        Os::Openbsd => "OpenBSD",
+        Os::Dragonfly => "DragonFly BSD",
+        Os::Solaris => "Solaris",
+        Os::Illumos => "illumos",
+        Os::Hurd => "GNU/Hurd",
+        Os::Macos => "macOS",
+        Os::Windows => "Windows",
+    }
+}

@@ -1,0 +1,123 @@
+//! The [`Explanation`]: what a binary's [`Facts`] mean, in the catalogue's
+//! words — the summary and headline, each cause's title and each warning's
+//! message, the rebuild commands, a verdict per target. All of it follows
+//! from the facts alone ([`explain`](crate::explain)), so a report that
+//! travels (a share link, a JSON file) carries the facts and is explained
+//! again where it lands.
+
+use serde::{Deserialize, Serialize};
+
+use linklens::{CauseId, Facts, FixId, Linkage, NoteId, ReasonId, SCHEMA_VERSION, TargetId, Verdict, WarningId};
+
+pub use crate::fix::command::GoBuild;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A file's facts and their explanation: what `--json` prints and the page
+/// shows.
+pub struct Report {
+    /// [`SCHEMA_VERSION`] of this shape.
+    pub schema: u32,
+    /// What was read and decided.
+    pub facts: Facts,
+    /// What it means, from the facts alone.
+    pub explanation: Explanation,
+}
+
+impl Report {
+    /// Explain `facts`.
+    pub fn new(facts: Facts) -> Report {
+        let explanation = crate::explain(&facts);
+        Report { schema: SCHEMA_VERSION, facts, explanation }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// What the facts of one file mean.
+pub struct Explanation {
+    /// A one-line description in the spirit of `file`.
+    pub summary: String,
+    /// One sentence: why the verdict is what it is.
+    pub headline: String,
+    /// Each cause's title, in the facts' order.
+    pub causes: Vec<CauseWords>,
+    /// Each warning's message, in the facts' order.
+    pub warnings: Vec<WarningWords>,
+    /// Rebuild recipes, recommended first. Empty when nothing needs fixing.
+    pub fixes: Vec<Fix>,
+    /// One verdict per target, in the table's order; empty when the file is
+    /// not for Linux (see `targets_note`).
+    pub targets: Vec<TargetResult>,
+    /// Why there are no targets, when there are none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub targets_note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A cause's words.
+pub struct CauseWords {
+    /// The cause.
+    pub id: CauseId,
+    /// The catalogue's title.
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A warning's words.
+pub struct WarningWords {
+    /// The warning.
+    pub id: WarningId,
+    /// The catalogue's message, filled in with the warning's values.
+    pub message: String,
+}
+
+/// A remark on how a rebuild command was derived from this binary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    /// Which remark.
+    pub id: NoteId,
+    /// The catalogue's sentence, filled in.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A rebuild recipe.
+pub struct Fix {
+    /// Stable id; its catalogue entry has the words.
+    pub id: FixId,
+    /// The catalogue's title.
+    pub title: String,
+    /// The exact shell command.
+    pub command: String,
+    /// What `file` will say of the rebuilt file: the linkage the command
+    /// gives (proven for the fixtures by `cargo xtask fixtures`).
+    pub expect: Linkage,
+    /// How the command was derived from this binary.
+    pub notes: Vec<Note>,
+    /// The catalogue's trade-offs that apply to this binary's causes.
+    pub caveats: Vec<String>,
+    /// How to check the result.
+    pub verify: Vec<String>,
+    /// For a Go rebuild, the build as data: the shell command and every
+    /// pipeline recipe are rendered from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build: Option<GoBuild>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The verdict for one target.
+pub struct TargetResult {
+    /// Stable id.
+    pub id: TargetId,
+    /// The catalogue's name (`Debian 12 (bookworm)`).
+    pub name: String,
+    /// Will it run?
+    pub verdict: Verdict,
+    /// The deciding fact, by id.
+    pub reason_id: ReasonId,
+    /// The deciding fact, in the catalogue's words, filled in.
+    pub reason: String,
+    /// What the user sees there when it does not run.
+    pub error: Option<String>,
+    /// The fix in `fixes` that makes it run, when one does.
+    pub fix: Option<FixId>,
+}

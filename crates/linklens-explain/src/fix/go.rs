@@ -1,0 +1,487 @@
+//! Recipes for a Go binary, recommended first. Each starts from a fresh
+//! copy of the binary's own command and changes only what the fix needs.
+
+use std::collections::BTreeSet;
+
+use super::command::GoBuild;
+use super::{fix, floor, note};
+use linklens::arch;
+use linklens::{CauseId, Facts, FixId, GoInfo, Kind, Linkage, NoteId, WarningId};
+use crate::explanation::{Fix, Note};
+
+
+/// The fixes for a Go binary, recommended first.
+pub(crate) fn for_go(report: &Facts, go: &GoInfo) -> Vec<Fix> {
+    let causes: BTreeSet<CauseId> = report.causes.iter().map(|c| c.id).collect();
+    let cause_list: Vec<CauseId> = causes.iter().copied().collect();
+    let base = GoBuild::from_binary(go, report.arch.goarch.as_deref());
+    let goarch = go.build.goarch.clone().or_else(|| report.arch.goarch.clone()).unwrap_or_else(|| "amd64".into());
+    let needs_c = causes.contains(&CauseId::CgoOwn) || causes.contains(&CauseId::CgoDep);
+    // C++ in a cgo package: Go then links with $CXX, so a recipe that sets
+    // only CC links with g++ and glibc (the cxxdep proof showed it).
+    let cxx_library = report
+        .dynamic
+        .needed
+        .iter()
+        .find(|l| l.starts_with("libstdc++") || l.starts_with("libc++"))
+        .cloned()
+        .or_else(|| report.imports.iter().any(|i| linklens::is_cxx_runtime(i.name.as_bytes())).then(|| "libstdc++".to_string()));
+    let std_tags: Vec<&str> = [(CauseId::Dns, "netgo"), (CauseId::OsUser, "osusergo")]
+        .iter()
+        .filter(|(c, _)| causes.contains(c))
+        .map(|(_, t)| *t)
+        .collect();
+    let out = base.output.clone();
+    let fix = |id: FixId, b: GoBuild, notes: Vec<Note>, expect: Linkage| with_build(fix(id, b.command(), notes, &cause_list, &out, expect), b);
+    let mut fixes = Vec::new();
+
+    // Recipes, each from a fresh copy of the binary's own command.
+    let cgo_off = || {
+        let mut b = base.clone();
+        b.set_env("CGO_ENABLED", "0");
+        let mut notes = b.notes.clone();
+        if b.race() {
+            b.drop_race();
+            notes.push(note(NoteId::RaceDropped, &[]));
+        }
+        if b.links_externally() {
+            b.drop_external_link();
+            notes.push(note(NoteId::LinkmodeDropped, &[]));
+        }
+        drop_pie(&mut b, &mut notes);
+        fix(FixId::CgoOff, b, notes, Linkage::Static)
+    };
+    let tags = |keep_static_link: bool| {
+        let mut b = base.clone();
+        b.add_tags(&std_tags);
+        let mut notes = b.notes.clone();
+        if keep_static_link {
+            notes.push(note(NoteId::KeepsStaticLink, &[]));
+        } else {
+            // With no C left, Go links a PIE itself: interpreter, dynamic
+            // (the lookuphost-pie-cgo proof showed it).
+            drop_pie(&mut b, &mut notes);
+        }
+        notes.push(note(NoteId::TagsAdded, &[("tags", &std_tags.join(","))]));
+        fix(FixId::PureGoTags, b, notes, if report.linkage == Linkage::StaticPie { Linkage::StaticPie } else { Linkage::Static })
+    };
+    // Debian's musl-gcc wraps the machine's own gcc: it builds for amd64
+    // only (the fixtures prove it; elsewhere zig cross-compiles).
+    let musl = || {
+        if goarch != "amd64" || cxx_library.is_some() {
+            return None;
+        }
+        let mut b = base.clone();
+        b.set_env("CGO_ENABLED", "1").set_env("CC", "musl-gcc");
+        b.linkmode("external");
+        b.extldflag("-static");
+        let mut notes = b.notes.clone();
+        bundled_sqlite(&mut b, &mut notes);
+        // Debian's musl-gcc links `-static-pie` as a dynamic PIE (the
+        // lookuphost-pie-cgo proof showed it): a PIE becomes a plain static
+        // executable here.
+        drop_pie(&mut b, &mut notes);
+        Some(fix(FixId::MuslGcc, b, notes, Linkage::Static))
+    };
+    let zig = || {
+        let target = arch::from_goarch(&goarch)?.zig_musl?;
+        let mut b = base.clone();
+        let mut notes = b.notes.clone();
+        zig_compilers(&mut b, &mut notes, target, cxx_library.as_deref());
+        if !needs_c {
+            b.linkmode("external");
+            notes.push(note(NoteId::ZigExternalLink, &[]));
+        }
+        // zig links a PIE as a static PIE (the lookuphost-pie-cgo proof).
+        let expect = if b.buildmode() == Some("pie") { Linkage::StaticPie } else { Linkage::Static };
+        Some(fix(FixId::ZigMusl, b, notes, expect))
+    };
+
+    // Where Go always calls the system's C library, nothing makes it static.
+    if report.os.name.is_dynamic_by_design() {
+        return fixes;
+    }
+
+    // Plugins and c-shared libraries are shared objects by design.
+    if report.kind == Kind::SharedObject {
+        return fixes;
+    }
+
+    // A plugin host loads plugins with the dynamic loader: no rebuild makes
+    // it static and still able to load them (CGO_ENABLED=0 builds, but
+    // plugin.Open then always fails). The headline says so; the cause page
+    // has the design alternative. No command here claims otherwise.
+    if causes.contains(&CauseId::Plugin) {
+        return fixes;
+    }
+
+    // A race build or an external link with no C: only a build without
+    // them is static; every other recipe would keep what makes it dynamic.
+    if causes.contains(&CauseId::Race) || causes.contains(&CauseId::ExternalLink) {
+        if report.linkage == Linkage::Dynamic {
+            fixes.push(cgo_off());
+        }
+        return fixes;
+    }
+
+    if report.linkage.is_static() {
+        if report.warnings.iter().any(|w| w.id == WarningId::GlibcStaticNss) {
+            if !std_tags.is_empty() {
+                fixes.push(tags(true));
+            }
+            fixes.extend(musl());
+            fixes.extend(zig());
+        }
+        return fixes;
+    }
+
+    if needs_c {
+        fixes.extend(musl());
+        fixes.extend(zig());
+        let sqlite = report.causes.iter().any(|c| c.module.as_deref() == Some("github.com/mattn/go-sqlite3"));
+        let only_deps = !causes.contains(&CauseId::CgoOwn);
+        if sqlite && only_deps {
+            let mut b = base.clone();
+            b.set_env("CGO_ENABLED", "0");
+            b.go_get = Some(PURE_GO_SQLITE.into());
+            let mut notes = b.notes.clone();
+            notes.push(note(NoteId::ReplaceImport, &[]));
+            fixes.push(fix(FixId::PureGoDriver, b, notes, Linkage::Static));
+        }
+    } else if !std_tags.is_empty() {
+        fixes.push(cgo_off());
+        fixes.push(tags(false));
+        fixes.extend(musl());
+        fixes.extend(zig());
+    }
+
+    if causes.contains(&CauseId::PieInterp) {
+        let mut plain = base.clone();
+        plain.set_buildmode(None);
+        let mut notes = plain.notes.clone();
+        notes.push(note(NoteId::PieDropped, &[]));
+        let drop = fix(FixId::DropPie, plain, notes, Linkage::Static);
+        let mut sp = base.clone();
+        sp.set_env("CGO_ENABLED", "1").set_buildmode(Some("pie")).linkmode("external");
+        sp.extldflag("-static-pie");
+        let notes = sp.notes.clone();
+        let spie = fix(FixId::StaticPie, sp, notes, Linkage::StaticPie);
+        fixes.push(drop);
+        fixes.push(spie);
+    }
+
+    fixes.extend(lower_floor(report, &base, &goarch, &cause_list, cxx_library.as_deref()));
+
+    if fixes.is_empty() && report.linkage == Linkage::Dynamic {
+        // Dynamic with no cgo package found: cgo itself is the only suspect.
+        let mut f = cgo_off();
+        f.notes.push(note(NoteId::NoCgoPackageFound, &[]));
+        fixes.push(f);
+    }
+    fixes
+}
+
+/// The pure-Go SQLite driver that replaces go-sqlite3.
+const PURE_GO_SQLITE: &str = "modernc.org/sqlite";
+
+/// A fix with the build it prints.
+fn with_build(mut fix: Fix, build: GoBuild) -> Fix {
+    fix.build = Some(build);
+    fix
+}
+
+/// `-buildmode=pie` dropped, with its note, when the command has it.
+fn drop_pie(b: &mut GoBuild, notes: &mut Vec<Note>) {
+    if b.buildmode() == Some("pie") {
+        b.set_buildmode(None);
+        notes.push(note(NoteId::PieDropped, &[]));
+    }
+}
+
+/// `-tags libsqlite3` dropped, with its note: the system's libsqlite3 is
+/// glibc's, and neither musl nor zig's stubs can link it.
+fn bundled_sqlite(b: &mut GoBuild, notes: &mut Vec<Note>) {
+    if b.remove_tag("libsqlite3") {
+        notes.push(note(NoteId::BundledSqlite, &[]));
+    }
+}
+
+/// zig as the C (and, for C++ packages, the C++) compiler for `target`.
+fn zig_compilers(b: &mut GoBuild, notes: &mut Vec<Note>, target: &str, cxx_library: Option<&str>) {
+    b.set_env("CGO_ENABLED", "1").set_env("CC", &format!("zig cc -target {target}"));
+    if let Some(library) = cxx_library {
+        b.set_env("CXX", &format!("zig c++ -target {target}"));
+        notes.push(note(NoteId::CxxToo, &[("library", library)]));
+    }
+    bundled_sqlite(b, notes);
+}
+
+/// Recipes that keep a glibc-dynamic cgo binary dynamic but lower the
+/// glibc it needs, for targets older than the machine it was built on.
+/// After the static recipes: they fix fewer targets.
+fn lower_floor(report: &Facts, base: &GoBuild, goarch: &str, causes: &[CauseId], cxx_library: Option<&str>) -> Vec<Fix> {
+    let mut out = Vec::new();
+    if !report.toolchain.runtime_cgo {
+        return out;
+    }
+    let output = base.output.clone();
+    if let Some(target) = floor::zig_target(report, goarch) {
+        // Unlike musl's, zig's glibc objects link internally too: the
+        // binary's link mode is kept as it was.
+        let mut b = base.clone();
+        let mut notes = b.notes.clone();
+        zig_compilers(&mut b, &mut notes, &target, cxx_library);
+        out.extend(floor::fix(report, FixId::ZigGlibc, b.command(), notes, causes, &output, floor::ZIG).map(|f| with_build(f, b)));
+    }
+    let go_minor = report.go.as_ref().and_then(|g| g.version.as_deref()).and_then(go_minor);
+    if let (true, Some(minor)) = (floor::lowers(report, floor::GOLANG_IMAGE), go_minor) {
+        let mut b = base.clone();
+        b.set_env("CGO_ENABLED", "1");
+        b.image = Some(format!("golang:{minor}-bookworm"));
+        let notes = b.notes.clone();
+        out.extend(floor::fix(report, FixId::OlderGlibcImage, b.command(), notes, causes, &output, floor::GOLANG_IMAGE).map(|f| with_build(f, b)));
+    }
+    out
+}
+
+/// `go1.26.8` → `1.26`: the golang image tag that follows patch releases.
+pub(crate) fn go_minor(version: &str) -> Option<String> {
+    let v = version.strip_prefix("go")?;
+    let mut parts = v.split('.');
+    let (major, minor) = (parts.next()?, parts.next()?);
+    let minor: String = minor.chars().take_while(char::is_ascii_digit).collect();
+    (major.chars().all(|c| c.is_ascii_digit()) && !minor.is_empty()).then(|| format!("{major}.{minor}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use linklens::arch::ARCHES;
+    use linklens::{Cause, Format, Warning};
+
+    fn go(goarch: &str, settings: &[(&str, &str)]) -> GoInfo {
+        let settings: Vec<(&str, &str)> = settings.iter().copied().chain([("GOARCH", goarch), ("GOOS", "linux")]).collect();
+        crate::test_support::go_info("example.com/app", &settings)
+    }
+
+    fn cause(id: CauseId, module: Option<&str>) -> Cause {
+        crate::test_support::cause(id, None, module)
+    }
+
+    /// A report of a Go file with these causes, as `analyze` would fill it.
+    fn report(goarch: &str, linkage: Linkage, kind: Kind, causes: &[Cause], settings: &[(&str, &str)]) -> (Facts, GoInfo) {
+        let mut r = Facts::new(Format::Elf, String::new(), Some(goarch), 64, false, 0);
+        r.linkage = linkage;
+        r.kind = kind;
+        r.causes = causes.to_vec();
+        let g = go(goarch, settings);
+        r.go = Some(g.clone());
+        (r, g)
+    }
+
+    fn ids(f: &[Fix]) -> Vec<FixId> {
+        f.iter().map(|f| f.id).collect()
+    }
+
+    fn has_note(f: &Fix, id: NoteId) -> bool {
+        f.notes.iter().any(|n| n.id == id)
+    }
+
+    #[test]
+    fn a_glibc_floor_above_the_targets_adds_recipes_that_stay_dynamic() {
+        let dep = [cause(CauseId::CgoDep, Some("github.com/mattn/go-sqlite3"))];
+        let (mut r, g) = report("arm64", Linkage::Dynamic, Kind::Executable, &dep, &[("-ldflags", "-s -w")]);
+        r.libc.name = linklens::LibcName::Glibc;
+        r.toolchain.runtime_cgo = true;
+        r.portability.glibc_min = Some("2.39".into());
+        let mut g = g;
+        g.version = Some("go1.26.8".into());
+        r.go = Some(g.clone());
+        let f = for_go(&r, &g);
+        let zig = f.iter().find(|f| f.id == FixId::ZigGlibc).expect("zig-glibc");
+        assert_eq!(zig.command, "CGO_ENABLED=1 CC='zig cc -target aarch64-linux-gnu.2.17' GOOS=linux GOARCH=arm64 go build -ldflags '-s -w' .");
+        let image = f.iter().find(|f| f.id == FixId::OlderGlibcImage).expect("older image");
+        assert_eq!(
+            image.command,
+            r#"docker run --rm --platform linux/arm64 -v "$PWD":/src -w /src golang:1.26-bookworm sh -c "CGO_ENABLED=1 GOOS=linux GOARCH=arm64 go build -ldflags '-s -w' .""#
+        );
+        assert!(image.notes.iter().any(|n| n.id == NoteId::GlibcFloor && n.text.contains("glibc 2.36") && n.text.contains("needs 2.39")));
+        // The static recipes stay first.
+        assert_eq!(f[0].id, FixId::ZigMusl);
+        // 2.34: bookworm's 2.36 would not lower it; zig's 2.17 would.
+        r.portability.glibc_min = Some("2.34".into());
+        let ids = ids(&for_go(&r, &g));
+        assert!(ids.contains(&FixId::ZigGlibc) && !ids.contains(&FixId::OlderGlibcImage), "{ids:?}");
+        // Not for a file with no cgo, nor a static one.
+        r.toolchain.runtime_cgo = false;
+        assert!(!ids_of(&r, &g).contains(&FixId::ZigGlibc));
+        r.toolchain.runtime_cgo = true;
+        r.linkage = Linkage::Static;
+        assert!(!ids_of(&r, &g).contains(&FixId::ZigGlibc));
+    }
+
+    #[test]
+    fn a_race_build_and_an_external_link_say_what_they_drop() {
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::Race, None)], &[("-race", "true"), ("-tags", "x")]);
+        let f = for_go(&r, &g);
+        assert_eq!(ids(&f), [FixId::CgoOff]);
+        assert_eq!(f[0].command, "CGO_ENABLED=0 go build -tags x .");
+        assert!(has_note(&f[0], NoteId::RaceDropped));
+        // Only -linkmode and -extldflags go; the other flags stay.
+        let ld = [("-ldflags", "-s -linkmode=external -X main.v=1 -extldflags \"-Wl,-z,now\"")];
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::ExternalLink, None)], &ld);
+        let f = for_go(&r, &g);
+        assert_eq!(ids(&f), [FixId::CgoOff]);
+        assert_eq!(f[0].command, "CGO_ENABLED=0 go build -ldflags '-s -X main.v=1' .");
+        assert!(has_note(&f[0], NoteId::LinkmodeDropped));
+        // The same DNS binary without -race keeps its cgo-off recipe as it was.
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::Dns, None)], &[]);
+        assert!(!has_note(&for_go(&r, &g)[0], NoteId::RaceDropped));
+    }
+
+    #[test]
+    fn cxx_and_the_system_sqlite_get_recipes_that_build() {
+        let dep = [cause(CauseId::CgoDep, Some("github.com/bep/golibsass"))];
+        let (mut r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &dep, &[]);
+        r.dynamic.needed = vec!["libstdc++.so.6".into(), "libc.so.6".into()];
+        let f = for_go(&r, &g);
+        // musl-gcc cannot compile C++: zig, with CXX, is the recipe.
+        assert_eq!(ids(&f), [FixId::ZigMusl]);
+        assert_eq!(f[0].command, "CGO_ENABLED=1 CC='zig cc -target x86_64-linux-musl' CXX='zig c++ -target x86_64-linux-musl' go build .");
+        assert!(f[0].notes.iter().any(|n| n.id == NoteId::CxxToo && n.text.contains("libstdc++.so.6")));
+        // -tags libsqlite3: the static recipes build the bundled SQLite.
+        let sqlite = [cause(CauseId::CgoDep, Some("github.com/mattn/go-sqlite3"))];
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &sqlite, &[("-tags", "libsqlite3,json1")]);
+        let f = for_go(&r, &g);
+        assert_eq!(f[0].command, r#"CGO_ENABLED=1 CC=musl-gcc go build -tags json1 -ldflags '-linkmode external -extldflags "-static"' ."#);
+        assert!(has_note(&f[0], NoteId::BundledSqlite) && has_note(&f[1], NoteId::BundledSqlite));
+    }
+
+    #[test]
+    fn the_tags_recipe_drops_a_pie_go_would_link_itself() {
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::PieExecutable, &[cause(CauseId::Dns, None)], &[("-buildmode", "pie")]);
+        let f = for_go(&r, &g);
+        let tags = f.iter().find(|f| f.id == FixId::PureGoTags).unwrap();
+        assert_eq!(tags.command, "go build -tags netgo .");
+        assert!(has_note(tags, NoteId::PieDropped));
+        assert_eq!(tags.expect, Linkage::Static);
+    }
+
+    #[test]
+    fn the_golang_image_tag_follows_the_minor_version() {
+        assert_eq!(go_minor("go1.26.8").as_deref(), Some("1.26"));
+        assert_eq!(go_minor("go1.22rc1").as_deref(), Some("1.22"));
+        assert_eq!(go_minor("gox.26"), None);
+        assert_eq!(go_minor("go1.x"), None);
+        assert_eq!(go_minor("go1"), None);
+        assert_eq!(go_minor("devel +abc"), None);
+    }
+
+    fn ids_of(r: &Facts, g: &GoInfo) -> Vec<FixId> {
+        ids(&for_go(r, g))
+    }
+
+    #[test]
+    fn dns_only_prefers_turning_cgo_off() {
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::Dns, None)], &[]);
+        let f = for_go(&r, &g);
+        assert_eq!(ids(&f), [FixId::CgoOff, FixId::PureGoTags, FixId::MuslGcc, FixId::ZigMusl]);
+        assert_eq!(f[0].command, "CGO_ENABLED=0 go build .");
+        assert_eq!(f[1].command, "go build -tags netgo .");
+        assert!(has_note(&f[1], NoteId::TagsAdded) && !has_note(&f[1], NoteId::KeepsStaticLink));
+        assert_eq!(f[2].command, r#"CGO_ENABLED=1 CC=musl-gcc go build -ldflags '-linkmode external -extldflags "-static"' ."#);
+        // With cgo only in net, Go would link internally: zig needs -linkmode external.
+        assert_eq!(f[3].command, "CGO_ENABLED=1 CC='zig cc -target x86_64-linux-musl' go build -ldflags '-linkmode external' .");
+        assert!(has_note(&f[3], NoteId::ZigExternalLink));
+        assert!(f[0].verify[0].contains("expect: statically linked"), "{:?}", f[0].verify);
+        // Both std causes: both tags.
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::Dns, None), cause(CauseId::OsUser, None)], &[]);
+        assert_eq!(for_go(&r, &g)[1].command, "go build -tags netgo,osusergo .");
+    }
+
+    #[test]
+    fn c_code_needs_a_static_c_toolchain_zig_only_off_amd64() {
+        let dep = [cause(CauseId::CgoDep, Some("github.com/mattn/go-sqlite3"))];
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &dep, &[]);
+        let f = for_go(&r, &g);
+        assert_eq!(ids(&f), [FixId::MuslGcc, FixId::ZigMusl, FixId::PureGoDriver]);
+        assert!(!has_note(&f[1], NoteId::ZigExternalLink), "real cgo links externally already");
+        assert!(f[2].command.starts_with("go get modernc.org/sqlite && CGO_ENABLED=0 go build"), "{}", f[2].command);
+        // The program's own C code too: no driver swap can remove it.
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[dep[0].clone(), cause(CauseId::CgoOwn, None)], &[]);
+        assert_eq!(ids(&for_go(&r, &g)), [FixId::MuslGcc, FixId::ZigMusl]);
+        // Another dependency: no driver swap either.
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::CgoDep, Some("github.com/x/y"))], &[]);
+        assert_eq!(ids(&for_go(&r, &g)), [FixId::MuslGcc, FixId::ZigMusl]);
+        let (r, g) = report("arm64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::CgoOwn, None)], &[]);
+        let f = for_go(&r, &g);
+        // musl-gcc builds for the machine it runs on: not offered off amd64.
+        assert_eq!(ids(&f), [FixId::ZigMusl]);
+        assert!(f[0].command.contains("CC='zig cc -target aarch64-linux-musl'") && f[0].command.contains("GOARCH=arm64"), "{}", f[0].command);
+    }
+
+    #[test]
+    fn zig_names_every_architecture_it_can_target() {
+        for a in ARCHES {
+            let (r, g) = report(a.goarch, Linkage::Dynamic, Kind::Executable, &[cause(CauseId::CgoOwn, None)], &[]);
+            let f = for_go(&r, &g);
+            let zig = f.iter().find(|f| f.id == FixId::ZigMusl);
+            match a.zig_musl {
+                Some(target) => {
+                    let zig = zig.unwrap_or_else(|| panic!("{}: no zig fix", a.goarch));
+                    assert!(zig.command.contains(&format!("-target {target}'")), "{}: {}", a.goarch, zig.command);
+                    assert!(zig.command.contains(&format!("GOARCH={}", a.goarch)) || a.goarch == "amd64", "{}", zig.command);
+                }
+                None => assert!(zig.is_none(), "{}: zig has no musl target for it", a.goarch),
+            }
+        }
+    }
+
+    #[test]
+    fn static_files_get_fixes_only_for_glibc_nss() {
+        let dns = [cause(CauseId::Dns, None)];
+        let (mut r, g) = report("amd64", Linkage::Static, Kind::Executable, &dns, &[("-ldflags", "-linkmode external -extldflags -static")]);
+        assert!(for_go(&r, &g).is_empty());
+        r.warnings.push(Warning { id: WarningId::GlibcStaticNss, values: Default::default(), evidence: vec![] });
+        let f = for_go(&r, &g);
+        assert_eq!(ids(&f), [FixId::PureGoTags, FixId::MuslGcc, FixId::ZigMusl]);
+        assert!(has_note(&f[0], NoteId::KeepsStaticLink));
+        assert!(f[0].command.contains("-tags netgo") && f[0].command.contains("-linkmode external"), "{}", f[0].command);
+        // No std cause (own C code with NSS inside): no tags to add.
+        let (mut r, g) = report("amd64", Linkage::Static, Kind::Executable, &[cause(CauseId::CgoOwn, None)], &[]);
+        r.warnings.push(Warning { id: WarningId::GlibcStaticNss, values: Default::default(), evidence: vec![] });
+        assert_eq!(ids(&for_go(&r, &g)), [FixId::MuslGcc, FixId::ZigMusl]);
+    }
+
+    #[test]
+    fn plugins_shared_objects_pies_and_unexplained_dynamic() {
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::Plugin, None)], &[]);
+        assert!(for_go(&r, &g).is_empty(), "a plugin host must stay dynamic: no command");
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::SharedObject, &[cause(CauseId::Dns, None)], &[]);
+        assert!(for_go(&r, &g).is_empty(), "a shared object is dynamic by design");
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::PieExecutable, &[cause(CauseId::PieInterp, None)], &[("-buildmode", "pie")]);
+        let f = for_go(&r, &g);
+        assert_eq!(ids(&f), [FixId::DropPie, FixId::StaticPie]);
+        assert_eq!(f[0].command, "go build .");
+        assert_eq!(f[1].command, r#"CGO_ENABLED=1 go build -buildmode=pie -ldflags '-linkmode external -extldflags "-static-pie"' ."#);
+        assert!(f[1].verify[0].contains("expect: static-pie linked"), "{:?}", f[1].verify);
+        // A PIE with the DNS cause: cgo-off drops -buildmode=pie and says so.
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::PieExecutable, &[cause(CauseId::Dns, None)], &[("-buildmode", "pie")]);
+        let f = for_go(&r, &g);
+        assert_eq!(f[0].command, "CGO_ENABLED=0 go build .");
+        assert!(has_note(&f[0], NoteId::PieDropped));
+        // musl-gcc cannot link a static PIE: it drops -buildmode=pie too; zig keeps a static PIE.
+        assert_eq!(f[2].command, r#"CGO_ENABLED=1 CC=musl-gcc go build -ldflags '-linkmode external -extldflags "-static"' ."#);
+        assert!(has_note(&f[2], NoteId::PieDropped));
+        assert_eq!((f[3].id, f[3].expect), (FixId::ZigMusl, Linkage::StaticPie));
+        assert!(f[3].verify[0].contains("static-pie linked"), "{:?}", f[3].verify);
+        // Dynamic with nothing found: cgo is the only suspect.
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[], &[]);
+        let f = for_go(&r, &g);
+        assert_eq!(ids(&f), [FixId::CgoOff]);
+        assert!(has_note(&f[0], NoteId::NoCgoPackageFound));
+        // Static and clean: nothing to do.
+        let (r, g) = report("amd64", Linkage::Static, Kind::Executable, &[], &[]);
+        assert!(for_go(&r, &g).is_empty());
+    }
+}

@@ -1,0 +1,260 @@
+//! The one renderer: a [`Report`] becomes a list of [`Section`]s (what is
+//! said, in which order, in whose words), and two printers format those
+//! sections as terminal text ([`text`]) or Markdown ([`markdown`]). The CLI
+//! and the page's export are thin callers; the page's components take their
+//! labels from [`labels`]. A renderer formats; words come from the catalogue.
+
+mod archive;
+pub mod labels;
+mod markdown;
+pub mod recipe;
+mod text;
+
+pub use archive::{archive_text, counts, format_chain, image_title, member_name};
+pub use markdown::markdown;
+pub use text::{text, TargetSet, TargetView, TextOptions};
+
+use crate::catalogue;
+use linklens::{Cause, EvidenceKind, Linkage, Portability, TargetId, Verdict};
+use crate::explanation::{Explanation, Report, TargetResult};
+
+/// The sections of a rendered report, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionId {
+    /// The `file`-style line, the verdict and the headline.
+    Summary,
+    /// Interpreter, needed libraries, rpath and runpath.
+    Loader,
+    /// Each cause with its evidence.
+    Causes,
+    /// Each warning with its evidence.
+    Warnings,
+    /// The versions it needs and where it runs.
+    Portability,
+    /// The recommended rebuild command, its notes and trade-offs.
+    Fix,
+    /// The other fixes.
+    Alternatives,
+    /// How to check the rebuilt file.
+    Verify,
+}
+
+/// One section: its id and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// Which section.
+    pub id: SectionId,
+    /// Its content.
+    pub blocks: Vec<Block>,
+}
+
+/// What a section is made of. Printers decide only how each looks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// The verdict and the two sentences that open a report.
+    Verdict {
+        /// The verdict.
+        linkage: Linkage,
+        /// The `file`-style line.
+        summary: String,
+        /// Why the verdict is what it is.
+        headline: String,
+    },
+    /// A labelled value (`interpreter  /lib64/ld-linux-x86-64.so.2`).
+    Field {
+        /// The label.
+        label: &'static str,
+        /// The value.
+        value: String,
+    },
+    /// A cause, a warning or a fix: its id, title and scope.
+    Entry {
+        /// `cause`, `warning`, `recommended`…
+        label: &'static str,
+        /// The id.
+        id: &'static str,
+        /// The catalogue's title or message.
+        title: String,
+        /// Module or package, and whether it made the file dynamic.
+        detail: Option<String>,
+    },
+    /// A catalogue sentence under an entry.
+    Sentence(String),
+    /// A fact found in the file.
+    Evidence {
+        /// What kind of fact.
+        kind: EvidenceKind,
+        /// The fact.
+        value: String,
+    },
+    /// A shell command.
+    Command(String),
+    /// A note on how a command was derived.
+    Note(String),
+    /// A trade-off.
+    Caveat(String),
+    /// The targets grouped by verdict, for one compact line.
+    RunsOn(Vec<(Verdict, Vec<TargetId>)>),
+    /// One target's verdict, reason and error.
+    Target(TargetResult),
+}
+
+/// What a cause is about and what it did, for the line after its title:
+/// `module github.com/mattn/go-sqlite3 v1.14.22 — linked statically here`.
+pub fn cause_detail(c: &Cause) -> Option<String> {
+    let scope = match (&c.module, &c.package) {
+        (Some(m), _) => Some(format!("{} {m}{}", labels::MODULE, c.version.as_deref().map(|v| format!(" {v}")).unwrap_or_default())),
+        (None, Some(p)) => Some(format!("{} {p}", labels::PACKAGE)),
+        _ => None,
+    };
+    let effect = (!c.makes_dynamic).then_some(labels::LINKED_STATICALLY);
+    match (scope, effect) {
+        (Some(s), Some(e)) => Some(format!("{s} — {e}")),
+        (Some(s), None) => Some(s),
+        (None, Some(e)) => Some(e.to_string()),
+        (None, None) => None,
+    }
+}
+
+/// The sections of a report, in the order every printer uses. Empty
+/// sections are left out.
+pub fn sections(report: &Report) -> Vec<Section> {
+    let (r, e) = (&report.facts, &report.explanation);
+    let mut out = vec![Section {
+        id: SectionId::Summary,
+        blocks: vec![Block::Verdict { linkage: r.linkage, summary: e.summary.clone(), headline: e.headline.clone() }],
+    }];
+
+    let d = &r.dynamic;
+    let mut loader = Vec::new();
+    if let Some(i) = &d.interpreter {
+        loader.push(Block::Field { label: labels::INTERPRETER, value: i.clone() });
+    }
+    if !d.needed.is_empty() {
+        loader.push(Block::Field { label: labels::NEEDS, value: d.needed.join(", ") });
+    }
+    for (label, v) in [(labels::RPATH, &d.rpath), (labels::RUNPATH, &d.runpath)] {
+        if !v.is_empty() {
+            loader.push(Block::Field { label, value: v.join(":") });
+        }
+    }
+    push(&mut out, SectionId::Loader, loader);
+
+    let mut causes = Vec::new();
+    for c in &r.causes {
+        causes.push(Block::Entry { label: labels::CAUSE, id: c.id.as_str(), title: catalogue::cause(c.id).title.to_string(), detail: cause_detail(c) });
+        causes.push(Block::Sentence(catalogue::cause(c.id).summary.to_string()));
+        causes.extend(c.evidence.iter().map(|e| Block::Evidence { kind: e.kind, value: e.value.clone() }));
+    }
+    push(&mut out, SectionId::Causes, causes);
+
+    let mut warnings = Vec::new();
+    for (w, words) in r.warnings.iter().zip(&e.warnings) {
+        warnings.push(Block::Entry { label: labels::WARNING, id: w.id.as_str(), title: words.message.clone(), detail: None });
+        warnings.extend(w.evidence.iter().map(|e| Block::Evidence { kind: e.kind, value: e.value.clone() }));
+    }
+    push(&mut out, SectionId::Warnings, warnings);
+    push(&mut out, SectionId::Portability, portability(&r.portability, e));
+
+    if let Some((first, rest)) = e.fixes.split_first() {
+        let mut fix = vec![
+            Block::Entry { label: labels::RECOMMENDED, id: first.id.as_str(), title: first.title.clone(), detail: None },
+            Block::Command(first.command.clone()),
+        ];
+        fix.extend(first.notes.iter().map(|n| Block::Note(n.text.clone())));
+        fix.extend(first.caveats.iter().map(|c| Block::Caveat(c.clone())));
+        push(&mut out, SectionId::Fix, fix);
+        let mut alternatives = Vec::new();
+        for f in rest {
+            alternatives.push(Block::Entry { label: labels::ALTERNATIVES, id: f.id.as_str(), title: f.title.clone(), detail: None });
+            alternatives.push(Block::Command(f.command.clone()));
+        }
+        push(&mut out, SectionId::Alternatives, alternatives);
+        push(&mut out, SectionId::Verify, first.verify.iter().map(|v| Block::Command(v.clone())).collect());
+    }
+    out
+}
+
+/// The floors with the symbols that set them, the compact line, and a row
+/// per target; or the sentence saying why there are no targets.
+fn portability(p: &Portability, e: &Explanation) -> Vec<Block> {
+    let mut out = Vec::new();
+    if let Some(note) = &e.targets_note {
+        out.push(Block::Sentence(note.clone()));
+        return out;
+    }
+    let with_symbols = |prefix: &str, floor: &str, weak: bool| {
+        let wanted = format!("{prefix}{floor}");
+        let all: Vec<&str> = p
+            .requires
+            .iter()
+            .filter(|r| r.version == wanted && (weak || !r.weak))
+            .flat_map(|r| r.symbols.iter().map(String::as_str))
+            .collect();
+        let mut symbols: Vec<&str> = all.iter().copied().take(SYMBOLS_SHOWN).collect();
+        if all.len() > SYMBOLS_SHOWN {
+            symbols.push("…");
+        }
+        if symbols.is_empty() { floor.to_string() } else { format!("{floor} ({wanted}: {})", symbols.join(", ")) }
+    };
+    if let Some(g) = &p.glibc_min {
+        out.push(Block::Field { label: labels::GLIBC_FLOOR, value: with_symbols("GLIBC_", g, false) });
+    }
+    if let Some(g) = &p.glibc_min_weak {
+        out.push(Block::Field { label: labels::GLIBC_FLOOR_WEAK, value: with_symbols("GLIBC_", g, true) });
+    }
+    if let Some(g) = &p.glibcxx_min {
+        out.push(Block::Field { label: labels::LIBSTDCXX_FLOOR, value: with_symbols("GLIBCXX_", g, true) });
+    }
+    if p.musl {
+        out.push(Block::Sentence(labels::MUSL_LOADER.to_string()));
+    }
+    let groups: Vec<(Verdict, Vec<TargetId>)> = Verdict::ALL
+        .iter()
+        .map(|v| (*v, e.targets.iter().filter(|t| t.verdict == *v).map(|t| t.id).collect::<Vec<_>>()))
+        .filter(|(_, ids)| !ids.is_empty())
+        .collect();
+    if !groups.is_empty() {
+        out.push(Block::RunsOn(groups));
+    }
+    out.extend(e.targets.iter().cloned().map(Block::Target));
+    out
+}
+
+/// Symbols named after a floor; the JSON lists them all.
+const SYMBOLS_SHOWN: usize = 4;
+
+/// Target ids of one verdict, with runs of the same family folded:
+/// `debian-10–12, ubuntu-18.04–20.04, scratch`.
+pub fn fold_targets(ids: &[TargetId]) -> String {
+    let family = |id: &TargetId| {
+        let s = id.as_str();
+        s.rsplit_once('-').filter(|(_, v)| v.chars().next().is_some_and(|c| c.is_ascii_digit()))
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < ids.len() {
+        let mut j = i;
+        if let Some((f, _)) = family(&ids[i]) {
+            // Consecutive in the table and in the same family.
+            while j + 1 < ids.len()
+                && family(&ids[j + 1]).is_some_and(|(g, _)| g == f)
+                && (ids[j + 1] as usize) == (ids[j] as usize) + 1
+            {
+                j += 1;
+            }
+        }
+        match (j > i, family(&ids[j])) {
+            (true, Some((_, last))) => parts.push(format!("{}–{last}", ids[i].as_str())),
+            _ => parts.push(ids[i].as_str().to_string()),
+        }
+        i = j + 1;
+    }
+    parts.join(", ")
+}
+
+fn push(out: &mut Vec<Section>, id: SectionId, blocks: Vec<Block>) {
+    if !blocks.is_empty() {
+        out.push(Section { id, blocks });
+    }
+}

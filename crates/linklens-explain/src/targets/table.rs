@@ -1,0 +1,147 @@
+//! The targets: what each container base image or distribution release
+//! offers a binary. Data, one row per target, each with its source; the
+//! names and descriptions are in the catalogue.
+
+use linklens::TargetId;
+
+/// The C library a target has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TargetLibc {
+    /// No C library and no loader (`scratch`, distroless `static`).
+    None,
+    /// musl with its loader (`/lib/ld-musl-*.so.1`).
+    Musl,
+    /// musl's C library without its loader (`busybox:musl` is one static binary).
+    MuslWithoutLoader,
+    /// glibc of this version, with its loader.
+    Glibc(&'static str),
+}
+
+/// libstdc++ on a target: the newest `GLIBCXX_` and `CXXABI_` it defines.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cxx {
+    pub glibcxx: &'static str,
+    pub cxxabi: &'static str,
+    /// In the image as shipped (else it comes with a package).
+    pub installed: bool,
+}
+
+#[derive(Debug)]
+pub(crate) struct Target {
+    pub id: TargetId,
+    pub libc: TargetLibc,
+    pub cxx: Option<Cxx>,
+    /// Libraries in the image besides the C library's own.
+    pub extra: &'static [&'static str],
+    /// The command that installs a missing library's package, where the
+    /// image has a package manager.
+    pub install: Option<&'static str>,
+    /// GOARCH values the target publishes images for; empty for all.
+    pub arches: &'static [&'static str],
+    /// Where the row's facts come from: the table's documentation, held
+    /// by its test (no sentence prints it).
+    #[allow(dead_code)]
+    pub source: &'static str,
+}
+
+const DEBIAN_ARCHES: &[&str] = &["amd64", "arm", "arm64", "386", "mips64le", "ppc64le", "s390x"];
+const TRIXIE_ARCHES: &[&str] = &["amd64", "arm", "arm64", "386", "ppc64le", "riscv64", "s390x"];
+const UBUNTU_1804_ARCHES: &[&str] = &["amd64", "arm", "arm64", "386", "ppc64le", "s390x"];
+const UBUNTU_ARCHES: &[&str] = &["amd64", "arm", "arm64", "ppc64le", "riscv64", "s390x"];
+const RHEL_ARCHES: &[&str] = &["amd64", "arm64", "ppc64le", "s390x"];
+const DISTROLESS_ARCHES: &[&str] = &["amd64", "arm64", "arm", "s390x", "ppc64le"];
+const BUSYBOX_ARCHES: &[&str] = &["amd64", "arm", "arm64", "386", "mips64le", "ppc64le", "riscv64", "s390x"];
+const BUSYBOX_GLIBC_ARCHES: &[&str] = &["amd64", "arm", "arm64", "386", "mips64le", "ppc64le", "s390x"];
+const ALPINE_ARCHES: &[&str] = &["amd64", "arm", "arm64", "386", "ppc64le", "riscv64", "s390x", "loong64"];
+const AMAZON_ARCHES: &[&str] = &["amd64", "arm64"];
+
+const fn cxx(glibcxx: &'static str, cxxabi: &'static str) -> Option<Cxx> {
+    Some(Cxx { glibcxx, cxxabi, installed: true })
+}
+
+const PEP600: &str = "https://github.com/mayeut/pep600_compliance (cache/<arch>/<distro>.json: glibc_version, GLIBCXX, CXXABI)";
+const HUB: &str = "https://github.com/docker-library/official-images/tree/master/library (Architectures)";
+const DISTROLESS: &str = "https://github.com/GoogleContainerTools/distroless (base/README.md, cc/README.md; architectures in each image's README)";
+const APT: &str = "apt-get install";
+const DNF: &str = "dnf install";
+const YUM: &str = "yum install";
+
+/// Every target, in the order reports list them.
+pub(crate) static TARGETS: &[Target] = &[
+    Target { id: TargetId::Scratch, libc: TargetLibc::None, cxx: None, extra: &[], install: None, arches: &[], source: "https://docs.docker.com/build/building/base-images/#create-a-minimal-base-image-using-scratch" },
+    Target { id: TargetId::DistrolessStatic, libc: TargetLibc::None, cxx: None, extra: &[], install: None, arches: DISTROLESS_ARCHES, source: DISTROLESS },
+    Target { id: TargetId::DistrolessBaseDebian12, libc: TargetLibc::Glibc("2.36"), cxx: None, extra: &["libssl.so.3", "libcrypto.so.3"], install: None, arches: DISTROLESS_ARCHES, source: DISTROLESS },
+    Target { id: TargetId::DistrolessCcDebian12, libc: TargetLibc::Glibc("2.36"), cxx: cxx("3.4.30", "1.3.13"), extra: &["libssl.so.3", "libcrypto.so.3", "libgomp.so.1"], install: None, arches: DISTROLESS_ARCHES, source: DISTROLESS },
+    Target { id: TargetId::BusyboxMusl, libc: TargetLibc::MuslWithoutLoader, cxx: None, extra: &[], install: None, arches: BUSYBOX_ARCHES, source: "https://github.com/docker-library/busybox (musl variant: a static busybox, no /lib/ld-musl-*)" },
+    Target { id: TargetId::BusyboxGlibc, libc: TargetLibc::Glibc("2.36"), cxx: None, extra: &[], install: None, arches: BUSYBOX_GLIBC_ARCHES, source: "https://github.com/docker-library/busybox (glibc variant: Debian bookworm's libc6)" },
+    Target { id: TargetId::Alpine, libc: TargetLibc::Musl, cxx: None, extra: &[], install: Some("apk add"), arches: ALPINE_ARCHES, source: HUB },
+    Target { id: TargetId::Debian10, libc: TargetLibc::Glibc("2.28"), cxx: cxx("3.4.25", "1.3.11"), extra: &[], install: Some(APT), arches: DEBIAN_ARCHES, source: PEP600 },
+    Target { id: TargetId::Debian11, libc: TargetLibc::Glibc("2.31"), cxx: cxx("3.4.28", "1.3.12"), extra: &[], install: Some(APT), arches: DEBIAN_ARCHES, source: PEP600 },
+    Target { id: TargetId::Debian12, libc: TargetLibc::Glibc("2.36"), cxx: cxx("3.4.30", "1.3.13"), extra: &[], install: Some(APT), arches: DEBIAN_ARCHES, source: PEP600 },
+    Target { id: TargetId::Debian13, libc: TargetLibc::Glibc("2.41"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(APT), arches: TRIXIE_ARCHES, source: PEP600 },
+    Target { id: TargetId::Ubuntu1804, libc: TargetLibc::Glibc("2.27"), cxx: cxx("3.4.25", "1.3.11"), extra: &[], install: Some(APT), arches: UBUNTU_1804_ARCHES, source: PEP600 },
+    Target { id: TargetId::Ubuntu2004, libc: TargetLibc::Glibc("2.31"), cxx: cxx("3.4.28", "1.3.12"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, source: PEP600 },
+    Target { id: TargetId::Ubuntu2204, libc: TargetLibc::Glibc("2.35"), cxx: cxx("3.4.30", "1.3.13"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, source: PEP600 },
+    Target { id: TargetId::Ubuntu2404, libc: TargetLibc::Glibc("2.39"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, source: PEP600 },
+    Target { id: TargetId::Rhel7, libc: TargetLibc::Glibc("2.17"), cxx: cxx("3.4.19", "1.3.7"), extra: &[], install: Some(YUM), arches: &["amd64", "ppc64le", "s390x"], source: PEP600 },
+    Target { id: TargetId::Rhel8, libc: TargetLibc::Glibc("2.28"), cxx: cxx("3.4.25", "1.3.11"), extra: &[], install: Some(DNF), arches: RHEL_ARCHES, source: PEP600 },
+    Target { id: TargetId::Rhel9, libc: TargetLibc::Glibc("2.34"), cxx: cxx("3.4.29", "1.3.13"), extra: &[], install: Some(DNF), arches: RHEL_ARCHES, source: PEP600 },
+    Target { id: TargetId::Rhel10, libc: TargetLibc::Glibc("2.39"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(DNF), arches: RHEL_ARCHES, source: PEP600 },
+    Target { id: TargetId::AmazonLinux2, libc: TargetLibc::Glibc("2.26"), cxx: cxx("3.4.24", "1.3.11"), extra: &[], install: Some(YUM), arches: AMAZON_ARCHES, source: PEP600 },
+    Target { id: TargetId::AmazonLinux2023, libc: TargetLibc::Glibc("2.34"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(DNF), arches: AMAZON_ARCHES, source: PEP600 },
+];
+
+/// The glibc of a target, if it has glibc.
+pub fn glibc_of(id: TargetId) -> Option<&'static str> {
+    match TARGETS[id as usize].libc {
+        TargetLibc::Glibc(v) => Some(v),
+        _ => None,
+    }
+}
+
+/// Libraries that come with glibc itself (its loader is matched apart).
+pub(crate) const GLIBC_LIBRARIES: &[&str] = &[
+    "libc.so.6",
+    "libm.so.6",
+    "libpthread.so.0",
+    "libdl.so.2",
+    "librt.so.1",
+    "libresolv.so.2",
+    "libutil.so.1",
+    "libanl.so.1",
+    "libnsl.so.1",
+    "libmvec.so.1",
+    "libBrokenLocale.so.1",
+    "libc_malloc_debug.so.0",
+    "libthread_db.so.1",
+];
+
+/// The C++ runtime: in an image only with libstdc++.
+pub(crate) const CXX_LIBRARIES: &[&str] = &["libstdc++.so.6", "libgcc_s.so.1"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_row_per_id_in_id_order() {
+        assert_eq!(TARGETS.len(), TargetId::ALL.len());
+        for (row, id) in TARGETS.iter().zip(TargetId::ALL) {
+            assert_eq!(row.id, *id);
+            assert!(row.source.starts_with("https://"), "{id}: a source per row");
+        }
+        assert_eq!(glibc_of(TargetId::Debian11), Some("2.31"));
+        assert_eq!(glibc_of(TargetId::Rhel7), Some("2.17"));
+        assert_eq!(glibc_of(TargetId::Alpine), None);
+        assert_eq!(glibc_of(TargetId::Scratch), None);
+    }
+
+    #[test]
+    fn arches_are_go_names() {
+        for row in TARGETS {
+            for a in row.arches {
+                assert!(linklens::arch::from_goarch(a).is_some(), "{}: {a} is not a GOARCH of the arch table", row.id);
+            }
+        }
+    }
+}
