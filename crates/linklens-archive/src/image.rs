@@ -8,25 +8,24 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 
 use linklens::archive::{ArchiveErrorId, ArchiveFormat, ImageBinary, ImageLibc, ImageReasonId, ImageReport, ImageVerdict, Member};
-use linklens::catalogue::{fill, image_reason};
-use linklens::{Report, Verdict};
+use linklens::version::Version;
+use linklens::Facts;
 use serde_json::Value;
 
 use crate::fs::{Fs, Layer, Lookup, Node};
-use crate::limits::{error, size};
-use crate::oci::{self, Plan};
+use crate::limits::error;
+use crate::oci::{self, Plan, Problem};
 use crate::source::{ReadSeek, Window};
 use crate::walk::{Sink, Walker};
 
 /// The highest `GLIBC_2.x` a C library defines: its version.
 pub fn glibc_version(bytes: &[u8]) -> Option<String> {
-    let mut best: Option<(Vec<u32>, String)> = None;
+    let mut best: Option<(Version, String)> = None;
     for at in memchr::memmem::find_iter(bytes, b"GLIBC_2.") {
         let rest = &bytes[at + 6..];
         let end = rest.iter().position(|b| !(b.is_ascii_digit() || *b == b'.')).unwrap_or(rest.len());
         let v = std::str::from_utf8(&rest[..end]).unwrap_or("").trim_end_matches('.');
-        let parts: Option<Vec<u32>> = v.split('.').map(|p| p.parse().ok()).collect();
-        if let Some(parts) = parts.filter(|p| p.len() >= 2) {
+        if let Some(parts) = Version::parse(v).filter(|_| v.contains('.')) {
             if best.as_ref().is_none_or(|(b, _)| parts > *b) {
                 best = Some((parts, v.to_string()));
             }
@@ -35,9 +34,23 @@ pub fn glibc_version(bytes: &[u8]) -> Option<String> {
     best.map(|(_, v)| v)
 }
 
-fn numbers(v: &str) -> Vec<u32> {
-    v.split('.').filter_map(|p| p.parse().ok()).collect()
+/// The error for a file of the image that could not be used.
+fn image_error(path: &str, problem: Problem) -> linklens::archive::ArchiveError {
+    let path = Some(path);
+    match problem {
+        Problem::Missing => error(ArchiveErrorId::ImageMissing, path, None, ""),
+        Problem::TooBig(limit) => error(ArchiveErrorId::ImageJsonTooBig, path, Some(limit), ""),
+        Problem::Unreadable(detail) => error(ArchiveErrorId::ImageManifest, path, None, &detail),
+        Problem::TooDeep(limit) => error(ArchiveErrorId::ImageIndexTooDeep, path, Some(limit), ""),
+        Problem::TooMany(limit) => error(ArchiveErrorId::ImageTooManyManifests, path, Some(limit), ""),
+        Problem::BadDigest(digest) => error(ArchiveErrorId::ImageBadDigest, path, None, &digest),
+        Problem::NotAList => error(ArchiveErrorId::ImageNotAList, path, None, ""),
+        Problem::NoConfig => error(ArchiveErrorId::ImageNoConfig, path, None, ""),
+    }
 }
+
+/// A verdict, its deciding fact, and the values its sentence names.
+type Judged = (ImageVerdict, ImageReasonId, BTreeMap<String, String>);
 
 /// Walk `src` as an image if its tar has a `manifest.json` or an OCI
 /// layout; false when it is a plain tar.
@@ -64,20 +77,20 @@ pub fn walk_image(walker: &mut Walker, src: &mut dyn ReadSeek, len: u64) -> bool
     walker.report.chain = vec![walker.report.format];
     let max_json = walker.limits.max_json;
     let has = |p: &str| index.contains_key(p);
-    let mut read = |p: &str| -> Result<Value, String> {
-        let &(start, size_) = index.get(p).ok_or_else(|| "not in the tar".to_string())?;
+    let mut read = |p: &str| -> Result<Value, Problem> {
+        let &(start, size_) = index.get(p).ok_or(Problem::Missing)?;
         if size_ > max_json {
-            return Err(format!("bigger than {}", size(max_json)));
+            return Err(Problem::TooBig(max_json));
         }
         let mut bytes = Vec::new();
         let mut w = Window::new(src, start, size_);
-        w.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
-        serde_json::from_slice(&bytes).map_err(|e| e.to_string())
+        w.read_to_end(&mut bytes).map_err(|e| Problem::Unreadable(e.to_string()))?;
+        serde_json::from_slice(&bytes).map_err(|e| Problem::Unreadable(e.to_string()))
     };
     let plans = match oci::plans(&has, &mut read) {
         Ok(p) => p,
-        Err((path, detail)) => {
-            walker.fail(error(ArchiveErrorId::ImageManifest, Some(&path), "", &detail));
+        Err((path, problem)) => {
+            walker.fail(image_error(&path, problem));
             return true;
         }
     };
@@ -88,7 +101,7 @@ pub fn walk_image(walker: &mut Walker, src: &mut dyn ReadSeek, len: u64) -> bool
             continue;
         }
         let Some(&(start, size_)) = index.get(path) else {
-            walker.fail(error(ArchiveErrorId::ImageManifest, Some(path), "", "a layer named by the manifest is not in the tar"));
+            walker.fail(image_error(path, Problem::Missing));
             continue;
         };
         let mut layer = Layer::default();
@@ -111,8 +124,8 @@ pub fn walk_image(walker: &mut Walker, src: &mut dyn ReadSeek, len: u64) -> bool
                 files += 1;
                 if let Some(m) = found.and_then(|i| stack[entry.layer].elves.get(i)) {
                     elf += 1;
-                    go += u64::from(m.report.as_ref().is_some_and(|r| r.go.is_some()));
-                    dynamic += u64::from(m.report.as_ref().is_some_and(|r| !r.linkage.is_static()));
+                    go += u64::from(m.facts.as_ref().is_some_and(|r| r.go.is_some()));
+                    dynamic += u64::from(m.facts.as_ref().is_some_and(|r| !r.linkage.is_static()));
                     let shown = if many { format!("{}!/{path}", plan.platform()) } else { path.clone() };
                     members.push(Member { path: shown, ..m.clone() });
                 }
@@ -206,7 +219,7 @@ impl Image<'_> {
     }
 
     /// Where `ld.so` looks for `library` needed by the binary at `from`.
-    fn find_library(&self, library: &str, from: &Report, from_path: &str, conf: &[String]) -> Result<Option<String>, ()> {
+    fn find_library(&self, library: &str, from: &Facts, from_path: &str, conf: &[String]) -> Result<Option<String>, ()> {
         if library.contains('/') {
             return self.fs.file(library, self.max_links).map(|f| f.map(|(p, _)| p));
         }
@@ -235,7 +248,7 @@ impl Image<'_> {
     }
 
     /// The loader, the libraries (transitively) and which are missing.
-    fn needs(&self, path: &str, report: &Report, conf: &[String]) -> (ImageBinary, Option<String>) {
+    fn needs(&self, path: &str, report: &Facts, conf: &[String]) -> (ImageBinary, Option<String>) {
         let mut missing = Vec::new();
         let mut needed = Vec::new();
         let loader = report.dynamic.interpreter.clone();
@@ -252,14 +265,14 @@ impl Image<'_> {
                 continue;
             }
             needed.push(lib.clone());
-            let by_report = if by == path { Some(report) } else { self.member(&by).and_then(|m| m.report.as_ref()) };
+            let by_report = if by == path { Some(report) } else { self.member(&by).and_then(|m| m.facts.as_ref()) };
             let Some(by_report) = by_report else { continue };
             match self.find_library(&lib, by_report, &by, conf) {
                 Ok(Some(found)) => {
                     if lib == "libc.so.6" && libc.is_none() {
                         libc = Some(found.clone());
                     }
-                    if let Some(r) = self.member(&found).and_then(|m| m.report.as_ref()) {
+                    if let Some(r) = self.member(&found).and_then(|m| m.facts.as_ref()) {
                         queue.extend(r.dynamic.needed.iter().rev().map(|n| (n.clone(), found.clone())));
                     }
                 }
@@ -288,9 +301,8 @@ impl Image<'_> {
         Some(ImageLibc { name: "musl".into(), version: None, path: format!("/{musl}") })
     }
 
-    fn verdict(&self, verdict: ImageVerdict, reason: ImageReasonId, args: &[(&str, &str)]) -> (ImageVerdict, ImageReasonId, String, Option<String>) {
-        let words = image_reason(reason);
-        (verdict, reason, fill(words.reason, args), words.error.map(|e| fill(e, args)))
+    fn verdict(&self, verdict: ImageVerdict, reason: ImageReasonId, args: &[(&str, &str)]) -> Judged {
+        (verdict, reason, args.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
     }
 
     /// Will the entrypoint start?
@@ -299,7 +311,7 @@ impl Image<'_> {
         let arch = self.plan.arch.as_str();
         let mut binaries = Vec::new();
         for (path, entry) in &self.fs.entries {
-            if let (Node::File { elf: Some(_), .. }, Some(Member { report: Some(r), .. })) = (&entry.node, self.member(path)) {
+            if let (Node::File { elf: Some(_), .. }, Some(Member { facts: Some(r), .. })) = (&entry.node, self.member(path)) {
                 if !r.linkage.is_static() && r.dynamic.interpreter.is_some() {
                     binaries.push(self.needs(path, r, &conf).0);
                 }
@@ -316,25 +328,21 @@ impl Image<'_> {
             libc: self.libc(arch, &conf),
             verdict: ImageVerdict::Unknown,
             reason_id: ImageReasonId::NoEntrypoint,
-            reason: String::new(),
-            error: None,
-            fix: None,
-            base: None,
+            values: BTreeMap::new(),
             binaries,
         };
         let argv: Vec<&String> = self.plan.entrypoint.iter().chain(self.plan.cmd.iter()).collect();
-        let (verdict, reason, sentence, err) = match argv.first() {
+        let (verdict, reason, values) = match argv.first() {
             None => self.verdict(ImageVerdict::Unknown, ImageReasonId::NoEntrypoint, &[]),
             Some(program) => self.judge_program(program, &conf, &mut out),
         };
         out.verdict = verdict;
         out.reason_id = reason;
-        out.reason = sentence;
-        out.error = err;
+        out.values = values;
         out
     }
 
-    fn judge_program(&self, program: &str, conf: &[String], out: &mut ImageReport) -> (ImageVerdict, ImageReasonId, String, Option<String>) {
+    fn judge_program(&self, program: &str, conf: &[String], out: &mut ImageReport) -> Judged {
         let shown = program.to_string();
         let found = if program.contains('/') {
             let full = if program.starts_with('/') { program.to_string() } else { format!("{}/{program}", self.plan.workdir) };
@@ -358,11 +366,12 @@ impl Image<'_> {
         }
         let member = self.member(&found);
         let report = match member {
-            Some(Member { report: Some(r), .. }) => r,
+            Some(Member { facts: Some(r), .. }) => r,
             Some(Member { error: Some(e), .. }) => {
-                return self.verdict(ImageVerdict::Fails, ImageReasonId::NotElf, &[("program", &shown), ("detail", &e.message)]);
+                let detail = e.detail.as_deref().unwrap_or(e.id.as_str());
+                return self.verdict(ImageVerdict::Fails, ImageReasonId::NotElf, &[("program", &shown), ("detail", detail)]);
             }
-            _ => return self.verdict(ImageVerdict::Fails, ImageReasonId::NotElf, &[("program", &shown), ("detail", "not an ELF file")]),
+            _ => return self.verdict(ImageVerdict::Fails, ImageReasonId::NotElf, &[("program", &shown)]),
         };
         let arch = report.arch.goarch.clone().unwrap_or_else(|| report.arch.machine.clone());
         if !self.plan.arch.is_empty() && arch != self.plan.arch {
@@ -371,9 +380,6 @@ impl Image<'_> {
         if report.linkage.is_static() {
             return self.verdict(ImageVerdict::Starts, ImageReasonId::Static, &[("program", &shown)]);
         }
-        // From here it fails on something the binary needs: say how to fix it.
-        out.fix = report.fixes.first().map(|f| f.id);
-        out.base = report.portability.targets.iter().find(|t| t.verdict == Verdict::Runs).map(|t| t.id);
         let (needs, libc) = self.needs(&found, report, conf);
         let loader = needs.loader.clone().unwrap_or_default();
         if needs.missing.first() == Some(&loader) && !loader.is_empty() {
@@ -384,15 +390,13 @@ impl Image<'_> {
         }
         if let (Some(need), Some(libc)) = (&report.portability.glibc_min, &libc) {
             if let Some(have) = self.libc_version(libc) {
-                if numbers(need) > numbers(&have) {
+                if Version::parse(need) > Version::parse(&have) {
                     let at = format!("/{libc}");
                     return self.verdict(ImageVerdict::Fails, ImageReasonId::GlibcTooOld, &[("program", &shown), ("need", need), ("have", &have), ("libc", &at)]);
                 }
             }
         }
-        out.fix = None;
-        out.base = None;
-        let libraries = if needs.needed.is_empty() { "none".to_string() } else { needs.needed.join(", ") };
+        let libraries = needs.needed.join(", ");
         self.verdict(ImageVerdict::Starts, ImageReasonId::AllFound, &[("program", &shown), ("loader", &loader), ("libraries", &libraries)])
     }
 }

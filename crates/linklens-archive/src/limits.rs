@@ -1,9 +1,8 @@
 //! The limits against hostile archives, in one place. Each one passed
-//! becomes an [`ArchiveError`] with its id and the limit in its sentence;
-//! none is a panic, a hang or an allocation the size of a lie.
+//! becomes an [`ArchiveError`] with its id and the limit; none is a panic,
+//! a hang or an allocation the size of a lie.
 
 use linklens::archive::{ArchiveError, ArchiveErrorId};
-use linklens::catalogue::{archive_error, fill, THE_ARCHIVE};
 
 /// What one archive may cost.
 #[derive(Debug, Clone)]
@@ -48,43 +47,9 @@ impl Default for Limits {
     }
 }
 
-/// `1 GiB`, `64 MiB`, `512 bytes`.
-pub fn size(n: u64) -> String {
-    const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
-    for (unit, name) in UNITS {
-        if n >= unit && n % unit == 0 {
-            return format!("{} {name}", n / unit);
-        }
-    }
-    format!("{n} bytes")
-}
-
-/// An error with its catalogue sentence filled in.
-pub fn error(id: ArchiveErrorId, path: Option<&str>, limit: &str, detail: &str) -> ArchiveError {
-    let shown = path.filter(|p| !p.is_empty()).unwrap_or(THE_ARCHIVE);
-    let message = fill(archive_error(id), &[("path", shown), ("limit", limit), ("detail", detail)]);
-    ArchiveError { id, path: path.map(str::to_string), message }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes_read_as_people_write_them() {
-        assert_eq!(size(1 << 30), "1 GiB");
-        assert_eq!(size(16 << 30), "16 GiB");
-        assert_eq!(size(64 << 20), "64 MiB");
-        assert_eq!(size(4096), "4 KiB");
-        assert_eq!(size(4097), "4097 bytes");
-    }
-
-    #[test]
-    fn every_error_sentence_is_filled() {
-        for &id in ArchiveErrorId::ALL {
-            let e = error(id, Some("a/b"), "3", "why");
-            assert!(!e.message.contains('{'), "{id}: {}", e.message);
-        }
-        assert!(error(ArchiveErrorId::Truncated, None, "", "eof").message.starts_with("the archive ends early"));
-    }
+/// An error: its id, the path concerned, the limit passed, what the
+/// decoder said.
+pub fn error(id: ArchiveErrorId, path: Option<&str>, limit: Option<u64>, detail: &str) -> ArchiveError {
+    let detail = Some(detail).filter(|d| !d.is_empty()).map(str::to_string);
+    ArchiveError { id, path: path.map(str::to_string), limit, detail }
 }

@@ -31,8 +31,34 @@ impl Plan {
     }
 }
 
-/// A JSON file of the image could not be read: which, and why.
-pub type Failure = (String, String);
+/// Why a file of the image could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// It is not in the archive.
+    Missing,
+    /// It is bigger than the limit for JSON (the limit).
+    TooBig(u64),
+    /// The reader or the JSON parser failed, in its own words.
+    Unreadable(String),
+    /// Indexes nest deeper than the limit.
+    TooDeep(u64),
+    /// More manifests and indexes than the limit.
+    TooMany(u64),
+    /// A digest that is not one, as found.
+    BadDigest(String),
+    /// `manifest.json` is not a list of images.
+    NotAList,
+    /// An image names no config.
+    NoConfig,
+}
+
+/// A file of the image could not be used: which, and why.
+pub type Failure = (String, Problem);
+
+/// Indexes nested in one another, at most.
+pub const MAX_INDEX_DEPTH: u32 = 4;
+/// Manifests and indexes visited, at most.
+pub const MAX_VISITS: u32 = 256;
 
 /// `sha256:abc…` → `blobs/sha256/abc…`, refusing anything that is not a
 /// plain algorithm and hex digest (a digest is never a path).
@@ -63,7 +89,7 @@ fn apply_config(plan: &mut Plan, config: &Value) {
 }
 
 /// Find the images. `read` returns a JSON file of the tar by path.
-pub fn plans(has: &dyn Fn(&str) -> bool, read: &mut dyn FnMut(&str) -> Result<Value, String>) -> Result<Vec<Plan>, Failure> {
+pub fn plans(has: &dyn Fn(&str) -> bool, read: &mut dyn FnMut(&str) -> Result<Value, Problem>) -> Result<Vec<Plan>, Failure> {
     if has("manifest.json") {
         return docker(read);
     }
@@ -73,12 +99,12 @@ pub fn plans(has: &dyn Fn(&str) -> bool, read: &mut dyn FnMut(&str) -> Result<Va
     Ok(out)
 }
 
-fn docker(read: &mut dyn FnMut(&str) -> Result<Value, String>) -> Result<Vec<Plan>, Failure> {
+fn docker(read: &mut dyn FnMut(&str) -> Result<Value, Problem>) -> Result<Vec<Plan>, Failure> {
     let manifest = read("manifest.json").map_err(|e| ("manifest.json".to_string(), e))?;
-    let entries = manifest.as_array().ok_or_else(|| ("manifest.json".to_string(), "not a list of images".to_string()))?;
+    let entries = manifest.as_array().ok_or_else(|| ("manifest.json".to_string(), Problem::NotAList))?;
     let mut out = Vec::new();
     for entry in entries.iter().take(64) {
-        let config_path = text(entry, "Config").ok_or_else(|| ("manifest.json".to_string(), "an image without Config".to_string()))?;
+        let config_path = text(entry, "Config").ok_or_else(|| ("manifest.json".to_string(), Problem::NoConfig))?;
         let config = read(&config_path).map_err(|e| (config_path.clone(), e))?;
         let mut plan = Plan { name: strings(entry.get("RepoTags").unwrap_or(&Value::Null)).into_iter().next(), layers: strings(entry.get("Layers").unwrap_or(&Value::Null)), ..Plan::default() };
         apply_config(&mut plan, &config);
@@ -87,9 +113,9 @@ fn docker(read: &mut dyn FnMut(&str) -> Result<Value, String>) -> Result<Vec<Pla
     Ok(out)
 }
 
-fn oci_index(index: &Value, name: Option<String>, read: &mut dyn FnMut(&str) -> Result<Value, String>, depth: u32, visits: &mut u32, out: &mut Vec<Plan>) -> Result<(), Failure> {
-    if depth > 4 {
-        return Err(("index.json".into(), "indexes nested more than 4 deep".into()));
+fn oci_index(index: &Value, name: Option<String>, read: &mut dyn FnMut(&str) -> Result<Value, Problem>, depth: u32, visits: &mut u32, out: &mut Vec<Plan>) -> Result<(), Failure> {
+    if depth > MAX_INDEX_DEPTH {
+        return Err(("index.json".into(), Problem::TooDeep(u64::from(MAX_INDEX_DEPTH))));
     }
     let manifests = index.get("manifests").and_then(Value::as_array).cloned().unwrap_or_default();
     for d in manifests.iter().take(64) {
@@ -104,22 +130,22 @@ fn oci_index(index: &Value, name: Option<String>, read: &mut dyn FnMut(&str) -> 
         let Some(digest) = text(d, "digest") else { continue };
         // Indexes that list one another many times over: a bounded walk.
         *visits += 1;
-        if *visits > 256 {
-            return Err(("index.json".into(), "more than 256 manifests and indexes".into()));
+        if *visits > MAX_VISITS {
+            return Err(("index.json".into(), Problem::TooMany(u64::from(MAX_VISITS))));
         }
-        let path = blob_path(&digest).ok_or_else(|| ("index.json".to_string(), format!("a digest that is not one: {digest}")))?;
+        let path = blob_path(&digest).ok_or_else(|| ("index.json".to_string(), Problem::BadDigest(digest.clone())))?;
         let blob = read(&path).map_err(|e| (path.clone(), e))?;
         if blob.get("manifests").is_some() {
             oci_index(&blob, name, read, depth + 1, visits, out)?;
         } else if blob.get("layers").is_some() {
             let config_digest = blob.get("config").and_then(|c| text(c, "digest")).unwrap_or_default();
-            let config_path = blob_path(&config_digest).ok_or_else(|| (path.clone(), "no config digest".to_string()))?;
+            let config_path = blob_path(&config_digest).ok_or_else(|| (path.clone(), Problem::NoConfig))?;
             let config = read(&config_path).map_err(|e| (config_path.clone(), e))?;
             let layers = blob.get("layers").and_then(Value::as_array).cloned().unwrap_or_default();
             let mut plan = Plan { name: name.clone(), manifest: Some(digest.clone()), ..Plan::default() };
             for l in &layers {
                 let d = text(l, "digest").unwrap_or_default();
-                plan.layers.push(blob_path(&d).ok_or_else(|| (path.clone(), format!("a layer digest that is not one: {d}")))?);
+                plan.layers.push(blob_path(&d).ok_or_else(|| (path.clone(), Problem::BadDigest(d.clone())))?);
             }
             apply_config(&mut plan, &config);
             out.push(plan);
@@ -157,7 +183,7 @@ mod tests {
             "blobs/sha256/c2": {"os": "linux", "architecture": "arm64", "variant": "v8", "config": {"Cmd": ["app"]}},
         });
         let has = |p: &str| files.get(p).is_some();
-        let mut read = |p: &str| files.get(p).cloned().ok_or_else(|| "missing".to_string());
+        let mut read = |p: &str| files.get(p).cloned().ok_or(Problem::Missing);
         let plans = plans(&has, &mut read).unwrap();
         assert_eq!(plans.len(), 2, "the attestation is skipped");
         assert_eq!(plans[0].platform(), "linux/amd64");
@@ -185,7 +211,7 @@ mod tests {
 
     fn plans_of(files: &serde_json::Value) -> Result<Vec<Plan>, Failure> {
         let has = |p: &str| files.get(p).is_some();
-        let mut read = |p: &str| files.get(p).cloned().ok_or_else(|| "missing".to_string());
+        let mut read = |p: &str| files.get(p).cloned().ok_or(Problem::Missing);
         plans(&has, &mut read)
     }
 
@@ -193,7 +219,7 @@ mod tests {
     fn indexes_nest_four_deep_and_no_deeper() {
         assert_eq!(plans_of(&nested(4)).unwrap().len(), 1, "index.json and four nested indexes");
         let err = plans_of(&nested(5)).unwrap_err();
-        assert_eq!(err.1, "indexes nested more than 4 deep");
+        assert_eq!(err.1, Problem::TooDeep(4));
     }
 
     #[test]
@@ -210,7 +236,7 @@ mod tests {
         assert_eq!(plans_of(&files).unwrap().len(), 252);
         // One more descriptor: the 257th visit.
         files["index.json"]["manifests"].as_array_mut().unwrap().push(json!({"digest": "sha256:m"}));
-        assert_eq!(plans_of(&files).unwrap_err().1, "more than 256 manifests and indexes");
+        assert_eq!(plans_of(&files).unwrap_err().1, Problem::TooMany(256));
     }
 
     #[test]
@@ -220,7 +246,7 @@ mod tests {
             "blobs/sha256/loop": {"manifests": [{"digest": "sha256:loop"}]},
         });
         let has = |p: &str| files.get(p).is_some();
-        let mut read = |p: &str| files.get(p).cloned().ok_or_else(|| "missing".to_string());
+        let mut read = |p: &str| files.get(p).cloned().ok_or(Problem::Missing);
         assert!(plans(&has, &mut read).is_err());
     }
 }

@@ -112,6 +112,26 @@ impl<R> Bounded<R> {
     }
 }
 
+/// The error a [`Bounded`] stream stops with: a limit passed (which one
+/// is in its `overrun`), told apart from damage by its type.
+#[derive(Debug)]
+pub struct LimitPassed;
+
+impl std::fmt::Display for LimitPassed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("limit passed")
+    }
+}
+
+impl std::error::Error for LimitPassed {}
+
+impl LimitPassed {
+    /// Is `e` this error?
+    pub fn is(e: &io::Error) -> bool {
+        e.get_ref().is_some_and(|inner| inner.is::<LimitPassed>())
+    }
+}
+
 impl<R: Read> Read for Bounded<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
@@ -126,7 +146,7 @@ impl<R: Read> Read for Bounded<R> {
         };
         if let Some(o) = overrun {
             self.overrun.set(Some(o));
-            return Err(io::Error::other("limit"));
+            return Err(io::Error::other(LimitPassed));
         }
         Ok(n)
     }

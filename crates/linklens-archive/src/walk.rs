@@ -12,9 +12,9 @@ use linklens::archive::{ArchiveError, ArchiveErrorId, ArchiveFormat, ArchiveRepo
 use object::read::ReadCache;
 
 use crate::fs::{Layer, Node};
-use crate::limits::{error, size, Limits};
+use crate::limits::{error, Limits};
 use crate::sniff::{sniff, Kind, HEAD};
-use crate::source::{read_head, rejoin, Bounded, Counted, Overrun, ReadSeek, Window};
+use crate::source::{read_head, rejoin, Bounded, Counted, LimitPassed, Overrun, ReadSeek, Window};
 
 /// Where the members of a tar go: listed, or into an image layer.
 pub enum Sink<'l> {
@@ -55,7 +55,7 @@ fn compression(f: ArchiveFormat) -> bool {
 }
 
 fn corrupt(path: &str, e: impl std::fmt::Display) -> ArchiveError {
-    error(ArchiveErrorId::Corrupt, Some(path), "", &e.to_string())
+    error(ArchiveErrorId::Corrupt, Some(path), None, &e.to_string())
 }
 
 /// A container's own name, from the prefix of its members.
@@ -112,8 +112,7 @@ impl<'a> Walker<'a> {
     fn count_file(&mut self) -> bool {
         self.report.files += 1;
         if self.report.files > self.limits.max_members {
-            let limit = self.limits.max_members.to_string();
-            self.fail(error(ArchiveErrorId::TooManyMembers, None, &limit, ""));
+            self.fail(error(ArchiveErrorId::TooManyMembers, None, Some(self.limits.max_members), ""));
             self.stopped = true;
             return false;
         }
@@ -125,16 +124,16 @@ impl<'a> Walker<'a> {
         let name = String::from_utf8_lossy(raw);
         if raw.len() > self.limits.max_path {
             let shown: String = name.chars().take(80).collect();
-            let limit = self.limits.max_path.to_string();
-            self.fail(error(ArchiveErrorId::PathTooLong, Some(&join(prefix, &format!("{shown}…"))), &limit, ""));
+            let limit = u64::try_from(self.limits.max_path).unwrap_or(u64::MAX);
+            self.fail(error(ArchiveErrorId::PathTooLong, Some(&join(prefix, &format!("{shown}…"))), Some(limit), ""));
             return None;
         }
         if name.starts_with('/') {
-            self.fail(error(ArchiveErrorId::AbsolutePath, Some(&join(prefix, &name)), "", ""));
+            self.fail(error(ArchiveErrorId::AbsolutePath, Some(&join(prefix, &name)), None, ""));
             return None;
         }
         if name.split(['/', '\\']).any(|c| c == "..") {
-            self.fail(error(ArchiveErrorId::Traversal, Some(&join(prefix, &name)), "", ""));
+            self.fail(error(ArchiveErrorId::Traversal, Some(&join(prefix, &name)), None, ""));
             return None;
         }
         let clean: Vec<&str> = crate::fs::components(&name).collect();
@@ -142,7 +141,7 @@ impl<'a> Walker<'a> {
     }
 
     /// Record one analysed binary (or why it could not be).
-    fn analysed(&mut self, path: String, len: u64, result: Result<linklens::Report, linklens::Error>, sink: &mut Sink) {
+    fn analysed(&mut self, path: String, len: u64, result: Result<linklens::Facts, linklens::Error>, sink: &mut Sink) {
         self.report.elf += 1;
         let member = match result {
             Ok(r) => {
@@ -152,11 +151,11 @@ impl<'a> Walker<'a> {
                 if !r.linkage.is_static() {
                     self.report.dynamic += 1;
                 }
-                Member { path, size: len, report: Some(r), error: None }
+                Member { path, size: len, facts: Some(r), error: None }
             }
             Err(e) => {
-                let err = error(ArchiveErrorId::Analysis, Some(&path), "", &e.to_string());
-                Member { path, size: len, report: None, error: Some(err) }
+                let err = error(ArchiveErrorId::Analysis, Some(&path), None, &e.to_string());
+                Member { path, size: len, facts: None, error: Some(err) }
             }
         };
         match sink {
@@ -204,8 +203,7 @@ impl<'a> Walker<'a> {
 
     fn too_deep(&mut self, f: ArchiveFormat, depth: u32, prefix: &str, name: &str) -> bool {
         if !compression(f) && depth >= self.limits.max_depth {
-            let limit = self.limits.max_depth.to_string();
-            self.fail(error(ArchiveErrorId::TooDeep, Some(&join(prefix, name)), &limit, ""));
+            self.fail(error(ArchiveErrorId::TooDeep, Some(&join(prefix, name)), Some(u64::from(self.limits.max_depth)), ""));
             return true;
         }
         false
@@ -216,8 +214,7 @@ impl<'a> Walker<'a> {
     fn decompress(&mut self, f: ArchiveFormat, input: &mut dyn Read, prefix: &str, name: &str, depth: u32, compressions: u32, sink: &mut Sink) {
         let path = join(prefix, name);
         if compressions >= self.limits.max_compressions {
-            let limit = self.limits.max_compressions.to_string();
-            return self.fail(error(ArchiveErrorId::TooDeep, Some(&path), &limit, ""));
+            return self.fail(error(ArchiveErrorId::TooDeep, Some(&path), Some(u64::from(self.limits.max_compressions)), ""));
         }
         self.bounded(f, input, &path, |w, stream| w.stream(stream, prefix, name, depth, compressions + 1, sink));
         self.tick(0);
@@ -244,12 +241,12 @@ impl<'a> Walker<'a> {
     fn overran(&mut self, overrun: Option<Overrun>, path: &str) -> bool {
         match overrun {
             Some(Overrun::Total) => {
-                self.fail(error(ArchiveErrorId::TooBig, None, &size(self.limits.max_total), ""));
+                self.fail(error(ArchiveErrorId::TooBig, None, Some(self.limits.max_total), ""));
                 self.stopped = true;
                 true
             }
             Some(Overrun::Ratio) => {
-                self.fail(error(ArchiveErrorId::Bomb, Some(path), &self.limits.max_ratio.to_string(), ""));
+                self.fail(error(ArchiveErrorId::Bomb, Some(path), Some(self.limits.max_ratio), ""));
                 true
             }
             None => false,
@@ -259,15 +256,15 @@ impl<'a> Walker<'a> {
     /// An I/O error inside a stream: a limit (reported by `decompress`),
     /// the stream cut short, or damage.
     fn stream_error(&mut self, path: &str, e: &io::Error) {
-        if e.to_string() == "limit" {
+        if LimitPassed::is(e) {
             return;
         }
-        let id = if e.kind() == io::ErrorKind::UnexpectedEof || e.to_string().contains("eof") || e.to_string().contains("EOF") {
+        let id = if e.kind() == io::ErrorKind::UnexpectedEof {
             ArchiveErrorId::Truncated
         } else {
             ArchiveErrorId::Corrupt
         };
-        self.fail(error(id, Some(path), "", &e.to_string()));
+        self.fail(error(id, Some(path), None, &e.to_string()));
     }
 
     /// Walk a stream read front to back once.
@@ -321,8 +318,7 @@ impl<'a> Walker<'a> {
         let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0).saturating_add(1));
         match r.take(self.limits.max_member.saturating_add(1)).read_to_end(&mut bytes) {
             Ok(_) if bytes.len() as u64 > self.limits.max_member => {
-                let limit = size(self.limits.max_member);
-                self.fail(error(ArchiveErrorId::MemberTooBig, Some(path), &limit, ""));
+                self.fail(error(ArchiveErrorId::MemberTooBig, Some(path), Some(self.limits.max_member), ""));
                 // Drain it so the stream goes on to the next member.
                 let _ = io::copy(r, &mut io::sink());
                 None
@@ -549,7 +545,7 @@ impl<'a> Walker<'a> {
                 break;
             }
             if encrypted {
-                self.fail(error(ArchiveErrorId::Encrypted, Some(&join(prefix, &path)), "", ""));
+                self.fail(error(ArchiveErrorId::Encrypted, Some(&join(prefix, &path)), None, ""));
                 continue;
             }
             match (method, data_start) {
@@ -566,7 +562,7 @@ impl<'a> Walker<'a> {
                             self.overran(overrun.get(), &member);
                         }
                         Err(zip::result::ZipError::UnsupportedArchive(what)) => {
-                            self.fail(error(ArchiveErrorId::Unsupported, Some(&member), "", what));
+                            self.fail(error(ArchiveErrorId::Unsupported, Some(&member), None, what));
                         }
                         Err(e) => self.fail(corrupt(&member, e)),
                     }

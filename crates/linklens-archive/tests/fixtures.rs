@@ -46,7 +46,7 @@ fn every_archive_gives_what_it_holds() {
         }
         if let Some(members) = a["members"].as_array() {
             let got: Vec<(String, String)> =
-                r.members.iter().map(|m| (m.path.clone(), m.report.as_ref().map(|r| r.linkage.as_str().to_string()).unwrap_or_default())).collect();
+                r.members.iter().map(|m| (m.path.clone(), m.facts.as_ref().map(|r| r.linkage.as_str().to_string()).unwrap_or_default())).collect();
             let want: Vec<(String, String)> =
                 members.iter().map(|m| (m["path"].as_str().unwrap().to_string(), m["linkage"].as_str().unwrap().to_string())).collect();
             assert_eq!(got, want, "{name}: members");
@@ -55,9 +55,10 @@ fn every_archive_gives_what_it_holds() {
         }
         let images = a["images"].as_array().unwrap();
         assert_eq!(r.images.len(), images.len(), "{name}: images");
-        for (got, want) in r.images.iter().zip(images) {
+        let explained = linklens_explain::archive::explain_archive(&r);
+        for ((got, words), want) in r.images.iter().zip(&explained.images).zip(images) {
             assert_eq!(got.platform, want["platform"], "{name}: platform");
-            assert_eq!(got.verdict.as_str(), want["verdict"], "{name}: verdict ({})", got.reason);
+            assert_eq!(got.verdict.as_str(), want["verdict"], "{name}: verdict ({})", words.reason);
             assert_eq!(got.reason_id.as_str(), want["reason_id"], "{name}: reason");
             assert_eq!(got.program.as_deref(), want["program"].as_str(), "{name}: program");
             let missing: Vec<String> = got.binaries.iter().filter(|b| Some(b.path.as_str()) == got.program.as_deref()).flat_map(|b| b.missing.clone()).collect();
@@ -68,10 +69,10 @@ fn every_archive_gives_what_it_holds() {
             }
             // A failure names what the user sees and how to fix it.
             if got.verdict == linklens::archive::ImageVerdict::Fails {
-                assert!(got.error.as_deref().is_some_and(|e| e.contains(got.program.as_deref().unwrap())), "{name}: {:?}", got.error);
-                assert!(got.fix.is_some() || got.reason_id == linklens::archive::ImageReasonId::GlibcTooOld, "{name}: a fix");
+                assert!(words.error.as_deref().is_some_and(|e| e.contains(got.program.as_deref().unwrap())), "{name}: {:?}", words.error);
+                assert!(words.fix.is_some() || got.reason_id == linklens::archive::ImageReasonId::GlibcTooOld, "{name}: a fix");
             } else {
-                assert!(got.error.is_none() && got.fix.is_none(), "{name}");
+                assert!(words.error.is_none() && words.fix.is_none(), "{name}");
             }
         }
     }
@@ -79,12 +80,13 @@ fn every_archive_gives_what_it_holds() {
 
 #[test]
 fn a_docker_save_of_scratch_with_cgo_fails_and_the_static_build_starts() {
-    let r = open(&load("scratch-cgo.docker.tar"));
-    let image = &r.images[0];
-    assert_eq!(image.name.as_deref(), Some("docker.io/linklens/scratch-cgo:latest"));
+    let r = linklens_explain::archive::ExplainedArchive::new(open(&load("scratch-cgo.docker.tar")));
+    assert_eq!(r.facts.images[0].name.as_deref(), Some("docker.io/linklens/scratch-cgo:latest"));
+    let image = &r.explanation.images[0];
     assert_eq!(image.error.as_deref(), Some("exec /app: no such file or directory"));
     assert!(image.reason.contains("/lib64/ld-linux-x86-64.so.2"), "{}", image.reason);
-    let app = r.members.iter().find(|m| m.path == "app").and_then(|m| m.report.as_ref()).expect("the binary's report");
+    let at = r.facts.members.iter().position(|m| m.path == "app").expect("the binary");
+    let app = r.explanation.members[at].as_ref().expect("the binary's report");
     assert_eq!(image.fix, app.fixes.first().map(|f| f.id), "the image's fix is the binary's recommended rebuild");
     assert!(app.fixes[0].command.contains("CGO_ENABLED=0") || app.fixes[0].command.contains("netgo"), "{}", app.fixes[0].command);
     let r = open(&load("scratch-static.docker.tar"));
@@ -105,7 +107,7 @@ fn members_match_the_binaries_alone() {
     for name in ["release.tar", "release.tar.gz", "release.tar.xz", "release.tar.zst", "release.zip", "release-stored.zip", "nested.zip"] {
         let r = open(&load(name));
         let m = r.members.iter().find(|m| m.path.ends_with("usr/bin/c-dynamic")).unwrap();
-        assert_eq!(m.report.as_ref(), Some(&alone), "{name}");
+        assert_eq!(m.facts.as_ref(), Some(&alone), "{name}");
         assert_eq!(m.size, alone.size, "{name}");
     }
 }

@@ -33,7 +33,7 @@ fn real_packages_agree_with_file_and_go_version() {
             // Nested archives add their names (`data.tar.xz!/usr/bin/shfmt`).
             let inside = m.path.rsplit("!/").next().unwrap();
             assert_eq!(inside, w["path"].as_str().unwrap(), "{file}");
-            let report = m.report.as_ref().unwrap_or_else(|| panic!("{file}: {:?}", m.error));
+            let report = m.facts.as_ref().unwrap_or_else(|| panic!("{file}: {:?}", m.error));
             let linkage = if report.linkage.is_static() { "static" } else { "dynamic" };
             assert_eq!(linkage, w["linkage"], "{file}: {} says {}", w["path"], w["file"]);
             assert_eq!(report.go.as_ref().and_then(|g| g.version.clone()).as_deref(), w["go"].as_str(), "{file}: go version -m");

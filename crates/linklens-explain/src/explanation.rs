@@ -91,6 +91,10 @@ pub struct Fix {
     /// What `file` will say of the rebuilt file: the linkage the command
     /// gives (proven for the fixtures by `cargo xtask fixtures`).
     pub expect: Linkage,
+    /// For a fix that stays dynamic: the glibc it links for (`2.17`), the
+    /// floor `readelf -V` will show.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub glibc_floor: Option<String>,
     /// How the command was derived from this binary.
     pub notes: Vec<Note>,
     /// The catalogue's trade-offs that apply to this binary's causes.

@@ -11,6 +11,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod archive;
 pub mod catalogue;
 mod explanation;
 mod fix;
@@ -65,3 +66,49 @@ fn fixes(facts: &Facts) -> Vec<Fix> {
 /// Entry points for the fuzz targets (`fuzz/`). Not a stable API.
 #[doc(hidden)]
 pub mod fuzzing;
+
+#[cfg(test)]
+mod tests {
+    use linklens::{Evidence, EvidenceKind, Format, Linkage, Warning, WarningId};
+
+    use super::*;
+
+    fn warning(id: WarningId, values: &[(&str, &str)]) -> Warning {
+        let values = values.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Warning { id, values, evidence: vec![Evidence::new(EvidenceKind::Offset, "0xe8")] }
+    }
+
+    #[test]
+    fn a_warning_is_worded_from_its_values() {
+        let mut f = Facts::new(Format::Elf, "x86-64".into(), Some("amd64"), 64, false, 100);
+        f.warnings = vec![
+            warning(WarningId::GoarchMismatch, &[("recorded", "arm64"), ("actual", "amd64")]),
+            warning(WarningId::Truncated, &[("have", "100"), ("want", "4096")]),
+        ];
+        let e = explain(&f);
+        assert_eq!(e.warnings[0].message, "The build info says GOARCH=arm64, but the file is for amd64.");
+        assert_eq!(e.warnings[1].message, "The file is 100 bytes long but its headers describe 4096: it was cut short, and parts of this report may be missing.");
+        assert_eq!(e.warnings.iter().map(|w| w.id).collect::<Vec<_>>(), [WarningId::GoarchMismatch, WarningId::Truncated]);
+    }
+
+    #[test]
+    fn a_packed_file_gets_its_headline_and_no_command() {
+        let mut f = Facts::new(Format::Elf, "x86-64".into(), Some("amd64"), 64, false, 100);
+        f.linkage = Linkage::Dynamic;
+        f.dynamic.needed = vec!["libc.so.6".into()];
+        f.warnings = vec![warning(WarningId::UpxPacked, &[("offset", "0xe8")])];
+        let e = explain(&f);
+        assert!(e.headline.starts_with("Packed with UPX"), "{}", e.headline);
+        assert!(e.warnings[0].message.contains("upx -d") && e.warnings[0].message.contains("0xe8"), "{}", e.warnings[0].message);
+        assert!(e.fixes.is_empty(), "nothing is known about the program inside");
+        f.warnings.clear();
+        assert!(!explain(&f).fixes.is_empty(), "the same file unpacked gets a command");
+    }
+
+    #[test]
+    fn the_same_facts_give_the_same_words() {
+        let f = crate::test_support::fixture("sqlite-default-go1.26");
+        assert_eq!(explain(&f.facts), f.explanation);
+        assert_eq!(f.explanation.causes.len(), f.facts.causes.len());
+    }
+}

@@ -1,11 +1,13 @@
-//! The report on an archive or container image. The core never opens an
+//! The facts of an archive or container image. The core never opens an
 //! archive (that is `linklens-archive`'s job); these are the types that
-//! crate fills and that the one renderer prints, so an archive's words and
-//! ids live in the same vocabulary and catalogue as a binary's.
+//! crate fills and the explainer words, so an archive's ids live in the
+//! same vocabulary as a binary's. No sentence here either.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::facts::{FixId, Facts, TargetId};
+use crate::facts::Facts;
 pub use crate::vocab::{ArchiveErrorId, ArchiveFormat, ImageReasonId, ImageVerdict};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,8 +47,8 @@ pub struct Member {
     pub path: String,
     /// Its size in bytes.
     pub size: u64,
-    /// The report, when it could be analysed.
-    pub report: Option<Facts>,
+    /// Its facts, when it could be analysed.
+    pub facts: Option<Facts>,
     /// Why not, when it could not.
     pub error: Option<ArchiveError>,
 }
@@ -58,8 +60,12 @@ pub struct ArchiveError {
     pub id: ArchiveErrorId,
     /// The member or nested archive concerned, if any.
     pub path: Option<String>,
-    /// The catalogue's sentence, filled in.
-    pub message: String,
+    /// The limit passed (bytes, members, levels or links, as the id says).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u64>,
+    /// What the decoder or the analysis said, as it said it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,14 +91,8 @@ pub struct ImageReport {
     pub verdict: ImageVerdict,
     /// The deciding fact, by id.
     pub reason_id: ImageReasonId,
-    /// The deciding fact, in the catalogue's words.
-    pub reason: String,
-    /// What `docker run` prints when it fails.
-    pub error: Option<String>,
-    /// The program's recommended rebuild, when it fails.
-    pub fix: Option<FixId>,
-    /// A base image the program runs on as it is, when it fails.
-    pub base: Option<TargetId>,
+    /// The values its sentence names (`program`, `loader`, `library`…).
+    pub values: BTreeMap<String, String>,
     /// Every ELF in the final file system that needs something: its loader
     /// and libraries, and which of them are missing.
     pub binaries: Vec<ImageBinary>,

@@ -409,8 +409,23 @@ vocabulary! {
         Corrupt = "corrupt",
         /// A compression method or feature not supported.
         Unsupported = "unsupported",
-        /// An image's manifest or config could not be read.
+        /// An image's manifest or config could not be read (the JSON reader's
+        /// own words in the detail).
         ImageManifest = "image-manifest",
+        /// A file the image names (a manifest, a config, a layer) is not there.
+        ImageMissing = "image-missing",
+        /// An image's JSON file is bigger than the limit.
+        ImageJsonTooBig = "image-json-too-big",
+        /// Image indexes nested deeper than the limit.
+        ImageIndexTooDeep = "image-index-too-deep",
+        /// More manifests and indexes than the limit.
+        ImageTooManyManifests = "image-too-many-manifests",
+        /// A digest that is not an algorithm and a hex digest.
+        ImageBadDigest = "image-bad-digest",
+        /// `manifest.json` is not a list of images.
+        ImageNotAList = "image-not-a-list",
+        /// An image names no config.
+        ImageNoConfig = "image-no-config",
         /// The binary inside could not be analysed.
         Analysis = "analysis",
     }

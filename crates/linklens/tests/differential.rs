@@ -25,9 +25,9 @@ fn stdout(cmd: &mut Command) -> String {
 }
 
 /// Run `tool args… FILE` on every ELF fixture, with linklens' report.
-fn each_elf(tool: &str, args: &[&str], mut f: impl FnMut(&common::Fixture, &linklens::Report, &str)) {
+fn each_elf(tool: &str, args: &[&str], mut f: impl FnMut(&common::Fixture, &linklens::Facts, &str)) {
     for fx in fixtures() {
-        let r = fx.report();
+        let r = fx.facts();
         if r.format != linklens::Format::Elf {
             continue;
         }
@@ -127,7 +127,7 @@ fn go_version_and_settings_agree_with_go_version_m() {
     let mut failures = Vec::new();
     let mut checked = 0;
     for f in fixtures() {
-        let r = f.report();
+        let r = f.facts();
         let out = Command::new("go").args(["version", "-m"]).arg(f.raw_path()).env("GOTOOLCHAIN", "local").output().unwrap();
         let text = String::from_utf8_lossy(&out.stdout);
         let Some(go) = &r.go else {

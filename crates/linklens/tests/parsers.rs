@@ -4,7 +4,7 @@
 //! user reads, not an internal value.
 
 use linklens::fuzzing::elf::{Note, Num, PType, Part, Phdr, Spec};
-use linklens::{Kind, Os, Report};
+use linklens::{Facts as Report, Kind, Os};
 
 fn base() -> Spec {
     Spec {
@@ -198,13 +198,13 @@ fn with_symtab(names: &[(&str, bool)]) -> Report {
 #[test]
 fn the_language_from_static_symbols() {
     let lang = |names: &[(&str, bool)]| with_symtab(names).toolchain.language;
-    assert_eq!(lang(&[("rust_begin_unwind", true)]).as_deref(), Some("Rust"));
-    assert_eq!(lang(&[("_ZN3std2rt10lang_start17h0123456789abcdefE", true)]).as_deref(), Some("Rust"));
-    assert_eq!(lang(&[("_RNvCs123_3std2rt10lang_start", true)]).as_deref(), Some("Rust"));
-    assert_eq!(lang(&[("_ZNSt6vectorIiSaIiEE9push_backEOi", true)]).as_deref(), Some("C++"));
-    assert_eq!(lang(&[("__gxx_personality_v0", true)]).as_deref(), Some("C++"));
+    assert_eq!(lang(&[("rust_begin_unwind", true)]), Some(linklens::Language::Rust));
+    assert_eq!(lang(&[("_ZN3std2rt10lang_start17h0123456789abcdefE", true)]), Some(linklens::Language::Rust));
+    assert_eq!(lang(&[("_RNvCs123_3std2rt10lang_start", true)]), Some(linklens::Language::Rust));
+    assert_eq!(lang(&[("_ZNSt6vectorIiSaIiEE9push_backEOi", true)]), Some(linklens::Language::Cxx));
+    assert_eq!(lang(&[("__gxx_personality_v0", true)]), Some(linklens::Language::Cxx));
     // Rust wins over the C++ runtime it may link; plain C names say nothing.
-    assert_eq!(lang(&[("__gxx_personality_v0", true), ("rust_begin_unwind", true)]).as_deref(), Some("Rust"));
+    assert_eq!(lang(&[("__gxx_personality_v0", true), ("rust_begin_unwind", true)]), Some(linklens::Language::Rust));
     assert_eq!(lang(&[("main", true), ("__cxa_finalize", true)]), None);
 }
 

@@ -121,7 +121,7 @@ fn same_answer_without_section_headers() {
     let all = fixtures();
     for name in ["hello-pie-go1.19", "lookuphost-default-go1.26", "lookuphost-musl-go1.26", "cstdio-default-go1.27"] {
         let f = all.iter().find(|f| f.name == name).unwrap_or_else(|| panic!("no fixture {name}"));
-        let before = f.report();
+        let before = f.facts();
         let mut data = f.bytes.to_vec();
         // ELF64, little-endian: e_shoff at 40, e_shnum at 60, e_shstrndx at 62.
         data[40..48].fill(0);
@@ -130,7 +130,7 @@ fn same_answer_without_section_headers() {
         assert_eq!(after.linkage, before.linkage, "{name}");
         assert_eq!(after.dynamic.needed, before.dynamic.needed, "{name}");
         assert_eq!(after.dynamic.interpreter, before.dynamic.interpreter, "{name}");
-        let ids = |r: &linklens::Report| r.causes.iter().map(|c| c.id).collect::<Vec<_>>();
+        let ids = |r: &linklens::Facts| r.causes.iter().map(|c| c.id).collect::<Vec<_>>();
         assert_eq!(ids(&after), ids(&before), "{name}");
         let go = after.go.as_ref().unwrap();
         assert_eq!(go.version, before.go.as_ref().unwrap().version, "{name}: build info found in the writable segment");

@@ -37,6 +37,13 @@ pub fn archive_error(id: ArchiveErrorId) -> &'static str {
         ArchiveErrorId::Corrupt => "{path} could not be read: {detail}.",
         ArchiveErrorId::Unsupported => "{path} uses something linklens cannot read: {detail}.",
         ArchiveErrorId::ImageManifest => "The image's {path} could not be read: {detail}.",
+        ArchiveErrorId::ImageMissing => "The image names {path}, which is not in the archive.",
+        ArchiveErrorId::ImageJsonTooBig => "The image's {path} is bigger than {limit}: not read.",
+        ArchiveErrorId::ImageIndexTooDeep => "The image's {path} nests indexes more than {limit} deep: not followed further.",
+        ArchiveErrorId::ImageTooManyManifests => "The image's {path} leads to more than {limit} manifests and indexes: not followed further.",
+        ArchiveErrorId::ImageBadDigest => "The image's {path} names a digest that is not one: {detail}.",
+        ArchiveErrorId::ImageNotAList => "The image's {path} is not a list of images.",
+        ArchiveErrorId::ImageNoConfig => "The image's {path} names an image without a config.",
         ArchiveErrorId::Analysis => "{path}: {detail}",
     }
 }

@@ -78,3 +78,6 @@ pub const NO_VERSION: &str = "no versioned symbol";
 
 /// The symbols list when no symbol is bound to a version.
 pub const NO_SYMBOLS: &str = "no symbol named";
+
+/// What an image's program is when no reader recognised it.
+pub const NOT_AN_ELF_FILE: &str = "not an ELF file";

@@ -27,7 +27,8 @@ pub(crate) fn note(id: NoteId, args: &[(&str, &str)]) -> Note {
 /// causes, and verify steps naming `output` and the verdict to expect.
 pub(crate) fn fix(id: FixId, command: String, mut notes: Vec<Note>, causes: &[CauseId], output: &str, expect: Linkage) -> Fix {
     notes.dedup();
-    let mut fix = Fix { id, title: String::new(), command, expect, notes, caveats: Vec::new(), verify: verify(id, output, expect), build: None };
+    let glibc_floor = floor::of(id).0.map(str::to_string);
+    let mut fix = Fix { id, title: String::new(), command, expect, glibc_floor, notes, caveats: Vec::new(), verify: verify(id, output, expect), build: None };
     words(&mut fix, causes);
     fix
 }

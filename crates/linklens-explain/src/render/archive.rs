@@ -8,6 +8,8 @@ use std::fmt::Write;
 use super::labels;
 use super::text::TextOptions;
 use linklens::archive::{ArchiveReport, ImageReport, ImageVerdict};
+
+use crate::archive::ExplainedArchive;
 use crate::catalogue::{self, fill};
 
 /// `outer.tar.gz!/usr/bin/app`; the outer name alone for a compressed file.
@@ -38,10 +40,11 @@ pub fn image_title(i: &ImageReport) -> String {
 }
 
 /// The archive's summary as terminal text, ending in a newline.
-pub fn archive_text(name: &str, r: &ArchiveReport, o: TextOptions) -> String {
+pub fn archive_text(name: &str, a: &ExplainedArchive, o: TextOptions) -> String {
+    let (r, e) = (&a.facts, &a.explanation);
     let mut out = String::new();
     let _ = writeln!(out, "{name}: {}, {}", format_chain(r), counts(r));
-    for i in &r.images {
+    for (i, w) in r.images.iter().zip(&e.images) {
         let mark = match i.verdict {
             ImageVerdict::Starts => o.paint("1;32", "✔ starts"),
             ImageVerdict::Fails => o.paint("1;31", "✘ fails"),
@@ -58,22 +61,22 @@ pub fn archive_text(name: &str, r: &ArchiveReport, o: TextOptions) -> String {
         if let Some(libc) = &i.libc {
             let _ = writeln!(out, "    {:<14} {} {} ({})", labels::IMAGE_LIBC, libc.name, libc.version.as_deref().unwrap_or(""), libc.path);
         }
-        let _ = writeln!(out, "    {}", i.reason);
-        if let Some(e) = &i.error {
+        let _ = writeln!(out, "    {}", w.reason);
+        if let Some(e) = &w.error {
             let _ = writeln!(out, "    {:<14} {e}", labels::ERROR_SEEN);
         }
-        if let Some(f) = i.fix {
+        if let Some(f) = w.fix {
             let _ = writeln!(out, "    {:<14} {} [{f}]", labels::FIX, catalogue::fix(f).title);
         }
-        if let Some(b) = i.base {
+        if let Some(b) = w.base {
             let _ = writeln!(out, "    {:<14} {}", labels::OR_BASE, catalogue::target(b).name);
         }
         for b in i.binaries.iter().filter(|b| !b.missing.is_empty()) {
             let _ = writeln!(out, "    {:<14} {}: {}", labels::MISSING, b.path, b.missing.join(", "));
         }
     }
-    for e in &r.errors {
-        let _ = writeln!(out, "  {}: {}", o.paint("1;31", labels::ERROR), e.message);
+    for message in &e.errors {
+        let _ = writeln!(out, "  {}: {message}", o.paint("1;31", labels::ERROR));
     }
     out
 }

@@ -252,3 +252,28 @@ pub const DOWNLOAD_JSON: &str = "Download JSON";
 pub const COPY_MARKDOWN: &str = "Copy Markdown";
 /// Export buttons.
 pub const DOWNLOAD_MARKDOWN: &str = "Download Markdown";
+
+/// `1 GiB`, `64 MiB`, `512 bytes`: a size as people write it.
+pub fn size(n: u64) -> String {
+    const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
+    for (unit, name) in UNITS {
+        if n >= unit && n % unit == 0 {
+            return format!("{} {name}", n / unit);
+        }
+    }
+    format!("{n} bytes")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(size(1 << 30), "1 GiB");
+        assert_eq!(size(16 << 30), "16 GiB");
+        assert_eq!(size(64 << 20), "64 MiB");
+        assert_eq!(size(4096), "4 KiB");
+        assert_eq!(size(4097), "4097 bytes");
+    }
+}

@@ -95,7 +95,7 @@ pub struct Fixture {
 }
 
 impl Fixture {
-    pub fn report(&self) -> linklens::Report {
+    pub fn facts(&self) -> linklens::Facts {
         linklens::analyze(self.bytes).unwrap_or_else(|e| panic!("{}: {e}", self.name))
     }
 

@@ -5,7 +5,10 @@
 //! binary was built; so a blessed golden cannot hide a wrong answer.
 //! `LINKLENS_BLESS=1` rewrites the goldens.
 
-mod common;
+mod support;
+
+use support as common;
+use support::Explained;
 
 use common::{fixtures, Fixture};
 use linklens::{FixId, NoteId, WarningId};
@@ -53,27 +56,27 @@ fn reports_meet_the_manifest() {
                 failures.push(format!("{} ({}): {what}: {detail}", f.name, f.command));
             }
         };
-        check("linkage", r.linkage.as_str() == f.expect.linkage, format!("got {}, want {}", r.linkage.as_str(), f.expect.linkage));
-        let mut got: Vec<&str> = r.causes.iter().map(|c| c.id.as_str()).collect();
+        check("linkage", r.facts.linkage.as_str() == f.expect.linkage, format!("got {}, want {}", r.facts.linkage.as_str(), f.expect.linkage));
+        let mut got: Vec<&str> = r.facts.causes.iter().map(|c| c.id.as_str()).collect();
         got.sort();
         got.dedup();
         let mut want: Vec<&str> = f.expect.causes.iter().map(String::as_str).collect();
         want.sort();
         check("causes", got == want, format!("got {got:?}, want {want:?}"));
-        let fix = r.fixes.first().map(|x| x.id.as_str());
+        let fix = r.explanation.fixes.first().map(|x| x.id.as_str());
         check("recommended fix", fix == f.expect.fix.as_deref(), format!("got {fix:?}, want {:?}", f.expect.fix));
-        let format = serde_json::to_value(r.format).unwrap();
+        let format = serde_json::to_value(r.facts.format).unwrap();
         check("format", format == f.expect.format.as_str(), format!("got {format}, want {}", f.expect.format));
-        check("goarch", r.arch.goarch == f.expect.goarch, format!("got {:?}, want {:?}", r.arch.goarch, f.expect.goarch));
-        check("go", r.go.is_some() == f.expect.go, format!("got go={}, want {}", r.go.is_some(), f.expect.go));
+        check("goarch", r.facts.arch.goarch == f.expect.goarch, format!("got {:?}, want {:?}", r.facts.arch.goarch, f.expect.goarch));
+        check("go", r.facts.go.is_some() == f.expect.go, format!("got go={}, want {}", r.facts.go.is_some(), f.expect.go));
         // Every cause carries evidence; every fix a command.
-        for c in &r.causes {
+        for c in &r.facts.causes {
             check("evidence", !c.evidence.is_empty(), format!("cause {} has no evidence", c.id.as_str()));
         }
-        for x in &r.fixes {
+        for x in &r.explanation.fixes {
             check("fix command", !x.command.is_empty() && !x.verify.is_empty(), format!("fix {} is incomplete", x.id));
         }
-        check("summary", !r.summary.is_empty() && !r.headline.is_empty(), "empty summary".into());
+        check("summary", !r.explanation.summary.is_empty() && !r.explanation.headline.is_empty(), "empty summary".into());
         where_it_runs(f, &r, &mut check);
     }
     assert!(failures.is_empty(), "{} manifest failures:\n{}", failures.len(), failures.join("\n"));
@@ -98,57 +101,57 @@ fn key_facts() {
     let get = |name: &str| -> Fixture { fixtures().into_iter().find(|f| f.name == name).unwrap_or_else(|| panic!("no fixture {name}")) };
 
     let r = get("sqlite-default-go1.26").report();
-    let dep = r.causes.iter().find(|c| c.id == linklens::CauseId::CgoDep).unwrap();
+    let dep = r.facts.causes.iter().find(|c| c.id == linklens::CauseId::CgoDep).unwrap();
     assert_eq!(dep.module.as_deref(), Some("github.com/mattn/go-sqlite3"));
     assert_eq!(dep.version.as_deref(), Some("v1.14.22"));
-    assert!(r.fixes.iter().any(|f| f.id == FixId::PureGoDriver));
+    assert!(r.explanation.fixes.iter().any(|f| f.id == FixId::PureGoDriver));
 
     let r = get("lookuphost-musl-go1.26").report();
-    assert_eq!(r.libc.name, linklens::LibcName::Musl);
-    assert!(r.causes.iter().all(|c| !c.makes_dynamic));
-    assert!(r.headline.contains("musl"), "{}", r.headline);
+    assert_eq!(r.facts.libc.name, linklens::LibcName::Musl);
+    assert!(r.facts.causes.iter().all(|c| !c.makes_dynamic));
+    assert!(r.explanation.headline.contains("musl"), "{}", r.explanation.headline);
 
     let r = get("lookuphost-glibc-static-go1.26").report();
-    assert!(r.warnings.iter().any(|w| w.id == WarningId::GlibcStaticNss));
-    assert_eq!(r.libc.name, linklens::LibcName::Glibc);
+    assert!(r.facts.warnings.iter().any(|w| w.id == WarningId::GlibcStaticNss));
+    assert_eq!(r.facts.libc.name, linklens::LibcName::Glibc);
 
     let r = get("lookuphost-musl-dynamic-go1.26").report();
-    assert!(r.warnings.iter().any(|w| w.id == WarningId::MuslDynamic));
+    assert!(r.facts.warnings.iter().any(|w| w.id == WarningId::MuslDynamic));
 
     let r = get("lookuphost-flags-go1.26").report();
-    let cmd = &r.fixes[0].command;
+    let cmd = &r.explanation.fixes[0].command;
     assert!(cmd.contains("-tags timetzdata") && cmd.contains("-X main.version=1.0"), "{cmd}");
-    let musl = r.fixes.iter().find(|f| f.id == FixId::MuslGcc).unwrap();
+    let musl = r.explanation.fixes.iter().find(|f| f.id == FixId::MuslGcc).unwrap();
     assert!(musl.command.contains(r#"-extldflags "-Wl,--as-needed -static""#), "{}", musl.command);
 
     let r = get("lookuphost-file-go1.19").report();
-    assert_eq!(r.go.as_ref().unwrap().path.as_deref(), Some("command-line-arguments"));
-    assert!(r.fixes[0].notes.iter().any(|n| n.id == NoteId::CommandLineFiles));
+    assert_eq!(r.facts.go.as_ref().unwrap().path.as_deref(), Some("command-line-arguments"));
+    assert!(r.explanation.fixes[0].notes.iter().any(|n| n.id == NoteId::CommandLineFiles));
 
     let r = get("cstdio-arm64-zig-go1.26").report();
-    assert_eq!(r.arch.goarch.as_deref(), Some("arm64"));
+    assert_eq!(r.facts.arch.goarch.as_deref(), Some("arm64"));
 
     let r = get("hello-s390x-go1.26").report();
-    assert_eq!(r.endian, linklens::Endian::Big);
-    assert!(r.go.as_ref().unwrap().pclntab.is_some());
+    assert_eq!(r.facts.endian, linklens::Endian::Big);
+    assert!(r.facts.go.as_ref().unwrap().pclntab.is_some());
 
     // Plugins are often said to carry no build info; Go 1.26 plugins do
     // (go version -m agrees, see the differential test).
     let r = get("plugin-plugin-go1.26").report();
-    assert_eq!(r.kind, linklens::Kind::SharedObject);
-    assert_eq!(r.go.as_ref().unwrap().detected_by, linklens::GoDetection::Both);
-    assert!(r.fixes.is_empty(), "a plugin is dynamic by design");
+    assert_eq!(r.facts.kind, linklens::Kind::SharedObject);
+    assert_eq!(r.facts.go.as_ref().unwrap().detected_by, linklens::GoDetection::Both);
+    assert!(r.explanation.fixes.is_empty(), "a plugin is dynamic by design");
 
     let r = get("hello-pie-go1.19").report();
-    let p = r.go.as_ref().unwrap().pclntab.as_ref().unwrap();
+    let p = r.facts.go.as_ref().unwrap().pclntab.as_ref().unwrap();
     assert_eq!(p.section.as_deref(), Some(".data.rel.ro.gopclntab"), "Go 1.19 PIE keeps the pclntab in .data.rel.ro.gopclntab");
 
     let r = get("rust-dynamic").report();
-    assert_eq!(r.toolchain.language.as_deref(), Some("Rust"));
-    assert_eq!(r.fixes[0].id, FixId::RustMusl);
+    assert_eq!(r.facts.toolchain.language, Some(linklens::Language::Rust));
+    assert_eq!(r.explanation.fixes[0].id, FixId::RustMusl);
 
     let r = get("lookuphost-386-go1.26").report();
-    assert_eq!(r.go.as_ref().unwrap().build.cgo_enabled, Some(false));
+    assert_eq!(r.facts.go.as_ref().unwrap().build.cgo_enabled, Some(false));
 }
 
 /// Which section a line of the text or Markdown output opens, if any.
@@ -165,8 +168,8 @@ fn section_of(line: &str, markdown: bool) -> Option<&'static str> {
 fn text_and_markdown_have_the_same_sections_and_words() {
     for f in fixtures() {
         let r = f.report();
-        let text = linklens::render::text(&f.name, &r, Default::default());
-        let md = linklens::render::markdown(&f.name, &r);
+        let text = linklens_explain::render::text(&f.name, &r, Default::default());
+        let md = linklens_explain::render::markdown(&f.name, &r);
         let mut in_text = vec!["summary"];
         in_text.extend(text.lines().skip(1).filter_map(|l| section_of(l, false)));
         let mut in_md: Vec<&str> = md.lines().filter_map(|l| section_of(l, true)).collect();
@@ -174,20 +177,20 @@ fn text_and_markdown_have_the_same_sections_and_words() {
         in_md.dedup();
         assert_eq!(in_text, in_md, "{}: sections differ\n{text}\n{md}", f.name);
         // Every sentence of the report reaches both.
-        let mut words: Vec<&str> = vec![&r.summary, &r.headline];
-        words.extend(r.warnings.iter().map(|w| w.message.as_str()));
-        for fix in &r.fixes {
+        let mut words: Vec<&str> = vec![&r.explanation.summary, &r.explanation.headline];
+        words.extend(r.explanation.warnings.iter().map(|w| w.message.as_str()));
+        for fix in &r.explanation.fixes {
             words.push(&fix.title);
             words.push(&fix.command);
         }
-        if let Some(first) = r.fixes.first() {
+        if let Some(first) = r.explanation.fixes.first() {
             words.extend(first.notes.iter().map(|n| n.text.as_str()));
             words.extend(first.caveats.iter().map(String::as_str));
             words.extend(first.verify.iter().map(String::as_str));
         }
-        for c in &r.causes {
-            words.push(&c.title);
-            words.push(linklens::catalogue::cause(c.id).summary);
+        for (c, words_of) in r.facts.causes.iter().zip(&r.explanation.causes) {
+            words.push(&words_of.title);
+            words.push(linklens_explain::catalogue::cause(c.id).summary);
         }
         for w in words {
             assert!(text.contains(w), "{}: text lacks {w:?}", f.name);
@@ -196,33 +199,33 @@ fn text_and_markdown_have_the_same_sections_and_words() {
     }
 }
 
-/// Numbers of a dotted version, for ordering.
-fn version(v: &str) -> Vec<u32> {
-    v.split('.').filter_map(|p| p.parse().ok()).collect()
+/// A dotted version, for ordering.
+fn version(v: &str) -> Option<linklens::version::Version> {
+    linklens::version::Version::parse(v)
 }
 
 /// The target verdicts a fixture must get, from how it was built: static
 /// runs everywhere its architecture is published; a glibc link runs
 /// wherever glibc is at least the one it was linked against (for what it
 /// needs of glibc), never below its floor; musl needs musl's loader.
-fn where_it_runs(f: &common::Fixture, r: &linklens::Report, check: &mut impl FnMut(&str, bool, String)) {
+fn where_it_runs(f: &common::Fixture, r: &linklens_explain::Report, check: &mut impl FnMut(&str, bool, String)) {
     use linklens::{ReasonId, TargetId, Verdict};
-    let p = &r.portability;
+    let (p, e) = (&r.facts.portability, &r.explanation);
     // Built for another system than Linux (GOOS in its command): no targets, a note.
     let other_os = f.command.split_whitespace().any(|w| w.starts_with("GOOS=") && w != "GOOS=linux");
     if f.expect.format != "elf" || other_os {
-        check("targets", p.targets.is_empty() && p.note.is_some(), format!("{} targets, note {:?}", p.targets.len(), p.note));
+        check("targets", e.targets.is_empty() && e.targets_note.is_some(), format!("{} targets, note {:?}", e.targets.len(), e.targets_note));
         return;
     }
-    check("targets", p.targets.len() == TargetId::ALL.len(), format!("{} targets", p.targets.len()));
-    for t in &p.targets {
+    check("targets", e.targets.len() == TargetId::ALL.len(), format!("{} targets", e.targets.len()));
+    for t in &e.targets {
         if t.reason_id == ReasonId::ArchUnpublished {
             continue;
         }
         if f.expect.linkage != "dynamic" {
             check("static runs", t.verdict == Verdict::Runs, format!("{}: {:?} {}", t.id, t.verdict, t.reason));
         }
-        let glibc = linklens::catalogue::target_glibc(t.id);
+        let glibc = linklens_explain::glibc_of(t.id);
         if let (Some(linked), Some(have)) = (&f.expect.glibc_linked_for, glibc) {
             if version(have) >= version(linked) {
                 let ok = !matches!(t.reason_id, ReasonId::GlibcTooOld | ReasonId::GlibcWeakTooOld);
@@ -262,16 +265,16 @@ fn every_printed_command_was_run_and_kept_its_promise() {
     let (mut run, mut static_results, mut skipped) = (0, 0, 0);
     for f in fixtures() {
         let r = f.report();
-        if r.format != linklens::Format::Elf {
+        if r.facts.format != linklens::Format::Elf {
             continue;
         }
-        let printed: Vec<(&str, &str)> = r.fixes.iter().map(|x| (x.id.as_str(), x.command.as_str())).collect();
+        let printed: Vec<(&str, &str)> = r.explanation.fixes.iter().map(|x| (x.id.as_str(), x.command.as_str())).collect();
         let proved: Vec<(&str, &str)> = f.proofs.iter().map(|p| (p.fix.as_str(), p.command.as_str())).collect();
         if printed != proved {
             failures.push(format!("{}: the recorded proofs are stale (cargo xtask fixtures)\n  printed {printed:?}\n  proved  {proved:?}", f.name));
             continue;
         }
-        for (p, fix) in f.proofs.iter().zip(&r.fixes) {
+        for (p, fix) in f.proofs.iter().zip(&r.explanation.fixes) {
             match p.outcome.as_str() {
                 "skipped" => {
                     skipped += 1;
@@ -299,7 +302,7 @@ fn every_printed_command_was_run_and_kept_its_promise() {
             }
             let floor = fix.notes.iter().find(|n| n.id == linklens::NoteId::GlibcFloor);
             if let (Some(_), Some(min)) = (floor, &p.glibc_min) {
-                let named = fix.verify.iter().find_map(|v| v.split("expect: GLIBC_").nth(1)).and_then(|v| v.split_whitespace().next());
+                let named = fix.glibc_floor.as_deref();
                 let ok = named.is_some_and(|n| version(min) <= version(n));
                 if !ok {
                     failures.push(format!("{}: {} rebuilt needs glibc {min}, it names {named:?}", f.name, p.fix));
@@ -328,7 +331,7 @@ fn every_proof_holds_in_file_and_readelf_too() {
     let mut judged = 0;
     for f in fixtures() {
         let r = f.report();
-        for (p, fix) in f.proofs.iter().zip(&r.fixes) {
+        for (p, fix) in f.proofs.iter().zip(&r.explanation.fixes) {
             if matches!(p.outcome.as_str(), "skipped" | "failed") {
                 continue;
             }
@@ -357,7 +360,7 @@ fn every_proof_holds_in_file_and_readelf_too() {
                 }
             }
             if fix.notes.iter().any(|n| n.id == linklens::NoteId::GlibcFloor) {
-                let named = fix.verify.iter().find_map(|v| v.split("expect: GLIBC_").nth(1)).and_then(|v| v.split_whitespace().next());
+                let named = fix.glibc_floor.as_deref();
                 let highest = elf.versions.iter().filter_map(|v| v.strip_prefix("GLIBC_")).map(version).max();
                 let ok = match (named, highest) {
                     (Some(n), Some(h)) => h <= version(n),
@@ -386,10 +389,10 @@ fn fixes_keep_what_the_binary_chose() {
     let mut compared = 0;
     for f in fixtures() {
         let r = f.report();
-        let Some(go) = &r.go else { continue };
+        let Some(go) = &r.facts.go else { continue };
         let get = |settings: &[(String, String)], key: &str| settings.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
         let original: Vec<(String, String)> = go.settings.iter().map(|s| (s.key.clone(), s.value.clone())).collect();
-        for (p, fix) in f.proofs.iter().zip(&r.fixes) {
+        for (p, fix) in f.proofs.iter().zip(&r.explanation.fixes) {
             if p.settings.is_empty() {
                 continue;
             }

@@ -6,7 +6,10 @@
 //! be what the fix promises. Go missing is a skip on a developer's machine
 //! and a failure under `CI=true`.
 
-mod common;
+mod support;
+
+use support as common;
+use support::Explained;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -60,7 +63,7 @@ fn go_only_commands_build_what_they_promise() {
     for name in CASES {
         let f = all.iter().find(|f| f.name == *name).unwrap_or_else(|| panic!("{name} is in the manifest"));
         let r = f.report();
-        for fix in r.fixes.iter().filter(|x| GO_ONLY.contains(&x.id)) {
+        for fix in r.explanation.fixes.iter().filter(|x| GO_ONLY.contains(&x.id)) {
             let out = scratch.join(format!("{name}-{}", fix.id));
             let at = ["go build", "go test -c"]
                 .iter()
@@ -92,7 +95,7 @@ fn go_only_commands_build_what_they_promise() {
             // What the binary was built with is kept: its tags (the fix may
             // add some) and its ldflags (the go-only recipes change none but
             // the external link they drop, and say so).
-            if let (Some(b), Some(a)) = (r.go.as_ref().map(|g| &g.build), rebuilt.go.as_ref().map(|g| &g.build)) {
+            if let (Some(b), Some(a)) = (r.facts.go.as_ref().map(|g| &g.build), rebuilt.go.as_ref().map(|g| &g.build)) {
                 let linkmode_dropped = fix.notes.iter().any(|n| n.id == linklens::NoteId::LinkmodeDropped);
                 if !b.tags.iter().all(|t| a.tags.contains(t)) || (b.ldflags != a.ldflags && !linkmode_dropped) {
                     failures.push(format!("{name}: {} dropped what the binary chose: {:?} {:?} → {:?} {:?}", fix.id, b.tags, b.ldflags, a.tags, a.ldflags));
