@@ -20,11 +20,12 @@ fuzz_target!(|spec: Spec| {
     };
     let mut src = std::io::Cursor::new(&data);
     if let Some(r) = linklens_archive::open(&mut src, data.len() as u64, &limits, None) {
-        for e in &r.errors {
-            assert!(!e.message.is_empty() && !["{path}", "{limit}", "{detail}"].iter().any(|p| e.message.contains(p)), "{e:?}");
+        let words = linklens_explain::archive::explain_archive(&r);
+        for (e, m) in r.errors.iter().zip(&words.errors) {
+            assert!(!m.is_empty() && !["{path}", "{limit}", "{detail}"].iter().any(|p| m.contains(p)), "{e:?}: {m}");
         }
-        for i in &r.images {
-            assert!(!i.reason.is_empty());
+        for w in &words.images {
+            assert!(!w.reason.is_empty() && !w.reason.contains('{'), "{}", w.reason);
         }
     }
 });

@@ -3,4 +3,4 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| linklens::fuzzing::share(data));
+fuzz_target!(|data: &[u8]| linklens_explain::fuzzing::share(data));

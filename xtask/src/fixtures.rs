@@ -565,11 +565,11 @@ pub fn build(only: Option<&str>) -> Result<()> {
 /// Mach-O and PE recipes need their platforms' toolchains).
 fn prove_file(binary: &Path, source: crate::prove::Source, scratch: &Path, path: &str) -> Result<Vec<crate::prove::Proof>> {
     let bytes = std::fs::read(binary)?;
-    let report = linklens::analyze(&bytes[..]).map_err(|e| format!("{}: {e}", binary.display()))?;
-    if report.format != linklens::Format::Elf {
+    let facts = linklens::analyze(&bytes[..]).map_err(|e| format!("{}: {e}", binary.display()))?;
+    if facts.format != linklens::Format::Elf {
         return Ok(Vec::new());
     }
-    let proofs = crate::prove::prove(&report, source, scratch, path)?;
+    let proofs = crate::prove::prove(&linklens_explain::Report::new(facts), source, scratch, path)?;
     let _ = std::fs::remove_dir_all(scratch);
     Ok(proofs)
 }

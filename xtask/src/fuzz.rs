@@ -80,7 +80,7 @@ fn seed(root: &Path) -> Result<()> {
         // A share link's JSON (mode byte 2: parsed and filled in).
         if let Ok(report) = linklens::analyze(&raw[..]) {
             let mut seed = vec![2u8];
-            seed.extend(linklens::fuzzing::share_json(&report));
+            seed.extend(linklens_explain::fuzzing::share_json(&report));
             std::fs::write(root.join("fuzz/corpus/share").join(name), seed)?;
         }
         let slice = |off: u64, len: usize| {

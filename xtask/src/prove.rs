@@ -113,7 +113,7 @@ pub enum Source<'a> {
 }
 
 /// Why a command is not run here, if it is not.
-fn not_run_here(fix: &linklens::Fix) -> Option<&'static str> {
+fn not_run_here(fix: &linklens_explain::Fix) -> Option<&'static str> {
     let c = &fix.command;
     if c.contains("docker ") {
         Some("needs Docker, which fixture builds do not use")
@@ -127,9 +127,9 @@ fn not_run_here(fix: &linklens::Fix) -> Option<&'static str> {
 }
 
 /// Run every fix of `report` against `source`; `scratch` is emptied first.
-pub fn prove(report: &linklens::Report, source: Source, scratch: &Path, path_env: &str) -> Result<Vec<Proof>> {
+pub fn prove(report: &linklens_explain::Report, source: Source, scratch: &Path, path_env: &str) -> Result<Vec<Proof>> {
     let mut out = Vec::new();
-    for (i, fix) in report.fixes.iter().enumerate() {
+    for (i, fix) in report.explanation.fixes.iter().enumerate() {
         let dir = scratch.join(format!("{i}-{}", fix.id));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir)?;

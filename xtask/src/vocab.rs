@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use linklens::catalogue::{self, TopicId};
+use linklens_explain::catalogue::{self, TopicId};
 use linklens::{CauseId, FixId, NoteId, TargetId, WarningId};
 use serde_json::json;
 
@@ -30,7 +30,7 @@ pub fn write() -> Result<PathBuf> {
         })).collect::<Vec<_>>(),
         "notes": NoteId::ALL.iter().map(|n| n.as_str()).collect::<Vec<_>>(),
         "targets": TargetId::ALL.iter().map(|&t| json!({
-            "id": t.as_str(), "name": catalogue::target(t).name, "glibc": catalogue::target_glibc(t),
+            "id": t.as_str(), "name": catalogue::target(t).name, "glibc": linklens_explain::glibc_of(t),
         })).collect::<Vec<_>>(),
         "samples": linklens_web::samples::SAMPLES.iter().map(|s| json!({
             "slug": s.slug, "fixture": s.fixture, "title": s.title, "cause": s.cause.map(|c| c.as_str()),

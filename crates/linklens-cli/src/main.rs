@@ -1,7 +1,8 @@
 //! `linklens`: the command-line front end. Thin glue: expand directories
 //! (`walk.rs`), read each file by memory map (`input.rs`), hand the bytes
-//! to `linklens::analyze` on every core, and print each `Report` as text or
-//! JSON as soon as it and all the files before it are done (`stream.rs`).
+//! to `linklens::analyze` on every core, explain the facts
+//! (`linklens_explain`), and print each report as text or JSON as soon as
+//! it and all the files before it are done (`stream.rs`).
 
 mod input;
 mod stream;
@@ -11,7 +12,10 @@ use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
 use clap::Parser;
-use linklens::catalogue::sentences;
+use linklens_explain::catalogue::sentences;
+use linklens_explain::archive::ExplainedArchive;
+use linklens_explain::render;
+use linklens_explain::Report;
 use serde::Serialize;
 
 /// The command line.
@@ -73,31 +77,47 @@ fn parse_target(s: &str) -> Result<linklens::TargetId, String> {
     })
 }
 
-/// One entry of `--json` output: the report's fields plus `path`, or an
-/// error; for an archive, an entry with its summary (`archive`, and
-/// `image`s), then one entry per member named `outer!/inner`.
+/// One entry of `--json` output: `path` and the report (`schema`, `facts`,
+/// `explanation`), or an error; for an archive, an entry with its summary
+/// (`archive`: its facts and their explanation, without the members),
+/// then one entry per member named `outer!/inner`.
 #[derive(Serialize)]
 struct Entry<'a> {
     path: &'a str,
     #[serde(flatten)]
-    report: Option<&'a linklens::Report>,
+    report: Option<&'a Report>,
     #[serde(skip_serializing_if = "Option::is_none")]
     archive: Option<ArchiveJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<ErrorJson>,
 }
 
-/// An archive's summary: its report without the members (they follow as entries).
+/// An archive's summary: its facts and their explanation, without the
+/// members (they follow as entries).
 #[derive(Serialize)]
 struct ArchiveJson<'a> {
+    schema: u32,
+    facts: ArchiveFacts<'a>,
+    explanation: ArchiveWords<'a>,
+}
+
+#[derive(Serialize)]
+struct ArchiveFacts<'a> {
     format: linklens::archive::ArchiveFormat,
     chain: &'a [linklens::archive::ArchiveFormat],
     files: u64,
     elf: u64,
     go: u64,
     dynamic: u64,
+    bytes_scanned: u64,
     images: &'a [linklens::archive::ImageReport],
     errors: &'a [linklens::archive::ArchiveError],
+}
+
+#[derive(Serialize)]
+struct ArchiveWords<'a> {
+    images: &'a [linklens_explain::archive::ImageWords],
+    errors: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -118,7 +138,7 @@ struct Done {
 }
 
 /// Analyse one file and render it at once, so no report outlives its file.
-fn analyse(path: &str, opts: &Options, text: linklens::render::TextOptions) -> Done {
+fn analyse(path: &str, opts: &Options, text: render::TextOptions) -> Done {
     let data = input::Input::open(path);
     if let Ok(data) = &data {
         let head = &data.bytes()[..data.bytes().len().min(linklens_archive::HEAD)];
@@ -134,17 +154,17 @@ fn analyse(path: &str, opts: &Options, text: linklens::render::TextOptions) -> D
                 None => linklens_archive::open(&mut std::io::Cursor::new(data.bytes()), len, &limits, None),
             };
             if let Some(report) = report {
-                return archive(path, &report, opts, text);
+                return archive(path, &ExplainedArchive::new(report), opts, text);
             }
         }
     }
     let result = match data {
-        Ok(data) => linklens::analyze(data.bytes()).map_err(|e| ErrorJson { code: e.code(), message: e.to_string() }),
+        Ok(data) => linklens::analyze(data.bytes()).map(Report::new).map_err(|e| ErrorJson { code: e.code(), message: e.to_string() }),
         Err(input::InputError(message)) => Err(ErrorJson { code: "io", message }),
     };
     let failed = result.is_err();
-    let dynamic = result.as_ref().is_ok_and(|r| !r.linkage.is_static());
-    let off_target = result.as_ref().is_ok_and(|r| fails_on(r, &opts.target));
+    let dynamic = result.as_ref().is_ok_and(|r| !r.facts.linkage.is_static());
+    let off_target = result.as_ref().is_ok_and(|r| fails_on(&r.explanation, &opts.target));
     if let (Some(kind), Ok(r)) = (opts.recipe, &result) {
         let (text, notes) = recipe(path, r, kind, opts.fix);
         return Done { text, failed, dynamic, off_target, notes };
@@ -157,7 +177,7 @@ fn analyse(path: &str, opts: &Options, text: linklens::render::TextOptions) -> D
         serde_json::to_string_pretty(&entry).unwrap_or_default()
     } else {
         match &result {
-            Ok(r) => linklens::render::text(path, r, text),
+            Ok(r) => render::text(path, r, text),
             Err(e) => format!("{path}: error: {}\n", e.message),
         }
     };
@@ -165,62 +185,70 @@ fn analyse(path: &str, opts: &Options, text: linklens::render::TextOptions) -> D
 }
 
 /// The recipe of a file's recommended fix (or of `--fix`), or why it has none.
-fn recipe(path: &str, r: &linklens::Report, kind: linklens::RecipeKind, id: Option<linklens::FixId>) -> (String, String) {
-    use linklens::catalogue::{self, sentences};
+fn recipe(path: &str, r: &Report, kind: linklens::RecipeKind, id: Option<linklens::FixId>) -> (String, String) {
+    use linklens_explain::catalogue;
     let label = catalogue::recipe(kind).label;
+    let fixes = &r.explanation.fixes;
     let fix = match id {
-        Some(id) => r.fixes.iter().find(|f| f.id == id),
-        None => r.fixes.first(),
+        Some(id) => fixes.iter().find(|f| f.id == id),
+        None => fixes.first(),
     };
     let Some(fix) = fix else {
-        let ids: Vec<&str> = r.fixes.iter().map(|f| f.id.as_str()).collect();
+        let ids: Vec<&str> = fixes.iter().map(|f| f.id.as_str()).collect();
         let why = match id {
             Some(id) => catalogue::fill(sentences::CLI_NO_SUCH_FIX, &[("fix", id.as_str()), ("fixes", &ids.join(", "))]),
-            None => catalogue::fill(sentences::CLI_NO_FIX, &[("linkage", linklens::render::labels::linkage_phrase(r.linkage))]),
+            None => catalogue::fill(sentences::CLI_NO_FIX, &[("linkage", render::labels::linkage_phrase(r.facts.linkage))]),
         };
         return (String::new(), format!("{path}: {why}\n"));
     };
-    match linklens::render::recipe::recipe(r, fix, kind) {
+    match render::recipe::recipe(r, fix, kind) {
         Ok(text) => (text, String::new()),
         Err(why) => (String::new(), format!("{path}: {}\n", catalogue::fill(sentences::CLI_NO_RECIPE, &[("recipe", label), ("why", why)]))),
     }
 }
 
 /// An archive: its summary, then each member as a file of its own.
-fn archive(path: &str, r: &linklens::archive::ArchiveReport, opts: &Options, text: linklens::render::TextOptions) -> Done {
-    use linklens::render::member_name;
+fn archive(path: &str, a: &ExplainedArchive, opts: &Options, text: render::TextOptions) -> Done {
+    use render::member_name;
+    let (r, e) = (&a.facts, &a.explanation);
     let failed = !r.errors.is_empty();
-    let dynamic = r.members.iter().any(|m| m.report.as_ref().is_some_and(|r| !r.linkage.is_static()));
-    let off_target = r.members.iter().any(|m| m.report.as_ref().is_some_and(|r| fails_on(r, &opts.target)));
+    let dynamic = r.members.iter().any(|m| m.facts.as_ref().is_some_and(|f| !f.linkage.is_static()));
+    let off_target = e.members.iter().flatten().any(|x| fails_on(x, &opts.target));
+    let reports: Vec<Option<Report>> = a.members().map(|(_, report)| report).collect();
     let mut out = String::new();
     if opts.json {
         let summary = ArchiveJson {
-            format: r.format,
-            chain: &r.chain,
-            files: r.files,
-            elf: r.elf,
-            go: r.go,
-            dynamic: r.dynamic,
-            images: &r.images,
-            errors: &r.errors,
+            schema: linklens::SCHEMA_VERSION,
+            facts: ArchiveFacts {
+                format: r.format,
+                chain: &r.chain,
+                files: r.files,
+                elf: r.elf,
+                go: r.go,
+                dynamic: r.dynamic,
+                bytes_scanned: r.bytes_scanned,
+                images: &r.images,
+                errors: &r.errors,
+            },
+            explanation: ArchiveWords { images: &e.images, errors: &e.errors },
         };
         let mut entries = vec![serde_json::to_string_pretty(&Entry { path, report: None, archive: Some(summary), error: None }).unwrap_or_default()];
-        for m in &r.members {
+        for (m, report) in r.members.iter().zip(&reports) {
             let name = member_name(path, &m.path);
-            let error = m.error.as_ref().map(|e| ErrorJson { code: e.id.as_str(), message: e.message.clone() });
-            entries.push(serde_json::to_string_pretty(&Entry { path: &name, report: m.report.as_ref(), archive: None, error }).unwrap_or_default());
+            let error = m.error.as_ref().map(|e| ErrorJson { code: e.id.as_str(), message: linklens_explain::archive::error_message(e) });
+            entries.push(serde_json::to_string_pretty(&Entry { path: &name, report: report.as_ref(), archive: None, error }).unwrap_or_default());
         }
         out = entries.join(",\n");
     } else {
-        out.push_str(&linklens::render::archive_text(path, r, text));
-        for m in &r.members {
+        out.push_str(&render::archive_text(path, a, text));
+        for (m, report) in r.members.iter().zip(&reports) {
             let name = member_name(path, &m.path);
-            match (&m.report, &m.error) {
+            match (report, &m.error) {
                 (Some(report), _) => {
                     out.push_str(if text.quiet { "" } else { "\n" });
-                    out.push_str(&linklens::render::text(&name, report, text));
+                    out.push_str(&render::text(&name, report, text));
                 }
-                (None, Some(e)) => out.push_str(&format!("{name}: error: {}\n", e.message)),
+                (None, Some(e)) => out.push_str(&format!("{name}: error: {}\n", linklens_explain::archive::error_message(e))),
                 (None, None) => {}
             }
         }
@@ -230,10 +258,8 @@ fn archive(path: &str, r: &linklens::archive::ArchiveReport, opts: &Options, tex
 
 /// The file will not run on one of `targets`: a verdict `fails` there, or
 /// no verdict at all (a file for another system).
-fn fails_on(r: &linklens::Report, targets: &[linklens::TargetId]) -> bool {
-    targets.iter().any(|id| {
-        r.portability.targets.iter().find(|t| t.id == *id).is_none_or(|t| t.verdict == linklens::Verdict::Fails)
-    })
+fn fails_on(e: &linklens_explain::Explanation, targets: &[linklens::TargetId]) -> bool {
+    targets.iter().any(|id| e.targets.iter().find(|t| t.id == *id).is_none_or(|t| t.verdict == linklens::Verdict::Fails))
 }
 
 fn main() -> ExitCode {
@@ -247,13 +273,13 @@ fn main() -> ExitCode {
     };
     let color = !opts.no_color && !opts.json && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let targets = if opts.targets {
-        linklens::render::TargetView::All
+        render::TargetView::All
     } else if opts.target.is_empty() {
-        linklens::render::TargetView::Compact
+        render::TargetView::Compact
     } else {
-        linklens::render::TargetView::Only(opts.target.iter().fold(linklens::render::TargetSet::default(), |s, t| s.with(*t)))
+        render::TargetView::Only(opts.target.iter().fold(render::TargetSet::default(), |s, t| s.with(*t)))
     };
-    let text = linklens::render::TextOptions { color, quiet: opts.quiet, targets };
+    let text = render::TextOptions { color, quiet: opts.quiet, targets };
     let (paths, walk_errors) = walk::expand(&opts.files);
     for e in &walk_errors {
         eprintln!("linklens: {e}");

@@ -70,7 +70,9 @@ fn unreadable_inputs_exit_2_and_the_others_are_still_reported() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let arr = v.as_array().unwrap();
     assert_eq!(arr.len(), 3);
-    assert_eq!(arr[0]["linkage"], "static");
+    assert_eq!(arr[0]["facts"]["linkage"], "static");
+    assert_eq!(arr[0]["schema"], linklens::SCHEMA_VERSION);
+    assert!(arr[0]["explanation"]["headline"].as_str().is_some_and(|h| !h.is_empty()));
     assert_eq!(arr[0]["path"], stat.to_str().unwrap());
     assert_eq!(arr[1]["error"]["code"], "io");
     // A file named on the command line is always reported, binary or not.
@@ -93,7 +95,7 @@ fn a_directory_is_walked_for_binaries_without_following_links() {
     let paths: Vec<&str> = v.as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap()).collect();
     let dir_s = dir.to_str().unwrap();
     assert_eq!(paths, vec![format!("{dir_s}/usr/bin/hello"), format!("{dir_s}/usr/bin/lookup")], "{err}");
-    assert_eq!(v[1]["linkage"], "dynamic");
+    assert_eq!(v[1]["facts"]["linkage"], "dynamic");
     assert_eq!(code, 1, "--require-static applies to every file found");
     // An empty array for a tree with no binary, still valid JSON.
     let empty = dir.join("empty");
@@ -145,7 +147,7 @@ fn reads_standard_input_and_rejects_non_binaries() {
     let out = child.wait_with_output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v[0]["path"], "-");
-    assert_eq!(v[0]["libc"]["name"], "musl");
+    assert_eq!(v[0]["facts"]["libc"]["name"], "musl");
 }
 
 #[test]
@@ -191,9 +193,9 @@ fn text_and_markdown_say_the_same_sections() {
     let (_, text, _) = linklens(&["--no-color", p.to_str().unwrap()]);
     let (_, json, _) = linklens(&["--json", p.to_str().unwrap()]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let report: linklens::Report = serde_json::from_value(v[0].clone()).unwrap();
-    assert_eq!(text, linklens::render::text(p.to_str().unwrap(), &report, Default::default()));
-    let md = linklens::render::markdown("app", &report);
+    let report: linklens_explain::Report = serde_json::from_value(v[0].clone()).unwrap();
+    assert_eq!(text, linklens_explain::render::text(p.to_str().unwrap(), &report, Default::default()));
+    let md = linklens_explain::render::markdown("app", &report);
     for (t, m) in [("cause cgo-dep:", "- cause `cgo-dep`:"), ("recommended:", "**Recommended:"), ("alternatives:", "**Alternatives**"), ("verify:", "**Verify**")] {
         assert!(text.contains(t) && md.contains(m), "{t} / {m}\n{text}\n{md}");
     }
@@ -266,11 +268,11 @@ fn archives_are_read_as_they_are_each_member_named_inside() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let entries = v.as_array().unwrap();
     assert_eq!(entries.len(), 3, "the archive, then one entry per binary");
-    assert_eq!(entries[0]["archive"]["format"], "gzip");
-    assert_eq!(entries[0]["archive"]["chain"], serde_json::json!(["gzip", "tar"]));
-    assert_eq!((entries[0]["archive"]["files"].as_u64(), entries[0]["archive"]["elf"].as_u64()), (Some(3), Some(2)));
+    assert_eq!(entries[0]["archive"]["facts"]["format"], "gzip");
+    assert_eq!(entries[0]["archive"]["facts"]["chain"], serde_json::json!(["gzip", "tar"]));
+    assert_eq!((entries[0]["archive"]["facts"]["files"].as_u64(), entries[0]["archive"]["facts"]["elf"].as_u64()), (Some(3), Some(2)));
     assert_eq!(entries[1]["path"], format!("{t}!/usr/bin/c-dynamic"));
-    assert_eq!(entries[1]["linkage"], "dynamic");
+    assert_eq!(entries[1]["facts"]["linkage"], "dynamic");
     assert_eq!(entries[2]["path"], format!("{t}!/usr/bin/hello-static"));
     // --require-static and --target apply to every member.
     assert_eq!(linklens(&["-q", "--require-static", t]).0, 1);
@@ -288,10 +290,10 @@ fn an_image_says_whether_it_starts() {
     let (code, out, _) = linklens(&["--json", i]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let image = &v[0]["archive"]["images"][0];
+    let image = &v[0]["archive"]["facts"]["images"][0];
     assert_eq!(image["verdict"], "fails");
     assert_eq!(image["reason_id"], "no-loader");
-    assert_eq!(image["error"], "exec /app: no such file or directory");
+    assert_eq!(v[0]["archive"]["explanation"]["images"][0]["error"], "exec /app: no such file or directory");
     assert_eq!(image["entrypoint"], serde_json::json!(["/app"]));
     assert_eq!(image["platform"], "linux/amd64");
     assert_eq!(image["binaries"][0]["missing"], serde_json::json!(["/lib64/ld-linux-x86-64.so.2", "libc.so.6"]));

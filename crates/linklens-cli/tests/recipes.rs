@@ -13,8 +13,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use linklens::render::recipe::{recipe, recipes};
-use linklens::{BuildTool, Fix, FixId, RecipeKind, Report};
+use linklens::{BuildTool, FixId, RecipeKind};
+use linklens_explain::render::recipe::{recipe, recipes};
+use linklens_explain::{Fix, Report};
 use serde::Deserialize;
 
 fn root() -> PathBuf {
@@ -31,7 +32,7 @@ fn fixtures() -> Vec<(String, Report)> {
         let mut raw = Vec::new();
         flate2::read::GzDecoder::new(gz.as_slice()).read_to_end(&mut raw).unwrap();
         if let Ok(r) = linklens::analyze(&raw[..]) {
-            out.push((name.to_string(), r));
+            out.push((name.to_string(), Report::new(r)));
         }
     }
     assert!(out.len() > 50, "only {} fixtures", out.len());
@@ -146,7 +147,7 @@ fn every_recipe_of_every_fixture_is_read_by_its_tool() {
     let (mut dockerfiles, mut workflows, mut makefiles) = (Vec::new(), Vec::new(), Vec::new());
     let mut kinds = BTreeMap::<RecipeKind, usize>::new();
     for (name, r) in fixtures() {
-        for fix in &r.fixes {
+        for fix in &r.explanation.fixes {
             for rc in recipes(&r, fix) {
                 *kinds.entry(rc.kind).or_default() += 1;
                 let path = dir.join(format!("{name}.{}.{}", fix.id, rc.kind));
@@ -278,7 +279,7 @@ fn the_build_inside_each_recipe_gives_what_the_fix_promises() {
     let (mut failures, mut built) = (Vec::new(), 0);
     for name in BUILD_CASES {
         let (_, r) = all.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("{name} is a fixture"));
-        for fix in r.fixes.iter().filter(|f| BUILT_FIXES.contains(&f.id)) {
+        for fix in r.explanation.fixes.iter().filter(|f| BUILT_FIXES.contains(&f.id)) {
             let b = fix.build.as_ref().expect("a Go fix has its build");
             let what = |kind: RecipeKind| format!("{name} {} {kind}", fix.id);
             let out = |kind: RecipeKind| dir.join(format!("{name}-{}-{kind}", fix.id));

@@ -10,7 +10,7 @@ use linklens::{FixId, TargetId, Verdict, SCHEMA_VERSION};
 
 use crate::catalogue::{self, fill};
 use crate::render::labels;
-use crate::{explain, Explanation};
+use crate::{explain, Explanation, Report};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 /// An archive's facts and their explanation: what `--json` prints for an
@@ -29,6 +29,14 @@ impl ExplainedArchive {
     pub fn new(facts: ArchiveReport) -> ExplainedArchive {
         let explanation = explain_archive(&facts);
         ExplainedArchive { schema: SCHEMA_VERSION, facts, explanation }
+    }
+
+    /// Each member's path and, when it could be analysed, its report.
+    pub fn members(&self) -> impl Iterator<Item = (&str, Option<Report>)> + '_ {
+        self.facts.members.iter().zip(&self.explanation.members).map(|(m, e)| {
+            let report = m.facts.clone().zip(e.clone()).map(|(facts, explanation)| Report { schema: SCHEMA_VERSION, facts, explanation });
+            (m.path.as_str(), report)
+        })
     }
 }
 

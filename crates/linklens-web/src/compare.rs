@@ -1,7 +1,8 @@
 //! Two reports side by side (before and after a rebuild): what changed.
 
-use linklens::catalogue::{fill, page};
-use linklens::{CauseId, Linkage, Report};
+use linklens_explain::catalogue::{fill, page};
+use linklens::{CauseId, Linkage};
+use linklens_explain::{Report};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
@@ -43,10 +44,10 @@ impl Comparison {
             }
         }
         if self.interpreter_before != self.interpreter_after {
-            let name = |i: &Option<String>| i.clone().unwrap_or_else(|| linklens::render::labels::NONE.to_string());
+            let name = |i: &Option<String>| i.clone().unwrap_or_else(|| linklens_explain::render::labels::NONE.to_string());
             parts.push(fill(page::COMPARE_INTERPRETER, &[("before", &name(&self.interpreter_before)), ("after", &name(&self.interpreter_after))]));
         }
-        let none = || linklens::render::labels::NONE.to_string();
+        let none = || linklens_explain::render::labels::NONE.to_string();
         if self.glibc_before != self.glibc_after {
             let (b, a) = (self.glibc_before.clone().unwrap_or_else(none), self.glibc_after.clone().unwrap_or_else(none));
             parts.push(fill(page::COMPARE_GLIBC, &[("before", &b), ("after", &a)]));
@@ -61,31 +62,31 @@ impl Comparison {
 
 pub fn compare(before: &Report, after: &Report) -> Comparison {
     let ids = |r: &Report| {
-        let mut v: Vec<CauseId> = r.causes.iter().map(|c| c.id).collect();
+        let mut v: Vec<CauseId> = r.facts.causes.iter().map(|c| c.id).collect();
         v.sort();
         v.dedup();
         v
     };
     let (b, a) = (ids(before), ids(after));
-    let dynamic_ids = |r: &Report| r.causes.iter().filter(|c| c.makes_dynamic).map(|c| c.id).collect::<Vec<_>>();
+    let dynamic_ids = |r: &Report| r.facts.causes.iter().filter(|c| c.makes_dynamic).map(|c| c.id).collect::<Vec<_>>();
     let (bd, ad) = (dynamic_ids(before), dynamic_ids(after));
     Comparison {
-        before: before.linkage,
-        after: after.linkage,
+        before: before.facts.linkage,
+        after: after.facts.linkage,
         causes_gone: b.iter().copied().filter(|c| !a.contains(c)).collect(),
         causes_new: a.iter().copied().filter(|c| !b.contains(c)).collect(),
         causes_now_static: a.iter().copied().filter(|c| bd.contains(c) && !ad.contains(c)).collect(),
-        libraries_gone: before.dynamic.needed.iter().filter(|l| !after.dynamic.needed.contains(l)).cloned().collect(),
-        libraries_new: after.dynamic.needed.iter().filter(|l| !before.dynamic.needed.contains(l)).cloned().collect(),
-        interpreter_before: before.dynamic.interpreter.clone(),
-        interpreter_after: after.dynamic.interpreter.clone(),
-        glibc_before: before.portability.glibc_min.clone(),
-        glibc_after: after.portability.glibc_min.clone(),
+        libraries_gone: before.facts.dynamic.needed.iter().filter(|l| !after.facts.dynamic.needed.contains(l)).cloned().collect(),
+        libraries_new: after.facts.dynamic.needed.iter().filter(|l| !before.facts.dynamic.needed.contains(l)).cloned().collect(),
+        interpreter_before: before.facts.dynamic.interpreter.clone(),
+        interpreter_after: after.facts.dynamic.interpreter.clone(),
+        glibc_before: before.facts.portability.glibc_min.clone(),
+        glibc_after: after.facts.portability.glibc_min.clone(),
         runs_before: runs(before),
         runs_after: runs(after),
     }
 }
 
 fn runs(r: &Report) -> usize {
-    r.portability.targets.iter().filter(|t| t.verdict == linklens::Verdict::Runs).count()
+    r.explanation.targets.iter().filter(|t| t.verdict == linklens::Verdict::Runs).count()
 }

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, File};
 use yew::prelude::*;
 
-use linklens::catalogue::{fill, page};
+use linklens_explain::catalogue::{fill, page};
 
 use crate::route::Route;
 use crate::state::{Action, Entry, EntryState, Files, Share};

@@ -6,8 +6,8 @@
 //! internally tagged enum is buffered whole before it is read, which put a
 //! second copy of the `Report` reader into the page's wasm.
 
-use linklens::render::recipe::{recipes, Recipe};
-use linklens::Report;
+use linklens_explain::render::recipe::{recipes, Recipe};
+use linklens_explain::Report;
 use serde::{Deserialize, Serialize};
 
 /// What the worker renders of a report for the page, with the core's one
@@ -30,9 +30,9 @@ impl Rendered {
     /// (run in the worker).
     pub fn of(name: &str, report: &Report) -> Rendered {
         Rendered {
-            recipes: report.fixes.iter().map(|f| recipes(report, f)).collect(),
+            recipes: report.explanation.fixes.iter().map(|f| recipes(report, f)).collect(),
             json: serde_json::to_string_pretty(report).unwrap_or_default(),
-            markdown: linklens::render::markdown(name, report),
+            markdown: linklens_explain::render::markdown(name, report),
         }
     }
 }
@@ -60,7 +60,7 @@ pub enum FromWorker {
     /// An archive or image: a result per binary inside.
     ArchiveDone {
         id: u32,
-        archive: Box<linklens::archive::ArchiveReport>,
+        archive: Box<linklens_explain::archive::ExplainedArchive>,
         /// Per member, in the archive's member order (empty without a report).
         rendered: Vec<Rendered>,
         millis: f64,
@@ -75,9 +75,9 @@ pub enum FromWorker {
     /// what the page shows of it, or why not.
     Opened {
         fragment: String,
-        shared: Option<Box<linklens::share::Shared>>,
+        shared: Option<Box<linklens_explain::share::Shared>>,
         rendered: Option<Box<Rendered>>,
-        error: Option<linklens::share::ShareError>,
+        error: Option<linklens_explain::share::ShareError>,
     },
     /// The file could not be read to the end for its SHA-256.
     HashFailed { id: u32, message: String },

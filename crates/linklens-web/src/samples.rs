@@ -2,7 +2,7 @@
 //! served beside the page as `samples/<slug>.gz` (copied from fixtures/bin
 //! at build time by web/samples.sh) and fetched only when chosen.
 
-use linklens::catalogue::TopicId;
+use linklens_explain::catalogue::TopicId;
 use linklens::CauseId;
 
 pub struct Sample {
@@ -47,7 +47,7 @@ mod tests {
     #[test]
     fn every_cause_has_its_sample() {
         for &c in linklens::CauseId::ALL {
-            let s = super::for_topic(linklens::catalogue::TopicId::Cause(c));
+            let s = super::for_topic(linklens_explain::catalogue::TopicId::Cause(c));
             assert!(s.is_some_and(|s| s.cause == Some(c)), "{c}");
         }
     }

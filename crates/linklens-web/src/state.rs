@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
-use linklens::catalogue::{fill, page};
-use linklens::Report;
+use linklens_explain::catalogue::{fill, page};
+use linklens_explain::Report;
 use yew::prelude::*;
 
 use crate::protocol::{FromWorker, Rendered};
@@ -81,7 +81,7 @@ pub enum EntryState {
     Done { report: Received<Report>, rendered: Received<Rendered>, read: f64, millis: f64, wasm_memory: f64 },
     /// An archive or image: its summary and a report per binary inside
     /// (each member's as it is shown, in member order; `None` without a report).
-    Archive { archive: Received<linklens::archive::ArchiveReport>, members: Received<Vec<Option<Shown>>>, millis: f64, wasm_memory: f64 },
+    Archive { archive: Received<linklens_explain::archive::ExplainedArchive>, members: Received<Vec<Option<Shown>>>, millis: f64, wasm_memory: f64 },
     Failed { code: AttrValue, message: AttrValue },
 }
 
@@ -92,7 +92,7 @@ pub struct Files {
     /// What the live region announces.
     pub announcement: String,
     /// The share link opened last: its fragment, and the report or why not.
-    pub opened: Option<(String, Result<Received<OpenedLink>, linklens::share::ShareError>)>,
+    pub opened: Option<(String, Result<Received<OpenedLink>, linklens_explain::share::ShareError>)>,
 }
 
 /// A share link the worker opened: the report and what the page shows of it.
@@ -101,7 +101,7 @@ pub struct OpenedLink {
     pub name: String,
     pub size: u64,
     pub sha256: String,
-    pub omitted: Vec<linklens::share::Omitted>,
+    pub omitted: Vec<linklens_explain::share::Omitted>,
     pub report: Received<Report>,
     pub rendered: Received<Rendered>,
 }
@@ -153,7 +153,7 @@ impl Reducible for Files {
             Action::Worker(FromWorker::Opened { fragment, shared, rendered, error }) => {
                 let opened = match (shared, error) {
                     (Some(s), _) => {
-                        let linklens::share::Shared { name, size, sha256, omitted, report } = *s;
+                        let linklens_explain::share::Shared { name, size, sha256, omitted, report } = *s;
                         let (report, rendered) = (Received::new(report), Received::new(rendered.map(|r| *r).unwrap_or_default()));
                         Ok(Received::new(OpenedLink { name, size, sha256, omitted, report, rendered }))
                     }
@@ -175,10 +175,9 @@ impl Reducible for Files {
                         // Each member's view made once, not on every render
                         // (the worker sends one `Rendered` per member).
                         let members = archive
-                            .members
-                            .iter()
+                            .members()
                             .zip(rendered)
-                            .map(|(m, rendered)| Some(Shown { report: Received::new(m.report.clone()?), rendered: Received::new(rendered) }))
+                            .map(|((_, report), rendered)| Some(Shown { report: Received::new(report?), rendered: Received::new(rendered) }))
                             .collect();
                         (id, EntryState::Archive { archive: Received::new(*archive), members: Received::new(members), millis, wasm_memory })
                     }
@@ -188,10 +187,10 @@ impl Reducible for Files {
                 if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
                     match &state {
                         EntryState::Done { report, .. } => {
-                            announcement = format!("{}: {}. {}", e.name, report.linkage, report.headline)
+                            announcement = format!("{}: {}. {}", e.name, report.facts.linkage, report.explanation.headline)
                         }
                         EntryState::Archive { archive, .. } => {
-                            announcement = format!("{}: {}", e.name, linklens::render::counts(archive))
+                            announcement = format!("{}: {}", e.name, linklens_explain::render::counts(&archive.facts))
                         }
                         EntryState::Failed { message, .. } => {
                             announcement = fill(page::ANNOUNCE_FAILED, &[("name", &e.name), ("message", message)])

@@ -68,7 +68,7 @@ impl WorkerBridge {
                 (this.on_message)(FromWorker::Failed {
                     id: 0,
                     code: "worker".into(),
-                    message: linklens::catalogue::page::WORKER_FAILED.into(),
+                    message: linklens_explain::catalogue::page::WORKER_FAILED.into(),
                 });
                 return;
             }
@@ -109,13 +109,13 @@ impl WorkerBridge {
             this.held.borrow_mut().clear();
             let hashing: Vec<u32> = this.hashing.borrow_mut().drain(..).collect();
             for id in hashing {
-                (this.on_message)(FromWorker::HashFailed { id, message: linklens::catalogue::page::WORKER_CRASHED.into() });
+                (this.on_message)(FromWorker::HashFailed { id, message: linklens_explain::catalogue::page::WORKER_CRASHED.into() });
             }
             for id in lost {
                 (this.on_message)(FromWorker::Failed {
                     id,
                     code: "crash".into(),
-                    message: linklens::catalogue::page::WORKER_CRASHED.into(),
+                    message: linklens_explain::catalogue::page::WORKER_CRASHED.into(),
                 });
             }
             if let Some(w) = this.worker.borrow_mut().take() {
@@ -155,7 +155,7 @@ impl WorkerBridge {
         if posted {
             self.hashing.borrow_mut().push(id);
         } else {
-            (self.on_message)(FromWorker::HashFailed { id, message: linklens::catalogue::page::WORKER_FAILED.into() });
+            (self.on_message)(FromWorker::HashFailed { id, message: linklens_explain::catalogue::page::WORKER_FAILED.into() });
         }
     }
 
@@ -190,7 +190,7 @@ impl WorkerBridge {
             this.queue.borrow_mut().splice(0..0, others);
             WorkerBridge::spawn(this);
         }
-        (this.on_message)(FromWorker::Failed { id, code: "cancelled".into(), message: linklens::catalogue::page::CANCELLED.into() });
+        (this.on_message)(FromWorker::Failed { id, code: "cancelled".into(), message: linklens_explain::catalogue::page::CANCELLED.into() });
     }
 
     /// Analyse a file; the result arrives through `on_message` with this id.

@@ -204,8 +204,8 @@ fn non_go(input: &Input) -> Cause {
         E::Symbol,
         match input.language {
             Some(Language::Gccgo) => "no gc build info or pclntab, but libgo.so or a .go_export section: built by gccgo".to_string(),
-            Some(lang) => format!("no Go build info or pclntab; looks like {lang}"),
-            None => "no Go build info or pclntab".to_string(),
+            // The language is a fact of its own (`toolchain.language`).
+            _ => "no Go build info or pclntab".to_string(),
         },
     ));
     if input.language == Some(Language::Gccgo) {
@@ -430,7 +430,7 @@ mod tests {
         assert!(attribute_non_go(&Dynamic::default(), Linkage::Static, Some(Language::C)).is_empty());
         let c = attribute_non_go(&dynamic(&["libc.so.6"]), Linkage::Dynamic, Some(Language::Cxx));
         let values: Vec<&str> = c[0].evidence.iter().map(|e| e.value.as_str()).collect();
-        assert_eq!(values, ["/lib64/ld-linux-x86-64.so.2", "libc.so.6", "no Go build info or pclntab; looks like C++"]);
+        assert_eq!(values, ["/lib64/ld-linux-x86-64.so.2", "libc.so.6", "no Go build info or pclntab"]);
         // Dynamic by file's rule alone: a dynamic section, nothing else.
         let bare = Dynamic { has_dynamic_section: true, ..Dynamic::default() };
         let c = attribute_non_go(&bare, Linkage::Dynamic, None);

@@ -86,14 +86,14 @@ mod worker {
             };
             let msg = match linklens_archive::open(&mut reader, size, &limits, Some(&mut progress)) {
                 Some(archive) => {
+                    let archive = linklens_explain::archive::ExplainedArchive::new(archive);
                     let rendered = archive
-                        .members
-                        .iter()
-                        .map(|m| m.report.as_ref().map(|r| Rendered::of(&linklens::render::member_name(&name, &m.path), r)).unwrap_or_default())
+                        .members()
+                        .map(|(path, r)| r.map(|r| Rendered::of(&linklens_explain::render::member_name(&name, path), &r)).unwrap_or_default())
                         .collect();
                     FromWorker::ArchiveDone { id, archive: Box::new(archive), rendered, millis: now() - start, wasm_memory: wasm_memory() }
                 }
-                None => FromWorker::Failed { id, code: "io".into(), message: linklens::catalogue::page::ARCHIVE_UNREADABLE.into() },
+                None => FromWorker::Failed { id, code: "io".into(), message: linklens_explain::catalogue::page::ARCHIVE_UNREADABLE.into() },
             };
             post(scope, &msg);
             return;
@@ -130,8 +130,8 @@ mod worker {
             Ok::<String, String>(sha.finalize().iter().map(|b| format!("{b:02x}")).collect())
         })();
         let msg = msg.and_then(|sha256| {
-            let report: linklens::Report = serde_json::from_str(report).map_err(|e| e.to_string())?;
-            let fragment = linklens::share::link(&report, name, blob_size, &sha256);
+            let report: linklens_explain::Report = serde_json::from_str(report).map_err(|e| e.to_string())?;
+            let fragment = linklens_explain::share::link(&report, name, blob_size, &sha256);
             Ok(FromWorker::Linked { id, sha256, fragment })
         });
         post(scope, &msg.unwrap_or_else(|message| FromWorker::HashFailed { id, message }));
@@ -147,7 +147,7 @@ mod worker {
             let op = text("op");
             if op == "open" {
                 let fragment = text("fragment");
-                let (shared, rendered, error) = match linklens::share::open(&fragment) {
+                let (shared, rendered, error) = match linklens_explain::share::open(&fragment) {
                     Ok(s) => {
                         let rendered = Box::new(Rendered::of(&s.name, &s.report));
                         (Some(Box::new(s)), Some(rendered), None)

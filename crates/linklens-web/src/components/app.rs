@@ -1,5 +1,5 @@
-use linklens::catalogue::{fill, page, sentences};
-use linklens::render::labels;
+use linklens_explain::catalogue::{fill, page, sentences};
+use linklens_explain::render::labels;
 use web_sys::{File, FileList};
 use yew::prelude::*;
 

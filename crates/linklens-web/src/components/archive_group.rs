@@ -1,6 +1,7 @@
-use linklens::archive::{ArchiveReport, ImageReport, ImageVerdict};
-use linklens::catalogue::{self, fill, page};
-use linklens::render::{self, labels};
+use linklens::archive::{ImageReport, ImageVerdict};
+use linklens_explain::archive::{ExplainedArchive, ImageWords};
+use linklens_explain::catalogue::{self, fill, page};
+use linklens_explain::render::{self, labels};
 use yew::prelude::*;
 
 use super::report_view::ReportView;
@@ -8,7 +9,7 @@ use crate::state::{Received, Shown};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub archive: Received<ArchiveReport>,
+    pub archive: Received<ExplainedArchive>,
     /// Each member as its result view shows it, in member order.
     pub members: Received<Vec<Option<Shown>>>,
     pub id: u32,
@@ -22,31 +23,31 @@ pub struct Props {
 /// binary inside (open for a dynamic program, not for a shared library).
 #[function_component(ArchiveGroup)]
 pub fn archive_group(props: &Props) -> Html {
-    let a = &props.archive;
+    let (a, words) = (&props.archive.facts, &props.archive.explanation);
     html! {
         <section class="archive" data-testid="archive" data-format={a.format.as_str()} aria-label={props.name.clone()}>
             <p class="archive-summary">
                 <strong>{render::format_chain(a)}</strong>{" · "}{render::counts(a)}
             </p>
-            { for a.images.iter().map(|i| image(a, i)) }
+            { for a.images.iter().zip(&words.images).map(|(i, w)| image(&props.archive, i, w)) }
             if !a.errors.is_empty() {
                 <ul class="archive-errors" data-testid="archive-errors">
-                    { for a.errors.iter().map(|e| html! { <li data-error-id={e.id.as_str()}>{&e.message}</li> }) }
+                    { for a.errors.iter().zip(&words.errors).map(|(e, message)| html! { <li data-error-id={e.id.as_str()}>{message}</li> }) }
                 </ul>
             }
             { for a.members.iter().enumerate().map(|(i, m)| {
                 let name = render::member_name(&props.name, &m.path);
                 // Open the dynamic programs; an image's shared libraries are
                 // dynamic by nature and would bury them.
-                let dynamic = m.report.as_ref().is_some_and(|r| !r.linkage.is_static() && r.kind != linklens::Kind::SharedObject);
-                let linkage = m.report.as_ref().map(|r| r.linkage.as_str()).unwrap_or("error");
+                let dynamic = m.facts.as_ref().is_some_and(|f| !f.linkage.is_static() && f.kind != linklens::Kind::SharedObject);
+                let linkage = m.facts.as_ref().map(|f| f.linkage.as_str()).unwrap_or("error");
                 html! {
                     <details class="member" data-testid="member" data-path={m.path.clone()} data-linkage={linkage} open={dynamic}>
                         <summary><code>{ if m.path.is_empty() { props.name.to_string() } else { m.path.clone() } }</code>
                             <span class={classes!("member-linkage", linkage.to_string())}>{linkage}</span></summary>
                         { match (props.members.get(i).and_then(Option::as_ref), &m.error) {
                             (Some(shown), _) => html! { <ReportView report={shown.report.clone()} rendered={shown.rendered.clone()} result_id={props.id.wrapping_mul(4096).wrapping_add(i as u32 + 1)} name={AttrValue::from(name)} /> },
-                            (None, Some(e)) => html! { <p class="error" data-testid="member-error">{&e.message}</p> },
+                            (None, Some(e)) => html! { <p class="error" data-testid="member-error">{linklens_explain::archive::error_message(e)}</p> },
                             _ => html! {},
                         } }
                     </details>
@@ -57,11 +58,11 @@ pub fn archive_group(props: &Props) -> Html {
     }
 }
 
-fn image(a: &ArchiveReport, i: &ImageReport) -> Html {
-    // The fix's title as the program's own report gives it (the page
+fn image(a: &ExplainedArchive, i: &ImageReport, w: &ImageWords) -> Html {
+    // The fix's title as the program's own explanation gives it (the page
     // carries no fix catalogue).
-    let fix_title = i.fix.map(|f| {
-        a.members.iter().filter_map(|m| m.report.as_ref()).flat_map(|r| &r.fixes).find(|x| x.id == f).map_or(f.as_str(), |x| x.title.as_str())
+    let fix_title = w.fix.map(|f| {
+        a.explanation.members.iter().flatten().flat_map(|e| &e.fixes).find(|x| x.id == f).map_or(f.as_str(), |x| x.title.as_str())
     });
     let class = match i.verdict {
         ImageVerdict::Starts => "starts",
@@ -79,14 +80,14 @@ fn image(a: &ArchiveReport, i: &ImageReport) -> Html {
             if let Some(libc) = &i.libc {
                 <p>{labels::IMAGE_LIBC}{" "}{&libc.name}{" "}{libc.version.clone().unwrap_or_default()}{" ("}<code>{&libc.path}</code>{")"}</p>
             }
-            <p class="image-reason" data-testid="image-reason">{&i.reason}</p>
-            if let Some(e) = &i.error {
+            <p class="image-reason" data-testid="image-reason">{&w.reason}</p>
+            if let Some(e) = &w.error {
                 <p>{labels::ERROR_SEEN}{": "}<code class="image-error" data-testid="image-error">{e}</code></p>
             }
             if let Some(title) = fix_title {
                 <p>{labels::FIX}{": "}{title}{page::FIX_BELOW}</p>
             }
-            if let Some(b) = i.base {
+            if let Some(b) = w.base {
                 <p>{labels::OR_BASE}{" "}{catalogue::target(b).name}</p>
             }
             { for i.binaries.iter().filter(|b| !b.missing.is_empty()).map(|b| html! {

@@ -1,5 +1,5 @@
-use linklens::catalogue;
-use linklens::render::labels;
+use linklens_explain::catalogue;
+use linklens_explain::render::labels;
 use linklens::Cause;
 use yew::prelude::*;
 

@@ -1,5 +1,5 @@
-use linklens::catalogue::page;
-use linklens::Report;
+use linklens_explain::catalogue::page;
+use linklens_explain::Report;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -45,14 +45,14 @@ pub fn compare_view(props: &Props) -> Html {
     let column = |name: &AttrValue, r: &Report| html! {
         <div class="compare-col">
             <p class="compare-name"><code>{name.clone()}</code></p>
-            <p class={classes!("verdict", "small", r.linkage.as_str())}>{r.linkage.as_str()}</p>
-            <p>{ if r.causes.is_empty() { page::NO_CGO_COMPONENT.to_string() } else { r.causes.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ") } }</p>
-            <p>{ if r.dynamic.needed.is_empty() { page::NO_LIBRARIES.to_string() } else { r.dynamic.needed.join(", ") } }</p>
+            <p class={classes!("verdict", "small", r.facts.linkage.as_str())}>{r.facts.linkage.as_str()}</p>
+            <p>{ if r.facts.causes.is_empty() { page::NO_CGO_COMPONENT.to_string() } else { r.facts.causes.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ") } }</p>
+            <p>{ if r.facts.dynamic.needed.is_empty() { page::NO_LIBRARIES.to_string() } else { r.facts.dynamic.needed.join(", ") } }</p>
         </div>
     };
     html! {
         <section class="compare" data-testid="compare" aria-labelledby="compare-title">
-            <h2 id="compare-title">{linklens::render::labels::COMPARE}</h2>
+            <h2 id="compare-title">{linklens_explain::render::labels::COMPARE}</h2>
             <div class="compare-pick">{select(before.clone(), b, "Before", "compare-before")}{select(after.clone(), a, "After", "compare-after")}</div>
             <p class="compare-sentence" data-testid="compare-sentence">{cmp.sentence()}</p>
             <div class="compare-cols">{column(&bname, &brep)}{column(&aname, &arep)}</div>

@@ -1,6 +1,7 @@
-use linklens::catalogue::fill;
-use linklens::render::labels;
-use linklens::{CauseId, Report};
+use linklens_explain::catalogue::fill;
+use linklens_explain::render::labels;
+use linklens::{CauseId};
+use linklens_explain::{Report};
 use yew::prelude::*;
 
 use crate::format;
@@ -16,9 +17,9 @@ pub struct Props {
 #[function_component(Details)]
 pub fn details(props: &Props) -> Html {
     let r = &props.report;
-    let d = &r.dynamic;
+    let d = &r.facts.dynamic;
     let mut groups: Vec<(Option<CauseId>, Vec<String>)> = Vec::new();
-    for i in &r.imports {
+    for i in &r.facts.imports {
         let label = match &i.version {
             Some(v) => format!("{}@{v}", i.name),
             None => i.name.clone(),
@@ -30,7 +31,7 @@ pub fn details(props: &Props) -> Html {
     }
     // Causes first, the unattributed rest last.
     groups.sort_by_key(|(c, _)| (c.is_none(), *c));
-    let go_version_m = r.go.as_ref().map(|g| {
+    let go_version_m = r.facts.go.as_ref().map(|g| {
         let mut lines = vec![format!("{}", g.version.as_deref().unwrap_or("(no build info)"))];
         if let Some(p) = &g.path {
             lines.push(format!("\tpath\t{p}"));
@@ -55,7 +56,7 @@ pub fn details(props: &Props) -> Html {
             <summary>{labels::DETAILS}</summary>
             <dl>
                 <dt>{labels::FILE}</dt>
-                <dd>{format!("{} · {} · {}-bit {} · {}", format::bytes(r.size as f64), labels::kind(r.kind), r.bits, r.endian, r.arch.machine)}</dd>
+                <dd>{format!("{} · {} · {}-bit {} · {}", format::bytes(r.facts.size as f64), labels::kind(r.facts.kind), r.facts.bits, r.facts.endian, r.facts.arch.machine)}</dd>
                 <dt>{labels::INTERPRETER}</dt>
                 <dd>{ match &d.interpreter { Some(i) => html! { <code>{i}</code> }, None => html! { {labels::NONE} } } }</dd>
                 <dt>{labels::NEEDS}</dt>
@@ -65,14 +66,14 @@ pub fn details(props: &Props) -> Html {
                     <dd><code>{d.rpath.join(":")}</code>{" "}<code>{d.runpath.join(":")}</code></dd>
                 }
                 <dt>{labels::C_LIBRARY}</dt>
-                <dd>{r.libc.name.as_str()}
-                    if !r.libc.evidence.is_empty() {
-                        {" — "}{labels::FROM}{" "}{ r.libc.evidence.iter().map(|e| e.value.clone()).collect::<Vec<_>>().join("; ") }
+                <dd>{r.facts.libc.name.as_str()}
+                    if !r.facts.libc.evidence.is_empty() {
+                        {" — "}{labels::FROM}{" "}{ r.facts.libc.evidence.iter().map(|e| e.value.clone()).collect::<Vec<_>>().join("; ") }
                     }
                 </dd>
             </dl>
             if !groups.is_empty() {
-                <h5>{fill(labels::IMPORTED_SYMBOLS, &[("count", &r.imports.len().to_string())])}</h5>
+                <h5>{fill(labels::IMPORTED_SYMBOLS, &[("count", &r.facts.imports.len().to_string())])}</h5>
                 { for groups.iter().map(|(cause, names)| html! {
                     <div class="import-group">
                         <p class="import-cause">{ match cause { Some(c) => format!("{} ({})", c.as_str(), names.len()), None => format!("{} ({})", labels::OTHER_IMPORTS, names.len()) } }</p>
@@ -84,7 +85,7 @@ pub fn details(props: &Props) -> Html {
                 <h5>{labels::GO_BUILDINFO}</h5>
                 <pre class="buildinfo" tabindex="0"><code>{text}</code></pre>
             }
-            if let Some(g) = &r.go {
+            if let Some(g) = &r.facts.go {
                 if let Some(p) = &g.pclntab {
                     <p>{fill(labels::PCLNTAB_LINE, &[("layout", &p.version), ("nfunc", &p.nfunc.to_string()), ("where", &match (&p.section, p.scanned) {
                         (Some(s), false) => fill(labels::PCLNTAB_IN_SECTION, &[("section", s)]),
@@ -100,12 +101,12 @@ pub fn details(props: &Props) -> Html {
             }
             <h5>{labels::TOOLCHAIN}</h5>
             <ul class="toolchain">
-                if let Some(l) = &r.toolchain.language { <li>{format!("{}: {l}", labels::LANGUAGE)}</li> }
-                { for r.toolchain.comments.iter().map(|c| html! { <li><code>{c}</code></li> }) }
-                if let Some(t) = &r.toolchain.abi_tag { <li>{format!("{}: {t}", labels::ABI_TAG)}</li> }
-                if let Some(b) = &r.toolchain.go_build_id { <li>{labels::GO_BUILD_ID}{": "}<code>{b}</code></li> }
-                if let Some(b) = &r.toolchain.gnu_build_id { <li>{labels::GNU_BUILD_ID}{": "}<code>{b}</code></li> }
-                <li>{ if r.toolchain.runtime_cgo { labels::RUNTIME_CGO_LINKED } else { labels::RUNTIME_CGO_NOT_LINKED } }</li>
+                if let Some(l) = &r.facts.toolchain.language { <li>{format!("{}: {l}", labels::LANGUAGE)}</li> }
+                { for r.facts.toolchain.comments.iter().map(|c| html! { <li><code>{c}</code></li> }) }
+                if let Some(t) = &r.facts.toolchain.abi_tag { <li>{format!("{}: {t}", labels::ABI_TAG)}</li> }
+                if let Some(b) = &r.facts.toolchain.go_build_id { <li>{labels::GO_BUILD_ID}{": "}<code>{b}</code></li> }
+                if let Some(b) = &r.facts.toolchain.gnu_build_id { <li>{labels::GNU_BUILD_ID}{": "}<code>{b}</code></li> }
+                <li>{ if r.facts.toolchain.runtime_cgo { labels::RUNTIME_CGO_LINKED } else { labels::RUNTIME_CGO_NOT_LINKED } }</li>
             </ul>
         </details>
     }

@@ -1,5 +1,5 @@
-use linklens::catalogue::{fill, page};
-use linklens::render::labels;
+use linklens_explain::catalogue::{fill, page};
+use linklens_explain::render::labels;
 use yew::prelude::*;
 
 use crate::docs::DocPage;

@@ -1,4 +1,4 @@
-use linklens::catalogue::page;
+use linklens_explain::catalogue::page;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

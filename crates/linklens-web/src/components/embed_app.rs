@@ -47,7 +47,7 @@ pub fn embed_app(props: &Props) -> Html {
     let class = classes!("linklens-embed", props.compact.then_some("compact"));
     html! {
         <div {class} data-testid="embed" {ondragover} {ondragleave} {ondrop}>
-            <DropZone {on_files} dragging={*dragging} hint={linklens::catalogue::page::DROP_HINT_EMBED} />
+            <DropZone {on_files} dragging={*dragging} hint={linklens_explain::catalogue::page::DROP_HINT_EMBED} />
             <div class="visually-hidden" aria-live="polite" role="status" data-testid="live">{&files.announcement}</div>
             <div class="results">
                 { for files.entries.iter().rev().map(|e| html! {

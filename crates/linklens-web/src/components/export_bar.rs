@@ -1,4 +1,4 @@
-use linklens::render::labels;
+use linklens_explain::render::labels;
 use yew::prelude::*;
 
 use super::copy_button::CopyButton;

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use linklens::catalogue::{fill, page};
+use linklens_explain::catalogue::{fill, page};
 
 use crate::state::{Entry, EntryState};
 use super::archive_group::ArchiveGroup;

@@ -1,5 +1,5 @@
-use linklens::render::labels;
-use linklens::Report;
+use linklens_explain::render::labels;
+use linklens_explain::Report;
 use yew::prelude::*;
 
 use super::recipe_tabs::RecipeTabs;
@@ -20,7 +20,7 @@ pub struct Props {
 /// alternatives with their trade-offs and recipes, then how to verify.
 #[function_component(FixPanel)]
 pub fn fix_panel(props: &Props) -> Html {
-    let Some((first, rest)) = props.report.fixes.split_first() else {
+    let Some((first, rest)) = props.report.explanation.fixes.split_first() else {
         return html! {};
     };
     let title_id = format!("fix-title-{}", props.result_id);

@@ -1,4 +1,4 @@
-use linklens::catalogue::page;
+use linklens_explain::catalogue::page;
 use yew::prelude::*;
 
 #[function_component(Header)]

@@ -28,11 +28,11 @@ pub fn nav(props: &Props) -> Html {
     };
     html! {
         <nav class="site-nav" aria-label="Site">
-            <a href="#/" aria-current={current(&Route::Home)}>{linklens::render::labels::CHECK_A_BINARY}</a>
-            <a href="#/guide" aria-current={current(&Route::Guide(None))}>{linklens::catalogue::page::GUIDE_TITLE}</a>
-            <a href="#/causes" aria-current={current(&Route::Causes)}>{linklens::render::labels::CAUSES}</a>
+            <a href="#/" aria-current={current(&Route::Home)}>{linklens_explain::render::labels::CHECK_A_BINARY}</a>
+            <a href="#/guide" aria-current={current(&Route::Guide(None))}>{linklens_explain::catalogue::page::GUIDE_TITLE}</a>
+            <a href="#/causes" aria-current={current(&Route::Causes)}>{linklens_explain::render::labels::CAUSES}</a>
             <details class="samples-menu" data-testid="samples-menu" ref={menu}>
-                <summary>{linklens::render::labels::TRY_AN_EXAMPLE}</summary>
+                <summary>{linklens_explain::render::labels::TRY_AN_EXAMPLE}</summary>
                 <ul>
                     { for SAMPLES.iter().map(|s| html! {
                         <li><a href={Route::Sample(s.slug.into()).href()} data-testid="sample-link" data-sample={s.slug}>{s.title}</a></li>

@@ -1,5 +1,5 @@
-use linklens::render::labels;
-use linklens::Report;
+use linklens_explain::render::labels;
+use linklens_explain::Report;
 use yew::prelude::*;
 
 use super::cause_card::CauseCard;
@@ -30,13 +30,13 @@ pub fn report_view(props: &Props) -> Html {
     html! {
         <>
             <Verdict report={report.clone()} />
-            if !report.causes.is_empty() {
+            if !report.facts.causes.is_empty() {
                 <section class="causes" aria-label={labels::CAUSES}>
-                    <h3>{ if report.linkage.is_static() { labels::INSIDE } else { labels::WHY } }</h3>
-                    { for report.causes.iter().map(|c| html! { <CauseCard cause={c.clone()} /> }) }
+                    <h3>{ if report.facts.linkage.is_static() { labels::INSIDE } else { labels::WHY } }</h3>
+                    { for report.facts.causes.iter().map(|c| html! { <CauseCard cause={c.clone()} /> }) }
                 </section>
             }
-            <Warnings warnings={report.warnings.clone()} />
+            <Warnings warnings={report.facts.warnings.clone()} />
             <FixPanel report={report.clone()} rendered={props.rendered.clone()} result_id={props.result_id} />
             <Targets report={report.clone()} />
             <Details report={report.clone()} />

@@ -1,4 +1,4 @@
-use linklens::catalogue::share as words;
+use linklens_explain::catalogue::share as words;
 use yew::prelude::*;
 
 use super::copy_button::CopyButton;

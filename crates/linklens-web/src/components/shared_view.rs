@@ -1,5 +1,5 @@
-use linklens::catalogue::{self, share as words};
-use linklens::share::ShareError;
+use linklens_explain::catalogue::{self, share as words};
+use linklens_explain::share::ShareError;
 use yew::prelude::*;
 
 use super::report_view::ReportView;
@@ -26,7 +26,7 @@ pub fn shared_view(props: &Props) -> Html {
             <article class="file-result" data-testid="shared-error" data-error-id={e.id.as_str()} role="alert">
                 <h2>{words::CANNOT_OPEN}</h2>
                 <p>{&e.message}</p>
-                <p><a href="#/">{linklens::render::labels::CHECK_A_BINARY}</a></p>
+                <p><a href="#/">{linklens_explain::render::labels::CHECK_A_BINARY}</a></p>
             </article>
         },
     }

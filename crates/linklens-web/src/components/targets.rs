@@ -2,8 +2,8 @@
 //! with its verdict; a failing row says why, what the user would see there,
 //! and the fix. The floors and rows come from the core's renderer.
 
-use linklens::render::{labels, sections, Block, SectionId};
-use linklens::Report;
+use linklens_explain::render::{labels, sections, Block, SectionId};
+use linklens_explain::Report;
 use yew::prelude::*;
 
 use crate::docs::RichText;
@@ -20,7 +20,7 @@ pub fn targets(props: &Props) -> Html {
     let Some(section) = sections(r).into_iter().find(|s| s.id == SectionId::Portability) else {
         return html! {};
     };
-    let fix_of = |id| r.fixes.iter().find(|f| f.id == id);
+    let fix_of = |id| r.explanation.fixes.iter().find(|f| f.id == id);
     let mut facts = Vec::new();
     let mut rows = Vec::new();
     for block in section.blocks {

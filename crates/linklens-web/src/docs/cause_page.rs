@@ -1,5 +1,5 @@
-use linklens::catalogue::{self, page, sentences, TopicId, TopicKind};
-use linklens::render::labels;
+use linklens_explain::catalogue::{self, page, sentences, TopicId, TopicKind};
+use linklens_explain::render::labels;
 use yew::prelude::*;
 
 use super::rich_text::RichText;

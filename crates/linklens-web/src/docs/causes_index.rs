@@ -1,5 +1,5 @@
-use linklens::catalogue::{self, TopicKind};
-use linklens::render::labels;
+use linklens_explain::catalogue::{self, TopicKind};
+use linklens_explain::render::labels;
 use yew::prelude::*;
 
 use crate::route::Route;

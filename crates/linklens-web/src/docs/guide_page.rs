@@ -1,4 +1,4 @@
-use linklens::guide::guide;
+use linklens_explain::guide::guide;
 use yew::prelude::*;
 
 use super::rich_text::RichText;
@@ -10,7 +10,7 @@ use crate::route::Route;
 pub fn guide_page() -> Html {
     html! {
         <article class="doc guide" data-testid="guide" aria-labelledby="guide-title">
-            <h2 id="guide-title">{linklens::catalogue::page::GUIDE_TITLE}</h2>
+            <h2 id="guide-title">{linklens_explain::catalogue::page::GUIDE_TITLE}</h2>
             <nav aria-label="Questions" class="toc">
                 <ol>{ for guide().iter().map(|q| html! {
                     <li><a href={Route::Guide(Some(q.id.into())).href()}>{q.question}</a></li>
@@ -21,8 +21,8 @@ pub fn guide_page() -> Html {
                     <h3><a href={Route::Guide(Some(q.id.into())).href()} class="anchor">{q.question}</a></h3>
                     { for q.answer.iter().map(|p| html! { <p><RichText text={*p} /></p> }) }
                     if !q.see.is_empty() {
-                        <p class="see">{linklens::render::labels::SEE}{": "}{ for q.see.iter().map(|t| html! {
-                            <a href={Route::Cause(t.as_str().into()).href()}>{linklens::catalogue::topic(*t).title}</a>
+                        <p class="see">{linklens_explain::render::labels::SEE}{": "}{ for q.see.iter().map(|t| html! {
+                            <a href={Route::Cause(t.as_str().into()).href()}>{linklens_explain::catalogue::topic(*t).title}</a>
                         }) }</p>
                     }
                 </section>

@@ -15,7 +15,7 @@ pub use causes_index::CausesIndex;
 pub use guide_page::GuidePage;
 pub use rich_text::RichText;
 
-use linklens::catalogue::{self, TopicId};
+use linklens_explain::catalogue::{self, TopicId};
 
 use crate::route::Route;
 
