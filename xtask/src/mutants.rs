@@ -25,12 +25,22 @@ const GROUPS: &[(&str, &str, &[&str])] = &[
         "linklens",
         &[
             "crates/linklens/src/cause.rs",
-            "crates/linklens/src/fix/*.rs",
             "crates/linklens/src/warning.rs",
             "crates/linklens/src/libc.rs",
             "crates/linklens/src/arch.rs",
             "crates/linklens/src/os.rs",
-            "crates/linklens/src/portability/*.rs",
+            "crates/linklens/src/portability.rs",
+            "crates/linklens/src/version.rs",
+        ],
+    ),
+    (
+        "explanation",
+        "linklens-explain",
+        &[
+            "crates/linklens-explain/src/lib.rs",
+            "crates/linklens-explain/src/fix/*.rs",
+            "crates/linklens-explain/src/targets/*.rs",
+            "crates/linklens-explain/src/archive.rs",
         ],
     ),
     ("elf", "linklens", &["crates/linklens/src/elf/*.rs"]),
@@ -90,7 +100,7 @@ pub fn mutants(files: &[String]) -> Result<()> {
             cmd.args(["--file", f]);
         }
         // The fuzz generators are test scaffolding, not decisions.
-        cmd.args(["--exclude", "crates/linklens/src/fuzzing/**", "--exclude", "crates/linklens-archive/src/fuzzing.rs"]);
+        cmd.args(["--exclude", "crates/linklens/src/fuzzing/**", "--exclude", "crates/linklens-archive/src/fuzzing.rs", "--exclude", "crates/linklens-explain/src/fuzzing.rs"]);
         // After cargo-mutants' `--`: cargo test's arguments; after the
         // second, the test binaries'.
         cmd.args(["--", "--"]);

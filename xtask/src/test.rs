@@ -28,7 +28,7 @@ pub fn run_all() -> Result<()> {
         run(Command::new("rustup").args(["component", "add", "clippy"]))?;
     }
     run(Command::new("cargo")
-        .args(["clippy", "-p", "linklens", "-p", "linklens-archive", "-p", "linklens-cli", "--lib", "--bins", "--locked", "--"])
+        .args(["clippy", "-p", "linklens", "-p", "linklens-explain", "-p", "linklens-archive", "-p", "linklens-cli", "--lib", "--bins", "--locked", "--"])
         .args(["-A", "clippy::all", "-D", "clippy::string_slice"])
         .current_dir(&root))?;
     // 1. Native: core unit, golden, manifest, differential, robustness; CLI; web logic.

@@ -5,12 +5,12 @@
 
 use std::io::Read;
 
-fn report(name: &str) -> linklens::Report {
+fn report(name: &str) -> linklens_explain::Report {
     let path = format!("{}/../../fixtures/bin/{name}.gz", env!("CARGO_MANIFEST_DIR"));
     let gz = std::fs::read(&path).unwrap();
     let mut raw = Vec::new();
     flate2::read::GzDecoder::new(gz.as_slice()).read_to_end(&mut raw).unwrap();
-    linklens::analyze(raw.as_slice()).unwrap()
+    linklens_explain::Report::new(linklens::analyze(raw.as_slice()).unwrap())
 }
 
 #[test]
@@ -18,17 +18,17 @@ fn markdown_has_verdict_causes_and_command() {
     let r = report("lookuphost-default-go1.26");
     let rendered = linklens_web::protocol::Rendered::of("lookuphost", &r);
     // The JSON export is the CLI's report; each fix has its recipes, shell first.
-    assert_eq!(serde_json::from_str::<linklens::Report>(&rendered.json).unwrap(), r);
-    assert_eq!(rendered.recipes.len(), r.fixes.len());
-    for (fix, recipes) in r.fixes.iter().zip(&rendered.recipes) {
+    assert_eq!(serde_json::from_str::<linklens_explain::Report>(&rendered.json).unwrap(), r);
+    assert_eq!(rendered.recipes.len(), r.explanation.fixes.len());
+    for (fix, recipes) in r.explanation.fixes.iter().zip(&rendered.recipes) {
         assert_eq!(recipes[0].kind, linklens::RecipeKind::Shell);
-        assert_eq!(recipes, &linklens::render::recipe::recipes(&r, fix));
+        assert_eq!(recipes, &linklens_explain::render::recipe::recipes(&r, fix));
     }
     let md = rendered.markdown;
     assert!(md.starts_with("### `lookuphost`: **dynamic**"), "{md}");
     assert!(md.contains("- cause `dns`: The net package's cgo DNS resolver — package net"), "{md}");
     assert!(md.contains("  - function `net._C2func_getaddrinfo`"), "{md}");
-    assert!(md.contains(&format!("```sh\n{}\n```", r.fixes[0].command)), "{md}");
+    assert!(md.contains(&format!("```sh\n{}\n```", r.explanation.fixes[0].command)), "{md}");
     assert!(md.contains("nothing was uploaded"));
     // Where it runs: the floor, the folded line, and a table row per target.
     assert!(md.contains("**Where it runs**"), "{md}");
@@ -100,7 +100,7 @@ fn the_reducer_keeps_results_and_announces_them() {
     let files = files.reduce(Action::Worker(FromWorker::HashFailed { id: 1, message: "gone".into() }));
     assert!(matches!(&files.entries[0].share, Share::Failed { message } if message == "gone"));
     // An opened link is kept with its fragment; a failed one with its error.
-    let error = linklens::share::open("#/r/@@").unwrap_err();
+    let error = linklens_explain::share::open("#/r/@@").unwrap_err();
     let files = files.reduce(Action::Worker(FromWorker::Opened { fragment: "@@".into(), shared: None, rendered: None, error: Some(error.clone()) }));
     assert_eq!(files.opened.as_ref().map(|(f, o)| (f.as_str(), o.clone().err())), Some(("@@", Some(error))));
     let files = files.reduce(Action::Remove(1));
