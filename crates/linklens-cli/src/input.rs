@@ -4,6 +4,7 @@
 use std::fs::File;
 use std::io::Read;
 
+use linklens_explain::catalogue::{fill, sentences};
 
 pub enum Input {
     Mapped(memmap2::Mmap),
@@ -15,7 +16,7 @@ pub enum Input {
 pub struct InputError(pub String);
 
 fn io_error(path: &str, e: std::io::Error) -> InputError {
-    InputError(format!("cannot read {path}: {e}"))
+    InputError(fill(sentences::CLI_CANNOT_READ, &[("path", path), ("detail", &e.to_string())]))
 }
 
 impl Input {
@@ -27,7 +28,7 @@ impl Input {
         }
         let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
         if meta.is_dir() {
-            return Err(InputError(format!("{path} is a directory, not a file")));
+            return Err(InputError(fill(sentences::CLI_IS_A_DIRECTORY, &[("path", path)])));
         }
         if !meta.is_file() || meta.len() == 0 {
             // Devices, FIFOs and empty files: read them plainly (an empty

@@ -66,15 +66,12 @@ fn parse_fix(s: &str) -> Result<linklens::FixId, String> {
 }
 
 fn one_of<T>(s: &str, parse: fn(&str) -> Option<T>, all: impl Iterator<Item = &'static str>, what: &str) -> Result<T, String> {
-    parse(s.trim()).ok_or_else(|| format!("unknown {what}; the {what} ids are: {}", all.collect::<Vec<_>>().join(", ")))
+    parse(s.trim()).ok_or_else(|| linklens_explain::catalogue::fill(sentences::CLI_UNKNOWN_ID, &[("what", what), ("ids", &all.collect::<Vec<_>>().join(", "))]))
 }
 
 /// A target id, or a usage error that lists them all.
 fn parse_target(s: &str) -> Result<linklens::TargetId, String> {
-    linklens::TargetId::parse(s.trim()).ok_or_else(|| {
-        let ids: Vec<&str> = linklens::TargetId::ALL.iter().map(|t| t.as_str()).collect();
-        format!("unknown target; the targets are: {}", ids.join(", "))
-    })
+    one_of(s, linklens::TargetId::parse, linklens::TargetId::ALL.iter().map(|t| t.as_str()), "target")
 }
 
 /// One entry of `--json` output: `path` and the report (`schema`, `facts`,
@@ -178,7 +175,7 @@ fn analyse(path: &str, opts: &Options, text: render::TextOptions) -> Done {
     } else {
         match &result {
             Ok(r) => render::text(path, r, text),
-            Err(e) => format!("{path}: error: {}\n", e.message),
+            Err(e) => file_error(path, &e.message),
         }
     };
     Done { text, failed, dynamic, off_target, notes: String::new() }
@@ -248,12 +245,17 @@ fn archive(path: &str, a: &ExplainedArchive, opts: &Options, text: render::TextO
                     out.push_str(if text.quiet { "" } else { "\n" });
                     out.push_str(&render::text(&name, report, text));
                 }
-                (None, Some(e)) => out.push_str(&format!("{name}: error: {}\n", linklens_explain::archive::error_message(e))),
+                (None, Some(e)) => out.push_str(&file_error(&name, &linklens_explain::archive::error_message(e))),
                 (None, None) => {}
             }
         }
     }
     Done { text: out, failed, dynamic, off_target, notes: String::new() }
+}
+
+/// The text line for a file that gave no report.
+fn file_error(path: &str, message: &str) -> String {
+    linklens_explain::catalogue::fill(sentences::CLI_FILE_ERROR, &[("path", path), ("message", message)]) + "\n"
 }
 
 /// The file will not run on one of `targets`: a verdict `fails` there, or

@@ -33,7 +33,7 @@ pub fn expand(args: &[String]) -> (Vec<String>, Vec<String>) {
         // A link to a directory (/usr/bin/X11 -> .) is not followed, as
         // links inside a tree are not: `linklens /usr/bin/*` stays flat.
         if path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
-            eprintln!("linklens: {arg}: a symbolic link to a directory, not followed");
+            eprintln!("linklens: {}", linklens_explain::catalogue::fill(linklens_explain::catalogue::sentences::CLI_LINK_NOT_FOLLOWED, &[("path", arg)]));
             continue;
         }
         for entry in walkdir::WalkDir::new(arg).follow_links(false).sort_by_file_name() {

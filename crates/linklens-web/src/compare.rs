@@ -2,7 +2,7 @@
 
 use linklens_explain::catalogue::{fill, page};
 use linklens::{CauseId, Linkage};
-use linklens_explain::{Report};
+use linklens_explain::Report;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {

@@ -1,5 +1,6 @@
 //! Small browser helpers: clipboard, downloads, the live region.
 
+use linklens_explain::catalogue::{fill, page};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
@@ -88,24 +89,26 @@ async fn get(relative: &str) -> Result<web_sys::Response, Missed> {
 /// is the reason, for a sentence of the catalogue.
 pub async fn fetch_text(relative: &str) -> Result<String, String> {
     let response = get(relative).await.map_err(|m| match m {
-        Missed::Offline => "offline".to_string(),
-        Missed::Status(status) => format!("HTTP {status}"),
+        Missed::Offline => page::REASON_OFFLINE.to_string(),
+        Missed::Status(status) => fill(page::REASON_STATUS, &[("status", &status.to_string())]),
     })?;
-    let text = JsFuture::from(response.text().map_err(|_| "unreadable".to_string())?).await.map_err(|_| "unreadable".to_string())?;
-    text.as_string().ok_or_else(|| "unreadable".to_string())
+    let unreadable = |_| page::REASON_UNREADABLE.to_string();
+    let text = JsFuture::from(response.text().map_err(unreadable)?).await.map_err(unreadable)?;
+    text.as_string().ok_or_else(|| page::REASON_UNREADABLE.to_string())
 }
 
 /// Fetch `samples/<slug>.gz` (same origin, relative URL), decompress it
 /// with the browser's own `DecompressionStream` (the page ships no inflate
 /// code), and wrap it in a `File` named after its fixture, as if dropped.
 pub async fn fetch_sample(slug: &str) -> Result<web_sys::File, String> {
-    let sample = crate::samples::find(slug).ok_or_else(|| format!("There is no sample called “{slug}”."))?;
+    let said = |template: &str| fill(template, &[("slug", slug)]);
+    let sample = crate::samples::find(slug).ok_or_else(|| said(page::SAMPLE_UNKNOWN))?;
     let response = get(&format!("samples/{slug}.gz")).await.map_err(|m| match m {
-        Missed::Offline => format!("The sample “{slug}” could not be loaded (offline before it was ever loaded?)."),
-        Missed::Status(status) => format!("The sample “{slug}” could not be loaded (HTTP {status})."),
+        Missed::Offline => said(page::SAMPLE_OFFLINE),
+        Missed::Status(status) => fill(page::SAMPLE_STATUS, &[("slug", slug), ("status", &status.to_string())]),
     })?;
-    let damaged = |_| format!("The sample “{slug}” is damaged: it does not decompress.");
-    let body = response.body().ok_or_else(|| format!("The sample “{slug}” came back empty."))?;
+    let damaged = |_| said(page::SAMPLE_DAMAGED);
+    let body = response.body().ok_or_else(|| said(page::SAMPLE_EMPTY))?;
     // web-sys has DecompressionStream only behind its unstable flag: the
     // constructor from the global scope, by name.
     let ctor: js_sys::Function =
@@ -119,5 +122,5 @@ pub async fn fetch_sample(slug: &str) -> Result<web_sys::File, String> {
     let pair: web_sys::ReadableWritablePair = pair.unchecked_into();
     let raw = web_sys::Response::new_with_opt_readable_stream(Some(&body.pipe_through(&pair))).map_err(damaged)?;
     let blob: Blob = JsFuture::from(raw.blob().map_err(damaged)?).await.map_err(damaged)?.dyn_into().map_err(damaged)?;
-    web_sys::File::new_with_blob_sequence(&js_sys::Array::of1(&blob), sample.fixture).map_err(|_| "This browser cannot create files.".to_string())
+    web_sys::File::new_with_blob_sequence(&js_sys::Array::of1(&blob), sample.fixture).map_err(|_| page::NO_FILES_HERE.to_string())
 }

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use linklens_explain::catalogue::{fill, page};
 
 use crate::route::Route;
+use crate::protocol::FailureId;
 use crate::state::{Action, Entry, EntryState, Files, Share};
 use crate::worker_bridge::WorkerBridge;
 
@@ -172,7 +173,7 @@ pub fn use_files() -> FilesHandle {
         let files = files.dispatcher();
         let new_id = new_id.clone();
         Callback::from(move |(name, message): (String, String)| {
-            let state = EntryState::Failed { code: "sample".into(), message: message.into() };
+            let state = EntryState::Failed { code: FailureId::Sample, message: message.into() };
             files.dispatch(Action::Add(vec![Entry { id: new_id(), name: name.into(), size: 0.0, state, file: None, share: Share::None }]));
         })
     };
@@ -183,7 +184,7 @@ pub fn use_files() -> FilesHandle {
             let mut new = Vec::new();
             for name in dirs {
                 let message = fill(page::FOLDER_DROPPED, &[("name", &name)]);
-                let state = EntryState::Failed { code: "io".into(), message: message.into() };
+                let state = EntryState::Failed { code: FailureId::Io, message: message.into() };
                 new.push(Entry { id: new_id(), name: name.into(), size: 0.0, state, file: None, share: Share::None });
             }
             for f in list {

@@ -1,6 +1,6 @@
-//! Messages between the page and the analysis worker. The page sends
-//! `{id, file}` (a `File` cannot go through serde); everything coming back
-//! is one of these, converted with serde-wasm-bindgen.
+//! Messages between the page and the analysis worker: [`ToWorker`] one
+//! way (a plain object: a `File` cannot go through serde), [`FromWorker`]
+//! the other, converted with serde-wasm-bindgen.
 //!
 //! Externally tagged (`{"done": {…}}`), not `#[serde(tag = …)]`: an
 //! internally tagged enum is buffered whole before it is read, which put a
@@ -9,6 +9,116 @@
 use linklens_explain::render::recipe::{recipes, Recipe};
 use linklens_explain::Report;
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
+
+linklens::vocabulary! {
+    /// Why the page shows no result for a file: the analysis's own error,
+    /// or what went wrong around it.
+    pub enum FailureId {
+        /// The file is empty.
+        Empty = "empty",
+        /// Not an executable or library.
+        NotObject = "not-object",
+        /// A known format, cut short.
+        Truncated = "truncated",
+        /// A known format in a variant not read.
+        Unsupported = "unsupported",
+        /// A known format whose headers contradict themselves.
+        Malformed = "malformed",
+        /// The file could not be read (or was not a file).
+        Io = "io",
+        /// The worker could not be started.
+        Worker = "worker",
+        /// The worker stopped while it held the file.
+        Crash = "crash",
+        /// The user cancelled.
+        Cancelled = "cancelled",
+        /// A sample could not be fetched.
+        Sample = "sample",
+    }
+}
+
+impl From<&linklens::Error> for FailureId {
+    fn from(e: &linklens::Error) -> FailureId {
+        match e {
+            linklens::Error::Empty => FailureId::Empty,
+            linklens::Error::NotObject { .. } => FailureId::NotObject,
+            linklens::Error::Truncated { .. } => FailureId::Truncated,
+            linklens::Error::Unsupported { .. } => FailureId::Unsupported,
+            linklens::Error::Malformed { .. } => FailureId::Malformed,
+        }
+    }
+}
+
+/// What the page asks of the worker. The message is a plain object (a
+/// `Blob` cannot go through serde) whose keys are written and read here
+/// only.
+#[derive(Debug, Clone)]
+pub enum ToWorker {
+    /// Analyse a file; the answer is `Done`, `ArchiveDone` or `Failed`.
+    Analyse { id: u32, file: web_sys::Blob },
+    /// A share link for a file already analysed (its report as JSON); the
+    /// answer is `Linked` or `HashFailed`.
+    Share { id: u32, file: web_sys::Blob, report: String, name: String },
+    /// Open a share link's fragment; the answer is `Opened`.
+    Open { fragment: String },
+}
+
+const OP: &str = "op";
+const ID: &str = "id";
+const FILE: &str = "file";
+const REPORT: &str = "report";
+const NAME: &str = "name";
+const FRAGMENT: &str = "fragment";
+
+impl ToWorker {
+    /// The message as the worker receives it.
+    pub fn to_js(&self) -> JsValue {
+        let msg = js_sys::Object::new();
+        let set = |k: &str, v: &JsValue| {
+            let _ = js_sys::Reflect::set(&msg, &k.into(), v);
+        };
+        let op = match self {
+            ToWorker::Analyse { id, file } => {
+                set(ID, &JsValue::from(*id));
+                set(FILE, file);
+                "analyse"
+            }
+            ToWorker::Share { id, file, report, name } => {
+                set(ID, &JsValue::from(*id));
+                set(FILE, file);
+                set(REPORT, &report.into());
+                set(NAME, &name.into());
+                "share"
+            }
+            ToWorker::Open { fragment } => {
+                set(FRAGMENT, &fragment.into());
+                "open"
+            }
+        };
+        set(OP, &op.into());
+        msg.into()
+    }
+
+    /// The message the page sent, or `None` for anything else.
+    pub fn from_js(data: &JsValue) -> Option<ToWorker> {
+        let get = |k: &str| js_sys::Reflect::get(data, &k.into()).ok();
+        let text = |k: &str| get(k).and_then(|v| v.as_string());
+        let id = || get(ID).and_then(|v| v.as_f64()).filter(|v| v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(v)).map(|v| v as u32);
+        let file = || get(FILE).and_then(|f| f.dyn_into::<web_sys::Blob>().ok());
+        match text(OP)?.as_str() {
+            "analyse" => Some(ToWorker::Analyse { id: id()?, file: file()? }),
+            "share" => Some(ToWorker::Share { id: id()?, file: file()?, report: text(REPORT)?, name: text(NAME)? }),
+            "open" => Some(ToWorker::Open { fragment: text(FRAGMENT)? }),
+            _ => None,
+        }
+    }
+
+    /// The id of the file the message is about, if any.
+    pub fn id(data: &JsValue) -> u32 {
+        js_sys::Reflect::get(data, &ID.into()).ok().and_then(|v| v.as_f64()).map_or(0, |v| v as u32)
+    }
+}
 
 /// What the worker renders of a report for the page, with the core's one
 /// renderer, sent with the report: the recipe printer, the Markdown
@@ -66,12 +176,12 @@ pub enum FromWorker {
         millis: f64,
         wasm_memory: f64,
     },
-    Failed { id: u32, code: String, message: String },
+    Failed { id: u32, code: FailureId, message: String },
     /// A share link's fragment (`#/r/…`) and the file's SHA-256 in it
-    /// (asked for with `op: "share"`: the worker hashes the file and
+    /// (asked for with `ToWorker::Share`: the worker hashes the file and
     /// encodes the report, so the page carries no encoder).
     Linked { id: u32, sha256: String, fragment: String },
-    /// A share link opened (asked for with `op: "open"`): the report and
+    /// A share link opened (asked for with `ToWorker::Open`): the report and
     /// what the page shows of it, or why not.
     Opened {
         fragment: String,

@@ -8,7 +8,7 @@ use linklens_explain::catalogue::{fill, page};
 use linklens_explain::Report;
 use yew::prelude::*;
 
-use crate::protocol::{FromWorker, Rendered};
+use crate::protocol::{FailureId, FromWorker, Rendered};
 
 /// Something the worker sent (a report, what was rendered of it), shared by
 /// the components that show it and compared by identity: it never changes
@@ -82,7 +82,7 @@ pub enum EntryState {
     /// An archive or image: its summary and a report per binary inside
     /// (each member's as it is shown, in member order; `None` without a report).
     Archive { archive: Received<linklens_explain::archive::ExplainedArchive>, members: Received<Vec<Option<Shown>>>, millis: f64, wasm_memory: f64 },
-    Failed { code: AttrValue, message: AttrValue },
+    Failed { code: FailureId, message: AttrValue },
 }
 
 /// The files on the page, newest last. All state lives here.
@@ -181,7 +181,7 @@ impl Reducible for Files {
                             .collect();
                         (id, EntryState::Archive { archive: Received::new(*archive), members: Received::new(members), millis, wasm_memory })
                     }
-                    FromWorker::Failed { id, code, message } => (id, EntryState::Failed { code: code.into(), message: message.into() }),
+                    FromWorker::Failed { id, code, message } => (id, EntryState::Failed { code, message: message.into() }),
                     FromWorker::Linked { .. } | FromWorker::HashFailed { .. } | FromWorker::Opened { .. } => return self,
                 };
                 if let Some(e) = entries.iter_mut().find(|e| e.id == id) {

@@ -5,7 +5,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use crate::protocol::FromWorker;
+use crate::protocol::{FailureId, FromWorker, ToWorker};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{File, MessageEvent, Worker};
@@ -67,7 +67,7 @@ impl WorkerBridge {
             Err(_) => {
                 (this.on_message)(FromWorker::Failed {
                     id: 0,
-                    code: "worker".into(),
+                    code: FailureId::Worker,
                     message: linklens_explain::catalogue::page::WORKER_FAILED.into(),
                 });
                 return;
@@ -114,7 +114,7 @@ impl WorkerBridge {
             for id in lost {
                 (this.on_message)(FromWorker::Failed {
                     id,
-                    code: "crash".into(),
+                    code: FailureId::Crash,
                     message: linklens_explain::catalogue::page::WORKER_CRASHED.into(),
                 });
             }
@@ -131,9 +131,7 @@ impl WorkerBridge {
     }
 
     fn send(&self, id: u32, file: &File) {
-        let msg = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(id));
-        let _ = js_sys::Reflect::set(&msg, &"file".into(), file);
+        let msg = ToWorker::Analyse { id, file: (**file).clone() }.to_js();
         if let Some(w) = self.worker.borrow().as_ref() {
             if w.post_message(&msg).is_ok() {
                 self.in_flight.borrow_mut().push(id);
@@ -145,12 +143,7 @@ impl WorkerBridge {
     /// A share link for a file already analysed (its report as JSON): the
     /// answer arrives through `on_message` as `Linked` with this id.
     pub fn share(&self, id: u32, file: &File, report: &str, name: &str) {
-        let msg = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(id));
-        let _ = js_sys::Reflect::set(&msg, &"file".into(), file);
-        let _ = js_sys::Reflect::set(&msg, &"op".into(), &"share".into());
-        let _ = js_sys::Reflect::set(&msg, &"report".into(), &report.into());
-        let _ = js_sys::Reflect::set(&msg, &"name".into(), &name.into());
+        let msg = ToWorker::Share { id, file: (**file).clone(), report: report.to_string(), name: name.to_string() }.to_js();
         let posted = self.ready.get() && self.worker.borrow().as_ref().is_some_and(|w| w.post_message(&msg).is_ok());
         if posted {
             self.hashing.borrow_mut().push(id);
@@ -162,9 +155,7 @@ impl WorkerBridge {
     /// Open a share link's fragment; the answer arrives as `Opened` (queued
     /// until the worker is ready).
     pub fn open(&self, fragment: &str) {
-        let msg = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&msg, &"op".into(), &"open".into());
-        let _ = js_sys::Reflect::set(&msg, &"fragment".into(), &fragment.into());
+        let msg = ToWorker::Open { fragment: fragment.to_string() }.to_js();
         if self.ready.get() {
             if let Some(w) = self.worker.borrow().as_ref() {
                 let _ = w.post_message(&msg);
@@ -190,7 +181,7 @@ impl WorkerBridge {
             this.queue.borrow_mut().splice(0..0, others);
             WorkerBridge::spawn(this);
         }
-        (this.on_message)(FromWorker::Failed { id, code: "cancelled".into(), message: linklens_explain::catalogue::page::CANCELLED.into() });
+        (this.on_message)(FromWorker::Failed { id, code: FailureId::Cancelled, message: linklens_explain::catalogue::page::CANCELLED.into() });
     }
 
     /// Analyse a file; the result arrives through `on_message` with this id.

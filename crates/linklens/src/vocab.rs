@@ -5,7 +5,10 @@
 
 /// Declares a closed set of ids: the enum, `ALL` in declaration order,
 /// `as_str` (the JSON spelling, kebab-case), `parse`, and serde by that
-/// spelling. This is the only enum-to-string path in the crate.
+/// spelling. This is the only enum-to-string path in the project (the
+/// other crates' ids use it as `linklens::vocabulary!`).
+#[macro_export]
+#[doc(hidden)]
 macro_rules! vocabulary {
     ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)* }) => {
         $(#[$meta])*

@@ -80,6 +80,9 @@ pub const COMPARE_GLIBC: &str = "glibc floor: {before} → {after}.";
 pub const COMPARE_TARGETS: &str = "Runs on {after} of the targets, was {before}.";
 /// A cancelled analysis.
 pub const CANCELLED: &str = "Cancelled.";
+
+/// A message to the worker that named no file (never sent by this page).
+pub const NO_FILE_IN_MESSAGE: &str = "The worker was sent no file to read.";
 /// The cancel button.
 pub const CANCEL: &str = "Cancel";
 /// Scanning an archive: bytes so far.
@@ -90,3 +93,30 @@ pub const ARCHIVE_ANALYSED_IN: &str = "Scanned in {millis} ms.";
 pub const FIX_BELOW: &str = " (the command is in the binary's result below)";
 /// An archive whose first bytes promised a format it does not have.
 pub const ARCHIVE_UNREADABLE: &str = "The archive could not be read.";
+
+/// The copy button's label, and what it says after a copy.
+pub const COPY: &str = "Copy";
+/// After a copy that worked.
+pub const COPIED: &str = "Copied";
+/// After a copy the browser refused.
+pub const COPY_FAILED: &str = "Copy failed: select the text";
+
+/// A sample link names no sample; `{slug}` is its name.
+pub const SAMPLE_UNKNOWN: &str = "There is no sample called “{slug}”.";
+/// The sample could not be fetched and is not cached.
+pub const SAMPLE_OFFLINE: &str = "The sample “{slug}” could not be loaded (offline before it was ever loaded?).";
+/// The server answered with `{status}`.
+pub const SAMPLE_STATUS: &str = "The sample “{slug}” could not be loaded (HTTP {status}).";
+/// The sample does not decompress.
+pub const SAMPLE_DAMAGED: &str = "The sample “{slug}” is damaged: it does not decompress.";
+/// The sample's response had no body.
+pub const SAMPLE_EMPTY: &str = "The sample “{slug}” came back empty.";
+/// The browser cannot make a `File`.
+pub const NO_FILES_HERE: &str = "This browser cannot create files.";
+
+/// Why a documentation page did not load: the network.
+pub const REASON_OFFLINE: &str = "offline";
+/// Why a documentation page did not load: the server's status.
+pub const REASON_STATUS: &str = "HTTP {status}";
+/// Why a documentation page did not load: its body could not be read.
+pub const REASON_UNREADABLE: &str = "unreadable";

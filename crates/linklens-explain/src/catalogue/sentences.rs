@@ -69,6 +69,22 @@ pub const CLI_NO_SUCH_FIX: &str = "no {fix} fix for this file (its fixes: {fixes
 /// `--recipe` for a fix that cannot take that form; `{why}`: the catalogue's reason.
 pub const CLI_NO_RECIPE: &str = "no {recipe} recipe: {why}";
 
+/// A value the CLI does not know; `{what}` is the kind (`recipe`, `fix`,
+/// `target`) and `{ids}` the ones it knows.
+pub const CLI_UNKNOWN_ID: &str = "unknown {what}; the {what} ids are: {ids}";
+
+/// A file the CLI could not read; `{detail}` is the system's own words.
+pub const CLI_CANNOT_READ: &str = "cannot read {path}: {detail}";
+
+/// A directory named where a file was expected (standard input aside).
+pub const CLI_IS_A_DIRECTORY: &str = "{path} is a directory, not a file";
+
+/// A symbolic link to a directory on the command line.
+pub const CLI_LINK_NOT_FOLLOWED: &str = "{path}: a symbolic link to a directory, not followed";
+
+/// A file that gave no report, in the text output.
+pub const CLI_FILE_ERROR: &str = "{path}: error: {message}";
+
 /// Why a report has no target verdicts; `{os}` is the system's name.
 pub const TARGETS_NOT_LINUX: &str = "Targets are Linux images and distributions; this file is for {os}.";
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::note;
 use linklens::go::quoted;
 use linklens::{GoInfo, NoteId, Setting};
-use crate::explanation::{Note};
+use crate::explanation::Note;
 use linklens::vocab::BuildTool;
 
 /// A `go build` command line: what the binary recorded, as a fix changed it.

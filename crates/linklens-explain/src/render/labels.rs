@@ -113,6 +113,10 @@ pub const DETAILS: &str = "Details";
 pub const NONE: &str = "none";
 /// The headline's prefix for a warning on the page.
 pub const WARNING_PREFIX: &str = "Warning";
+/// `go version -m`'s first line when the file has no build info.
+pub const NO_BUILDINFO: &str = "(no build info)";
+/// Before a cause's title, where it is named alone (an ARIA label).
+pub const CAUSE_PREFIX: &str = "Cause";
 /// Imports not explained by any cause.
 pub const OTHER_IMPORTS: &str = "other";
 /// The pclntab found by its section name.

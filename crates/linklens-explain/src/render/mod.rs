@@ -5,12 +5,14 @@
 //! labels from [`labels`]. A renderer formats; words come from the catalogue.
 
 mod archive;
+mod buildinfo;
 pub mod labels;
 mod markdown;
 pub mod recipe;
 mod text;
 
 pub use archive::{archive_text, counts, format_chain, image_title, member_name};
+pub use buildinfo::go_version_m;
 pub use markdown::markdown;
 pub use text::{text, TargetSet, TargetView, TextOptions};
 

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::{fold_targets, labels, sections, Block, SectionId};
 use linklens::{Linkage, TargetId, Verdict};
-use crate::explanation::{Report};
+use crate::explanation::Report;
 
 /// A set of targets (`--target debian-11,alpine`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

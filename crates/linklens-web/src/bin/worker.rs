@@ -18,7 +18,7 @@ mod worker {
     use std::rc::Rc;
 
     use linklens_web::blob_reader::BlobReader;
-    use linklens_web::protocol::{FromWorker, Rendered};
+    use linklens_web::protocol::{FailureId, FromWorker, Rendered, ToWorker};
     use object::read::ReadCache;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -63,7 +63,7 @@ mod worker {
                 }
             }),
             Err(message) => {
-                post(scope, &FromWorker::Failed { id, code: "io".into(), message });
+                post(scope, &FromWorker::Failed { id, code: FailureId::Io, message });
                 return;
             }
         };
@@ -93,7 +93,7 @@ mod worker {
                         .collect();
                     FromWorker::ArchiveDone { id, archive: Box::new(archive), rendered, millis: now() - start, wasm_memory: wasm_memory() }
                 }
-                None => FromWorker::Failed { id, code: "io".into(), message: linklens_explain::catalogue::page::ARCHIVE_UNREADABLE.into() },
+                None => FromWorker::Failed { id, code: FailureId::Io, message: linklens_explain::catalogue::page::ARCHIVE_UNREADABLE.into() },
             };
             post(scope, &msg);
             return;
@@ -102,11 +102,12 @@ mod worker {
         let result = linklens::analyze(&cache);
         let read = cache.into_inner().bytes_read as f64;
         let msg = match result {
-            Ok(report) => {
+            Ok(facts) => {
+                let report = linklens_explain::Report::new(facts);
                 let rendered = Box::new(Rendered::of(&name, &report));
                 FromWorker::Done { id, report: Box::new(report), rendered, read, millis: now() - start, wasm_memory: wasm_memory() }
             }
-            Err(e) => FromWorker::Failed { id, code: e.code().into(), message: e.to_string() },
+            Err(e) => FromWorker::Failed { id, code: FailureId::from(&e), message: e.to_string() },
         };
         post(scope, &msg);
     }
@@ -131,7 +132,7 @@ mod worker {
         })();
         let msg = msg.and_then(|sha256| {
             let report: linklens_explain::Report = serde_json::from_str(report).map_err(|e| e.to_string())?;
-            let fragment = linklens_explain::share::link(&report, name, blob_size, &sha256);
+            let fragment = linklens_explain::share::link(&report.facts, name, blob_size, &sha256);
             Ok(FromWorker::Linked { id, sha256, fragment })
         });
         post(scope, &msg.unwrap_or_else(|message| FromWorker::HashFailed { id, message }));
@@ -142,11 +143,23 @@ mod worker {
         let reply = scope.clone();
         let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |msg: MessageEvent| {
             let data = msg.data();
-            let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
-            let text = |key: &str| js_sys::Reflect::get(&data, &key.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-            let op = text("op");
-            if op == "open" {
-                let fragment = text("fragment");
+            match ToWorker::from_js(&data) {
+                Some(ToWorker::Analyse { id, file }) => handle(&reply, id, file),
+                Some(ToWorker::Share { id, file, report, name }) => share(&reply, id, file, &report, &name),
+                Some(ToWorker::Open { fragment }) => open(&reply, fragment),
+                None => {
+                    let message = linklens_explain::catalogue::page::NO_FILE_IN_MESSAGE.into();
+                    post(&reply, &FromWorker::Failed { id: ToWorker::id(&data), code: FailureId::Io, message });
+                }
+            }
+        });
+        scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        onmessage.forget();
+        post(&scope, &FromWorker::Ready);
+    }
+
+    /// Open a share link: its facts explained and rendered, or why not.
+    fn open(reply: &DedicatedWorkerGlobalScope, fragment: String) {
                 let (shared, rendered, error) = match linklens_explain::share::open(&fragment) {
                     Ok(s) => {
                         let rendered = Box::new(Rendered::of(&s.name, &s.report));
@@ -154,17 +167,6 @@ mod worker {
                     }
                     Err(e) => (None, None, Some(e)),
                 };
-                post(&reply, &FromWorker::Opened { fragment, shared, rendered, error });
-                return;
-            }
-            match js_sys::Reflect::get(&data, &"file".into()).ok().and_then(|f| f.dyn_into::<Blob>().ok()) {
-                Some(blob) if op == "share" => share(&reply, id, blob, &text("report"), &text("name")),
-                Some(blob) => handle(&reply, id, blob),
-                None => post(&reply, &FromWorker::Failed { id, code: "io".into(), message: "no file in the message".into() }),
-            }
-        });
-        scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-        onmessage.forget();
-        post(&scope, &FromWorker::Ready);
+                post(reply, &FromWorker::Opened { fragment, shared, rendered, error });
     }
 }

@@ -25,8 +25,8 @@ pub fn cause_card(props: &Props) -> Html {
         html! { <span class="tag tag-static">{labels::LINKED_STATICALLY}</span> }
     };
     html! {
-        <section class="cause" data-testid="cause" data-cause-id={c.id.as_str()} aria-label={format!("Cause: {}", c.title)}>
-            <h4><span class="cause-id">{c.id.as_str()}</span>{" "}{&c.title}</h4>
+        <section class="cause" data-testid="cause" data-cause-id={c.id.as_str()} aria-label={format!("{}: {}", labels::CAUSE_PREFIX, t.title)}>
+            <h4><span class="cause-id">{c.id.as_str()}</span>{" "}{t.title}</h4>
             <p class="cause-meta">{scope}{" "}{linked}</p>
             <p class="cause-summary">{t.summary}{" "}
                 <a href={crate::route::Route::Cause(c.id.as_str().into()).href()} data-testid="cause-page-link">{labels::MORE_ABOUT_THIS}</a></p>

@@ -1,10 +1,11 @@
+use linklens_explain::catalogue::page;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub text: AttrValue,
-    #[prop_or(AttrValue::Static("Copy"))]
+    #[prop_or(AttrValue::Static(page::COPY))]
     pub label: AttrValue,
     /// What is copied, for screen readers ("Copy the rebuild command").
     #[prop_or_default]
@@ -28,8 +29,8 @@ pub fn copy_button(props: &Props) -> Html {
         })
     };
     let label = match *state {
-        Some(true) => "Copied".into(),
-        Some(false) => "Copy failed: select the text".into(),
+        Some(true) => page::COPIED.into(),
+        Some(false) => page::COPY_FAILED.into(),
         None => props.label.to_string(),
     };
     html! {

@@ -1,7 +1,7 @@
+use linklens::CauseId;
 use linklens_explain::catalogue::fill;
-use linklens_explain::render::labels;
-use linklens::{CauseId};
-use linklens_explain::{Report};
+use linklens_explain::render::{self, labels};
+use linklens_explain::Report;
 use yew::prelude::*;
 
 use crate::format;
@@ -31,26 +31,7 @@ pub fn details(props: &Props) -> Html {
     }
     // Causes first, the unattributed rest last.
     groups.sort_by_key(|(c, _)| (c.is_none(), *c));
-    let go_version_m = r.facts.go.as_ref().map(|g| {
-        let mut lines = vec![format!("{}", g.version.as_deref().unwrap_or("(no build info)"))];
-        if let Some(p) = &g.path {
-            lines.push(format!("\tpath\t{p}"));
-        }
-        if let Some(m) = &g.main {
-            lines.push(format!("\tmod\t{}\t{}\t{}", m.path, m.version, m.sum.as_deref().unwrap_or("")));
-        }
-        for dep in &g.deps {
-            lines.push(format!("\tdep\t{}\t{}\t{}", dep.path, dep.version, dep.sum.as_deref().unwrap_or("")));
-            if let Some(rep) = &dep.replace {
-                lines.push(format!("\t=>\t{}\t{}\t{}", rep.path, rep.version, rep.sum.as_deref().unwrap_or("")));
-            }
-        }
-        for s in &g.settings {
-            let v = if s.value.contains([' ', '\t', '"']) { linklens::go::quoted::quote(&s.value) } else { s.value.clone() };
-            lines.push(format!("\tbuild\t{}={v}", s.key));
-        }
-        lines.join("\n")
-    });
+    let go_version_m = r.facts.go.as_ref().map(render::go_version_m);
     html! {
         <details class="details" data-testid="details">
             <summary>{labels::DETAILS}</summary>

@@ -57,7 +57,7 @@ pub fn file_result(props: &Props) -> Html {
             </p>
         },
         EntryState::Failed { code, message } => html! {
-            <ErrorView code={code.clone()} message={message.clone()} />
+            <ErrorView code={*code} message={message.clone()} />
         },
         EntryState::Done { report, rendered, read, millis, wasm_memory } => html! {
             <>

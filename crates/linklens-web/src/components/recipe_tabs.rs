@@ -1,6 +1,6 @@
 use linklens_explain::catalogue;
 use linklens_explain::render::labels;
-use linklens::{RecipeKind};
+use linklens::RecipeKind;
 use linklens_explain::{Fix, Report};
 use yew::prelude::*;
 
@@ -30,7 +30,7 @@ pub fn recipe_tabs(props: &Props) -> Html {
     let selected = use_state(|| RecipeKind::Shell);
     let Some(fix) = props.report.explanation.fixes.get(props.index) else { return html! {} };
     let Some(all) = props.rendered.recipes.get(props.index) else { return html! {} };
-    let kinds: Vec<RecipeKind> = all.iter().map(|r| r.facts.kind).collect();
+    let kinds: Vec<RecipeKind> = all.iter().map(|r| r.kind).collect();
     let tab_id = |k: RecipeKind| format!("{}-tab-{}", props.id, k.as_str());
     let panel_id = |k: RecipeKind| format!("{}-panel-{}", props.id, k.as_str());
     let onkeydown = {
@@ -56,7 +56,7 @@ pub fn recipe_tabs(props: &Props) -> Html {
             if all.len() > 1 {
                 <div class="recipe-tabs" role="tablist" aria-label={format!("{}: {}", labels::RECIPES, fix.title)} onkeydown={onkeydown}>
                     { for all.iter().map(|r| {
-                        let k = r.facts.kind;
+                        let k = r.kind;
                         let on = k == *selected;
                         let onclick = { let selected = selected.clone(); Callback::from(move |_| selected.set(k)) };
                         html! {
@@ -68,7 +68,7 @@ pub fn recipe_tabs(props: &Props) -> Html {
                     }) }
                 </div>
             }
-            { for all.iter().map(|r| panel(props, fix, r.facts.kind, &r.text, r.facts.kind == *selected, &tab_id(r.facts.kind), &panel_id(r.facts.kind))) }
+            { for all.iter().map(|r| panel(props, fix, r.kind, &r.text, r.kind == *selected, &tab_id(r.kind), &panel_id(r.kind))) }
         </div>
     }
 }

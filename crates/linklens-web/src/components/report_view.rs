@@ -36,7 +36,7 @@ pub fn report_view(props: &Props) -> Html {
                     { for report.facts.causes.iter().map(|c| html! { <CauseCard cause={c.clone()} /> }) }
                 </section>
             }
-            <Warnings warnings={report.facts.warnings.clone()} />
+            <Warnings warnings={report.facts.warnings.clone()} words={report.explanation.warnings.clone()} />
             <FixPanel report={report.clone()} rendered={props.rendered.clone()} result_id={props.result_id} />
             <Targets report={report.clone()} />
             <Details report={report.clone()} />

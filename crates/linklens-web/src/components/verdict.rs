@@ -1,5 +1,5 @@
-use linklens::{Linkage};
-use linklens_explain::{Report};
+use linklens::Linkage;
+use linklens_explain::Report;
 use yew::prelude::*;
 
 use crate::state::Received;

@@ -1,10 +1,13 @@
-use linklens_explain::render::labels;
 use linklens::Warning;
+use linklens_explain::render::labels;
+use linklens_explain::WarningWords;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub warnings: Vec<Warning>,
+    /// Their words, in the same order.
+    pub words: Vec<WarningWords>,
 }
 
 #[function_component(Warnings)]
@@ -14,9 +17,9 @@ pub fn warnings(props: &Props) -> Html {
     }
     html! {
         <section class="warnings" aria-label={labels::WARNINGS}>
-            { for props.warnings.iter().map(|w| html! {
+            { for props.warnings.iter().zip(&props.words).map(|(w, words)| html! {
                 <div class="warning" data-testid="warning" data-warning-id={w.id.as_str()}>
-                    <p><strong>{labels::WARNING_PREFIX}{": "}</strong>{&w.message}
+                    <p><strong>{labels::WARNING_PREFIX}{": "}</strong>{&words.message}
                         {" "}<a href={crate::route::Route::Cause(w.id.as_str().into()).href()} data-testid="warning-page-link">{labels::MORE_ABOUT_THIS}</a>
                     </p>
                     if !w.evidence.is_empty() {

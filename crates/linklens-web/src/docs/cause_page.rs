@@ -19,8 +19,8 @@ pub fn cause_page(props: &Props) -> Html {
     let id = props.id;
     let t = catalogue::topic(id);
     let (kind, why) = match id.kind() {
-        TopicKind::Cause => ("Cause", labels::WHY_DYNAMIC),
-        TopicKind::Warning => ("Warning", labels::WHY_IT_MATTERS),
+        TopicKind::Cause => (labels::CAUSE_PREFIX, labels::WHY_DYNAMIC),
+        TopicKind::Warning => (labels::WARNING_PREFIX, labels::WHY_IT_MATTERS),
     };
     html! {
         <article class="doc" data-testid="cause-page" data-topic-id={id.as_str()} aria-labelledby="topic-title">
