@@ -53,11 +53,11 @@ pub fn markdown(name: &str, r: &Report) -> String {
                 }
                 Block::Field { label, value } => writeln!(md, "- {label}: {}", code(value)),
                 Block::Entry { label, id, title, detail } => match section.id {
-                    SectionId::Fix => writeln!(md, "**{label}: {title}** ({})\n", code(id)),
-                    SectionId::Alternatives => writeln!(md, "- {title} ({})\n", code(id)),
+                    SectionId::Fix => writeln!(md, "**{label}: {title}** ({})\n", code(id.as_str())),
+                    SectionId::Alternatives => writeln!(md, "- {title} ({})\n", code(id.as_str())),
                     _ => {
                         let detail = detail.as_ref().map(|d| format!(" — {d}")).unwrap_or_default();
-                        writeln!(md, "- {} {}: {title}{detail}", label, code(id))
+                        writeln!(md, "- {} {}: {title}{detail}", label, code(id.as_str()))
                     }
                 },
                 Block::Sentence(s) => writeln!(md, "  - {s}"),

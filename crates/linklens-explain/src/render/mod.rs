@@ -17,7 +17,7 @@ pub use markdown::markdown;
 pub use text::{text, TargetSet, TargetView, TextOptions};
 
 use crate::catalogue;
-use linklens::{Cause, EvidenceKind, Linkage, Portability, TargetId, Verdict};
+use linklens::{Cause, CauseId, EvidenceKind, FixId, Linkage, Portability, TargetId, Verdict, WarningId};
 use crate::explanation::{Explanation, Report, TargetResult};
 
 /// The sections of a rendered report, in order.
@@ -50,6 +50,34 @@ pub struct Section {
     pub blocks: Vec<Block>,
 }
 
+/// The id of an entry: a cause's, a warning's or a fix's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryId {
+    /// A cause.
+    Cause(CauseId),
+    /// A warning.
+    Warning(WarningId),
+    /// A fix.
+    Fix(FixId),
+}
+
+impl EntryId {
+    /// Its spelling, as in the JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryId::Cause(id) => id.as_str(),
+            EntryId::Warning(id) => id.as_str(),
+            EntryId::Fix(id) => id.as_str(),
+        }
+    }
+}
+
+impl std::fmt::Display for EntryId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// What a section is made of. Printers decide only how each looks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
@@ -74,7 +102,7 @@ pub enum Block {
         /// `cause`, `warning`, `recommended`…
         label: &'static str,
         /// The id.
-        id: &'static str,
+        id: EntryId,
         /// The catalogue's title or message.
         title: String,
         /// Module or package, and whether it made the file dynamic.
@@ -144,7 +172,7 @@ pub fn sections(report: &Report) -> Vec<Section> {
 
     let mut causes = Vec::new();
     for c in &r.causes {
-        causes.push(Block::Entry { label: labels::CAUSE, id: c.id.as_str(), title: catalogue::cause(c.id).title.to_string(), detail: cause_detail(c) });
+        causes.push(Block::Entry { label: labels::CAUSE, id: EntryId::Cause(c.id), title: catalogue::cause(c.id).title.to_string(), detail: cause_detail(c) });
         causes.push(Block::Sentence(catalogue::cause(c.id).summary.to_string()));
         causes.extend(c.evidence.iter().map(|e| Block::Evidence { kind: e.kind, value: e.value.clone() }));
     }
@@ -152,7 +180,7 @@ pub fn sections(report: &Report) -> Vec<Section> {
 
     let mut warnings = Vec::new();
     for (w, words) in r.warnings.iter().zip(&e.warnings) {
-        warnings.push(Block::Entry { label: labels::WARNING, id: w.id.as_str(), title: words.message.clone(), detail: None });
+        warnings.push(Block::Entry { label: labels::WARNING, id: EntryId::Warning(w.id), title: words.message.clone(), detail: None });
         warnings.extend(w.evidence.iter().map(|e| Block::Evidence { kind: e.kind, value: e.value.clone() }));
     }
     push(&mut out, SectionId::Warnings, warnings);
@@ -160,7 +188,7 @@ pub fn sections(report: &Report) -> Vec<Section> {
 
     if let Some((first, rest)) = e.fixes.split_first() {
         let mut fix = vec![
-            Block::Entry { label: labels::RECOMMENDED, id: first.id.as_str(), title: first.title.clone(), detail: None },
+            Block::Entry { label: labels::RECOMMENDED, id: EntryId::Fix(first.id), title: first.title.clone(), detail: None },
             Block::Command(first.command.clone()),
         ];
         fix.extend(first.notes.iter().map(|n| Block::Note(n.text.clone())));
@@ -168,7 +196,7 @@ pub fn sections(report: &Report) -> Vec<Section> {
         push(&mut out, SectionId::Fix, fix);
         let mut alternatives = Vec::new();
         for f in rest {
-            alternatives.push(Block::Entry { label: labels::ALTERNATIVES, id: f.id.as_str(), title: f.title.clone(), detail: None });
+            alternatives.push(Block::Entry { label: labels::ALTERNATIVES, id: EntryId::Fix(f.id), title: f.title.clone(), detail: None });
             alternatives.push(Block::Command(f.command.clone()));
         }
         push(&mut out, SectionId::Alternatives, alternatives);
@@ -229,25 +257,22 @@ const SYMBOLS_SHOWN: usize = 4;
 /// Target ids of one verdict, with runs of the same family folded:
 /// `debian-10–12, ubuntu-18.04–20.04, scratch`.
 pub fn fold_targets(ids: &[TargetId]) -> String {
-    let family = |id: &TargetId| {
-        let s = id.as_str();
-        s.rsplit_once('-').filter(|(_, v)| v.chars().next().is_some_and(|c| c.is_ascii_digit()))
-    };
+    let release = |id: TargetId| crate::targets::TARGETS.get(id as usize).and_then(|t| t.release);
     let mut parts: Vec<String> = Vec::new();
     let mut i = 0;
     while i < ids.len() {
         let mut j = i;
-        if let Some((f, _)) = family(&ids[i]) {
+        if let Some(first) = release(ids[i]) {
             // Consecutive in the table and in the same family.
             while j + 1 < ids.len()
-                && family(&ids[j + 1]).is_some_and(|(g, _)| g == f)
+                && release(ids[j + 1]).is_some_and(|r| r.family == first.family)
                 && (ids[j + 1] as usize) == (ids[j] as usize) + 1
             {
                 j += 1;
             }
         }
-        match (j > i, family(&ids[j])) {
-            (true, Some((_, last))) => parts.push(format!("{}–{last}", ids[i].as_str())),
+        match (j > i, release(ids[j])) {
+            (true, Some(last)) => parts.push(format!("{}–{}", ids[i].as_str(), last.release)),
             _ => parts.push(ids[i].as_str().to_string()),
         }
         i = j + 1;

@@ -38,10 +38,23 @@ pub(crate) struct Target {
     pub install: Option<&'static str>,
     /// GOARCH values the target publishes images for; empty for all.
     pub arches: &'static [&'static str],
+    /// The distribution and its release, for a row that is one release of
+    /// several (`debian` `12`): consecutive rows of one family fold into
+    /// `debian-10–12`.
+    pub release: Option<Release>,
     /// Where the row's facts come from: the table's documentation, held
     /// by its test (no sentence prints it).
     #[allow(dead_code)]
     pub source: &'static str,
+}
+
+/// One release of a distribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Release {
+    /// The family, as its ids begin (`debian`).
+    pub family: &'static str,
+    /// The release, as its ids end (`12`, `24.04`).
+    pub release: &'static str,
 }
 
 const DEBIAN_ARCHES: &[&str] = &["amd64", "arm", "arm64", "386", "mips64le", "ppc64le", "s390x"];
@@ -68,27 +81,27 @@ const YUM: &str = "yum install";
 
 /// Every target, in the order reports list them.
 pub(crate) static TARGETS: &[Target] = &[
-    Target { id: TargetId::Scratch, libc: TargetLibc::None, cxx: None, extra: &[], install: None, arches: &[], source: "https://docs.docker.com/build/building/base-images/#create-a-minimal-base-image-using-scratch" },
-    Target { id: TargetId::DistrolessStatic, libc: TargetLibc::None, cxx: None, extra: &[], install: None, arches: DISTROLESS_ARCHES, source: DISTROLESS },
-    Target { id: TargetId::DistrolessBaseDebian12, libc: TargetLibc::Glibc("2.36"), cxx: None, extra: &["libssl.so.3", "libcrypto.so.3"], install: None, arches: DISTROLESS_ARCHES, source: DISTROLESS },
-    Target { id: TargetId::DistrolessCcDebian12, libc: TargetLibc::Glibc("2.36"), cxx: cxx("3.4.30", "1.3.13"), extra: &["libssl.so.3", "libcrypto.so.3", "libgomp.so.1"], install: None, arches: DISTROLESS_ARCHES, source: DISTROLESS },
-    Target { id: TargetId::BusyboxMusl, libc: TargetLibc::MuslWithoutLoader, cxx: None, extra: &[], install: None, arches: BUSYBOX_ARCHES, source: "https://github.com/docker-library/busybox (musl variant: a static busybox, no /lib/ld-musl-*)" },
-    Target { id: TargetId::BusyboxGlibc, libc: TargetLibc::Glibc("2.36"), cxx: None, extra: &[], install: None, arches: BUSYBOX_GLIBC_ARCHES, source: "https://github.com/docker-library/busybox (glibc variant: Debian bookworm's libc6)" },
-    Target { id: TargetId::Alpine, libc: TargetLibc::Musl, cxx: None, extra: &[], install: Some("apk add"), arches: ALPINE_ARCHES, source: HUB },
-    Target { id: TargetId::Debian10, libc: TargetLibc::Glibc("2.28"), cxx: cxx("3.4.25", "1.3.11"), extra: &[], install: Some(APT), arches: DEBIAN_ARCHES, source: PEP600 },
-    Target { id: TargetId::Debian11, libc: TargetLibc::Glibc("2.31"), cxx: cxx("3.4.28", "1.3.12"), extra: &[], install: Some(APT), arches: DEBIAN_ARCHES, source: PEP600 },
-    Target { id: TargetId::Debian12, libc: TargetLibc::Glibc("2.36"), cxx: cxx("3.4.30", "1.3.13"), extra: &[], install: Some(APT), arches: DEBIAN_ARCHES, source: PEP600 },
-    Target { id: TargetId::Debian13, libc: TargetLibc::Glibc("2.41"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(APT), arches: TRIXIE_ARCHES, source: PEP600 },
-    Target { id: TargetId::Ubuntu1804, libc: TargetLibc::Glibc("2.27"), cxx: cxx("3.4.25", "1.3.11"), extra: &[], install: Some(APT), arches: UBUNTU_1804_ARCHES, source: PEP600 },
-    Target { id: TargetId::Ubuntu2004, libc: TargetLibc::Glibc("2.31"), cxx: cxx("3.4.28", "1.3.12"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, source: PEP600 },
-    Target { id: TargetId::Ubuntu2204, libc: TargetLibc::Glibc("2.35"), cxx: cxx("3.4.30", "1.3.13"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, source: PEP600 },
-    Target { id: TargetId::Ubuntu2404, libc: TargetLibc::Glibc("2.39"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, source: PEP600 },
-    Target { id: TargetId::Rhel7, libc: TargetLibc::Glibc("2.17"), cxx: cxx("3.4.19", "1.3.7"), extra: &[], install: Some(YUM), arches: &["amd64", "ppc64le", "s390x"], source: PEP600 },
-    Target { id: TargetId::Rhel8, libc: TargetLibc::Glibc("2.28"), cxx: cxx("3.4.25", "1.3.11"), extra: &[], install: Some(DNF), arches: RHEL_ARCHES, source: PEP600 },
-    Target { id: TargetId::Rhel9, libc: TargetLibc::Glibc("2.34"), cxx: cxx("3.4.29", "1.3.13"), extra: &[], install: Some(DNF), arches: RHEL_ARCHES, source: PEP600 },
-    Target { id: TargetId::Rhel10, libc: TargetLibc::Glibc("2.39"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(DNF), arches: RHEL_ARCHES, source: PEP600 },
-    Target { id: TargetId::AmazonLinux2, libc: TargetLibc::Glibc("2.26"), cxx: cxx("3.4.24", "1.3.11"), extra: &[], install: Some(YUM), arches: AMAZON_ARCHES, source: PEP600 },
-    Target { id: TargetId::AmazonLinux2023, libc: TargetLibc::Glibc("2.34"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(DNF), arches: AMAZON_ARCHES, source: PEP600 },
+    Target { id: TargetId::Scratch, release: None, libc: TargetLibc::None, cxx: None, extra: &[], install: None, arches: &[], source: "https://docs.docker.com/build/building/base-images/#create-a-minimal-base-image-using-scratch" },
+    Target { id: TargetId::DistrolessStatic, release: None, libc: TargetLibc::None, cxx: None, extra: &[], install: None, arches: DISTROLESS_ARCHES, source: DISTROLESS },
+    Target { id: TargetId::DistrolessBaseDebian12, release: None, libc: TargetLibc::Glibc("2.36"), cxx: None, extra: &["libssl.so.3", "libcrypto.so.3"], install: None, arches: DISTROLESS_ARCHES, source: DISTROLESS },
+    Target { id: TargetId::DistrolessCcDebian12, release: None, libc: TargetLibc::Glibc("2.36"), cxx: cxx("3.4.30", "1.3.13"), extra: &["libssl.so.3", "libcrypto.so.3", "libgomp.so.1"], install: None, arches: DISTROLESS_ARCHES, source: DISTROLESS },
+    Target { id: TargetId::BusyboxMusl, release: None, libc: TargetLibc::MuslWithoutLoader, cxx: None, extra: &[], install: None, arches: BUSYBOX_ARCHES, source: "https://github.com/docker-library/busybox (musl variant: a static busybox, no /lib/ld-musl-*)" },
+    Target { id: TargetId::BusyboxGlibc, release: None, libc: TargetLibc::Glibc("2.36"), cxx: None, extra: &[], install: None, arches: BUSYBOX_GLIBC_ARCHES, source: "https://github.com/docker-library/busybox (glibc variant: Debian bookworm's libc6)" },
+    Target { id: TargetId::Alpine, release: None, libc: TargetLibc::Musl, cxx: None, extra: &[], install: Some("apk add"), arches: ALPINE_ARCHES, source: HUB },
+    Target { id: TargetId::Debian10, release: Some(Release { family: "debian", release: "10" }), libc: TargetLibc::Glibc("2.28"), cxx: cxx("3.4.25", "1.3.11"), extra: &[], install: Some(APT), arches: DEBIAN_ARCHES, source: PEP600 },
+    Target { id: TargetId::Debian11, release: Some(Release { family: "debian", release: "11" }), libc: TargetLibc::Glibc("2.31"), cxx: cxx("3.4.28", "1.3.12"), extra: &[], install: Some(APT), arches: DEBIAN_ARCHES, source: PEP600 },
+    Target { id: TargetId::Debian12, release: Some(Release { family: "debian", release: "12" }), libc: TargetLibc::Glibc("2.36"), cxx: cxx("3.4.30", "1.3.13"), extra: &[], install: Some(APT), arches: DEBIAN_ARCHES, source: PEP600 },
+    Target { id: TargetId::Debian13, release: Some(Release { family: "debian", release: "13" }), libc: TargetLibc::Glibc("2.41"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(APT), arches: TRIXIE_ARCHES, source: PEP600 },
+    Target { id: TargetId::Ubuntu1804, release: Some(Release { family: "ubuntu", release: "18.04" }), libc: TargetLibc::Glibc("2.27"), cxx: cxx("3.4.25", "1.3.11"), extra: &[], install: Some(APT), arches: UBUNTU_1804_ARCHES, source: PEP600 },
+    Target { id: TargetId::Ubuntu2004, release: Some(Release { family: "ubuntu", release: "20.04" }), libc: TargetLibc::Glibc("2.31"), cxx: cxx("3.4.28", "1.3.12"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, source: PEP600 },
+    Target { id: TargetId::Ubuntu2204, release: Some(Release { family: "ubuntu", release: "22.04" }), libc: TargetLibc::Glibc("2.35"), cxx: cxx("3.4.30", "1.3.13"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, source: PEP600 },
+    Target { id: TargetId::Ubuntu2404, release: Some(Release { family: "ubuntu", release: "24.04" }), libc: TargetLibc::Glibc("2.39"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, source: PEP600 },
+    Target { id: TargetId::Rhel7, release: Some(Release { family: "rhel", release: "7" }), libc: TargetLibc::Glibc("2.17"), cxx: cxx("3.4.19", "1.3.7"), extra: &[], install: Some(YUM), arches: &["amd64", "ppc64le", "s390x"], source: PEP600 },
+    Target { id: TargetId::Rhel8, release: Some(Release { family: "rhel", release: "8" }), libc: TargetLibc::Glibc("2.28"), cxx: cxx("3.4.25", "1.3.11"), extra: &[], install: Some(DNF), arches: RHEL_ARCHES, source: PEP600 },
+    Target { id: TargetId::Rhel9, release: Some(Release { family: "rhel", release: "9" }), libc: TargetLibc::Glibc("2.34"), cxx: cxx("3.4.29", "1.3.13"), extra: &[], install: Some(DNF), arches: RHEL_ARCHES, source: PEP600 },
+    Target { id: TargetId::Rhel10, release: Some(Release { family: "rhel", release: "10" }), libc: TargetLibc::Glibc("2.39"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(DNF), arches: RHEL_ARCHES, source: PEP600 },
+    Target { id: TargetId::AmazonLinux2, release: Some(Release { family: "amazonlinux", release: "2" }), libc: TargetLibc::Glibc("2.26"), cxx: cxx("3.4.24", "1.3.11"), extra: &[], install: Some(YUM), arches: AMAZON_ARCHES, source: PEP600 },
+    Target { id: TargetId::AmazonLinux2023, release: Some(Release { family: "amazonlinux", release: "2023" }), libc: TargetLibc::Glibc("2.34"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(DNF), arches: AMAZON_ARCHES, source: PEP600 },
 ];
 
 /// The glibc of a target, if it has glibc.
@@ -122,6 +135,15 @@ pub(crate) const CXX_LIBRARIES: &[&str] = &["libstdc++.so.6", "libgcc_s.so.1"];
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_release_is_its_ids_spelling() {
+        for row in TARGETS {
+            if let Some(r) = row.release {
+                assert_eq!(row.id.as_str(), format!("{}-{}", r.family, r.release), "{}", row.id);
+            }
+        }
+    }
 
     #[test]
     fn one_row_per_id_in_id_order() {
