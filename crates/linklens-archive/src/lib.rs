@@ -10,10 +10,13 @@
 
 #![forbid(unsafe_code)]
 
+mod container;
+mod decode;
 mod fs;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 mod image;
+mod layer;
 mod limits;
 mod oci;
 mod sniff;
@@ -74,7 +77,7 @@ fn compressed_image(format: ArchiveFormat, src: &mut dyn ReadSeek) -> bool {
     if !matches!(format, ArchiveFormat::Gzip | ArchiveFormat::Xz | ArchiveFormat::Zstd) {
         return false;
     }
-    let mut decoder = walk::decoder(format, &mut *src);
+    let mut decoder = decode::decoder(format, &mut *src);
     let mut head = [0u8; HEAD];
     let Ok(n) = source::read_head(&mut decoder, &mut head) else { return false };
     if sniff(&head[..n]) != Kind::Archive(ArchiveFormat::Tar) {

@@ -2,7 +2,8 @@
 //! OCI layout's `index.json` (nested indexes followed, attestation
 //! manifests skipped, one plan per platform). Media types are not trusted:
 //! a descriptor is an index if its JSON has `manifests`, a manifest if it
-//! has `layers`; a layer is whatever its first bytes say.
+//! has `layers`; a layer is whatever its first bytes say. The JSON is read
+//! into the types of `json` first; the walk reads only those.
 
 use serde_json::Value;
 
@@ -68,24 +69,130 @@ pub fn blob_path(digest: &str) -> Option<String> {
     (ok(alg, "+._-") && ok(hex, "=_-")).then(|| format!("blobs/{alg}/{hex}"))
 }
 
-fn strings(v: &Value) -> Vec<String> {
-    v.as_array().map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect()).unwrap_or_default()
+/// The JSON an image is made of, read into types. Hostile JSON is read
+/// leniently, as `docker` would: a field of the wrong type counts as
+/// absent, a list keeps the strings it has.
+mod json {
+    use serde_json::Value;
+
+    fn strings(v: Option<&Value>) -> Vec<String> {
+        v.and_then(Value::as_array).map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect()).unwrap_or_default()
+    }
+
+    fn text(v: Option<&Value>, key: &str) -> Option<String> {
+        v?.get(key).and_then(Value::as_str).map(str::to_string)
+    }
+
+    /// An image config: the platform and what starts.
+    #[derive(Debug, Default)]
+    pub struct Config {
+        pub os: Option<String>,
+        pub architecture: Option<String>,
+        pub variant: Option<String>,
+        pub entrypoint: Vec<String>,
+        pub cmd: Vec<String>,
+        pub env: Vec<String>,
+        pub working_dir: Option<String>,
+    }
+
+    impl From<&Value> for Config {
+        fn from(v: &Value) -> Config {
+            let c = v.get("config");
+            Config {
+                os: text(Some(v), "os"),
+                architecture: text(Some(v), "architecture"),
+                variant: text(Some(v), "variant"),
+                entrypoint: strings(c.and_then(|c| c.get("Entrypoint"))),
+                cmd: strings(c.and_then(|c| c.get("Cmd"))),
+                env: strings(c.and_then(|c| c.get("Env"))),
+                working_dir: text(c, "WorkingDir"),
+            }
+        }
+    }
+
+    /// One image of `docker save`'s `manifest.json`.
+    #[derive(Debug)]
+    pub struct DockerImage {
+        pub config: Option<String>,
+        pub repo_tags: Vec<String>,
+        pub layers: Vec<String>,
+    }
+
+    /// `manifest.json`: a list of images, or `None` when it is not a list.
+    pub fn docker_manifest(v: &Value) -> Option<Vec<DockerImage>> {
+        let list = v.as_array()?;
+        Some(
+            list.iter()
+                .map(|e| DockerImage { config: text(Some(e), "Config"), repo_tags: strings(e.get("RepoTags")), layers: strings(e.get("Layers")) })
+                .collect(),
+        )
+    }
+
+    /// A descriptor in an index's `manifests`.
+    #[derive(Debug)]
+    pub struct Descriptor {
+        pub digest: Option<String>,
+        /// `platform.os`.
+        pub os: Option<String>,
+        /// `vnd.docker.reference.type`: `attestation-manifest` for BuildKit's.
+        pub reference_type: Option<String>,
+        /// The image's name, from containerd's or the OCI annotation.
+        pub name: Option<String>,
+    }
+
+    /// What a blob of an OCI layout is, by its shape (media types are not
+    /// trusted).
+    #[derive(Debug)]
+    pub enum Blob {
+        /// An index: more descriptors.
+        Index(Vec<Descriptor>),
+        /// A manifest: its config's digest and its layers' digests.
+        Manifest { config: Option<String>, layers: Vec<Option<String>> },
+        /// Anything else.
+        Other,
+    }
+
+    fn descriptors(v: &Value) -> Vec<Descriptor> {
+        let list = v.get("manifests").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+        list.iter()
+            .map(|d| {
+                let a = d.get("annotations");
+                Descriptor {
+                    digest: text(Some(d), "digest"),
+                    os: text(d.get("platform"), "os"),
+                    reference_type: text(a, "vnd.docker.reference.type"),
+                    name: text(a, "io.containerd.image.name").or_else(|| text(a, "org.opencontainers.image.ref.name")),
+                }
+            })
+            .collect()
+    }
+
+    impl From<&Value> for Blob {
+        fn from(v: &Value) -> Blob {
+            if v.get("manifests").is_some() {
+                Blob::Index(descriptors(v))
+            } else if let Some(layers) = v.get("layers") {
+                let layers = layers.as_array().map(Vec::as_slice).unwrap_or_default();
+                Blob::Manifest { config: text(v.get("config"), "digest"), layers: layers.iter().map(|l| text(Some(l), "digest")).collect() }
+            } else {
+                Blob::Other
+            }
+        }
+    }
 }
 
-fn text(v: &Value, key: &str) -> Option<String> {
-    v.get(key).and_then(Value::as_str).map(str::to_string)
-}
+/// Entries of one list read, at most (a `manifest.json` or an index).
+const MAX_ENTRIES: usize = 64;
 
 /// The parts of an image config that decide what starts.
-fn apply_config(plan: &mut Plan, config: &Value) {
-    plan.os = text(config, "os").unwrap_or_else(|| "linux".into());
-    plan.arch = text(config, "architecture").unwrap_or_default();
-    plan.variant = text(config, "variant");
-    let c = config.get("config").unwrap_or(&Value::Null);
-    plan.entrypoint = strings(c.get("Entrypoint").unwrap_or(&Value::Null));
-    plan.cmd = strings(c.get("Cmd").unwrap_or(&Value::Null));
-    plan.env = strings(c.get("Env").unwrap_or(&Value::Null));
-    plan.workdir = text(c, "WorkingDir").unwrap_or_default();
+fn apply_config(plan: &mut Plan, config: json::Config) {
+    plan.os = config.os.unwrap_or_else(|| "linux".into());
+    plan.arch = config.architecture.unwrap_or_default();
+    plan.variant = config.variant;
+    plan.entrypoint = config.entrypoint;
+    plan.cmd = config.cmd;
+    plan.env = config.env;
+    plan.workdir = config.working_dir.unwrap_or_default();
 }
 
 /// Find the images. `read` returns a JSON file of the tar by path.
@@ -95,60 +202,56 @@ pub fn plans(has: &dyn Fn(&str) -> bool, read: &mut dyn FnMut(&str) -> Result<Va
     }
     let index = read("index.json").map_err(|e| ("index.json".to_string(), e))?;
     let mut out = Vec::new();
-    oci_index(&index, None, read, 0, &mut 0, &mut out)?;
+    oci_index(&json::Blob::from(&index), None, read, 0, &mut 0, &mut out)?;
     Ok(out)
 }
 
 fn docker(read: &mut dyn FnMut(&str) -> Result<Value, Problem>) -> Result<Vec<Plan>, Failure> {
     let manifest = read("manifest.json").map_err(|e| ("manifest.json".to_string(), e))?;
-    let entries = manifest.as_array().ok_or_else(|| ("manifest.json".to_string(), Problem::NotAList))?;
+    let images = json::docker_manifest(&manifest).ok_or_else(|| ("manifest.json".to_string(), Problem::NotAList))?;
     let mut out = Vec::new();
-    for entry in entries.iter().take(64) {
-        let config_path = text(entry, "Config").ok_or_else(|| ("manifest.json".to_string(), Problem::NoConfig))?;
+    for image in images.into_iter().take(MAX_ENTRIES) {
+        let config_path = image.config.ok_or_else(|| ("manifest.json".to_string(), Problem::NoConfig))?;
         let config = read(&config_path).map_err(|e| (config_path.clone(), e))?;
-        let mut plan = Plan { name: strings(entry.get("RepoTags").unwrap_or(&Value::Null)).into_iter().next(), layers: strings(entry.get("Layers").unwrap_or(&Value::Null)), ..Plan::default() };
-        apply_config(&mut plan, &config);
+        let mut plan = Plan { name: image.repo_tags.into_iter().next(), layers: image.layers, ..Plan::default() };
+        apply_config(&mut plan, json::Config::from(&config));
         out.push(plan);
     }
     Ok(out)
 }
 
-fn oci_index(index: &Value, name: Option<String>, read: &mut dyn FnMut(&str) -> Result<Value, Problem>, depth: u32, visits: &mut u32, out: &mut Vec<Plan>) -> Result<(), Failure> {
+fn oci_index(index: &json::Blob, name: Option<String>, read: &mut dyn FnMut(&str) -> Result<Value, Problem>, depth: u32, visits: &mut u32, out: &mut Vec<Plan>) -> Result<(), Failure> {
     if depth > MAX_INDEX_DEPTH {
         return Err(("index.json".into(), Problem::TooDeep(u64::from(MAX_INDEX_DEPTH))));
     }
-    let manifests = index.get("manifests").and_then(Value::as_array).cloned().unwrap_or_default();
-    for d in manifests.iter().take(64) {
-        let annotations = d.get("annotations").unwrap_or(&Value::Null);
-        if text(annotations, "vnd.docker.reference.type").as_deref() == Some("attestation-manifest") {
+    let json::Blob::Index(descriptors) = index else { return Ok(()) };
+    for d in descriptors.iter().take(MAX_ENTRIES) {
+        if d.reference_type.as_deref() == Some("attestation-manifest") || d.os.as_deref() == Some("unknown") {
             continue;
         }
-        if d.get("platform").and_then(|p| text(p, "os")).as_deref() == Some("unknown") {
-            continue;
-        }
-        let name = text(annotations, "io.containerd.image.name").or_else(|| text(annotations, "org.opencontainers.image.ref.name")).or_else(|| name.clone());
-        let Some(digest) = text(d, "digest") else { continue };
+        let name = d.name.clone().or_else(|| name.clone());
+        let Some(digest) = &d.digest else { continue };
         // Indexes that list one another many times over: a bounded walk.
         *visits += 1;
         if *visits > MAX_VISITS {
             return Err(("index.json".into(), Problem::TooMany(u64::from(MAX_VISITS))));
         }
-        let path = blob_path(&digest).ok_or_else(|| ("index.json".to_string(), Problem::BadDigest(digest.clone())))?;
-        let blob = read(&path).map_err(|e| (path.clone(), e))?;
-        if blob.get("manifests").is_some() {
-            oci_index(&blob, name, read, depth + 1, visits, out)?;
-        } else if blob.get("layers").is_some() {
-            let config_digest = blob.get("config").and_then(|c| text(c, "digest")).unwrap_or_default();
-            let config_path = blob_path(&config_digest).ok_or_else(|| (path.clone(), Problem::NoConfig))?;
-            let config = read(&config_path).map_err(|e| (config_path.clone(), e))?;
-            let layers = blob.get("layers").and_then(Value::as_array).cloned().unwrap_or_default();
-            let mut plan = Plan { name: name.clone(), manifest: Some(digest.clone()), ..Plan::default() };
-            for l in &layers {
-                let d = text(l, "digest").unwrap_or_default();
-                plan.layers.push(blob_path(&d).ok_or_else(|| (path.clone(), Problem::BadDigest(d.clone())))?);
+        let path = blob_path(digest).ok_or_else(|| ("index.json".to_string(), Problem::BadDigest(digest.clone())))?;
+        let blob = json::Blob::from(&read(&path).map_err(|e| (path.clone(), e))?);
+        match blob {
+            json::Blob::Index(_) => oci_index(&blob, name, read, depth + 1, visits, out)?,
+            json::Blob::Manifest { config, layers } => {
+                let config_path = blob_path(config.as_deref().unwrap_or_default()).ok_or_else(|| (path.clone(), Problem::NoConfig))?;
+                let config = read(&config_path).map_err(|e| (config_path.clone(), e))?;
+                let mut plan = Plan { name, manifest: Some(digest.clone()), ..Plan::default() };
+                for l in layers {
+                    let l = l.unwrap_or_default();
+                    plan.layers.push(blob_path(&l).ok_or_else(|| (path.clone(), Problem::BadDigest(l.clone())))?);
+                }
+                apply_config(&mut plan, json::Config::from(&config));
+                out.push(plan);
             }
-            apply_config(&mut plan, &config);
-            out.push(plan);
+            json::Blob::Other => {}
         }
     }
     Ok(())

@@ -192,6 +192,11 @@ fn text_and_markdown_have_the_same_sections_and_words() {
             words.push(&words_of.title);
             words.push(linklens_explain::catalogue::cause(c.id).summary);
         }
+        // Every placeholder of every sentence was filled by a value of the facts.
+        let unfilled = |w: &str| w.split('{').skip(1).any(|after| after.split_once('}').is_some_and(|(name, _)| !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')));
+        for w in r.explanation.warnings.iter().map(|w| &w.message).chain(r.explanation.targets.iter().map(|t| &t.reason)) {
+            assert!(!unfilled(w), "{}: a sentence with a placeholder left: {w}", f.name);
+        }
         for w in words {
             assert!(text.contains(w), "{}: text lacks {w:?}", f.name);
             assert!(md.contains(w), "{}: markdown lacks {w:?}", f.name);

@@ -1,9 +1,11 @@
 //! The linklens web app. The page (`main.rs`, Yew components) never parses
 //! binaries: it hands each dropped `File` to a Web Worker (`bin/worker.rs`),
-//! which reads it lazily in slices and sends back the core's `Report`.
+//! which reads it lazily in slices and sends back its `Report` (the facts
+//! and their explanation) with what the page shows of it rendered.
 //!
-//! The modules here that do not touch the browser (`protocol`, `markdown`,
-//! `compare`, `format`, `state`) are plain Rust and tested natively.
+//! The modules here that do not touch the browser (`protocol`, `compare`,
+//! `format`, `route`, `samples`, `state`, `docs`) are plain Rust and tested
+//! natively.
 
 pub mod compare;
 pub mod docs;

@@ -221,22 +221,6 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-/// The `{names}` a sentence expects.
-pub fn placeholders(template: &str) -> Vec<&str> {
-    let mut names = Vec::new();
-    let mut rest = template;
-    while let Some((_, after)) = rest.split_once('{') {
-        match after.split_once('}') {
-            Some((name, tail)) if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_') => {
-                names.push(name);
-                rest = tail;
-            }
-            _ => rest = after,
-        }
-    }
-    names
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,7 +278,6 @@ mod tests {
     fn placeholders_are_filled() {
         assert_eq!(fill("a {x} b {y}", &[("x", "1"), ("y", "2")]), "a 1 b 2");
         assert_eq!(fill("keep {z} and {", &[]), "keep {z} and {");
-        assert_eq!(placeholders("a {x} b {y} {Not}"), vec!["x", "y"]);
     }
 
     #[test]

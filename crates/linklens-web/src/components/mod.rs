@@ -1,5 +1,6 @@
-//! One component per file, as in the Yew examples. State lives in `App`
-//! and flows down as properties; the components only render.
+//! One component per file, as in the Yew examples. State is the reducer in
+//! `state.rs`, held by `hooks::use_files` (in `App` and in the embeddable
+//! checker) and passed down as properties; the components only render.
 
 mod app;
 mod archive_group;

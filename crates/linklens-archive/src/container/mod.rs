@@ -1,0 +1,6 @@
+//! The containers, one file each: `tar.rs`, `zip.rs`, `ar.rs` (also
+//! `.deb`). Each adds its reading to the [`Walker`](crate::walk::Walker).
+
+mod ar;
+mod tar;
+mod zip;

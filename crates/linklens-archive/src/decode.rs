@@ -1,0 +1,90 @@
+//! The decoders: gzip (flate2 on miniz_oxide), xz (lzma-rust2, its
+//! dictionary capped), zstd (ruzstd, every frame of a stream in turn).
+
+use std::io::{self, Read};
+
+use linklens::archive::ArchiveFormat;
+
+use crate::source::read_head;
+
+/// Every frame of a zstd stream, one after another (`cat a.zst b.zst` is
+/// a valid stream); skippable frames are skipped.
+struct ZstdFrames<'r> {
+    inner: Option<Peeked<'r>>,
+    frame: Option<ruzstd::decoding::StreamingDecoder<Peeked<'r>, ruzstd::decoding::FrameDecoder>>,
+}
+
+/// A reader with up to four bytes put back in front (the next frame's
+/// magic): one struct reused for every frame, so many frames never nest.
+struct Peeked<'r> {
+    head: [u8; 4],
+    at: usize,
+    inner: Box<dyn Read + 'r>,
+}
+
+impl Read for Peeked<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.at < self.head.len() {
+            let n = (self.head.len() - self.at).min(buf.len());
+            buf[..n].copy_from_slice(&self.head[self.at..self.at + n]);
+            self.at += n;
+            return Ok(n);
+        }
+        self.inner.read(buf)
+    }
+}
+
+/// The decoder of a compression format (a container format has none: it
+/// reads as it is).
+pub fn decoder<'r>(f: ArchiveFormat, input: impl Read + 'r) -> Box<dyn Read + 'r> {
+    match f {
+        ArchiveFormat::Gzip => Box::new(flate2::read::MultiGzDecoder::new(input)),
+        // A header may ask for a dictionary of gigabytes: cap it.
+        ArchiveFormat::Xz => Box::new(lzma_rust2::XzReader::new_mem_limit(input, true, 256 * 1024)),
+        ArchiveFormat::Zstd => Box::new(ZstdFrames::new(input)),
+        _ => Box::new(input),
+    }
+}
+
+impl<'r> ZstdFrames<'r> {
+    fn new(inner: impl Read + 'r) -> ZstdFrames<'r> {
+        ZstdFrames { inner: Some(Peeked { head: [0; 4], at: 4, inner: Box::new(inner) }), frame: None }
+    }
+}
+
+impl Read for ZstdFrames<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            if let Some(frame) = self.frame.as_mut() {
+                let n = frame.read(buf)?;
+                if n > 0 || buf.is_empty() {
+                    return Ok(n);
+                }
+                self.inner = self.frame.take().map(|f| f.into_inner());
+            }
+            let Some(mut inner) = self.inner.take() else { return Ok(0) };
+            let mut magic = [0u8; 4];
+            let n = read_head(&mut inner, &mut magic)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            if n < 4 {
+                return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "zstd frame cut short"));
+            }
+            if magic[0] & 0xf0 == 0x50 && magic[1..] == [0x2a, 0x4d, 0x18] {
+                let mut size = [0u8; 4];
+                inner.read_exact(&mut size)?;
+                let skip = u64::from(u32::from_le_bytes(size));
+                if io::copy(&mut (&mut inner).take(skip), &mut io::sink())? < skip {
+                    return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "zstd skippable frame cut short"));
+                }
+                self.inner = Some(inner);
+                continue;
+            }
+            inner.head = magic;
+            inner.at = 0;
+            let decoder = ruzstd::decoding::StreamingDecoder::new(inner).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))?;
+            self.frame = Some(decoder);
+        }
+    }
+}
