@@ -83,8 +83,8 @@ async function expectMatchesManifest(page, f, how) {
   assert.deepEqual(await causeIds(article), [...f.expect.causes].sort(), `${f.name} (${how}): causes`);
   const command = article.locator('[data-testid=fix-command]');
   if (f.expect.fix) {
-    assert.equal(await command.textContent(), f.golden.fixes[0].command, `${f.name} (${how}): recommended command`);
-    assert.equal(f.golden.fixes[0].id, f.expect.fix, `${f.name}: golden and manifest agree on the fix`);
+    assert.equal(await command.textContent(), f.golden.explanation.fixes[0].command, `${f.name} (${how}): recommended command`);
+    assert.equal(f.golden.explanation.fixes[0].id, f.expect.fix, `${f.name}: golden and manifest agree on the fix`);
   } else {
     assert.equal(await command.count(), 0, `${f.name} (${how}): no fix expected`);
   }
@@ -236,7 +236,7 @@ describe('where it runs', () => {
       // The same verdicts, reasons and errors as the native analysis.
       assert.deepEqual(
         rows,
-        f.golden.portability.targets.map((t) => ({ id: t.id, verdict: t.verdict, reason: t.reason_id, error: t.error ?? null })),
+        f.golden.explanation.targets.map((t) => ({ id: t.id, verdict: t.verdict, reason: t.reason_id, error: t.error ?? null })),
         `${name}: page and native agree`,
       );
       for (const r of rows) {
@@ -257,7 +257,7 @@ describe('where it runs', () => {
         assert.match(d11.error, /version `GLIBC_2\.34' not found/);
         assert.match(await article.locator('[data-testid=floor]').first().textContent(), /2\.34 \(GLIBC_2\.34: pthread_/);
         const fix = article.locator('[data-target-id=debian-11] [data-testid=target-fix]');
-        assert.equal(await fix.textContent(), f.golden.fixes[0].command, 'a failing row carries the recommended fix');
+        assert.equal(await fix.textContent(), f.golden.explanation.fixes[0].command, 'a failing row carries the recommended fix');
         await article.locator('[data-testid=where-it-runs]').screenshot({ path: join(shots, 'where-it-runs-desktop-light.png') });
       }
       await clear(page);
@@ -309,7 +309,7 @@ describe('archives and images dropped as they are', () => {
     assert.match(await verdict.locator('[data-testid=image-reason]').textContent(), /\/lib64\/ld-linux-x86-64\.so\.2/);
     const golden = fixture('lookuphost-default-go1.26').golden;
     const command = article.locator('[data-testid=member][data-path=app] [data-testid=fix-command]').first();
-    assert.equal((await command.textContent()).trim(), golden.fixes[0].command, 'the static rebuild of the binary inside');
+    assert.equal((await command.textContent()).trim(), golden.explanation.fixes[0].command, 'the static rebuild of the binary inside');
     await article.screenshot({ path: join(shots, 'image-scratch-cgo-desktop-light.png') });
     await clear(page);
     const ok = archiveFixture('scratch-static.docker.tar');
@@ -444,7 +444,7 @@ test('copy button and exports', async () => {
   const article = await result(page, f.name);
   await article.locator('[data-testid=copy-fix]').click();
   await article.locator('[data-testid=copy-fix]', { hasText: 'Copied' }).waitFor();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), f.golden.fixes[0].command);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), f.golden.explanation.fixes[0].command);
 
   await article.locator('[data-testid=copy-markdown]').click();
   await article.locator('[data-testid=copy-markdown]', { hasText: 'Copied' }).waitFor();
@@ -452,8 +452,8 @@ test('copy button and exports', async () => {
   assert.match(md, /^### `sqlite-default-go1.26`: \*\*dynamic\*\*/);
   assert.match(md, /- cause `cgo-dep`: A dependency that uses cgo — module github.com\/mattn\/go-sqlite3 v1.14.22/);
   // The export is the core's one renderer: notes, caveats and verify steps included.
-  assert.ok(md.includes('**Verify**') && md.includes(f.golden.fixes[0].verify[0]), md);
-  for (const caveat of f.golden.fixes[0].caveats) assert.ok(md.includes(caveat), caveat);
+  assert.ok(md.includes('**Verify**') && md.includes(f.golden.explanation.fixes[0].verify[0]), md);
+  for (const caveat of f.golden.explanation.fixes[0].caveats) assert.ok(md.includes(caveat), caveat);
 
   const [download] = await Promise.all([page.waitForEvent('download'), article.locator('[data-testid=download-json]').click()]);
   assert.equal(download.suggestedFilename(), 'sqlite-default-go1.26.linklens.json');
@@ -482,13 +482,13 @@ test('the fix as recipes: tabs for each form, each the CLI\'s own text, with cop
   // The recommended fix and every alternative have the five forms.
   const first = fixes.locator('.recipes').first();
   assert.deepEqual(await first.locator('[data-testid=recipe-tab]').evaluateAll((ts) => ts.map((t) => t.dataset.recipeKind)), kinds);
-  assert.equal(await fixes.locator('[data-testid=alternative] .recipes').count(), f.golden.fixes.length - 1);
+  assert.equal(await fixes.locator('[data-testid=alternative] .recipes').count(), f.golden.explanation.fixes.length - 1);
   for (const kind of kinds.slice(1)) {
     await first.locator(`[data-testid=recipe-tab][data-recipe-kind=${kind}]`).click();
     const panel = first.locator(`[data-testid=recipe][data-recipe-kind=${kind}]`);
     assert.ok(await panel.isVisible(), `${kind} shown`);
     assert.equal(await first.locator('[data-testid=recipe]:visible').count(), 1, 'one panel at a time');
-    assert.equal(await panel.locator('code').textContent(), recipe(kind, f.golden.fixes[0].id), `${kind}: the CLI's text`);
+    assert.equal(await panel.locator('code').textContent(), recipe(kind, f.golden.explanation.fixes[0].id), `${kind}: the CLI's text`);
   }
   // Copy the Dockerfile of an alternative (musl-gcc): what is copied is the file.
   const musl = fixes.locator('[data-testid=alternative][data-fix-id=musl-gcc]');
@@ -543,11 +543,11 @@ describe('share links carry the report, never the binary', () => {
       assert.equal(await other.locator('[data-testid=shared-sha256]').textContent(), createHash('sha256').update(f.bytes).digest('hex'));
       assert.equal(await shared.locator('[data-testid=verdict]').textContent(), f.expect.linkage);
       assert.deepEqual(await causeIds(shared), [...f.expect.causes].sort());
-      assert.equal(await shared.locator('[data-testid=fix-command]').textContent(), f.golden.fixes[0].command);
+      assert.equal(await shared.locator('[data-testid=fix-command]').textContent(), f.golden.explanation.fixes[0].command);
       // At most the raw build settings (DefaultGODEBUG…) and the imports
       // were left out to fit: the view's verdict, causes, fixes and targets stay.
       assert.match(await other.locator('[data-testid=shared-shortened]').textContent(), /left out \d+ build settings(, \d+ imported symbols)?\. Drop the file/);
-      assert.equal(await shared.locator('[data-testid=alternative]').count(), f.golden.fixes.length - 1);
+      assert.equal(await shared.locator('[data-testid=alternative]').count(), f.golden.explanation.fixes.length - 1);
       assert.equal(await other.locator('[data-testid=drop-zone]').count(), 0, 'read-only');
       // Every request went to the page's own origin, and none carried the report.
       const origin = new URL(srv.url).origin;
@@ -579,7 +579,7 @@ describe('share links carry the report, never the binary', () => {
     await shared.waitFor();
     assert.match(await page.locator('[data-testid=shared-shortened]').textContent(), /Shortened to fit a link: left out \d+ build settings, \d+ imported symbols/);
     assert.equal(await shared.locator('[data-testid=verdict]').textContent(), f.expect.linkage);
-    assert.equal(await shared.locator('[data-testid=fix-command]').textContent(), f.golden.fixes[0].command);
+    assert.equal(await shared.locator('[data-testid=fix-command]').textContent(), f.golden.explanation.fixes[0].command);
     await page.goto(srv.url);
     await page.locator('[data-testid=drop-zone]').waitFor();
   });
@@ -642,7 +642,7 @@ test('keyboard only: choose a file, reach the command, copy it', async () => {
   assert.equal(focused, 'copy-fix', 'Tab reaches the copy button');
   await page.keyboard.press('Enter');
   await page.locator('[data-testid=copy-fix]', { hasText: 'Copied' }).waitFor();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), f.golden.fixes[0].command);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), f.golden.explanation.fixes[0].command);
   // Results are announced.
   assert.match(await page.locator('[data-testid=live]').textContent(), /userlookup-default-go1\.26: dynamic/);
   await clear(page);

@@ -111,7 +111,7 @@ test('each warning in a result links to its page, with the words of the catalogu
   await page.setInputFiles('[data-testid=file-input]', [{ name: f.name, mimeType: 'application/octet-stream', buffer: Buffer.from(f.bytes) }]);
   const article = await result(page, f.name);
   const warning = article.locator('[data-testid=warning][data-warning-id="glibc-static-nss"]');
-  assert.ok((await warning.textContent()).includes(f.golden.warnings[0].message));
+  assert.ok((await warning.textContent()).includes(f.golden.explanation.warnings[0].message));
   await warning.locator('[data-testid=warning-page-link]').click();
   const pageEl = page.locator('[data-testid=cause-page][data-topic-id="glibc-static-nss"]');
   await pageEl.waitFor();
@@ -177,7 +177,7 @@ test('a sample link opens its result: a DNS-dynamic binary and its fix within tw
   const f = fixture('lookuphost-file-go1.19');
   const article = await result(page, f.name);
   assert.deepEqual(await causeIds(article), ['dns']);
-  assert.equal(await article.locator('[data-testid=fix-command]').textContent(), f.golden.fixes[0].command);
+  assert.equal(await article.locator('[data-testid=fix-command]').textContent(), f.golden.explanation.fixes[0].command);
   await page.screenshot({ path: join(shots, 'sample-lookuphost-desktop-light.png'), fullPage: true });
   // From the guide, two clicks: the menu, then the example.
   await go('#/guide');

@@ -48,7 +48,7 @@ async function expectFixture(result, f) {
   assert.equal(await result.locator('[data-testid=verdict]').textContent(), f.expect.linkage, `${f.name}: verdict`);
   assert.deepEqual(await causeIds(result), [...f.expect.causes].sort(), `${f.name}: causes`);
   if (f.expect.fix) {
-    assert.equal(await result.locator('[data-testid=fix-command]').textContent(), f.golden.fixes[0].command, `${f.name}: fix`);
+    assert.equal(await result.locator('[data-testid=fix-command]').textContent(), f.golden.explanation.fixes[0].command, `${f.name}: fix`);
   }
 }
 

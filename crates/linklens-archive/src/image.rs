@@ -50,7 +50,7 @@ fn image_error(path: &str, problem: Problem) -> linklens::archive::ArchiveError 
 }
 
 /// A verdict, its deciding fact, and the values its sentence names.
-type Judged = (ImageVerdict, ImageReasonId, BTreeMap<String, String>);
+type Judged = (ImageVerdict, ImageReasonId, Vec<(String, String)>);
 
 /// Walk `src` as an image if its tar has a `manifest.json` or an OCI
 /// layout; false when it is a plain tar.
@@ -328,7 +328,7 @@ impl Image<'_> {
             libc: self.libc(arch, &conf),
             verdict: ImageVerdict::Unknown,
             reason_id: ImageReasonId::NoEntrypoint,
-            values: BTreeMap::new(),
+            values: Vec::new(),
             binaries,
         };
         let argv: Vec<&String> = self.plan.entrypoint.iter().chain(self.plan.cmd.iter()).collect();

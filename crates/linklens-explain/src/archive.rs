@@ -45,6 +45,8 @@ impl ExplainedArchive {
 pub struct ArchiveExplanation {
     /// Each member's explanation; `None` where it could not be analysed.
     pub members: Vec<Option<Explanation>>,
+    /// Each member's error in words, where it has one.
+    pub member_errors: Vec<Option<String>>,
     /// Each image's words.
     pub images: Vec<ImageWords>,
     /// Each error's sentence.
@@ -68,17 +70,18 @@ pub struct ImageWords {
 pub fn explain_archive(r: &ArchiveReport) -> ArchiveExplanation {
     let members: Vec<Option<Explanation>> = r.members.iter().map(|m| m.facts.as_ref().map(explain)).collect();
     let images = r.images.iter().map(|i| image_words(r, &members, i)).collect();
-    ArchiveExplanation { members, images, errors: r.errors.iter().map(error_message).collect() }
+    let member_errors = r.members.iter().map(|m| m.error.as_ref().map(error_message)).collect();
+    ArchiveExplanation { members, member_errors, images, errors: r.errors.iter().map(error_message).collect() }
 }
 
 fn image_words(r: &ArchiveReport, members: &[Option<Explanation>], i: &ImageReport) -> ImageWords {
     let words = catalogue::image_reason(i.reason_id);
     let mut args: Vec<(&str, &str)> = i.values.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    if i.reason_id == ImageReasonId::AllFound && i.values.get("libraries").is_none_or(String::is_empty) {
+    if i.reason_id == ImageReasonId::AllFound && i.values.iter().all(|(k, v)| k != "libraries" || v.is_empty()) {
         args.retain(|(k, _)| *k != "libraries");
         args.push(("libraries", labels::NONE));
     }
-    if i.reason_id == ImageReasonId::NotElf && !i.values.contains_key("detail") {
+    if i.reason_id == ImageReasonId::NotElf && !i.values.iter().any(|(k, _)| k == "detail") {
         args.push(("detail", catalogue::sentences::NOT_AN_ELF_FILE));
     }
     // It fails on what the program needs: the program's own rebuild, and

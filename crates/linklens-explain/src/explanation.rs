@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use linklens::{CauseId, Facts, FixId, Linkage, NoteId, ReasonId, SCHEMA_VERSION, TargetId, Verdict, WarningId};
+use linklens::{Facts, FixId, Linkage, NoteId, ReasonId, TargetId, Verdict, SCHEMA_VERSION};
 
 pub use crate::fix::command::GoBuild;
 
@@ -32,16 +32,16 @@ impl Report {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-/// What the facts of one file mean.
+/// What the facts of one file mean. A cause's title is its id's, the same
+/// for every file (`catalogue::cause`), so it is not repeated here.
 pub struct Explanation {
     /// A one-line description in the spirit of `file`.
     pub summary: String,
     /// One sentence: why the verdict is what it is.
     pub headline: String,
-    /// Each cause's title, in the facts' order.
-    pub causes: Vec<CauseWords>,
-    /// Each warning's message, in the facts' order.
-    pub warnings: Vec<WarningWords>,
+    /// Each warning's message, filled with its values, in the facts' order
+    /// (`warnings[i]` words `facts.warnings[i]`).
+    pub warnings: Vec<String>,
     /// Rebuild recipes, recommended first. Empty when nothing needs fixing.
     pub fixes: Vec<Fix>,
     /// One verdict per target, in the table's order; empty when the file is
@@ -50,24 +50,6 @@ pub struct Explanation {
     /// Why there are no targets, when there are none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub targets_note: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-/// A cause's words.
-pub struct CauseWords {
-    /// The cause.
-    pub id: CauseId,
-    /// The catalogue's title.
-    pub title: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-/// A warning's words.
-pub struct WarningWords {
-    /// The warning.
-    pub id: WarningId,
-    /// The catalogue's message, filled in with the warning's values.
-    pub message: String,
 }
 
 /// A remark on how a rebuild command was derived from this binary.

@@ -23,7 +23,7 @@ mod targets;
 #[cfg(test)]
 mod test_support;
 
-pub use explanation::{CauseWords, Explanation, Fix, GoBuild, Note, Report, TargetResult, WarningWords};
+pub use explanation::{Explanation, Fix, GoBuild, Note, Report, TargetResult};
 pub use targets::{glibc_of, oldest_with_glibc};
 pub use linklens::{Facts, Verdict};
 
@@ -34,16 +34,15 @@ use linklens::Format;
 pub fn explain(facts: &Facts) -> Explanation {
     let fixes = fixes(facts);
     let (targets, targets_note) = targets::judge(facts, &fixes);
-    let causes = facts.causes.iter().map(|c| CauseWords { id: c.id, title: catalogue::cause(c.id).title.to_string() }).collect();
     let warnings = facts
         .warnings
         .iter()
         .map(|w| {
             let values: Vec<(&str, &str)> = w.values.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            WarningWords { id: w.id, message: catalogue::fill(catalogue::warning(w.id).message.unwrap_or_default(), &values) }
+            catalogue::fill(catalogue::warning(w.id).message.unwrap_or_default(), &values)
         })
         .collect();
-    Explanation { summary: summary::line(facts), headline: summary::headline(facts), causes, warnings, fixes, targets, targets_note }
+    Explanation { summary: summary::line(facts), headline: summary::headline(facts), warnings, fixes, targets, targets_note }
 }
 
 /// The rebuild recipes for a file with these facts, recommended first.
@@ -86,9 +85,8 @@ mod tests {
             warning(WarningId::Truncated, &[("have", "100"), ("want", "4096")]),
         ];
         let e = explain(&f);
-        assert_eq!(e.warnings[0].message, "The build info says GOARCH=arm64, but the file is for amd64.");
-        assert_eq!(e.warnings[1].message, "The file is 100 bytes long but its headers describe 4096: it was cut short, and parts of this report may be missing.");
-        assert_eq!(e.warnings.iter().map(|w| w.id).collect::<Vec<_>>(), [WarningId::GoarchMismatch, WarningId::Truncated]);
+        assert_eq!(e.warnings[0], "The build info says GOARCH=arm64, but the file is for amd64.");
+        assert_eq!(e.warnings[1], "The file is 100 bytes long but its headers describe 4096: it was cut short, and parts of this report may be missing.");
     }
 
     #[test]
@@ -99,7 +97,7 @@ mod tests {
         f.warnings = vec![warning(WarningId::UpxPacked, &[("offset", "0xe8")])];
         let e = explain(&f);
         assert!(e.headline.starts_with("Packed with UPX"), "{}", e.headline);
-        assert!(e.warnings[0].message.contains("upx -d") && e.warnings[0].message.contains("0xe8"), "{}", e.warnings[0].message);
+        assert!(e.warnings[0].contains("upx -d") && e.warnings[0].contains("0xe8"), "{}", e.warnings[0]);
         assert!(e.fixes.is_empty(), "nothing is known about the program inside");
         f.warnings.clear();
         assert!(!explain(&f).fixes.is_empty(), "the same file unpacked gets a command");
@@ -109,6 +107,6 @@ mod tests {
     fn the_same_facts_give_the_same_words() {
         let f = crate::test_support::fixture("sqlite-default-go1.26");
         assert_eq!(explain(&f.facts), f.explanation);
-        assert_eq!(f.explanation.causes.len(), f.facts.causes.len());
+        assert_eq!(f.explanation.warnings.len(), f.facts.warnings.len());
     }
 }

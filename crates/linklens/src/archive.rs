@@ -3,7 +3,6 @@
 //! crate fills and the explainer words, so an archive's ids live in the
 //! same vocabulary as a binary's. No sentence here either.
 
-use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -91,8 +90,9 @@ pub struct ImageReport {
     pub verdict: ImageVerdict,
     /// The deciding fact, by id.
     pub reason_id: ImageReasonId,
-    /// The values its sentence names (`program`, `loader`, `library`…).
-    pub values: BTreeMap<String, String>,
+    /// The values its sentence names, as (name, value) pairs (`program`,
+    /// `loader`, `library`…).
+    pub values: Vec<(String, String)>,
     /// Every ELF in the final file system that needs something: its loader
     /// and libraries, and which of them are missing.
     pub binaries: Vec<ImageBinary>,

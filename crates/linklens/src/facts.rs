@@ -5,7 +5,6 @@
 //! the contract shared by the CLI, share links and the web app; bump
 //! [`SCHEMA_VERSION`] when a field changes meaning.
 
-use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -111,6 +110,13 @@ vocabulary! {
         StaticPie = "static-pie",
         /// Needs the dynamic loader.
         Dynamic = "dynamic",
+    }
+}
+
+impl Warning {
+    /// The value named `key`, if the warning has one.
+    pub fn value(&self, key: &str) -> Option<&str> {
+        self.values.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
     }
 }
 
@@ -429,10 +435,12 @@ pub struct Cause {
 pub struct Warning {
     /// Stable id; its catalogue topic has the words.
     pub id: WarningId,
-    /// The values its message names (`offset`, `have`, `package`…): facts,
-    /// each a number, a path or a name from the file.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub values: BTreeMap<String, String>,
+    /// The values its message names, as (name, value) pairs (`offset`,
+    /// `have`, `package`…): facts, each a number, a path or a name from the
+    /// file. Pairs rather than a map: the page's wasm carries no map
+    /// reader for them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<(String, String)>,
     /// The facts behind it.
     pub evidence: Vec<Evidence>,
 }

@@ -165,7 +165,7 @@ mod tests {
     }
 
     fn value<'w>(w: &'w Warning, key: &str) -> Option<&'w str> {
-        w.values.get(key).map(String::as_str)
+        w.value(key)
     }
 
     fn ids(r: &Facts, i: &Input) -> Vec<WarningId> {

@@ -179,8 +179,8 @@ pub fn sections(report: &Report) -> Vec<Section> {
     push(&mut out, SectionId::Causes, causes);
 
     let mut warnings = Vec::new();
-    for (w, words) in r.warnings.iter().zip(&e.warnings) {
-        warnings.push(Block::Entry { label: labels::WARNING, id: EntryId::Warning(w.id), title: words.message.clone(), detail: None });
+    for (w, message) in r.warnings.iter().zip(&e.warnings) {
+        warnings.push(Block::Entry { label: labels::WARNING, id: EntryId::Warning(w.id), title: message.clone(), detail: None });
         warnings.extend(w.evidence.iter().map(|e| Block::Evidence { kind: e.kind, value: e.value.clone() }));
     }
     push(&mut out, SectionId::Warnings, warnings);

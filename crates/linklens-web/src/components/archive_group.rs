@@ -47,7 +47,7 @@ pub fn archive_group(props: &Props) -> Html {
                             <span class={classes!("member-linkage", linkage.to_string())}>{linkage}</span></summary>
                         { match (props.members.get(i).and_then(Option::as_ref), &m.error) {
                             (Some(shown), _) => html! { <ReportView report={shown.report.clone()} rendered={shown.rendered.clone()} result_id={props.id.wrapping_mul(4096).wrapping_add(i as u32 + 1)} name={AttrValue::from(name)} /> },
-                            (None, Some(e)) => html! { <p class="error" data-testid="member-error">{linklens_explain::archive::error_message(e)}</p> },
+                            (None, Some(_)) => html! { <p class="error" data-testid="member-error">{words.member_errors.get(i).cloned().flatten().unwrap_or_default()}</p> },
                             _ => html! {},
                         } }
                     </details>

@@ -1,13 +1,12 @@
 use linklens::Warning;
 use linklens_explain::render::labels;
-use linklens_explain::WarningWords;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub warnings: Vec<Warning>,
     /// Their words, in the same order.
-    pub words: Vec<WarningWords>,
+    pub words: Vec<String>,
 }
 
 #[function_component(Warnings)]
@@ -19,7 +18,7 @@ pub fn warnings(props: &Props) -> Html {
         <section class="warnings" aria-label={labels::WARNINGS}>
             { for props.warnings.iter().zip(&props.words).map(|(w, words)| html! {
                 <div class="warning" data-testid="warning" data-warning-id={w.id.as_str()}>
-                    <p><strong>{labels::WARNING_PREFIX}{": "}</strong>{&words.message}
+                    <p><strong>{labels::WARNING_PREFIX}{": "}</strong>{words}
                         {" "}<a href={crate::route::Route::Cause(w.id.as_str().into()).href()} data-testid="warning-page-link">{labels::MORE_ABOUT_THIS}</a>
                     </p>
                     if !w.evidence.is_empty() {
