@@ -9,10 +9,12 @@ import { readFileSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, launch, dist, root, firstLoad } from './harness.mjs';
 
-// Measured 2026-12-03: 202,262 bytes and 436,679 bytes. The margins are
-// smaller than a 20 KB literal compresses to: such a literal in the page's
-// wasm made 220,630 bytes and failed this test (BENCHMARKS.md).
-export const PAGE_BUDGET = 206_000;
+// Measured 2026-12-03: 202,262 bytes and 436,679 bytes; after the facts
+// and the explanation became two objects (schema 4) 208,029 and 436,003,
+// and the page's budget was raised by 6,000 bytes, said in BENCHMARKS.md.
+// The margins are smaller than a 20 KB literal compresses to: such a
+// literal in the page's wasm made 220,630 bytes and failed this test.
+export const PAGE_BUDGET = 212_000;
 export const WORKER_BUDGET = 445_000;
 
 // What a host serving dist/'s precompressed files sends: the .gz where

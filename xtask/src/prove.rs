@@ -8,98 +8,17 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use serde::Serialize;
-
 use crate::Result;
 
-/// One command, run.
-#[derive(Serialize, Clone, Debug)]
-pub struct Proof {
-    /// The fix id.
-    pub fix: String,
-    /// The command as linklens prints it.
-    pub command: String,
-    /// Where it was run, inside the scratch copy (`.`, or the program's
-    /// directory when the fix's note says to run it there).
-    pub cwd: String,
-    /// `static`, `static-pie` or `dynamic` (what the rebuilt file is),
-    /// `failed` (it did not build), or `skipped` (see `detail`).
-    pub outcome: String,
-    /// What the fix promised.
-    pub expect: String,
-    /// The rebuilt file's C library (`glibc`, `musl`, `none`…), so a
-    /// recipe that promises musl is held to it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub libc: Option<String>,
-    /// The rebuilt file's glibc floor, for the recipes that stay dynamic.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub glibc_min: Option<String>,
-    /// The rebuilt file's build settings as `go version -m` records them,
-    /// to check that the fix kept what the binary chose.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub settings: Vec<(String, String)>,
-    /// What `file -b` says of the rebuilt file: the proof's linkage judged
-    /// by a tool users trust, not by linklens alone.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub file: Option<String>,
-    /// What `readelf` says of the rebuilt file.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub readelf: Option<Readelf>,
-    /// The build's last lines when it failed; why it was not run.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
-}
+pub use linklens_explain::proof::{Outcome, Proof, Readelf};
 
-/// A rebuilt file as `readelf -lW -dW -VW` shows it.
-#[derive(Serialize, Clone, Debug, Default)]
-pub struct Readelf {
-    /// `[Requesting program interpreter: …]`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub interpreter: Option<String>,
-    /// `(NEEDED) Shared library: […]`, in order.
-    pub needed: Vec<String>,
-    /// The version names required (`GLIBC_2.34`…), from `.gnu.version_r`.
-    pub versions: Vec<String>,
-}
-
-impl Readelf {
-    /// Run readelf on `path` and read its three views.
-    pub fn of(path: &Path) -> Result<Readelf> {
-        let out = Command::new("readelf").args(["-lW", "-dW", "-VW"]).arg(path).output()?;
-        if !out.status.success() {
-            return Err(format!("readelf {}: {}", path.display(), String::from_utf8_lossy(&out.stderr)).into());
-        }
-        Ok(Readelf::parse(&String::from_utf8_lossy(&out.stdout)))
+/// Run readelf on `path` and read its three views.
+pub fn readelf(path: &Path) -> Result<Readelf> {
+    let out = Command::new("readelf").args(["-lW", "-dW", "-VW"]).arg(path).output()?;
+    if !out.status.success() {
+        return Err(format!("readelf {}: {}", path.display(), String::from_utf8_lossy(&out.stderr)).into());
     }
-
-    fn parse(text: &str) -> Readelf {
-        let bracketed = |line: &str, marker: &str| {
-            let (_, rest) = line.split_once(marker)?;
-            Some(rest.split_once(']')?.0.to_string())
-        };
-        let mut view = Readelf::default();
-        let mut in_needs = false;
-        for line in text.lines() {
-            if let Some(interp) = bracketed(line, "[Requesting program interpreter: ") {
-                view.interpreter = Some(interp);
-            } else if line.contains("(NEEDED)") {
-                view.needed.extend(bracketed(line, "Shared library: ["));
-            } else if line.starts_with("Version needs section") {
-                in_needs = true;
-            } else if line.starts_with("Version ") {
-                in_needs = false;
-            } else if in_needs {
-                // `  0x0010:   Name: GLIBC_2.34  Flags: none  Version: 2`
-                if let Some((_, rest)) = line.split_once("Name: ").filter(|_| line.contains("Flags:")) {
-                    let name = rest.split_whitespace().next().unwrap_or_default().to_string();
-                    if !view.versions.contains(&name) {
-                        view.versions.push(name);
-                    }
-                }
-            }
-        }
-        view
-    }
+    Ok(Readelf::parse(&String::from_utf8_lossy(&out.stdout)))
 }
 
 /// How a fixture's source is laid out for its commands.
@@ -134,11 +53,11 @@ pub fn prove(report: &linklens_explain::Report, source: Source, scratch: &Path, 
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir)?;
         let mut proof = Proof {
-            fix: fix.id.as_str().into(),
+            fix: fix.id,
             command: fix.command.clone(),
             cwd: ".".into(),
-            outcome: "skipped".into(),
-            expect: fix.expect.as_str().into(),
+            outcome: Outcome::Skipped,
+            expect: fix.expect,
             libc: None,
             glibc_min: None,
             settings: Vec::new(),
@@ -177,7 +96,7 @@ pub fn prove(report: &linklens_explain::Report, source: Source, scratch: &Path, 
             Source::Go { .. } | Source::Dir(_) => with_output(&fix.command, &output),
         };
         let Some(command) = command else {
-            proof.outcome = "failed".into();
+            proof.outcome = Outcome::Failed;
             proof.detail = Some("no `go build` in the command to add the output path to".into());
             out.push(proof);
             continue;
@@ -188,38 +107,31 @@ pub fn prove(report: &linklens_explain::Report, source: Source, scratch: &Path, 
         };
         let in_module = matches!(source, Source::Go { .. });
         proof.cwd = cwd.clone();
-        let result = Command::new("sh")
-            .arg("-c")
-            .arg(&command)
-            .current_dir(dir.join("src").join(&cwd))
-            .env("PATH", path_env)
-            .env("GOFLAGS", if in_module { "-mod=mod" } else { "" })
-            .env("GOTOOLCHAIN", "local")
-            .env_remove("GO111MODULE")
-            .env_remove("CGO_ENABLED")
-            .env_remove("CC")
+        let mut sh = Command::new("sh");
+        sh.arg("-c").arg(&command).current_dir(dir.join("src").join(&cwd)).env("PATH", path_env);
+        let result = linklens_explain::proof::go_env(&mut sh, in_module)
             .env_remove("GOOS")
             .env_remove("GOARCH")
             .output()?;
         if !result.status.success() {
             let err = String::from_utf8_lossy(&result.stderr);
             let tail: Vec<&str> = err.lines().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
-            proof.outcome = "failed".into();
+            proof.outcome = Outcome::Failed;
             proof.detail = Some(tail.join("\n"));
         } else {
             let bytes = std::fs::read(&built).map_err(|e| format!("{}: {command}: no output at {}: {e}", fix.id, built.display()))?;
             let file = Command::new("file").arg("-b").arg(&built).output()?;
             proof.file = Some(String::from_utf8_lossy(&file.stdout).trim().to_string());
-            proof.readelf = Some(Readelf::of(&built)?);
+            proof.readelf = Some(readelf(&built)?);
             match linklens::analyze(&bytes[..]) {
                 Ok(r) => {
-                    proof.outcome = r.linkage.as_str().into();
-                    proof.libc = Some(r.libc.name.as_str().into());
+                    proof.outcome = Outcome::of(r.linkage);
+                    proof.libc = Some(r.libc.name);
                     proof.glibc_min = r.portability.glibc_min.clone().filter(|_| !r.linkage.is_static());
                     proof.settings = r.go.iter().flat_map(|g| g.settings.iter().map(|s| (s.key.clone(), s.value.clone()))).collect();
                 }
                 Err(e) => {
-                    proof.outcome = "failed".into();
+                    proof.outcome = Outcome::Failed;
                     proof.detail = Some(format!("the output is not readable: {e}"));
                 }
             }

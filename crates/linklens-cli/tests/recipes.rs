@@ -237,17 +237,9 @@ fn module_copy(to: &Path) -> PathBuf {
 fn sh(src: &Path, script: &str, env: &[(&str, &str)]) -> Result<(), String> {
     let cli = PathBuf::from(env!("CARGO_BIN_EXE_linklens"));
     let path = format!("{}:{}", cli.parent().unwrap().display(), std::env::var("PATH").unwrap_or_default());
-    let out = Command::new("sh")
-        .arg("-c")
-        .arg(script)
-        .current_dir(src)
-        .env("PATH", path)
-        .env("GOTOOLCHAIN", "local")
-        .env("GOFLAGS", "-mod=mod")
-        .env_remove("CGO_ENABLED")
-        .env_remove("GOOS")
-        .env_remove("GOARCH")
-        .env_remove("CC")
+    let mut sh = Command::new("sh");
+    sh.arg("-c").arg(script).current_dir(src).env("PATH", path);
+    let out = linklens_explain::proof::go_env(&mut sh, true)
         .envs(env.iter().copied())
         .output()
         .unwrap();

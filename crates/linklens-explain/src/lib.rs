@@ -66,6 +66,11 @@ fn fixes(facts: &Facts) -> Vec<Fix> {
 #[doc(hidden)]
 pub mod fuzzing;
 
+/// A printed command, run: the fixtures' proofs (xtask and the tests).
+/// Not a stable API.
+#[doc(hidden)]
+pub mod proof;
+
 #[cfg(test)]
 mod tests {
     use linklens::{Evidence, EvidenceKind, Format, Linkage, Warning, WarningId};

@@ -8,6 +8,7 @@
 mod support;
 
 use support as common;
+use linklens_explain::proof::Outcome;
 use support::Explained;
 
 use common::{fixtures, Fixture};
@@ -274,34 +275,34 @@ fn every_printed_command_was_run_and_kept_its_promise() {
             continue;
         }
         let printed: Vec<(&str, &str)> = r.explanation.fixes.iter().map(|x| (x.id.as_str(), x.command.as_str())).collect();
-        let proved: Vec<(&str, &str)> = f.proofs.iter().map(|p| (p.fix.as_str(), p.command.as_str())).collect();
+        let proved: Vec<(&str, &str)> = f.proofs().iter().map(|p| (p.fix.as_str(), p.command.as_str())).collect();
         if printed != proved {
             failures.push(format!("{}: the recorded proofs are stale (cargo xtask fixtures)\n  printed {printed:?}\n  proved  {proved:?}", f.name));
             continue;
         }
-        for (p, fix) in f.proofs.iter().zip(&r.explanation.fixes) {
-            match p.outcome.as_str() {
-                "skipped" => {
+        for (p, fix) in f.proofs().iter().zip(&r.explanation.fixes) {
+            match p.outcome {
+                Outcome::Skipped => {
                     skipped += 1;
                     continue;
                 }
-                "failed" => {
+                Outcome::Failed => {
                     failures.push(format!("{}: {} did not build (in {}): {}\n  {}", f.name, p.fix, p.cwd, p.command, p.detail.as_deref().unwrap_or("")));
                     continue;
                 }
                 _ => run += 1,
             }
-            if p.outcome != fix.expect.as_str() {
+            if p.outcome.linkage() != Some(fix.expect) || p.expect != fix.expect {
                 failures.push(format!("{}: {} gave a {} file, it promises {}: {}", f.name, p.fix, p.outcome, fix.expect.as_str(), p.command));
             }
-            if p.outcome == "static" || p.outcome == "static-pie" {
+            if p.outcome.linkage().is_some_and(linklens::Linkage::is_static) {
                 static_results += 1;
             }
             // A musl recipe must give musl (or no C library), not a glibc
             // link that happened to be static.
             if matches!(fix.id, linklens::FixId::MuslGcc | linklens::FixId::ZigMusl) {
-                let libc = p.libc.as_deref().unwrap_or("unknown");
-                if !matches!(libc, "musl" | "none") {
+                let libc = p.libc.unwrap_or(linklens::LibcName::Unknown);
+                if !matches!(libc, linklens::LibcName::Musl | linklens::LibcName::None) {
                     failures.push(format!("{}: {} gave a {libc} file: {}", f.name, p.fix, p.command));
                 }
             }
@@ -314,9 +315,9 @@ fn every_printed_command_was_run_and_kept_its_promise() {
                 }
             }
         }
-        if let Some(first) = f.proofs.first() {
-            let recommended_static = first.outcome == "static" || first.outcome == "static-pie";
-            if !recommended_static && first.outcome != "skipped" {
+        if let Some(first) = f.proofs().first() {
+            let recommended_static = first.outcome.linkage().is_some_and(linklens::Linkage::is_static);
+            if !recommended_static && first.outcome != Outcome::Skipped {
                 failures.push(format!("{}: the recommended {} gave {}", f.name, first.fix, first.outcome));
             }
         }
@@ -336,8 +337,8 @@ fn every_proof_holds_in_file_and_readelf_too() {
     let mut judged = 0;
     for f in fixtures() {
         let r = f.report();
-        for (p, fix) in f.proofs.iter().zip(&r.explanation.fixes) {
-            if matches!(p.outcome.as_str(), "skipped" | "failed") {
+        for (p, fix) in f.proofs().iter().zip(&r.explanation.fixes) {
+            if matches!(p.outcome, Outcome::Skipped | Outcome::Failed) {
                 continue;
             }
             let (Some(file), Some(elf)) = (&p.file, &p.readelf) else {
@@ -397,7 +398,7 @@ fn fixes_keep_what_the_binary_chose() {
         let Some(go) = &r.facts.go else { continue };
         let get = |settings: &[(String, String)], key: &str| settings.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
         let original: Vec<(String, String)> = go.settings.iter().map(|s| (s.key.clone(), s.value.clone())).collect();
-        for (p, fix) in f.proofs.iter().zip(&r.explanation.fixes) {
+        for (p, fix) in f.proofs().iter().zip(&r.explanation.fixes) {
             if p.settings.is_empty() {
                 continue;
             }

@@ -70,18 +70,9 @@ fn go_only_commands_build_what_they_promise() {
                 .find_map(|verb| fix.command.find(verb).map(|at| at + verb.len()))
                 .expect("a go build or go test -c command");
             let command = format!("{} -o {}{}", &fix.command[..at], out.display(), &fix.command[at..]);
-            let result = Command::new("sh")
-                .arg("-c")
-                .arg(&command)
-                .current_dir(&src)
-                .env("GOTOOLCHAIN", "local")
-                .env("GOFLAGS", "-mod=mod")
-                .env_remove("CGO_ENABLED")
-                .env_remove("GOOS")
-                .env_remove("GOARCH")
-                .env_remove("CC")
-                .output()
-                .unwrap();
+            let mut sh = Command::new("sh");
+            sh.arg("-c").arg(&command).current_dir(&src);
+            let result = linklens_explain::proof::go_env(&mut sh, true).output().unwrap();
             run += 1;
             if !result.status.success() {
                 failures.push(format!("{name}: {} did not build: {}\n{}", fix.id, fix.command, String::from_utf8_lossy(&result.stderr)));

@@ -26,36 +26,6 @@ pub struct Expect {
     pub musl_dynamic: bool,
 }
 
-/// A fix's command, run by `cargo xtask fixtures`.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Proof {
-    pub fix: String,
-    pub command: String,
-    pub cwd: String,
-    pub outcome: String,
-    pub expect: String,
-    pub glibc_min: Option<String>,
-    #[serde(default)]
-    pub libc: Option<String>,
-    #[serde(default)]
-    pub settings: Vec<(String, String)>,
-    /// `file -b` on the rebuilt file.
-    #[serde(default)]
-    pub file: Option<String>,
-    /// `readelf -lW -dW -VW` on the rebuilt file.
-    #[serde(default)]
-    pub readelf: Option<Readelf>,
-    pub detail: Option<String>,
-}
-
-/// What readelf showed of a rebuilt file.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Readelf {
-    pub interpreter: Option<String>,
-    pub needed: Vec<String>,
-    pub versions: Vec<String>,
-}
-
 #[derive(Debug, Clone, Deserialize)]
 pub struct Entry {
     pub name: String,
@@ -66,8 +36,6 @@ pub struct Entry {
     pub error: Option<String>,
     pub file: Option<String>,
     pub expect: Expect,
-    #[serde(default)]
-    pub proofs: Vec<Proof>,
 }
 
 #[derive(Deserialize)]
@@ -90,7 +58,6 @@ pub struct Fixture {
     pub path: PathBuf,
     pub command: String,
     pub expect: Expect,
-    pub proofs: Vec<Proof>,
     pub bytes: &'static [u8],
 }
 
@@ -149,7 +116,6 @@ pub fn fixtures() -> Vec<Fixture> {
             path: root().join(e.file.as_ref().unwrap()),
             command: e.command.clone(),
             expect: e.expect.clone(),
-            proofs: e.proofs.clone(),
             bytes: bytes.as_slice(),
         })
         .collect()
