@@ -120,3 +120,20 @@ pub const REASON_OFFLINE: &str = "offline";
 pub const REASON_STATUS: &str = "HTTP {status}";
 /// Why a documentation page did not load: its body could not be read.
 pub const REASON_UNREADABLE: &str = "unreadable";
+
+/// The progress bars' names, for screen readers.
+pub const PROGRESS_ANALYSIS: &str = "Analysis progress";
+/// While a file is read.
+pub const PROGRESS_READ: &str = "Bytes read";
+/// While an archive is walked.
+pub const PROGRESS_SCAN: &str = "Archive scan progress";
+/// A result's name, for screen readers.
+pub const RESULT_FOR: &str = "Result for {name}";
+/// The button that removes a result.
+pub const REMOVE_FILE: &str = "Remove {name}";
+/// Above the results.
+pub const RESULTS_COUNT: &str = "Results ({count})";
+/// Removes every result.
+pub const CLEAR_ALL: &str = "Clear all";
+/// The file chooser's label.
+pub const CHOOSE_FILES: &str = "Choose files";

@@ -68,8 +68,8 @@ pub fn app() -> Html {
                 <div class="visually-hidden" aria-live="polite" role="status" data-testid="live">{&files.announcement}</div>
                 if !files.entries.is_empty() {
                     <div class="results-bar">
-                        <h2 class="results-title">{format!("Results ({})", files.entries.len())}</h2>
-                        <button type="button" onclick={clear} data-testid="clear">{"Clear all"}</button>
+                        <h2 class="results-title">{fill(page::RESULTS_COUNT, &[("count", &files.entries.len().to_string())])}</h2>
+                        <button type="button" onclick={clear} data-testid="clear">{page::CLEAR_ALL}</button>
                     </div>
                 }
                 <div class="results">

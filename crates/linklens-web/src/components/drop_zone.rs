@@ -37,7 +37,7 @@ pub fn drop_zone(props: &Props) -> Html {
             // chooser without script); the label is what people see.
             <input id="file-input" type="file" multiple=true class="file-input visually-hidden"
                 data-testid="file-input" {onchange} />
-            <label for="file-input" class="button primary" data-testid="choose-files">{"Choose files"}</label>
+            <label for="file-input" class="button primary" data-testid="choose-files">{page::CHOOSE_FILES}</label>
             <p class="drop-note">{page::DROP_NOTE}</p>
         </section>
     }

@@ -40,19 +40,19 @@ pub fn file_result(props: &Props) -> Html {
     };
     let body = match &e.state {
         EntryState::Queued => html! {
-            <p class="progress-line" data-testid="progress">{page::WAITING}<progress aria-label="Analysis progress"></progress>{cancel}</p>
+            <p class="progress-line" data-testid="progress">{page::WAITING}<progress aria-label={page::PROGRESS_ANALYSIS}></progress>{cancel}</p>
         },
         EntryState::Reading { read, size } => html! {
             <p class="progress-line" data-testid="progress">
                 {fill(page::READING, &[("read", &format::bytes(*read)), ("size", &format::bytes(*size))])}
-                <progress max={size.to_string()} value={read.min(*size).to_string()} aria-label="Bytes read"></progress>
+                <progress max={size.to_string()} value={read.min(*size).to_string()} aria-label={page::PROGRESS_READ}></progress>
                 {cancel}
             </p>
         },
         EntryState::Scanning { read, size, files, elf } => html! {
             <p class="progress-line" data-testid="progress">
                 {fill(page::SCANNING, &[("read", &format::bytes(*read)), ("size", &format::bytes(*size)), ("files", &files.to_string()), ("elf", &elf.to_string())])}
-                <progress aria-label="Archive scan progress"></progress>
+                <progress aria-label={page::PROGRESS_SCAN}></progress>
                 {cancel}
             </p>
         },
@@ -73,11 +73,11 @@ pub fn file_result(props: &Props) -> Html {
         },
     };
     html! {
-        <article class="file-result" data-testid="result" data-file-name={e.name.clone()} aria-label={format!("Result for {}", e.name)}>
+        <article class="file-result" data-testid="result" data-file-name={e.name.clone()} aria-label={fill(page::RESULT_FOR, &[("name", &e.name)])}>
             <header class="file-header">
                 <h3 class="file-name"><code>{&e.name}</code></h3>
                 <span class="file-size">{format::bytes(e.size)}</span>
-                <button type="button" class="remove" onclick={remove} aria-label={format!("Remove {}", e.name)}>{"✕"}</button>
+                <button type="button" class="remove" onclick={remove} aria-label={fill(page::REMOVE_FILE, &[("name", &e.name)])}>{"✕"}</button>
             </header>
             {body}
         </article>
