@@ -40,7 +40,7 @@ pub fn decoder<'r>(f: ArchiveFormat, input: impl Read + 'r) -> Box<dyn Read + 'r
     match f {
         ArchiveFormat::Gzip => Box::new(flate2::read::MultiGzDecoder::new(input)),
         // A header may ask for a dictionary of gigabytes: cap it.
-        ArchiveFormat::Xz => Box::new(lzma_rust2::XzReader::new_mem_limit(input, true, 256 * 1024)),
+        ArchiveFormat::Xz => Box::new(lzma_rust2::XzReader::new_mem_limit(input, true, crate::limits::XZ_MEMORY_KIB)),
         ArchiveFormat::Zstd => Box::new(ZstdFrames::new(input)),
         _ => Box::new(input),
     }

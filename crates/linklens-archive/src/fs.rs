@@ -119,7 +119,7 @@ impl Fs {
         let mut steps = 0u32;
         while let Some(name) = todo.pop() {
             steps += 1;
-            if steps > 1 << 16 {
+            if steps > crate::limits::LOOKUP_STEPS {
                 return Lookup::Loop;
             }
             if name == ".." {

@@ -59,7 +59,7 @@ pub fn walk_image(walker: &mut Walker, src: &mut dyn ReadSeek, len: u64) -> bool
     {
         let mut archive = tar::Archive::new(Window::new(src, 0, len));
         let Ok(entries) = archive.entries_with_seek() else { return false };
-        for entry in entries.take(100_000) {
+        for entry in entries.take(crate::limits::IMAGE_TAR_ENTRIES) {
             let Ok(entry) = entry else { break };
             if !entry.header().entry_type().is_file() {
                 continue;

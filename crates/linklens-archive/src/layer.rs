@@ -29,7 +29,7 @@ impl Walker<'_> {
             layer.entries.push((path.to_string(), Node::File { size, elf: None }));
             let wanted = path == "etc/ld.so.conf" || path == "etc/os-release" || path == "usr/lib/os-release" || (path.starts_with("etc/ld.so.conf.d/") && path.ends_with(".conf"));
             let mut head = Vec::new();
-            let keep = if wanted { 64 * 1024 } else { 256 };
+            let keep = if wanted { crate::limits::LAYER_CONF_BYTES } else { crate::limits::LAYER_HEAD_BYTES };
             if r.take(keep).read_to_end(&mut head).is_err() {
                 return;
             }
@@ -47,7 +47,7 @@ impl Walker<'_> {
         let Sink::Layer(layer) = sink else { return };
         let base = path.rsplit('/').next().unwrap_or(path);
         let glibc = base == "libc.so.6" || (base.starts_with("libc-2.") && base.ends_with(".so"));
-        if !glibc || len > 64 << 20 {
+        if !glibc || len > crate::limits::LIBC_BYTES {
             return;
         }
         let mut bytes = Vec::new();

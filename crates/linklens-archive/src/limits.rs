@@ -1,6 +1,8 @@
-//! The limits against hostile archives, in one place. Each one passed
-//! becomes an [`ArchiveError`] with its id and the limit; none is a panic,
-//! a hang or an allocation the size of a lie.
+//! The limits against hostile archives, in one place: the ones a caller
+//! sets ([`Limits`]) and the fixed bounds on an image's structure and on
+//! what is held to read it (the constants below). A limit passed becomes
+//! an [`ArchiveError`] with its id and the limit; a bound ends a walk or a
+//! read early. None is a panic, a hang or an allocation the size of a lie.
 
 use linklens::archive::{ArchiveError, ArchiveErrorId};
 
@@ -46,6 +48,31 @@ impl Default for Limits {
         }
     }
 }
+
+/// Image indexes nested in one another, at most.
+pub const IMAGE_INDEX_DEPTH: u32 = 4;
+/// Manifests and indexes visited in one image, at most (indexes that list
+/// one another many times over).
+pub const IMAGE_VISITS: u32 = 256;
+/// Entries read of one list of an image (`manifest.json`, an index).
+pub const IMAGE_LIST_ENTRIES: usize = 64;
+/// Members of an image tar indexed, at most.
+pub const IMAGE_TAR_ENTRIES: usize = 100_000;
+/// Steps of one path lookup in an image's file system, at most: a bound
+/// besides the links' count, so a wrong count cannot hang a lookup.
+pub const LOOKUP_STEPS: u32 = 1 << 16;
+/// The memory an xz stream's decoder may ask for, in KiB (its header can
+/// ask for gigabytes).
+pub const XZ_MEMORY_KIB: u32 = 256 * 1024;
+/// Bytes reserved up front for a member held from a stream, at most (the
+/// size its container declares may lie).
+pub const HELD_RESERVE: u64 = 256 << 20;
+/// Bytes of a layer's configuration file kept (`/etc/ld.so.conf`…).
+pub const LAYER_CONF_BYTES: u64 = 64 * 1024;
+/// Bytes of any other layer file kept, to see a script's first line.
+pub const LAYER_HEAD_BYTES: u64 = 256;
+/// A C library bigger than this is not read for its version.
+pub const LIBC_BYTES: u64 = 64 << 20;
 
 /// An error: its id, the path concerned, the limit passed, what the
 /// decoder said.

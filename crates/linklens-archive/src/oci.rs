@@ -7,6 +7,8 @@
 
 use serde_json::Value;
 
+use crate::limits::{IMAGE_INDEX_DEPTH, IMAGE_LIST_ENTRIES, IMAGE_VISITS};
+
 /// One image to judge: its layers in order and its config.
 #[derive(Debug, Clone, Default)]
 pub struct Plan {
@@ -56,10 +58,6 @@ pub enum Problem {
 /// A file of the image could not be used: which, and why.
 pub type Failure = (String, Problem);
 
-/// Indexes nested in one another, at most.
-pub const MAX_INDEX_DEPTH: u32 = 4;
-/// Manifests and indexes visited, at most.
-pub const MAX_VISITS: u32 = 256;
 
 /// `sha256:abc…` → `blobs/sha256/abc…`, refusing anything that is not a
 /// plain algorithm and hex digest (a digest is never a path).
@@ -181,9 +179,6 @@ mod json {
     }
 }
 
-/// Entries of one list read, at most (a `manifest.json` or an index).
-const MAX_ENTRIES: usize = 64;
-
 /// The parts of an image config that decide what starts.
 fn apply_config(plan: &mut Plan, config: json::Config) {
     plan.os = config.os.unwrap_or_else(|| "linux".into());
@@ -210,7 +205,7 @@ fn docker(read: &mut dyn FnMut(&str) -> Result<Value, Problem>) -> Result<Vec<Pl
     let manifest = read("manifest.json").map_err(|e| ("manifest.json".to_string(), e))?;
     let images = json::docker_manifest(&manifest).ok_or_else(|| ("manifest.json".to_string(), Problem::NotAList))?;
     let mut out = Vec::new();
-    for image in images.into_iter().take(MAX_ENTRIES) {
+    for image in images.into_iter().take(IMAGE_LIST_ENTRIES) {
         let config_path = image.config.ok_or_else(|| ("manifest.json".to_string(), Problem::NoConfig))?;
         let config = read(&config_path).map_err(|e| (config_path.clone(), e))?;
         let mut plan = Plan { name: image.repo_tags.into_iter().next(), layers: image.layers, ..Plan::default() };
@@ -221,11 +216,11 @@ fn docker(read: &mut dyn FnMut(&str) -> Result<Value, Problem>) -> Result<Vec<Pl
 }
 
 fn oci_index(index: &json::Blob, name: Option<String>, read: &mut dyn FnMut(&str) -> Result<Value, Problem>, depth: u32, visits: &mut u32, out: &mut Vec<Plan>) -> Result<(), Failure> {
-    if depth > MAX_INDEX_DEPTH {
-        return Err(("index.json".into(), Problem::TooDeep(u64::from(MAX_INDEX_DEPTH))));
+    if depth > IMAGE_INDEX_DEPTH {
+        return Err(("index.json".into(), Problem::TooDeep(u64::from(IMAGE_INDEX_DEPTH))));
     }
     let json::Blob::Index(descriptors) = index else { return Ok(()) };
-    for d in descriptors.iter().take(MAX_ENTRIES) {
+    for d in descriptors.iter().take(IMAGE_LIST_ENTRIES) {
         if d.reference_type.as_deref() == Some("attestation-manifest") || d.os.as_deref() == Some("unknown") {
             continue;
         }
@@ -233,8 +228,8 @@ fn oci_index(index: &json::Blob, name: Option<String>, read: &mut dyn FnMut(&str
         let Some(digest) = &d.digest else { continue };
         // Indexes that list one another many times over: a bounded walk.
         *visits += 1;
-        if *visits > MAX_VISITS {
-            return Err(("index.json".into(), Problem::TooMany(u64::from(MAX_VISITS))));
+        if *visits > IMAGE_VISITS {
+            return Err(("index.json".into(), Problem::TooMany(u64::from(IMAGE_VISITS))));
         }
         let path = blob_path(digest).ok_or_else(|| ("index.json".to_string(), Problem::BadDigest(digest.clone())))?;
         let blob = json::Blob::from(&read(&path).map_err(|e| (path.clone(), e))?);

@@ -302,7 +302,7 @@ impl<'a> Walker<'a> {
         // The declared size, when there is one, saves the doubling growth
         // (a 150 MB member would peak at 384 MB); believed only up to
         // 256 MiB, so a lying header cannot make a big allocation alone.
-        let hint = self.size_hint.take().unwrap_or(0).min(self.limits.max_member).min(256 << 20);
+        let hint = self.size_hint.take().unwrap_or(0).min(self.limits.max_member).min(crate::limits::HELD_RESERVE);
         let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0).saturating_add(1));
         match r.take(self.limits.max_member.saturating_add(1)).read_to_end(&mut bytes) {
             Ok(_) if bytes.len() as u64 > self.limits.max_member => {
