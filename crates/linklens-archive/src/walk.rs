@@ -96,7 +96,7 @@ impl<'a> Walker<'a> {
         }
     }
     /// The outermost formats, down to the first container (`gzip`, `tar`).
-    pub(crate) fn note_chain(&mut self, _depth: u32, f: ArchiveFormat) {
+    fn note_chain(&mut self, _depth: u32, f: ArchiveFormat) {
         let chain = &mut self.report.chain;
         if chain.last().is_none_or(|l| compression(*l)) && chain.len() < 4 {
             chain.push(f);
@@ -196,7 +196,7 @@ impl<'a> Walker<'a> {
             }
         }
     }
-    pub(crate) fn too_deep(&mut self, f: ArchiveFormat, depth: u32, prefix: &str, name: &str) -> bool {
+    fn too_deep(&mut self, f: ArchiveFormat, depth: u32, prefix: &str, name: &str) -> bool {
         if !compression(f) && depth >= self.limits.max_depth {
             self.fail(error(ArchiveErrorId::TooDeep, Some(&join(prefix, name)), Some(u64::from(self.limits.max_depth)), ""));
             return true;
@@ -205,7 +205,7 @@ impl<'a> Walker<'a> {
     }
     /// Decode a compressed stream and walk what comes out.
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn decompress(&mut self, f: ArchiveFormat, input: &mut dyn Read, prefix: &str, name: &str, depth: u32, compressions: u32, sink: &mut Sink) {
+    fn decompress(&mut self, f: ArchiveFormat, input: &mut dyn Read, prefix: &str, name: &str, depth: u32, compressions: u32, sink: &mut Sink) {
         let path = join(prefix, name);
         if compressions >= self.limits.max_compressions {
             return self.fail(error(ArchiveErrorId::TooDeep, Some(&path), Some(u64::from(self.limits.max_compressions)), ""));

@@ -89,7 +89,7 @@ impl Walker<'_> {
     }
     /// The next tar entry, or `None` when the walk stops there: the end,
     /// a limit passed, or damage (reported).
-    pub(crate) fn tar_next<'e, R: Read>(&mut self, prefix: &str, next: Option<io::Result<::tar::Entry<'e, R>>>) -> Option<::tar::Entry<'e, R>> {
+    fn tar_next<'e, R: Read>(&mut self, prefix: &str, next: Option<io::Result<::tar::Entry<'e, R>>>) -> Option<::tar::Entry<'e, R>> {
         if self.stopped {
             return None;
         }
@@ -103,7 +103,7 @@ impl Walker<'_> {
     }
     /// The path of a regular file to look into, after recording links,
     /// directories and whiteouts of an image layer; `None` for the rest.
-    pub(crate) fn tar_entry<R: Read>(&mut self, prefix: &str, entry: &::tar::Entry<R>, sink: &mut Sink) -> Option<String> {
+    fn tar_entry<R: Read>(&mut self, prefix: &str, entry: &::tar::Entry<R>, sink: &mut Sink) -> Option<String> {
         let kind = entry.header().entry_type();
         let path = self.check_path(prefix, &entry.path_bytes())?;
         let link = || entry.link_name_bytes().map(|l| String::from_utf8_lossy(&l).into_owned()).unwrap_or_default();
