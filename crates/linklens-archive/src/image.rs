@@ -367,7 +367,8 @@ impl Image<'_> {
         let member = self.member(&found);
         let report = match member {
             Some(Member { facts: Some(r), .. }) => r,
-            Some(Member { error: Some(e), .. }) => {
+            // The analysis's reason is worded by the explainer, from the member.
+            Some(Member { error: Some(e), .. }) if e.analysis.is_none() => {
                 let detail = e.detail.as_deref().unwrap_or(e.id.as_str());
                 return self.verdict(ImageVerdict::Fails, ImageReasonId::NotElf, &[("program", &shown), ("detail", detail)]);
             }

@@ -78,5 +78,5 @@ pub const LIBC_BYTES: u64 = 64 << 20;
 /// decoder said.
 pub fn error(id: ArchiveErrorId, path: Option<&str>, limit: Option<u64>, detail: &str) -> ArchiveError {
     let detail = Some(detail).filter(|d| !d.is_empty()).map(str::to_string);
-    ArchiveError { id, path: path.map(str::to_string), limit, detail }
+    ArchiveError { id, path: path.map(str::to_string), limit, detail, analysis: None }
 }

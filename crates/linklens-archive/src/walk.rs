@@ -152,7 +152,7 @@ impl<'a> Walker<'a> {
                 Member { path, size: len, facts: Some(r), error: None }
             }
             Err(e) => {
-                let err = error(ArchiveErrorId::Analysis, Some(&path), None, &e.to_string());
+                let err = ArchiveError { analysis: Some(e), ..error(ArchiveErrorId::Analysis, Some(&path), None, "") };
                 Member { path, size: len, facts: None, error: Some(err) }
             }
         };

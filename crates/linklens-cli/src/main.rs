@@ -156,7 +156,7 @@ fn analyse(path: &str, opts: &Options, text: render::TextOptions) -> Done {
         }
     }
     let result = match data {
-        Ok(data) => linklens::analyze(data.bytes()).map(Report::new).map_err(|e| ErrorJson { code: e.code(), message: e.to_string() }),
+        Ok(data) => linklens::analyze(data.bytes()).map(Report::new).map_err(|e| ErrorJson { code: e.code(), message: linklens_explain::error::message(&e) }),
         Err(input::InputError(message)) => Err(ErrorJson { code: "io", message }),
     };
     let failed = result.is_err();

@@ -81,14 +81,16 @@ fn image_words(r: &ArchiveReport, members: &[Option<Explanation>], i: &ImageRepo
         args.retain(|(k, _)| *k != "libraries");
         args.push(("libraries", labels::NONE));
     }
+    let program = i.program.as_deref().map(|p| p.trim_start_matches('/'));
+    let member = program.and_then(|p| r.members.iter().position(|m| m.path == p));
+    let analysis = member.and_then(|at| r.members.get(at)?.error.as_ref()?.analysis.as_ref()).map(crate::error::message);
     if i.reason_id == ImageReasonId::NotElf && !i.values.iter().any(|(k, _)| k == "detail") {
-        args.push(("detail", catalogue::sentences::NOT_AN_ELF_FILE));
+        args.push(("detail", analysis.as_deref().unwrap_or(catalogue::sentences::NOT_AN_ELF_FILE)));
     }
     // It fails on what the program needs: the program's own rebuild, and
     // a base it starts on as it is.
     let needs = matches!(i.reason_id, ImageReasonId::NoLoader | ImageReasonId::MissingLibrary | ImageReasonId::GlibcTooOld);
-    let program = i.program.as_deref().map(|p| p.trim_start_matches('/'));
-    let explained = program.and_then(|p| r.members.iter().position(|m| m.path == p)).and_then(|at| members.get(at)?.as_ref());
+    let explained = member.and_then(|at| members.get(at)?.as_ref());
     let (fix, base) = match (needs && i.verdict == ImageVerdict::Fails, explained) {
         (true, Some(e)) => (e.fixes.first().map(|f| f.id), e.targets.iter().find(|t| t.verdict == Verdict::Runs).map(|t| t.id)),
         _ => (None, None),
@@ -105,7 +107,9 @@ pub fn error_message(e: &ArchiveError) -> String {
         (_, Some(n)) => n.to_string(),
         (_, None) => String::new(),
     };
-    fill(catalogue::archive_error(e.id), &[("path", shown), ("limit", &limit), ("detail", e.detail.as_deref().unwrap_or_default())])
+    let analysis = e.analysis.as_ref().map(crate::error::message);
+    let detail = analysis.as_deref().or(e.detail.as_deref()).unwrap_or_default();
+    fill(catalogue::archive_error(e.id), &[("path", shown), ("limit", &limit), ("detail", detail)])
 }
 
 #[cfg(test)]
@@ -115,12 +119,12 @@ mod tests {
     #[test]
     fn every_error_sentence_is_filled() {
         for &id in ArchiveErrorId::ALL {
-            let e = ArchiveError { id, path: Some("a/b".into()), limit: Some(3), detail: Some("why".into()) };
+            let e = ArchiveError { id, path: Some("a/b".into()), limit: Some(3), detail: Some("why".into()), analysis: None };
             assert!(!error_message(&e).contains('{'), "{id}: {}", error_message(&e));
         }
-        let cut = ArchiveError { id: ArchiveErrorId::Truncated, path: None, limit: None, detail: Some("eof".into()) };
+        let cut = ArchiveError { id: ArchiveErrorId::Truncated, path: None, limit: None, detail: Some("eof".into()), analysis: None };
         assert!(error_message(&cut).starts_with("the archive ends early"), "{}", error_message(&cut));
-        let big = ArchiveError { id: ArchiveErrorId::TooBig, path: None, limit: Some(16 << 30), detail: None };
+        let big = ArchiveError { id: ArchiveErrorId::TooBig, path: None, limit: Some(16 << 30), detail: None, analysis: None };
         assert!(error_message(&big).contains("16 GiB"), "{}", error_message(&big));
     }
 }

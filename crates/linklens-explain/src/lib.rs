@@ -13,6 +13,7 @@
 
 pub mod archive;
 pub mod catalogue;
+pub mod error;
 mod explanation;
 mod fix;
 pub mod guide;
@@ -34,15 +35,30 @@ use linklens::Format;
 pub fn explain(facts: &Facts) -> Explanation {
     let fixes = fixes(facts);
     let (targets, targets_note) = targets::judge(facts, &fixes);
-    let warnings = facts
-        .warnings
+    let warnings = facts.warnings.iter().map(warning_words).collect();
+    Explanation { summary: summary::line(facts), headline: summary::headline(facts), warnings, fixes, targets, targets_note }
+}
+
+/// A warning's message, filled from its values; the values that are ids
+/// (a damaged build info's part and problem) in the catalogue's words.
+fn warning_words(w: &linklens::Warning) -> String {
+    use catalogue::errors::{buildinfo_part, buildinfo_problem};
+    use linklens::vocab::{BuildinfoPart, BuildinfoProblem};
+    let value = w.value("value").unwrap_or_default();
+    let worded: Vec<(&str, String)> = w
+        .values
         .iter()
-        .map(|w| {
-            let values: Vec<(&str, &str)> = w.values.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            catalogue::fill(catalogue::warning(w.id).message.unwrap_or_default(), &values)
+        .map(|(k, v)| {
+            let words = match k.as_str() {
+                "part" => BuildinfoPart::parse(v).map(|p| buildinfo_part(p).to_string()),
+                "problem" => BuildinfoProblem::parse(v).map(|p| catalogue::fill(buildinfo_problem(p), &[("value", value)])),
+                _ => None,
+            };
+            (k.as_str(), words.unwrap_or_else(|| v.clone()))
         })
         .collect();
-    Explanation { summary: summary::line(facts), headline: summary::headline(facts), warnings, fixes, targets, targets_note }
+    let values: Vec<(&str, &str)> = worded.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    catalogue::fill(catalogue::warning(w.id).message.unwrap_or_default(), &values)
 }
 
 /// The rebuild recipes for a file with these facts, recommended first.
@@ -92,6 +108,8 @@ mod tests {
         let e = explain(&f);
         assert_eq!(e.warnings[0], "The build info says GOARCH=arm64, but the file is for amd64.");
         assert_eq!(e.warnings[1], "The file is 100 bytes long but its headers describe 4096: it was cut short, and parts of this report may be missing.");
+        f.warnings = vec![warning(WarningId::BuildinfoDamaged, &[("offset", "0x2000"), ("part", "module-info"), ("problem", "past-segment"), ("value", "99")])];
+        assert_eq!(explain(&f).warnings[0], "The Go build info at file offset 0x2000 could not be read: its module info length 99 runs past its segment.");
     }
 
     #[test]

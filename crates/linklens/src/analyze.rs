@@ -8,50 +8,54 @@ use object::read::macho::{MachHeader, MachOFile};
 use object::read::{FileKind, Object, ReadRef};
 use object::Endianness;
 
-use crate::error::Error;
+use crate::error::{Error, ObjectFormat, Problem};
+use crate::sniff::Sniffed;
 use crate::image::Image;
 use crate::facts::*;
 use crate::{arch, cause, elf, go, libc, macho, os, pe, portability, sniff, warning};
 
 /// Analyse one file. Pure and deterministic; never panics on any input.
 pub fn analyze<'data, R: ReadRef<'data>>(data: R) -> Result<Facts, Error> {
-    let len = data.len().map_err(|_| Error::NotObject { what: "unreadable data".into() })?;
+    let unreadable = Error::NotObject { what: Sniffed::Unreadable, starts_with_mz: false };
+    let len = data.len().map_err(|_| unreadable.clone())?;
     if len == 0 {
         return Err(Error::Empty);
     }
-    let head = data.read_bytes_at(0, len.min(512)).map_err(|_| Error::NotObject { what: "unreadable data".into() })?;
+    let head = data.read_bytes_at(0, len.min(512)).map_err(|_| unreadable)?;
     let Some(magic) = sniff::object_magic(head) else {
-        return Err(Error::NotObject { what: sniff::describe(head) });
+        return Err(Error::NotObject { what: sniff::sniff(head), starts_with_mz: false });
     };
     if magic == sniff::Magic::MachOFat {
-        return Err(Error::Unsupported {
-            format: "Mach-O",
-            detail: "a universal (fat) binary; extract one architecture first (lipo -thin arm64 …)".into(),
-        });
+        return Err(Error::Unsupported { format: ObjectFormat::MachO, problem: Problem::FatMachO });
     }
     let kind = FileKind::parse(data).map_err(|e| header_error(magic, head, len, e))?;
     match kind {
         FileKind::Elf32 => elf_report(&elf::Headers::<object::elf::FileHeader32<Endianness>, R>::parse(data).map_err(|e| elf_error(head, len, e))?, len),
         FileKind::Elf64 => elf_report(&elf::Headers::<object::elf::FileHeader64<Endianness>, R>::parse(data).map_err(|e| elf_error(head, len, e))?, len),
-        FileKind::MachO32 => macho_report(&MachOFile::<object::macho::MachHeader32<Endianness>, R>::parse(data).map_err(|e| malformed("Mach-O", e))?, data, len),
-        FileKind::MachO64 => macho_report(&MachOFile::<object::macho::MachHeader64<Endianness>, R>::parse(data).map_err(|e| malformed("Mach-O", e))?, data, len),
-        FileKind::Pe32 => pe_report(&object::read::pe::PeFile32::<R>::parse(data).map_err(|e| malformed("PE", e))?, data, len),
-        FileKind::Pe64 => pe_report(&object::read::pe::PeFile64::<R>::parse(data).map_err(|e| malformed("PE", e))?, data, len),
-        _ => Err(Error::Unsupported { format: "object", detail: "only executables and libraries for Linux, macOS and Windows are read".into() }),
+        FileKind::MachO32 => macho_report(&MachOFile::<object::macho::MachHeader32<Endianness>, R>::parse(data).map_err(|e| malformed(ObjectFormat::MachO, e))?, data, len),
+        FileKind::MachO64 => macho_report(&MachOFile::<object::macho::MachHeader64<Endianness>, R>::parse(data).map_err(|e| malformed(ObjectFormat::MachO, e))?, data, len),
+        FileKind::Pe32 => pe_report(&object::read::pe::PeFile32::<R>::parse(data).map_err(|e| malformed(ObjectFormat::Pe, e))?, data, len),
+        FileKind::Pe64 => pe_report(&object::read::pe::PeFile64::<R>::parse(data).map_err(|e| malformed(ObjectFormat::Pe, e))?, data, len),
+        _ => Err(Error::Unsupported { format: ObjectFormat::Other, problem: Problem::NotAnExecutable }),
     }
 }
 
-fn malformed(format: &'static str, e: object::read::Error) -> Error {
-    Error::Malformed { format, detail: e.to_string() }
+fn malformed(format: ObjectFormat, e: object::read::Error) -> Error {
+    Error::Malformed { format, problem: parser(e) }
+}
+
+/// `object`'s errors are short static strings: kept verbatim, as evidence.
+fn parser(e: object::read::Error) -> Problem {
+    Problem::Parser { said: e.to_string() }
 }
 
 fn header_error(magic: sniff::Magic, head: &[u8], len: u64, e: object::read::Error) -> Error {
     match magic {
         sniff::Magic::Elf => elf_error(head, len, e),
-        sniff::Magic::Pe if head.len() < 64 => Error::Truncated { format: "PE", detail: format!("only {len} bytes") },
+        sniff::Magic::Pe if head.len() < 64 => Error::Truncated { format: ObjectFormat::Pe, problem: Problem::ShorterThanHeader { len, header: 64 } },
         // "MZ" alone is too weak a signal to call a file damaged.
-        sniff::Magic::Pe => Error::NotObject { what: format!("{} starting with \"MZ\"", sniff::describe(&head[2..])) },
-        _ => Error::Truncated { format: "Mach-O", detail: e.to_string() },
+        sniff::Magic::Pe => Error::NotObject { what: sniff::sniff(head.get(2..).unwrap_or_default()), starts_with_mz: true },
+        _ => Error::Truncated { format: ObjectFormat::MachO, problem: parser(e) },
     }
 }
 
@@ -61,11 +65,11 @@ fn elf_error(head: &[u8], len: u64, e: object::read::Error) -> Error {
     let big = head.get(5) == Some(&2);
     let min_header = if is64 { 64 } else { 52 };
     if len < min_header {
-        return Error::Truncated { format: "ELF", detail: format!("{len} bytes, shorter than the {min_header}-byte ELF header") };
+        return Error::Truncated { format: ObjectFormat::Elf, problem: Problem::ShorterThanHeader { len, header: min_header } };
     }
     match head.get(4..6) {
         Some([1 | 2, 1 | 2]) => {}
-        _ => return Error::Unsupported { format: "ELF", detail: "unknown ELF class or byte order".into() },
+        _ => return Error::Unsupported { format: ObjectFormat::Elf, problem: Problem::UnknownElfClass },
     }
     let rd = |off: usize, n: u8| crate::image::read_uint(head.get(off..).unwrap_or(&[]), n, big).unwrap_or(0);
     let (phoff, shoff, phentsize, phnum, shentsize, shnum) = if is64 {
@@ -76,12 +80,9 @@ fn elf_error(head: &[u8], len: u64, e: object::read::Error) -> Error {
     let ends = [phoff.saturating_add(phentsize * phnum), shoff.saturating_add(shentsize * shnum)];
     let want = ends.into_iter().max().unwrap_or(0);
     if want > len {
-        return Error::Truncated {
-            format: "ELF",
-            detail: format!("the file is {len} bytes, but its header tables reach byte {want}"),
-        };
+        return Error::Truncated { format: ObjectFormat::Elf, problem: Problem::TablesPastEnd { len, reach: want } };
     }
-    malformed("ELF", e)
+    malformed(ObjectFormat::Elf, e)
 }
 
 fn elf_report<'data, Elf, R>(file: &elf::Headers<'data, Elf, R>, len: u64) -> Result<Facts, Error>
@@ -236,7 +237,7 @@ where
     r.toolchain.language = detected.as_ref().map(|_| Language::Go);
     r.go = detected.map(|d| d.info);
     r.warnings = macho::warnings(&r.dynamic);
-    r.os = OsInfo { name: Os::Macos, evidence: vec![Evidence::new(EvidenceKind::Section, "a Mach-O header")] };
+    r.os = OsInfo { name: Os::Macos, evidence: vec![Evidence::new(EvidenceKind::Header, "Mach-O")] };
     Ok(r)
 }
 
@@ -262,6 +263,6 @@ where
     r.toolchain.language = detected.as_ref().map(|_| Language::Go);
     r.go = detected.map(|d| d.info);
     r.warnings = pe::warnings(&r.dynamic);
-    r.os = OsInfo { name: Os::Windows, evidence: vec![Evidence::new(EvidenceKind::Section, "a PE header")] };
+    r.os = OsInfo { name: Os::Windows, evidence: vec![Evidence::new(EvidenceKind::Header, "PE")] };
     Ok(r)
 }

@@ -62,9 +62,13 @@ pub struct ArchiveError {
     /// The limit passed (bytes, members, levels or links, as the id says).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u64>,
-    /// What the decoder or the analysis said, as it said it.
+    /// What the decoder said, as it said it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// Why the analysis could not read the member (`analysis` errors). Not
+    /// read back from JSON: the page receives it worded by the worker.
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub analysis: Option<crate::Error>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -75,10 +75,7 @@ pub(crate) fn attribute(input: &Input, imports: &mut [Import]) -> Vec<Cause> {
         if let Some(p) = wrappers {
             evidence.extend(p.functions.iter().take(MAX_EXAMPLES).map(|f| Evidence::new(E::Function, f.clone())));
         } else {
-            evidence.push(Evidence::new(
-                E::Function,
-                format!("{functions_in_package} functions of package {package} linked; its cgo wrappers were removed as dead code, the C side stayed"),
-            ));
+            evidence.push(Evidence::new(E::LinkedFunctions, functions_in_package.to_string()));
         }
         evidence.extend(imported.iter().take(MAX_EXAMPLES).map(|i| Evidence::new(E::Import, import_label(i))));
         if id == CauseId::Dns {
@@ -92,7 +89,7 @@ pub(crate) fn attribute(input: &Input, imports: &mut [Import]) -> Vec<Cause> {
             _ => "",
         };
         if !tag.is_empty() && go.build.cgo_enabled == Some(true) && !go.build.tags.iter().any(|t| t == tag) {
-            evidence.push(Evidence::new(E::Setting, format!("CGO_ENABLED=1 and no {tag} in -tags")));
+            evidence.push(Evidence::new(E::MissingTag, tag));
         }
         causes.push(cause(id, Some(package), None, None, makes_dynamic, evidence));
     }
@@ -104,7 +101,7 @@ pub(crate) fn attribute(input: &Input, imports: &mut [Import]) -> Vec<Cause> {
         }
         let mut evidence: Vec<Evidence> = Vec::new();
         if p.count > 0 {
-            evidence.push(Evidence::new(E::Function, format!("{} cgo functions in {}", p.count, p.package)));
+            evidence.push(Evidence::new(E::CgoFunctions, p.count.to_string()));
         }
         evidence.extend(p.functions.iter().take(MAX_EXAMPLES).map(|f| Evidence::new(E::Function, f.clone())));
         if is_own(&p.package, go) {
@@ -142,10 +139,10 @@ pub(crate) fn attribute(input: &Input, imports: &mut [Import]) -> Vec<Cause> {
     if input.linkage == Linkage::Dynamic && input.dynamic.interpreter.is_some() && input.dynamic.needed.is_empty() {
         let mut evidence = vec![
             Evidence::new(E::Interpreter, input.dynamic.interpreter.clone().unwrap_or_default()),
-            Evidence::new(E::Section, "no DT_NEEDED entries: no shared library is needed"),
+            Evidence::new(E::NoLibraries, ""),
         ];
         if input.dynamic.pie_flag {
-            evidence.push(Evidence::new(E::Flag, "DF_1_PIE in DT_FLAGS_1"));
+            evidence.push(Evidence::new(E::Flag, "DT_FLAGS_1=DF_1_PIE"));
         }
         if let Some(mode) = &go.build.buildmode {
             evidence.push(Evidence::new(E::Setting, format!("-buildmode={mode}")));
@@ -198,16 +195,11 @@ fn non_go(input: &Input) -> Cause {
     evidence.extend(input.dynamic.needed.iter().map(|l| Evidence::new(E::Library, l.clone())));
     if input.dynamic.has_dynamic_section && input.dynamic.interpreter.is_none() && input.dynamic.needed.is_empty() {
         // Dynamic by `file`'s rule alone: a dynamic section without DF_1_PIE.
-        evidence.push(Evidence::new(E::Section, "PT_DYNAMIC present, without DF_1_PIE"));
+        evidence.push(Evidence::new(E::DynamicWithoutPie, ""));
     }
-    evidence.push(Evidence::new(
-        E::Symbol,
-        match input.language {
-            Some(Language::Gccgo) => "no gc build info or pclntab, but libgo.so or a .go_export section: built by gccgo".to_string(),
-            // The language is a fact of its own (`toolchain.language`).
-            _ => "no Go build info or pclntab".to_string(),
-        },
-    ));
+    // The language is a fact of its own (`toolchain.language`).
+    let gccgo = input.language == Some(Language::Gccgo);
+    evidence.push(Evidence::new(if gccgo { E::GccgoMarks } else { E::NoGoInfo }, ""));
     if input.language == Some(Language::Gccgo) {
         return cause(CauseId::Gccgo, None, None, None, true, evidence);
     }
@@ -410,10 +402,10 @@ mod tests {
         // has no function left here: its import alone is not a cause.
         assert_eq!(ids(&c), [(CauseId::Dns, Some("net"))]);
         let ev = &c[0].evidence;
-        assert!(ev.iter().any(|e| e.kind == E::Function && e.value.starts_with("12 functions of package net")), "{ev:?}");
+        assert!(ev.iter().any(|e| e.kind == E::LinkedFunctions && e.value == "12"), "{ev:?}");
         assert!(ev.iter().any(|e| e.kind == E::Import && e.value == "getaddrinfo@GLIBC_2.2.5"), "{ev:?}");
         assert!(ev.iter().any(|e| e.kind == E::Library && e.value == "libresolv.so.2"), "{ev:?}");
-        assert!(ev.iter().any(|e| e.value == "CGO_ENABLED=1 and no netgo in -tags"), "{ev:?}");
+        assert!(ev.iter().any(|e| e.kind == E::MissingTag && e.value == "netgo"), "{ev:?}");
         assert_eq!(imports[0].cause, Some(CauseId::Dns));
         assert_eq!(imports[1].cause, None, "no os/user cause, so its import is not tagged");
         assert_eq!(imports[2].cause, None);
@@ -430,12 +422,13 @@ mod tests {
         assert!(attribute_non_go(&Dynamic::default(), Linkage::Static, Some(Language::C)).is_empty());
         let c = attribute_non_go(&dynamic(&["libc.so.6"]), Linkage::Dynamic, Some(Language::Cxx));
         let values: Vec<&str> = c[0].evidence.iter().map(|e| e.value.as_str()).collect();
-        assert_eq!(values, ["/lib64/ld-linux-x86-64.so.2", "libc.so.6", "no Go build info or pclntab"]);
+        assert_eq!(values, ["/lib64/ld-linux-x86-64.so.2", "libc.so.6", ""]);
+        assert_eq!(c[0].evidence[2].kind, E::NoGoInfo);
         // Dynamic by file's rule alone: a dynamic section, nothing else.
         let bare = Dynamic { has_dynamic_section: true, ..Dynamic::default() };
         let c = attribute_non_go(&bare, Linkage::Dynamic, None);
-        let values: Vec<&str> = c[0].evidence.iter().map(|e| e.value.as_str()).collect();
-        assert_eq!(values, ["PT_DYNAMIC present, without DF_1_PIE", "no Go build info or pclntab"]);
+        let kinds: Vec<E> = c[0].evidence.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, [E::DynamicWithoutPie, E::NoGoInfo]);
         // An interpreter: the section is not the reason then.
         let mut interp = bare.clone();
         interp.interpreter = Some("/lib/ld.so".into());

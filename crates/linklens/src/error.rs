@@ -1,38 +1,93 @@
-//! Errors a person can act on. Every way `analyze` can fail is one of these;
-//! none of them is a panic.
+//! Why `analyze` could not read a file, as facts: which format, what was
+//! wrong, the numbers involved. Every way `analyze` can fail is one of
+//! these; none of them is a panic. The sentences are the explainer's
+//! (`linklens_explain::error`).
 
 use core::fmt;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+use serde::Serialize;
+
+use crate::sniff::Sniffed;
+use crate::vocab::vocabulary;
+
+vocabulary! {
+    /// The object format an error is about.
+    pub enum ObjectFormat {
+        /// ELF (Linux, the BSDs…).
+        Elf = "ELF",
+        /// Mach-O (macOS, iOS).
+        MachO = "Mach-O",
+        /// PE (Windows).
+        Pe = "PE",
+        /// An object format `object` knows but linklens does not read (COFF, XCOFF, wasm…).
+        Other = "object",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "problem", rename_all = "kebab-case")]
+/// What exactly is wrong, with its numbers.
+pub enum Problem {
+    /// Fewer bytes than the format's fixed header.
+    ShorterThanHeader {
+        /// The file's length.
+        len: u64,
+        /// The header's length.
+        header: u64,
+    },
+    /// The header tables reach past the end of the file.
+    TablesPastEnd {
+        /// The file's length.
+        len: u64,
+        /// The byte the tables reach.
+        reach: u64,
+    },
+    /// A universal (fat) Mach-O: several architectures in one file.
+    FatMachO,
+    /// An ELF class or byte order that is neither 1 nor 2.
+    UnknownElfClass,
+    /// A kind of object file that is not an executable or library.
+    NotAnExecutable,
+    /// The `object` parser's own words, verbatim (a short static string).
+    Parser {
+        /// What it said.
+        said: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "error", rename_all = "kebab-case")]
 /// Why a file could not be analysed.
 pub enum Error {
     /// Zero bytes.
     Empty,
-    /// Not an executable or library at all; `what` says what it looks like.
+    /// Not an executable or library at all.
     NotObject {
-        /// What it looks like instead (from its first bytes).
-        what: String,
+        /// What its first bytes say it is.
+        what: Sniffed,
+        /// It starts with "MZ" (a DOS header) but is not a PE file.
+        starts_with_mz: bool,
     },
     /// A known format, cut short.
     Truncated {
-        /// The format (`ELF`, `PE`, `Mach-O`).
-        format: &'static str,
-        /// The specific problem, as a fact.
-        detail: String,
+        /// The format.
+        format: ObjectFormat,
+        /// What is missing.
+        problem: Problem,
     },
     /// A known format in a variant linklens does not read.
     Unsupported {
-        /// The format (`ELF`, `PE`, `Mach-O`).
-        format: &'static str,
-        /// The specific problem, as a fact.
-        detail: String,
+        /// The format.
+        format: ObjectFormat,
+        /// Which variant.
+        problem: Problem,
     },
     /// A known format whose headers contradict themselves.
     Malformed {
-        /// The format (`ELF`, `PE`, `Mach-O`).
-        format: &'static str,
-        /// The specific problem, as a fact.
-        detail: String,
+        /// The format.
+        format: ObjectFormat,
+        /// What contradicts.
+        problem: Problem,
     },
 }
 
@@ -49,23 +104,15 @@ impl Error {
     }
 }
 
+/// Terse, for logs and `?`: the code and the facts. People read
+/// `linklens_explain::error::message`.
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Empty => f.write_str("the file is empty (0 bytes): nothing to analyse"),
-            Error::NotObject { what } => write!(
-                f,
-                "this is not an executable or library ({what}); linklens reads ELF, Mach-O and PE files"
-            ),
-            Error::Truncated { format, detail } => write!(
-                f,
-                "this {format} file is cut short ({detail}); was the download or copy complete?"
-            ),
-            Error::Unsupported { format, detail } => {
-                write!(f, "this {format} file is of a kind linklens does not read: {detail}")
-            }
-            Error::Malformed { format, detail } => {
-                write!(f, "this {format} file is damaged or hostile: {detail}")
+            Error::Empty => f.write_str(self.code()),
+            Error::NotObject { what, .. } => write!(f, "{}: {what}", self.code()),
+            Error::Truncated { format, problem } | Error::Unsupported { format, problem } | Error::Malformed { format, problem } => {
+                write!(f, "{} {format}: {problem:?}", self.code())
             }
         }
     }

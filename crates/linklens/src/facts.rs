@@ -253,6 +253,37 @@ vocabulary! {
         Offset = "offset",
         /// A count of things found.
         Count = "count",
+        /// How many cgo functions the cause's package has.
+        CgoFunctions = "cgo-functions",
+        /// How many functions of the cause's package are linked, its cgo
+        /// wrappers removed as dead code (the C side stayed).
+        LinkedFunctions = "linked-functions",
+        /// A build tag absent from `-tags` while `CGO_ENABLED=1` (`netgo`).
+        MissingTag = "missing-tag",
+        /// No `DT_NEEDED` entry at all (no value).
+        NoLibraries = "no-libraries",
+        /// `PT_DYNAMIC` without `DF_1_PIE`: dynamic by `file`'s rule alone (no value).
+        DynamicWithoutPie = "dynamic-without-pie",
+        /// Neither Go build info nor a pclntab (no value).
+        NoGoInfo = "no-go-info",
+        /// No gc build info or pclntab, but `libgo.so` or `.go_export` (no value).
+        GccgoMarks = "gccgo-marks",
+        /// A glibc symbol version among the imports (`GLIBC_2.34`).
+        SymbolVersion = "symbol-version",
+        /// The `.note.ABI-tag` (`Linux 3.2.0`), which glibc's start files add.
+        AbiTag = "abi-tag",
+        /// A `.comment` line.
+        Comment = "comment",
+        /// No interpreter, no libraries, no C code (no value).
+        NoCCode = "no-c-code",
+        /// Static C code without `.note.ABI-tag` (no value).
+        NoAbiTag = "no-abi-tag",
+        /// The name of an ELF note (`FreeBSD`).
+        NoteName = "note-name",
+        /// The object format's header (`Mach-O`, `PE`).
+        Header = "header",
+        /// A length in bytes.
+        Length = "length",
     }
 }
 

@@ -34,7 +34,8 @@ mod warning;
 
 pub use analyze::analyze;
 pub use elf::is_cxx_runtime;
-pub use error::Error;
+pub use error::{Error, ObjectFormat, Problem};
+pub use sniff::Sniffed;
 pub use facts::*;
 pub use object::read::ReadRef;
 

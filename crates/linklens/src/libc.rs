@@ -32,15 +32,15 @@ pub(crate) fn infer(i: &Input) -> Libc {
         }
     }
     if let Some(v) = i.imports.iter().filter_map(|imp| imp.version.as_deref()).find(|v| v.starts_with("GLIBC_")) {
-        glibc.push(Evidence::new(E::Import, format!("symbol versions such as {v}")));
+        glibc.push(Evidence::new(E::SymbolVersion, v));
     }
     if let Some(tag) = i.abi_tag {
-        glibc.push(Evidence::new(E::Note, format!(".note.ABI-tag ({tag}), which glibc's start files add")));
+        glibc.push(Evidence::new(E::AbiTag, tag));
     }
     glibc.extend(i.symbols.glibc.iter().map(|s| Evidence::new(E::Symbol, s.clone())));
     musl.extend(i.symbols.musl.iter().map(|s| Evidence::new(E::Symbol, s.clone())));
     if let Some(c) = i.comments.iter().find(|c| c.to_ascii_lowercase().contains("musl")) {
-        musl.push(Evidence::new(E::Section, format!(".comment: {c}")));
+        musl.push(Evidence::new(E::Comment, c.clone()));
     }
 
     let (name, evidence) = if !glibc.is_empty() && glibc.len() >= musl.len() {
@@ -48,11 +48,11 @@ pub(crate) fn infer(i: &Input) -> Libc {
     } else if !musl.is_empty() {
         (LibcName::Musl, musl)
     } else if !i.has_c {
-        (LibcName::None, vec![Evidence::new(E::Section, "no interpreter, no libraries and no C code: nothing from a C library")])
+        (LibcName::None, vec![Evidence::new(E::NoCCode, "")])
     } else if i.dynamic.interpreter.is_none() && i.dynamic.needed.is_empty() {
         // A static file with C code and no glibc ABI tag: musl's start files
         // add no such note, glibc's always do.
-        (LibcName::Musl, vec![Evidence::new(E::Note, "static C code without .note.ABI-tag, which every glibc link carries")])
+        (LibcName::Musl, vec![Evidence::new(E::NoAbiTag, "")])
     } else {
         (LibcName::Unknown, Vec::new())
     };
@@ -94,7 +94,7 @@ mod tests {
         // Symbol versions alone say glibc.
         let l = infer_with(None, &["libfoo.so"], &["GLIBC_2.34"], None, none(), &[], true);
         assert_eq!(l.name, LibcName::Glibc);
-        assert_eq!(l.evidence[0].value, "symbol versions such as GLIBC_2.34");
+        assert_eq!(l.evidence[0], Evidence::new(E::SymbolVersion, "GLIBC_2.34"));
         // Unknown loader and libraries: unknown, with no evidence.
         let l = infer_with(Some("/system/bin/linker64"), &["libc.so"], &[], None, none(), &[], true);
         assert_eq!(l.name, LibcName::Musl, "libc.so alone is musl's name");
@@ -116,10 +116,10 @@ mod tests {
         // C code, glibc's ABI tag.
         let l = infer_with(None, &[], &[], Some("GNU/Linux 3.2.0"), none(), &[], true);
         assert_eq!(l.name, LibcName::Glibc);
-        assert!(l.evidence[0].value.contains("GNU/Linux 3.2.0"));
+        assert_eq!(l.evidence[0], Evidence::new(E::AbiTag, "GNU/Linux 3.2.0"));
         // C code, no tag: musl's start files add none.
         let l = infer_with(None, &[], &[], None, none(), &[], true);
-        assert_eq!((l.name, l.evidence[0].kind), (LibcName::Musl, E::Note));
+        assert_eq!((l.name, l.evidence[0].kind), (LibcName::Musl, E::NoAbiTag));
         // Symbols decide when they outnumber: two musl markers beat one glibc one.
         let syms = StaticSymbols { glibc: vec!["_IO_stdin_used".into()], musl: vec!["__init_libc".into(), "__stdio_write".into()], ..StaticSymbols::default() };
         assert_eq!(name(infer_with(None, &[], &[], None, syms, &[], true)), LibcName::Musl);
@@ -129,6 +129,6 @@ mod tests {
         // A musl toolchain named in .comment.
         let l = infer_with(None, &[], &[], None, none(), &["GCC: (Alpine 13.2.1) 13.2.1", "musl-gcc wrapper"], true);
         assert_eq!(l.name, LibcName::Musl);
-        assert!(l.evidence.iter().any(|e| e.value == ".comment: musl-gcc wrapper"), "{:?}", l.evidence);
+        assert!(l.evidence.iter().any(|e| *e == Evidence::new(E::Comment, "musl-gcc wrapper")), "{:?}", l.evidence);
     }
 }

@@ -39,7 +39,7 @@ pub(crate) fn infer(i: &Input) -> OsInfo {
             "NetBSD" => Os::Netbsd,
             _ => Os::Android,
         };
-        return found(os, Evidence::new(E::Note, format!("an ELF note named \"{note}\"")));
+        return found(os, Evidence::new(E::NoteName, note));
     }
     let by_abi = match i.os_abi {
         2 => Some(Os::Netbsd),

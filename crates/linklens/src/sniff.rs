@@ -1,5 +1,5 @@
-//! Naming what a file is when it is not an object file, so the error says
-//! "a PNG image" rather than "bad magic".
+//! Naming what a file is when it is not an object file, so the error can
+//! say "a PNG image" rather than "bad magic".
 
 /// Object formats recognised by their first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,34 +22,76 @@ pub fn object_magic(head: &[u8]) -> Option<Magic> {
     }
 }
 
-/// A short human name for a non-object file, from its first bytes.
-pub fn describe(head: &[u8]) -> String {
-    const KNOWN: &[(&[u8], &str)] = &[
-        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-        (b"\xff\xd8\xff", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"RIFF", "a RIFF container (WebP image, WAV audio…)"),
-        (b"%PDF", "a PDF document"),
-        (b"PK\x03\x04", "a ZIP archive (or a jar, docx…)"),
-        (b"\x1f\x8b", "a gzip-compressed file: decompress it first"),
-        (b"\xfd7zXZ\x00", "an xz-compressed file: decompress it first"),
-        (b"(\xb5/\xfd", "a zstd-compressed file: decompress it first"),
-        (b"BZh", "a bzip2-compressed file: decompress it first"),
-        (b"\x00asm", "a WebAssembly module"),
-        (b"!<arch>\n", "an ar archive (a static library, .a or .deb)"),
-        (b"#!", "a script"),
-        (b"\xca\xfe\xba\xbe", "a Java class file"),
-    ];
-    if let Some((_, name)) = KNOWN.iter().find(|(magic, _)| head.starts_with(magic)) {
-        return (*name).to_string();
+crate::vocab::vocabulary! {
+    /// What a file that is not an object file is, by its first bytes.
+    pub enum Sniffed {
+        /// A PNG image.
+        Png = "png",
+        /// A JPEG image.
+        Jpeg = "jpeg",
+        /// A GIF image.
+        Gif = "gif",
+        /// A RIFF container (WebP, WAV…).
+        Riff = "riff",
+        /// A PDF document.
+        Pdf = "pdf",
+        /// A ZIP archive (jar, docx…).
+        Zip = "zip",
+        /// gzip-compressed.
+        Gzip = "gzip",
+        /// xz-compressed.
+        Xz = "xz",
+        /// zstd-compressed.
+        Zstd = "zstd",
+        /// bzip2-compressed.
+        Bzip2 = "bzip2",
+        /// A WebAssembly module.
+        Wasm = "wasm",
+        /// An `ar` archive (`.a`, `.deb`).
+        Ar = "ar",
+        /// A script (`#!`).
+        Script = "script",
+        /// A Java class file.
+        JavaClass = "java-class",
+        /// A tar archive.
+        Tar = "tar",
+        /// Text.
+        Text = "text",
+        /// None of the above.
+        Unknown = "unknown",
+        /// The bytes could not be read at all.
+        Unreadable = "unreadable",
     }
-    if head.len() >= 262 && &head[257..262] == b"ustar" {
-        return "a tar archive: extract the binary first".to_string();
+}
+
+/// What a non-object file is, from its first bytes.
+pub fn sniff(head: &[u8]) -> Sniffed {
+    const KNOWN: &[(&[u8], Sniffed)] = &[
+        (b"\x89PNG\r\n\x1a\n", Sniffed::Png),
+        (b"\xff\xd8\xff", Sniffed::Jpeg),
+        (b"GIF8", Sniffed::Gif),
+        (b"RIFF", Sniffed::Riff),
+        (b"%PDF", Sniffed::Pdf),
+        (b"PK\x03\x04", Sniffed::Zip),
+        (b"\x1f\x8b", Sniffed::Gzip),
+        (b"\xfd7zXZ\x00", Sniffed::Xz),
+        (b"(\xb5/\xfd", Sniffed::Zstd),
+        (b"BZh", Sniffed::Bzip2),
+        (b"\x00asm", Sniffed::Wasm),
+        (b"!<arch>\n", Sniffed::Ar),
+        (b"#!", Sniffed::Script),
+        (b"\xca\xfe\xba\xbe", Sniffed::JavaClass),
+    ];
+    if let Some((_, what)) = KNOWN.iter().find(|(magic, _)| head.starts_with(magic)) {
+        return *what;
+    }
+    if head.get(257..262) == Some(b"ustar") {
+        return Sniffed::Tar;
     }
     if looks_like_text(head) {
-        return "a text file".to_string();
+        return Sniffed::Text;
     }
-    "unrecognised data".to_string()
+    Sniffed::Unknown
 }
 
 fn looks_like_text(head: &[u8]) -> bool {
@@ -72,10 +114,13 @@ mod tests {
 
     #[test]
     fn names_common_non_objects() {
-        assert_eq!(describe(b"\x89PNG\r\n\x1a\n...."), "a PNG image");
-        assert_eq!(describe(b"hello, world\n"), "a text file");
-        assert_eq!(describe("héllo".as_bytes()), "a text file");
-        assert_eq!(describe(&[0u8, 1, 2, 3, 200]), "unrecognised data");
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), Sniffed::Png);
+        assert_eq!(sniff(b"hello, world\n"), Sniffed::Text);
+        assert_eq!(sniff("héllo".as_bytes()), Sniffed::Text);
+        assert_eq!(sniff(&[0u8, 1, 2, 3, 200]), Sniffed::Unknown);
+        let mut tar = vec![0u8; 300];
+        tar[257..262].copy_from_slice(b"ustar");
+        assert_eq!(sniff(&tar), Sniffed::Tar);
         assert_eq!(object_magic(b"\x7fELF\x02"), Some(Magic::Elf));
         assert_eq!(object_magic(b"\xca\xfe\xba\xbe\x00\x00\x00\x34"), None);
     }

@@ -121,6 +121,32 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Which part of the Go build info could not be read.
+    pub enum BuildinfoPart {
+        /// The Go version string.
+        Version = "version",
+        /// The module info string (path, mod, dep, build lines).
+        ModuleInfo = "module-info",
+        /// The pointer size byte of the pre-1.18 header.
+        PointerSize = "pointer-size",
+    }
+}
+
+vocabulary! {
+    /// What is wrong with a part of the Go build info.
+    pub enum BuildinfoProblem {
+        /// Its length prefix is not a valid varint.
+        BadVarint = "bad-varint",
+        /// Its length (the warning's `value`) runs past its segment.
+        PastSegment = "past-segment",
+        /// Its bytes are not all in the file.
+        CutShort = "cut-short",
+        /// The pointer size (the warning's `value`) is neither 4 nor 8.
+        BadPointerSize = "bad-pointer-size",
+    }
+}
+
+vocabulary! {
     /// A way to rebuild a binary static (or to stop needing to).
     pub enum FixId {
         /// `CGO_ENABLED=0`.

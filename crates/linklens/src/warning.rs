@@ -5,6 +5,7 @@
 
 use crate::elf::StaticSymbols;
 use crate::facts::{CauseId, Evidence, EvidenceKind as E, Kind, LibcName, Linkage, Facts, Warning, WarningId};
+use crate::vocab::{BuildinfoPart, BuildinfoProblem};
 
 /// A warning from its id, the values its message names, and the facts
 /// behind it.
@@ -18,10 +19,12 @@ pub(crate) fn warning(id: WarningId, args: &[(&str, &str)], evidence: Vec<Eviden
 pub(crate) struct BuildinfoDamage {
     /// File offset of the header.
     pub offset: u64,
-    /// What could not be read: `version`, `module info`, `pointer size`.
-    pub part: &'static str,
-    /// What is wrong with it, as a fact: `length 4096 runs past its segment`.
-    pub problem: String,
+    /// What could not be read.
+    pub part: BuildinfoPart,
+    /// What is wrong with it.
+    pub problem: BuildinfoProblem,
+    /// The length or pointer size read, where the problem has one.
+    pub value: u64,
 }
 
 /// A dynamic-table string that could not be read.
@@ -47,7 +50,7 @@ pub(crate) fn collect(r: &Facts, i: &Input) -> Vec<Warning> {
     let mut out = Vec::new();
 
     if let Some((have, want)) = i.truncated {
-        let evidence = vec![Evidence::new(E::Count, format!("{have} bytes")), Evidence::new(E::Offset, format!("{want:#x}"))];
+        let evidence = vec![Evidence::new(E::Length, have.to_string()), Evidence::new(E::Offset, format!("{want:#x}"))];
         out.push(warning(WarningId::Truncated, &[("have", &have.to_string()), ("want", &want.to_string())], evidence));
     }
 
@@ -67,7 +70,7 @@ pub(crate) fn collect(r: &Facts, i: &Input) -> Vec<Warning> {
 
     // glibc linked statically with functions that load NSS modules.
     if r.linkage.is_static() && r.libc.name == LibcName::Glibc {
-        let mut evidence: Vec<Evidence> = r.libc.evidence.iter().filter(|e| e.kind == E::Note).cloned().collect();
+        let mut evidence: Vec<Evidence> = r.libc.evidence.iter().filter(|e| e.kind == E::AbiTag).cloned().collect();
         evidence.extend(i.symbols.nss.iter().map(|s| Evidence::new(E::Symbol, s.clone())));
         let mut packages: Vec<&str> = r
             .causes
@@ -136,7 +139,7 @@ pub(crate) fn collect(r: &Facts, i: &Input) -> Vec<Warning> {
         let offset = format!("{:#x}", d.offset);
         out.push(warning(
             WarningId::BuildinfoDamaged,
-            &[("offset", &offset), ("part", d.part), ("problem", &d.problem)],
+            &[("offset", &offset), ("part", d.part.as_str()), ("problem", d.problem.as_str()), ("value", &d.value.to_string())],
             vec![Evidence::new(E::Offset, offset.clone())],
         ));
     }
@@ -265,7 +268,7 @@ mod tests {
     fn damage_and_truncation_carry_offsets() {
         let none = StaticSymbols::default();
         let r = report(Linkage::Static, LibcName::None);
-        let damage = BuildinfoDamage { offset: 0x2000, part: "version", problem: "length 99 runs past its segment".into() };
+        let damage = BuildinfoDamage { offset: 0x2000, part: BuildinfoPart::Version, problem: BuildinfoProblem::PastSegment, value: 99 };
         let strings = [UnreadableString { tag: "DT_RUNPATH", offset: 0x40 }];
         let i = Input { symbols: &none, buildinfo_damage: Some(&damage), unreadable_strings: &strings, truncated: Some((100, 4096)), upx: Some(0xe8) };
         let w = collect(&r, &i);
@@ -278,5 +281,6 @@ mod tests {
         assert_eq!(value(&w[1], "offset"), Some("0xe8"));
         assert_eq!(w[2].evidence, [Evidence::new(E::Section, "DT_RUNPATH"), Evidence::new(E::Offset, "0x40")]);
         assert_eq!((value(&w[3], "offset"), value(&w[3], "part")), (Some("0x2000"), Some("version")));
+        assert_eq!((value(&w[3], "problem"), value(&w[3], "value")), (Some("past-segment"), Some("99")));
     }
 }

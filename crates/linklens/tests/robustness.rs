@@ -96,21 +96,23 @@ fn mutated_fixtures_give_a_report_or_an_error() {
 
 #[test]
 fn plain_bad_inputs_get_clear_errors() {
-    use linklens::Error;
-    let cases: &[(&[u8], &str, &str)] = &[
-        (b"", "empty", "empty"),
-        (b"hello, world\n", "not-object", "text file"),
-        (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "not-object", "PNG image"),
-        (b"\x7fELF", "truncated", "cut short"),
-        (b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0\x3e\0", "truncated", "cut short"),
-        (b"MZ", "truncated", "cut short"),
-        (b"\xfe\xed\xfa\xcf\0", "truncated", "cut short"),
+    use linklens::{Error, ObjectFormat, Problem, Sniffed};
+    let cut = |format, len, header| Error::Truncated { format, problem: Problem::ShorterThanHeader { len, header } };
+    let cases: &[(&[u8], Error)] = &[
+        (b"", Error::Empty),
+        (b"hello, world\n", Error::NotObject { what: Sniffed::Text, starts_with_mz: false }),
+        (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", Error::NotObject { what: Sniffed::Png, starts_with_mz: false }),
+        (b"\x7fELF", cut(ObjectFormat::Elf, 4, 52)),
+        (b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0\x3e\0", cut(ObjectFormat::Elf, 20, 64)),
+        (b"MZ", cut(ObjectFormat::Pe, 2, 64)),
+        (b"MZ and then a long run of plain text, long enough to pass the 64-byte header of a DOS file.", Error::NotObject { what: Sniffed::Text, starts_with_mz: true }),
     ];
-    for (data, code, words) in cases {
+    for (data, want) in cases {
         let e: Error = linklens::analyze(*data).expect_err("bad input must be an error");
-        assert_eq!(e.code(), *code, "{e}");
-        assert!(e.to_string().contains(words), "{e}");
+        assert_eq!(&e, want);
     }
+    let macho = linklens::analyze(&b"\xfe\xed\xfa\xcf\0"[..]).expect_err("a Mach-O magic alone");
+    assert!(matches!(macho, Error::Truncated { format: ObjectFormat::MachO, problem: Problem::Parser { .. } }), "{macho:?}");
 }
 
 /// Files whose section headers were stripped (sstrip, some packers) still

@@ -9,6 +9,8 @@
 //! filled by [`fill`].
 
 mod archive;
+pub mod errors;
+pub mod evidence;
 mod fixes;
 pub mod page;
 pub mod recipes;

@@ -61,7 +61,7 @@ pub fn markdown(name: &str, r: &Report) -> String {
                     }
                 },
                 Block::Sentence(s) => writeln!(md, "  - {s}"),
-                Block::Evidence { kind, value } => writeln!(md, "  - {} {}", kind.as_str(), code(value)),
+                Block::Evidence { label, value } => writeln!(md, "  - {label} {}", code(value)),
                 Block::Command(c) => {
                     commands.push(c.clone());
                     Ok(())

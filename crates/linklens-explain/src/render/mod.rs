@@ -17,7 +17,7 @@ pub use markdown::markdown;
 pub use text::{text, TargetSet, TargetView, TextOptions};
 
 use crate::catalogue;
-use linklens::{Cause, CauseId, EvidenceKind, FixId, Linkage, Portability, TargetId, Verdict, WarningId};
+use linklens::{Cause, CauseId, Evidence, FixId, Linkage, Portability, TargetId, Verdict, WarningId};
 use crate::explanation::{Explanation, Report, TargetResult};
 
 /// The sections of a rendered report, in order.
@@ -112,9 +112,9 @@ pub enum Block {
     Sentence(String),
     /// A fact found in the file.
     Evidence {
-        /// What kind of fact.
-        kind: EvidenceKind,
-        /// The fact.
+        /// The column it is listed under ([`evidence`]).
+        label: &'static str,
+        /// The fact, in words where it is an absence or a number.
         value: String,
     },
     /// A shell command.
@@ -129,20 +129,36 @@ pub enum Block {
     Target(TargetResult),
 }
 
+/// A piece of evidence as people read it: its column and its words. The
+/// package is the cause's, for evidence that counts its functions.
+pub fn evidence(e: &Evidence, package: Option<&str>) -> (&'static str, String) {
+    let words = match catalogue::evidence::sentence(e.kind) {
+        Some(s) => catalogue::fill(s, &[("value", &e.value), ("package", package.unwrap_or_default())]),
+        None => e.value.clone(),
+    };
+    (catalogue::evidence::label(e.kind), words)
+}
+
 /// What a cause is about and what it did, for the line after its title:
 /// `module github.com/mattn/go-sqlite3 v1.14.22 — linked statically here`.
 pub fn cause_detail(c: &Cause) -> Option<String> {
-    let scope = match (&c.module, &c.package) {
-        (Some(m), _) => Some(format!("{} {m}{}", labels::MODULE, c.version.as_deref().map(|v| format!(" {v}")).unwrap_or_default())),
-        (None, Some(p)) => Some(format!("{} {p}", labels::PACKAGE)),
-        _ => None,
-    };
+    let scope = cause_scope(c).map(|(label, value)| format!("{label} {value}"));
     let effect = (!c.makes_dynamic).then_some(labels::LINKED_STATICALLY);
     match (scope, effect) {
         (Some(s), Some(e)) => Some(format!("{s} — {e}")),
         (Some(s), None) => Some(s),
         (None, Some(e)) => Some(e.to_string()),
         (None, None) => None,
+    }
+}
+
+/// What a cause is about: `("module", "github.com/mattn/go-sqlite3 v1.14.22")`
+/// or `("package", "net")`.
+pub fn cause_scope(c: &Cause) -> Option<(&'static str, String)> {
+    match (&c.module, &c.package) {
+        (Some(m), _) => Some((labels::MODULE, format!("{m}{}", c.version.as_deref().map(|v| format!(" {v}")).unwrap_or_default()))),
+        (None, Some(p)) => Some((labels::PACKAGE, p.clone())),
+        _ => None,
     }
 }
 
@@ -174,14 +190,14 @@ pub fn sections(report: &Report) -> Vec<Section> {
     for c in &r.causes {
         causes.push(Block::Entry { label: labels::CAUSE, id: EntryId::Cause(c.id), title: catalogue::cause(c.id).title.to_string(), detail: cause_detail(c) });
         causes.push(Block::Sentence(catalogue::cause(c.id).summary.to_string()));
-        causes.extend(c.evidence.iter().map(|e| Block::Evidence { kind: e.kind, value: e.value.clone() }));
+        causes.extend(c.evidence.iter().map(|e| evidence_block(e, c.package.as_deref())));
     }
     push(&mut out, SectionId::Causes, causes);
 
     let mut warnings = Vec::new();
     for (w, message) in r.warnings.iter().zip(&e.warnings) {
         warnings.push(Block::Entry { label: labels::WARNING, id: EntryId::Warning(w.id), title: message.clone(), detail: None });
-        warnings.extend(w.evidence.iter().map(|e| Block::Evidence { kind: e.kind, value: e.value.clone() }));
+        warnings.extend(w.evidence.iter().map(|e| evidence_block(e, None)));
     }
     push(&mut out, SectionId::Warnings, warnings);
     push(&mut out, SectionId::Portability, portability(&r.portability, e));
@@ -278,6 +294,11 @@ pub fn fold_targets(ids: &[TargetId]) -> String {
         i = j + 1;
     }
     parts.join(", ")
+}
+
+fn evidence_block(e: &Evidence, package: Option<&str>) -> Block {
+    let (label, value) = evidence(e, package);
+    Block::Evidence { label, value }
 }
 
 fn push(out: &mut Vec<Section>, id: SectionId, blocks: Vec<Block>) {

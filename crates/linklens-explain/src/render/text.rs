@@ -114,7 +114,7 @@ pub fn text(name: &str, r: &Report, o: TextOptions) -> String {
                     _ => writeln!(out, "  {} {title}", o.bold(&format!("{}:", label.to_lowercase()))),
                 },
                 Block::Sentence(s) => writeln!(out, "    {s}"),
-                Block::Evidence { kind, value } => writeln!(out, "    {} {value}", o.dim(&format!("{:<11}", kind.as_str()))),
+                Block::Evidence { label, value } => writeln!(out, "    {} {value}", o.dim(&format!("{label:<11}"))),
                 Block::Command(c) if section.id == SectionId::Fix => writeln!(out, "{indent}$ {}", o.bold(c)),
                 Block::Command(c) => writeln!(out, "{indent}$ {c}"),
                 Block::Note(n) => writeln!(out, "    {}: {n}", labels::NOTE),

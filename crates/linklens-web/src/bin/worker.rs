@@ -107,7 +107,7 @@ mod worker {
                 let rendered = Box::new(Rendered::of(&name, &report));
                 FromWorker::Done { id, report: Box::new(report), rendered, read, millis: now() - start, wasm_memory: wasm_memory() }
             }
-            Err(e) => FromWorker::Failed { id, code: FailureId::from(&e), message: e.to_string() },
+            Err(e) => FromWorker::Failed { id, code: FailureId::from(&e), message: linklens_explain::error::message(&e) },
         };
         post(scope, &msg);
     }

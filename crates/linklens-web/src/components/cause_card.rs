@@ -1,5 +1,5 @@
 use linklens_explain::catalogue;
-use linklens_explain::render::labels;
+use linklens_explain::render::{self, labels};
 use linklens::Cause;
 use yew::prelude::*;
 
@@ -14,10 +14,9 @@ pub struct Props {
 pub fn cause_card(props: &Props) -> Html {
     let c = &props.cause;
     let t = catalogue::cause(c.id);
-    let scope = match (&c.module, &c.package) {
-        (Some(m), _) => html! { <span class="scope">{labels::MODULE}{" "}<code>{m}</code>{c.version.as_deref().map(|v| format!(" {v}")).unwrap_or_default()}</span> },
-        (None, Some(p)) => html! { <span class="scope">{labels::PACKAGE}{" "}<code>{p}</code></span> },
-        _ => html! {},
+    let scope = match render::cause_scope(c) {
+        Some((label, value)) => html! { <span class="scope">{label}{" "}<code>{value}</code></span> },
+        None => html! {},
     };
     let linked = if c.makes_dynamic {
         html! { <span class="tag tag-dynamic">{labels::MAKES_DYNAMIC}</span> }
@@ -32,9 +31,7 @@ pub fn cause_card(props: &Props) -> Html {
                 <a href={crate::route::Route::Cause(c.id.as_str().into()).href()} data-testid="cause-page-link">{labels::MORE_ABOUT_THIS}</a></p>
             <h5>{labels::EVIDENCE}</h5>
             <ul class="evidence" data-testid="evidence">
-                { for c.evidence.iter().map(|e| html! {
-                    <li><span class="ev-kind">{e.kind.as_str()}</span>{" "}<code>{&e.value}</code></li>
-                }) }
+                { for c.evidence.iter().map(|e| evidence(e, c.package.as_deref())) }
             </ul>
             <details class="explain">
                     <summary>{labels::WHY_AND_CHECK}</summary>
@@ -49,4 +46,10 @@ pub fn cause_card(props: &Props) -> Html {
             </details>
         </section>
     }
+}
+
+/// One piece of evidence, in the renderer's words (the warnings list uses it too).
+pub fn evidence(e: &linklens::Evidence, package: Option<&str>) -> Html {
+    let (label, value) = render::evidence(e, package);
+    html! { <li><span class="ev-kind">{label}</span>{" "}<code>{value}</code></li> }
 }

@@ -49,7 +49,7 @@ pub fn details(props: &Props) -> Html {
                 <dt>{labels::C_LIBRARY}</dt>
                 <dd>{r.facts.libc.name.as_str()}
                     if !r.facts.libc.evidence.is_empty() {
-                        {" — "}{labels::FROM}{" "}{ r.facts.libc.evidence.iter().map(|e| e.value.clone()).collect::<Vec<_>>().join("; ") }
+                        {" — "}{labels::FROM}{" "}{ r.facts.libc.evidence.iter().map(|e| render::evidence(e, None).1).collect::<Vec<_>>().join("; ") }
                     }
                 </dd>
             </dl>

@@ -23,7 +23,7 @@ pub fn warnings(props: &Props) -> Html {
                     </p>
                     if !w.evidence.is_empty() {
                         <ul class="evidence">
-                            { for w.evidence.iter().map(|e| html! { <li><span class="ev-kind">{e.kind.as_str()}</span>{" "}<code>{&e.value}</code></li> }) }
+                            { for w.evidence.iter().map(|e| super::cause_card::evidence(e, None)) }
                         </ul>
                     }
                 </div>

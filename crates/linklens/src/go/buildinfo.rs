@@ -8,6 +8,7 @@ use super::quoted;
 use crate::image::{Image, Region};
 use crate::offset::{Addr, Len};
 use crate::facts::{BuildSettings, Module, Setting};
+use crate::vocab::{BuildinfoPart, BuildinfoProblem};
 use crate::warning::BuildinfoDamage;
 
 const MAGIC: &[u8; 14] = b"\xff Go buildinf:";
@@ -45,27 +46,27 @@ pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>, search: su
         // Read the two strings by their lengths, not the segment after them.
         let end = region.offset.checked_add(image.avail(region)).unwrap_or(offset);
         let mut pos = offset.checked_add(Len::new(HEADER_SIZE as u64)).unwrap_or(end);
-        let damage = |part: &'static str, problem: String| BuildinfoDamage { offset: offset.get(), part, problem };
-        let mut next = |what: &'static str| -> Result<Vec<u8>, BuildinfoDamage> {
+        let damage = |part, problem, value| BuildinfoDamage { offset: offset.get(), part, problem, value };
+        let mut next = |what: BuildinfoPart| -> Result<Vec<u8>, BuildinfoDamage> {
             let room = pos.len_to(end).unwrap_or(Len::ZERO);
             let head = image.bytes(pos, room.min(Len::new(10))).unwrap_or(&[]);
             let mut rest = head;
-            let n = read_uvarint(&mut rest).ok_or_else(|| damage(what, "length is not a valid varint".into()))?;
+            let n = read_uvarint(&mut rest).ok_or_else(|| damage(what, BuildinfoProblem::BadVarint, 0))?;
             let varint_len = Len::new((head.len() - rest.len()) as u64);
-            let past = || damage(what, format!("length {n} runs past its segment"));
+            let past = || damage(what, BuildinfoProblem::PastSegment, n);
             let start = pos.checked_add(varint_len).ok_or_else(past)?;
             let stop = start.checked_add(Len::new(n)).ok_or_else(past)?;
             if n > MAX_STRING || stop > end {
                 return Err(past());
             }
-            let s = image.bytes(start, Len::new(n)).ok_or_else(|| damage(what, "is cut short".into()))?.to_vec();
+            let s = image.bytes(start, Len::new(n)).ok_or_else(|| damage(what, BuildinfoProblem::CutShort, n))?.to_vec();
             pos = stop;
             Ok(s)
         };
-        (next("version")?, next("module info")?)
+        (next(BuildinfoPart::Version)?, next(BuildinfoPart::ModuleInfo)?)
     } else {
         if ptr_size != 4 && ptr_size != 8 {
-            return Err(BuildinfoDamage { offset: offset.get(), part: "pointer size", problem: format!("is {ptr_size}, not 4 or 8") });
+            return Err(BuildinfoDamage { offset: offset.get(), part: BuildinfoPart::PointerSize, problem: BuildinfoProblem::BadPointerSize, value: ptr_size.into() });
         }
         let big = flags & FLAG_BIG_ENDIAN != 0;
         let version = read_string_pointer(image, header, 16, ptr_size, big);
@@ -317,7 +318,7 @@ mod tests {
         let mut bad = b.clone();
         bad[14] = 3;
         let e = find_in(&bad, true, false, 8, Scan).unwrap_err();
-        assert_eq!(e.part, "pointer size");
+        assert_eq!((e.part, e.problem, e.value), (BuildinfoPart::PointerSize, BuildinfoProblem::BadPointerSize, 3));
         // A string longer than any real one is not read; nor is an empty version.
         let mut long = b.clone();
         long[72..80].copy_from_slice(&(MAX_STRING + 1).to_le_bytes());
@@ -372,7 +373,7 @@ mod tests {
         // One byte short: named damage.
         b.pop();
         let e = find_in(&b, true, false, 8, Scan).unwrap_err();
-        assert_eq!(e.part, "module info");
+        assert_eq!((e.part, e.problem), (BuildinfoPart::ModuleInfo, BuildinfoProblem::PastSegment));
     }
 
     #[test]
@@ -399,7 +400,7 @@ mod tests {
         let at_max = find_in(&build(MAX_STRING), true, false, 8, Scan).unwrap().expect("build info");
         assert_eq!(at_max.version.len() as u64, MAX_STRING);
         let e = find_in(&build(MAX_STRING + 1), true, false, 8, Scan).unwrap_err();
-        assert!(e.problem.contains("runs past"), "{}", e.problem);
+        assert_eq!((e.problem, e.value), (BuildinfoProblem::PastSegment, MAX_STRING + 1));
     }
 
     #[test]
