@@ -11,23 +11,29 @@ pub struct Sample {
     pub cause: Option<CauseId>,
     /// The fixture it is (its manifest entry says what it must show).
     pub fixture: &'static str,
-    pub title: &'static str,
+}
+
+impl Sample {
+    /// Its name in the menu, from the catalogue.
+    pub fn title(&self) -> &'static str {
+        linklens_explain::catalogue::page::sample_title(self.slug)
+    }
 }
 
 /// One per cause, plus a static one: about 7.9 MB compressed in all
 /// (the Go 1.19 builds are the smallest real ones).
 pub const SAMPLES: &[Sample] = &[
-    Sample { slug: "static", cause: None, fixture: "hello-default-go1.19", title: "hello world: static" },
-    Sample { slug: "lookuphost", cause: Some(CauseId::Dns), fixture: "lookuphost-file-go1.19", title: "net.LookupHost: the cgo DNS resolver" },
-    Sample { slug: "userlookup", cause: Some(CauseId::OsUser), fixture: "userlookup-default-go1.19", title: "user.Lookup: os/user's cgo lookups" },
-    Sample { slug: "cstdio", cause: Some(CauseId::CgoOwn), fixture: "cstdio-default-go1.19", title: "the program's own C code" },
-    Sample { slug: "sqlite", cause: Some(CauseId::CgoDep), fixture: "sqlite-default-go1.26", title: "a cgo dependency: go-sqlite3" },
-    Sample { slug: "pie", cause: Some(CauseId::PieInterp), fixture: "hello-pie-go1.26", title: "-buildmode=pie without cgo" },
-    Sample { slug: "plugin", cause: Some(CauseId::Plugin), fixture: "pluginhost-default-go1.26", title: "the plugin package" },
-    Sample { slug: "c", cause: Some(CauseId::NonGo), fixture: "c-dynamic", title: "a C program (not Go)" },
-    Sample { slug: "race", cause: Some(CauseId::Race), fixture: "hello-race-go1.19", title: "a -race build" },
-    Sample { slug: "gccgo", cause: Some(CauseId::Gccgo), fixture: "hello-gccgo-go1.26", title: "built by gccgo" },
-    Sample { slug: "external-link", cause: Some(CauseId::ExternalLink), fixture: "hello-extlink-go1.19", title: "-linkmode=external without cgo" },
+    Sample { slug: "static", cause: None, fixture: "hello-default-go1.19" },
+    Sample { slug: "lookuphost", cause: Some(CauseId::Dns), fixture: "lookuphost-file-go1.19" },
+    Sample { slug: "userlookup", cause: Some(CauseId::OsUser), fixture: "userlookup-default-go1.19" },
+    Sample { slug: "cstdio", cause: Some(CauseId::CgoOwn), fixture: "cstdio-default-go1.19" },
+    Sample { slug: "sqlite", cause: Some(CauseId::CgoDep), fixture: "sqlite-default-go1.26" },
+    Sample { slug: "pie", cause: Some(CauseId::PieInterp), fixture: "hello-pie-go1.26" },
+    Sample { slug: "plugin", cause: Some(CauseId::Plugin), fixture: "pluginhost-default-go1.26" },
+    Sample { slug: "c", cause: Some(CauseId::NonGo), fixture: "c-dynamic" },
+    Sample { slug: "race", cause: Some(CauseId::Race), fixture: "hello-race-go1.19" },
+    Sample { slug: "gccgo", cause: Some(CauseId::Gccgo), fixture: "hello-gccgo-go1.26" },
+    Sample { slug: "external-link", cause: Some(CauseId::ExternalLink), fixture: "hello-extlink-go1.19" },
 ];
 
 pub fn find(slug: &str) -> Option<&'static Sample> {
@@ -49,6 +55,9 @@ mod tests {
         for &c in linklens::CauseId::ALL {
             let s = super::for_topic(linklens_explain::catalogue::TopicId::Cause(c));
             assert!(s.is_some_and(|s| s.cause == Some(c)), "{c}");
+        }
+        for s in super::SAMPLES {
+            assert!(!s.title().is_empty(), "{}: no title in the catalogue", s.slug);
         }
     }
 }

@@ -137,3 +137,21 @@ pub const RESULTS_COUNT: &str = "Results ({count})";
 pub const CLEAR_ALL: &str = "Clear all";
 /// The file chooser's label.
 pub const CHOOSE_FILES: &str = "Choose files";
+
+/// A sample's name in the "Try an example" menu, by its slug.
+pub fn sample_title(slug: &str) -> &'static str {
+    match slug {
+        "static" => "hello world: static",
+        "lookuphost" => "net.LookupHost: the cgo DNS resolver",
+        "userlookup" => "user.Lookup: os/user's cgo lookups",
+        "cstdio" => "the program's own C code",
+        "sqlite" => "a cgo dependency: go-sqlite3",
+        "pie" => "-buildmode=pie without cgo",
+        "plugin" => "the plugin package",
+        "c" => "a C program (not Go)",
+        "race" => "a -race build",
+        "gccgo" => "built by gccgo",
+        "external-link" => "-linkmode=external without cgo",
+        _ => "",
+    }
+}

@@ -6,6 +6,7 @@
 
 mod archive;
 mod buildinfo;
+mod details;
 pub mod labels;
 mod markdown;
 pub mod recipe;
@@ -13,6 +14,7 @@ mod text;
 
 pub use archive::{archive_text, counts, format_chain, image_title, member_name};
 pub use buildinfo::go_version_m;
+pub use details::{details, Details, Line};
 pub use markdown::markdown;
 pub use text::{text, TargetSet, TargetView, TextOptions};
 

@@ -35,7 +35,7 @@ pub fn nav(props: &Props) -> Html {
                 <summary>{linklens_explain::render::labels::TRY_AN_EXAMPLE}</summary>
                 <ul>
                     { for SAMPLES.iter().map(|s| html! {
-                        <li><a href={Route::Sample(s.slug.into()).href()} data-testid="sample-link" data-sample={s.slug}>{s.title}</a></li>
+                        <li><a href={Route::Sample(s.slug.into()).href()} data-testid="sample-link" data-sample={s.slug}>{s.title()}</a></li>
                     }) }
                 </ul>
             </details>
