@@ -47,18 +47,31 @@ pub(crate) struct Input<'a> {
 }
 
 pub(crate) fn attribute(input: &Input, imports: &mut [Import]) -> Vec<Cause> {
-    let mut causes = Vec::new();
     let Some(go) = input.go else {
-        if input.linkage == Linkage::Dynamic {
-            causes.push(non_go(input));
-        }
-        return causes;
+        return if input.linkage == Linkage::Dynamic { vec![non_go(input)] } else { Vec::new() };
     };
     let names = input.names.cloned().unwrap_or_default();
     let makes_dynamic = input.linkage == Linkage::Dynamic && input.libc_is_shared;
+    let mut causes = std_causes(input, go, &names, imports, makes_dynamic);
+    causes.extend(package_causes(go, makes_dynamic));
+    // Libraries no standard cgo user asks for belong to the C dependencies.
+    if let Some(c) = causes.iter_mut().find(|c| matches!(c.id, CauseId::CgoDep | CauseId::CgoOwn)) {
+        let extra = input.dynamic.needed.iter().filter(|l| !SYSTEM_LIBS.iter().any(|s| l.starts_with(s)));
+        c.evidence.extend(extra.map(|l| Evidence::new(E::Library, l.clone())));
+    }
+    causes.extend(pie_interp(input, go));
+    causes.extend(race(go, &names, makes_dynamic));
+    if causes.is_empty() && makes_dynamic {
+        causes.extend(external_link(input, go, &names));
+    }
+    tag_imports(&causes, imports);
+    causes
+}
 
-    // Standard-library cgo users: wrappers, or imports when the net/os/user
-    // package is linked but its wrappers were dropped as dead code.
+/// Standard-library cgo users: their wrappers, or their imports when the
+/// package is linked but its wrappers were dropped as dead code.
+fn std_causes(input: &Input, go: &GoInfo, names: &Names, imports: &[Import], makes_dynamic: bool) -> Vec<Cause> {
+    let mut causes = Vec::new();
     let std_causes = [
         (CauseId::Dns, "net", DNS_IMPORTS, names.net),
         (CauseId::OsUser, "os/user", USER_IMPORTS, names.os_user),
@@ -72,10 +85,9 @@ pub(crate) fn attribute(input: &Input, imports: &mut [Import]) -> Vec<Cause> {
             continue;
         }
         let mut evidence = Vec::new();
-        if let Some(p) = wrappers {
-            evidence.extend(p.functions.iter().take(MAX_EXAMPLES).map(|f| Evidence::new(E::Function, f.clone())));
-        } else {
-            evidence.push(Evidence::new(E::LinkedFunctions, functions_in_package.to_string()));
+        match wrappers {
+            Some(p) => evidence.extend(p.functions.iter().take(MAX_EXAMPLES).map(|f| Evidence::new(E::Function, f.clone()))),
+            None => evidence.push(Evidence::new(E::LinkedFunctions, functions_in_package.to_string())),
         }
         evidence.extend(imported.iter().take(MAX_EXAMPLES).map(|i| Evidence::new(E::Import, import_label(i))));
         if id == CauseId::Dns {
@@ -84,17 +96,21 @@ pub(crate) fn attribute(input: &Input, imports: &mut [Import]) -> Vec<Cause> {
             }
         }
         let tag = match id {
-            CauseId::Dns => "netgo",
-            CauseId::OsUser => "osusergo",
-            _ => "",
+            CauseId::Dns => Some("netgo"),
+            CauseId::OsUser => Some("osusergo"),
+            _ => None,
         };
-        if !tag.is_empty() && go.build.cgo_enabled == Some(true) && !go.build.tags.iter().any(|t| t == tag) {
+        if let Some(tag) = tag.filter(|t| go.build.cgo_enabled == Some(true) && !go.build.tags.iter().any(|have| have == t)) {
             evidence.push(Evidence::new(E::MissingTag, tag));
         }
         causes.push(cause(id, Some(package), None, None, makes_dynamic, evidence));
     }
+    causes
+}
 
-    // Every other package with cgo wrappers: the program's own, or a dependency's.
+/// Every other package with cgo wrappers: the program's own, or a dependency's.
+fn package_causes(go: &GoInfo, makes_dynamic: bool) -> Vec<Cause> {
+    let mut causes = Vec::new();
     for p in &go.cgo_packages {
         if matches!(p.package.as_str(), "net" | "os/user" | "plugin" | "runtime/cgo") {
             continue;
@@ -116,75 +132,57 @@ pub(crate) fn attribute(input: &Input, imports: &mut [Import]) -> Vec<Cause> {
             };
             evidence.push(Evidence::new(E::Setting, line));
         }
-        causes.push(cause(
-            CauseId::CgoDep,
-            Some(&p.package),
-            module.map(|m| m.path.as_str()),
-            module.map(|m| m.version.as_str()),
-            makes_dynamic,
-            evidence,
-        ));
+        let (path, version) = (module.map(|m| m.path.as_str()), module.map(|m| m.version.as_str()));
+        causes.push(cause(CauseId::CgoDep, Some(&p.package), path, version, makes_dynamic, evidence));
     }
-    // Libraries no standard cgo user asks for belong to the C dependencies.
-    let extra_libs: Vec<&String> = input
-        .dynamic
-        .needed
-        .iter()
-        .filter(|l| !SYSTEM_LIBS.iter().any(|s| l.starts_with(s)))
-        .collect();
-    if let Some(c) = causes.iter_mut().find(|c| matches!(c.id, CauseId::CgoDep | CauseId::CgoOwn)) {
-        c.evidence.extend(extra_libs.iter().map(|l| Evidence::new(E::Library, (*l).clone())));
-    }
+    causes
+}
 
-    if input.linkage == Linkage::Dynamic && input.dynamic.interpreter.is_some() && input.dynamic.needed.is_empty() {
-        let mut evidence = vec![
-            Evidence::new(E::Interpreter, input.dynamic.interpreter.clone().unwrap_or_default()),
-            Evidence::new(E::NoLibraries, ""),
-        ];
-        if input.dynamic.pie_flag {
-            evidence.push(Evidence::new(E::Flag, "DT_FLAGS_1=DF_1_PIE"));
-        }
-        if let Some(mode) = &go.build.buildmode {
-            evidence.push(Evidence::new(E::Setting, format!("-buildmode={mode}")));
-        }
-        causes.push(cause(CauseId::PieInterp, None, None, None, true, evidence));
+/// An interpreter and no library: Go's own `-buildmode=pie` link.
+fn pie_interp(input: &Input, go: &GoInfo) -> Option<Cause> {
+    let interpreter = input.dynamic.interpreter.as_ref();
+    if input.linkage != Linkage::Dynamic || !input.dynamic.needed.is_empty() {
+        return None;
     }
-
-    // The race detector: its runtime is C, so a -race build needs cgo.
-    if go.settings.iter().any(|s| s.key == "-race" && s.value == "true") {
-        let mut evidence = vec![Evidence::new(E::Setting, "-race=true")];
-        if let Some(c) = &names.runtime_cgo {
-            evidence.push(Evidence::new(E::Function, c.clone()));
-        }
-        causes.push(cause(CauseId::Race, None, None, None, makes_dynamic, evidence));
+    let mut evidence = vec![Evidence::new(E::Interpreter, interpreter?.clone()), Evidence::new(E::NoLibraries, "")];
+    if input.dynamic.pie_flag {
+        evidence.push(Evidence::new(E::Flag, "DT_FLAGS_1=DF_1_PIE"));
     }
-
-    // External linking of a program with no C of its own: gcc adds libc.
-    let external = go.build.ldflags.as_deref().is_some_and(links_externally);
-    if causes.is_empty() && external && makes_dynamic {
-        let mut evidence = vec![Evidence::new(E::Setting, format!("-ldflags={}", go.build.ldflags.as_deref().unwrap_or_default()))];
-        if let Some(c) = &names.runtime_cgo {
-            evidence.push(Evidence::new(E::Function, c.clone()));
-        }
-        evidence.extend(input.dynamic.needed.iter().map(|l| Evidence::new(E::Library, l.clone())));
-        causes.push(cause(CauseId::ExternalLink, None, None, None, true, evidence));
+    if let Some(mode) = &go.build.buildmode {
+        evidence.push(Evidence::new(E::Setting, format!("-buildmode={mode}")));
     }
+    Some(cause(CauseId::PieInterp, None, None, None, true, evidence))
+}
 
-    // Tag each import with the cause it points to.
+/// The race detector: its runtime is C, so a -race build needs cgo.
+fn race(go: &GoInfo, names: &Names, makes_dynamic: bool) -> Option<Cause> {
+    if !go.settings.iter().any(|s| s.key == "-race" && s.value == "true") {
+        return None;
+    }
+    let mut evidence = vec![Evidence::new(E::Setting, "-race=true")];
+    evidence.extend(names.runtime_cgo.iter().map(|c| Evidence::new(E::Function, c.clone())));
+    Some(cause(CauseId::Race, None, None, None, makes_dynamic, evidence))
+}
+
+/// External linking of a program with no C of its own: gcc adds libc.
+fn external_link(input: &Input, go: &GoInfo, names: &Names) -> Option<Cause> {
+    let ldflags = go.build.ldflags.as_deref().filter(|l| links_externally(l))?;
+    let mut evidence = vec![Evidence::new(E::Setting, format!("-ldflags={ldflags}"))];
+    evidence.extend(names.runtime_cgo.iter().map(|c| Evidence::new(E::Function, c.clone())));
+    evidence.extend(input.dynamic.needed.iter().map(|l| Evidence::new(E::Library, l.clone())));
+    Some(cause(CauseId::ExternalLink, None, None, None, true, evidence))
+}
+
+/// Tag each import with the cause it points to.
+fn tag_imports(causes: &[Cause], imports: &mut [Import]) {
     let present: BTreeSet<CauseId> = causes.iter().map(|c| c.id).collect();
     for i in imports.iter_mut() {
         let n = i.name.as_str();
-        i.cause = if DNS_IMPORTS.contains(&n) && present.contains(&CauseId::Dns) {
-            Some(CauseId::Dns)
-        } else if USER_IMPORTS.contains(&n) && present.contains(&CauseId::OsUser) {
-            Some(CauseId::OsUser)
-        } else if PLUGIN_IMPORTS.contains(&n) && present.contains(&CauseId::Plugin) {
-            Some(CauseId::Plugin)
-        } else {
-            None
-        };
+        i.cause = [(DNS_IMPORTS, CauseId::Dns), (USER_IMPORTS, CauseId::OsUser), (PLUGIN_IMPORTS, CauseId::Plugin)]
+            .into_iter()
+            .find(|(list, id)| list.contains(&n) && present.contains(id))
+            .map(|(_, id)| id);
     }
-    causes
 }
 
 fn non_go(input: &Input) -> Cause {

@@ -4,7 +4,7 @@
 //! message names; the sentences are the explainer's.
 
 use crate::elf::StaticSymbols;
-use crate::facts::{CauseId, Evidence, EvidenceKind as E, Kind, LibcName, Linkage, Facts, Warning, WarningId};
+use crate::facts::{CauseId, Evidence, EvidenceKind as E, Facts, GoInfo, Kind, LibcName, Linkage, Warning, WarningId};
 use crate::vocab::{BuildinfoPart, BuildinfoProblem};
 
 /// A warning from its id, the values its message names, and the facts
@@ -47,93 +47,11 @@ pub(crate) struct Input<'a> {
 }
 
 pub(crate) fn collect(r: &Facts, i: &Input) -> Vec<Warning> {
-    let mut out = Vec::new();
-
-    if let Some((have, want)) = i.truncated {
-        let evidence = vec![Evidence::new(E::Length, have.to_string()), Evidence::new(E::Offset, format!("{want:#x}"))];
-        out.push(warning(WarningId::Truncated, &[("have", &have.to_string()), ("want", &want.to_string())], evidence));
-    }
-
-    if let Some(at) = i.upx {
-        let offset = format!("{at:#x}");
-        out.push(warning(WarningId::UpxPacked, &[("offset", &offset)], vec![Evidence::new(E::Offset, offset.clone()), Evidence::new(E::Symbol, "UPX!")]));
-    }
-
-    for s in i.unreadable_strings {
-        let offset = format!("{:#x}", s.offset);
-        out.push(warning(
-            WarningId::DynamicStringUnreadable,
-            &[("tag", s.tag), ("offset", &offset)],
-            vec![Evidence::new(E::Section, s.tag), Evidence::new(E::Offset, offset.clone())],
-        ));
-    }
-
-    // glibc linked statically with functions that load NSS modules.
-    if r.linkage.is_static() && r.libc.name == LibcName::Glibc {
-        let mut evidence: Vec<Evidence> = r.libc.evidence.iter().filter(|e| e.kind == E::AbiTag).cloned().collect();
-        evidence.extend(i.symbols.nss.iter().map(|s| Evidence::new(E::Symbol, s.clone())));
-        let mut packages: Vec<&str> = r
-            .causes
-            .iter()
-            .filter(|c| matches!(c.id, CauseId::Dns | CauseId::OsUser))
-            .filter_map(|c| c.package.as_deref())
-            .collect();
-        packages.dedup();
-        let found = !i.symbols.nss.is_empty() || !packages.is_empty();
-        evidence.extend(packages.into_iter().map(|p| Evidence::new(E::Package, p)));
-        if found {
-            out.push(warning(WarningId::GlibcStaticNss, &[], evidence));
-        }
-    }
-
-    // CC=musl-gcc without -linkmode external.
-    let musl_interp = r.dynamic.interpreter.as_deref().filter(|p| p.contains("ld-musl"));
-    if let (Some(interp), Some(lib)) = (musl_interp, r.dynamic.needed.iter().find(|l| l.as_str() == "libc.so")) {
-        out.push(warning(
-            WarningId::MuslDynamic,
-            &[],
-            vec![Evidence::new(E::Interpreter, interp), Evidence::new(E::Library, lib.clone())],
-        ));
-    }
-
+    let mut out = damage(i);
+    out.extend(glibc_static_nss(r, i));
+    out.extend(musl_dynamic(r));
     if let Some(go) = &r.go {
-        let b = &go.build;
-        if b.buildmode.as_deref() == Some("pie") && r.kind == Kind::Executable {
-            out.push(warning(
-                WarningId::BuildmodeMismatch,
-                &[],
-                vec![Evidence::new(E::Setting, "-buildmode=pie"), Evidence::new(E::Section, "ET_EXEC")],
-            ));
-        }
-        if let (Some(recorded), Some(actual)) = (&b.goarch, &r.arch.goarch) {
-            if recorded != actual {
-                out.push(warning(
-                    WarningId::GoarchMismatch,
-                    &[("recorded", recorded), ("actual", actual)],
-                    vec![Evidence::new(E::Setting, format!("GOARCH={recorded}"))],
-                ));
-            }
-        }
-        // Where Go always calls libc, CGO_ENABLED=0 files need it too.
-        if b.cgo_enabled == Some(false) && r.linkage == Linkage::Dynamic && !r.dynamic.needed.is_empty() && !r.os.name.is_dynamic_by_design() {
-            let mut evidence = vec![Evidence::new(E::Setting, "CGO_ENABLED=0")];
-            evidence.extend(r.dynamic.needed.iter().map(|l| Evidence::new(E::Library, l.clone())));
-            out.push(warning(WarningId::CgoDisabledDynamic, &[], evidence));
-        }
-        if go.version.is_none() {
-            let evidence = go
-                .pclntab
-                .iter()
-                .map(|p| match &p.section {
-                    Some(s) if !p.scanned => Evidence::new(E::Section, s.clone()),
-                    _ => Evidence::new(E::Offset, format!("{:#x}", p.offset)),
-                })
-                .collect();
-            out.push(warning(WarningId::NoBuildinfo, &[], evidence));
-        }
-        if b.cgo_enabled == Some(true) && r.linkage.is_static() && r.causes.is_empty() {
-            out.push(warning(WarningId::CgoEnabledStatic, &[], vec![Evidence::new(E::Setting, "CGO_ENABLED=1")]));
-        }
+        out.extend(go_build(r, go));
     }
     if let Some(d) = i.buildinfo_damage {
         let offset = format!("{:#x}", d.offset);
@@ -142,6 +60,84 @@ pub(crate) fn collect(r: &Facts, i: &Input) -> Vec<Warning> {
             &[("offset", &offset), ("part", d.part.as_str()), ("problem", d.problem.as_str()), ("value", &d.value.to_string())],
             vec![Evidence::new(E::Offset, offset.clone())],
         ));
+    }
+    out
+}
+
+/// What is wrong with the file itself: cut short, packed, a dynamic
+/// string that points nowhere.
+fn damage(i: &Input) -> Vec<Warning> {
+    let mut out = Vec::new();
+    if let Some((have, want)) = i.truncated {
+        let evidence = vec![Evidence::new(E::Length, have.to_string()), Evidence::new(E::Offset, format!("{want:#x}"))];
+        out.push(warning(WarningId::Truncated, &[("have", &have.to_string()), ("want", &want.to_string())], evidence));
+    }
+    if let Some(at) = i.upx {
+        let offset = format!("{at:#x}");
+        out.push(warning(WarningId::UpxPacked, &[("offset", &offset)], vec![Evidence::new(E::Offset, offset.clone()), Evidence::new(E::Symbol, "UPX!")]));
+    }
+    for s in i.unreadable_strings {
+        let offset = format!("{:#x}", s.offset);
+        let evidence = vec![Evidence::new(E::Section, s.tag), Evidence::new(E::Offset, offset.clone())];
+        out.push(warning(WarningId::DynamicStringUnreadable, &[("tag", s.tag), ("offset", &offset)], evidence));
+    }
+    out
+}
+
+/// glibc linked statically with functions that load NSS modules.
+fn glibc_static_nss(r: &Facts, i: &Input) -> Option<Warning> {
+    if !r.linkage.is_static() || r.libc.name != LibcName::Glibc {
+        return None;
+    }
+    let mut evidence: Vec<Evidence> = r.libc.evidence.iter().filter(|e| e.kind == E::AbiTag).cloned().collect();
+    evidence.extend(i.symbols.nss.iter().map(|s| Evidence::new(E::Symbol, s.clone())));
+    let mut packages: Vec<&str> =
+        r.causes.iter().filter(|c| matches!(c.id, CauseId::Dns | CauseId::OsUser)).filter_map(|c| c.package.as_deref()).collect();
+    packages.dedup();
+    let found = !i.symbols.nss.is_empty() || !packages.is_empty();
+    evidence.extend(packages.into_iter().map(|p| Evidence::new(E::Package, p)));
+    found.then(|| warning(WarningId::GlibcStaticNss, &[], evidence))
+}
+
+/// CC=musl-gcc without -linkmode external: musl's loader and libc.so.
+fn musl_dynamic(r: &Facts) -> Option<Warning> {
+    let interp = r.dynamic.interpreter.as_deref().filter(|p| p.contains("ld-musl"))?;
+    let lib = r.dynamic.needed.iter().find(|l| l.as_str() == "libc.so")?;
+    Some(warning(WarningId::MuslDynamic, &[], vec![Evidence::new(E::Interpreter, interp), Evidence::new(E::Library, lib.clone())]))
+}
+
+/// The build info against the file: settings it contradicts, or lacks.
+fn go_build(r: &Facts, go: &GoInfo) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let b = &go.build;
+    if b.buildmode.as_deref() == Some("pie") && r.kind == Kind::Executable {
+        out.push(warning(WarningId::BuildmodeMismatch, &[], vec![Evidence::new(E::Setting, "-buildmode=pie"), Evidence::new(E::Section, "ET_EXEC")]));
+    }
+    if let (Some(recorded), Some(actual)) = (&b.goarch, &r.arch.goarch) {
+        if recorded != actual {
+            let evidence = vec![Evidence::new(E::Setting, format!("GOARCH={recorded}"))];
+            out.push(warning(WarningId::GoarchMismatch, &[("recorded", recorded), ("actual", actual)], evidence));
+        }
+    }
+    // Where Go always calls libc, CGO_ENABLED=0 files need it too.
+    if b.cgo_enabled == Some(false) && r.linkage == Linkage::Dynamic && !r.dynamic.needed.is_empty() && !r.os.name.is_dynamic_by_design() {
+        let mut evidence = vec![Evidence::new(E::Setting, "CGO_ENABLED=0")];
+        evidence.extend(r.dynamic.needed.iter().map(|l| Evidence::new(E::Library, l.clone())));
+        out.push(warning(WarningId::CgoDisabledDynamic, &[], evidence));
+    }
+    if go.version.is_none() {
+        let evidence = go
+            .pclntab
+            .iter()
+            .map(|p| match &p.section {
+                Some(s) if !p.scanned => Evidence::new(E::Section, s.clone()),
+                _ => Evidence::new(E::Offset, format!("{:#x}", p.offset)),
+            })
+            .collect();
+        out.push(warning(WarningId::NoBuildinfo, &[], evidence));
+    }
+    if b.cgo_enabled == Some(true) && r.linkage.is_static() && r.causes.is_empty() {
+        out.push(warning(WarningId::CgoEnabledStatic, &[], vec![Evidence::new(E::Setting, "CGO_ENABLED=1")]));
     }
     out
 }

@@ -12,32 +12,107 @@ use crate::explanation::{Fix, Note};
 
 /// The fixes for a Go binary, recommended first.
 pub(crate) fn for_go(report: &Facts, go: &GoInfo) -> Vec<Fix> {
-    let causes: BTreeSet<CauseId> = report.causes.iter().map(|c| c.id).collect();
-    let cause_list: Vec<CauseId> = causes.iter().copied().collect();
-    let base = GoBuild::from_binary(go, report.arch.goarch.as_deref());
-    let goarch = go.build.goarch.clone().or_else(|| report.arch.goarch.clone()).unwrap_or_else(|| "amd64".into());
-    let needs_c = causes.contains(&CauseId::CgoOwn) || causes.contains(&CauseId::CgoDep);
-    // C++ in a cgo package: Go then links with $CXX, so a recipe that sets
-    // only CC links with g++ and glibc (the cxxdep proof showed it).
-    let cxx_library = report
-        .dynamic
-        .needed
-        .iter()
-        .find(|l| l.starts_with("libstdc++") || l.starts_with("libc++"))
-        .cloned()
-        .or_else(|| report.imports.iter().any(|i| linklens::is_cxx_runtime(i.name.as_bytes())).then(|| "libstdc++".to_string()));
-    let std_tags: Vec<&str> = [(CauseId::Dns, "netgo"), (CauseId::OsUser, "osusergo")]
-        .iter()
-        .filter(|(c, _)| causes.contains(c))
-        .map(|(_, t)| *t)
-        .collect();
-    let out = base.output.clone();
-    let fix = |id: FixId, b: GoBuild, notes: Vec<Note>, expect: Linkage| with_build(fix(id, b.command(), notes, &cause_list, &out, expect), b);
+    let r = Recipes::new(report, go);
+    let causes = &r.causes;
+    // Where Go always calls the system's C library, nothing makes it
+    // static; plugins and c-shared libraries are shared objects by design.
+    // A plugin host loads plugins with the dynamic loader: no rebuild
+    // makes it static and still able to load them (CGO_ENABLED=0 builds,
+    // but plugin.Open then always fails); the headline says so.
+    if report.os.name.is_dynamic_by_design() || report.kind == Kind::SharedObject || causes.contains(&CauseId::Plugin) {
+        return Vec::new();
+    }
     let mut fixes = Vec::new();
+    // A race build or an external link with no C: only a build without
+    // them is static; every other recipe would keep what makes it dynamic.
+    if causes.contains(&CauseId::Race) || causes.contains(&CauseId::ExternalLink) {
+        if report.linkage == Linkage::Dynamic {
+            fixes.push(r.cgo_off());
+        }
+        return fixes;
+    }
+    if report.linkage.is_static() {
+        // Static already; only glibc's NSS inside is worth a rebuild.
+        if report.warnings.iter().any(|w| w.id == WarningId::GlibcStaticNss) {
+            if !r.std_tags.is_empty() {
+                fixes.push(r.tags(true));
+            }
+            fixes.extend(r.musl());
+            fixes.extend(r.zig());
+        }
+        return fixes;
+    }
+    if r.needs_c {
+        fixes.extend(r.musl());
+        fixes.extend(r.zig());
+        fixes.extend(r.pure_go_driver());
+    } else if !r.std_tags.is_empty() {
+        fixes.push(r.cgo_off());
+        fixes.push(r.tags(false));
+        fixes.extend(r.musl());
+        fixes.extend(r.zig());
+    }
+    if causes.contains(&CauseId::PieInterp) {
+        fixes.extend(r.pie());
+    }
+    fixes.extend(lower_floor(report, &r.base, &r.goarch, &r.cause_list, r.cxx_library.as_deref()));
+    if fixes.is_empty() {
+        // Dynamic with no cgo package found: cgo itself is the only suspect.
+        let mut f = r.cgo_off();
+        f.notes.push(note(NoteId::NoCgoPackageFound, &[]));
+        fixes.push(f);
+    }
+    fixes
+}
 
-    // Recipes, each from a fresh copy of the binary's own command.
-    let cgo_off = || {
-        let mut b = base.clone();
+/// What every recipe for one binary starts from: its own command, its
+/// causes, its architecture and what its C side needs.
+struct Recipes<'a> {
+    report: &'a Facts,
+    base: GoBuild,
+    causes: BTreeSet<CauseId>,
+    cause_list: Vec<CauseId>,
+    goarch: String,
+    /// A cgo package of the program's or a dependency's.
+    needs_c: bool,
+    /// C++ in a cgo package: Go then links with $CXX, so a recipe that
+    /// sets only CC links with g++ and glibc (the cxxdep proof showed it).
+    cxx_library: Option<String>,
+    /// `netgo`, `osusergo`: the tags that switch the causes found to Go.
+    std_tags: Vec<&'static str>,
+}
+
+impl<'a> Recipes<'a> {
+    fn new(report: &'a Facts, go: &GoInfo) -> Self {
+        let causes: BTreeSet<CauseId> = report.causes.iter().map(|c| c.id).collect();
+        let cxx_library = report
+            .dynamic
+            .needed
+            .iter()
+            .find(|l| l.starts_with("libstdc++") || l.starts_with("libc++"))
+            .cloned()
+            .or_else(|| report.imports.iter().any(|i| linklens::is_cxx_runtime(i.name.as_bytes())).then(|| "libstdc++".to_string()));
+        let std_tags = [(CauseId::Dns, "netgo"), (CauseId::OsUser, "osusergo")].iter().filter(|(c, _)| causes.contains(c)).map(|(_, t)| *t).collect();
+        Recipes {
+            report,
+            base: GoBuild::from_binary(go, report.arch.goarch.as_deref()),
+            cause_list: causes.iter().copied().collect(),
+            goarch: go.build.goarch.clone().or_else(|| report.arch.goarch.clone()).unwrap_or_else(|| "amd64".into()),
+            needs_c: causes.contains(&CauseId::CgoOwn) || causes.contains(&CauseId::CgoDep),
+            causes,
+            cxx_library,
+            std_tags,
+        }
+    }
+
+    /// A fix from a build and its notes, with its words and checks.
+    fn fix(&self, id: FixId, b: GoBuild, notes: Vec<Note>, expect: Linkage) -> Fix {
+        with_build(fix(id, b.command(), notes, &self.cause_list, &self.base.output, expect), b)
+    }
+
+    /// `CGO_ENABLED=0`, and without what needs cgo (race, external link, PIE).
+    fn cgo_off(&self) -> Fix {
+        let mut b = self.base.clone();
         b.set_env("CGO_ENABLED", "0");
         let mut notes = b.notes.clone();
         if b.race() {
@@ -49,11 +124,13 @@ pub(crate) fn for_go(report: &Facts, go: &GoInfo) -> Vec<Fix> {
             notes.push(note(NoteId::LinkmodeDropped, &[]));
         }
         drop_pie(&mut b, &mut notes);
-        fix(FixId::CgoOff, b, notes, Linkage::Static)
-    };
-    let tags = |keep_static_link: bool| {
-        let mut b = base.clone();
-        b.add_tags(&std_tags);
+        self.fix(FixId::CgoOff, b, notes, Linkage::Static)
+    }
+
+    /// `-tags netgo,osusergo`.
+    fn tags(&self, keep_static_link: bool) -> Fix {
+        let mut b = self.base.clone();
+        b.add_tags(&self.std_tags);
         let mut notes = b.notes.clone();
         if keep_static_link {
             notes.push(note(NoteId::KeepsStaticLink, &[]));
@@ -62,16 +139,19 @@ pub(crate) fn for_go(report: &Facts, go: &GoInfo) -> Vec<Fix> {
             // (the lookuphost-pie-cgo proof showed it).
             drop_pie(&mut b, &mut notes);
         }
-        notes.push(note(NoteId::TagsAdded, &[("tags", &std_tags.join(","))]));
-        fix(FixId::PureGoTags, b, notes, if report.linkage == Linkage::StaticPie { Linkage::StaticPie } else { Linkage::Static })
-    };
-    // Debian's musl-gcc wraps the machine's own gcc: it builds for amd64
-    // only (the fixtures prove it; elsewhere zig cross-compiles).
-    let musl = || {
-        if goarch != "amd64" || cxx_library.is_some() {
+        notes.push(note(NoteId::TagsAdded, &[("tags", &self.std_tags.join(","))]));
+        let expect = if self.report.linkage == Linkage::StaticPie { Linkage::StaticPie } else { Linkage::Static };
+        self.fix(FixId::PureGoTags, b, notes, expect)
+    }
+
+    /// musl-gcc and an external static link. Debian's musl-gcc wraps the
+    /// machine's own gcc: it builds for amd64 only (the fixtures prove it;
+    /// elsewhere zig cross-compiles).
+    fn musl(&self) -> Option<Fix> {
+        if self.goarch != "amd64" || self.cxx_library.is_some() {
             return None;
         }
-        let mut b = base.clone();
+        let mut b = self.base.clone();
         b.set_env("CGO_ENABLED", "1").set_env("CC", "musl-gcc");
         b.linkmode("external");
         b.extldflag("-static");
@@ -81,104 +161,51 @@ pub(crate) fn for_go(report: &Facts, go: &GoInfo) -> Vec<Fix> {
         // lookuphost-pie-cgo proof showed it): a PIE becomes a plain static
         // executable here.
         drop_pie(&mut b, &mut notes);
-        Some(fix(FixId::MuslGcc, b, notes, Linkage::Static))
-    };
-    let zig = || {
-        let target = arch::from_goarch(&goarch)?.zig_musl?;
-        let mut b = base.clone();
+        Some(self.fix(FixId::MuslGcc, b, notes, Linkage::Static))
+    }
+
+    /// zig cc for the architecture's musl target.
+    fn zig(&self) -> Option<Fix> {
+        let target = arch::from_goarch(&self.goarch)?.zig_musl?;
+        let mut b = self.base.clone();
         let mut notes = b.notes.clone();
-        zig_compilers(&mut b, &mut notes, target, cxx_library.as_deref());
-        if !needs_c {
+        zig_compilers(&mut b, &mut notes, target, self.cxx_library.as_deref());
+        if !self.needs_c {
             b.linkmode("external");
             notes.push(note(NoteId::ZigExternalLink, &[]));
         }
         // zig links a PIE as a static PIE (the lookuphost-pie-cgo proof).
         let expect = if b.buildmode() == Some("pie") { Linkage::StaticPie } else { Linkage::Static };
-        Some(fix(FixId::ZigMusl, b, notes, expect))
-    };
-
-    // Where Go always calls the system's C library, nothing makes it static.
-    if report.os.name.is_dynamic_by_design() {
-        return fixes;
+        Some(self.fix(FixId::ZigMusl, b, notes, expect))
     }
 
-    // Plugins and c-shared libraries are shared objects by design.
-    if report.kind == Kind::SharedObject {
-        return fixes;
-    }
-
-    // A plugin host loads plugins with the dynamic loader: no rebuild makes
-    // it static and still able to load them (CGO_ENABLED=0 builds, but
-    // plugin.Open then always fails). The headline says so; the cause page
-    // has the design alternative. No command here claims otherwise.
-    if causes.contains(&CauseId::Plugin) {
-        return fixes;
-    }
-
-    // A race build or an external link with no C: only a build without
-    // them is static; every other recipe would keep what makes it dynamic.
-    if causes.contains(&CauseId::Race) || causes.contains(&CauseId::ExternalLink) {
-        if report.linkage == Linkage::Dynamic {
-            fixes.push(cgo_off());
+    /// go-sqlite3 as the only C: the pure-Go driver, cgo off.
+    fn pure_go_driver(&self) -> Option<Fix> {
+        let sqlite = self.report.causes.iter().any(|c| c.module.as_deref() == Some("github.com/mattn/go-sqlite3"));
+        if !sqlite || self.causes.contains(&CauseId::CgoOwn) {
+            return None;
         }
-        return fixes;
+        let mut b = self.base.clone();
+        b.set_env("CGO_ENABLED", "0");
+        b.go_get = Some(PURE_GO_SQLITE.into());
+        let mut notes = b.notes.clone();
+        notes.push(note(NoteId::ReplaceImport, &[]));
+        Some(self.fix(FixId::PureGoDriver, b, notes, Linkage::Static))
     }
 
-    if report.linkage.is_static() {
-        if report.warnings.iter().any(|w| w.id == WarningId::GlibcStaticNss) {
-            if !std_tags.is_empty() {
-                fixes.push(tags(true));
-            }
-            fixes.extend(musl());
-            fixes.extend(zig());
-        }
-        return fixes;
-    }
-
-    if needs_c {
-        fixes.extend(musl());
-        fixes.extend(zig());
-        let sqlite = report.causes.iter().any(|c| c.module.as_deref() == Some("github.com/mattn/go-sqlite3"));
-        let only_deps = !causes.contains(&CauseId::CgoOwn);
-        if sqlite && only_deps {
-            let mut b = base.clone();
-            b.set_env("CGO_ENABLED", "0");
-            b.go_get = Some(PURE_GO_SQLITE.into());
-            let mut notes = b.notes.clone();
-            notes.push(note(NoteId::ReplaceImport, &[]));
-            fixes.push(fix(FixId::PureGoDriver, b, notes, Linkage::Static));
-        }
-    } else if !std_tags.is_empty() {
-        fixes.push(cgo_off());
-        fixes.push(tags(false));
-        fixes.extend(musl());
-        fixes.extend(zig());
-    }
-
-    if causes.contains(&CauseId::PieInterp) {
-        let mut plain = base.clone();
+    /// Go's own PIE link: drop `-buildmode=pie`, or link a static PIE.
+    fn pie(&self) -> [Fix; 2] {
+        let mut plain = self.base.clone();
         plain.set_buildmode(None);
         let mut notes = plain.notes.clone();
         notes.push(note(NoteId::PieDropped, &[]));
-        let drop = fix(FixId::DropPie, plain, notes, Linkage::Static);
-        let mut sp = base.clone();
+        let drop = self.fix(FixId::DropPie, plain, notes, Linkage::Static);
+        let mut sp = self.base.clone();
         sp.set_env("CGO_ENABLED", "1").set_buildmode(Some("pie")).linkmode("external");
         sp.extldflag("-static-pie");
         let notes = sp.notes.clone();
-        let spie = fix(FixId::StaticPie, sp, notes, Linkage::StaticPie);
-        fixes.push(drop);
-        fixes.push(spie);
+        [drop, self.fix(FixId::StaticPie, sp, notes, Linkage::StaticPie)]
     }
-
-    fixes.extend(lower_floor(report, &base, &goarch, &cause_list, cxx_library.as_deref()));
-
-    if fixes.is_empty() && report.linkage == Linkage::Dynamic {
-        // Dynamic with no cgo package found: cgo itself is the only suspect.
-        let mut f = cgo_off();
-        f.notes.push(note(NoteId::NoCgoPackageFound, &[]));
-        fixes.push(f);
-    }
-    fixes
 }
 
 /// The pure-Go SQLite driver that replaces go-sqlite3.

@@ -24,7 +24,7 @@ pub struct Details {
     pub libc: (String, Option<String>),
     /// The imports' heading (with their count) and their groups: a cause
     /// first (`dns (3)`), the unattributed rest last, each `name@version`.
-    pub imports: Option<(String, Vec<(String, Vec<String>)>)>,
+    pub imports: Option<(String, Vec<ImportGroup>)>,
     /// The build info as `go version -m` prints it.
     pub buildinfo: Option<String>,
     /// The pclntab line.
@@ -34,6 +34,9 @@ pub struct Details {
     /// The toolchain lines.
     pub toolchain: Vec<Line>,
 }
+
+/// A group of imports: its heading (`dns (3)`) and its `name@version`s.
+pub type ImportGroup = (String, Vec<String>);
 
 /// A line of the toolchain list: an optional label, then a value shown as
 /// text or as code.
