@@ -106,43 +106,10 @@ where
     let detected = go::detect(&image, search, cause::needs_package_counts(&facts.imports));
     let names = detected.as_ref().map(|d| &d.names);
 
-    r.toolchain = Toolchain {
-        language: language(&detected, &facts, &image, gccgo),
-        comments: facts.comments.clone(),
-        abi_tag: facts.notes.abi_tag.clone(),
-        gnu_build_id: facts.notes.gnu_build_id.clone(),
-        go_build_id: facts.notes.go_build_id.clone(),
-        runtime_cgo: false,
-    };
-    let mut imports = facts.imports.clone();
-    if let Some(d) = &detected {
-        let runtime_cgo = d.names.runtime_cgo.is_some()
-            || !d.names.cgo_c_functions.is_empty()
-            || !d.info.cgo_packages.is_empty()
-            || imports.iter().any(|i| i.name == "pthread_create");
-        r.toolchain.runtime_cgo = runtime_cgo;
-    }
-    let has_c = detected.is_none() || r.toolchain.runtime_cgo || !r.dynamic.needed.is_empty();
-    r.libc = libc::infer(&libc::Input {
-        dynamic: &r.dynamic,
-        imports: &imports,
-        abi_tag: r.toolchain.abi_tag.as_deref(),
-        symbols: &facts.static_symbols,
-        comments: &r.toolchain.comments,
-        has_c,
-    });
+    r.toolchain = toolchain(&facts, &image, detected.as_ref(), gccgo);
     r.go = detected.as_ref().map(|d| d.info.clone());
-    r.os = os::infer(&os::Input {
-        goos: r.go.as_ref().and_then(|g| g.build.goos.as_deref()),
-        os_abi: facts.os_abi,
-        os_note: facts.notes.os,
-        interpreter: r.dynamic.interpreter.as_deref(),
-        abi_tag: r.toolchain.abi_tag.as_deref(),
-    });
-    // glibc and musl are Linux's; elsewhere the C library is the system's.
-    if r.os.name != Os::Linux && r.libc.name != LibcName::None && (r.libc.name != LibcName::Unknown || has_c) {
-        r.libc.name = LibcName::System;
-    }
+    libc_and_os(&mut r, &facts, detected.is_none());
+    let mut imports = facts.imports.clone();
     r.causes = cause::attribute(
         &cause::Input {
             linkage: r.linkage,
@@ -176,6 +143,49 @@ where
     Ok(r)
 }
 
+/// Who built the file: the language, the toolchain's notes and comments,
+/// and whether Go's runtime/cgo is linked.
+fn toolchain<'data, R: ReadRef<'data>>(facts: &elf::ElfFacts, image: &Image<'data, R>, detected: Option<&go::Detected>, gccgo: bool) -> Toolchain {
+    let runtime_cgo = detected.is_some_and(|d| {
+        d.names.runtime_cgo.is_some()
+            || !d.names.cgo_c_functions.is_empty()
+            || !d.info.cgo_packages.is_empty()
+            || facts.imports.iter().any(|i| i.name == "pthread_create")
+    });
+    Toolchain {
+        language: language(detected, facts, image, gccgo),
+        comments: facts.comments.clone(),
+        abi_tag: facts.notes.abi_tag.clone(),
+        gnu_build_id: facts.notes.gnu_build_id.clone(),
+        go_build_id: facts.notes.go_build_id.clone(),
+        runtime_cgo,
+    }
+}
+
+/// The C library and the operating system, each from its evidence; on an
+/// OS other than Linux the C library is the system's.
+fn libc_and_os(r: &mut Facts, facts: &elf::ElfFacts, not_go: bool) {
+    let has_c = not_go || r.toolchain.runtime_cgo || !r.dynamic.needed.is_empty();
+    r.libc = libc::infer(&libc::Input {
+        dynamic: &r.dynamic,
+        imports: &facts.imports,
+        abi_tag: r.toolchain.abi_tag.as_deref(),
+        symbols: &facts.static_symbols,
+        comments: &r.toolchain.comments,
+        has_c,
+    });
+    r.os = os::infer(&os::Input {
+        goos: r.go.as_ref().and_then(|g| g.build.goos.as_deref()),
+        os_abi: facts.os_abi,
+        os_note: facts.notes.os,
+        interpreter: r.dynamic.interpreter.as_deref(),
+        abi_tag: r.toolchain.abi_tag.as_deref(),
+    });
+    if r.os.name != Os::Linux && r.libc.name != LibcName::None && (r.libc.name != LibcName::Unknown || has_c) {
+        r.libc.name = LibcName::System;
+    }
+}
+
 /// The furthest byte any segment or section claims (`u64::MAX` for one
 /// that claims more than the offset space holds).
 fn facts_end<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> u64 {
@@ -188,7 +198,7 @@ fn is_gccgo<'data, R: ReadRef<'data>>(facts: &elf::ElfFacts, image: &Image<'data
     facts.dynamic.needed.iter().any(|l| l.starts_with("libgo.so")) || image.section(".go_export").is_some()
 }
 
-fn language<'data, R: ReadRef<'data>>(go: &Option<go::Detected>, facts: &elf::ElfFacts, image: &Image<'data, R>, gccgo: bool) -> Option<Language> {
+fn language<'data, R: ReadRef<'data>>(go: Option<&go::Detected>, facts: &elf::ElfFacts, image: &Image<'data, R>, gccgo: bool) -> Option<Language> {
     if go.is_some() {
         return Some(Language::Go);
     }
