@@ -322,26 +322,134 @@ impl Out {
     }
 }
 
+/// Where the first pass put each part, for the second pass to fill in.
+struct Layout {
+    /// The parts, each at a known place: (part, start, len).
+    parts: Vec<(Part, u64, u64)>,
+    phoff: usize,
+    n_phdrs: usize,
+    dynstr_len: usize,
+    dynsym_at: usize,
+    verneed_at: usize,
+    notes_at: usize,
+    buildinfo_at: usize,
+    pclntab_at: usize,
+    dynamic_at: usize,
+    file_len: u64,
+    is64: bool,
+}
+
+impl Layout {
+    fn mark(&mut self, o: &Out, part: Part, start: usize) {
+        self.parts.push((part, start as u64, (o.bytes.len() - start) as u64));
+    }
+
+    fn find(&self, p: Part) -> (u64, u64) {
+        if p == Part::File {
+            return (0, self.file_len);
+        }
+        self.parts.iter().find(|(q, _, _)| *q == p).map(|&(_, s, l)| (s, l)).unwrap_or((0, self.file_len))
+    }
+
+    /// A number as a place: an address when `addr`, else a file offset.
+    fn resolve(&self, n: Num, addr: bool) -> u64 {
+        let base = if addr { BASE } else { 0 };
+        let max = if self.is64 { u64::MAX } else { u64::from(u32::MAX) };
+        match n {
+            Num::Exact(p) => base.wrapping_add(self.find(p).0),
+            Num::Inside(p, k) => {
+                let (s, l) = self.find(p);
+                base.wrapping_add(s + u64::from(k) % l.max(1))
+            }
+            Num::PastEnd(p, k) => {
+                let (s, l) = self.find(p);
+                base.wrapping_add(s + l + u64::from(k))
+            }
+            Num::Small(k) => k.into(),
+            Num::NearMax(k) => max - u64::from(k),
+            Num::Raw(v) => v & max,
+        }
+    }
+
+    /// A number as a size: a part's length when exact.
+    fn size(&self, n: Num) -> u64 {
+        match n {
+            Num::Exact(p) => self.parts.iter().find(|(q, _, _)| *q == p).map(|&(_, _, l)| l).unwrap_or(self.file_len),
+            other => self.resolve(other, false),
+        }
+    }
+}
+
 impl Spec {
-    /// Lay the spec out as an ELF file.
+    /// Lay the spec out as an ELF file: a first pass fixes every part's
+    /// place (sizes do not depend on values), a second writes the numbers
+    /// that refer to other parts, then the headers.
     pub fn build(&self) -> Vec<u8> {
-        let (word, ehsize, phentsize, shentsize) = if self.is64 { (8, 64, 56, 64) } else { (4, 52, 32, 40) };
-        let phdrs = &self.phdrs[..self.phdrs.len().min(12)];
-        let n_phdrs = phdrs.len() + usize::from(self.map_all);
-        let shdrs = &self.shdrs[..self.shdrs.len().min(16)];
-        let mut o = Out { bytes: vec![0; ehsize], big: self.big };
+        let mut o = Out { bytes: Vec::new(), big: self.big };
+        let l = self.lay_out(&mut o);
+        self.fill_symbols(&mut o, &l);
+        self.fill_verneed(&mut o, &l);
+        self.fill_notes(&mut o, &l);
+        self.fill_buildinfo(&mut o, &l);
+        self.fill_pclntab(&mut o, &l);
+        self.fill_dynamic(&mut o, &l);
+        self.program_headers(&mut o, &l);
+        let (shoff, count) = self.section_headers(&mut o, &l);
+        self.elf_header(&mut o, &l, shoff, count);
+        let mut bytes = o.bytes;
+        if let Some(cut) = self.cut {
+            bytes.truncate(cut as usize);
+        }
+        bytes
+    }
+
+    fn word(&self) -> usize {
+        if self.is64 { 8 } else { 4 }
+    }
+
+    fn symbols(&self) -> &[Sym] {
+        &self.symbols[..self.symbols.len().min(32)]
+    }
+
+    fn verneed(&self) -> &[Verneed] {
+        &self.verneed[..self.verneed.len().min(6)]
+    }
+
+    fn notes(&self) -> &[Note] {
+        &self.notes[..self.notes.len().min(4)]
+    }
+
+    fn dynamic(&self) -> &[Dyn] {
+        &self.dynamic[..self.dynamic.len().min(24)]
+    }
+
+    /// The first pass: every part at its place, numbers left zero.
+    fn lay_out(&self, o: &mut Out) -> Layout {
+        let (ehsize, phentsize) = if self.is64 { (64, 56) } else { (52, 32) };
+        let n_phdrs = self.phdrs.len().min(12) + usize::from(self.map_all);
+        o.bytes.resize(ehsize, 0);
         let phoff = o.bytes.len();
         o.bytes.resize(phoff + n_phdrs * phentsize, 0);
-
-        // The parts, each at a known place: (part, start, len).
-        let mut parts: Vec<(Part, u64, u64)> = Vec::new();
-        let mut mark = |o: &mut Out, part: Part, start: usize| parts.push((part, start as u64, (o.bytes.len() - start) as u64));
+        let mut l = Layout {
+            parts: Vec::new(),
+            phoff,
+            n_phdrs,
+            dynstr_len: 0,
+            dynsym_at: 0,
+            verneed_at: 0,
+            notes_at: 0,
+            buildinfo_at: 0,
+            pclntab_at: 0,
+            dynamic_at: 0,
+            file_len: 0,
+            is64: self.is64,
+        };
 
         o.align(8);
         let at = o.bytes.len();
         o.bytes.extend_from_slice(&self.interp[..self.interp.len().min(64)]);
         o.bytes.push(0);
-        mark(&mut o, Part::Interp, at);
+        l.mark(o, Part::Interp, at);
 
         o.align(8);
         let at = o.bytes.len();
@@ -350,46 +458,58 @@ impl Spec {
             o.bytes.extend_from_slice(&s.as_bytes()[..s.len().min(48)]);
             o.bytes.push(0);
         }
-        mark(&mut o, Part::Dynstr, at);
-        let dynstr_len = o.bytes.len() - at;
+        l.mark(o, Part::Dynstr, at);
+        l.dynstr_len = o.bytes.len() - at;
 
-        // Parts whose numbers refer to other parts are written after a first
-        // pass that fixes every part's place (sizes do not depend on values).
+        self.lay_out_versions(o, &mut l);
+        self.lay_out_go(o, &mut l);
+
         o.align(8);
-        let dynsym_at = o.bytes.len();
-        let symbols = &self.symbols[..self.symbols.len().min(32)];
+        l.dynamic_at = o.bytes.len();
+        o.bytes.resize(l.dynamic_at + self.dynamic().len() * 2 * self.word(), 0);
+        l.mark(o, Part::Dynamic, l.dynamic_at);
+        l.file_len = o.bytes.len() as u64;
+        l
+    }
+
+    /// The symbol table, its versions, the version needs and the notes.
+    fn lay_out_versions(&self, o: &mut Out, l: &mut Layout) {
+        o.align(8);
+        l.dynsym_at = o.bytes.len();
         let symsize = if self.is64 { 24 } else { 16 };
-        o.bytes.resize(dynsym_at + (symbols.len() + 1) * symsize, 0);
-        mark(&mut o, Part::Dynsym, dynsym_at);
+        o.bytes.resize(l.dynsym_at + (self.symbols().len() + 1) * symsize, 0);
+        l.mark(o, Part::Dynsym, l.dynsym_at);
 
         let versym_at = o.bytes.len();
-        for s in std::iter::once(0u16).chain(symbols.iter().map(|s| s.version)) {
+        for s in std::iter::once(0u16).chain(self.symbols().iter().map(|s| s.version)) {
             o.push(s.into(), 2);
         }
-        mark(&mut o, Part::Versym, versym_at);
+        l.mark(o, Part::Versym, versym_at);
 
         o.align(8);
-        let verneed_at = o.bytes.len();
-        let verneed = &self.verneed[..self.verneed.len().min(6)];
-        for v in verneed {
+        l.verneed_at = o.bytes.len();
+        for v in self.verneed() {
             o.bytes.resize(o.bytes.len() + 16 + v.aux_entries.len().min(6) * 16, 0);
         }
-        mark(&mut o, Part::Verneed, verneed_at);
+        l.mark(o, Part::Verneed, l.verneed_at);
 
         o.align(8);
-        let notes_at = o.bytes.len();
-        let notes = &self.notes[..self.notes.len().min(4)];
-        for n in notes {
+        l.notes_at = o.bytes.len();
+        for n in self.notes() {
             o.bytes.resize(o.bytes.len() + 12, 0);
             o.bytes.extend_from_slice(&n.name[..n.name.len().min(16)]);
             o.align(4);
             o.bytes.extend_from_slice(&n.desc[..n.desc.len().min(32)]);
             o.align(4);
         }
-        mark(&mut o, Part::Notes, notes_at);
+        l.mark(o, Part::Notes, l.notes_at);
+    }
 
+    /// Go's build info and pclntab.
+    fn lay_out_go(&self, o: &mut Out, l: &mut Layout) {
         o.align(16);
         let buildinfo_at = o.bytes.len();
+        l.buildinfo_at = buildinfo_at;
         if let Some(b) = &self.buildinfo {
             o.bytes.extend_from_slice(b"\xff Go buildinf:");
             o.bytes.push(b.ptr_size);
@@ -403,10 +523,11 @@ impl Spec {
             o.bytes.resize(o.bytes.len() + slot, 0);
             o.bytes.extend_from_slice(&b.modinfo[..b.modinfo.len().min(512)]);
         }
-        mark(&mut o, Part::Buildinfo, buildinfo_at);
+        l.mark(o, Part::Buildinfo, buildinfo_at);
 
         o.align(16);
         let pclntab_at = o.bytes.len();
+        l.pclntab_at = pclntab_at;
         if let Some(p) = &self.pclntab {
             let magic: u32 = match if p.honest { 3 } else { p.layout % 4 } {
                 0 => 0xfffffffb,
@@ -415,8 +536,8 @@ impl Spec {
                 _ => 0xfffffff1,
             };
             o.push(magic.into(), 4);
-            o.bytes.extend_from_slice(&[0, 0, [1, 2, 4][usize::from(p.quantum % 3)], word as u8]);
-            o.bytes.resize(pclntab_at + 8 + 9 * word, 0);
+            o.bytes.extend_from_slice(&[0, 0, [1, 2, 4][usize::from(p.quantum % 3)], self.word() as u8]);
+            o.bytes.resize(pclntab_at + 8 + 9 * self.word(), 0);
             if p.honest {
                 o.bytes.extend_from_slice(HONEST_NAMES);
                 o.bytes.resize(o.bytes.len() + 8 * (HONEST_NFUNC + 1), 0);
@@ -424,51 +545,14 @@ impl Spec {
                 o.bytes.extend_from_slice(&p.body[..p.body.len().min(1024)]);
             }
         }
-        mark(&mut o, Part::Pclntab, pclntab_at);
+        l.mark(o, Part::Pclntab, pclntab_at);
+    }
 
-        o.align(8);
-        let dynamic_at = o.bytes.len();
-        let dynamic = &self.dynamic[..self.dynamic.len().min(24)];
-        o.bytes.resize(dynamic_at + dynamic.len() * 2 * word, 0);
-        mark(&mut o, Part::Dynamic, dynamic_at);
-
-        let file_len = o.bytes.len() as u64;
-        let resolve = |n: Num, addr: bool| -> u64 {
-            let find = |p: Part| -> (u64, u64) {
-                if p == Part::File {
-                    return (0, file_len);
-                }
-                parts.iter().find(|(q, _, _)| *q == p).map(|&(_, s, l)| (s, l)).unwrap_or((0, file_len))
-            };
-            let base = if addr { BASE } else { 0 };
-            let max = if self.is64 { u64::MAX } else { u64::from(u32::MAX) };
-            match n {
-                Num::Exact(p) => base.wrapping_add(find(p).0),
-                Num::Inside(p, k) => {
-                    let (s, l) = find(p);
-                    base.wrapping_add(s + u64::from(k) % l.max(1))
-                }
-                Num::PastEnd(p, k) => {
-                    let (s, l) = find(p);
-                    base.wrapping_add(s + l + u64::from(k))
-                }
-                Num::Small(k) => k.into(),
-                Num::NearMax(k) => max - u64::from(k),
-                Num::Raw(v) => v & max,
-            }
-        };
-        let size = |n: Num| -> u64 {
-            match n {
-                Num::Exact(p) => parts.iter().find(|(q, _, _)| *q == p).map(|&(_, _, l)| l).unwrap_or(file_len),
-                other => resolve(other, false),
-            }
-        };
-        let word_put = |o: &mut Out, at: usize, v: u64| o.put(at, v, word);
-
-        // Second pass: the values.
-        for (i, s) in symbols.iter().enumerate() {
-            let at = dynsym_at + (i + 1) * symsize;
-            let name = resolve(s.name, false) % (dynstr_len as u64).max(1);
+    fn fill_symbols(&self, o: &mut Out, l: &Layout) {
+        let symsize = if self.is64 { 24 } else { 16 };
+        for (i, s) in self.symbols().iter().enumerate() {
+            let at = l.dynsym_at + (i + 1) * symsize;
+            let name = l.resolve(s.name, false) % (l.dynstr_len as u64).max(1);
             o.put(at, name, 4);
             if self.is64 {
                 o.bytes[at + 4] = s.info;
@@ -478,63 +562,78 @@ impl Spec {
                 o.put(at + 14, s.shndx.into(), 2);
             }
         }
-        let mut at = verneed_at;
-        for v in verneed {
+    }
+
+    fn fill_verneed(&self, o: &mut Out, l: &Layout) {
+        let mut at = l.verneed_at;
+        for v in self.verneed() {
             let n_aux = v.aux_entries.len().min(6);
             o.put(at, 1, 2);
-            o.put(at + 2, size(v.cnt), 2);
-            o.put(at + 4, resolve(v.file, false), 4);
-            o.put(at + 8, resolve(v.aux, false), 4);
-            o.put(at + 12, resolve(v.next, false), 4);
+            o.put(at + 2, l.size(v.cnt), 2);
+            o.put(at + 4, l.resolve(v.file, false), 4);
+            o.put(at + 8, l.resolve(v.aux, false), 4);
+            o.put(at + 12, l.resolve(v.next, false), 4);
             for (j, (flags, other, name, next)) in v.aux_entries.iter().take(n_aux).enumerate() {
                 let a = at + 16 + j * 16;
                 o.put(a, 0x0d69_6914, 4);
                 o.put(a + 4, (*flags).into(), 2);
                 o.put(a + 6, (*other).into(), 2);
-                o.put(a + 8, resolve(*name, false), 4);
-                o.put(a + 12, resolve(*next, false), 4);
+                o.put(a + 8, l.resolve(*name, false), 4);
+                o.put(a + 12, l.resolve(*next, false), 4);
             }
             at += 16 + n_aux * 16;
         }
-        let mut at = notes_at;
-        for n in notes {
-            o.put(at, size(n.namesz), 4);
-            o.put(at + 4, size(n.descsz), 4);
+    }
+
+    fn fill_notes(&self, o: &mut Out, l: &Layout) {
+        let mut at = l.notes_at;
+        for n in self.notes() {
+            o.put(at, l.size(n.namesz), 4);
+            o.put(at + 4, l.size(n.descsz), 4);
             o.put(at + 8, n.kind.into(), 4);
             at += 12 + n.name.len().min(16).div_ceil(4) * 4 + n.desc.len().min(32).div_ceil(4) * 4;
         }
-        if let Some(b) = &self.buildinfo {
-            let (version_len, modinfo_len) = (b.version.len().min(32) as u64, b.modinfo.len().min(512) as u64);
-            if b.inline {
-                let lengths = if b.honest { [version_len, modinfo_len] } else { [size(b.version_at), size(b.modinfo_at)] };
-                let slots = [buildinfo_at + 32, buildinfo_at + 32 + 10 + version_len as usize];
-                for (at, n) in slots.into_iter().zip(lengths) {
-                    for i in 0..10 {
-                        let byte = ((n >> (7 * i)) & 0x7f) as u8;
-                        o.bytes[at + i] = if i < 9 { byte | 0x80 } else { byte & 1 };
-                    }
-                }
-            } else {
-                let w = if b.ptr_size == 4 { 4 } else { word };
-                o.put(buildinfo_at + 16, resolve(b.version_at, true), w);
-                o.put(buildinfo_at + 16 + w, resolve(b.modinfo_at, true), w);
-            }
-        }
-        if let Some(p) = &self.pclntab {
-            if p.honest {
-                // nfunc, nfiles, textStart, then funcname, cu, filetab, pctab, pcln.
-                let names = (8 + 9 * word) as u64;
-                let end = names + HONEST_NAMES.len() as u64;
-                for (i, v) in [HONEST_NFUNC as u64, 1, BASE, names, end, end, end, end].into_iter().enumerate() {
-                    word_put(&mut o, pclntab_at + 8 + i * word, v);
-                }
-            } else {
-                for (i, n) in p.words.iter().enumerate() {
-                    word_put(&mut o, pclntab_at + 8 + i * word, size(*n));
+    }
+
+    fn fill_buildinfo(&self, o: &mut Out, l: &Layout) {
+        let Some(b) = &self.buildinfo else { return };
+        let (version_len, modinfo_len) = (b.version.len().min(32) as u64, b.modinfo.len().min(512) as u64);
+        if b.inline {
+            let lengths = if b.honest { [version_len, modinfo_len] } else { [l.size(b.version_at), l.size(b.modinfo_at)] };
+            let slots = [l.buildinfo_at + 32, l.buildinfo_at + 32 + 10 + version_len as usize];
+            for (at, n) in slots.into_iter().zip(lengths) {
+                for i in 0..10 {
+                    let byte = ((n >> (7 * i)) & 0x7f) as u8;
+                    o.bytes[at + i] = if i < 9 { byte | 0x80 } else { byte & 1 };
                 }
             }
+        } else {
+            let w = if b.ptr_size == 4 { 4 } else { self.word() };
+            o.put(l.buildinfo_at + 16, l.resolve(b.version_at, true), w);
+            o.put(l.buildinfo_at + 16 + w, l.resolve(b.modinfo_at, true), w);
         }
-        for (i, d) in dynamic.iter().enumerate() {
+    }
+
+    fn fill_pclntab(&self, o: &mut Out, l: &Layout) {
+        let Some(p) = &self.pclntab else { return };
+        let word = self.word();
+        if p.honest {
+            // nfunc, nfiles, textStart, then funcname, cu, filetab, pctab, pcln.
+            let names = (8 + 9 * word) as u64;
+            let end = names + HONEST_NAMES.len() as u64;
+            for (i, v) in [HONEST_NFUNC as u64, 1, BASE, names, end, end, end, end].into_iter().enumerate() {
+                o.put(l.pclntab_at + 8 + i * word, v, word);
+            }
+        } else {
+            for (i, n) in p.words.iter().enumerate() {
+                o.put(l.pclntab_at + 8 + i * word, l.size(*n), word);
+            }
+        }
+    }
+
+    fn fill_dynamic(&self, o: &mut Out, l: &Layout) {
+        let word = self.word();
+        for (i, d) in self.dynamic().iter().enumerate() {
             let tag: u64 = match d.tag {
                 DynTag::Needed => 1,
                 DynTag::Strtab => 5,
@@ -550,17 +649,19 @@ impl Spec {
                 DynTag::Other(t) => t.into(),
             };
             let addr_valued = matches!(d.tag, DynTag::Strtab | DynTag::Symtab | DynTag::Verneed | DynTag::Versym);
-            let val = if addr_valued { resolve(d.val, true) } else { size(d.val) };
-            word_put(&mut o, dynamic_at + i * 2 * word, tag);
-            word_put(&mut o, dynamic_at + i * 2 * word + word, val);
+            let val = if addr_valued { l.resolve(d.val, true) } else { l.size(d.val) };
+            o.put(l.dynamic_at + i * 2 * word, tag, word);
+            o.put(l.dynamic_at + i * 2 * word + word, val, word);
         }
+    }
 
-        // Program headers.
+    fn program_headers(&self, o: &mut Out, l: &Layout) {
+        let phentsize = if self.is64 { 56 } else { 32 };
         if self.map_all {
-            put_phdr(&mut o, phoff, self.is64, [1, 6, 0, BASE, file_len, file_len]);
+            put_phdr(o, l.phoff, self.is64, [1, 6, 0, BASE, l.file_len, l.file_len]);
         }
-        for (i, p) in phdrs.iter().enumerate() {
-            let at = phoff + (i + usize::from(self.map_all)) * phentsize;
+        for (i, p) in self.phdrs[..self.phdrs.len().min(12)].iter().enumerate() {
+            let at = l.phoff + (i + usize::from(self.map_all)) * phentsize;
             let p_type: u64 = match p.p_type {
                 PType::Load => 1,
                 PType::Dynamic => 2,
@@ -568,11 +669,16 @@ impl Spec {
                 PType::Note => 4,
                 PType::Other(t) => t.into(),
             };
-            let (offset, vaddr, filesz, memsz) = (resolve(p.offset, false), resolve(p.vaddr, true), size(p.filesz), size(p.memsz));
-            put_phdr(&mut o, at, self.is64, [p_type, p.flags.into(), offset, vaddr, filesz, memsz]);
+            let (offset, vaddr, filesz, memsz) = (l.resolve(p.offset, false), l.resolve(p.vaddr, true), l.size(p.filesz), l.size(p.memsz));
+            put_phdr(o, at, self.is64, [p_type, p.flags.into(), offset, vaddr, filesz, memsz]);
         }
+    }
 
-        // Section headers, with their names, after everything else.
+    /// Section headers, with their names, after everything else: returns
+    /// their offset and count.
+    fn section_headers(&self, o: &mut Out, l: &Layout) -> (usize, usize) {
+        let shdrs = &self.shdrs[..self.shdrs.len().min(16)];
+        let shentsize = if self.is64 { 64 } else { 40 };
         let mut shstrtab = vec![0u8];
         let names: Vec<u64> = shdrs
             .iter()
@@ -592,9 +698,8 @@ impl Spec {
         let count = shdrs.len() + 2;
         o.bytes.resize(shoff + count * shentsize, 0);
         let shdr = |o: &mut Out, i: usize, f: [u64; 10]| {
-            let at = shoff + i * shentsize;
             let sizes: [usize; 10] = if self.is64 { [4, 4, 8, 8, 8, 8, 4, 4, 8, 8] } else { [4; 10] };
-            let mut pos = at;
+            let mut pos = shoff + i * shentsize;
             for (v, n) in f.into_iter().zip(sizes) {
                 o.put(pos, v, n);
                 pos += n;
@@ -603,11 +708,14 @@ impl Spec {
         for (i, s) in shdrs.iter().enumerate() {
             let (sh_type, flags) = sec_type(s.kind);
             let link = u64::from(s.link) % count as u64;
-            shdr(&mut o, i + 1, [names[i], sh_type, flags, resolve(s.addr, true), resolve(s.offset, false), size(s.size), link, 0, 8, size(s.entsize)]);
+            shdr(o, i + 1, [names[i], sh_type, flags, l.resolve(s.addr, true), l.resolve(s.offset, false), l.size(s.size), link, 0, 8, l.size(s.entsize)]);
         }
-        shdr(&mut o, count - 1, [shstrtab_name, 3, 0, 0, shstrtab_at as u64, shstrtab.len() as u64, 0, 0, 1, 0]);
+        shdr(o, count - 1, [shstrtab_name, 3, 0, 0, shstrtab_at as u64, shstrtab.len() as u64, 0, 0, 1, 0]);
+        (shoff, count)
+    }
 
-        // The header.
+    fn elf_header(&self, o: &mut Out, l: &Layout, shoff: usize, count: usize) {
+        let (ehsize, phentsize, shentsize) = if self.is64 { (64, 56, 64) } else { (52, 32, 40) };
         let e_type: u64 = match self.e_type % 6 {
             0 => 2,
             1 => 3,
@@ -625,17 +733,11 @@ impl Spec {
         o.put(18, machine, 2);
         o.put(20, 1, 4);
         let (phoff_at, shoff_at, rest) = if self.is64 { (32, 40, 52) } else { (28, 32, 40) };
-        o.put(phoff_at, phoff as u64, word);
-        o.put(shoff_at, shoff as u64, word);
-        for (k, v) in [ehsize, phentsize, n_phdrs, shentsize, count, count - 1].into_iter().enumerate() {
+        o.put(phoff_at, l.phoff as u64, self.word());
+        o.put(shoff_at, shoff as u64, self.word());
+        for (k, v) in [ehsize, phentsize, l.n_phdrs, shentsize, count, count - 1].into_iter().enumerate() {
             o.put(rest + k * 2, v as u64, 2);
         }
-
-        let mut bytes = o.bytes;
-        if let Some(cut) = self.cut {
-            bytes.truncate(cut as usize);
-        }
-        bytes
     }
 }
 
