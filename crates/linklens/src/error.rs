@@ -73,6 +73,7 @@ pub enum Error {
         /// The format.
         format: ObjectFormat,
         /// What is missing.
+        #[serde(flatten)]
         problem: Problem,
     },
     /// A known format in a variant linklens does not read.
@@ -80,6 +81,7 @@ pub enum Error {
         /// The format.
         format: ObjectFormat,
         /// Which variant.
+        #[serde(flatten)]
         problem: Problem,
     },
     /// A known format whose headers contradict themselves.
@@ -87,6 +89,7 @@ pub enum Error {
         /// The format.
         format: ObjectFormat,
         /// What contradicts.
+        #[serde(flatten)]
         problem: Problem,
     },
 }
@@ -119,3 +122,17 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialized_flat_with_its_numbers() {
+        let e = Error::Truncated { format: ObjectFormat::Elf, problem: Problem::TablesPastEnd { len: 3000, reach: 8128 } };
+        let json = serde_json::to_string(&e).unwrap();
+        assert_eq!(json, r#"{"error":"truncated","format":"ELF","problem":"tables-past-end","len":3000,"reach":8128}"#);
+        let e = Error::NotObject { what: Sniffed::Png, starts_with_mz: false };
+        assert_eq!(serde_json::to_string(&e).unwrap(), r#"{"error":"not-object","what":"png","starts_with_mz":false}"#);
+    }
+}

@@ -12,7 +12,7 @@ use crate::vocab::vocabulary;
 pub use crate::vocab::{BuildTool, CauseId, FixId, NoteId, OmittedId, ReasonId, RecipeKind, ShareErrorId, TargetId, Verdict, WarningId};
 
 /// Version of the JSON shape of [`Facts`] and of the report around them.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 /// Everything linklens reads and decides about one file.
