@@ -33,7 +33,7 @@ pub fn write() -> Result<PathBuf> {
             "id": t.as_str(), "name": catalogue::target(t).name, "glibc": linklens_explain::glibc_of(t),
         })).collect::<Vec<_>>(),
         "samples": linklens_web::samples::SAMPLES.iter().map(|s| json!({
-            "slug": s.slug, "fixture": s.fixture, "title": s.title, "cause": s.cause.map(|c| c.as_str()),
+            "slug": s.slug, "fixture": s.fixture, "title": s.title(), "cause": s.cause.map(|c| c.as_str()),
         })).collect::<Vec<_>>(),
     });
     let path = path();
