@@ -94,7 +94,7 @@ impl GoBuild {
         } else if b.trimpath && b.ldflags.is_none() {
             notes.push(note(NoteId::TrimpathLdflags, &[]));
         }
-        GoBuild {
+        let mut build = GoBuild {
             env,
             trimpath: b.trimpath,
             race: go.settings.iter().any(|s| s.key == "-race" && s.value == "true"),
@@ -111,7 +111,13 @@ impl GoBuild {
             go_get: None,
             image: None,
             notes,
+        };
+        // A shell with a C compiler has cgo on: a binary built with it off
+        // says so in its command, whatever the fix then changes.
+        if b.cgo_enabled == Some(false) {
+            build.set_env("CGO_ENABLED", "0");
         }
+        build
     }
 
     /// The value of an environment variable the command sets.
