@@ -28,6 +28,7 @@ const PROGRAMS: &[(&str, &[&str])] = &[
     ("cxxdep", &["cgo-dep"]),
     ("nettest", &["dns"]),
     ("export", &["cgo-own"]),
+    ("puregoputs", &["purego"]),
 ];
 
 /// Programs whose C code is C++: Debian's musl-gcc has no C++ compiler,
@@ -219,6 +220,9 @@ const MATRIX: &[(&str, &str, Go)] = &[
     ("hello", "pie", Go::V126),
     // net without cgo, as a PIE: dropping -buildmode=pie must keep cgo off.
     ("lookuphost", "pie", Go::V126),
+    // purego: dynamic by design, cgo on or off.
+    ("puregoputs", "default", Go::V126),
+    ("puregoputs", "cgo0", Go::V126),
     ("lookuphost", "pie-cgo", Go::V126),
     ("lookuphost", "musl", Go::V126),
     ("cstdio", "musl", Go::V126),
@@ -343,6 +347,8 @@ fn expect(program: &str, v: &Variant) -> Expect {
         }
     };
     let (linkage, causes, fix, format) = match v.link {
+        // purego: dynamic cgo on or off; with cgo on, only the glibc floor moves.
+        _ if remaining.contains(&"purego") => ("dynamic", vec!["purego"], (v.link == Link::Glibc).then_some("zig-glibc"), "elf"),
         Link::Glibc if remaining.is_empty() => ("static", vec![], None, "elf"),
         Link::Glibc => ("dynamic", remaining.clone(), recommended_dynamic(), "elf"),
         Link::NoCgo => ("static", vec![], None, "elf"),

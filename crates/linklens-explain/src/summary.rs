@@ -102,6 +102,8 @@ pub(crate) fn headline(r: &Facts) -> String {
                 s::HEADLINE_SHARED_OBJECT.into()
             } else if r.causes.iter().any(|c| c.id == CauseId::Plugin) {
                 s::HEADLINE_PLUGIN_HOST.into()
+            } else if r.causes.iter().any(|c| c.id == CauseId::Purego) {
+                s::HEADLINE_PUREGO.into()
             } else if r.causes.iter().any(|c| c.id == CauseId::NonGo) {
                 let lang = labels::language(r.toolchain.language.unwrap_or(Language::C));
                 let libc = if r.libc.name == LibcName::Unknown { s::THE_C_LIBRARY } else { libc };

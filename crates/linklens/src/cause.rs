@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::go::{self, Names};
-use crate::facts::{Cause, CauseId, Dynamic, Evidence, EvidenceKind as E, GoInfo, Import, Language, Linkage};
+use crate::facts::{Cause, CauseId, Dynamic, Evidence, EvidenceKind as E, GoInfo, Import, Language, Linkage, Module};
 
 /// Imports that only the given std cause explains.
 const DNS_IMPORTS: &[&str] = &[
@@ -59,6 +59,7 @@ pub(crate) fn attribute(input: &Input, imports: &mut [Import]) -> Vec<Cause> {
         let extra = input.dynamic.needed.iter().filter(|l| !SYSTEM_LIBS.iter().any(|s| l.starts_with(s)));
         c.evidence.extend(extra.map(|l| Evidence::new(E::Library, l.clone())));
     }
+    causes.extend(purego(input, go, imports));
     causes.extend(pie_interp(input, go));
     causes.extend(race(go, &names, makes_dynamic));
     if causes.is_empty() && makes_dynamic {
@@ -125,17 +126,38 @@ fn package_causes(go: &GoInfo, makes_dynamic: bool) -> Vec<Cause> {
             continue;
         }
         let module = owning_module(&p.package, go);
-        if let Some(m) = module {
-            let line = match &m.replace {
-                Some(r) => format!("dep {} {} => {} {}", m.path, m.version, r.path, r.version).trim_end().to_string(),
-                None => format!("dep {} {}", m.path, m.version),
-            };
-            evidence.push(Evidence::new(E::Setting, line));
-        }
+        evidence.extend(module.map(|m| Evidence::new(E::Setting, dep_line(m))));
         let (path, version) = (module.map(|m| m.path.as_str()), module.map(|m| m.version.as_str()));
         causes.push(cause(CauseId::CgoDep, Some(&p.package), path, version, makes_dynamic, evidence));
     }
     causes
+}
+
+/// A dependency as `go version -m` prints it: `dep path version [=> path version]`.
+fn dep_line(m: &Module) -> String {
+    match &m.replace {
+        Some(r) => format!("dep {} {} => {} {}", m.path, m.version, r.path, r.version).trim_end().to_string(),
+        None => format!("dep {} {}", m.path, m.version),
+    }
+}
+
+/// The module that loads C libraries at run time without cgo.
+pub(crate) const PUREGO: &str = "github.com/ebitengine/purego";
+
+/// purego: the module in the build info, a dynamic file, and the loader's
+/// functions it asks for (`//go:cgo_import_dynamic`, cgo on or off).
+fn purego(input: &Input, go: &GoInfo, imports: &[Import]) -> Option<Cause> {
+    if input.linkage != Linkage::Dynamic {
+        return None;
+    }
+    let m = go.deps.iter().find(|m| m.path == PUREGO || m.replace.as_ref().is_some_and(|r| r.path == PUREGO))?;
+    let mut evidence = vec![Evidence::new(E::Setting, dep_line(m))];
+    evidence.extend(imports.iter().filter(|i| PLUGIN_IMPORTS.contains(&i.name.as_str())).take(MAX_EXAMPLES).map(|i| Evidence::new(E::Import, import_label(i))));
+    evidence.extend(input.dynamic.needed.iter().map(|l| Evidence::new(E::Library, l.clone())));
+    if go.build.cgo_enabled == Some(false) {
+        evidence.push(Evidence::new(E::Setting, "CGO_ENABLED=0"));
+    }
+    Some(cause(CauseId::Purego, Some(PUREGO), Some(&m.path), Some(&m.version), true, evidence))
 }
 
 /// An interpreter and no library: Go's own `-buildmode=pie` link.
@@ -178,7 +200,7 @@ fn tag_imports(causes: &[Cause], imports: &mut [Import]) {
     let present: BTreeSet<CauseId> = causes.iter().map(|c| c.id).collect();
     for i in imports.iter_mut() {
         let n = i.name.as_str();
-        i.cause = [(DNS_IMPORTS, CauseId::Dns), (USER_IMPORTS, CauseId::OsUser), (PLUGIN_IMPORTS, CauseId::Plugin)]
+        i.cause = [(DNS_IMPORTS, CauseId::Dns), (USER_IMPORTS, CauseId::OsUser), (PLUGIN_IMPORTS, CauseId::Plugin), (PLUGIN_IMPORTS, CauseId::Purego)]
             .into_iter()
             .find(|(list, id)| list.contains(&n) && present.contains(id))
             .map(|(_, id)| id);
@@ -320,6 +342,20 @@ mod tests {
     /// (id, package) of each cause.
     fn ids(c: &[Cause]) -> Vec<(CauseId, Option<&str>)> {
         c.iter().map(|c| (c.id, c.package.as_deref())).collect()
+    }
+
+    #[test]
+    fn purego_is_a_cause_of_its_own_and_tags_the_loader_imports() {
+        let d = dynamic(&["libc.so.6"]);
+        let g = go(Some("example.com/app"), Some("example.com/app"), &[PUREGO], &[]);
+        let mut imports = [import("dlopen"), import("puts")];
+        let c = causes(&g, &Names::default(), &mut imports, Linkage::Dynamic, &d);
+        assert_eq!(ids(&c), [(CauseId::Purego, Some(PUREGO))]);
+        assert_eq!(c[0].module.as_deref(), Some(PUREGO));
+        assert!(c[0].evidence.iter().any(|e| e.kind == E::Import && e.value.starts_with("dlopen")), "{:?}", c[0].evidence);
+        assert_eq!((imports[0].cause, imports[1].cause), (Some(CauseId::Purego), None));
+        // A static file that happens to list the module is not dynamic because of it.
+        assert!(causes(&g, &Names::default(), &mut [], Linkage::Static, &Dynamic::default()).is_empty());
     }
 
     #[test]

@@ -85,6 +85,9 @@ vocabulary! {
         ExternalLink = "external-link",
         /// Built by gccgo, which links libgo and libc dynamically.
         Gccgo = "gccgo",
+        /// purego: the program loads C libraries at run time without cgo
+        /// (`//go:cgo_import_dynamic` asks the loader for libc and dlopen).
+        Purego = "purego",
     }
 }
 

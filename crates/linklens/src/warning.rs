@@ -120,7 +120,9 @@ fn go_build(r: &Facts, go: &GoInfo) -> Vec<Warning> {
         }
     }
     // Where Go always calls libc, CGO_ENABLED=0 files need it too.
-    if b.cgo_enabled == Some(false) && r.linkage == Linkage::Dynamic && !r.dynamic.needed.is_empty() && !r.os.name.is_dynamic_by_design() {
+    // (purego asks for them on purpose: its cause says so.)
+    let explained = r.causes.iter().any(|c| c.id == CauseId::Purego);
+    if b.cgo_enabled == Some(false) && r.linkage == Linkage::Dynamic && !r.dynamic.needed.is_empty() && !r.os.name.is_dynamic_by_design() && !explained {
         let mut evidence = vec![Evidence::new(E::Setting, "CGO_ENABLED=0")];
         evidence.extend(r.dynamic.needed.iter().map(|l| Evidence::new(E::Library, l.clone())));
         out.push(warning(WarningId::CgoDisabledDynamic, &[], evidence));

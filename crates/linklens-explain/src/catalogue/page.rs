@@ -148,6 +148,7 @@ pub fn sample_title(slug: &str) -> &'static str {
         "sqlite" => "a cgo dependency: go-sqlite3",
         "pie" => "-buildmode=pie without cgo",
         "plugin" => "the plugin package",
+        "purego" => "purego: C libraries without cgo",
         "c" => "a C program (not Go)",
         "race" => "a -race build",
         "gccgo" => "built by gccgo",

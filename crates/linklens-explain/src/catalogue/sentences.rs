@@ -29,6 +29,8 @@ pub const HEADLINE_ANDROID: &str = "Dynamic by platform design: Android runs onl
 pub const HEADLINE_UPX: &str = "Packed with UPX: \"{verdict}\" describes the packer's stub, not your program. Unpack a copy with upx -d and check that.";
 /// A program that loads Go plugins.
 pub const HEADLINE_PLUGIN_HOST: &str = "Dynamic by design: it loads Go plugins with the dynamic loader, so no rebuild can make it static and still load them. To ship static binaries, run the extensions as separate processes.";
+/// A program that loads C libraries at run time through purego.
+pub const HEADLINE_PUREGO: &str = "Dynamic by design: it loads C libraries at run time through purego, so it needs the C library's loader whether cgo is on or off. No rebuild makes it static and keeps that working; ship it on a base with glibc.";
 /// A non-Go program; `{lang}` C, C++ or Rust, `{libc}` the C library.
 pub const HEADLINE_NON_GO: &str = "Dynamic: a {lang} program whose toolchain linked {libc} dynamically.";
 /// What `{libc}` says when the C library is unknown.

@@ -178,6 +178,22 @@ pub(super) static CAUSES: [Topic; CauseId::ALL.len()] = [
         message: None,
         links: &[Link { title: "Setting up and using gccgo", url: "https://go.dev/doc/install/gccgo" }],
     },
+    Topic {
+        id: TopicId::Cause(CauseId::Purego),
+        title: "C libraries loaded at run time without cgo (purego)",
+        summary: "github.com/ebitengine/purego calls dlopen and dlsym itself, so the program needs the C library's loader even with CGO_ENABLED=0",
+        what_happens: "purego lets Go call C functions without cgo: it asks the linker for libc's dlopen, dlsym and friends with //go:cgo_import_dynamic lines, then opens libraries at run time. With CGO_ENABLED=0 Go's own linker still writes an interpreter and NEEDED entries (libc.so.6, and libdl and libpthread on older setups); with cgo on, runtime/cgo links libc as usual.",
+        why_dynamic: "Loading a shared library needs the dynamic loader, so the file is dynamic by design: turning cgo off does not change it (that is how it was built), and a static link would leave dlopen unable to load glibc's libraries. It runs where glibc and the libraries it opens are installed.",
+        confirm: &[
+            FILE_CHECK,
+            Check { command: "go version -m ./app | grep purego", shows: "dep github.com/ebitengine/purego and its version" },
+            Check { command: "nm -D --undefined-only ./app | grep dl", shows: "dlopen, dlsym: the loader's functions purego calls" },
+            READELF_NEEDED,
+        ],
+        fixes: &[FixId::ZigGlibc, FixId::OlderGlibcImage],
+        message: None,
+        links: &[Link { title: "purego", url: "https://github.com/ebitengine/purego" }, LINK_DOCS],
+    },
 ];
 
 pub(super) static WARNINGS: [Topic; WarningId::ALL.len()] = [

@@ -22,6 +22,11 @@ pub(crate) fn for_go(report: &Facts, go: &GoInfo) -> Vec<Fix> {
     if report.os.name.is_dynamic_by_design() || report.kind == Kind::SharedObject || causes.contains(&CauseId::Plugin) {
         return Vec::new();
     }
+    // purego loads C libraries at run time: nothing static keeps that
+    // working; only the floor can move (when cgo is on).
+    if causes.contains(&CauseId::Purego) {
+        return lower_floor(report, &r.base, &r.goarch, &r.cause_list, r.cxx_library.as_deref());
+    }
     let mut fixes = Vec::new();
     // A race build or an external link with no C: only a build without
     // them is static; every other recipe would keep what makes it dynamic.
