@@ -16,6 +16,7 @@ pub mod catalogue;
 pub mod error;
 mod explanation;
 mod fix;
+pub use fix::settings;
 pub mod guide;
 pub mod render;
 pub mod share;

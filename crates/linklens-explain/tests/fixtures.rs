@@ -415,9 +415,20 @@ fn fixes_keep_what_the_binary_chose() {
             // Only what the binary recorded can be kept (Go 1.19's test
             // binaries record no settings at all).
             let recorded = !original.is_empty();
-            for key in ["GOOS", "GOARCH", "GOAMD64", "GOARM64", "GOARM", "-trimpath", "-race", "-compiler"] {
+            // Every key the binary recorded, by its row in the settings
+            // table: kept as it was, dropped with its note, or one of the
+            // keys a fix changes (checked one by one below).
+            use linklens_explain::settings::{handling, Handling};
+            for (key, _) in &original {
                 let same = get(&original, key) == get(&p.settings, key);
-                check(key, !recorded || same || (key == "-race" && noted(NoteId::RaceDropped)));
+                match handling(key) {
+                    None => check(&format!("{key} (no row in the settings table)"), false),
+                    Some(Handling::Kept) => check(key, same),
+                    Some(Handling::NeedsCgo(id)) => check(key, same || noted(id) || (id == NoteId::CgoFlagsDropped && get(&p.settings, "CGO_ENABLED").as_deref() == Some("0"))),
+                    Some(Handling::Derived) => {}
+                    Some(Handling::Changed) if key == "-compiler" => check(key, same || noted(NoteId::GcInsteadOfGccgo)),
+                    Some(Handling::Changed) => {}
+                }
             }
             let mode = |s: &[(String, String)]| get(s, "-buildmode").filter(|m| m != "exe");
             // A static-pie recipe sets -buildmode=pie (Go 1.19 did not record it).

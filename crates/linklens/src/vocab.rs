@@ -301,6 +301,12 @@ vocabulary! {
         TestBinary = "test-binary",
         /// The standard gc compiler instead of gccgo.
         GcInsteadOfGccgo = "gc-instead-of-gccgo",
+        /// `-msan`/`-asan` were dropped: the sanitizers need cgo and link their runtimes dynamically.
+        SanitizerDropped = "sanitizer-dropped",
+        /// `CGO_CFLAGS`… were dropped with cgo.
+        CgoFlagsDropped = "cgo-flags-dropped",
+        /// `GOEXPERIMENT=boringcrypto` with cgo off: BoringCrypto is left out.
+        BoringcryptoDropped = "boringcrypto-dropped",
     }
 }
 

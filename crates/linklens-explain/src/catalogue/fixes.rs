@@ -230,4 +230,10 @@ pub(super) static NOTES: [&str; NoteId::ALL.len()] = [
     "A test binary (go test -c): the command rebuilds the tests of its package the same way.",
     // gc-instead-of-gccgo
     "Built with gc, Go's standard compiler, instead of gccgo: gc links pure-Go programs statically by itself.",
+    // sanitizer-dropped
+    "-msan and -asan dropped: the sanitizers need cgo, and their runtimes are C libraries linked dynamically.",
+    // cgo-flags-dropped
+    "CGO_CFLAGS, CGO_CPPFLAGS, CGO_CXXFLAGS and CGO_LDFLAGS dropped: with cgo off nothing reads them.",
+    // boringcrypto-dropped
+    "GOEXPERIMENT=boringcrypto needs cgo: with cgo off, Go quietly uses its own crypto and the file is no longer a BoringCrypto build. For a FIPS 140-3 build without cgo, set GOFIPS140=latest (Go 1.24 and later) instead; to keep BoringCrypto, keep cgo and link statically (musl-gcc or zig).",
 ];

@@ -30,9 +30,18 @@ pub struct GoBuild {
     /// `-buildmode`, when not the default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buildmode: Option<String>,
+    /// `-msan` and `-asan`, as recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sanitizers: Vec<String>,
+    /// `-cover`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cover: bool,
     /// `-tags`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// `-gcflags`, `-asmflags` and `-pgo` as recorded (`("-gcflags", "all=-l")`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tool_flags: Vec<Setting>,
     /// `-ldflags`, split into words as `go` splits them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ldflags: Vec<String>,
@@ -94,8 +103,27 @@ impl GoBuild {
         } else if b.trimpath && b.ldflags.is_none() {
             notes.push(note(NoteId::TrimpathLdflags, &[]));
         }
+        let recorded = |key: &str| go.settings.iter().find(|s| s.key == key).map(|s| s.value.as_str());
+        // The toolchain's own choices travel in the environment, as Go reads them.
+        for key in ["GOEXPERIMENT", "GOFIPS140"] {
+            if let Some(v) = recorded(key).filter(|v| !v.is_empty()) {
+                env.push(setting(key, v));
+            }
+        }
+        // cgo's flags, when set (an empty value is Go's default).
+        for key in ["CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS", "CGO_LDFLAGS"] {
+            if let Some(v) = recorded(key).filter(|v| !v.is_empty()) {
+                env.push(setting(key, v));
+            }
+        }
+        let mut tool_flags: Vec<Setting> = ["-gcflags", "-asmflags"].iter().filter_map(|k| recorded(k).map(|v| setting(k, v))).collect();
+        // -pgo=auto (the default) finds default.pgo beside the main package.
+        tool_flags.extend(recorded("-pgo").filter(|p| !p.rsplit('/').next().is_some_and(|f| f == "default.pgo")).map(|p| setting("-pgo", p)));
         let mut build = GoBuild {
             env,
+            sanitizers: ["-msan", "-asan"].iter().filter(|k| recorded(k) == Some("true")).map(|k| k.to_string()).collect(),
+            cover: recorded("-cover") == Some("true"),
+            tool_flags,
             trimpath: b.trimpath,
             race: go.settings.iter().any(|s| s.key == "-race" && s.value == "true"),
             test,
@@ -181,14 +209,29 @@ impl GoBuild {
     }
 
     /// Whether the command builds with the race detector.
-    pub(crate) fn race(&self) -> bool {
-        self.race
-    }
-
-    /// Build without the race detector.
-    pub(crate) fn drop_race(&mut self) -> &mut Self {
-        self.race = false;
-        self
+    /// Build without what needs cgo when cgo goes off or the link goes
+    /// static: the race detector, the sanitizers, cgo's flags; with their
+    /// notes. BoringCrypto is said, not silently lost.
+    pub(crate) fn drop_cgo_only(&mut self, notes: &mut Vec<Note>, cgo_off: bool) {
+        if self.race {
+            self.race = false;
+            notes.push(note(NoteId::RaceDropped, &[]));
+        }
+        if !self.sanitizers.is_empty() {
+            self.sanitizers.clear();
+            notes.push(note(NoteId::SanitizerDropped, &[]));
+        }
+        if !cgo_off {
+            return;
+        }
+        let flags = |s: &Setting| s.key.starts_with("CGO_") && s.key.ends_with("FLAGS");
+        if self.env.iter().any(flags) {
+            self.env.retain(|s| !flags(s));
+            notes.push(note(NoteId::CgoFlagsDropped, &[]));
+        }
+        if self.env_value("GOEXPERIMENT").is_some_and(|e| e.split(',').any(|x| x == "boringcrypto")) {
+            notes.push(note(NoteId::BoringcryptoDropped, &[]));
+        }
     }
 
     /// Whether ldflags ask for the external linker.
@@ -296,6 +339,10 @@ impl GoBuild {
         if self.race {
             words.push("-race".into());
         }
+        words.extend(self.sanitizers.iter().cloned());
+        if self.cover {
+            words.push("-cover".into());
+        }
         if let Some(m) = &self.buildmode {
             words.push(format!("-buildmode={m}"));
         }
@@ -308,6 +355,7 @@ impl GoBuild {
         if !self.tags.is_empty() {
             words.push(format!("-tags {}", shell_quote(&self.tags.join(","))));
         }
+        words.extend(self.tool_flags.iter().map(|s| format!("{}={}", s.key, shell_quote(&s.value))));
         if !self.ldflags.is_empty() {
             words.push(format!("-ldflags {}", shell_quote_always(&self.render_ldflags())));
         }

@@ -120,10 +120,7 @@ impl<'a> Recipes<'a> {
         let mut b = self.base.clone();
         b.set_env("CGO_ENABLED", "0");
         let mut notes = b.notes.clone();
-        if b.race() {
-            b.drop_race();
-            notes.push(note(NoteId::RaceDropped, &[]));
-        }
+        b.drop_cgo_only(&mut notes, true);
         if b.links_externally() {
             b.drop_external_link();
             notes.push(note(NoteId::LinkmodeDropped, &[]));
@@ -137,6 +134,7 @@ impl<'a> Recipes<'a> {
         let mut b = self.base.clone();
         b.add_tags(&self.std_tags);
         let mut notes = b.notes.clone();
+        b.drop_cgo_only(&mut notes, false);
         if keep_static_link {
             notes.push(note(NoteId::KeepsStaticLink, &[]));
         } else {
@@ -161,6 +159,7 @@ impl<'a> Recipes<'a> {
         b.linkmode("external");
         b.extldflag("-static");
         let mut notes = b.notes.clone();
+        b.drop_cgo_only(&mut notes, false);
         bundled_sqlite(&mut b, &mut notes);
         // Debian's musl-gcc links `-static-pie` as a dynamic PIE (the
         // lookuphost-pie-cgo proof showed it): a PIE becomes a plain static
@@ -174,6 +173,7 @@ impl<'a> Recipes<'a> {
         let target = arch::from_goarch(&self.goarch)?.zig_musl?;
         let mut b = self.base.clone();
         let mut notes = b.notes.clone();
+        b.drop_cgo_only(&mut notes, false);
         zig_compilers(&mut b, &mut notes, target, self.cxx_library.as_deref());
         if !self.needs_c {
             b.linkmode("external");

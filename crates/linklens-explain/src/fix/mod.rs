@@ -6,6 +6,7 @@
 pub(crate) mod command;
 pub(crate) mod floor;
 mod go;
+pub mod settings;
 mod non_go;
 mod pe;
 
