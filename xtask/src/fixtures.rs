@@ -29,6 +29,7 @@ const PROGRAMS: &[(&str, &[&str])] = &[
     ("nettest", &["dns"]),
     ("export", &["cgo-own"]),
     ("puregoputs", &["purego"]),
+    ("hash", &[]),
 ];
 
 /// Programs whose C code is C++: Debian's musl-gcc has no C++ compiler,
@@ -94,6 +95,10 @@ enum Link {
     GccgoStatic,
     /// Android: Go links a PIE for the system's linker64, always.
     AndroidPie,
+    /// `-asan`: libasan and libc.
+    Sanitizer,
+    /// `GOEXPERIMENT=boringcrypto`: BoringSSL through cgo.
+    Boringcrypto,
 }
 
 struct Variant {
@@ -195,6 +200,14 @@ const VARIANTS: &[Variant] = &[
         from: From::Package,
     },
     Variant { name: "file", env: &[], args: &[], removes: &[], link: Link::Glibc, from: From::File },
+    // Build settings every fix must keep, or drop with a note.
+    Variant { name: "cover", env: &[], args: &["-cover"], removes: &[], link: Link::Glibc, from: From::Package },
+    Variant { name: "gcflags-v3", env: &[("GOAMD64", "v3")], args: &["-gcflags=all=-l"], removes: &[], link: Link::Glibc, from: From::Package },
+    Variant { name: "asmflags", env: &[], args: &["-asmflags=-D=LINKLENS"], removes: &[], link: Link::Glibc, from: From::Package },
+    Variant { name: "fips", env: &[("GOFIPS140", "latest")], args: &[], removes: &[], link: Link::Glibc, from: From::Package },
+    Variant { name: "cflags", env: &[("CGO_CFLAGS", "-O2 -DLINKLENS=1")], args: &[], removes: &[], link: Link::Glibc, from: From::Package },
+    Variant { name: "asan", env: &[], args: &["-asan"], removes: &[], link: Link::Sanitizer, from: From::Package },
+    Variant { name: "boringcrypto", env: &[("GOEXPERIMENT", "boringcrypto")], args: &[], removes: &[], link: Link::Boringcrypto, from: From::Package },
 ];
 
 /// (program, variant, Go): the matrix. Kept to what each variant proves, so
@@ -223,6 +236,13 @@ const MATRIX: &[(&str, &str, Go)] = &[
     // purego: dynamic by design, cgo on or off.
     ("puregoputs", "default", Go::V126),
     ("puregoputs", "cgo0", Go::V126),
+    ("lookuphost", "cover", Go::V126),
+    ("lookuphost", "gcflags-v3", Go::V126),
+    ("lookuphost", "asmflags", Go::V126),
+    ("lookuphost", "fips", Go::V126),
+    ("cstdio", "cflags", Go::V126),
+    ("hello", "asan", Go::V126),
+    ("hash", "boringcrypto", Go::V126),
     ("lookuphost", "pie-cgo", Go::V126),
     ("lookuphost", "musl", Go::V126),
     ("cstdio", "musl", Go::V126),
@@ -374,6 +394,12 @@ fn expect(program: &str, v: &Variant) -> Expect {
         Link::GccgoStatic => ("static", vec![], None, "elf"),
         // The PIE is Go's choice for Android, not the user's: no command.
         Link::AndroidPie => ("dynamic", vec!["pie-interp"], None, "elf"),
+        // libasan and libc, no cgo package: a build without cgo (and so
+        // without -asan, noted) is static.
+        Link::Sanitizer => ("dynamic", vec![], Some("cgo-off"), "elf"),
+        // BoringCrypto is C (crypto/internal/boring): linked statically with
+        // musl, it stays a BoringCrypto build.
+        Link::Boringcrypto => ("dynamic", vec!["cgo-dep"], Some("musl-gcc"), "elf"),
     };
     let glibc_linked_for = (linkage == "dynamic" && matches!(v.link, Link::Glibc)).then(|| {
         let zig = v.env.iter().find_map(|(k, cc)| (*k == "CC").then_some(*cc)).and_then(|cc| cc.rsplit_once("-gnu.")).map(|(_, ver)| ver.to_string());

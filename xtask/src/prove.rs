@@ -64,6 +64,7 @@ pub fn prove(report: &linklens_explain::Report, source: Source, scratch: &Path, 
             file: None,
             readelf: None,
             detail: None,
+            boringcrypto_symbols: None,
         };
         if let Some(why) = not_run_here(fix) {
             proof.detail = Some(why.into());
@@ -123,6 +124,10 @@ pub fn prove(report: &linklens_explain::Report, source: Source, scratch: &Path, 
             let file = Command::new("file").arg("-b").arg(&built).output()?;
             proof.file = Some(String::from_utf8_lossy(&file.stdout).trim().to_string());
             proof.readelf = Some(readelf(&built)?);
+            if command.contains("boringcrypto") {
+                let nm = Command::new("go").args(["tool", "nm"]).arg(&built).env("GOTOOLCHAIN", "local").output()?;
+                proof.boringcrypto_symbols = Some(String::from_utf8_lossy(&nm.stdout).lines().filter(|l| l.contains("_goboringcrypto_")).count());
+            }
             match linklens::analyze(&bytes[..]) {
                 Ok(r) => {
                     proof.outcome = Outcome::of(r.linkage);

@@ -80,6 +80,10 @@ struct GoreleaserBuild {
     tags: Vec<String>,
     #[serde(default)]
     ldflags: Vec<String>,
+    #[serde(default)]
+    gcflags: Vec<String>,
+    #[serde(default)]
+    asmflags: Vec<String>,
     goos: Vec<String>,
     goarch: Vec<String>,
     goamd64: Option<Vec<String>>,
@@ -168,7 +172,18 @@ fn every_recipe_of_every_fixture_is_read_by_its_tool() {
                         assert_eq!(linklens::go::quoted::split(&ld), b.ldflags, "{name} {}", fix.id);
                         for e in &b.env {
                             let kept = build.env.contains(&format!("{}={}", e.key, e.value));
-                            assert!(kept || e.key.starts_with("GO") && e.key != "GO111MODULE", "{name} {}: {} lost", fix.id, e.key);
+                            // GoReleaser sets the target's own variables from goos, goarch and the levels.
+                            let target = ["GOOS", "GOARCH", "GOAMD64", "GOARM", "GOARM64", "GO386", "GOMIPS", "GOMIPS64", "GOPPC64", "GORISCV64"].contains(&e.key.as_str());
+                            assert!(kept || target, "{name} {}: {} lost", fix.id, e.key);
+                        }
+                        // -gcflags and -asmflags in their own fields, -pgo among the flags.
+                        for s in &b.tool_flags {
+                            let found = match s.key.as_str() {
+                                "-gcflags" => build.gcflags.contains(&s.value),
+                                "-asmflags" => build.asmflags.contains(&s.value),
+                                _ => build.flags.contains(&format!("{}={}", s.key, s.value)),
+                            };
+                            assert!(found, "{name} {}: {} lost", fix.id, s.key);
                         }
                         assert!(build.hooks.post.iter().any(|h| h.cmd.starts_with("linklens ")), "{name}: a linklens check");
                         let _ = (&build.flags, &build.goamd64, &build.goarm64, &build.goarm, &build.go386, &build.gomips, &build.goppc64, &build.goriscv64);

@@ -80,6 +80,10 @@ pub struct Proof {
     /// The build's last lines when it failed; why it was not run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// For a BoringCrypto build: how many `_goboringcrypto_` symbols
+    /// `go tool nm` lists in the result (0: BoringCrypto was left out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boringcrypto_symbols: Option<usize>,
 }
 
 /// A rebuilt file as `readelf -lW -dW -VW` shows it.

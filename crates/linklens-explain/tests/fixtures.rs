@@ -306,6 +306,15 @@ fn every_printed_command_was_run_and_kept_its_promise() {
                     failures.push(format!("{}: {} gave a {libc} file: {}", f.name, p.fix, p.command));
                 }
             }
+            // A BoringCrypto build stays one, unless the fix says it cannot.
+            if let Some(n) = p.boringcrypto_symbols {
+                let said = fix.notes.iter().any(|n| n.id == linklens::NoteId::BoringcryptoDropped);
+                if n == 0 && !said {
+                    failures.push(format!("{}: {} left BoringCrypto out without saying so: {}", f.name, p.fix, p.command));
+                }
+            } else if p.command.contains("boringcrypto") && p.outcome != Outcome::Skipped && p.outcome != Outcome::Failed {
+                failures.push(format!("{}: {} was not checked for BoringCrypto (cargo xtask fixtures)", f.name, p.fix));
+            }
             let floor = fix.notes.iter().find(|n| n.id == linklens::NoteId::GlibcFloor);
             if let (Some(_), Some(min)) = (floor, &p.glibc_min) {
                 let named = fix.glibc_floor.as_deref();

@@ -253,7 +253,9 @@ fn zig_compilers(b: &mut GoBuild, notes: &mut Vec<Note>, target: &str, cxx_libra
 /// After the static recipes: they fix fewer targets.
 fn lower_floor(report: &Facts, base: &GoBuild, goarch: &str, causes: &[CauseId], cxx_library: Option<&str>) -> Vec<Fix> {
     let mut out = Vec::new();
-    if !report.toolchain.runtime_cgo {
+    // A sanitizer build needs the compiler's own runtime (libasan), which
+    // neither zig nor an older image's toolchain provides.
+    if !report.toolchain.runtime_cgo || !base.sanitizers.is_empty() {
         return out;
     }
     let output = base.output.clone();
