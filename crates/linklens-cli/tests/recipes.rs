@@ -164,8 +164,8 @@ fn every_recipe_of_every_fixture_is_read_by_its_tool() {
                         let build = &g.builds[0];
                         assert_eq!((build.id.as_str(), build.binary.as_str(), build.main.as_str()), (b.output.as_str(), b.output.as_str(), b.package.as_str()));
                         assert_eq!(build.tags, b.tags, "{name} {}", fix.id);
-                        assert_eq!(build.goos, [b.goos.clone()]);
-                        assert_eq!(build.goarch, [b.goarch.clone()]);
+                        assert_eq!(build.goos, std::slice::from_ref(&b.goos));
+                        assert_eq!(build.goarch, std::slice::from_ref(&b.goarch));
                         assert_eq!(build.command.as_deref(), b.test.then_some("test"));
                         // The ldflags, split as go splits them, are the build's.
                         let ld = build.ldflags.join(" ");

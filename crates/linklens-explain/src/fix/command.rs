@@ -12,6 +12,13 @@ use linklens::{GoInfo, NoteId, Setting};
 use crate::explanation::Note;
 use linklens::vocab::BuildTool;
 
+/// The raw build settings a command reads (the rest come typed, from
+/// `GoInfo::build`, or follow from the source): what a shortened share
+/// link must keep.
+pub const READ_FROM_SETTINGS: &[&str] = &[
+    "-asan", "-asmflags", "-cover", "-gcflags", "-msan", "-pgo", "-race", "CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS", "CGO_LDFLAGS", "GOEXPERIMENT", "GOFIPS140",
+];
+
 /// A `go build` command line: what the binary recorded, as a fix changed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GoBuild {
@@ -103,7 +110,10 @@ impl GoBuild {
         } else if b.trimpath && b.ldflags.is_none() {
             notes.push(note(NoteId::TrimpathLdflags, &[]));
         }
-        let recorded = |key: &str| go.settings.iter().find(|s| s.key == key).map(|s| s.value.as_str());
+        let recorded = |key: &str| {
+            debug_assert!(READ_FROM_SETTINGS.contains(&key), "{key}");
+            go.settings.iter().find(|s| s.key == key).map(|s| s.value.as_str())
+        };
         // The toolchain's own choices travel in the environment, as Go reads them.
         for key in ["GOEXPERIMENT", "GOFIPS140"] {
             if let Some(v) = recorded(key).filter(|v| !v.is_empty()) {
@@ -118,14 +128,14 @@ impl GoBuild {
         }
         let mut tool_flags: Vec<Setting> = ["-gcflags", "-asmflags"].iter().filter_map(|k| recorded(k).map(|v| setting(k, v))).collect();
         // -pgo=auto (the default) finds default.pgo beside the main package.
-        tool_flags.extend(recorded("-pgo").filter(|p| !p.rsplit('/').next().is_some_and(|f| f == "default.pgo")).map(|p| setting("-pgo", p)));
+        tool_flags.extend(recorded("-pgo").filter(|p| p.rsplit('/').next().is_none_or(|f| f != "default.pgo")).map(|p| setting("-pgo", p)));
         let mut build = GoBuild {
             env,
             sanitizers: ["-msan", "-asan"].iter().filter(|k| recorded(k) == Some("true")).map(|k| k.to_string()).collect(),
             cover: recorded("-cover") == Some("true"),
             tool_flags,
             trimpath: b.trimpath,
-            race: go.settings.iter().any(|s| s.key == "-race" && s.value == "true"),
+            race: recorded("-race") == Some("true"),
             test,
             buildmode: b.buildmode.clone().filter(|m| m != "exe" && m != "default"),
             tags: b.tags.clone(),

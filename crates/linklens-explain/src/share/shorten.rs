@@ -48,7 +48,12 @@ pub(super) fn apply(r: &mut Facts, omitted: &mut Vec<Omitted>, level: &[OmittedI
         let count = match id {
             OmittedId::Imports => std::mem::take(&mut r.imports).len(),
             OmittedId::Deps => r.go.as_mut().map_or(0, |g| std::mem::take(&mut g.deps).len()),
-            OmittedId::Settings => r.go.as_mut().map_or(0, |g| std::mem::take(&mut g.settings).len()),
+            // The settings a command reads stay: the rest are typed or derived.
+            OmittedId::Settings => r.go.as_mut().map_or(0, |g| {
+                let before = g.settings.len();
+                g.settings.retain(|s| !s.value.is_empty() && crate::fix::command::READ_FROM_SETTINGS.contains(&s.key.as_str()));
+                before - g.settings.len()
+            }),
             OmittedId::RequiredSymbols => r.portability.requires.iter_mut().map(|q| std::mem::take(&mut q.symbols).len()).sum(),
             OmittedId::Evidence => {
                 let lists = r.causes.iter_mut().map(|c| &mut c.evidence).chain(r.warnings.iter_mut().map(|w| &mut w.evidence));
