@@ -396,7 +396,7 @@ fn expect(program: &str, v: &Variant) -> Expect {
         Link::AndroidPie => ("dynamic", vec!["pie-interp"], None, "elf"),
         // libasan and libc, no cgo package: a build without cgo (and so
         // without -asan, noted) is static.
-        Link::Sanitizer => ("dynamic", vec![], Some("cgo-off"), "elf"),
+        Link::Sanitizer => ("dynamic", vec!["sanitizer"], Some("cgo-off"), "elf"),
         // BoringCrypto is C (crypto/internal/boring): linked statically with
         // musl, it stays a BoringCrypto build.
         Link::Boringcrypto => ("dynamic", vec!["cgo-dep"], Some("musl-gcc"), "elf"),

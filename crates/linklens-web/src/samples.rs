@@ -31,6 +31,7 @@ pub const SAMPLES: &[Sample] = &[
     Sample { slug: "pie", cause: Some(CauseId::PieInterp), fixture: "hello-pie-go1.26" },
     Sample { slug: "plugin", cause: Some(CauseId::Plugin), fixture: "pluginhost-default-go1.26" },
     Sample { slug: "purego", cause: Some(CauseId::Purego), fixture: "puregoputs-cgo0-go1.26" },
+    Sample { slug: "asan", cause: Some(CauseId::Sanitizer), fixture: "hello-asan-go1.26" },
     Sample { slug: "c", cause: Some(CauseId::NonGo), fixture: "c-dynamic" },
     Sample { slug: "race", cause: Some(CauseId::Race), fixture: "hello-race-go1.19" },
     Sample { slug: "gccgo", cause: Some(CauseId::Gccgo), fixture: "hello-gccgo-go1.26" },

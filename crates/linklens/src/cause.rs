@@ -62,6 +62,7 @@ pub(crate) fn attribute(input: &Input, imports: &mut [Import]) -> Vec<Cause> {
     causes.extend(purego(input, go, imports));
     causes.extend(pie_interp(input, go));
     causes.extend(race(go, &names, makes_dynamic));
+    causes.extend(sanitizer(input, go, makes_dynamic));
     if causes.is_empty() && makes_dynamic {
         causes.extend(external_link(input, go, &names));
     }
@@ -184,6 +185,18 @@ fn race(go: &GoInfo, names: &Names, makes_dynamic: bool) -> Option<Cause> {
     let mut evidence = vec![Evidence::new(E::Setting, "-race=true")];
     evidence.extend(names.runtime_cgo.iter().map(|c| Evidence::new(E::Function, c.clone())));
     Some(cause(CauseId::Race, None, None, None, makes_dynamic, evidence))
+}
+
+/// The address or memory sanitizer: its runtime is a C library.
+fn sanitizer(input: &Input, go: &GoInfo, makes_dynamic: bool) -> Option<Cause> {
+    let on: Vec<&str> = ["-asan", "-msan"].into_iter().filter(|k| go.settings.iter().any(|s| s.key == *k && s.value == "true")).collect();
+    if on.is_empty() {
+        return None;
+    }
+    let mut evidence: Vec<Evidence> = on.iter().map(|k| Evidence::new(E::Setting, format!("{k}=true"))).collect();
+    let runtimes = input.dynamic.needed.iter().filter(|l| l.starts_with("libasan") || l.starts_with("libmsan") || l.starts_with("libclang_rt"));
+    evidence.extend(runtimes.map(|l| Evidence::new(E::Library, l.clone())));
+    Some(cause(CauseId::Sanitizer, None, None, None, makes_dynamic, evidence))
 }
 
 /// External linking of a program with no C of its own: gcc adds libc.

@@ -88,6 +88,9 @@ vocabulary! {
         /// purego: the program loads C libraries at run time without cgo
         /// (`//go:cgo_import_dynamic` asks the loader for libc and dlopen).
         Purego = "purego",
+        /// Built with `-asan` or `-msan`: the sanitizer's runtime is a C
+        /// library, linked dynamically, and needs cgo.
+        Sanitizer = "sanitizer",
     }
 }
 
@@ -280,7 +283,6 @@ vocabulary! {
         /// The import and driver name must change first.
         ReplaceImport = "replace-import",
         /// Dynamic with no cgo package found.
-        NoCgoPackageFound = "no-cgo-package-found",
         /// The non-Go recipe's file names are placeholders.
         AdaptFileNames = "adapt-file-names",
         /// Serve each extension as its own static binary.

@@ -36,6 +36,7 @@ pub(super) static FIXES: [FixEntry; FixId::ALL.len()] = [
             when(CauseId::Dns, "DNS: Go's resolver reads /etc/resolv.conf and /etc/hosts itself; NSS sources such as mDNS (.local), LDAP, SSSD or systemd-resolved's extra features are not consulted."),
             when(CauseId::OsUser, "Users and groups: only /etc/passwd and /etc/group are read; accounts from LDAP, SSSD or systemd-homed are not found."),
             always("Any package that really needs C will fail to build."),
+            when(CauseId::Sanitizer, "The rebuilt file has no sanitizer checks: keep the -asan build for testing, ship the other."),
             when(CauseId::Plugin, "plugin.Open then always fails with \"plugin: not implemented\": only if plugins are optional."),
         ],
         verify: GO_VERIFY,
@@ -208,8 +209,6 @@ pub(super) static NOTES: [&str; NoteId::ALL.len()] = [
     "-linkmode external: with cgo only in net/os/user, Go would link internally and fail on zig's objects.",
     // replace-import
     "First replace the import github.com/mattn/go-sqlite3 with modernc.org/sqlite and sql.Open(\"sqlite3\", …) with sql.Open(\"sqlite\", …).",
-    // no-cgo-package-found
-    "No cgo package was found, but the file is dynamic; turning cgo off removes runtime/cgo and libc.",
     // adapt-file-names
     "Adapt the file names to your build; with make, pass the flag via LDFLAGS.",
     // serve-extensions

@@ -149,6 +149,7 @@ pub fn sample_title(slug: &str) -> &'static str {
         "pie" => "-buildmode=pie without cgo",
         "plugin" => "the plugin package",
         "purego" => "purego: C libraries without cgo",
+        "asan" => "an -asan build",
         "c" => "a C program (not Go)",
         "race" => "a -race build",
         "gccgo" => "built by gccgo",

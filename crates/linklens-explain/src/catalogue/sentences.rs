@@ -38,7 +38,7 @@ pub const THE_C_LIBRARY: &str = "the C library";
 /// A Go PIE linked internally.
 pub const HEADLINE_PIE_ONLY: &str = "Dynamic only because of -buildmode=pie: it asks for the dynamic loader, but needs no shared library.";
 /// Dynamic with no cgo component found.
-pub const HEADLINE_NO_CAUSE: &str = "Dynamic, but no cgo package was found: the interpreter and libraries it asks for are listed with the verdict.";
+pub const HEADLINE_NO_CAUSE: &str = "Dynamic, and linklens could not tell why: no cgo package, build setting or loader use it knows explains it. The interpreter and libraries it asks for are listed with the verdict; no command is given, because none is known to make it static.";
 /// Dynamic because of the named causes.
 pub const HEADLINE_BECAUSE: &str = "Dynamic because of {causes}.";
 /// A cgo dependency named by its module.

@@ -194,6 +194,21 @@ pub(super) static CAUSES: [Topic; CauseId::ALL.len()] = [
         message: None,
         links: &[Link { title: "purego", url: "https://github.com/ebitengine/purego" }, LINK_DOCS],
     },
+    Topic {
+        id: TopicId::Cause(CauseId::Sanitizer),
+        title: "A sanitizer build (-asan or -msan)",
+        summary: "-asan and -msan link the C sanitizer's runtime (libasan, or clang's msan), which needs cgo and is a shared library",
+        what_happens: "go build -asan (or -msan) instruments the program for the C compiler's address (or memory) sanitizer; the checks run in the sanitizer's runtime, a C library the C compiler links dynamically, so cgo must be on.",
+        why_dynamic: "The sanitizer's runtime comes as a shared library (libasan.so with gcc). It is a debugging build: the shipping build leaves the flag out, and a pure-Go program is then static without cgo.",
+        confirm: &[
+            FILE_CHECK,
+            Check { command: "go version -m ./app | grep -E -- '-asan|-msan'", shows: "-asan=true or -msan=true among the settings" },
+            READELF_NEEDED,
+        ],
+        fixes: &[FixId::CgoOff],
+        message: None,
+        links: &[Link { title: "go build flags (-asan, -msan)", url: "https://pkg.go.dev/cmd/go#hdr-Compile_packages_and_dependencies" }],
+    },
 ];
 
 pub(super) static WARNINGS: [Topic; WarningId::ALL.len()] = [

@@ -30,7 +30,7 @@ pub(crate) fn for_go(report: &Facts, go: &GoInfo) -> Vec<Fix> {
     let mut fixes = Vec::new();
     // A race build or an external link with no C: only a build without
     // them is static; every other recipe would keep what makes it dynamic.
-    if causes.contains(&CauseId::Race) || causes.contains(&CauseId::ExternalLink) {
+    if causes.contains(&CauseId::Race) || causes.contains(&CauseId::ExternalLink) || causes.contains(&CauseId::Sanitizer) {
         if report.linkage == Linkage::Dynamic {
             fixes.push(r.cgo_off());
         }
@@ -61,12 +61,8 @@ pub(crate) fn for_go(report: &Facts, go: &GoInfo) -> Vec<Fix> {
         fixes.extend(r.pie());
     }
     fixes.extend(lower_floor(report, &r.base, &r.goarch, &r.cause_list, r.cxx_library.as_deref()));
-    if fixes.is_empty() {
-        // Dynamic with no cgo package found: cgo itself is the only suspect.
-        let mut f = r.cgo_off();
-        f.notes.push(note(NoteId::NoCgoPackageFound, &[]));
-        fixes.push(f);
-    }
+    // Dynamic and no cause found: nothing is known that a command could
+    // change, so none promises a static file (the headline says so).
     fixes
 }
 
@@ -509,11 +505,15 @@ mod tests {
         assert!(has_note(&f[2], NoteId::PieDropped));
         assert_eq!((f[3].id, f[3].expect), (FixId::ZigMusl, Linkage::StaticPie));
         assert!(f[3].verify[0].contains("static-pie linked"), "{:?}", f[3].verify);
-        // Dynamic with nothing found: cgo is the only suspect.
+        // Dynamic with nothing found: no command promises what is not known.
         let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[], &[]);
+        assert!(for_go(&r, &g).is_empty());
+        // A sanitizer build: only the build without it (and without cgo), noted.
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::Sanitizer, None)], &[("-asan", "true")]);
         let f = for_go(&r, &g);
         assert_eq!(ids(&f), [FixId::CgoOff]);
-        assert!(has_note(&f[0], NoteId::NoCgoPackageFound));
+        assert_eq!(f[0].command, "CGO_ENABLED=0 go build .");
+        assert!(has_note(&f[0], NoteId::SanitizerDropped));
         // Static and clean: nothing to do.
         let (r, g) = report("amd64", Linkage::Static, Kind::Executable, &[], &[]);
         assert!(for_go(&r, &g).is_empty());
