@@ -30,6 +30,7 @@ const PROGRAMS: &[(&str, &[&str])] = &[
     ("export", &["cgo-own"]),
     ("puregoputs", &["purego"]),
     ("hash", &[]),
+    ("sqlitedebian", &["cgo-dep"]),
 ];
 
 /// Programs whose C code is C++: Debian's musl-gcc has no C++ compiler,
@@ -124,6 +125,8 @@ enum From {
     Gopath,
     /// `go test -c ./<program>`: a library's test binary.
     Test,
+    /// `.` in `fixtures/src/<program>`, a module of its own.
+    Module,
 }
 
 const ZIG_AMD64: &str = "zig cc -target x86_64-linux-musl";
@@ -208,6 +211,8 @@ const VARIANTS: &[Variant] = &[
     Variant { name: "cflags", env: &[("CGO_CFLAGS", "-O2 -DLINKLENS=1")], args: &[], removes: &[], link: Link::Glibc, from: From::Package },
     Variant { name: "asan", env: &[], args: &["-asan"], removes: &[], link: Link::Sanitizer, from: From::Package },
     Variant { name: "boringcrypto", env: &[("GOEXPERIMENT", "boringcrypto")], args: &[], removes: &[], link: Link::Boringcrypto, from: From::Package },
+    // A module of its own that replaces go-sqlite3 with Debian's (no bundled SQLite).
+    Variant { name: "debian", env: &[], args: &[], removes: &[], link: Link::Glibc, from: From::Module },
 ];
 
 /// (program, variant, Go): the matrix. Kept to what each variant proves, so
@@ -243,6 +248,7 @@ const MATRIX: &[(&str, &str, Go)] = &[
     ("cstdio", "cflags", Go::V126),
     ("hello", "asan", Go::V126),
     ("hash", "boringcrypto", Go::V126),
+    ("sqlitedebian", "debian", Go::V126),
     ("lookuphost", "pie-cgo", Go::V126),
     ("lookuphost", "musl", Go::V126),
     ("cstdio", "musl", Go::V126),
@@ -488,6 +494,7 @@ pub fn build(only: Option<&str>) -> Result<()> {
             From::Package => (format!("./cmd/{program}"), format!("../bin/{name}"), src.clone()),
             From::File => (format!("cmd/{program}/main.go"), format!("../bin/{name}"), src.clone()),
             From::Test => (format!("./{program}"), format!("../bin/{name}"), src.clone()),
+            From::Module => (".".into(), format!("../../bin/{name}"), src.join(program)),
             From::Gopath => {
                 let _ = std::fs::remove_dir_all(&gopath_dir);
                 std::fs::create_dir_all(&gopath_dir)?;
@@ -510,7 +517,11 @@ pub fn build(only: Option<&str>) -> Result<()> {
             .map(|(k, v)| format!("{k}={v}"))
             .chain(env.iter().map(|(k, v)| format!("{k}={}", shell_word(v))))
             .collect();
-        let cd = if v.from == From::Gopath { format!("cd {} && ", gopath_dir.strip_prefix(&root).unwrap_or(&gopath_dir).display()) } else { String::new() };
+        let cd = match v.from {
+            From::Gopath => format!("cd {} && ", gopath_dir.strip_prefix(&root).unwrap_or(&gopath_dir).display()),
+            From::Module => format!("cd {program} && "),
+            _ => String::new(),
+        };
         let command = format!("{cd}{} {} {}", shown_env.join(" "), if go == Go::V119 { "/usr/lib/go-1.19/bin/go" } else { "go" }, args.iter().map(|a| shell_word(a)).collect::<Vec<_>>().join(" "));
         let mut entry = Entry {
             name: name.clone(),
@@ -561,8 +572,10 @@ pub fn build(only: Option<&str>) -> Result<()> {
             entry.post = Some(post);
         }
         let package_dir = if v.from == From::Test { program.to_string() } else { format!("cmd/{program}") };
+        let module_dir = src.join(program);
         let source = match v.from {
             From::Gopath => crate::prove::Source::Dir(&gopath_dir),
+            From::Module => crate::prove::Source::Go { module: &module_dir, dir: "." },
             _ => crate::prove::Source::Go { module: &src, dir: &package_dir },
         };
         entry.proofs = prove_file(&out_dir.join(&name), source, &build.join("prove").join(&name), &path)?;

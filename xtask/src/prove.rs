@@ -38,7 +38,7 @@ fn not_run_here(fix: &linklens_explain::Fix) -> Option<&'static str> {
         Some("needs Docker, which fixture builds do not use")
     } else if c.contains("rustup ") {
         Some("needs rustup and a download of the musl target")
-    } else if c.contains("go get ") {
+    } else if fix.build.as_ref().is_some_and(|b| b.go_get.is_some()) {
         Some("needs the source changed first, as its note says")
     } else {
         None

@@ -62,7 +62,14 @@ fn scratch(name: &str) -> PathBuf {
 #[serde(deny_unknown_fields)]
 struct Goreleaser {
     version: u32,
+    before: Option<GoreleaserBefore>,
     builds: Vec<GoreleaserBuild>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct GoreleaserBefore {
+    hooks: Vec<String>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -161,6 +168,8 @@ fn every_recipe_of_every_fixture_is_read_by_its_tool() {
                     RecipeKind::Goreleaser => {
                         let g: Goreleaser = serde_yaml_ng::from_str(&rc.text).unwrap_or_else(|e| panic!("{name} {}: {e}\n{}", fix.id, rc.text));
                         assert_eq!(g.version, 2);
+                        // What runs before the build (a replace dropped, a driver added) is GoReleaser's before hooks.
+                        assert_eq!(g.before.map(|b| b.hooks).unwrap_or_default(), b.before_build(), "{name} {}", fix.id);
                         let build = &g.builds[0];
                         assert_eq!((build.id.as_str(), build.binary.as_str(), build.main.as_str()), (b.output.as_str(), b.output.as_str(), b.package.as_str()));
                         assert_eq!(build.tags, b.tags, "{name} {}", fix.id);

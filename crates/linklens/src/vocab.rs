@@ -309,6 +309,9 @@ vocabulary! {
         CgoFlagsDropped = "cgo-flags-dropped",
         /// `GOEXPERIMENT=boringcrypto` with cgo off: BoringCrypto is left out.
         BoringcryptoDropped = "boringcrypto-dropped",
+        /// go-sqlite3 replaced by a copy that links the system's libsqlite3:
+        /// the replace is dropped.
+        ReplaceDropped = "replace-dropped",
     }
 }
 

@@ -235,4 +235,6 @@ pub(super) static NOTES: [&str; NoteId::ALL.len()] = [
     "CGO_CFLAGS, CGO_CPPFLAGS, CGO_CXXFLAGS and CGO_LDFLAGS dropped: with cgo off nothing reads them.",
     // boringcrypto-dropped
     "GOEXPERIMENT=boringcrypto needs cgo: with cgo off, Go quietly uses its own crypto and the file is no longer a BoringCrypto build. For a FIPS 140-3 build without cgo, set GOFIPS140=latest (Go 1.24 and later) instead; to keep BoringCrypto, keep cgo and link statically (musl-gcc or zig).",
+    // replace-dropped
+    "Drops the replace of {module} ({path}): that copy links the system's libsqlite3, built for glibc, whose headers no musl or zig sysroot has; the upstream module ({version}) compiles its bundled SQLite. go mod edit changes go.mod: commit it, or run it in the build only.",
 ];

@@ -69,6 +69,10 @@ pub struct GoBuild {
     /// A module to add before building (`go get`), for a driver swap.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub go_get: Option<String>,
+    /// A module whose `replace` is dropped before building, and the version
+    /// it then resolves to (`go mod edit -dropreplace`, `go get M@V`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drop_replace: Option<Setting>,
     /// An image to build inside (`golang:1.26-bookworm`), for an older glibc.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
@@ -147,6 +151,7 @@ impl GoBuild {
             arch_level: level.cloned(),
             go_version: go.version.clone(),
             go_get: None,
+            drop_replace: None,
             image: None,
             notes,
         };
@@ -386,10 +391,23 @@ impl GoBuild {
             // architecture runs natively there (under emulation) with its gcc.
             return format!("docker run --rm --platform linux/{} -v \"$PWD\":/src -w /src {image} sh -c {}", self.goarch, shell_quote(&build));
         }
-        match &self.go_get {
-            Some(module) => format!("go get {module} && {build}"),
-            None => build,
+        let mut steps = self.before_build();
+        steps.push(build);
+        steps.join(" && ")
+    }
+
+    /// What runs before the build, in order: a replace dropped (and the
+    /// module fetched at its version), a driver added.
+    pub fn before_build(&self) -> Vec<String> {
+        let mut steps = Vec::new();
+        if let Some(m) = &self.drop_replace {
+            steps.push(format!("go mod edit -dropreplace={}", shell_quote(&m.key)));
+            steps.push(format!("go get {}", shell_quote(&format!("{}@{}", m.key, m.value))));
         }
+        if let Some(module) = &self.go_get {
+            steps.push(format!("go get {module}"));
+        }
+        steps
     }
 
     /// The `-ldflags` value as one string (for a field that takes it whole).

@@ -94,9 +94,11 @@ impl<'a> Recipes<'a> {
             .cloned()
             .or_else(|| report.imports.iter().any(|i| linklens::is_cxx_runtime(i.name.as_bytes())).then(|| "libstdc++".to_string()));
         let std_tags = [(CauseId::Dns, "netgo"), (CauseId::OsUser, "osusergo")].iter().filter(|(c, _)| causes.contains(c)).map(|(_, t)| *t).collect();
+        let mut base = GoBuild::from_binary(go, report.arch.goarch.as_deref());
+        unbundled_sqlite(report, go, &mut base);
         Recipes {
             report,
-            base: GoBuild::from_binary(go, report.arch.goarch.as_deref()),
+            base,
             cause_list: causes.iter().copied().collect(),
             goarch: go.build.goarch.clone().or_else(|| report.arch.goarch.clone()).unwrap_or_else(|| "amd64".into()),
             needs_c: causes.contains(&CauseId::CgoOwn) || causes.contains(&CauseId::CgoDep),
@@ -207,6 +209,22 @@ impl<'a> Recipes<'a> {
         let notes = sp.notes.clone();
         [drop, self.fix(FixId::StaticPie, sp, notes, Linkage::StaticPie)]
     }
+}
+
+/// go-sqlite3 replaced by a local copy that links the system's libsqlite3
+/// (a distribution's package, without the bundled SQLite): every command
+/// first drops the replace, so the upstream module at its required
+/// version builds, with its bundled SQLite, wherever the command runs.
+fn unbundled_sqlite(report: &Facts, go: &GoInfo, b: &mut GoBuild) {
+    const MODULE: &str = "github.com/mattn/go-sqlite3";
+    let system_library = report.dynamic.needed.iter().any(|l| l.starts_with("libsqlite3.so"));
+    let Some(m) = go.deps.iter().find(|m| m.path == MODULE) else { return };
+    let Some(r) = m.replace.as_ref().filter(|r| r.path.starts_with('/') || r.path.starts_with('.')) else { return };
+    if !system_library || !m.version.starts_with('v') {
+        return;
+    }
+    b.drop_replace = Some(linklens::Setting { key: MODULE.into(), value: m.version.clone() });
+    b.notes.push(note(NoteId::ReplaceDropped, &[("module", MODULE), ("path", &r.path), ("version", &m.version)]));
 }
 
 /// The pure-Go SQLite driver that replaces go-sqlite3.

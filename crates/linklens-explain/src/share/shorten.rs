@@ -47,7 +47,15 @@ pub(super) fn apply(r: &mut Facts, omitted: &mut Vec<Omitted>, level: &[OmittedI
     for &id in level {
         let count = match id {
             OmittedId::Imports => std::mem::take(&mut r.imports).len(),
-            OmittedId::Deps => r.go.as_mut().map_or(0, |g| std::mem::take(&mut g.deps).len()),
+            // The modules a cause names stay: a command reads their replace.
+            OmittedId::Deps => {
+                let named: Vec<String> = r.causes.iter().filter_map(|c| c.module.clone()).collect();
+                r.go.as_mut().map_or(0, |g| {
+                    let before = g.deps.len();
+                    g.deps.retain(|m| named.contains(&m.path));
+                    before - g.deps.len()
+                })
+            }
             // The settings a command reads stay: the rest are typed or derived.
             OmittedId::Settings => r.go.as_mut().map_or(0, |g| {
                 let before = g.settings.len();

@@ -52,9 +52,7 @@ pub(super) fn render(r: &Ctx) -> String {
         b.command_to(Some(&path))
     } else {
         let mut words = Vec::new();
-        if let Some(module) = &b.go_get {
-            words.push(format!("go get {module} &&"));
-        }
+        words.extend(b.before_build().into_iter().map(|s| format!("{s} &&")));
         words.extend(b.go_args(Some(&path)));
         words.join(" ")
     };

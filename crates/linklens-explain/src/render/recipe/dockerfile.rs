@@ -53,7 +53,12 @@ pub(super) fn render(r: &Ctx) -> String {
     }
     let modules = b.env_value("GO111MODULE") != Some("off");
     if modules {
-        out += "COPY go.* ./\nRUN go mod download\n";
+        out += "COPY go.* ./\n";
+        // A replace to a directory of the build machine goes before the download.
+        if let Some(m) = &b.drop_replace {
+            out += &format!("RUN go mod edit -dropreplace={} && go get {}@{}\n", m.key, m.key, m.value);
+        }
+        out += "RUN go mod download\n";
     }
     out += "COPY . .\n";
     if let Some(module) = &b.go_get {

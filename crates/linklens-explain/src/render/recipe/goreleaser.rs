@@ -16,7 +16,16 @@ pub(super) fn render(r: &Ctx) -> String {
     if let Some(image) = &b.image {
         out += &comments(&[catalogue::fill(words::INSIDE_IMAGE, &[("image", image)])], "# ");
     }
-    out += "version: 2\n\nbuilds:\n";
+    out += "version: 2\n\n";
+    let before = b.before_build();
+    if !before.is_empty() {
+        out += "before:\n  hooks:\n";
+        for step in &before {
+            out += &format!("    - {}\n", scalar(step));
+        }
+        out += "\n";
+    }
+    out += "builds:\n";
     out += &format!("  - id: {}\n", scalar(&r.out));
     out += &format!("    main: {}\n", scalar(&b.package));
     out += &format!("    binary: {}\n", scalar(&r.out));
