@@ -205,6 +205,8 @@ const VARIANTS: &[Variant] = &[
     Variant { name: "file", env: &[], args: &[], removes: &[], link: Link::Glibc, from: From::File },
     // Build settings every fix must keep, or drop with a note.
     Variant { name: "cover", env: &[], args: &["-cover"], removes: &[], link: Link::Glibc, from: From::Package },
+    // -trimpath: Go then records neither -ldflags nor cgo's flags.
+    Variant { name: "trimpath", env: &[], args: &["-trimpath", "-ldflags", "-s -w"], removes: &[], link: Link::Glibc, from: From::Package },
     Variant { name: "gcflags-v3", env: &[("GOAMD64", "v3")], args: &["-gcflags=all=-l"], removes: &[], link: Link::Glibc, from: From::Package },
     Variant { name: "asmflags", env: &[], args: &["-asmflags=-D=LINKLENS"], removes: &[], link: Link::Glibc, from: From::Package },
     Variant { name: "fips", env: &[("GOFIPS140", "latest")], args: &[], removes: &[], link: Link::Glibc, from: From::Package },
@@ -242,6 +244,7 @@ const MATRIX: &[(&str, &str, Go)] = &[
     ("puregoputs", "default", Go::V126),
     ("puregoputs", "cgo0", Go::V126),
     ("lookuphost", "cover", Go::V126),
+    ("lookuphost", "trimpath", Go::V126),
     ("lookuphost", "gcflags-v3", Go::V126),
     ("lookuphost", "asmflags", Go::V126),
     ("lookuphost", "fips", Go::V126),
