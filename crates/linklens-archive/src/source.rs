@@ -19,7 +19,14 @@ pub struct Window<'a> {
 }
 
 impl<'a> Window<'a> {
+    /// The window `[start, start + len)` of `inner`, cut to the bytes
+    /// `inner` really has: a header's claimed size is not the window's (the
+    /// analysis trusts a window's length as the file's).
     pub fn new(inner: &'a mut dyn ReadSeek, start: u64, len: u64) -> Window<'a> {
+        let len = match inner.seek(SeekFrom::End(0)) {
+            Ok(total) => len.min(total.saturating_sub(start)),
+            Err(_) => len,
+        };
         Window { inner, start, len, pos: 0 }
     }
 }
@@ -197,10 +204,14 @@ mod tests {
         assert_eq!(w.seek(SeekFrom::Start(4)).unwrap(), 4);
         assert!(w.seek(SeekFrom::Current(-5)).is_err(), "before the start");
         assert!(w.seek(SeekFrom::End(-6)).is_err(), "before the start, from the end");
-        // A window whose end is past u64::MAX: an error, not a wrap.
+        // A window past the end of its source, even at u64::MAX: empty,
+        // whatever length a header claimed (no wrap, nothing to read).
         let mut w = Window::new(&mut src, u64::MAX, 10);
-        w.seek(SeekFrom::Start(5)).unwrap();
-        assert!(w.read(&mut [0; 4]).is_err());
+        assert_eq!(w.seek(SeekFrom::End(0)).unwrap(), 0);
+        assert_eq!(w.read(&mut [0; 4]).unwrap(), 0);
+        // A claimed length past the source's end is cut to what is there.
+        let mut w = Window::new(&mut src, 97, 1 << 40);
+        assert_eq!(w.seek(SeekFrom::End(0)).unwrap(), 3);
     }
 
     #[test]

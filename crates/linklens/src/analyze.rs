@@ -15,6 +15,8 @@ use crate::facts::*;
 use crate::{arch, cause, elf, go, libc, macho, os, pe, portability, sniff, warning};
 
 /// Analyse one file. Pure and deterministic; never panics on any input.
+/// The reader's `len` must be the bytes it really has: `object`'s
+/// `ReadCache` checks a read against it before reserving the read's size.
 pub fn analyze<'data, R: ReadRef<'data>>(data: R) -> Result<Facts, Error> {
     let unreadable = Error::NotObject { what: Sniffed::Unreadable, starts_with_mz: false };
     let len = data.len().map_err(|_| unreadable.clone())?;
