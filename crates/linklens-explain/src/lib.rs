@@ -50,9 +50,10 @@ fn warning_words(w: &linklens::Warning) -> String {
         .values
         .iter()
         .map(|(k, v)| {
+            let damage = w.id == linklens::WarningId::BuildinfoDamaged;
             let words = match k.as_str() {
-                "part" => BuildinfoPart::parse(v).map(|p| buildinfo_part(p).to_string()),
-                "problem" => BuildinfoProblem::parse(v).map(|p| catalogue::fill(buildinfo_problem(p), &[("value", value)])),
+                "part" if damage => BuildinfoPart::parse(v).map(|p| buildinfo_part(p).to_string()),
+                "problem" if damage => BuildinfoProblem::parse(v).map(|p| catalogue::fill(buildinfo_problem(p), &[("value", value)])),
                 _ => None,
             };
             (k.as_str(), words.unwrap_or_else(|| v.clone()))
