@@ -9,15 +9,7 @@ use linklens_archive::fuzzing::Spec;
 
 fuzz_target!(|spec: Spec| {
     let data = spec.build();
-    let limits = linklens_archive::Limits {
-        max_total: 64 << 20,
-        max_ratio: 100,
-        ratio_floor: 64 << 10,
-        max_members: 1000,
-        max_member: 16 << 20,
-        max_json: 1 << 20,
-        ..linklens_archive::Limits::default()
-    };
+    let limits = linklens_archive::fuzzing::limits();
     let mut src = std::io::Cursor::new(&data);
     if let Some(r) = linklens_archive::open(&mut src, data.len() as u64, &limits, None) {
         let words = linklens_explain::archive::explain_archive(&r);

@@ -13,6 +13,20 @@ use std::io::Write;
 
 use arbitrary::Arbitrary;
 
+/// The limits the fuzz targets and the allocation test walk with: small
+/// enough that a run stays fast, the same so a finding replays as found.
+pub fn limits() -> crate::Limits {
+    crate::Limits {
+        max_total: 64 << 20,
+        max_ratio: 100,
+        ratio_floor: 64 << 10,
+        max_members: 1000,
+        max_member: 16 << 20,
+        max_json: 1 << 20,
+        ..crate::Limits::default()
+    }
+}
+
 /// The root of a generated file.
 #[derive(Arbitrary, Debug)]
 pub struct Spec {

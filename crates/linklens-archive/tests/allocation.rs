@@ -40,18 +40,6 @@ fn check(size: usize) {
 #[global_allocator]
 static ALLOCATOR: Capped = Capped;
 
-fn fuzz_limits() -> linklens_archive::Limits {
-    linklens_archive::Limits {
-        max_total: 64 << 20,
-        max_ratio: 100,
-        ratio_floor: 64 << 10,
-        max_members: 1000,
-        max_member: 16 << 20,
-        max_json: 1 << 20,
-        ..linklens_archive::Limits::default()
-    }
-}
-
 #[test]
 fn hostile_archives_found_by_the_fuzzer_stay_under_the_cap() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hostile");
@@ -60,7 +48,7 @@ fn hostile_archives_found_by_the_fuzzer_stay_under_the_cap() {
         let path = entry.unwrap().path();
         let data = std::fs::read(&path).unwrap();
         let mut src = Cursor::new(&data);
-        let report = linklens_archive::open(&mut src, data.len() as u64, &fuzz_limits(), None);
+        let report = linklens_archive::open(&mut src, data.len() as u64, &linklens_archive::fuzzing::limits(), None);
         assert!(report.is_some(), "{}: read as an archive", path.display());
         seen += 1;
     }

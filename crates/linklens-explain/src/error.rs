@@ -11,10 +11,14 @@ pub fn message(e: &Error) -> String {
         Error::NotObject { what, starts_with_mz } => {
             fill(if *starts_with_mz { errors::NOT_OBJECT_MZ } else { errors::NOT_OBJECT }, &[("what", errors::sniffed(*what))])
         }
-        Error::Truncated { format, problem } => fill(errors::TRUNCATED, &[("format", format.as_str()), ("problem", &problem_text(problem, *format))]),
-        Error::Unsupported { format, problem } => fill(errors::UNSUPPORTED, &[("format", format.as_str()), ("problem", &problem_text(problem, *format))]),
-        Error::Malformed { format, problem } => fill(errors::MALFORMED, &[("format", format.as_str()), ("problem", &problem_text(problem, *format))]),
+        Error::Truncated { format, problem } => in_format(errors::TRUNCATED, *format, problem),
+        Error::Unsupported { format, problem } => in_format(errors::UNSUPPORTED, *format, problem),
+        Error::Malformed { format, problem } => in_format(errors::MALFORMED, *format, problem),
     }
+}
+
+fn in_format(template: &str, format: linklens::ObjectFormat, problem: &Problem) -> String {
+    fill(template, &[("format", format.as_str()), ("problem", &problem_text(problem, format))])
 }
 
 fn problem_text(p: &Problem, format: linklens::ObjectFormat) -> String {
