@@ -13,7 +13,9 @@ use serde_json::{json, Value};
 use crate::{run, Result};
 
 fn sh(cwd: &Path, script: &str) -> Result<()> {
-    run(Command::new("bash").args(["-euo", "pipefail", "-c", script]).current_dir(cwd))
+    run(Command::new("bash")
+        .args(["-euo", "pipefail", "-c", script])
+        .current_dir(cwd))
 }
 
 fn sha256(bytes: &[u8]) -> String {
@@ -29,7 +31,10 @@ fn stub_libc(dir: &Path, name: &str, soname: &str, versions: &[&str]) -> Result<
     let mut c = String::new();
     let mut prev: Option<String> = None;
     for (i, v) in versions.iter().enumerate() {
-        script.push_str(&format!("{v} {{ global: stub_{i}; }}{};\n", prev.as_deref().map(|p| format!(" {p}")).unwrap_or_default()));
+        script.push_str(&format!(
+            "{v} {{ global: stub_{i}; }}{};\n",
+            prev.as_deref().map(|p| format!(" {p}")).unwrap_or_default()
+        ));
         c.push_str(&format!("int stub_{i}(void) {{ return {i}; }}\n"));
         prev = Some(v.to_string());
     }
@@ -47,8 +52,23 @@ fn stub_libc(dir: &Path, name: &str, soname: &str, versions: &[&str]) -> Result<
 
 const SLIM: &str = "mkdir -p lib/x86_64-linux-gnu lib64 etc && cp $B/libc-2.36.so lib/x86_64-linux-gnu/libc.so.6 && cp $B/ld-stub.so lib/x86_64-linux-gnu/ld-linux-x86-64.so.2 && ln -s ../lib/x86_64-linux-gnu/ld-linux-x86-64.so.2 lib64/ld-linux-x86-64.so.2 && printf 'ID=debian\\nVERSION_ID=\"12\"\\n' > etc/os-release";
 
-const GLIBC_236: &[&str] = &["GLIBC_2.2.5", "GLIBC_2.3", "GLIBC_2.17", "GLIBC_2.28", "GLIBC_2.31", "GLIBC_2.34", "GLIBC_2.35", "GLIBC_2.36"];
-const GLIBC_231: &[&str] = &["GLIBC_2.2.5", "GLIBC_2.3", "GLIBC_2.17", "GLIBC_2.28", "GLIBC_2.31"];
+const GLIBC_236: &[&str] = &[
+    "GLIBC_2.2.5",
+    "GLIBC_2.3",
+    "GLIBC_2.17",
+    "GLIBC_2.28",
+    "GLIBC_2.31",
+    "GLIBC_2.34",
+    "GLIBC_2.35",
+    "GLIBC_2.36",
+];
+const GLIBC_231: &[&str] = &[
+    "GLIBC_2.2.5",
+    "GLIBC_2.3",
+    "GLIBC_2.17",
+    "GLIBC_2.28",
+    "GLIBC_2.31",
+];
 
 /// One image to build with umoci: layers as shell steps run in the
 /// unpacked root, then the config.
@@ -79,20 +99,62 @@ pub fn build(root: &Path, bins: &Path) -> Result<()> {
     };
     let b = work.join("bin");
     std::fs::create_dir_all(&b)?;
-    for name in ["c-dynamic", "c-static", "lookuphost-default-go1.26", "lookuphost-netgo-go1.26"] {
+    for name in [
+        "c-dynamic",
+        "c-static",
+        "lookuphost-default-go1.26",
+        "lookuphost-netgo-go1.26",
+    ] {
         gunzip(name, &b.join(name))?;
     }
-    std::fs::write(b.join("hello.c"), "#include <stdio.h>\nint main(void) { puts(\"hello\"); return 0; }\n")?;
+    std::fs::write(
+        b.join("hello.c"),
+        "#include <stdio.h>\nint main(void) { puts(\"hello\"); return 0; }\n",
+    )?;
     let python = crate::setup::fixture_tools()?;
-    run(Command::new(&python).args(["-m", "ziglang", "cc", "-target", "aarch64-linux-musl", "-static", "-Os", "-s", "-o", "hello-arm64", "hello.c"]).current_dir(&b))?;
-    run(Command::new(&python).args(["-m", "ziglang", "cc", "-target", "x86_64-linux-musl", "-static", "-Os", "-s", "-o", "hello-amd64", "hello.c"]).current_dir(&b))?;
+    run(Command::new(&python)
+        .args([
+            "-m",
+            "ziglang",
+            "cc",
+            "-target",
+            "aarch64-linux-musl",
+            "-static",
+            "-Os",
+            "-s",
+            "-o",
+            "hello-arm64",
+            "hello.c",
+        ])
+        .current_dir(&b))?;
+    run(Command::new(&python)
+        .args([
+            "-m",
+            "ziglang",
+            "cc",
+            "-target",
+            "x86_64-linux-musl",
+            "-static",
+            "-Os",
+            "-s",
+            "-o",
+            "hello-amd64",
+            "hello.c",
+        ])
+        .current_dir(&b))?;
     stub_libc(&b, "libc-2.36.so", "libc.so.6", GLIBC_236)?;
     stub_libc(&b, "libc-2.31.so", "libc.so.6", GLIBC_231)?;
     stub_libc(&b, "ld-stub.so", "ld-linux-x86-64.so.2", &["GLIBC_2.3"])?;
     stub_libc(&b, "musl-stub.so", "libc.musl-x86_64.so.1", &["MUSL"])?;
 
     let mut manifest: Vec<Value> = Vec::new();
-    let members = |v: &[(&str, &str)]| -> Value { Value::Array(v.iter().map(|(p, l)| json!({"path": p, "linkage": l})).collect()) };
+    let members = |v: &[(&str, &str)]| -> Value {
+        Value::Array(
+            v.iter()
+                .map(|(p, l)| json!({"path": p, "linkage": l}))
+                .collect(),
+        )
+    };
 
     // Release archives: two C binaries and a README, in every format.
     let rel = work.join("release");
@@ -100,9 +162,14 @@ pub fn build(root: &Path, bins: &Path) -> Result<()> {
     std::fs::copy(b.join("c-dynamic"), rel.join("usr/bin/c-dynamic"))?;
     std::fs::copy(b.join("hello-amd64"), rel.join("usr/bin/hello-static"))?;
     std::fs::write(rel.join("README.md"), "# release\n")?;
-    let release_members = members(&[("usr/bin/c-dynamic", "dynamic"), ("usr/bin/hello-static", "static")]);
-    sh(&rel, &format!(
-        "tar --sort=name --owner=0 --group=0 --mtime=@0 -cf {w}/release.tar README.md usr
+    let release_members = members(&[
+        ("usr/bin/c-dynamic", "dynamic"),
+        ("usr/bin/hello-static", "static"),
+    ]);
+    sh(
+        &rel,
+        &format!(
+            "tar --sort=name --owner=0 --group=0 --mtime=@0 -cf {w}/release.tar README.md usr
          gzip -n9c {w}/release.tar > {w}/release.tar.gz
          xz -9c {w}/release.tar > {w}/release.tar.xz
          zstd -q19c {w}/release.tar > {w}/release.tar.zst
@@ -113,8 +180,9 @@ pub fn build(root: &Path, bins: &Path) -> Result<()> {
          xz -9c usr/bin/c-dynamic > {w}/c-dynamic.xz
          zstd -q19c usr/bin/c-dynamic > {w}/c-dynamic.zst
          cd {w} && rm -f nested.zip && zip -qX0 nested.zip release.tar.gz",
-        w = work.display()
-    ))?;
+            w = work.display()
+        ),
+    )?;
     for (name, format, chain) in [
         ("release.tar", "tar", vec!["tar"]),
         ("release.tar.gz", "gzip", vec!["gzip", "tar"]),
@@ -125,7 +193,11 @@ pub fn build(root: &Path, bins: &Path) -> Result<()> {
     ] {
         manifest.push(json!({"name": name, "format": format, "chain": chain, "files": 3, "members": release_members, "images": []}));
     }
-    for (name, format) in [("c-dynamic.gz", "gzip"), ("c-dynamic.xz", "xz"), ("c-dynamic.zst", "zstd")] {
+    for (name, format) in [
+        ("c-dynamic.gz", "gzip"),
+        ("c-dynamic.xz", "xz"),
+        ("c-dynamic.zst", "zstd"),
+    ] {
         manifest.push(json!({"name": name, "format": format, "chain": [format], "files": 1, "members": members(&[("", "dynamic")]), "images": []}));
     }
     manifest.push(json!({"name": "nested.zip", "format": "zip", "chain": ["zip"], "files": 4,
@@ -137,9 +209,14 @@ pub fn build(root: &Path, bins: &Path) -> Result<()> {
     std::fs::create_dir_all(deb.join("usr/bin"))?;
     std::fs::copy(b.join("c-dynamic"), deb.join("usr/bin/hello"))?;
     std::fs::write(deb.join("DEBIAN/control"), "Package: hello\nVersion: 1.0\nArchitecture: amd64\nMaintainer: linklens <fixtures@example.invalid>\nDescription: a fixture\n")?;
-    sh(&work, "dpkg-deb -Zxz --root-owner-group --build deb hello_1.0_amd64.deb >/dev/null")?;
-    manifest.push(json!({"name": "hello_1.0_amd64.deb", "format": "deb", "chain": ["deb"], "files": 5,
-        "members": members(&[("data.tar.xz!/usr/bin/hello", "dynamic")]), "images": []}));
+    sh(
+        &work,
+        "dpkg-deb -Zxz --root-owner-group --build deb hello_1.0_amd64.deb >/dev/null",
+    )?;
+    manifest.push(
+        json!({"name": "hello_1.0_amd64.deb", "format": "deb", "chain": ["deb"], "files": 5,
+        "members": members(&[("data.tar.xz!/usr/bin/hello", "dynamic")]), "images": []}),
+    );
 
     // Images.
     let images = [
@@ -171,10 +248,25 @@ pub fn build(root: &Path, bins: &Path) -> Result<()> {
     for img in &images {
         let bundle = work.join(format!("bundle-{}", img.name));
         let tag = img.name;
-        sh(&work, &format!("umoci new --image oci:{tag} && umoci unpack --rootless --image oci:{tag} {}", bundle.display()))?;
+        sh(
+            &work,
+            &format!(
+                "umoci new --image oci:{tag} && umoci unpack --rootless --image oci:{tag} {}",
+                bundle.display()
+            ),
+        )?;
         for step in img.layers {
-            sh(&bundle.join("rootfs"), &format!("B={} ; {step}", b.display()))?;
-            sh(&work, &format!("umoci repack --refresh-bundle --image oci:{tag} {}", bundle.display()))?;
+            sh(
+                &bundle.join("rootfs"),
+                &format!("B={} ; {step}", b.display()),
+            )?;
+            sh(
+                &work,
+                &format!(
+                    "umoci repack --refresh-bundle --image oci:{tag} {}",
+                    bundle.display()
+                ),
+            )?;
         }
         sh(&work, &format!("umoci config --image oci:{tag} --architecture {} --os linux --config.entrypoint {}", img.arch, img.entrypoint))?;
     }
@@ -190,17 +282,26 @@ pub fn build(root: &Path, bins: &Path) -> Result<()> {
         let formats: &[(String, &str)] = match name {
             "scratch-cgo" | "scratch-static" => &[(format!("{name}.docker.tar"), "docker-archive")],
             "scratch-c" => &[(format!("{name}.oci.tar"), "oci-layout")],
-            _ => &[(format!("{name}.oci.tar"), "oci-layout"), (format!("{name}.docker.tar"), "docker-archive")],
+            _ => &[
+                (format!("{name}.oci.tar"), "oci-layout"),
+                (format!("{name}.docker.tar"), "docker-archive"),
+            ],
         };
         for (file, format) in formats {
             let mut e = img.expect.clone();
             e["platform"] = json!(format!("linux/{}", img.arch));
-            manifest.push(json!({"name": file, "format": format, "chain": [format], "images": [e]}));
+            manifest
+                .push(json!({"name": file, "format": format, "chain": [format], "images": [e]}));
         }
     }
     // zstd layers, converted by skopeo.
     sh(&work, "rm -rf z && skopeo copy -q --dest-compress-format zstd --dest-compress oci:oci:slim-dynamic oci:z:slim-dynamic && tar --sort=name --owner=0 --group=0 --mtime=@0 -C z -cf slim-dynamic-zstd.oci.tar .")?;
-    let mut e = images.iter().find(|i| i.name == "slim-dynamic").ok_or("slim-dynamic")?.expect.clone();
+    let mut e = images
+        .iter()
+        .find(|i| i.name == "slim-dynamic")
+        .ok_or("slim-dynamic")?
+        .expect
+        .clone();
     e["platform"] = json!("linux/amd64");
     manifest.push(json!({"name": "slim-dynamic-zstd.oci.tar", "format": "oci-layout", "chain": ["oci-layout"], "layers_compression": "zstd", "images": [e]}));
     // A multi-platform index over the two hello images.
@@ -218,13 +319,23 @@ pub fn build(root: &Path, bins: &Path) -> Result<()> {
         std::io::Write::write_all(&mut gz, &bytes)?;
         std::fs::write(out.join(format!("{name}.gz")), gz.finish()?)?;
     }
-    let total: u64 = std::fs::read_dir(&out)?.filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum();
+    let total: u64 = std::fs::read_dir(&out)?
+        .filter_map(|e| e.ok()?.metadata().ok())
+        .map(|m| m.len())
+        .sum();
     let doc = json!({
         "comment": "Written by `cargo xtask fixtures` (xtask/src/archives.rs). What each archive must give is by construction: the members put in and the verdict their images' contents imply. Each file is stored gzipped.",
         "archives": manifest,
     });
-    std::fs::write(out.join("manifest.json"), serde_json::to_string_pretty(&doc)? + "\n")?;
-    eprintln!("archives: {} fixtures, {:.1} MB compressed in fixtures/archives", doc["archives"].as_array().map_or(0, Vec::len), total as f64 / 1e6);
+    std::fs::write(
+        out.join("manifest.json"),
+        serde_json::to_string_pretty(&doc)? + "\n",
+    )?;
+    eprintln!(
+        "archives: {} fixtures, {:.1} MB compressed in fixtures/archives",
+        doc["archives"].as_array().map_or(0, Vec::len),
+        total as f64 / 1e6
+    );
     Ok(())
 }
 
@@ -235,7 +346,10 @@ fn multi_platform(layout: &Path, work: &Path) -> Result<()> {
     let find = |tag: &str| -> Result<Value> {
         index["manifests"]
             .as_array()
-            .and_then(|m| m.iter().find(|d| d["annotations"]["org.opencontainers.image.ref.name"] == tag))
+            .and_then(|m| {
+                m.iter()
+                    .find(|d| d["annotations"]["org.opencontainers.image.ref.name"] == tag)
+            })
             .cloned()
             .ok_or_else(|| format!("no {tag} in the layout").into())
     };
@@ -251,7 +365,9 @@ fn multi_platform(layout: &Path, work: &Path) -> Result<()> {
     att["platform"] = json!({"architecture": "unknown", "os": "unknown"});
     att["annotations"] = json!({"vnd.docker.reference.type": "attestation-manifest"});
     list.push(att);
-    let blob = serde_json::to_vec(&json!({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json", "manifests": list}))?;
+    let blob = serde_json::to_vec(
+        &json!({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json", "manifests": list}),
+    )?;
     let digest = sha256(&blob);
     let multi = work.join("multi");
     let _ = std::fs::remove_dir_all(&multi);
@@ -261,5 +377,8 @@ fn multi_platform(layout: &Path, work: &Path) -> Result<()> {
         "mediaType": "application/vnd.oci.image.index.v1+json", "digest": format!("sha256:{digest}"), "size": blob.len(),
         "annotations": {"org.opencontainers.image.ref.name": "multi"}}]});
     std::fs::write(multi.join("index.json"), serde_json::to_vec(&top)?)?;
-    sh(work, "tar --sort=name --owner=0 --group=0 --mtime=@0 -C multi -cf multi.oci.tar .")
+    sh(
+        work,
+        "tar --sort=name --owner=0 --group=0 --mtime=@0 -C multi -cf multi.oci.tar .",
+    )
 }

@@ -31,6 +31,8 @@ const PROGRAMS: &[(&str, &[&str])] = &[
     ("puregoputs", &["purego"]),
     ("hash", &[]),
     ("sqlitedebian", &["cgo-dep"]),
+    // Built without cgo only: what a static program reads once started.
+    ("needs", &[]),
 ];
 
 /// Programs whose C code is C++: Debian's musl-gcc has no C++ compiler,
@@ -54,7 +56,10 @@ impl Go {
     }
     fn command(self) -> (String, Vec<(&'static str, &'static str)>) {
         match self {
-            Go::V119 => ("/usr/lib/go-1.19/bin/go".into(), vec![("GOTOOLCHAIN", "local")]),
+            Go::V119 => (
+                "/usr/lib/go-1.19/bin/go".into(),
+                vec![("GOTOOLCHAIN", "local")],
+            ),
             Go::V126 => ("go".into(), vec![("GOTOOLCHAIN", "local")]),
             Go::V127 => ("go".into(), vec![("GOTOOLCHAIN", "go1.27.3")]),
         }
@@ -138,83 +143,473 @@ const ZIG_ARM64: &str = "zig cc -target aarch64-linux-musl";
 const STATIC_LD: &str = "-linkmode external -extldflags \"-static\"";
 
 const VARIANTS: &[Variant] = &[
-    Variant { name: "default", env: &[], args: &[], removes: &[], link: Link::Glibc, from: From::Package },
-    Variant { name: "netgo", env: &[], args: &["-tags", "netgo"], removes: &["dns"], link: Link::Glibc, from: From::Package },
-    Variant { name: "osusergo", env: &[], args: &["-tags", "osusergo"], removes: &["osuser"], link: Link::Glibc, from: From::Package },
-    Variant { name: "netgo-osusergo", env: &[], args: &["-tags", "netgo,osusergo"], removes: &["dns", "osuser"], link: Link::Glibc, from: From::Package },
-    Variant { name: "cgo0", env: &[("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser", "plugin"], link: Link::NoCgo, from: From::Package },
-    Variant { name: "sw", env: &[], args: &["-ldflags", "-s -w"], removes: &[], link: Link::Glibc, from: From::Package },
     Variant {
-        name: "flags",
+        name: "default",
         env: &[],
-        args: &["-tags", "timetzdata", "-ldflags", "-s -w -X main.version=1.0 -extldflags=-Wl,--as-needed"],
-        removes: &[],
-        link: Link::Glibc,
-        from: From::Package,
-    },
-    Variant { name: "pie", env: &[("CGO_ENABLED", "0")], args: &["-buildmode=pie"], removes: &["dns", "osuser"], link: Link::PieNoCgo, from: From::Package },
-    Variant { name: "pie-cgo", env: &[], args: &["-buildmode=pie"], removes: &[], link: Link::Glibc, from: From::Package },
-    Variant { name: "musl", env: &[("CC", "musl-gcc")], args: &["-ldflags", STATIC_LD], removes: &[], link: Link::MuslStatic, from: From::Package },
-    Variant { name: "musl-dynamic", env: &[("CC", "musl-gcc")], args: &[], removes: &[], link: Link::MuslDynamic, from: From::Package },
-    Variant { name: "zig", env: &[("CC", ZIG_AMD64)], args: &[], removes: &[], link: Link::MuslStatic, from: From::Package },
-    Variant { name: "zig-external", env: &[("CC", ZIG_AMD64)], args: &["-ldflags", "-linkmode external"], removes: &[], link: Link::MuslStatic, from: From::Package },
-    Variant { name: "glibc-static", env: &[], args: &["-ldflags", STATIC_LD], removes: &[], link: Link::GlibcStatic, from: From::Package },
-    Variant {
-        name: "static-pie",
-        env: &[],
-        args: &["-buildmode=pie", "-ldflags", "-linkmode external -extldflags \"-static-pie\""],
-        removes: &[],
-        link: Link::StaticPie,
-        from: From::Package,
-    },
-    Variant { name: "arm64-cgo0", env: &[("GOARCH", "arm64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::NoCgo, from: From::Package },
-    Variant { name: "arm64-zig", env: &[("GOARCH", "arm64"), ("CGO_ENABLED", "1"), ("CC", ZIG_ARM64)], args: &[], removes: &[], link: Link::MuslStatic, from: From::Package },
-    // Cross builds turn cgo off silently, and record CGO_ENABLED=0.
-    Variant { name: "386", env: &[("GOARCH", "386")], args: &[], removes: &["dns", "osuser"], link: Link::NoCgo, from: From::Package },
-    Variant { name: "s390x", env: &[("GOARCH", "s390x"), ("CGO_ENABLED", "0")], args: &[], removes: &[], link: Link::NoCgo, from: From::Package },
-    Variant { name: "darwin-arm64", env: &[("GOOS", "darwin"), ("GOARCH", "arm64"), ("CGO_ENABLED", "0")], args: &[], removes: &[], link: Link::Darwin, from: From::Package },
-    Variant { name: "windows-amd64", env: &[("GOOS", "windows"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &[], link: Link::Windows, from: From::Package },
-    Variant { name: "plugin", env: &[], args: &["-buildmode=plugin"], removes: &[], link: Link::Plugin, from: From::Package },
-    Variant { name: "freebsd-amd64", env: &[("GOOS", "freebsd"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::NoCgo, from: From::Package },
-    Variant { name: "netbsd-amd64", env: &[("GOOS", "netbsd"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::NoCgo, from: From::Package },
-    Variant { name: "illumos-amd64", env: &[("GOOS", "illumos"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::PlatformDynamic, from: From::Package },
-    Variant { name: "solaris-amd64", env: &[("GOOS", "solaris"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::PlatformDynamic, from: From::Package },
-    Variant { name: "libsqlite3", env: &[], args: &["-tags", "libsqlite3"], removes: &[], link: Link::Glibc, from: From::Package },
-    Variant { name: "test", env: &[], args: &[], removes: &[], link: Link::Glibc, from: From::Test },
-    Variant { name: "c-shared", env: &[], args: &["-buildmode=c-shared"], removes: &[], link: Link::CShared, from: From::Package },
-    Variant { name: "gccgo", env: &[], args: &["-compiler", "gccgo"], removes: &[], link: Link::Gccgo, from: From::Package },
-    Variant { name: "gccgo-static-libgo", env: &[], args: &["-compiler", "gccgo", "-gccgoflags", "-static-libgo"], removes: &[], link: Link::Gccgo, from: From::Package },
-    Variant { name: "gccgo-static", env: &[], args: &["-compiler", "gccgo", "-gccgoflags", "-static"], removes: &[], link: Link::GccgoStatic, from: From::Package },
-    Variant { name: "android-arm64", env: &[("GOOS", "android"), ("GOARCH", "arm64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::AndroidPie, from: From::Package },
-    Variant { name: "race", env: &[], args: &["-race"], removes: &[], link: Link::Race, from: From::Package },
-    Variant { name: "extlink", env: &[], args: &["-ldflags", "-linkmode=external"], removes: &[], link: Link::ExternalNoCgo, from: From::Package },
-    Variant { name: "gopath", env: &[("GO111MODULE", "off")], args: &[], removes: &[], link: Link::Glibc, from: From::Gopath },
-    Variant { name: "openbsd-amd64", env: &[("GOOS", "openbsd"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0")], args: &[], removes: &["dns", "osuser"], link: Link::PlatformDynamic, from: From::Package },
-    // Dynamic, linked against zig's stubs of an old glibc: the floor is by construction.
-    Variant { name: "zig-glibc2.17", env: &[("CC", ZIG_GLIBC_217)], args: &[], removes: &[], link: Link::Glibc, from: From::Package },
-    Variant { name: "zig-glibc2.28", env: &[("CC", ZIG_GLIBC_228)], args: &[], removes: &[], link: Link::Glibc, from: From::Package },
-    Variant { name: "zig-glibc2.31", env: &[("CC", ZIG_GLIBC_231)], args: &[], removes: &[], link: Link::Glibc, from: From::Package },
-    Variant {
-        name: "arm64-zig-glibc2.17",
-        env: &[("GOARCH", "arm64"), ("CGO_ENABLED", "1"), ("CC", ZIG_ARM64_GLIBC_217)],
         args: &[],
         removes: &[],
         link: Link::Glibc,
         from: From::Package,
     },
-    Variant { name: "file", env: &[], args: &[], removes: &[], link: Link::Glibc, from: From::File },
+    Variant {
+        name: "netgo",
+        env: &[],
+        args: &["-tags", "netgo"],
+        removes: &["dns"],
+        link: Link::Glibc,
+        from: From::Package,
+    },
+    Variant {
+        name: "osusergo",
+        env: &[],
+        args: &["-tags", "osusergo"],
+        removes: &["osuser"],
+        link: Link::Glibc,
+        from: From::Package,
+    },
+    Variant {
+        name: "netgo-osusergo",
+        env: &[],
+        args: &["-tags", "netgo,osusergo"],
+        removes: &["dns", "osuser"],
+        link: Link::Glibc,
+        from: From::Package,
+    },
+    Variant {
+        name: "cgo0",
+        env: &[("CGO_ENABLED", "0")],
+        args: &[],
+        removes: &["dns", "osuser", "plugin"],
+        link: Link::NoCgo,
+        from: From::Package,
+    },
+    Variant {
+        name: "sw",
+        env: &[],
+        args: &["-ldflags", "-s -w"],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
+    Variant {
+        name: "flags",
+        env: &[],
+        args: &[
+            "-tags",
+            "timetzdata",
+            "-ldflags",
+            "-s -w -X main.version=1.0 -extldflags=-Wl,--as-needed",
+        ],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
+    Variant {
+        name: "pie",
+        env: &[("CGO_ENABLED", "0")],
+        args: &["-buildmode=pie"],
+        removes: &["dns", "osuser"],
+        link: Link::PieNoCgo,
+        from: From::Package,
+    },
+    Variant {
+        name: "pie-cgo",
+        env: &[],
+        args: &["-buildmode=pie"],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
+    Variant {
+        name: "musl",
+        env: &[("CC", "musl-gcc")],
+        args: &["-ldflags", STATIC_LD],
+        removes: &[],
+        link: Link::MuslStatic,
+        from: From::Package,
+    },
+    Variant {
+        name: "musl-dynamic",
+        env: &[("CC", "musl-gcc")],
+        args: &[],
+        removes: &[],
+        link: Link::MuslDynamic,
+        from: From::Package,
+    },
+    Variant {
+        name: "zig",
+        env: &[("CC", ZIG_AMD64)],
+        args: &[],
+        removes: &[],
+        link: Link::MuslStatic,
+        from: From::Package,
+    },
+    Variant {
+        name: "zig-external",
+        env: &[("CC", ZIG_AMD64)],
+        args: &["-ldflags", "-linkmode external"],
+        removes: &[],
+        link: Link::MuslStatic,
+        from: From::Package,
+    },
+    Variant {
+        name: "glibc-static",
+        env: &[],
+        args: &["-ldflags", STATIC_LD],
+        removes: &[],
+        link: Link::GlibcStatic,
+        from: From::Package,
+    },
+    Variant {
+        name: "static-pie",
+        env: &[],
+        args: &[
+            "-buildmode=pie",
+            "-ldflags",
+            "-linkmode external -extldflags \"-static-pie\"",
+        ],
+        removes: &[],
+        link: Link::StaticPie,
+        from: From::Package,
+    },
+    Variant {
+        name: "arm64-cgo0",
+        env: &[("GOARCH", "arm64"), ("CGO_ENABLED", "0")],
+        args: &[],
+        removes: &["dns", "osuser"],
+        link: Link::NoCgo,
+        from: From::Package,
+    },
+    Variant {
+        name: "arm64-zig",
+        env: &[("GOARCH", "arm64"), ("CGO_ENABLED", "1"), ("CC", ZIG_ARM64)],
+        args: &[],
+        removes: &[],
+        link: Link::MuslStatic,
+        from: From::Package,
+    },
+    // Cross builds turn cgo off silently, and record CGO_ENABLED=0.
+    Variant {
+        name: "386",
+        env: &[("GOARCH", "386")],
+        args: &[],
+        removes: &["dns", "osuser"],
+        link: Link::NoCgo,
+        from: From::Package,
+    },
+    Variant {
+        name: "s390x",
+        env: &[("GOARCH", "s390x"), ("CGO_ENABLED", "0")],
+        args: &[],
+        removes: &[],
+        link: Link::NoCgo,
+        from: From::Package,
+    },
+    Variant {
+        name: "darwin-arm64",
+        env: &[
+            ("GOOS", "darwin"),
+            ("GOARCH", "arm64"),
+            ("CGO_ENABLED", "0"),
+        ],
+        args: &[],
+        removes: &[],
+        link: Link::Darwin,
+        from: From::Package,
+    },
+    Variant {
+        name: "windows-amd64",
+        env: &[
+            ("GOOS", "windows"),
+            ("GOARCH", "amd64"),
+            ("CGO_ENABLED", "0"),
+        ],
+        args: &[],
+        removes: &[],
+        link: Link::Windows,
+        from: From::Package,
+    },
+    Variant {
+        name: "plugin",
+        env: &[],
+        args: &["-buildmode=plugin"],
+        removes: &[],
+        link: Link::Plugin,
+        from: From::Package,
+    },
+    Variant {
+        name: "freebsd-amd64",
+        env: &[
+            ("GOOS", "freebsd"),
+            ("GOARCH", "amd64"),
+            ("CGO_ENABLED", "0"),
+        ],
+        args: &[],
+        removes: &["dns", "osuser"],
+        link: Link::NoCgo,
+        from: From::Package,
+    },
+    Variant {
+        name: "netbsd-amd64",
+        env: &[
+            ("GOOS", "netbsd"),
+            ("GOARCH", "amd64"),
+            ("CGO_ENABLED", "0"),
+        ],
+        args: &[],
+        removes: &["dns", "osuser"],
+        link: Link::NoCgo,
+        from: From::Package,
+    },
+    Variant {
+        name: "illumos-amd64",
+        env: &[
+            ("GOOS", "illumos"),
+            ("GOARCH", "amd64"),
+            ("CGO_ENABLED", "0"),
+        ],
+        args: &[],
+        removes: &["dns", "osuser"],
+        link: Link::PlatformDynamic,
+        from: From::Package,
+    },
+    Variant {
+        name: "solaris-amd64",
+        env: &[
+            ("GOOS", "solaris"),
+            ("GOARCH", "amd64"),
+            ("CGO_ENABLED", "0"),
+        ],
+        args: &[],
+        removes: &["dns", "osuser"],
+        link: Link::PlatformDynamic,
+        from: From::Package,
+    },
+    Variant {
+        name: "libsqlite3",
+        env: &[],
+        args: &["-tags", "libsqlite3"],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
+    Variant {
+        name: "test",
+        env: &[],
+        args: &[],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Test,
+    },
+    Variant {
+        name: "c-shared",
+        env: &[],
+        args: &["-buildmode=c-shared"],
+        removes: &[],
+        link: Link::CShared,
+        from: From::Package,
+    },
+    Variant {
+        name: "gccgo",
+        env: &[],
+        args: &["-compiler", "gccgo"],
+        removes: &[],
+        link: Link::Gccgo,
+        from: From::Package,
+    },
+    Variant {
+        name: "gccgo-static-libgo",
+        env: &[],
+        args: &["-compiler", "gccgo", "-gccgoflags", "-static-libgo"],
+        removes: &[],
+        link: Link::Gccgo,
+        from: From::Package,
+    },
+    Variant {
+        name: "gccgo-static",
+        env: &[],
+        args: &["-compiler", "gccgo", "-gccgoflags", "-static"],
+        removes: &[],
+        link: Link::GccgoStatic,
+        from: From::Package,
+    },
+    Variant {
+        name: "android-arm64",
+        env: &[
+            ("GOOS", "android"),
+            ("GOARCH", "arm64"),
+            ("CGO_ENABLED", "0"),
+        ],
+        args: &[],
+        removes: &["dns", "osuser"],
+        link: Link::AndroidPie,
+        from: From::Package,
+    },
+    Variant {
+        name: "race",
+        env: &[],
+        args: &["-race"],
+        removes: &[],
+        link: Link::Race,
+        from: From::Package,
+    },
+    Variant {
+        name: "extlink",
+        env: &[],
+        args: &["-ldflags", "-linkmode=external"],
+        removes: &[],
+        link: Link::ExternalNoCgo,
+        from: From::Package,
+    },
+    Variant {
+        name: "gopath",
+        env: &[("GO111MODULE", "off")],
+        args: &[],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Gopath,
+    },
+    Variant {
+        name: "openbsd-amd64",
+        env: &[
+            ("GOOS", "openbsd"),
+            ("GOARCH", "amd64"),
+            ("CGO_ENABLED", "0"),
+        ],
+        args: &[],
+        removes: &["dns", "osuser"],
+        link: Link::PlatformDynamic,
+        from: From::Package,
+    },
+    // Dynamic, linked against zig's stubs of an old glibc: the floor is by construction.
+    Variant {
+        name: "zig-glibc2.17",
+        env: &[("CC", ZIG_GLIBC_217)],
+        args: &[],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
+    Variant {
+        name: "zig-glibc2.28",
+        env: &[("CC", ZIG_GLIBC_228)],
+        args: &[],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
+    Variant {
+        name: "zig-glibc2.31",
+        env: &[("CC", ZIG_GLIBC_231)],
+        args: &[],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
+    Variant {
+        name: "arm64-zig-glibc2.17",
+        env: &[
+            ("GOARCH", "arm64"),
+            ("CGO_ENABLED", "1"),
+            ("CC", ZIG_ARM64_GLIBC_217),
+        ],
+        args: &[],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
+    Variant {
+        name: "file",
+        env: &[],
+        args: &[],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::File,
+    },
     // Build settings every fix must keep, or drop with a note.
-    Variant { name: "cover", env: &[], args: &["-cover"], removes: &[], link: Link::Glibc, from: From::Package },
+    Variant {
+        name: "cover",
+        env: &[],
+        args: &["-cover"],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
     // -trimpath: Go then records neither -ldflags nor cgo's flags.
-    Variant { name: "trimpath", env: &[], args: &["-trimpath", "-ldflags", "-s -w"], removes: &[], link: Link::Glibc, from: From::Package },
-    Variant { name: "gcflags-v3", env: &[("GOAMD64", "v3")], args: &["-gcflags=all=-l"], removes: &[], link: Link::Glibc, from: From::Package },
-    Variant { name: "asmflags", env: &[], args: &["-asmflags=-D=LINKLENS"], removes: &[], link: Link::Glibc, from: From::Package },
-    Variant { name: "fips", env: &[("GOFIPS140", "latest")], args: &[], removes: &[], link: Link::Glibc, from: From::Package },
-    Variant { name: "cflags", env: &[("CGO_CFLAGS", "-O2 -DLINKLENS=1")], args: &[], removes: &[], link: Link::Glibc, from: From::Package },
-    Variant { name: "asan", env: &[], args: &["-asan"], removes: &[], link: Link::Sanitizer, from: From::Package },
-    Variant { name: "boringcrypto", env: &[("GOEXPERIMENT", "boringcrypto")], args: &[], removes: &[], link: Link::Boringcrypto, from: From::Package },
+    Variant {
+        name: "trimpath",
+        env: &[],
+        args: &["-trimpath", "-ldflags", "-s -w"],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
+    Variant {
+        name: "gcflags-v3",
+        env: &[("GOAMD64", "v3")],
+        args: &["-gcflags=all=-l"],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
+    Variant {
+        name: "asmflags",
+        env: &[],
+        args: &["-asmflags=-D=LINKLENS"],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
+    Variant {
+        name: "fips",
+        env: &[("GOFIPS140", "latest")],
+        args: &[],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
+    Variant {
+        name: "cflags",
+        env: &[("CGO_CFLAGS", "-O2 -DLINKLENS=1")],
+        args: &[],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
+    Variant {
+        name: "asan",
+        env: &[],
+        args: &["-asan"],
+        removes: &[],
+        link: Link::Sanitizer,
+        from: From::Package,
+    },
+    Variant {
+        name: "boringcrypto",
+        env: &[("GOEXPERIMENT", "boringcrypto")],
+        args: &[],
+        removes: &[],
+        link: Link::Boringcrypto,
+        from: From::Package,
+    },
+    // Zoneinfo linked in: time.LoadLocation needs no /usr/share/zoneinfo.
+    Variant {
+        name: "tzdata-cgo0",
+        env: &[("CGO_ENABLED", "0")],
+        args: &["-tags", "timetzdata"],
+        removes: &["dns", "osuser", "plugin"],
+        link: Link::NoCgo,
+        from: From::Package,
+    },
     // A module of its own that replaces go-sqlite3 with Debian's (no bundled SQLite).
-    Variant { name: "debian", env: &[], args: &[], removes: &[], link: Link::Glibc, from: From::Module },
+    Variant {
+        name: "debian",
+        env: &[],
+        args: &[],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Module,
+    },
 ];
 
 /// (program, variant, Go): the matrix. Kept to what each variant proves, so
@@ -252,6 +647,9 @@ const MATRIX: &[(&str, &str, Go)] = &[
     ("hello", "asan", Go::V126),
     ("hash", "boringcrypto", Go::V126),
     ("sqlitedebian", "debian", Go::V126),
+    // The CA bundle, zoneinfo and /etc/passwd, read once started.
+    ("needs", "cgo0", Go::V126),
+    ("needs", "tzdata-cgo0", Go::V126),
     ("lookuphost", "pie-cgo", Go::V126),
     ("lookuphost", "musl", Go::V126),
     ("cstdio", "musl", Go::V126),
@@ -355,12 +753,24 @@ struct Entry {
 }
 
 fn expect(program: &str, v: &Variant) -> Expect {
-    let components: Vec<&'static str> =
-        PROGRAMS.iter().find(|(p, _)| *p == program).map(|(_, c)| c.to_vec()).unwrap_or_default();
-    let remaining: Vec<&'static str> = components.iter().copied().filter(|c| !v.removes.contains(c)).collect();
+    let components: Vec<&'static str> = PROGRAMS
+        .iter()
+        .find(|(p, _)| *p == program)
+        .map(|(_, c)| c.to_vec())
+        .unwrap_or_default();
+    let remaining: Vec<&'static str> = components
+        .iter()
+        .copied()
+        .filter(|c| !v.removes.contains(c))
+        .collect();
     let needs_c = remaining.iter().any(|c| *c == "cgo-own" || *c == "cgo-dep");
     let std_only = !remaining.is_empty() && !needs_c && !remaining.contains(&"plugin");
-    let goarch = v.env.iter().find(|(k, _)| *k == "GOARCH").map(|(_, a)| *a).or(Some("amd64"));
+    let goarch = v
+        .env
+        .iter()
+        .find(|(k, _)| *k == "GOARCH")
+        .map(|(_, a)| *a)
+        .or(Some("amd64"));
     let recommended_dynamic = || {
         if remaining.contains(&"plugin") {
             // A plugin host cannot be static and still load plugins: no command.
@@ -368,7 +778,13 @@ fn expect(program: &str, v: &Variant) -> Expect {
         } else if needs_c {
             // musl-gcc builds for the machine it runs on, and only C; zig
             // cross-compiles, C++ too.
-            Some(if goarch == Some("amd64") && !CXX_PROGRAMS.contains(&program) { "musl-gcc" } else { "zig-musl" })
+            Some(
+                if goarch == Some("amd64") && !CXX_PROGRAMS.contains(&program) {
+                    "musl-gcc"
+                } else {
+                    "zig-musl"
+                },
+            )
         } else if std_only {
             Some("cgo-off")
         } else {
@@ -377,7 +793,12 @@ fn expect(program: &str, v: &Variant) -> Expect {
     };
     let (linkage, causes, fix, format) = match v.link {
         // purego: dynamic cgo on or off; with cgo on, only the glibc floor moves.
-        _ if remaining.contains(&"purego") => ("dynamic", vec!["purego"], (v.link == Link::Glibc).then_some("zig-glibc"), "elf"),
+        _ if remaining.contains(&"purego") => (
+            "dynamic",
+            vec!["purego"],
+            (v.link == Link::Glibc).then_some("zig-glibc"),
+            "elf",
+        ),
         Link::Glibc if remaining.is_empty() => ("static", vec![], None, "elf"),
         Link::Glibc => ("dynamic", remaining.clone(), recommended_dynamic(), "elf"),
         Link::NoCgo => ("static", vec![], None, "elf"),
@@ -386,7 +807,12 @@ fn expect(program: &str, v: &Variant) -> Expect {
         Link::MuslDynamic => ("dynamic", remaining.clone(), recommended_dynamic(), "elf"),
         Link::GlibcStatic => {
             let nss = remaining.iter().any(|c| *c == "dns" || *c == "osuser");
-            ("static", remaining.clone(), nss.then_some("pure-go-tags"), "elf")
+            (
+                "static",
+                remaining.clone(),
+                nss.then_some("pure-go-tags"),
+                "elf",
+            )
         }
         Link::StaticPie => ("static-pie", remaining.clone(), None, "elf"),
         Link::Plugin => ("dynamic", vec![], None, "elf"),
@@ -411,13 +837,28 @@ fn expect(program: &str, v: &Variant) -> Expect {
         Link::Boringcrypto => ("dynamic", vec!["cgo-dep"], Some("musl-gcc"), "elf"),
     };
     let glibc_linked_for = (linkage == "dynamic" && matches!(v.link, Link::Glibc)).then(|| {
-        let zig = v.env.iter().find_map(|(k, cc)| (*k == "CC").then_some(*cc)).and_then(|cc| cc.rsplit_once("-gnu.")).map(|(_, ver)| ver.to_string());
+        let zig = v
+            .env
+            .iter()
+            .find_map(|(k, cc)| (*k == "CC").then_some(*cc))
+            .and_then(|cc| cc.rsplit_once("-gnu."))
+            .map(|(_, ver)| ver.to_string());
         zig.unwrap_or_else(host_glibc)
     });
     let musl_dynamic = matches!(v.link, Link::MuslDynamic);
     // gccgo leaves none of gc's tables: not Go to linklens' Go layer.
     let go = !matches!(v.link, Link::Gccgo | Link::GccgoStatic);
-    Expect { linkage, causes, fix, format, goarch, go, glibc_linked_for, weak_versions: vec![], musl_dynamic }
+    Expect {
+        linkage,
+        causes,
+        fix,
+        format,
+        goarch,
+        go,
+        glibc_linked_for,
+        weak_versions: vec![],
+        musl_dynamic,
+    }
 }
 
 /// The build machine's glibc (`getconf GNU_LIBC_VERSION` → `glibc 2.36`).
@@ -426,7 +867,12 @@ fn host_glibc() -> String {
         .arg("GNU_LIBC_VERSION")
         .output()
         .ok()
-        .and_then(|o| String::from_utf8_lossy(&o.stdout).split_whitespace().nth(1).map(str::to_string))
+        .and_then(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .split_whitespace()
+                .nth(1)
+                .map(str::to_string)
+        })
         .unwrap_or_else(|| "unknown".into())
 }
 
@@ -437,7 +883,10 @@ fn zig_shim(build: &Path) -> Result<PathBuf> {
     let bin = build.join("bin");
     std::fs::create_dir_all(&bin)?;
     let shim = bin.join("zig");
-    std::fs::write(&shim, format!("#!/bin/sh\nexec '{}' -m ziglang \"$@\"\n", python.display()))?;
+    std::fs::write(
+        &shim,
+        format!("#!/bin/sh\nexec '{}' -m ziglang \"$@\"\n", python.display()),
+    )?;
     let link = bin.join("python3");
     let _ = std::fs::remove_file(&link);
     std::os::unix::fs::symlink(&python, &link)?;
@@ -458,7 +907,9 @@ fn go_version(go: Go, src: &Path) -> String {
 }
 
 fn shell_word(s: &str) -> String {
-    if s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./=,:".contains(c)) {
+    if s.chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_./=,:".contains(c))
+    {
         s.to_string()
     } else {
         format!("'{s}'")
@@ -472,45 +923,79 @@ pub fn build(only: Option<&str>) -> Result<()> {
     let build = root.join("fixtures/.build");
     std::fs::create_dir_all(&out_dir)?;
     let shim = zig_shim(&build)?;
-    let path = format!("{}:{}", shim.display(), std::env::var("PATH").unwrap_or_default());
+    let path = format!(
+        "{}:{}",
+        shim.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let mut entries: Vec<serde_json::Value> = Vec::new();
-    let previous: Vec<serde_json::Value> = std::fs::read_to_string(root.join("fixtures/manifest.json"))
-        .ok()
-        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-        .and_then(|m| m["fixtures"].as_array().cloned())
-        .unwrap_or_default();
+    let previous: Vec<serde_json::Value> =
+        std::fs::read_to_string(root.join("fixtures/manifest.json"))
+            .ok()
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+            .and_then(|m| m["fixtures"].as_array().cloned())
+            .unwrap_or_default();
 
     for &(program, variant, go) in MATRIX {
-        let v = VARIANTS.iter().find(|v| v.name == variant).expect("variant in VARIANTS");
+        let v = VARIANTS
+            .iter()
+            .find(|v| v.name == variant)
+            .expect("variant in VARIANTS");
         let name = format!("{program}-{variant}-{}", go.label());
         let (gocmd, toolchain_env) = go.command();
         // Native builds say CGO_ENABLED=1 explicitly; cross builds keep Go's
         // default (off), which is what the 386 fixture is about.
         let cross = v.env.iter().any(|(k, _)| *k == "GOARCH" || *k == "GOOS");
-        let mut env: Vec<(String, String)> = if cross { vec![] } else { vec![("CGO_ENABLED".into(), "1".into())] };
+        let mut env: Vec<(String, String)> = if cross {
+            vec![]
+        } else {
+            vec![("CGO_ENABLED".into(), "1".into())]
+        };
         for (k, val) in v.env {
             env.retain(|(ek, _)| ek != k);
             env.push((k.to_string(), val.to_string()));
         }
         let gopath_dir = build.join("gopath").join(program);
         let (target, output, cwd) = match v.from {
-            From::Package => (format!("./cmd/{program}"), format!("../bin/{name}"), src.clone()),
-            From::File => (format!("cmd/{program}/main.go"), format!("../bin/{name}"), src.clone()),
-            From::Test => (format!("./{program}"), format!("../bin/{name}"), src.clone()),
+            From::Package => (
+                format!("./cmd/{program}"),
+                format!("../bin/{name}"),
+                src.clone(),
+            ),
+            From::File => (
+                format!("cmd/{program}/main.go"),
+                format!("../bin/{name}"),
+                src.clone(),
+            ),
+            From::Test => (
+                format!("./{program}"),
+                format!("../bin/{name}"),
+                src.clone(),
+            ),
             From::Module => (".".into(), format!("../../bin/{name}"), src.join(program)),
             From::Gopath => {
                 let _ = std::fs::remove_dir_all(&gopath_dir);
                 std::fs::create_dir_all(&gopath_dir)?;
                 for f in std::fs::read_dir(src.join("cmd").join(program))? {
                     let f = f?.path();
-                    if f.extension().is_some_and(|e| e == "go") && !f.to_string_lossy().ends_with("_test.go") {
+                    if f.extension().is_some_and(|e| e == "go")
+                        && !f.to_string_lossy().ends_with("_test.go")
+                    {
                         std::fs::copy(&f, gopath_dir.join(f.file_name().ok_or("name")?))?;
                     }
                 }
-                (".".into(), out_dir.join(&name).display().to_string(), gopath_dir.clone())
+                (
+                    ".".into(),
+                    out_dir.join(&name).display().to_string(),
+                    gopath_dir.clone(),
+                )
             }
         };
-        let verb: &[&str] = if v.from == From::Test { &["test", "-c"] } else { &["build"] };
+        let verb: &[&str] = if v.from == From::Test {
+            &["test", "-c"]
+        } else {
+            &["build"]
+        };
         let mut args: Vec<String> = verb.iter().map(|s| s.to_string()).collect();
         args.extend(["-buildvcs=false".into(), "-o".into(), output]);
         args.extend(v.args.iter().map(|s| s.to_string()));
@@ -521,11 +1006,29 @@ pub fn build(only: Option<&str>) -> Result<()> {
             .chain(env.iter().map(|(k, v)| format!("{k}={}", shell_word(v))))
             .collect();
         let cd = match v.from {
-            From::Gopath => format!("cd {} && ", gopath_dir.strip_prefix(&root).unwrap_or(&gopath_dir).display()),
+            From::Gopath => format!(
+                "cd {} && ",
+                gopath_dir
+                    .strip_prefix(&root)
+                    .unwrap_or(&gopath_dir)
+                    .display()
+            ),
             From::Module => format!("cd {program} && "),
             _ => String::new(),
         };
-        let command = format!("{cd}{} {} {}", shown_env.join(" "), if go == Go::V119 { "/usr/lib/go-1.19/bin/go" } else { "go" }, args.iter().map(|a| shell_word(a)).collect::<Vec<_>>().join(" "));
+        let command = format!(
+            "{cd}{} {} {}",
+            shown_env.join(" "),
+            if go == Go::V119 {
+                "/usr/lib/go-1.19/bin/go"
+            } else {
+                "go"
+            },
+            args.iter()
+                .map(|a| shell_word(a))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
         let mut entry = Entry {
             name: name.clone(),
             program: program.into(),
@@ -553,15 +1056,33 @@ pub fn build(only: Option<&str>) -> Result<()> {
         eprintln!("building {name}");
         let output = Command::new(&gocmd)
             .args(&args)
-            .envs(toolchain_env.iter().map(|(k, v)| (k.to_string(), v.to_string())))
+            .envs(
+                toolchain_env
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string())),
+            )
             .envs(env.iter().cloned())
             .env("PATH", &path)
-            .env("GOFLAGS", if v.from == From::Gopath { "" } else { "-mod=mod" })
+            .env(
+                "GOFLAGS",
+                if v.from == From::Gopath {
+                    ""
+                } else {
+                    "-mod=mod"
+                },
+            )
             .current_dir(&cwd)
             .output()?;
         if !output.status.success() {
             let err = String::from_utf8_lossy(&output.stderr);
-            let tail: Vec<&str> = err.lines().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+            let tail: Vec<&str> = err
+                .lines()
+                .rev()
+                .take(6)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
             eprintln!("  failed (recorded): {}", tail.join(" | "));
             entry.status = "failed";
             entry.error = Some(tail.join("\n"));
@@ -571,17 +1092,36 @@ pub fn build(only: Option<&str>) -> Result<()> {
             continue;
         }
         if let Some(post) = post_step(v, go) {
-            run(Command::new("sh").arg("-c").arg(&post).current_dir(&out_dir).env("F", &name))?;
+            run(Command::new("sh")
+                .arg("-c")
+                .arg(&post)
+                .current_dir(&out_dir)
+                .env("F", &name))?;
             entry.post = Some(post);
         }
-        let package_dir = if v.from == From::Test { program.to_string() } else { format!("cmd/{program}") };
+        let package_dir = if v.from == From::Test {
+            program.to_string()
+        } else {
+            format!("cmd/{program}")
+        };
         let module_dir = src.join(program);
         let source = match v.from {
             From::Gopath => crate::prove::Source::Dir(&gopath_dir),
-            From::Module => crate::prove::Source::Go { module: &module_dir, dir: "." },
-            _ => crate::prove::Source::Go { module: &src, dir: &package_dir },
+            From::Module => crate::prove::Source::Go {
+                module: &module_dir,
+                dir: ".",
+            },
+            _ => crate::prove::Source::Go {
+                module: &src,
+                dir: &package_dir,
+            },
         };
-        entry.proofs = prove_file(&out_dir.join(&name), source, &build.join("prove").join(&name), &path)?;
+        entry.proofs = prove_file(
+            &out_dir.join(&name),
+            source,
+            &build.join("prove").join(&name),
+            &path,
+        )?;
         compress(&out_dir, &name)?;
         entry.file = Some(format!("bin/{name}.gz"));
         entries.push(serde_json::to_value(&entry)?);
@@ -593,19 +1133,34 @@ pub fn build(only: Option<&str>) -> Result<()> {
         comment: "Written by `cargo xtask fixtures`. `expect` is by construction (what each program links and how it was built), not linklens output.",
         fixtures: entries,
     };
-    std::fs::write(root.join("fixtures/manifest.json"), serde_json::to_string_pretty(&manifest)? + "\n")?;
+    std::fs::write(
+        root.join("fixtures/manifest.json"),
+        serde_json::to_string_pretty(&manifest)? + "\n",
+    )?;
     let total: u64 = std::fs::read_dir(&out_dir)?
         .filter_map(|e| e.ok())
         .filter(|e| e.file_name().to_string_lossy().ends_with(".gz"))
         .filter_map(|e| e.metadata().ok())
         .map(|m| m.len())
         .sum();
-    eprintln!("fixtures: {} entries, {:.1} MB compressed in fixtures/bin", manifest.fixtures.len(), total as f64 / 1e6);
+    eprintln!(
+        "fixtures: {} entries, {:.1} MB compressed in fixtures/bin",
+        manifest.fixtures.len(),
+        total as f64 / 1e6
+    );
     archives::build(&root, &out_dir)?;
     crate::thirdparty::record()?;
     eprintln!("blessing golden reports");
     run(Command::new("cargo")
-        .args(["test", "-q", "-p", "linklens-explain", "--test", "fixtures", "reports_match_golden_files"])
+        .args([
+            "test",
+            "-q",
+            "-p",
+            "linklens-explain",
+            "--test",
+            "fixtures",
+            "reports_match_golden_files",
+        ])
         .env("LINKLENS_BLESS", "1")
         .current_dir(&root))?;
     Ok(())
@@ -613,7 +1168,12 @@ pub fn build(only: Option<&str>) -> Result<()> {
 
 /// Run the fixes linklens prints for the file at `binary` (ELF only: the
 /// Mach-O and PE recipes need their platforms' toolchains).
-fn prove_file(binary: &Path, source: crate::prove::Source, scratch: &Path, path: &str) -> Result<Vec<crate::prove::Proof>> {
+fn prove_file(
+    binary: &Path,
+    source: crate::prove::Source,
+    scratch: &Path,
+    path: &str,
+) -> Result<Vec<crate::prove::Proof>> {
     let bytes = std::fs::read(binary)?;
     let facts = linklens::analyze(&bytes[..]).map_err(|e| format!("{}: {e}", binary.display()))?;
     if facts.format != linklens::Format::Elf {
@@ -629,7 +1189,9 @@ fn prove_file(binary: &Path, source: crate::prove::Source, scratch: &Path, path:
 /// about 110 MB raw and 45 MB compressed. Tests and tools decompress them
 /// into target/fixtures.
 fn compress(dir: &Path, name: &str) -> Result<()> {
-    run(Command::new("gzip").args(["-9", "-n", "-f", name]).current_dir(dir))
+    run(Command::new("gzip")
+        .args(["-9", "-n", "-f", name])
+        .current_dir(dir))
 }
 
 /// Strip DWARF (not the symbol table) from x86-64 ELF files, whatever
@@ -638,9 +1200,13 @@ fn compress(dir: &Path, name: &str) -> Result<()> {
 fn post_step(v: &Variant, _go: Go) -> Option<String> {
     // The host's strip reads any x86-64 ELF, whatever system it is for.
     let amd64 = v.env.iter().all(|(k, a)| *k != "GOARCH" || *a == "amd64");
-    let elf = v.env.iter().all(|(k, os)| *k != "GOOS" || !matches!(*os, "darwin" | "windows"));
+    let elf = v
+        .env
+        .iter()
+        .all(|(k, os)| *k != "GOOS" || !matches!(*os, "darwin" | "windows"));
     let native_elf = amd64 && elf;
-    (native_elf && v.name != "sw" && v.name != "flags").then(|| "strip --strip-debug \"$F\"".to_string())
+    (native_elf && v.name != "sw" && v.name != "flags")
+        .then(|| "strip --strip-debug \"$F\"".to_string())
 }
 
 /// C, C++ and Rust programs: the non-Go cases.
@@ -651,22 +1217,74 @@ fn non_go(root: &Path, out_dir: &Path) -> Result<Vec<Entry>> {
     // the source file is the command's last word.
     #[allow(clippy::type_complexity)]
     let cases: &[(&str, &str, &str, &str, Option<&str>, Option<&str>)] = &[
-        ("c-dynamic", "gcc -O2 -o ../../bin/c-dynamic hello.c", "dynamic", "gcc", Some("c-static"), Some(&host)),
-        ("c-static", "gcc -O2 -static -o ../../bin/c-static hello.c", "static", "gcc", None, None),
-        ("cxx-dynamic", "g++ -O2 -o ../../bin/cxx-dynamic hello.cpp", "dynamic", "g++", Some("cxx-static"), Some(&host)),
-        ("rust-dynamic", "rustc -O -C strip=symbols -o ../../bin/rust-dynamic hello.rs", "dynamic", "rustc", Some("rust-musl"), Some(&host)),
-        ("c-zig-glibc2.17", "zig cc -target x86_64-linux-gnu.2.17 -O2 -o ../../bin/c-zig-glibc2.17 hello.c", "dynamic", "zig", Some("c-static"), Some("2.17")),
+        (
+            "c-dynamic",
+            "gcc -O2 -o ../../bin/c-dynamic hello.c",
+            "dynamic",
+            "gcc",
+            Some("c-static"),
+            Some(&host),
+        ),
+        (
+            "c-static",
+            "gcc -O2 -static -o ../../bin/c-static hello.c",
+            "static",
+            "gcc",
+            None,
+            None,
+        ),
+        (
+            "cxx-dynamic",
+            "g++ -O2 -o ../../bin/cxx-dynamic hello.cpp",
+            "dynamic",
+            "g++",
+            Some("cxx-static"),
+            Some(&host),
+        ),
+        (
+            "rust-dynamic",
+            "rustc -O -C strip=symbols -o ../../bin/rust-dynamic hello.rs",
+            "dynamic",
+            "rustc",
+            Some("rust-musl"),
+            Some(&host),
+        ),
+        (
+            "c-zig-glibc2.17",
+            "zig cc -target x86_64-linux-gnu.2.17 -O2 -o ../../bin/c-zig-glibc2.17 hello.c",
+            "dynamic",
+            "zig",
+            Some("c-static"),
+            Some("2.17"),
+        ),
         // A weak reference to a function newer than the rest: its version
         // is then marked VER_FLG_WEAK after the link, since neither GNU ld
         // 2.40 nor lld marks it.
-        ("c-weak-newer", "gcc -O2 -o ../../bin/c-weak-newer weak.c", "dynamic", "gcc", Some("c-static"), Some(&host)),
+        (
+            "c-weak-newer",
+            "gcc -O2 -o ../../bin/c-weak-newer weak.c",
+            "dynamic",
+            "gcc",
+            Some("c-static"),
+            Some(&host),
+        ),
     ];
     let mut out = Vec::new();
     for &(name, cmd, linkage, tool, fix, glibc) in cases {
         eprintln!("building {name}");
         let shim = zig_shim(&root.join("fixtures/.build"))?;
-        let path = format!("{}:{}", shim.display(), std::env::var("PATH").unwrap_or_default());
-        let ok = Command::new("sh").arg("-c").arg(cmd).env("PATH", &path).current_dir(&src).status()?.success();
+        let path = format!(
+            "{}:{}",
+            shim.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let ok = Command::new("sh")
+            .arg("-c")
+            .arg(cmd)
+            .env("PATH", &path)
+            .current_dir(&src)
+            .status()?
+            .success();
         let mut weak_versions = vec![];
         if ok && name == "c-weak-newer" {
             mark_weak(&out_dir.join(name), WEAK_VERSION)?;
@@ -674,16 +1292,34 @@ fn non_go(root: &Path, out_dir: &Path) -> Result<Vec<Entry>> {
         }
         let file = src.join(cmd.rsplit(' ').next().unwrap_or_default());
         let proofs = if ok {
-            prove_file(&out_dir.join(name), crate::prove::Source::File(&file), &root.join("fixtures/.build/prove").join(name), &path)?
+            prove_file(
+                &out_dir.join(name),
+                crate::prove::Source::File(&file),
+                &root.join("fixtures/.build/prove").join(name),
+                &path,
+            )?
         } else {
             Vec::new()
         };
-        let version = Command::new(if tool == "zig" { shim.join("python3") } else { PathBuf::from(tool) })
-            .args(if tool == "zig" { &["-m", "ziglang", "version"][..] } else { &["--version"][..] })
-            .output()
-            .ok()
-            .and_then(|o| String::from_utf8_lossy(&o.stdout).lines().next().map(str::to_string))
-            .unwrap_or_default();
+        let version = Command::new(if tool == "zig" {
+            shim.join("python3")
+        } else {
+            PathBuf::from(tool)
+        })
+        .args(if tool == "zig" {
+            &["-m", "ziglang", "version"][..]
+        } else {
+            &["--version"][..]
+        })
+        .output()
+        .ok()
+        .and_then(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .next()
+                .map(str::to_string)
+        })
+        .unwrap_or_default();
         out.push(Entry {
             name: name.into(),
             program: name.split('-').next().unwrap_or(name).into(),
@@ -703,7 +1339,11 @@ fn non_go(root: &Path, out_dir: &Path) -> Result<Vec<Entry>> {
             proofs,
             expect: Expect {
                 linkage,
-                causes: if linkage == "dynamic" { vec!["non-go"] } else { vec![] },
+                causes: if linkage == "dynamic" {
+                    vec!["non-go"]
+                } else {
+                    vec![]
+                },
                 fix,
                 format: "elf",
                 goarch: Some("amd64"),
@@ -731,12 +1371,18 @@ fn mark_weak(path: &Path, version: &str) -> Result<()> {
     let (shoff, shentsize, shnum) = (u64_at(&b, 0x28), u16_at(&b, 0x3a), u16_at(&b, 0x3c));
     let section = |i: usize| shoff + i * shentsize;
     const SHT_GNU_VERNEED: usize = 0x6fff_fffe;
-    let verneed = (0..shnum).map(section).find(|&s| u32_at(&b, s + 4) == SHT_GNU_VERNEED).ok_or("no .gnu.version_r")?;
+    let verneed = (0..shnum)
+        .map(section)
+        .find(|&s| u32_at(&b, s + 4) == SHT_GNU_VERNEED)
+        .ok_or("no .gnu.version_r")?;
     let (offset, link) = (u64_at(&b, verneed + 0x18), u32_at(&b, verneed + 0x28));
     let strtab = u64_at(&b, section(link) + 0x18);
     let name_at = |b: &[u8], o: usize| {
         let start = strtab + o;
-        let end = b[start..].iter().position(|&c| c == 0).map_or(start, |n| start + n);
+        let end = b[start..]
+            .iter()
+            .position(|&c| c == 0)
+            .map_or(start, |n| start + n);
         String::from_utf8_lossy(&b[start..end]).into_owned()
     };
     let mut file = offset;

@@ -8,6 +8,7 @@ mod fixtures;
 mod fuzz;
 mod mutants;
 mod prove;
+mod roots;
 mod serve;
 mod setup;
 mod test;
@@ -32,6 +33,9 @@ cargo xtask <command>
   fuzz [T|all] [S]   cargo-fuzz target T (analyze, buildinfo, pclntab, elf_structured, archive,
                      archive_structured, share) for S
                      seconds (default: all, 60 s each), seeded with fixtures
+  observe [check]    make the root file systems (debootstrap, Debian packages; cached
+                     in ~/.cache/linklens) and start every fixture in each, recording
+                     fixtures/observations.json (check: re-observe two roots, compare)
   mutants [FILE...]  mutation testing (cargo-mutants): score per file and group, fails below the kept score
   serve              build and serve the web app on http://127.0.0.1:8080/
   dist               build the static site into dist/ (each asset also as .gz
@@ -45,11 +49,18 @@ fn main() {
         Some("bench") if args.get(1).map(String::as_str) == Some("archives") => bench::archives(),
         Some("bench") if args.get(1).map(String::as_str) == Some("page") => bench::page(),
         Some("bench") => bench::bench(),
-        Some("fuzz") => fuzz::fuzz(args.get(1).map(String::as_str), args.get(2).map(String::as_str)),
+        Some("fuzz") => fuzz::fuzz(
+            args.get(1).map(String::as_str),
+            args.get(2).map(String::as_str),
+        ),
         Some("serve") => serve::serve(),
-        Some("dist") => setup::web_toolchain().and_then(|path| setup::build_dist(&path)).map(|dist| eprintln!("built {}", dist.display())),
+        Some("dist") => setup::web_toolchain()
+            .and_then(|path| setup::build_dist(&path))
+            .map(|dist| eprintln!("built {}", dist.display())),
         Some("archives") => archives::build(&project_root(), &project_root().join("fixtures/bin")),
         Some("third-party") => thirdparty::record(),
+        Some("observe") if args.get(1).map(String::as_str) == Some("check") => roots::check(),
+        Some("observe") => roots::record(),
         Some("mutants") => mutants::mutants(&args[1..]),
         _ => {
             eprintln!("{HELP}");
@@ -63,14 +74,24 @@ fn main() {
 }
 
 pub fn project_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_path_buf()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits in the workspace")
+        .to_path_buf()
 }
 
 /// Run a command, failing with its name if it fails.
 pub fn run(cmd: &mut Command) -> Result<()> {
-    let status = cmd.status().map_err(|e| format!("{:?}: {e}", cmd.get_program()))?;
+    let status = cmd
+        .status()
+        .map_err(|e| format!("{:?}: {e}", cmd.get_program()))?;
     if !status.success() {
-        return Err(format!("{:?} {:?} failed: {status}", cmd.get_program(), cmd.get_args().collect::<Vec<_>>()).into());
+        return Err(format!(
+            "{:?} {:?} failed: {status}",
+            cmd.get_program(),
+            cmd.get_args().collect::<Vec<_>>()
+        )
+        .into());
     }
     Ok(())
 }
@@ -84,5 +105,9 @@ pub fn generated() -> Result<()> {
 }
 
 pub fn have(tool: &str) -> bool {
-    Command::new("sh").arg("-c").arg(format!("command -v {tool} >/dev/null 2>&1")).status().is_ok_and(|s| s.success())
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {tool} >/dev/null 2>&1"))
+        .status()
+        .is_ok_and(|s| s.success())
 }

@@ -6,7 +6,13 @@ use crate::{have, project_root, run, setup, Result};
 
 pub fn run_all() -> Result<()> {
     let root = project_root();
-    setup::apt(&[("file", "file"), ("readelf", "binutils"), ("objdump", "binutils"), (setup::CHROMIUM, "chromium"), (setup::CHROMEDRIVER, "chromium-driver")])?;
+    setup::apt(&[
+        ("file", "file"),
+        ("readelf", "binutils"),
+        ("objdump", "binutils"),
+        (setup::CHROMIUM, "chromium"),
+        (setup::CHROMEDRIVER, "chromium-driver"),
+    ])?;
     for tool in ["file", "readelf", "objdump", "go"] {
         if !have(tool) {
             eprintln!("note: {tool} not found: the differential tests that use it are skipped (and fail under CI=true)");
@@ -17,31 +23,72 @@ pub fn run_all() -> Result<()> {
     // The recipe tests' parsers, linter and C toolchain.
     let tools = setup::recipe_tools()?;
     // The Pages workflow, linted as the recipes are.
-    run(Command::new(tools.join("actionlint")).arg(".github/workflows/pages.yml").current_dir(&root))?;
-    let path = format!("{}:{}", tools.display(), std::env::var("PATH").unwrap_or_default());
+    run(Command::new(tools.join("actionlint"))
+        .arg(".github/workflows/pages.yml")
+        .current_dir(&root))?;
+    let path = format!(
+        "{}:{}",
+        tools.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     // 0. No text from an input is sliced by a byte index (clippy's
     // string_slice, denied outside tests: each slice is a str method that
     // cannot split a character). The crates that read input: the web
     // crate's check would cost 3 more minutes of CI (yew, web-sys) for
     // code that only renders what the core gives it.
-    if Command::new("cargo").args(["clippy", "--version"]).output().map_or(true, |o| !o.status.success()) {
+    if Command::new("cargo")
+        .args(["clippy", "--version"])
+        .output()
+        .map_or(true, |o| !o.status.success())
+    {
         run(Command::new("rustup").args(["component", "add", "clippy"]))?;
     }
     run(Command::new("cargo")
-        .args(["clippy", "-p", "linklens", "-p", "linklens-explain", "-p", "linklens-archive", "-p", "linklens-cli", "--lib", "--bins", "--locked", "--"])
+        .args([
+            "clippy",
+            "-p",
+            "linklens",
+            "-p",
+            "linklens-explain",
+            "-p",
+            "linklens-archive",
+            "-p",
+            "linklens-cli",
+            "--lib",
+            "--bins",
+            "--locked",
+            "--",
+        ])
         .args(["-A", "clippy::all", "-D", "clippy::string_slice"])
         .current_dir(&root))?;
     // 1. Native: core unit, golden, manifest, differential, robustness; CLI; web logic.
-    run(Command::new("cargo").args(["test", "--workspace", "--all-targets", "--locked"]).env("PATH", &path).current_dir(&root))?;
+    run(Command::new("cargo")
+        .args(["test", "--workspace", "--all-targets", "--locked"])
+        .env("PATH", &path)
+        .current_dir(&root))?;
 
     hostile_files_through_the_debug_cli(&root)?;
+
+    // Where it runs, observed again: the empty root and Debian 12 made
+    // from Debian's packages (cached), every fixture started in each, and
+    // the record the verdicts are held against must still be what happens.
+    crate::roots::check()?;
 
     // 2. The web app: toolchain, release build, wasm-bindgen tests, browser tests.
     let path = setup::web_toolchain()?;
     let dist = setup::build_dist(&path)?;
     let webdriver_json = root.join("web/webdriver.json");
     run(Command::new("cargo")
-        .args(["test", "--locked", "-p", "linklens-web", "--target", "wasm32-unknown-unknown", "--test", "worker"])
+        .args([
+            "test",
+            "--locked",
+            "-p",
+            "linklens-web",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "worker",
+        ])
         .env("PATH", &path)
         .env("CHROMEDRIVER", setup::CHROMEDRIVER)
         .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &webdriver_json)
@@ -69,13 +116,28 @@ fn hostile_files_through_the_debug_cli(root: &std::path::Path) -> Result<()> {
     if files.len() < 15 {
         return Err(format!("only {} hostile files in {}", files.len(), dir.display()).into());
     }
-    let out = Command::new(root.join("target/debug/linklens")).arg("--json").args(&files).output()?;
+    let out = Command::new(root.join("target/debug/linklens"))
+        .arg("--json")
+        .args(&files)
+        .output()?;
     let code = out.status.code();
-    let reports: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .map_err(|e| format!("debug CLI on hostile files: no JSON ({e}); status {code:?}; {}", String::from_utf8_lossy(&out.stderr)))?;
+    let reports: serde_json::Value = serde_json::from_slice(&out.stdout).map_err(|e| {
+        format!(
+            "debug CLI on hostile files: no JSON ({e}); status {code:?}; {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })?;
     if !matches!(code, Some(0 | 2)) || reports.as_array().map(Vec::len) != Some(files.len()) {
-        return Err(format!("debug CLI on hostile files: status {code:?}, {} entries for {} files", reports.as_array().map_or(0, Vec::len), files.len()).into());
+        return Err(format!(
+            "debug CLI on hostile files: status {code:?}, {} entries for {} files",
+            reports.as_array().map_or(0, Vec::len),
+            files.len()
+        )
+        .into());
     }
-    eprintln!("debug CLI: {} hostile files, each a report or an error (status {code:?})", files.len());
+    eprintln!(
+        "debug CLI: {} hostile files, each a report or an error (status {code:?})",
+        files.len()
+    );
     Ok(())
 }

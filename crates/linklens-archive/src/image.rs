@@ -7,7 +7,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 
-use linklens::archive::{ArchiveErrorId, ArchiveFormat, ImageBinary, ImageLibc, ImageReasonId, ImageReport, ImageVerdict, Member};
+use linklens::archive::{
+    ArchiveErrorId, ArchiveFormat, ImageBinary, ImageLibc, ImageReasonId, ImageReport,
+    ImageVerdict, Member,
+};
 use linklens::version::Version;
 use linklens::Facts;
 use serde_json::Value;
@@ -23,8 +26,13 @@ pub fn glibc_version(bytes: &[u8]) -> Option<String> {
     let mut best: Option<(Version, String)> = None;
     for at in memchr::memmem::find_iter(bytes, b"GLIBC_2.") {
         let rest = &bytes[at + 6..];
-        let end = rest.iter().position(|b| !(b.is_ascii_digit() || *b == b'.')).unwrap_or(rest.len());
-        let v = std::str::from_utf8(&rest[..end]).unwrap_or("").trim_end_matches('.');
+        let end = rest
+            .iter()
+            .position(|b| !(b.is_ascii_digit() || *b == b'.'))
+            .unwrap_or(rest.len());
+        let v = std::str::from_utf8(&rest[..end])
+            .unwrap_or("")
+            .trim_end_matches('.');
         if let Some(parts) = Version::parse(v).filter(|_| v.contains('.')) {
             if best.as_ref().is_none_or(|(b, _)| parts > *b) {
                 best = Some((parts, v.to_string()));
@@ -42,7 +50,9 @@ fn image_error(path: &str, problem: Problem) -> linklens::archive::ArchiveError 
         Problem::TooBig(limit) => error(ArchiveErrorId::ImageJsonTooBig, path, Some(limit), ""),
         Problem::Unreadable(detail) => error(ArchiveErrorId::ImageManifest, path, None, &detail),
         Problem::TooDeep(limit) => error(ArchiveErrorId::ImageIndexTooDeep, path, Some(limit), ""),
-        Problem::TooMany(limit) => error(ArchiveErrorId::ImageTooManyManifests, path, Some(limit), ""),
+        Problem::TooMany(limit) => {
+            error(ArchiveErrorId::ImageTooManyManifests, path, Some(limit), "")
+        }
         Problem::BadDigest(digest) => error(ArchiveErrorId::ImageBadDigest, path, None, &digest),
         Problem::NotAList => error(ArchiveErrorId::ImageNotAList, path, None, ""),
         Problem::NoConfig => error(ArchiveErrorId::ImageNoConfig, path, None, ""),
@@ -58,13 +68,18 @@ pub fn walk_image(walker: &mut Walker, src: &mut dyn ReadSeek, len: u64) -> bool
     let mut index: BTreeMap<String, (u64, u64)> = BTreeMap::new();
     {
         let mut archive = tar::Archive::new(Window::new(src, 0, len));
-        let Ok(entries) = archive.entries_with_seek() else { return false };
+        let Ok(entries) = archive.entries_with_seek() else {
+            return false;
+        };
         for entry in entries.take(crate::limits::IMAGE_TAR_ENTRIES) {
             let Ok(entry) = entry else { break };
             if !entry.header().entry_type().is_file() {
                 continue;
             }
-            let path: Vec<String> = crate::fs::components(&String::from_utf8_lossy(&entry.path_bytes())).map(str::to_string).collect();
+            let path: Vec<String> =
+                crate::fs::components(&String::from_utf8_lossy(&entry.path_bytes()))
+                    .map(str::to_string)
+                    .collect();
             index.insert(path.join("/"), (entry.raw_file_position(), entry.size()));
         }
     }
@@ -73,7 +88,11 @@ pub fn walk_image(walker: &mut Walker, src: &mut dyn ReadSeek, len: u64) -> bool
     if !docker && !oci {
         return false;
     }
-    walker.report.format = if docker { ArchiveFormat::DockerArchive } else { ArchiveFormat::OciLayout };
+    walker.report.format = if docker {
+        ArchiveFormat::DockerArchive
+    } else {
+        ArchiveFormat::OciLayout
+    };
     walker.report.chain = vec![walker.report.format];
     let max_json = walker.limits.max_json;
     let has = |p: &str| index.contains_key(p);
@@ -84,7 +103,8 @@ pub fn walk_image(walker: &mut Walker, src: &mut dyn ReadSeek, len: u64) -> bool
         }
         let mut bytes = Vec::new();
         let mut w = Window::new(src, start, size_);
-        w.read_to_end(&mut bytes).map_err(|e| Problem::Unreadable(e.to_string()))?;
+        w.read_to_end(&mut bytes)
+            .map_err(|e| Problem::Unreadable(e.to_string()))?;
         serde_json::from_slice(&bytes).map_err(|e| Problem::Unreadable(e.to_string()))
     };
     let plans = match oci::plans(&has, &mut read) {
@@ -106,7 +126,14 @@ pub fn walk_image(walker: &mut Walker, src: &mut dyn ReadSeek, len: u64) -> bool
         };
         let mut layer = Layer::default();
         let mut window = Window::new(src, start, size_);
-        walker.seekable(&mut window, size_, "", path, 1, &mut Sink::Layer(&mut layer));
+        walker.seekable(
+            &mut window,
+            size_,
+            "",
+            path,
+            1,
+            &mut Sink::Layer(&mut layer),
+        );
         layers.insert(path.clone(), layer);
     }
     let many = plans.len() > 1;
@@ -118,7 +145,12 @@ pub fn walk_image(walker: &mut Walker, src: &mut dyn ReadSeek, len: u64) -> bool
         for (i, layer) in stack.iter().enumerate() {
             fs.apply(i, layer);
         }
-        let image = Image { plan, fs: &fs, layers: &stack, max_links: walker.limits.max_symlinks };
+        let image = Image {
+            plan,
+            fs: &fs,
+            layers: &stack,
+            max_links: walker.limits.max_symlinks,
+        };
         for (path, entry) in &fs.entries {
             if let Node::File { elf: found, .. } = entry.node {
                 files += 1;
@@ -126,8 +158,15 @@ pub fn walk_image(walker: &mut Walker, src: &mut dyn ReadSeek, len: u64) -> bool
                     elf += 1;
                     go += u64::from(m.facts.as_ref().is_some_and(|r| r.go.is_some()));
                     dynamic += u64::from(m.facts.as_ref().is_some_and(|r| !r.linkage.is_static()));
-                    let shown = if many { format!("{}!/{path}", plan.platform()) } else { path.clone() };
-                    members.push(Member { path: shown, ..m.clone() });
+                    let shown = if many {
+                        format!("{}!/{path}", plan.platform())
+                    } else {
+                        path.clone()
+                    };
+                    members.push(Member {
+                        path: shown,
+                        ..m.clone()
+                    });
                 }
             }
         }
@@ -169,7 +208,11 @@ const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/s
 
 impl Image<'_> {
     fn env(&self, key: &str) -> Option<&str> {
-        self.plan.env.iter().rev().find_map(|e| e.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
+        self.plan
+            .env
+            .iter()
+            .rev()
+            .find_map(|e| e.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
     }
 
     fn member(&self, path: &str) -> Option<&Member> {
@@ -182,15 +225,26 @@ impl Image<'_> {
 
     fn script(&self, path: &str) -> Option<&str> {
         let entry = self.fs.entries.get(path)?;
-        self.layers.get(entry.layer)?.texts.get(&format!("#!{path}")).map(String::as_str)
+        self.layers
+            .get(entry.layer)?
+            .texts
+            .get(&format!("#!{path}"))
+            .map(String::as_str)
     }
 
     /// `/etc/ld.so.conf` and the files it includes: directories, in order.
     fn ld_so_conf(&self) -> Vec<String> {
         let text = |p: &str| -> Option<String> {
-            let Lookup::Found(real) = self.fs.lookup(p, self.max_links) else { return None };
+            let Lookup::Found(real) = self.fs.lookup(p, self.max_links) else {
+                return None;
+            };
             let entry = self.fs.entries.get(&real)?;
-            self.layers.get(entry.layer)?.texts.get(&real).or_else(|| self.layers.get(entry.layer)?.texts.get(p)).cloned()
+            self.layers
+                .get(entry.layer)?
+                .texts
+                .get(&real)
+                .or_else(|| self.layers.get(entry.layer)?.texts.get(p))
+                .cloned()
         };
         let mut dirs = Vec::new();
         let mut files = vec!["etc/ld.so.conf".to_string()];
@@ -200,14 +254,26 @@ impl Image<'_> {
                 continue;
             }
             let Some(body) = text(&f) else { continue };
-            for line in body.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()) {
+            for line in body
+                .lines()
+                .map(|l| l.split('#').next().unwrap_or("").trim())
+                .filter(|l| !l.is_empty())
+            {
                 if let Some(pattern) = line.strip_prefix("include ") {
                     // Only the usual `dir/*.conf` form: the files of that directory.
                     let pattern = pattern.trim().trim_start_matches('/');
                     let (dir, suffix) = pattern.rsplit_once("/*").unwrap_or((pattern, ""));
                     let prefix = format!("{dir}/");
-                    let mut included: Vec<String> =
-                        self.fs.entries.keys().filter(|k| k.strip_prefix(&prefix).is_some_and(|name| name.ends_with(suffix) && !name.contains('/'))).cloned().collect();
+                    let mut included: Vec<String> = self
+                        .fs
+                        .entries
+                        .keys()
+                        .filter(|k| {
+                            k.strip_prefix(&prefix)
+                                .is_some_and(|name| name.ends_with(suffix) && !name.contains('/'))
+                        })
+                        .cloned()
+                        .collect();
                     included.sort();
                     files.extend(included.into_iter().rev());
                 } else {
@@ -219,26 +285,52 @@ impl Image<'_> {
     }
 
     /// Where `ld.so` looks for `library` needed by the binary at `from`.
-    fn find_library(&self, library: &str, from: &Facts, from_path: &str, conf: &[String]) -> Result<Option<String>, ()> {
+    fn find_library(
+        &self,
+        library: &str,
+        from: &Facts,
+        from_path: &str,
+        conf: &[String],
+    ) -> Result<Option<String>, ()> {
         if library.contains('/') {
-            return self.fs.file(library, self.max_links).map(|f| f.map(|(p, _)| p));
+            return self
+                .fs
+                .file(library, self.max_links)
+                .map(|f| f.map(|(p, _)| p));
         }
         let origin = from_path.rsplit_once('/').map_or("", |(d, _)| d);
-        let expand = |d: &str| d.replace("$ORIGIN", &format!("/{origin}")).replace("${ORIGIN}", &format!("/{origin}"));
+        let expand = |d: &str| {
+            d.replace("$ORIGIN", &format!("/{origin}"))
+                .replace("${ORIGIN}", &format!("/{origin}"))
+        };
         let mut dirs: Vec<String> = Vec::new();
         if from.dynamic.runpath.is_empty() {
-            dirs.extend(from.dynamic.rpath.iter().flat_map(|r| r.split(':')).map(expand));
+            dirs.extend(
+                from.dynamic
+                    .rpath
+                    .iter()
+                    .flat_map(|r| r.split(':'))
+                    .map(expand),
+            );
         }
         if let Some(p) = self.env("LD_LIBRARY_PATH") {
             dirs.extend(p.split(':').map(str::to_string));
         }
-        dirs.extend(from.dynamic.runpath.iter().flat_map(|r| r.split(':')).map(expand));
+        dirs.extend(
+            from.dynamic
+                .runpath
+                .iter()
+                .flat_map(|r| r.split(':'))
+                .map(expand),
+        );
         dirs.extend(conf.iter().cloned());
         if let Some(t) = from.arch.goarch.as_deref().and_then(triple) {
             dirs.push(format!("/lib/{t}"));
             dirs.push(format!("/usr/lib/{t}"));
         }
-        dirs.extend(["/lib64", "/usr/lib64", "/lib", "/usr/local/lib", "/usr/lib"].map(str::to_string));
+        dirs.extend(
+            ["/lib64", "/usr/lib64", "/lib", "/usr/local/lib", "/usr/lib"].map(str::to_string),
+        );
         for d in dirs.iter().filter(|d| !d.is_empty()) {
             if let Some((p, _)) = self.fs.file(&format!("{d}/{library}"), self.max_links)? {
                 return Ok(Some(p));
@@ -258,14 +350,24 @@ impl Image<'_> {
             }
         }
         let mut libc = None;
-        let mut queue: Vec<(String, String)> = report.dynamic.needed.iter().rev().map(|n| (n.clone(), path.to_string())).collect();
+        let mut queue: Vec<(String, String)> = report
+            .dynamic
+            .needed
+            .iter()
+            .rev()
+            .map(|n| (n.clone(), path.to_string()))
+            .collect();
         let mut seen = BTreeSet::new();
         while let Some((lib, by)) = queue.pop() {
             if !seen.insert(lib.clone()) || seen.len() > 256 {
                 continue;
             }
             needed.push(lib.clone());
-            let by_report = if by == path { Some(report) } else { self.member(&by).and_then(|m| m.facts.as_ref()) };
+            let by_report = if by == path {
+                Some(report)
+            } else {
+                self.member(&by).and_then(|m| m.facts.as_ref())
+            };
             let Some(by_report) = by_report else { continue };
             match self.find_library(&lib, by_report, &by, conf) {
                 Ok(Some(found)) => {
@@ -273,36 +375,83 @@ impl Image<'_> {
                         libc = Some(found.clone());
                     }
                     if let Some(r) = self.member(&found).and_then(|m| m.facts.as_ref()) {
-                        queue.extend(r.dynamic.needed.iter().rev().map(|n| (n.clone(), found.clone())));
+                        queue.extend(
+                            r.dynamic
+                                .needed
+                                .iter()
+                                .rev()
+                                .map(|n| (n.clone(), found.clone())),
+                        );
                     }
                 }
                 _ => missing.push(lib.clone()),
             }
         }
-        (ImageBinary { path: format!("/{path}"), loader, needed, missing }, libc)
+        (
+            ImageBinary {
+                path: format!("/{path}"),
+                loader,
+                needed,
+                missing,
+            },
+            libc,
+        )
     }
 
     fn libc_version(&self, path: &str) -> Option<String> {
         let entry = self.fs.entries.get(path)?;
-        self.layers.get(entry.layer)?.libc_versions.get(path).cloned()
+        self.layers
+            .get(entry.layer)?
+            .libc_versions
+            .get(path)
+            .cloned()
     }
 
     /// The image's C library: glibc's `libc.so.6` or musl's loader.
     fn libc(&self, arch: &str, conf: &[String]) -> Option<ImageLibc> {
         let t = triple(arch).unwrap_or("x86_64-linux-gnu");
         let mut dirs: Vec<String> = conf.to_vec();
-        dirs.extend([format!("lib/{t}"), format!("usr/lib/{t}"), "lib64".into(), "lib".into(), "usr/lib".into()]);
+        dirs.extend([
+            format!("lib/{t}"),
+            format!("usr/lib/{t}"),
+            "lib64".into(),
+            "lib".into(),
+            "usr/lib".into(),
+        ]);
         for d in &dirs {
             if let Ok(Some((p, _))) = self.fs.file(&format!("{d}/libc.so.6"), self.max_links) {
-                return Some(ImageLibc { name: "glibc".into(), version: self.libc_version(&p), path: format!("/{p}") });
+                return Some(ImageLibc {
+                    name: "glibc".into(),
+                    version: self.libc_version(&p),
+                    path: format!("/{p}"),
+                });
             }
         }
-        let musl = self.fs.entries.keys().find(|k| k.starts_with("lib/ld-musl-") && k.ends_with(".so.1"))?;
-        Some(ImageLibc { name: "musl".into(), version: None, path: format!("/{musl}") })
+        let musl = self
+            .fs
+            .entries
+            .keys()
+            .find(|k| k.starts_with("lib/ld-musl-") && k.ends_with(".so.1"))?;
+        Some(ImageLibc {
+            name: "musl".into(),
+            version: None,
+            path: format!("/{musl}"),
+        })
     }
 
-    fn verdict(&self, verdict: ImageVerdict, reason: ImageReasonId, args: &[(&str, &str)]) -> Judged {
-        (verdict, reason, args.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+    fn verdict(
+        &self,
+        verdict: ImageVerdict,
+        reason: ImageReasonId,
+        args: &[(&str, &str)],
+    ) -> Judged {
+        (
+            verdict,
+            reason,
+            args.iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
     }
 
     /// Will the entrypoint start?
@@ -311,7 +460,9 @@ impl Image<'_> {
         let arch = self.plan.arch.as_str();
         let mut binaries = Vec::new();
         for (path, entry) in &self.fs.entries {
-            if let (Node::File { elf: Some(_), .. }, Some(Member { facts: Some(r), .. })) = (&entry.node, self.member(path)) {
+            if let (Node::File { elf: Some(_), .. }, Some(Member { facts: Some(r), .. })) =
+                (&entry.node, self.member(path))
+            {
                 if !r.linkage.is_static() && r.dynamic.interpreter.is_some() {
                     binaries.push(self.needs(path, r, &conf).0);
                 }
@@ -331,7 +482,12 @@ impl Image<'_> {
             values: Vec::new(),
             binaries,
         };
-        let argv: Vec<&String> = self.plan.entrypoint.iter().chain(self.plan.cmd.iter()).collect();
+        let argv: Vec<&String> = self
+            .plan
+            .entrypoint
+            .iter()
+            .chain(self.plan.cmd.iter())
+            .collect();
         let (verdict, reason, values) = match argv.first() {
             None => self.verdict(ImageVerdict::Unknown, ImageReasonId::NoEntrypoint, &[]),
             Some(program) => self.judge_program(program, &conf, &mut out),
@@ -345,24 +501,55 @@ impl Image<'_> {
     fn judge_program(&self, program: &str, conf: &[String], out: &mut ImageReport) -> Judged {
         let shown = program.to_string();
         let found = if program.contains('/') {
-            let full = if program.starts_with('/') { program.to_string() } else { format!("{}/{program}", self.plan.workdir) };
+            let full = if program.starts_with('/') {
+                program.to_string()
+            } else {
+                format!("{}/{program}", self.plan.workdir)
+            };
             match self.fs.file(&full, self.max_links) {
-                Err(()) => return self.verdict(ImageVerdict::Fails, ImageReasonId::SymlinkLoop, &[("program", &shown)]),
-                Ok(None) => return self.verdict(ImageVerdict::Fails, ImageReasonId::EntrypointMissing, &[("program", &shown)]),
+                Err(()) => {
+                    return self.verdict(
+                        ImageVerdict::Fails,
+                        ImageReasonId::SymlinkLoop,
+                        &[("program", &shown)],
+                    )
+                }
+                Ok(None) => {
+                    return self.verdict(
+                        ImageVerdict::Fails,
+                        ImageReasonId::EntrypointMissing,
+                        &[("program", &shown)],
+                    )
+                }
                 Ok(Some((p, _))) => p,
             }
         } else {
             let path = self.env("PATH").unwrap_or(DEFAULT_PATH);
-            let hit = path.split(':').filter(|d| !d.is_empty()).find_map(|d| self.fs.file(&format!("{d}/{program}"), self.max_links).ok().flatten());
+            let hit = path.split(':').filter(|d| !d.is_empty()).find_map(|d| {
+                self.fs
+                    .file(&format!("{d}/{program}"), self.max_links)
+                    .ok()
+                    .flatten()
+            });
             match hit {
                 Some((p, _)) => p,
-                None => return self.verdict(ImageVerdict::Fails, ImageReasonId::NotInPath, &[("program", &shown), ("path", path)]),
+                None => {
+                    return self.verdict(
+                        ImageVerdict::Fails,
+                        ImageReasonId::NotInPath,
+                        &[("program", &shown), ("path", path)],
+                    )
+                }
             }
         };
         out.program = Some(format!("/{found}"));
         let shown = format!("/{found}");
         if let Some(interpreter) = self.script(&found) {
-            return self.verdict(ImageVerdict::Unknown, ImageReasonId::Script, &[("program", &shown), ("interpreter", interpreter)]);
+            return self.verdict(
+                ImageVerdict::Unknown,
+                ImageReasonId::Script,
+                &[("program", &shown), ("interpreter", interpreter)],
+            );
         }
         let member = self.member(&found);
         let report = match member {
@@ -370,35 +557,86 @@ impl Image<'_> {
             // The analysis's reason is worded by the explainer, from the member.
             Some(Member { error: Some(e), .. }) if e.analysis.is_none() => {
                 let detail = e.detail.as_deref().unwrap_or(e.id.as_str());
-                return self.verdict(ImageVerdict::Fails, ImageReasonId::NotElf, &[("program", &shown), ("detail", detail)]);
+                return self.verdict(
+                    ImageVerdict::Fails,
+                    ImageReasonId::NotElf,
+                    &[("program", &shown), ("detail", detail)],
+                );
             }
-            _ => return self.verdict(ImageVerdict::Fails, ImageReasonId::NotElf, &[("program", &shown)]),
+            _ => {
+                return self.verdict(
+                    ImageVerdict::Fails,
+                    ImageReasonId::NotElf,
+                    &[("program", &shown)],
+                )
+            }
         };
-        let arch = report.arch.goarch.clone().unwrap_or_else(|| report.arch.machine.clone());
+        let arch = report
+            .arch
+            .goarch
+            .clone()
+            .unwrap_or_else(|| report.arch.machine.clone());
         if !self.plan.arch.is_empty() && arch != self.plan.arch {
-            return self.verdict(ImageVerdict::Fails, ImageReasonId::WrongArch, &[("program", &shown), ("arch", &arch), ("platform", &out.platform)]);
+            return self.verdict(
+                ImageVerdict::Fails,
+                ImageReasonId::WrongArch,
+                &[
+                    ("program", &shown),
+                    ("arch", &arch),
+                    ("platform", &out.platform),
+                ],
+            );
         }
         if report.linkage.is_static() {
-            return self.verdict(ImageVerdict::Starts, ImageReasonId::Static, &[("program", &shown)]);
+            return self.verdict(
+                ImageVerdict::Starts,
+                ImageReasonId::Static,
+                &[("program", &shown)],
+            );
         }
         let (needs, libc) = self.needs(&found, report, conf);
         let loader = needs.loader.clone().unwrap_or_default();
         if needs.missing.first() == Some(&loader) && !loader.is_empty() {
-            return self.verdict(ImageVerdict::Fails, ImageReasonId::NoLoader, &[("program", &shown), ("loader", &loader)]);
+            return self.verdict(
+                ImageVerdict::Fails,
+                ImageReasonId::NoLoader,
+                &[("program", &shown), ("loader", &loader)],
+            );
         }
         if let Some(library) = needs.missing.first() {
-            return self.verdict(ImageVerdict::Fails, ImageReasonId::MissingLibrary, &[("program", &shown), ("library", library)]);
+            return self.verdict(
+                ImageVerdict::Fails,
+                ImageReasonId::MissingLibrary,
+                &[("program", &shown), ("library", library)],
+            );
         }
         if let (Some(need), Some(libc)) = (&report.portability.glibc_min, &libc) {
             if let Some(have) = self.libc_version(libc) {
                 if Version::parse(need) > Version::parse(&have) {
                     let at = format!("/{libc}");
-                    return self.verdict(ImageVerdict::Fails, ImageReasonId::GlibcTooOld, &[("program", &shown), ("need", need), ("have", &have), ("libc", &at)]);
+                    return self.verdict(
+                        ImageVerdict::Fails,
+                        ImageReasonId::GlibcTooOld,
+                        &[
+                            ("program", &shown),
+                            ("need", need),
+                            ("have", &have),
+                            ("libc", &at),
+                        ],
+                    );
                 }
             }
         }
         let libraries = needs.needed.join(", ");
-        self.verdict(ImageVerdict::Starts, ImageReasonId::AllFound, &[("program", &shown), ("loader", &loader), ("libraries", &libraries)])
+        self.verdict(
+            ImageVerdict::Starts,
+            ImageReasonId::AllFound,
+            &[
+                ("program", &shown),
+                ("loader", &loader),
+                ("libraries", &libraries),
+            ],
+        )
     }
 }
 
@@ -408,8 +646,15 @@ mod tests {
 
     #[test]
     fn glibc_version_is_the_highest_defined() {
-        assert_eq!(glibc_version(b"\0GLIBC_2.2.5\0GLIBC_2.34\0GLIBC_2.4\0GLIBC_PRIVATE\0GLIBC_2.36\0").as_deref(), Some("2.36"));
-        assert_eq!(glibc_version(b"GLIBC_2.17\0GLIBC_2.3.4\0").as_deref(), Some("2.17"));
+        assert_eq!(
+            glibc_version(b"\0GLIBC_2.2.5\0GLIBC_2.34\0GLIBC_2.4\0GLIBC_PRIVATE\0GLIBC_2.36\0")
+                .as_deref(),
+            Some("2.36")
+        );
+        assert_eq!(
+            glibc_version(b"GLIBC_2.17\0GLIBC_2.3.4\0").as_deref(),
+            Some("2.17")
+        );
         assert_eq!(glibc_version(b"GLIBC_PRIVATE GLIBC_2.x"), None);
         assert_eq!(glibc_version(b""), None);
     }

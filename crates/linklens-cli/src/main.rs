@@ -12,8 +12,8 @@ use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
 use clap::Parser;
-use linklens_explain::catalogue::sentences;
 use linklens_explain::archive::ExplainedArchive;
+use linklens_explain::catalogue::sentences;
 use linklens_explain::render;
 use linklens_explain::Report;
 use serde::Serialize;
@@ -38,6 +38,10 @@ struct Options {
     /// why (comma-separated ids: scratch, alpine, debian-11, rhel-8…)
     #[arg(long, value_name = "ID,...", value_delimiter = ',', value_parser = parse_target)]
     target: Vec<linklens::TargetId>,
+    /// With --target: the verdicts that fail the gate besides `fails`
+    /// (starts-but: it starts but a file it reads is missing there; maybe)
+    #[arg(long, value_name = "VERDICT,...", value_delimiter = ',', value_parser = parse_verdict, requires = "target")]
+    fail_on: Vec<linklens::Verdict>,
     /// Show every target with its verdict, reason and the error it would print
     #[arg(long)]
     targets: bool,
@@ -57,21 +61,56 @@ struct Options {
 
 /// A recipe kind, or a usage error that lists them.
 fn parse_recipe(s: &str) -> Result<linklens::RecipeKind, String> {
-    one_of(s, linklens::RecipeKind::parse, linklens::RecipeKind::ALL.iter().map(|k| k.as_str()), "recipe")
+    one_of(
+        s,
+        linklens::RecipeKind::parse,
+        linklens::RecipeKind::ALL.iter().map(|k| k.as_str()),
+        "recipe",
+    )
+}
+
+/// A verdict id, or a usage error that lists them.
+fn parse_verdict(s: &str) -> Result<linklens::Verdict, String> {
+    one_of(
+        s,
+        linklens::Verdict::parse,
+        linklens::Verdict::ALL.iter().map(|k| k.as_str()),
+        "verdict",
+    )
 }
 
 /// A fix id, or a usage error that lists them.
 fn parse_fix(s: &str) -> Result<linklens::FixId, String> {
-    one_of(s, linklens::FixId::parse, linklens::FixId::ALL.iter().map(|k| k.as_str()), "fix")
+    one_of(
+        s,
+        linklens::FixId::parse,
+        linklens::FixId::ALL.iter().map(|k| k.as_str()),
+        "fix",
+    )
 }
 
-fn one_of<T>(s: &str, parse: fn(&str) -> Option<T>, all: impl Iterator<Item = &'static str>, what: &str) -> Result<T, String> {
-    parse(s.trim()).ok_or_else(|| linklens_explain::catalogue::fill(sentences::CLI_UNKNOWN_ID, &[("what", what), ("ids", &all.collect::<Vec<_>>().join(", "))]))
+fn one_of<T>(
+    s: &str,
+    parse: fn(&str) -> Option<T>,
+    all: impl Iterator<Item = &'static str>,
+    what: &str,
+) -> Result<T, String> {
+    parse(s.trim()).ok_or_else(|| {
+        linklens_explain::catalogue::fill(
+            sentences::CLI_UNKNOWN_ID,
+            &[("what", what), ("ids", &all.collect::<Vec<_>>().join(", "))],
+        )
+    })
 }
 
 /// A target id, or a usage error that lists them all.
 fn parse_target(s: &str) -> Result<linklens::TargetId, String> {
-    one_of(s, linklens::TargetId::parse, linklens::TargetId::ALL.iter().map(|t| t.as_str()), "target")
+    one_of(
+        s,
+        linklens::TargetId::parse,
+        linklens::TargetId::ALL.iter().map(|t| t.as_str()),
+        "target",
+    )
 }
 
 /// One entry of `--json` output: `path` and the report (`schema`, `facts`,
@@ -148,7 +187,12 @@ fn analyse(path: &str, opts: &Options, text: render::TextOptions) -> Done {
             let file = std::fs::File::open(path).ok().filter(|_| path != "-");
             let report = match file {
                 Some(mut f) => linklens_archive::open(&mut f, len, &limits, None),
-                None => linklens_archive::open(&mut std::io::Cursor::new(data.bytes()), len, &limits, None),
+                None => linklens_archive::open(
+                    &mut std::io::Cursor::new(data.bytes()),
+                    len,
+                    &limits,
+                    None,
+                ),
             };
             if let Some(report) = report {
                 return archive(path, &ExplainedArchive::new(report), opts, text);
@@ -156,20 +200,49 @@ fn analyse(path: &str, opts: &Options, text: render::TextOptions) -> Done {
         }
     }
     let result = match data {
-        Ok(data) => linklens::analyze(data.bytes()).map(Report::new).map_err(|e| ErrorJson { code: e.code(), message: linklens_explain::error::message(&e) }),
-        Err(input::InputError(message)) => Err(ErrorJson { code: "io", message }),
+        Ok(data) => linklens::analyze(data.bytes())
+            .map(Report::new)
+            .map_err(|e| ErrorJson {
+                code: e.code(),
+                message: linklens_explain::error::message(&e),
+            }),
+        Err(input::InputError(message)) => Err(ErrorJson {
+            code: "io",
+            message,
+        }),
     };
     let failed = result.is_err();
     let dynamic = result.as_ref().is_ok_and(|r| !r.facts.linkage.is_static());
-    let off_target = result.as_ref().is_ok_and(|r| fails_on(&r.explanation, &opts.target));
+    let off_target = result
+        .as_ref()
+        .is_ok_and(|r| fails_on(&r.explanation, opts));
     if let (Some(kind), Ok(r)) = (opts.recipe, &result) {
         let (text, notes) = recipe(path, r, kind, opts.fix);
-        return Done { text, failed, dynamic, off_target, notes };
+        return Done {
+            text,
+            failed,
+            dynamic,
+            off_target,
+            notes,
+        };
     }
     let text = if opts.json {
         let entry = match &result {
-            Ok(r) => Entry { path, report: Some(r), archive: None, error: None },
-            Err(e) => Entry { path, report: None, archive: None, error: Some(ErrorJson { code: e.code, message: e.message.clone() }) },
+            Ok(r) => Entry {
+                path,
+                report: Some(r),
+                archive: None,
+                error: None,
+            },
+            Err(e) => Entry {
+                path,
+                report: None,
+                archive: None,
+                error: Some(ErrorJson {
+                    code: e.code,
+                    message: e.message.clone(),
+                }),
+            },
         };
         serde_json::to_string_pretty(&entry).unwrap_or_default()
     } else {
@@ -178,11 +251,22 @@ fn analyse(path: &str, opts: &Options, text: render::TextOptions) -> Done {
             Err(e) => file_error(path, &e.message),
         }
     };
-    Done { text, failed, dynamic, off_target, notes: String::new() }
+    Done {
+        text,
+        failed,
+        dynamic,
+        off_target,
+        notes: String::new(),
+    }
 }
 
 /// The recipe of a file's recommended fix (or of `--fix`), or why it has none.
-fn recipe(path: &str, r: &Report, kind: linklens::RecipeKind, id: Option<linklens::FixId>) -> (String, String) {
+fn recipe(
+    path: &str,
+    r: &Report,
+    kind: linklens::RecipeKind,
+    id: Option<linklens::FixId>,
+) -> (String, String) {
     use linklens_explain::catalogue;
     let label = catalogue::recipe(kind).label;
     let fixes = &r.explanation.fixes;
@@ -193,14 +277,26 @@ fn recipe(path: &str, r: &Report, kind: linklens::RecipeKind, id: Option<linklen
     let Some(fix) = fix else {
         let ids: Vec<&str> = fixes.iter().map(|f| f.id.as_str()).collect();
         let why = match id {
-            Some(id) => catalogue::fill(sentences::CLI_NO_SUCH_FIX, &[("fix", id.as_str()), ("fixes", &ids.join(", "))]),
-            None => catalogue::fill(sentences::CLI_NO_FIX, &[("linkage", render::labels::linkage_phrase(r.facts.linkage))]),
+            Some(id) => catalogue::fill(
+                sentences::CLI_NO_SUCH_FIX,
+                &[("fix", id.as_str()), ("fixes", &ids.join(", "))],
+            ),
+            None => catalogue::fill(
+                sentences::CLI_NO_FIX,
+                &[("linkage", render::labels::linkage_phrase(r.facts.linkage))],
+            ),
         };
         return (String::new(), format!("{path}: {why}\n"));
     };
     match render::recipe::recipe(r, fix, kind) {
         Ok(text) => (text, String::new()),
-        Err(why) => (String::new(), format!("{path}: {}\n", catalogue::fill(sentences::CLI_NO_RECIPE, &[("recipe", label), ("why", why)]))),
+        Err(why) => (
+            String::new(),
+            format!(
+                "{path}: {}\n",
+                catalogue::fill(sentences::CLI_NO_RECIPE, &[("recipe", label), ("why", why)])
+            ),
+        ),
     }
 }
 
@@ -209,8 +305,11 @@ fn archive(path: &str, a: &ExplainedArchive, opts: &Options, text: render::TextO
     use render::member_name;
     let (r, e) = (&a.facts, &a.explanation);
     let failed = !r.errors.is_empty();
-    let dynamic = r.members.iter().any(|m| m.facts.as_ref().is_some_and(|f| !f.linkage.is_static()));
-    let off_target = e.members.iter().flatten().any(|x| fails_on(x, &opts.target));
+    let dynamic = r
+        .members
+        .iter()
+        .any(|m| m.facts.as_ref().is_some_and(|f| !f.linkage.is_static()));
+    let off_target = e.members.iter().flatten().any(|x| fails_on(x, opts));
     let reports: Vec<Option<Report>> = a.members().map(|(_, report)| report).collect();
     let mut out = String::new();
     if opts.json {
@@ -227,13 +326,33 @@ fn archive(path: &str, a: &ExplainedArchive, opts: &Options, text: render::TextO
                 images: &r.images,
                 errors: &r.errors,
             },
-            explanation: ArchiveWords { images: &e.images, errors: &e.errors },
+            explanation: ArchiveWords {
+                images: &e.images,
+                errors: &e.errors,
+            },
         };
-        let mut entries = vec![serde_json::to_string_pretty(&Entry { path, report: None, archive: Some(summary), error: None }).unwrap_or_default()];
+        let mut entries = vec![serde_json::to_string_pretty(&Entry {
+            path,
+            report: None,
+            archive: Some(summary),
+            error: None,
+        })
+        .unwrap_or_default()];
         for (m, report) in r.members.iter().zip(&reports) {
             let name = member_name(path, &m.path);
-            let error = m.error.as_ref().map(|e| ErrorJson { code: e.id.as_str(), message: linklens_explain::archive::error_message(e) });
-            entries.push(serde_json::to_string_pretty(&Entry { path: &name, report: report.as_ref(), archive: None, error }).unwrap_or_default());
+            let error = m.error.as_ref().map(|e| ErrorJson {
+                code: e.id.as_str(),
+                message: linklens_explain::archive::error_message(e),
+            });
+            entries.push(
+                serde_json::to_string_pretty(&Entry {
+                    path: &name,
+                    report: report.as_ref(),
+                    archive: None,
+                    error,
+                })
+                .unwrap_or_default(),
+            );
         }
         out = entries.join(",\n");
     } else {
@@ -245,23 +364,42 @@ fn archive(path: &str, a: &ExplainedArchive, opts: &Options, text: render::TextO
                     out.push_str(if text.quiet { "" } else { "\n" });
                     out.push_str(&render::text(&name, report, text));
                 }
-                (None, Some(e)) => out.push_str(&file_error(&name, &linklens_explain::archive::error_message(e))),
+                (None, Some(e)) => out.push_str(&file_error(
+                    &name,
+                    &linklens_explain::archive::error_message(e),
+                )),
                 (None, None) => {}
             }
         }
     }
-    Done { text: out, failed, dynamic, off_target, notes: String::new() }
+    Done {
+        text: out,
+        failed,
+        dynamic,
+        off_target,
+        notes: String::new(),
+    }
 }
 
 /// The text line for a file that gave no report.
 fn file_error(path: &str, message: &str) -> String {
-    linklens_explain::catalogue::fill(sentences::CLI_FILE_ERROR, &[("path", path), ("message", message)]) + "\n"
+    linklens_explain::catalogue::fill(
+        sentences::CLI_FILE_ERROR,
+        &[("path", path), ("message", message)],
+    ) + "\n"
 }
 
-/// The file will not run on one of `targets`: a verdict `fails` there, or
-/// no verdict at all (a file for another system).
-fn fails_on(e: &linklens_explain::Explanation, targets: &[linklens::TargetId]) -> bool {
-    targets.iter().any(|id| e.targets.iter().find(|t| t.id == *id).is_none_or(|t| t.verdict == linklens::Verdict::Fails))
+/// The file will not run on a target named by `--target`: a verdict
+/// `fails` there (or one `--fail-on` names), or no verdict at all (a file
+/// for another system).
+fn fails_on(e: &linklens_explain::Explanation, opts: &Options) -> bool {
+    let failing = |v: linklens::Verdict| v == linklens::Verdict::Fails || opts.fail_on.contains(&v);
+    opts.target.iter().any(|id| {
+        e.targets
+            .iter()
+            .find(|t| t.id == *id)
+            .is_none_or(|t| failing(t.verdict))
+    })
 }
 
 fn main() -> ExitCode {
@@ -273,35 +411,56 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let color = !opts.no_color && !opts.json && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = !opts.no_color
+        && !opts.json
+        && io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none();
     let targets = if opts.targets {
         render::TargetView::All
     } else if opts.target.is_empty() {
         render::TargetView::Compact
     } else {
-        render::TargetView::Only(opts.target.iter().fold(render::TargetSet::default(), |s, t| s.with(*t)))
+        render::TargetView::Only(
+            opts.target
+                .iter()
+                .fold(render::TargetSet::default(), |s, t| s.with(*t)),
+        )
     };
-    let text = render::TextOptions { color, quiet: opts.quiet, targets };
+    let text = render::TextOptions {
+        color,
+        quiet: opts.quiet,
+        targets,
+    };
     let (paths, walk_errors) = walk::expand(&opts.files);
     for e in &walk_errors {
         eprintln!("linklens: {e}");
     }
-    let separator = if opts.json { ",\n" } else if opts.quiet { "" } else { "\n" };
+    let separator = if opts.json {
+        ",\n"
+    } else if opts.quiet {
+        ""
+    } else {
+        "\n"
+    };
     let mut printer = stream::Printer::new(io::stdout().lock(), opts.json, separator);
     let (mut failed, mut not_static, mut off_target) = (!walk_errors.is_empty(), false, false);
-    let written = stream::in_order(&paths, |path| analyse(path, &opts, text), |done| {
-        failed |= done.failed;
-        not_static |= done.dynamic;
-        off_target |= done.off_target;
-        if !done.notes.is_empty() {
-            eprint!("{}", done.notes);
-            failed = true;
-        }
-        if done.text.is_empty() {
-            return Ok(());
-        }
-        printer.print(&done.text)
-    })
+    let written = stream::in_order(
+        &paths,
+        |path| analyse(path, &opts, text),
+        |done| {
+            failed |= done.failed;
+            not_static |= done.dynamic;
+            off_target |= done.off_target;
+            if !done.notes.is_empty() {
+                eprint!("{}", done.notes);
+                failed = true;
+            }
+            if done.text.is_empty() {
+                return Ok(());
+            }
+            printer.print(&done.text)
+        },
+    )
     .and_then(|()| printer.finish());
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {

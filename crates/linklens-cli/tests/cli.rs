@@ -19,7 +19,9 @@ fn unpack(from: &str, name: &str, to: &str) -> PathBuf {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let gz = std::fs::read(root.join(format!("{from}/{name}.gz"))).unwrap();
     let mut raw = Vec::new();
-    flate2::read::GzDecoder::new(gz.as_slice()).read_to_end(&mut raw).unwrap();
+    flate2::read::GzDecoder::new(gz.as_slice())
+        .read_to_end(&mut raw)
+        .unwrap();
     let dir = root.join(to);
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
@@ -34,8 +36,15 @@ fn unpack(from: &str, name: &str, to: &str) -> PathBuf {
 }
 
 fn linklens(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_linklens")).args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    let out = Command::new(env!("CARGO_BIN_EXE_linklens"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 #[test]
@@ -44,10 +53,16 @@ fn human_output_names_cause_and_command() {
     let (code, out, _) = linklens(&[p.to_str().unwrap()]);
     assert_eq!(code, 0);
     let first = out.lines().next().unwrap();
-    assert!(first.ends_with("ELF 64-bit LSB x86-64 executable, dynamically linked (glibc), Go 1.26.8"), "{first}");
+    assert!(
+        first.ends_with("ELF 64-bit LSB x86-64 executable, dynamically linked (glibc), Go 1.26.8"),
+        "{first}"
+    );
     assert!(out.contains("cause dns:"), "{out}");
     assert!(out.contains("net._C2func_getaddrinfo"), "{out}");
-    assert!(out.contains("$ CGO_ENABLED=0 go build ./cmd/lookuphost"), "{out}");
+    assert!(
+        out.contains("$ CGO_ENABLED=0 go build ./cmd/lookuphost"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -55,7 +70,15 @@ fn require_static_sets_the_exit_status() {
     let stat = fixture("hello-default-go1.26");
     let dynamic = fixture("userlookup-default-go1.26");
     assert_eq!(linklens(&["--require-static", stat.to_str().unwrap()]).0, 0);
-    assert_eq!(linklens(&["--require-static", stat.to_str().unwrap(), dynamic.to_str().unwrap()]).0, 1);
+    assert_eq!(
+        linklens(&[
+            "--require-static",
+            stat.to_str().unwrap(),
+            dynamic.to_str().unwrap()
+        ])
+        .0,
+        1
+    );
     // Without the flag a dynamic file is not an error.
     assert_eq!(linklens(&[dynamic.to_str().unwrap()]).0, 0);
 }
@@ -65,14 +88,21 @@ fn unreadable_inputs_exit_2_and_the_others_are_still_reported() {
     let stat = fixture("hello-default-go1.26");
     let text = std::env::temp_dir().join(format!("linklens-notes-{}.txt", std::process::id()));
     std::fs::write(&text, "just notes\n").unwrap();
-    let (code, out, _) = linklens(&["--json", stat.to_str().unwrap(), "/nonexistent/file", text.to_str().unwrap()]);
+    let (code, out, _) = linklens(&[
+        "--json",
+        stat.to_str().unwrap(),
+        "/nonexistent/file",
+        text.to_str().unwrap(),
+    ]);
     assert_eq!(code, 2);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let arr = v.as_array().unwrap();
     assert_eq!(arr.len(), 3);
     assert_eq!(arr[0]["facts"]["linkage"], "static");
     assert_eq!(arr[0]["schema"], linklens::SCHEMA_VERSION);
-    assert!(arr[0]["explanation"]["headline"].as_str().is_some_and(|h| !h.is_empty()));
+    assert!(arr[0]["explanation"]["headline"]
+        .as_str()
+        .is_some_and(|h| !h.is_empty()));
     assert_eq!(arr[0]["path"], stat.to_str().unwrap());
     assert_eq!(arr[1]["error"]["code"], "io");
     // A file named on the command line is always reported, binary or not.
@@ -81,20 +111,37 @@ fn unreadable_inputs_exit_2_and_the_others_are_still_reported() {
 
 #[test]
 fn a_directory_is_walked_for_binaries_without_following_links() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../../target/cli-test/tree-{}", std::process::id()));
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("../../target/cli-test/tree-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("usr/bin")).unwrap();
     std::fs::copy(fixture("hello-default-go1.26"), dir.join("usr/bin/hello")).unwrap();
-    std::fs::copy(fixture("lookuphost-default-go1.26"), dir.join("usr/bin/lookup")).unwrap();
+    std::fs::copy(
+        fixture("lookuphost-default-go1.26"),
+        dir.join("usr/bin/lookup"),
+    )
+    .unwrap();
     std::fs::write(dir.join("usr/bin/script.sh"), "#!/bin/sh\necho hi\n").unwrap();
     std::fs::write(dir.join("README"), "not a binary").unwrap();
     std::os::unix::fs::symlink(dir.join("usr/bin/hello"), dir.join("usr/bin/hello-link")).unwrap();
     std::os::unix::fs::symlink(&dir, dir.join("usr/loop")).unwrap();
     let (code, out, err) = linklens(&["--json", "--require-static", dir.to_str().unwrap()]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
-    let paths: Vec<&str> = v.as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap()).collect();
+    let paths: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["path"].as_str().unwrap())
+        .collect();
     let dir_s = dir.to_str().unwrap();
-    assert_eq!(paths, vec![format!("{dir_s}/usr/bin/hello"), format!("{dir_s}/usr/bin/lookup")], "{err}");
+    assert_eq!(
+        paths,
+        vec![
+            format!("{dir_s}/usr/bin/hello"),
+            format!("{dir_s}/usr/bin/lookup")
+        ],
+        "{err}"
+    );
     assert_eq!(v[1]["facts"]["linkage"], "dynamic");
     assert_eq!(code, 1, "--require-static applies to every file found");
     // An empty array for a tree with no binary, still valid JSON.
@@ -108,18 +155,37 @@ fn a_directory_is_walked_for_binaries_without_following_links() {
 fn many_files_stream_in_order_on_all_cores() {
     // The same files many times over: the output keeps the argument order
     // and is one valid JSON array, whatever order the workers finish in.
-    let names = ["hello-default-go1.26", "sqlite-default-go1.26", "lookuphost-default-go1.26", "c-dynamic"];
-    let paths: Vec<String> = names.iter().map(|n| fixture(n).to_str().unwrap().to_string()).collect();
-    let args: Vec<&str> = std::iter::once("--json").chain((0..25).flat_map(|_| paths.iter().map(String::as_str))).collect();
+    let names = [
+        "hello-default-go1.26",
+        "sqlite-default-go1.26",
+        "lookuphost-default-go1.26",
+        "c-dynamic",
+    ];
+    let paths: Vec<String> = names
+        .iter()
+        .map(|n| fixture(n).to_str().unwrap().to_string())
+        .collect();
+    let args: Vec<&str> = std::iter::once("--json")
+        .chain((0..25).flat_map(|_| paths.iter().map(String::as_str)))
+        .collect();
     let (code, out, _) = linklens(&args);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let got: Vec<&str> = v.as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap()).collect();
+    let got: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["path"].as_str().unwrap())
+        .collect();
     assert_eq!(got, args[1..].to_vec());
     // Text mode: one blank line between reports, none at the end.
     let (_, text, _) = linklens(&["--no-color", &paths[0], &paths[3]]);
     assert!(!text.ends_with("\n\n"), "{text}");
-    assert!(text.starts_with(&format!("{}: ", paths[0])) && text.contains(&format!("\n\n{}: ", paths[3])), "{text}");
+    assert!(
+        text.starts_with(&format!("{}: ", paths[0]))
+            && text.contains(&format!("\n\n{}: ", paths[3])),
+        "{text}"
+    );
 }
 
 #[test]
@@ -130,10 +196,16 @@ fn reads_standard_input_and_rejects_non_binaries() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(b"#!/bin/sh\necho hi\n").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"#!/bin/sh\necho hi\n")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("-: error: this is not an executable or library (a script)"));
+    assert!(String::from_utf8_lossy(&out.stdout)
+        .contains("-: error: this is not an executable or library (a script)"));
 
     let p = fixture("cstdio-musl-go1.26");
     let data = std::fs::read(&p).unwrap();
@@ -163,7 +235,11 @@ fn usage_errors_exit_2() {
 /// is on by default.
 fn on_terminal(args: &str, env_no_color: bool) -> String {
     let mut cmd = Command::new("script");
-    cmd.args(["-qec", &format!("{} {args}", env!("CARGO_BIN_EXE_linklens")), "/dev/null"]);
+    cmd.args([
+        "-qec",
+        &format!("{} {args}", env!("CARGO_BIN_EXE_linklens")),
+        "/dev/null",
+    ]);
     if env_no_color {
         cmd.env("NO_COLOR", "1");
     } else {
@@ -178,8 +254,14 @@ fn no_color_turns_colour_off_on_a_terminal() {
     let p = fixture("lookuphost-default-go1.26");
     let p = p.to_str().unwrap();
     let coloured = on_terminal(p, false);
-    assert!(coloured.contains("\x1b[1;31mDYNAMIC\x1b[0m"), "a terminal gets colour: {coloured:?}");
-    for plain in [on_terminal(&format!("--no-color {p}"), false), on_terminal(p, true)] {
+    assert!(
+        coloured.contains("\x1b[1;31mDYNAMIC\x1b[0m"),
+        "a terminal gets colour: {coloured:?}"
+    );
+    for plain in [
+        on_terminal(&format!("--no-color {p}"), false),
+        on_terminal(p, true),
+    ] {
         assert!(!plain.contains('\x1b'), "{plain:?}");
         assert!(plain.contains("DYNAMIC Dynamic because of"), "{plain:?}");
     }
@@ -194,10 +276,21 @@ fn text_and_markdown_say_the_same_sections() {
     let (_, json, _) = linklens(&["--json", p.to_str().unwrap()]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let report: linklens_explain::Report = serde_json::from_value(v[0].clone()).unwrap();
-    assert_eq!(text, linklens_explain::render::text(p.to_str().unwrap(), &report, Default::default()));
+    assert_eq!(
+        text,
+        linklens_explain::render::text(p.to_str().unwrap(), &report, Default::default())
+    );
     let md = linklens_explain::render::markdown("app", &report);
-    for (t, m) in [("cause cgo-dep:", "- cause `cgo-dep`:"), ("recommended:", "**Recommended:"), ("alternatives:", "**Alternatives**"), ("verify:", "**Verify**")] {
-        assert!(text.contains(t) && md.contains(m), "{t} / {m}\n{text}\n{md}");
+    for (t, m) in [
+        ("cause cgo-dep:", "- cause `cgo-dep`:"),
+        ("recommended:", "**Recommended:"),
+        ("alternatives:", "**Alternatives**"),
+        ("verify:", "**Verify**"),
+    ] {
+        assert!(
+            text.contains(t) && md.contains(m),
+            "{t} / {m}\n{text}\n{md}"
+        );
     }
 }
 
@@ -209,7 +302,10 @@ fn target_gates_on_where_the_file_runs() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("✘ debian-11"), "{out}");
     assert!(out.contains("Needs GLIBC_2.34 > glibc 2.31 there (pthread_attr_getstack, pthread_attr_getstacksize, pthread_create, pthread_key_create, …)"), "{out}");
-    assert!(out.contains("version `GLIBC_2.34' not found (required by /app)"), "{out}");
+    assert!(
+        out.contains("version `GLIBC_2.34' not found (required by /app)"),
+        "{out}"
+    );
     // Only the named target's row; the compact line stays.
     assert!(!out.contains("✘ rhel-7 "), "{out}");
     assert!(out.contains("runs on"), "{out}");
@@ -220,21 +316,87 @@ fn target_gates_on_where_the_file_runs() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("✔ rhel-7"), "{out}");
     // One failing file among several fails the gate; a repeated flag adds targets.
-    let (code, _, _) = linklens(&["--target", "rhel-7", "--target", "debian-12", old.to_str().unwrap(), host.to_str().unwrap()]);
+    let (code, _, _) = linklens(&[
+        "--target",
+        "rhel-7",
+        "--target",
+        "debian-12",
+        old.to_str().unwrap(),
+        host.to_str().unwrap(),
+    ]);
     assert_eq!(code, 1);
     // Static runs on scratch; a dynamic file does not.
     let stat = fixture("hello-default-go1.26");
-    assert_eq!(linklens(&["--target", "scratch", stat.to_str().unwrap()]).0, 0);
-    assert_eq!(linklens(&["--target", "scratch", old.to_str().unwrap()]).0, 1);
-    // "maybe" does not fail the gate: a glibc binary on Alpine (gcompat).
-    assert_eq!(linklens(&["--target", "alpine", old.to_str().unwrap()]).0, 0);
+    assert_eq!(
+        linklens(&["--target", "scratch", stat.to_str().unwrap()]).0,
+        0
+    );
+    assert_eq!(
+        linklens(&["--target", "scratch", old.to_str().unwrap()]).0,
+        1
+    );
+    // A glibc binary on Alpine fails as shipped; the remedy is printed.
+    let (code, out, _) = linklens(&["--target", "alpine", old.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("remedy") && out.contains("RUN apk add gcompat"),
+        "{out}"
+    );
+    // "starts, but" fails the gate only when asked: a static program that
+    // verifies TLS certificates, in Debian's slim image (no CA bundle).
+    let needs = fixture("needs-cgo0-go1.26");
+    let (code, out, _) = linklens(&["--target", "debian-12", needs.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("◐ debian-12")
+            && out.contains("x509: certificate signed by unknown authority"),
+        "{out}"
+    );
+    assert!(
+        out.contains("RUN apt-get update && apt-get install -y ca-certificates"),
+        "{out}"
+    );
+    assert_eq!(
+        linklens(&[
+            "--target",
+            "debian-12",
+            "--fail-on",
+            "starts-but",
+            needs.to_str().unwrap()
+        ])
+        .0,
+        1
+    );
+    assert_eq!(
+        linklens(&[
+            "--target",
+            "distroless-static",
+            "--fail-on",
+            "starts-but",
+            needs.to_str().unwrap()
+        ])
+        .0,
+        0
+    );
+    let (code, _, err) = linklens(&[
+        "--target",
+        "debian-12",
+        "--fail-on",
+        "works",
+        needs.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("runs, starts-but, fails, maybe"), "{err}");
     // A file for another system runs on none of them.
     let mac = fixture("hello-darwin-arm64-go1.26");
     let (code, out, _) = linklens(&["--target", "debian-12", mac.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(out.contains("this file is for macOS"), "{out}");
     // JSON keeps the status too.
-    assert_eq!(linklens(&["--json", "--target", "debian-11", host.to_str().unwrap()]).0, 1);
+    assert_eq!(
+        linklens(&["--json", "--target", "debian-11", host.to_str().unwrap()]).0,
+        1
+    );
     // An unknown id is a usage error that lists the ids.
     let (code, _, err) = linklens(&["--target", "debian-9", host.to_str().unwrap()]);
     assert_eq!(code, 2);
@@ -246,11 +408,25 @@ fn targets_prints_every_row_with_its_reason() {
     let host = fixture("lookuphost-default-go1.26");
     let (code, out, _) = linklens(&["--targets", host.to_str().unwrap()]);
     assert_eq!(code, 0);
-    for id in ["scratch", "distroless-static", "alpine", "debian-10", "ubuntu-24.04", "rhel-10", "amazonlinux-2023"] {
-        assert!(out.lines().any(|l| l.split_whitespace().nth(1) == Some(id)), "{id} row missing:\n{out}");
+    for id in [
+        "scratch",
+        "distroless-static",
+        "alpine",
+        "debian-10",
+        "ubuntu-24.04",
+        "rhel-10",
+        "amazonlinux-2023",
+    ] {
+        assert!(
+            out.lines().any(|l| l.split_whitespace().nth(1) == Some(id)),
+            "{id} row missing:\n{out}"
+        );
     }
-    assert!(out.contains("✘ scratch") && out.contains("exec /app: no such file or directory"), "{out}");
-    assert!(out.contains("? alpine"), "{out}");
+    assert!(
+        out.contains("✘ scratch") && out.contains("exec /app: no such file or directory"),
+        "{out}"
+    );
+    assert!(out.contains("✘ alpine"), "{out}");
     assert!(out.contains("✔ debian-12"), "{out}");
     // Without the flag: the compact line and a hint, no rows.
     let (_, out, _) = linklens(&[host.to_str().unwrap()]);
@@ -269,8 +445,17 @@ fn archives_are_read_as_they_are_each_member_named_inside() {
     let entries = v.as_array().unwrap();
     assert_eq!(entries.len(), 3, "the archive, then one entry per binary");
     assert_eq!(entries[0]["archive"]["facts"]["format"], "gzip");
-    assert_eq!(entries[0]["archive"]["facts"]["chain"], serde_json::json!(["gzip", "tar"]));
-    assert_eq!((entries[0]["archive"]["facts"]["files"].as_u64(), entries[0]["archive"]["facts"]["elf"].as_u64()), (Some(3), Some(2)));
+    assert_eq!(
+        entries[0]["archive"]["facts"]["chain"],
+        serde_json::json!(["gzip", "tar"])
+    );
+    assert_eq!(
+        (
+            entries[0]["archive"]["facts"]["files"].as_u64(),
+            entries[0]["archive"]["facts"]["elf"].as_u64()
+        ),
+        (Some(3), Some(2))
+    );
     assert_eq!(entries[1]["path"], format!("{t}!/usr/bin/c-dynamic"));
     assert_eq!(entries[1]["facts"]["linkage"], "dynamic");
     assert_eq!(entries[2]["path"], format!("{t}!/usr/bin/hello-static"));
@@ -278,9 +463,18 @@ fn archives_are_read_as_they_are_each_member_named_inside() {
     assert_eq!(linklens(&["-q", "--require-static", t]).0, 1);
     let (code, out, _) = linklens(&["-q", t]);
     assert_eq!(code, 0);
-    assert!(out.starts_with(&format!("{t}: tar archive, gzip-compressed, files: 3, ELF: 2, Go: 0, dynamic: 1\n")), "{out}");
+    assert!(
+        out.starts_with(&format!(
+            "{t}: tar archive, gzip-compressed, files: 3, ELF: 2, Go: 0, dynamic: 1\n"
+        )),
+        "{out}"
+    );
     assert!(out.contains(&format!("{t}!/usr/bin/c-dynamic: ELF 64-bit LSB x86-64 pie executable, dynamically linked (glibc)")), "{out}");
-    assert_eq!(linklens(&["-q", "--target", "scratch", t]).0, 1, "the dynamic member fails on scratch");
+    assert_eq!(
+        linklens(&["-q", "--target", "scratch", t]).0,
+        1,
+        "the dynamic member fails on scratch"
+    );
 }
 
 #[test]
@@ -293,15 +487,27 @@ fn an_image_says_whether_it_starts() {
     let image = &v[0]["archive"]["facts"]["images"][0];
     assert_eq!(image["verdict"], "fails");
     assert_eq!(image["reason_id"], "no-loader");
-    assert_eq!(v[0]["archive"]["explanation"]["images"][0]["error"], "exec /app: no such file or directory");
+    assert_eq!(
+        v[0]["archive"]["explanation"]["images"][0]["error"],
+        "exec /app: no such file or directory"
+    );
     assert_eq!(image["entrypoint"], serde_json::json!(["/app"]));
     assert_eq!(image["platform"], "linux/amd64");
-    assert_eq!(image["binaries"][0]["missing"], serde_json::json!(["/lib64/ld-linux-x86-64.so.2", "libc.so.6"]));
+    assert_eq!(
+        image["binaries"][0]["missing"],
+        serde_json::json!(["/lib64/ld-linux-x86-64.so.2", "libc.so.6"])
+    );
     assert_eq!(v[1]["path"], format!("{i}!/app"));
     let (_, text, _) = linklens(&[i]);
     assert!(text.contains("✘ fails"), "{text}");
-    assert!(text.contains("you would see  exec /app: no such file or directory"), "{text}");
-    assert!(text.contains("$ CGO_ENABLED=0 go build ./cmd/lookuphost"), "the member's rebuild command: {text}");
+    assert!(
+        text.contains("you would see  exec /app: no such file or directory"),
+        "{text}"
+    );
+    assert!(
+        text.contains("$ CGO_ENABLED=0 go build ./cmd/lookuphost"),
+        "the member's rebuild command: {text}"
+    );
 }
 
 #[test]

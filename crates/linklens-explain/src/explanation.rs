@@ -7,7 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use linklens::{Facts, FixId, Linkage, NoteId, ReasonId, TargetId, Verdict, SCHEMA_VERSION};
+use linklens::{
+    Facts, FixId, Linkage, NeedId, NoteId, ReasonId, RemedyId, TargetId, Verdict, SCHEMA_VERSION,
+};
 
 pub use crate::fix::command::GoBuild;
 
@@ -27,7 +29,11 @@ impl Report {
     /// Explain `facts`.
     pub fn new(facts: Facts) -> Report {
         let explanation = crate::explain(&facts);
-        Report { schema: SCHEMA_VERSION, facts, explanation }
+        Report {
+            schema: SCHEMA_VERSION,
+            facts,
+            explanation,
+        }
     }
 }
 
@@ -106,4 +112,23 @@ pub struct TargetResult {
     pub error: Option<String>,
     /// The fix in `fixes` that makes it run, when one does.
     pub fix: Option<FixId>,
+    /// The run-time files it reads that the image lacks (`starts-but`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lacks: Vec<NeedId>,
+    /// What makes it start, or work, in the image as it is, without a
+    /// rebuild: a package to install, a file to copy in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remedies: Vec<Remedy>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A change to the image (or one build flag) that makes a binary start or
+/// work there as it is.
+pub struct Remedy {
+    /// Stable id.
+    pub id: RemedyId,
+    /// The Dockerfile line or command, filled in.
+    pub command: String,
+    /// What to know about it.
+    pub caveat: String,
 }

@@ -25,9 +25,9 @@ mod targets;
 #[cfg(test)]
 mod test_support;
 
-pub use explanation::{Explanation, Fix, GoBuild, Note, Report, TargetResult};
-pub use targets::{glibc_of, oldest_with_glibc};
+pub use explanation::{Explanation, Fix, GoBuild, Note, Remedy, Report, TargetResult};
 pub use linklens::{Facts, Verdict};
+pub use targets::{glibc_of, oldest_with_glibc};
 
 use linklens::Format;
 
@@ -37,7 +37,14 @@ pub fn explain(facts: &Facts) -> Explanation {
     let fixes = fixes(facts);
     let (targets, targets_note) = targets::judge(facts, &fixes);
     let warnings = facts.warnings.iter().map(warning_words).collect();
-    Explanation { summary: summary::line(facts), headline: summary::headline(facts), warnings, fixes, targets, targets_note }
+    Explanation {
+        summary: summary::line(facts),
+        headline: summary::headline(facts),
+        warnings,
+        fixes,
+        targets,
+        targets_note,
+    }
 }
 
 /// A warning's message, filled from its values; the values that are ids
@@ -53,21 +60,29 @@ fn warning_words(w: &linklens::Warning) -> String {
             let damage = w.id == linklens::WarningId::BuildinfoDamaged;
             let words = match k.as_str() {
                 "part" if damage => BuildinfoPart::parse(v).map(|p| buildinfo_part(p).to_string()),
-                "problem" if damage => BuildinfoProblem::parse(v).map(|p| catalogue::fill(buildinfo_problem(p), &[("value", value)])),
+                "problem" if damage => BuildinfoProblem::parse(v)
+                    .map(|p| catalogue::fill(buildinfo_problem(p), &[("value", value)])),
                 _ => None,
             };
             (k.as_str(), words.unwrap_or_else(|| v.clone()))
         })
         .collect();
     let values: Vec<(&str, &str)> = worded.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    catalogue::fill(catalogue::warning(w.id).message.unwrap_or_default(), &values)
+    catalogue::fill(
+        catalogue::warning(w.id).message.unwrap_or_default(),
+        &values,
+    )
 }
 
 /// The rebuild recipes for a file with these facts, recommended first.
 fn fixes(facts: &Facts) -> Vec<Fix> {
     // A packed file's headers are the packer's: nothing about the program
     // inside is known, so no command.
-    if facts.warnings.iter().any(|w| w.id == linklens::WarningId::UpxPacked) {
+    if facts
+        .warnings
+        .iter()
+        .any(|w| w.id == linklens::WarningId::UpxPacked)
+    {
         return Vec::new();
     }
     match facts.format {
@@ -75,7 +90,11 @@ fn fixes(facts: &Facts) -> Vec<Fix> {
             Some(go) => fix::for_go(facts, go),
             None => fix::for_non_go(facts),
         },
-        Format::Pe => fix::for_pe(&facts.warnings, facts.go.as_ref(), facts.arch.goarch.as_deref()),
+        Format::Pe => fix::for_pe(
+            &facts.warnings,
+            facts.go.as_ref(),
+            facts.arch.goarch.as_deref(),
+        ),
         Format::Macho => Vec::new(),
     }
 }
@@ -96,21 +115,42 @@ mod tests {
     use super::*;
 
     fn warning(id: WarningId, values: &[(&str, &str)]) -> Warning {
-        let values = values.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        Warning { id, values, evidence: vec![Evidence::new(EvidenceKind::Offset, "0xe8")] }
+        let values = values
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Warning {
+            id,
+            values,
+            evidence: vec![Evidence::new(EvidenceKind::Offset, "0xe8")],
+        }
     }
 
     #[test]
     fn a_warning_is_worded_from_its_values() {
         let mut f = Facts::new(Format::Elf, "x86-64".into(), Some("amd64"), 64, false, 100);
         f.warnings = vec![
-            warning(WarningId::GoarchMismatch, &[("recorded", "arm64"), ("actual", "amd64")]),
+            warning(
+                WarningId::GoarchMismatch,
+                &[("recorded", "arm64"), ("actual", "amd64")],
+            ),
             warning(WarningId::Truncated, &[("have", "100"), ("want", "4096")]),
         ];
         let e = explain(&f);
-        assert_eq!(e.warnings[0], "The build info says GOARCH=arm64, but the file is for amd64.");
+        assert_eq!(
+            e.warnings[0],
+            "The build info says GOARCH=arm64, but the file is for amd64."
+        );
         assert_eq!(e.warnings[1], "The file is 100 bytes long but its headers describe 4096: it was cut short, and parts of this report may be missing.");
-        f.warnings = vec![warning(WarningId::BuildinfoDamaged, &[("offset", "0x2000"), ("part", "module-info"), ("problem", "past-segment"), ("value", "99")])];
+        f.warnings = vec![warning(
+            WarningId::BuildinfoDamaged,
+            &[
+                ("offset", "0x2000"),
+                ("part", "module-info"),
+                ("problem", "past-segment"),
+                ("value", "99"),
+            ],
+        )];
         assert_eq!(explain(&f).warnings[0], "The Go build info at file offset 0x2000 could not be read: its module info length 99 runs past its segment.");
     }
 
@@ -122,10 +162,20 @@ mod tests {
         f.warnings = vec![warning(WarningId::UpxPacked, &[("offset", "0xe8")])];
         let e = explain(&f);
         assert!(e.headline.starts_with("Packed with UPX"), "{}", e.headline);
-        assert!(e.warnings[0].contains("upx -d") && e.warnings[0].contains("0xe8"), "{}", e.warnings[0]);
-        assert!(e.fixes.is_empty(), "nothing is known about the program inside");
+        assert!(
+            e.warnings[0].contains("upx -d") && e.warnings[0].contains("0xe8"),
+            "{}",
+            e.warnings[0]
+        );
+        assert!(
+            e.fixes.is_empty(),
+            "nothing is known about the program inside"
+        );
         f.warnings.clear();
-        assert!(!explain(&f).fixes.is_empty(), "the same file unpacked gets a command");
+        assert!(
+            !explain(&f).fixes.is_empty(),
+            "the same file unpacked gets a command"
+        );
     }
 
     #[test]

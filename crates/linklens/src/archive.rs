@@ -3,7 +3,6 @@
 //! crate fills and the explainer words, so an archive's ids live in the
 //! same vocabulary as a binary's. No sentence here either.
 
-
 use serde::{Deserialize, Serialize};
 
 use crate::facts::Facts;

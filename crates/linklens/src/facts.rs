@@ -5,14 +5,16 @@
 //! the contract shared by the CLI, share links and the web app; bump
 //! [`SCHEMA_VERSION`] when a field changes meaning.
 
-
 use serde::{Deserialize, Serialize};
 
 use crate::vocab::vocabulary;
-pub use crate::vocab::{BuildTool, CauseId, FixId, NoteId, OmittedId, ReasonId, RecipeKind, ShareErrorId, TargetId, Verdict, WarningId};
+pub use crate::vocab::{
+    BuildTool, CauseId, FixId, NeedId, NoteId, OmittedId, ReasonId, RecipeKind, RemedyId,
+    ShareErrorId, TargetId, Verdict, WarningId,
+};
 
 /// Version of the JSON shape of [`Facts`] and of the report around them.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 /// Everything linklens reads and decides about one file.
@@ -116,25 +118,48 @@ vocabulary! {
 impl Warning {
     /// The value named `key`, if the warning has one.
     pub fn value(&self, key: &str) -> Option<&str> {
-        self.values.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.values
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 }
 
 impl Facts {
     /// The facts of a file of this format and machine before anything in
     /// it is read: static, Linux, nothing needed.
-    pub fn new(format: Format, machine: String, goarch: Option<&str>, bits: u8, big_endian: bool, size: u64) -> Facts {
+    pub fn new(
+        format: Format,
+        machine: String,
+        goarch: Option<&str>,
+        bits: u8,
+        big_endian: bool,
+        size: u64,
+    ) -> Facts {
         Facts {
             size,
             format,
-            arch: Arch { machine, goarch: goarch.map(str::to_string) },
+            arch: Arch {
+                machine,
+                goarch: goarch.map(str::to_string),
+            },
             bits,
-            endian: if big_endian { Endian::Big } else { Endian::Little },
-            os: OsInfo { name: Os::Linux, evidence: vec![] },
+            endian: if big_endian {
+                Endian::Big
+            } else {
+                Endian::Little
+            },
+            os: OsInfo {
+                name: Os::Linux,
+                evidence: vec![],
+            },
             kind: Kind::Other,
             linkage: Linkage::Static,
             dynamic: Dynamic::default(),
-            libc: Libc { name: LibcName::Unknown, evidence: vec![] },
+            libc: Libc {
+                name: LibcName::Unknown,
+                evidence: vec![],
+            },
             imports: vec![],
             go: None,
             toolchain: Toolchain::default(),
@@ -194,7 +219,6 @@ vocabulary! {
     }
 }
 
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 /// An undefined dynamic symbol.
 pub struct Import {
@@ -222,7 +246,10 @@ pub struct Evidence {
 impl Evidence {
     /// Evidence of `kind` with `value`.
     pub fn new(kind: EvidenceKind, value: impl Into<String>) -> Self {
-        Evidence { kind, value: value.into() }
+        Evidence {
+            kind,
+            value: value.into(),
+        }
     }
 }
 
@@ -318,6 +345,19 @@ pub struct GoInfo {
     /// image without CA certificates breaks it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tls: Option<Evidence>,
+    /// The files it reads once started, each with the function that reads
+    /// it (the pclntab keeps only what the program can reach).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<Need>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A file the program reads at run time, and the function that shows it.
+pub struct Need {
+    /// Which file.
+    pub id: NeedId,
+    /// The function (`time.LoadLocation`).
+    pub evidence: Evidence,
 }
 
 vocabulary! {
@@ -442,7 +482,6 @@ pub struct Toolchain {
     pub runtime_cgo: bool,
 }
 
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 /// A reason C code is in a Go binary, with its evidence.
 pub struct Cause {
@@ -509,7 +548,10 @@ impl Os {
     /// Solaris, illumos and macOS (the system call interface is libc's), and
     /// Android (it runs only PIEs, linked against /system/bin/linker64).
     pub fn is_dynamic_by_design(self) -> bool {
-        matches!(self, Os::Openbsd | Os::Solaris | Os::Illumos | Os::Macos | Os::Android)
+        matches!(
+            self,
+            Os::Openbsd | Os::Solaris | Os::Illumos | Os::Macos | Os::Android
+        )
     }
 }
 

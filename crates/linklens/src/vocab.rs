@@ -396,6 +396,33 @@ vocabulary! {
         MuslOk = "musl-ok",
         /// The C library could not be told: cannot judge.
         LibcUnknown = "libc-unknown",
+        /// It starts; the image has no CA bundle for crypto/x509.
+        NoCaBundle = "no-ca-bundle",
+        /// It starts; the image has no zoneinfo for `time.LoadLocation`.
+        NoZoneinfo = "no-zoneinfo",
+        /// It starts; the image has no `/etc/passwd` for os/user.
+        NoAccounts = "no-accounts",
+    }
+}
+
+vocabulary! {
+    /// What makes a binary start, or work, in an image as it is, without
+    /// rebuilding it.
+    pub enum RemedyId {
+        /// Install the package that ships the missing library.
+        InstallPackage = "install-package",
+        /// Alpine's glibc compatibility shim.
+        Gcompat = "gcompat",
+        /// Install the distribution's CA bundle.
+        InstallCaCertificates = "install-ca-certificates",
+        /// Copy a CA bundle in from a build stage.
+        CopyCaBundle = "copy-ca-bundle",
+        /// Install zoneinfo.
+        InstallTzdata = "install-tzdata",
+        /// Link zoneinfo into the program (`-tags timetzdata`).
+        EmbedTzdata = "embed-tzdata",
+        /// Copy `/etc/passwd` and `/etc/group` in.
+        CopyAccounts = "copy-accounts",
     }
 }
 
@@ -517,10 +544,27 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// A file a started Go program reads from the system it runs on.
+    pub enum NeedId {
+        /// The CA bundle: crypto/x509 loads the system's roots to verify
+        /// TLS certificates (`/etc/ssl/certs/ca-certificates.crt` and the
+        /// other paths Go tries).
+        CaBundle = "ca-bundle",
+        /// zoneinfo: `time.LoadLocation` reads `/usr/share/zoneinfo`
+        /// unless `time/tzdata` is linked in.
+        Zoneinfo = "zoneinfo",
+        /// `/etc/passwd` and `/etc/group`: os/user's lookups.
+        Accounts = "accounts",
+    }
+}
+
+vocabulary! {
     /// Will it run there?
     pub enum Verdict {
         /// It starts.
         Runs = "runs",
+        /// It starts, but a file it reads at run time is missing there.
+        StartsBut = "starts-but",
         /// It does not start.
         Fails = "fails",
         /// It depends on something the file cannot tell (a package installed, a weak symbol used).

@@ -59,7 +59,11 @@ pub struct ImageReasonWords {
     pub error: Option<&'static str>,
 }
 
-const fn r(id: ImageReasonId, reason: &'static str, error: Option<&'static str>) -> ImageReasonWords {
+const fn r(
+    id: ImageReasonId,
+    reason: &'static str,
+    error: Option<&'static str>,
+) -> ImageReasonWords {
     ImageReasonWords { id, reason, error }
 }
 

@@ -14,18 +14,21 @@ pub mod evidence;
 mod fixes;
 pub mod page;
 pub mod recipes;
-pub mod share;
 pub mod sentences;
+pub mod share;
 mod targets;
 mod topics;
 
 use serde::Serialize;
 
+pub use archive::{archive_error, format_name, ImageReasonWords, THE_ARCHIVE};
 pub use linklens::vocab::{CauseId, FixId, NoteId, ReasonId, TargetId, WarningId};
 pub use recipes::{recipe, RecipeWords};
 pub use share::{omitted, share_error};
-pub use archive::{archive_error, format_name, ImageReasonWords, THE_ARCHIVE};
-pub use targets::{os_name, ReasonWords, TargetWords};
+pub use targets::{
+    os_name, NeedWords, ReasonWords, RemedyWords, TargetWords, LOADER_MISSING_LIBRARY,
+    LOADER_VERSION, LOADER_WEAK_VERSION,
+};
 
 /// A topic is a cause or a warning; both have a page (`#/cause/<id>`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -48,7 +51,9 @@ impl TopicId {
 
     /// A cause or warning id from its spelling.
     pub fn parse(s: &str) -> Option<TopicId> {
-        CauseId::parse(s).map(TopicId::Cause).or_else(|| WarningId::parse(s).map(TopicId::Warning))
+        CauseId::parse(s)
+            .map(TopicId::Cause)
+            .or_else(|| WarningId::parse(s).map(TopicId::Warning))
     }
 
     /// Which of the two kinds this is.
@@ -169,6 +174,16 @@ pub fn target(id: TargetId) -> &'static TargetWords {
     &targets::TARGETS[id as usize]
 }
 
+/// The words of a file a program reads at run time.
+pub fn need(id: linklens::NeedId) -> &'static NeedWords {
+    &targets::NEEDS[id as usize]
+}
+
+/// The words of a remedy.
+pub fn remedy(id: linklens::RemedyId) -> &'static RemedyWords {
+    &targets::REMEDIES[id as usize]
+}
+
 /// The words of a deciding fact.
 pub fn reason(id: ReasonId) -> &'static ReasonWords {
     &targets::REASONS[id as usize]
@@ -207,7 +222,11 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut rest = template;
     while let Some((before, after)) = rest.split_once('{') {
         out.push_str(before);
-        let value = after.split_once('}').and_then(|(name, tail)| args.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v, tail)));
+        let value = after.split_once('}').and_then(|(name, tail)| {
+            args.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v, tail))
+        });
         match value {
             Some((v, tail)) => {
                 out.push_str(v);
@@ -236,11 +255,17 @@ mod tests {
         for &id in WarningId::ALL {
             let t = warning(id);
             assert_eq!(t.id, TopicId::Warning(id));
-            assert!(t.message.is_some_and(|m| !m.is_empty()), "{id}: a warning needs its message");
+            assert!(
+                t.message.is_some_and(|m| !m.is_empty()),
+                "{id}: a warning needs its message"
+            );
         }
         for &id in FixId::ALL {
             assert_eq!(fix(id).id, id);
-            assert!(!fix(id).verify.is_empty(), "{id}: a fix says how to verify it");
+            assert!(
+                !fix(id).verify.is_empty(),
+                "{id}: a fix says how to verify it"
+            );
         }
         for &id in NoteId::ALL {
             assert!(!note(id).is_empty(), "{id}: empty note");
@@ -253,7 +278,10 @@ mod tests {
             assert_eq!(image_reason(id).id, id);
         }
         for &id in linklens::vocab::ArchiveErrorId::ALL {
-            assert!(archive_error(id).ends_with('.') || archive_error(id).ends_with('}'), "{id}: a sentence");
+            assert!(
+                archive_error(id).ends_with('.') || archive_error(id).ends_with('}'),
+                "{id}: a sentence"
+            );
         }
         for &f in linklens::vocab::ArchiveFormat::ALL {
             assert!(!format_name(f).is_empty());
@@ -264,10 +292,18 @@ mod tests {
     fn every_topic_is_complete() {
         for t in topics() {
             let id = t.id.as_str();
-            for (field, text) in [("title", t.title), ("summary", t.summary), ("what_happens", t.what_happens), ("why", t.why_dynamic)] {
+            for (field, text) in [
+                ("title", t.title),
+                ("summary", t.summary),
+                ("what_happens", t.what_happens),
+                ("why", t.why_dynamic),
+            ] {
                 assert!(!text.trim().is_empty(), "{id}: empty {field}");
             }
-            assert!(!t.confirm.is_empty(), "{id}: no way to confirm it with a standard tool");
+            assert!(
+                !t.confirm.is_empty(),
+                "{id}: no way to confirm it with a standard tool"
+            );
             assert_eq!(TopicId::parse(id), Some(t.id));
         }
         // Every cause names at least one way out.
@@ -284,7 +320,10 @@ mod tests {
 
     #[test]
     fn ids_are_unique_across_kinds() {
-        let mut ids: Vec<&str> = topics().map(|t| t.id.as_str()).chain(FixId::ALL.iter().map(|f| f.as_str())).collect();
+        let mut ids: Vec<&str> = topics()
+            .map(|t| t.id.as_str())
+            .chain(FixId::ALL.iter().map(|f| f.as_str()))
+            .collect();
         ids.sort();
         let n = ids.len();
         ids.dedup();

@@ -2,7 +2,7 @@
 //! operating systems. The facts about each target are in
 //! `portability::targets`.
 
-use linklens::{Os, ReasonId, TargetId};
+use linklens::{NeedId, Os, ReasonId, RemedyId, TargetId};
 
 /// A target's words.
 #[derive(Debug, serde::Serialize)]
@@ -54,7 +54,21 @@ pub(super) static TARGETS: [TargetWords; TargetId::ALL.len()] = [
     t(TargetId::AmazonLinux2023, "Amazon Linux 2023", "glibc 2.34, libstdc++ GLIBCXX_3.4.33."),
 ];
 
+/// What a container runtime prints when the kernel cannot start the file
+/// (its loader is missing): `execve`'s ENOENT, in runc's words.
 const NO_SUCH_FILE: &str = "exec /app: no such file or directory";
+
+/// glibc's loader, word for word (`elf/dl-load.c`, `elf/dl-version.c`;
+/// the same in glibc 2.17 to 2.41): a missing library stops it before any
+/// version is checked; then one line per missing version, in the order
+/// the file lists them, weak ones included.
+/// A needed library not found.
+pub const LOADER_MISSING_LIBRARY: &str = "/app: error while loading shared libraries: {library}: cannot open shared object file: No such file or directory";
+/// A needed version not defined by the library found.
+pub const LOADER_VERSION: &str = "/app: {path}: version `{version}' not found (required by /app)";
+/// A weak version not defined (printed beside a missing one).
+pub const LOADER_WEAK_VERSION: &str =
+    "/app: {path}: weak version `{version}' not found (required by /app)";
 
 const fn r(id: ReasonId, reason: &'static str, error: Option<&'static str>) -> ReasonWords {
     ReasonWords { id, reason, error }
@@ -64,41 +78,101 @@ pub(super) static REASONS: [ReasonWords; ReasonId::ALL.len()] = [
     r(ReasonId::Static, "Static: needs nothing from the image.", None),
     r(ReasonId::ArchUnpublished, "{target} publishes no image for {arch}.", Some("exec /app: exec format error")),
     r(ReasonId::NoLoader, "The image has no dynamic loader: {interpreter} is missing.", Some(NO_SUCH_FILE)),
-    r(
-        ReasonId::GlibcOnMusl,
-        "A glibc binary on musl: {interpreter} is missing. With `apk add gcompat` some glibc binaries start.",
-        Some(NO_SUCH_FILE),
-    ),
+    r(ReasonId::GlibcOnMusl, "A glibc binary on musl: glibc's loader {interpreter} is not in the image as shipped.", Some(NO_SUCH_FILE)),
     r(ReasonId::MuslOnGlibc, "A musl binary on a glibc system: musl's loader {interpreter} is missing.", Some(NO_SUCH_FILE)),
     r(ReasonId::MuslLoaderMissing, "busybox:musl has no musl loader for other programs: {interpreter} is missing.", Some(NO_SUCH_FILE)),
-    r(
-        ReasonId::LibraryMissing,
-        "{library} is not in the image, which has no package manager to add it.",
-        Some("/app: error while loading shared libraries: {library}: cannot open shared object file: No such file or directory"),
-    ),
-    r(
-        ReasonId::LibraryInstallable,
-        "{library} is not in the base image: install its package ({install} …) first.",
-        Some("/app: error while loading shared libraries: {library}: cannot open shared object file: No such file or directory"),
-    ),
-    r(
-        ReasonId::GlibcTooOld,
-        "Needs {version} > glibc {have} there ({symbols}).",
-        Some("/app: {library}: version `{version}' not found (required by /app)"),
-    ),
+    r(ReasonId::LibraryMissing, "{library} is not in the image, which has no package manager to add it.", Some(LOADER_MISSING_LIBRARY)),
+    r(ReasonId::LibraryInstallable, "{library} is not in the image as shipped: it starts once its package is installed.", Some(LOADER_MISSING_LIBRARY)),
+    r(ReasonId::GlibcTooOld, "Needs {version} > glibc {have} there ({symbols}).", Some(LOADER_VERSION)),
     r(
         ReasonId::GlibcWeakTooOld,
         "Only weak references need {version} > glibc {have} ({symbols}): it starts, and fails if they are called.",
         Some("/app: symbol lookup error: /app: undefined symbol: {symbol}, version {version}"),
     ),
-    r(
-        ReasonId::CxxTooOld,
-        "Needs {version} > {have} in the libstdc++ there ({symbols}).",
-        Some("/app: {library}: version `{version}' not found (required by /app)"),
-    ),
+    r(ReasonId::CxxTooOld, "Needs {version} > {have} in the libstdc++ there ({symbols}).", Some(LOADER_VERSION)),
     r(ReasonId::GlibcOk, "glibc {have} there; it needs {need}.", None),
     r(ReasonId::MuslOk, "musl and its loader are there.", None),
     r(ReasonId::LibcUnknown, "Which C library it needs could not be told, so neither can whether it starts.", None),
+    r(ReasonId::NoCaBundle, "It starts, but {target} has no CA bundle: every TLS certificate check fails ({function}).", Some(CA_ERROR)),
+    r(ReasonId::NoZoneinfo, "It starts, but {target} has no zoneinfo: loading a time zone by name fails ({function}).", Some(ZONE_ERROR)),
+    r(ReasonId::NoAccounts, "It starts, but {target} has no /etc/passwd: user lookups fail ({function}).", Some(ACCOUNTS_ERROR)),
+];
+
+/// What a pure-Go program prints where each file is missing, as the
+/// `needs` fixture prints it in an empty root.
+const CA_ERROR: &str = "x509: certificate signed by unknown authority";
+const ZONE_ERROR: &str = "unknown time zone America/New_York";
+const ACCOUNTS_ERROR: &str = "open /etc/passwd: no such file or directory";
+
+/// The words of a file a program reads at run time.
+#[derive(Debug, serde::Serialize)]
+pub struct NeedWords {
+    /// Its id.
+    pub id: NeedId,
+    /// What it is, as a noun phrase.
+    pub name: &'static str,
+    /// The paths Go reads.
+    pub paths: &'static str,
+    /// The reason a target gets when it lacks the file.
+    pub reason: ReasonId,
+}
+
+pub(super) static NEEDS: [NeedWords; NeedId::ALL.len()] = [
+    NeedWords {
+        id: NeedId::CaBundle,
+        name: "the CA bundle",
+        paths: "/etc/ssl/certs/ca-certificates.crt (and the other paths crypto/x509 tries)",
+        reason: ReasonId::NoCaBundle,
+    },
+    NeedWords {
+        id: NeedId::Zoneinfo,
+        name: "zoneinfo",
+        paths: "/usr/share/zoneinfo",
+        reason: ReasonId::NoZoneinfo,
+    },
+    NeedWords {
+        id: NeedId::Accounts,
+        name: "the account files",
+        paths: "/etc/passwd, /etc/group",
+        reason: ReasonId::NoAccounts,
+    },
+];
+
+/// The words of a remedy: a command and what to know about it.
+#[derive(Debug, serde::Serialize)]
+pub struct RemedyWords {
+    /// Its id.
+    pub id: RemedyId,
+    /// The command or Dockerfile line, with `{placeholders}`.
+    pub command: &'static str,
+    /// Its caveat.
+    pub caveat: &'static str,
+}
+
+const fn m(id: RemedyId, command: &'static str, caveat: &'static str) -> RemedyWords {
+    RemedyWords {
+        id,
+        command,
+        caveat,
+    }
+}
+
+pub(super) static REMEDIES: [RemedyWords; RemedyId::ALL.len()] = [
+    m(RemedyId::InstallPackage, "RUN {install} {package}", "In the image's Dockerfile; the package's {library} must define every version the binary needs."),
+    m(
+        RemedyId::Gcompat,
+        "RUN apk add gcompat",
+        "gcompat maps glibc's loader onto musl: programs that use glibc-only symbols or newer versions than it covers still fail. A static build needs none of it.",
+    ),
+    m(RemedyId::InstallCaCertificates, "RUN {install} ca-certificates", "In the image's Dockerfile; the distribution keeps the bundle up to date."),
+    m(
+        RemedyId::CopyCaBundle,
+        "COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/",
+        "From a build stage that has the bundle (apt-get install ca-certificates there); or link roots into the program: import _ \"golang.org/x/crypto/x509roots/fallback\".",
+    ),
+    m(RemedyId::InstallTzdata, "RUN {install} tzdata", "Or link zoneinfo into the program: build with -tags timetzdata (about 450 KB)."),
+    m(RemedyId::EmbedTzdata, "go build -tags timetzdata", "Links zoneinfo into the program (about 450 KB); the same as import _ \"time/tzdata\" in package main."),
+    m(RemedyId::CopyAccounts, "COPY --from=build /etc/passwd /etc/group /etc/", "From a build stage with the accounts the program looks up (root, nobody, the user it runs as)."),
 ];
 
 /// How people name an operating system.

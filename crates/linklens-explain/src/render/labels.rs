@@ -193,10 +193,14 @@ pub const FIX: &str = "fix";
 /// The `--targets` hint after the compact line.
 pub const ALL_TARGETS_HINT: &str = "(--targets for every target, with reasons)";
 
-/// The mark of a verdict: ✔ runs, ✘ fails, ? maybe.
+/// Label: a remedy for the image as it is.
+pub const REMEDY: &str = "remedy";
+
+/// The mark of a verdict: ✔ runs, ◐ starts but, ✘ fails, ? maybe.
 pub fn verdict_mark(v: linklens::Verdict) -> &'static str {
     match v {
         linklens::Verdict::Runs => "✔",
+        linklens::Verdict::StartsBut => "◐",
         linklens::Verdict::Fails => "✘",
         linklens::Verdict::Maybe => "?",
     }
@@ -206,6 +210,7 @@ pub fn verdict_mark(v: linklens::Verdict) -> &'static str {
 pub fn verdict_word(v: linklens::Verdict) -> &'static str {
     match v {
         linklens::Verdict::Runs => "runs",
+        linklens::Verdict::StartsBut => "starts, but",
         linklens::Verdict::Fails => "fails",
         linklens::Verdict::Maybe => "maybe",
     }

@@ -8,7 +8,11 @@ use crate::explanation::Report;
 
 /// Inline code that survives backticks in the value.
 fn code(s: &str) -> String {
-    if s.contains('`') { format!("`` {s} ``") } else { format!("`{s}`") }
+    if s.contains('`') {
+        format!("`` {s} ``")
+    } else {
+        format!("`{s}`")
+    }
 }
 
 /// A table cell: pipes escaped, so a reason cannot break the table.
@@ -48,15 +52,34 @@ pub fn markdown(name: &str, r: &Report) -> String {
                 commands.clear();
             }
             let _ = match block {
-                Block::Verdict { linkage, summary, headline } => {
-                    writeln!(md, "### {}: **{}**\n\n{summary}\n\n{headline}\n", code(name), linkage.as_str())
+                Block::Verdict {
+                    linkage,
+                    summary,
+                    headline,
+                } => {
+                    writeln!(
+                        md,
+                        "### {}: **{}**\n\n{summary}\n\n{headline}\n",
+                        code(name),
+                        linkage.as_str()
+                    )
                 }
                 Block::Field { label, value } => writeln!(md, "- {label}: {}", code(value)),
-                Block::Entry { label, id, title, detail } => match section.id {
-                    SectionId::Fix => writeln!(md, "**{label}: {title}** ({})\n", code(id.as_str())),
+                Block::Entry {
+                    label,
+                    id,
+                    title,
+                    detail,
+                } => match section.id {
+                    SectionId::Fix => {
+                        writeln!(md, "**{label}: {title}** ({})\n", code(id.as_str()))
+                    }
                     SectionId::Alternatives => writeln!(md, "- {title} ({})\n", code(id.as_str())),
                     _ => {
-                        let detail = detail.as_ref().map(|d| format!(" — {d}")).unwrap_or_default();
+                        let detail = detail
+                            .as_ref()
+                            .map(|d| format!(" — {d}"))
+                            .unwrap_or_default();
                         writeln!(md, "- {} {}: {title}{detail}", label, code(id.as_str()))
                     }
                 },
@@ -69,13 +92,54 @@ pub fn markdown(name: &str, r: &Report) -> String {
                 Block::Note(n) => writeln!(md, "- {}: {n}", labels::NOTE),
                 Block::Caveat(c) => writeln!(md, "- {c}"),
                 Block::RunsOn(groups) => {
-                    let parts: Vec<String> =
-                        groups.iter().map(|(v, ids)| format!("{} {}", labels::verdict_mark(*v), fold_targets(ids))).collect();
-                    writeln!(md, "- {}: {}\n\n| {} | {} | {} |\n|---|---|---|", labels::RUNS_ON, parts.join(" · "), labels::TARGET, labels::VERDICT, labels::REASON)
+                    let parts: Vec<String> = groups
+                        .iter()
+                        .map(|(v, ids)| {
+                            format!("{} {}", labels::verdict_mark(*v), fold_targets(ids))
+                        })
+                        .collect();
+                    writeln!(
+                        md,
+                        "- {}: {}\n\n| {} | {} | {} |\n|---|---|---|",
+                        labels::RUNS_ON,
+                        parts.join(" · "),
+                        labels::TARGET,
+                        labels::VERDICT,
+                        labels::REASON
+                    )
                 }
                 Block::Target(t) => {
-                    let error = t.error.as_ref().map(|e| format!("<br>{}: {}", labels::ERROR_SEEN, code(e))).unwrap_or_default();
-                    writeln!(md, "| {} | {} {} | {}{error} |", t.name, labels::verdict_mark(t.verdict), labels::verdict_word(t.verdict), cell(&t.reason))
+                    let error: String = t
+                        .error
+                        .iter()
+                        .map(|e| {
+                            format!(
+                                "<br>{}: {}",
+                                labels::ERROR_SEEN,
+                                e.lines().map(code).collect::<Vec<_>>().join("<br>")
+                            )
+                        })
+                        .collect();
+                    let remedies: String = t
+                        .remedies
+                        .iter()
+                        .map(|r| {
+                            format!(
+                                "<br>{}: {} ({})",
+                                labels::REMEDY,
+                                code(&r.command),
+                                cell(&r.caveat)
+                            )
+                        })
+                        .collect();
+                    writeln!(
+                        md,
+                        "| {} | {} {} | {}{error}{remedies} |",
+                        t.name,
+                        labels::verdict_mark(t.verdict),
+                        labels::verdict_word(t.verdict),
+                        cell(&t.reason)
+                    )
                 }
             };
         }

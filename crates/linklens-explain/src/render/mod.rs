@@ -19,8 +19,10 @@ pub use markdown::markdown;
 pub use text::{text, TargetSet, TargetView, TextOptions};
 
 use crate::catalogue;
-use linklens::{Cause, CauseId, Evidence, FixId, Linkage, Portability, TargetId, Verdict, WarningId};
 use crate::explanation::{Explanation, Report, TargetResult};
+use linklens::{
+    Cause, CauseId, Evidence, FixId, Linkage, Portability, TargetId, Verdict, WarningId,
+};
 
 /// The sections of a rendered report, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,7 +137,13 @@ pub enum Block {
 /// package is the cause's, for evidence that counts its functions.
 pub fn evidence(e: &Evidence, package: Option<&str>) -> (&'static str, String) {
     let words = match catalogue::evidence::sentence(e.kind) {
-        Some(s) => catalogue::fill(s, &[("value", &e.value), ("package", package.unwrap_or_default())]),
+        Some(s) => catalogue::fill(
+            s,
+            &[
+                ("value", &e.value),
+                ("package", package.unwrap_or_default()),
+            ],
+        ),
         None => e.value.clone(),
     };
     (catalogue::evidence::label(e.kind), words)
@@ -158,7 +166,16 @@ pub fn cause_detail(c: &Cause) -> Option<String> {
 /// or `("package", "net")`.
 pub fn cause_scope(c: &Cause) -> Option<(&'static str, String)> {
     match (&c.module, &c.package) {
-        (Some(m), _) => Some((labels::MODULE, format!("{m}{}", c.version.as_deref().map(|v| format!(" {v}")).unwrap_or_default()))),
+        (Some(m), _) => Some((
+            labels::MODULE,
+            format!(
+                "{m}{}",
+                c.version
+                    .as_deref()
+                    .map(|v| format!(" {v}"))
+                    .unwrap_or_default()
+            ),
+        )),
         (None, Some(p)) => Some((labels::PACKAGE, p.clone())),
         _ => None,
     }
@@ -170,43 +187,79 @@ pub fn sections(report: &Report) -> Vec<Section> {
     let (r, e) = (&report.facts, &report.explanation);
     let mut out = vec![Section {
         id: SectionId::Summary,
-        blocks: vec![Block::Verdict { linkage: r.linkage, summary: e.summary.clone(), headline: e.headline.clone() }],
+        blocks: vec![Block::Verdict {
+            linkage: r.linkage,
+            summary: e.summary.clone(),
+            headline: e.headline.clone(),
+        }],
     }];
 
     let d = &r.dynamic;
     let mut loader = Vec::new();
     if let Some(i) = &d.interpreter {
-        loader.push(Block::Field { label: labels::INTERPRETER, value: i.clone() });
+        loader.push(Block::Field {
+            label: labels::INTERPRETER,
+            value: i.clone(),
+        });
     }
     if !d.needed.is_empty() {
-        loader.push(Block::Field { label: labels::NEEDS, value: d.needed.join(", ") });
+        loader.push(Block::Field {
+            label: labels::NEEDS,
+            value: d.needed.join(", "),
+        });
     }
     for (label, v) in [(labels::RPATH, &d.rpath), (labels::RUNPATH, &d.runpath)] {
         if !v.is_empty() {
-            loader.push(Block::Field { label, value: v.join(":") });
+            loader.push(Block::Field {
+                label,
+                value: v.join(":"),
+            });
         }
     }
     push(&mut out, SectionId::Loader, loader);
 
     let mut causes = Vec::new();
     for c in &r.causes {
-        causes.push(Block::Entry { label: labels::CAUSE, id: EntryId::Cause(c.id), title: catalogue::cause(c.id).title.to_string(), detail: cause_detail(c) });
+        causes.push(Block::Entry {
+            label: labels::CAUSE,
+            id: EntryId::Cause(c.id),
+            title: catalogue::cause(c.id).title.to_string(),
+            detail: cause_detail(c),
+        });
         causes.push(Block::Sentence(catalogue::cause(c.id).summary.to_string()));
-        causes.extend(c.evidence.iter().map(|e| evidence_block(e, c.package.as_deref())));
+        causes.extend(
+            c.evidence
+                .iter()
+                .map(|e| evidence_block(e, c.package.as_deref())),
+        );
     }
     push(&mut out, SectionId::Causes, causes);
 
     let mut warnings = Vec::new();
     for (w, message) in r.warnings.iter().zip(&e.warnings) {
-        warnings.push(Block::Entry { label: labels::WARNING, id: EntryId::Warning(w.id), title: message.clone(), detail: None });
+        warnings.push(Block::Entry {
+            label: labels::WARNING,
+            id: EntryId::Warning(w.id),
+            title: message.clone(),
+            detail: None,
+        });
         warnings.extend(w.evidence.iter().map(|e| evidence_block(e, None)));
     }
     push(&mut out, SectionId::Warnings, warnings);
-    push(&mut out, SectionId::Portability, portability(&r.portability, e));
+    push(
+        &mut out,
+        SectionId::Portability,
+        portability(&r.portability, e),
+    );
 
     if let Some((first, rest)) = e.fixes.split_first() {
         let mut fix = vec![
-            Block::Entry { label: labels::RECOMMENDED, id: EntryId::Fix(first.id), title: first.title.clone(), detail: None },
+            Block::Entry {
+                label: labels::RECOMMENDED,
+                id: EntryId::Fix(first.id),
+                title: first.title.clone(),
+                detail: None,
+            },
             Block::Command(first.command.clone()),
         ];
         fix.extend(first.notes.iter().map(|n| Block::Note(n.text.clone())));
@@ -214,11 +267,24 @@ pub fn sections(report: &Report) -> Vec<Section> {
         push(&mut out, SectionId::Fix, fix);
         let mut alternatives = Vec::new();
         for f in rest {
-            alternatives.push(Block::Entry { label: labels::ALTERNATIVES, id: EntryId::Fix(f.id), title: f.title.clone(), detail: None });
+            alternatives.push(Block::Entry {
+                label: labels::ALTERNATIVES,
+                id: EntryId::Fix(f.id),
+                title: f.title.clone(),
+                detail: None,
+            });
             alternatives.push(Block::Command(f.command.clone()));
         }
         push(&mut out, SectionId::Alternatives, alternatives);
-        push(&mut out, SectionId::Verify, first.verify.iter().map(|v| Block::Command(v.clone())).collect());
+        push(
+            &mut out,
+            SectionId::Verify,
+            first
+                .verify
+                .iter()
+                .map(|v| Block::Command(v.clone()))
+                .collect(),
+        );
     }
     out
 }
@@ -243,23 +309,45 @@ fn portability(p: &Portability, e: &Explanation) -> Vec<Block> {
         if all.len() > SYMBOLS_SHOWN {
             symbols.push("…");
         }
-        if symbols.is_empty() { floor.to_string() } else { format!("{floor} ({wanted}: {})", symbols.join(", ")) }
+        if symbols.is_empty() {
+            floor.to_string()
+        } else {
+            format!("{floor} ({wanted}: {})", symbols.join(", "))
+        }
     };
     if let Some(g) = &p.glibc_min {
-        out.push(Block::Field { label: labels::GLIBC_FLOOR, value: with_symbols("GLIBC_", g, false) });
+        out.push(Block::Field {
+            label: labels::GLIBC_FLOOR,
+            value: with_symbols("GLIBC_", g, false),
+        });
     }
     if let Some(g) = &p.glibc_min_weak {
-        out.push(Block::Field { label: labels::GLIBC_FLOOR_WEAK, value: with_symbols("GLIBC_", g, true) });
+        out.push(Block::Field {
+            label: labels::GLIBC_FLOOR_WEAK,
+            value: with_symbols("GLIBC_", g, true),
+        });
     }
     if let Some(g) = &p.glibcxx_min {
-        out.push(Block::Field { label: labels::LIBSTDCXX_FLOOR, value: with_symbols("GLIBCXX_", g, true) });
+        out.push(Block::Field {
+            label: labels::LIBSTDCXX_FLOOR,
+            value: with_symbols("GLIBCXX_", g, true),
+        });
     }
     if p.musl {
         out.push(Block::Sentence(labels::MUSL_LOADER.to_string()));
     }
     let groups: Vec<(Verdict, Vec<TargetId>)> = Verdict::ALL
         .iter()
-        .map(|v| (*v, e.targets.iter().filter(|t| t.verdict == *v).map(|t| t.id).collect::<Vec<_>>()))
+        .map(|v| {
+            (
+                *v,
+                e.targets
+                    .iter()
+                    .filter(|t| t.verdict == *v)
+                    .map(|t| t.id)
+                    .collect::<Vec<_>>(),
+            )
+        })
         .filter(|(_, ids)| !ids.is_empty())
         .collect();
     if !groups.is_empty() {
@@ -275,7 +363,11 @@ const SYMBOLS_SHOWN: usize = 4;
 /// Target ids of one verdict, with runs of the same family folded:
 /// `debian-10–12, ubuntu-18.04–20.04, scratch`.
 pub fn fold_targets(ids: &[TargetId]) -> String {
-    let release = |id: TargetId| crate::targets::TARGETS.get(id as usize).and_then(|t| t.release);
+    let release = |id: TargetId| {
+        crate::targets::TARGETS
+            .get(id as usize)
+            .and_then(|t| t.release)
+    };
     let mut parts: Vec<String> = Vec::new();
     let mut i = 0;
     while i < ids.len() {

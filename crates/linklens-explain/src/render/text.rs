@@ -3,8 +3,8 @@
 use std::fmt::Write;
 
 use super::{fold_targets, labels, sections, Block, SectionId};
-use linklens::{Linkage, TargetId, Verdict};
 use crate::explanation::Report;
+use linklens::{Linkage, TargetId, Verdict};
 
 /// A set of targets (`--target debian-11,alpine`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -51,7 +51,11 @@ pub struct TextOptions {
 
 impl TextOptions {
     pub(super) fn paint(&self, code: &str, s: &str) -> String {
-        if self.color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
     }
     fn bold(&self, s: &str) -> String {
         self.paint("1", s)
@@ -62,13 +66,17 @@ impl TextOptions {
     fn mark(&self, v: Verdict) -> String {
         let code = match v {
             Verdict::Runs => "32",
+            Verdict::StartsBut => "33",
             Verdict::Fails => "31",
             Verdict::Maybe => "33",
         };
         self.paint(code, labels::verdict_mark(v))
     }
     fn verdict(&self, l: Linkage) -> String {
-        self.paint(if l.is_static() { "1;32" } else { "1;31" }, &l.as_str().to_uppercase())
+        self.paint(
+            if l.is_static() { "1;32" } else { "1;31" },
+            &l.as_str().to_uppercase(),
+        )
     }
 }
 
@@ -92,35 +100,72 @@ pub fn text(name: &str, r: &Report, o: TextOptions) -> String {
             }
             SectionId::Loader | SectionId::Fix => out.push('\n'),
         }
-        let indent = if section.id == SectionId::Alternatives { "      " } else { "    " };
+        let indent = if section.id == SectionId::Alternatives {
+            "      "
+        } else {
+            "    "
+        };
         for block in &section.blocks {
             let _ = match block {
-                Block::Verdict { linkage, summary, headline } => {
+                Block::Verdict {
+                    linkage,
+                    summary,
+                    headline,
+                } => {
                     let _ = writeln!(out, "{name}: {summary}");
                     if o.quiet {
                         break;
                     }
                     writeln!(out, "  {} {headline}", o.verdict(*linkage))
                 }
-                Block::Field { label, value } if section.id == SectionId::Portability => writeln!(out, "    {label:<12} {value}"),
+                Block::Field { label, value } if section.id == SectionId::Portability => {
+                    writeln!(out, "    {label:<12} {value}")
+                }
                 Block::Field { label, value } => writeln!(out, "  {label:<12} {value}"),
-                Block::Entry { label, id, title, detail } => match section.id {
+                Block::Entry {
+                    label,
+                    id,
+                    title,
+                    detail,
+                } => match section.id {
                     SectionId::Causes => {
-                        let detail = detail.as_ref().map(|d| format!("  ({d})")).unwrap_or_default();
-                        writeln!(out, "\n  {} {title}{detail}", o.bold(&format!("{label} {id}:")))
+                        let detail = detail
+                            .as_ref()
+                            .map(|d| format!("  ({d})"))
+                            .unwrap_or_default();
+                        writeln!(
+                            out,
+                            "\n  {} {title}{detail}",
+                            o.bold(&format!("{label} {id}:"))
+                        )
                     }
-                    SectionId::Warnings => writeln!(out, "\n  {} {title}", o.paint("1;33", &format!("{label} {id}:"))),
+                    SectionId::Warnings => writeln!(
+                        out,
+                        "\n  {} {title}",
+                        o.paint("1;33", &format!("{label} {id}:"))
+                    ),
                     SectionId::Alternatives => writeln!(out, "    {title} [{id}]"),
-                    _ => writeln!(out, "  {} {title}", o.bold(&format!("{}:", label.to_lowercase()))),
+                    _ => writeln!(
+                        out,
+                        "  {} {title}",
+                        o.bold(&format!("{}:", label.to_lowercase()))
+                    ),
                 },
                 Block::Sentence(s) => writeln!(out, "    {s}"),
-                Block::Evidence { label, value } => writeln!(out, "    {} {value}", o.dim(&format!("{label:<11}"))),
-                Block::Command(c) if section.id == SectionId::Fix => writeln!(out, "{indent}$ {}", o.bold(c)),
+                Block::Evidence { label, value } => {
+                    writeln!(out, "    {} {value}", o.dim(&format!("{label:<11}")))
+                }
+                Block::Command(c) if section.id == SectionId::Fix => {
+                    writeln!(out, "{indent}$ {}", o.bold(c))
+                }
                 Block::Command(c) => writeln!(out, "{indent}$ {c}"),
                 Block::Note(n) => writeln!(out, "    {}: {n}", labels::NOTE),
                 Block::Caveat(c) => writeln!(out, "    - {c}"),
                 Block::RunsOn(groups) if o.targets != TargetView::All => {
-                    let parts: Vec<String> = groups.iter().map(|(v, ids)| format!("{} {}", o.mark(*v), fold_targets(ids))).collect();
+                    let parts: Vec<String> = groups
+                        .iter()
+                        .map(|(v, ids)| format!("{} {}", o.mark(*v), fold_targets(ids)))
+                        .collect();
                     let _ = writeln!(out, "    {:<12} {}", labels::RUNS_ON, parts.join("  "));
                     match o.targets {
                         TargetView::Compact if groups.iter().any(|(v, _)| *v != Verdict::Runs) => {
@@ -137,9 +182,26 @@ pub fn text(name: &str, r: &Report, o: TextOptions) -> String {
                         TargetView::Compact => false,
                     };
                     if shown {
-                        let _ = writeln!(out, "    {} {:<24} {}", o.mark(t.verdict), t.id.as_str(), t.reason);
+                        let _ = writeln!(
+                            out,
+                            "    {} {:<24} {}",
+                            o.mark(t.verdict),
+                            t.id.as_str(),
+                            t.reason
+                        );
                         if let Some(e) = &t.error {
-                            let _ = writeln!(out, "      {:<24} {}", labels::ERROR_SEEN, o.dim(e));
+                            for (i, line) in e.lines().enumerate() {
+                                let _ = writeln!(
+                                    out,
+                                    "      {:<24} {}",
+                                    if i == 0 { labels::ERROR_SEEN } else { "" },
+                                    o.dim(line)
+                                );
+                            }
+                        }
+                        for r in &t.remedies {
+                            let _ = writeln!(out, "      {:<24} {}", labels::REMEDY, r.command);
+                            let _ = writeln!(out, "      {:<24} {}", "", o.dim(&r.caveat));
                         }
                     }
                     Ok(())

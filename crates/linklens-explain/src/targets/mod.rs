@@ -6,10 +6,13 @@
 mod table;
 
 use linklens::version::{self, Version};
-use linklens::{Dynamic, Facts, LibcName, Linkage, Os, Portability, ReasonId, Requirement, Verdict};
+use linklens::{
+    Dynamic, Facts, LibcName, Linkage, Need, NeedId, Os, Portability, ReasonId, RemedyId,
+    Requirement, Verdict,
+};
 
 use crate::catalogue::{self, fill};
-use crate::explanation::{Fix, TargetResult};
+use crate::explanation::{Fix, Remedy, TargetResult};
 pub use table::glibc_of;
 pub(crate) use table::{Target, TargetLibc, TARGETS};
 
@@ -34,6 +37,8 @@ struct Input<'a> {
     machine: &'a str,
     libc: LibcName,
     dynamic: &'a Dynamic,
+    /// The files the program reads once started.
+    needs: &'a [Need],
 }
 
 /// A verdict for every target, or the note saying why there is none.
@@ -45,9 +50,13 @@ pub(crate) fn judge(facts: &Facts, fixes: &[Fix]) -> (Vec<TargetResult>, Option<
         machine: &facts.arch.machine,
         libc: facts.libc.name,
         dynamic: &facts.dynamic,
+        needs: facts.go.as_ref().map_or(&[][..], |g| g.needs.as_slice()),
     };
     if input.os != Os::Linux {
-        let note = fill(catalogue::sentences::TARGETS_NOT_LINUX, &[("os", catalogue::os_name(input.os))]);
+        let note = fill(
+            catalogue::sentences::TARGETS_NOT_LINUX,
+            &[("os", catalogue::os_name(input.os))],
+        );
         return (Vec::new(), Some(note));
     }
     (verdicts(&facts.portability, &input, fixes), None)
@@ -55,25 +64,178 @@ pub(crate) fn judge(facts: &Facts, fixes: &[Fix]) -> (Vec<TargetResult>, Option<
 
 fn verdicts(p: &Portability, input: &Input, fixes: &[Fix]) -> Vec<TargetResult> {
     let fix = fixes.first().map(|f| f.id);
-    TARGETS
+    TARGETS.iter().map(|t| result(t, p, input, fix)).collect()
+}
+
+/// One target's verdict in words: the loader's lines where it stops the
+/// program, the remedies for the image as it is, and the files a started
+/// program would miss there.
+fn result(
+    t: &Target,
+    p: &Portability,
+    input: &Input,
+    fix: Option<linklens::FixId>,
+) -> TargetResult {
+    let (mut verdict, mut reason_id, mut args) = verdict(t, p, input);
+    let name = catalogue::target(t.id).name;
+    args.insert(0, ("target", name.to_string()));
+    let mut error = error_lines(t, p, input, reason_id, &args);
+    let mut remedies: Vec<Remedy> = remedy(t, reason_id, &args).into_iter().collect();
+    let mut lacks = Vec::new();
+    if verdict == Verdict::Runs {
+        lacks = input
+            .needs
+            .iter()
+            .filter(|n| !has_file(t, n.id))
+            .collect::<Vec<_>>();
+        if let Some(first) = lacks.first() {
+            verdict = Verdict::StartsBut;
+            reason_id = catalogue::need(first.id).reason;
+            args.push(("function", first.evidence.value.clone()));
+            let errors: Vec<String> = lacks
+                .iter()
+                .filter_map(|n| {
+                    catalogue::reason(catalogue::need(n.id).reason)
+                        .error
+                        .map(str::to_string)
+                })
+                .collect();
+            error = Some(errors.join("\n"));
+            remedies = lacks.iter().map(|n| lack_remedy(t, n.id)).collect();
+        }
+    }
+    let filled: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let rebuild_helps = !matches!(verdict, Verdict::Runs | Verdict::StartsBut)
+        && reason_id != ReasonId::ArchUnpublished;
+    TargetResult {
+        id: t.id,
+        name: name.to_string(),
+        verdict,
+        reason_id,
+        reason: fill(catalogue::reason(reason_id).reason, &filled),
+        error,
+        fix: if rebuild_helps { fix } else { None },
+        lacks: lacks.iter().map(|n| n.id).collect(),
+        remedies,
+    }
+}
+
+/// What the user sees where it does not start: the loader's own lines
+/// (every missing version, in the file's order, with the path the loader
+/// resolved there), or the reason's one line.
+fn error_lines(
+    t: &Target,
+    p: &Portability,
+    input: &Input,
+    reason: ReasonId,
+    args: &Args,
+) -> Option<String> {
+    let template = catalogue::reason(reason).error?;
+    if !matches!(reason, ReasonId::GlibcTooOld | ReasonId::CxxTooOld) {
+        let filled: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        return Some(fill(template, &filled));
+    }
+    let goarch = input.goarch.unwrap_or_default();
+    let lines: Vec<String> = p
+        .requires
         .iter()
-        .map(|t| {
-            let (verdict, reason_id, args) = verdict(t, p, input);
-            let words = catalogue::reason(reason_id);
-            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let mut all = vec![("target", catalogue::target(t.id).name)];
-            all.extend(args);
-            TargetResult {
-                id: t.id,
-                name: catalogue::target(t.id).name.to_string(),
-                verdict,
-                reason_id,
-                reason: fill(words.reason, &all),
-                error: words.error.map(|e| fill(e, &all)),
-                fix: if verdict == Verdict::Runs || reason_id == ReasonId::ArchUnpublished { None } else { fix },
-            }
+        .filter(|r| missing_version(t, r))
+        .map(|r| {
+            let line = if r.weak {
+                catalogue::LOADER_WEAK_VERSION
+            } else {
+                catalogue::LOADER_VERSION
+            };
+            fill(
+                line,
+                &[
+                    ("path", &table::library_path(t, goarch, &r.library)),
+                    ("version", &r.version),
+                ],
+            )
         })
-        .collect()
+        .collect();
+    Some(lines.join("\n"))
+}
+
+/// A version the target's glibc or libstdc++ does not define.
+fn missing_version(t: &Target, r: &Requirement) -> bool {
+    let TargetLibc::Glibc(glibc) = t.libc else {
+        return false;
+    };
+    let have = match (
+        version::of("GLIBC_", &r.version),
+        version::of("GLIBCXX_", &r.version),
+        version::of("CXXABI_", &r.version),
+    ) {
+        (Some(_), _, _) => Some(glibc),
+        (_, Some(_), _) => t.cxx.map(|c| c.glibcxx),
+        (_, _, Some(_)) => t.cxx.map(|c| c.cxxabi),
+        _ => None,
+    };
+    let need = ["GLIBC_", "GLIBCXX_", "CXXABI_"]
+        .iter()
+        .find_map(|prefix| version::of(prefix, &r.version));
+    matches!((need, have.and_then(Version::parse)), (Some(need), Some(have)) if need > have)
+}
+
+/// The remedy for an image that fails as shipped: the package, or gcompat.
+fn remedy(t: &Target, reason: ReasonId, args: &Args) -> Option<Remedy> {
+    let arg = |key: &str| {
+        args.iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    match reason {
+        ReasonId::LibraryInstallable => {
+            let (install, library) = (t.install?, arg("library"));
+            let package = table::package_of(&library, install)?;
+            Some(remedy_words(
+                RemedyId::InstallPackage,
+                &[
+                    ("install", install),
+                    ("package", package),
+                    ("library", &library),
+                ],
+            ))
+        }
+        ReasonId::GlibcOnMusl => Some(remedy_words(RemedyId::Gcompat, &[])),
+        _ => None,
+    }
+}
+
+/// The remedy for a run-time file the target lacks.
+fn lack_remedy(t: &Target, need: NeedId) -> Remedy {
+    match (need, t.install) {
+        (NeedId::CaBundle, Some(install)) => {
+            remedy_words(RemedyId::InstallCaCertificates, &[("install", install)])
+        }
+        (NeedId::CaBundle, None) => remedy_words(RemedyId::CopyCaBundle, &[]),
+        (NeedId::Zoneinfo, Some(install)) => {
+            remedy_words(RemedyId::InstallTzdata, &[("install", install)])
+        }
+        (NeedId::Zoneinfo, None) => remedy_words(RemedyId::EmbedTzdata, &[]),
+        (NeedId::Accounts, _) => remedy_words(RemedyId::CopyAccounts, &[]),
+    }
+}
+
+fn remedy_words(id: RemedyId, args: &[(&str, &str)]) -> Remedy {
+    let words = catalogue::remedy(id);
+    Remedy {
+        id,
+        command: fill(words.command, args),
+        caveat: fill(words.caveat, args),
+    }
+}
+
+/// Whether the image ships the file.
+fn has_file(t: &Target, need: NeedId) -> bool {
+    match need {
+        NeedId::CaBundle => t.files.ca_bundle,
+        NeedId::Zoneinfo => t.files.zoneinfo,
+        NeedId::Accounts => t.files.accounts,
+    }
 }
 
 type Args = Vec<(&'static str, String)>;
@@ -81,13 +243,23 @@ type Args = Vec<(&'static str, String)>;
 fn verdict(t: &Target, p: &Portability, i: &Input) -> (Verdict, ReasonId, Args) {
     let arch = i.goarch.unwrap_or(i.machine);
     if !t.arches.is_empty() && !i.goarch.is_some_and(|a| t.arches.contains(&a)) {
-        return (Verdict::Fails, ReasonId::ArchUnpublished, vec![("arch", arch.to_string())]);
+        return (
+            Verdict::Fails,
+            ReasonId::ArchUnpublished,
+            vec![("arch", arch.to_string())],
+        );
     }
     if i.linkage.is_static() {
         return (Verdict::Runs, ReasonId::Static, vec![]);
     }
     let interpreter = i.dynamic.interpreter.clone().unwrap_or_default();
-    let loader = |id| (Verdict::Fails, id, vec![("interpreter", interpreter.clone())]);
+    let loader = |id| {
+        (
+            Verdict::Fails,
+            id,
+            vec![("interpreter", interpreter.clone())],
+        )
+    };
     let glibc_binary = i.libc == LibcName::Glibc;
     // A library has no interpreter of its own: the program that loads it
     // brings the loader, and its NEEDED libraries are what must be there.
@@ -97,9 +269,8 @@ fn verdict(t: &Target, p: &Portability, i: &Input) -> (Verdict, ReasonId, Args) 
             (TargetLibc::MuslWithoutLoader, true, _) => return loader(ReasonId::MuslLoaderMissing),
             (TargetLibc::MuslWithoutLoader, false, _) => return loader(ReasonId::NoLoader),
             (TargetLibc::Glibc(_), true, _) => return loader(ReasonId::MuslOnGlibc),
-            (TargetLibc::Musl, false, true) => {
-                return (Verdict::Maybe, ReasonId::GlibcOnMusl, vec![("interpreter", interpreter)]);
-            }
+            // As shipped: no glibc loader (gcompat, a remedy, adds one).
+            (TargetLibc::Musl, false, true) => return loader(ReasonId::GlibcOnMusl),
             _ => {}
         }
     }
@@ -107,49 +278,71 @@ fn verdict(t: &Target, p: &Portability, i: &Input) -> (Verdict, ReasonId, Args) 
         return (Verdict::Maybe, ReasonId::LibcUnknown, vec![]);
     }
 
-    let mut installable = None;
-    for lib in &i.dynamic.needed {
-        if has_library(t, lib) {
-            continue;
-        }
-        match t.install {
-            Some(install) => {
-                installable.get_or_insert_with(|| vec![("library", lib.clone()), ("install", install.to_string())]);
-            }
-            None => return (Verdict::Fails, ReasonId::LibraryMissing, vec![("library", lib.clone())]),
-        }
+    // The loader finds every library before it checks any version: a
+    // missing one is the first (and only) error, installable or not.
+    if let Some(lib) = i.dynamic.needed.iter().find(|lib| !has_library(t, lib)) {
+        return match t.install {
+            Some(install) => (
+                Verdict::Fails,
+                ReasonId::LibraryInstallable,
+                vec![("library", lib.clone()), ("install", install.to_string())],
+            ),
+            None => (
+                Verdict::Fails,
+                ReasonId::LibraryMissing,
+                vec![("library", lib.clone())],
+            ),
+        };
     }
 
     if let TargetLibc::Glibc(have) = t.libc {
         let have_v = Version::parse(have);
         if let Some(r) = too_new(p, "GLIBC_", have_v.as_ref(), false) {
-            return (Verdict::Fails, ReasonId::GlibcTooOld, requirement_args(r, have));
+            return (
+                Verdict::Fails,
+                ReasonId::GlibcTooOld,
+                requirement_args(r, have),
+            );
         }
         if let Some(cxx) = t.cxx {
             for (prefix, have) in [("GLIBCXX_", cxx.glibcxx), ("CXXABI_", cxx.cxxabi)] {
                 if let Some(r) = too_new(p, prefix, Version::parse(have).as_ref(), true) {
-                    return (Verdict::Fails, ReasonId::CxxTooOld, requirement_args(r, have));
+                    return (
+                        Verdict::Fails,
+                        ReasonId::CxxTooOld,
+                        requirement_args(r, have),
+                    );
                 }
             }
         }
         if let Some(r) = too_new(p, "GLIBC_", have_v.as_ref(), true) {
-            return (Verdict::Maybe, ReasonId::GlibcWeakTooOld, requirement_args(r, have));
+            return (
+                Verdict::Maybe,
+                ReasonId::GlibcWeakTooOld,
+                requirement_args(r, have),
+            );
         }
-    }
-    if let Some(args) = installable {
-        return (Verdict::Maybe, ReasonId::LibraryInstallable, args);
     }
     match t.libc {
         TargetLibc::Glibc(have) => {
-            let need = p.glibc_min.clone().unwrap_or_else(|| catalogue::sentences::NO_VERSION.to_string());
-            (Verdict::Runs, ReasonId::GlibcOk, vec![("have", have.to_string()), ("need", need)])
+            let need = p
+                .glibc_min
+                .clone()
+                .unwrap_or_else(|| catalogue::sentences::NO_VERSION.to_string());
+            (
+                Verdict::Runs,
+                ReasonId::GlibcOk,
+                vec![("have", have.to_string()), ("need", need)],
+            )
         }
         _ => (Verdict::Runs, ReasonId::MuslOk, vec![]),
     }
 }
 
 fn has_library(t: &Target, lib: &str) -> bool {
-    let glibc = table::GLIBC_LIBRARIES.contains(&lib) || lib.starts_with("ld-linux") || lib.starts_with("libnss_");
+    let glibc = table::GLIBC_LIBRARIES.contains(&lib)
+        || lib.starts_with("ld-linux")
+        || lib.starts_with("libnss_");
     let musl = lib == "libc.so" || lib.starts_with("libc.musl-") || lib.starts_with("ld-musl-");
     let cxx = table::CXX_LIBRARIES.contains(&lib);
     match t.libc {
@@ -162,7 +355,12 @@ fn has_library(t: &Target, lib: &str) -> bool {
 
 /// The newest requirement with `prefix` above `have` (non-weak only unless
 /// `weak`).
-fn too_new<'p>(p: &'p Portability, prefix: &str, have: Option<&Version>, weak: bool) -> Option<&'p Requirement> {
+fn too_new<'p>(
+    p: &'p Portability,
+    prefix: &str,
+    have: Option<&Version>,
+    weak: bool,
+) -> Option<&'p Requirement> {
     let have = have?;
     p.requires
         .iter()
@@ -177,7 +375,12 @@ fn too_new<'p>(p: &'p Portability, prefix: &str, have: Option<&Version>, weak: b
 const SYMBOLS_NAMED: usize = 4;
 
 fn requirement_args(r: &Requirement, have: &str) -> Args {
-    let mut symbols: Vec<&str> = r.symbols.iter().take(SYMBOLS_NAMED).map(String::as_str).collect();
+    let mut symbols: Vec<&str> = r
+        .symbols
+        .iter()
+        .take(SYMBOLS_NAMED)
+        .map(String::as_str)
+        .collect();
     if r.symbols.len() > SYMBOLS_NAMED {
         symbols.push("…");
     }
@@ -185,7 +388,14 @@ fn requirement_args(r: &Requirement, have: &str) -> Args {
         ("version", r.version.clone()),
         ("library", r.library.clone()),
         ("have", have.to_string()),
-        ("symbols", if symbols.is_empty() { catalogue::sentences::NO_SYMBOLS.to_string() } else { symbols.join(", ") }),
+        (
+            "symbols",
+            if symbols.is_empty() {
+                catalogue::sentences::NO_SYMBOLS.to_string()
+            } else {
+                symbols.join(", ")
+            },
+        ),
         ("symbol", r.symbols.first().cloned().unwrap_or_default()),
     ]
 }

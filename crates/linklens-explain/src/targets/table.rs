@@ -26,6 +26,66 @@ pub(crate) struct Cxx {
     pub installed: bool,
 }
 
+/// Where the loader finds the C library and libstdc++ there: the path it
+/// prints in a version error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LibDir {
+    /// Debian's multiarch directory, `/lib/x86_64-linux-gnu/` (ld.so.cache's
+    /// entries on Debian, Ubuntu and the images built from Debian).
+    Multiarch,
+    /// `/lib64/` (Red Hat's and Amazon's layout for 64-bit systems).
+    Lib64,
+}
+
+/// The files a started program may read, as the image ships them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Files {
+    /// `/etc/ssl/certs/ca-certificates.crt` or another path crypto/x509 tries.
+    pub ca_bundle: bool,
+    /// `/usr/share/zoneinfo`.
+    pub zoneinfo: bool,
+    /// `/etc/passwd` and `/etc/group`.
+    pub accounts: bool,
+}
+
+const NO_FILES: Files = Files {
+    ca_bundle: false,
+    zoneinfo: false,
+    accounts: false,
+};
+const ALL_FILES: Files = Files {
+    ca_bundle: true,
+    zoneinfo: true,
+    accounts: true,
+};
+/// Debian's slim images (`debootstrap --variant=minbase`): tzdata and
+/// the account files, no ca-certificates (observed in the roots).
+const DEBIAN_FILES: Files = Files {
+    ca_bundle: false,
+    zoneinfo: true,
+    accounts: true,
+};
+/// Ubuntu's images: no tzdata, no ca-certificates.
+const UBUNTU_FILES: Files = Files {
+    ca_bundle: false,
+    zoneinfo: false,
+    accounts: true,
+};
+/// busybox: /etc/passwd and /etc/group only.
+const BUSYBOX_FILES: Files = Files {
+    ca_bundle: false,
+    zoneinfo: false,
+    accounts: true,
+};
+/// Alpine: ca-certificates-bundle, no tzdata.
+const ALPINE_FILES: Files = Files {
+    ca_bundle: true,
+    zoneinfo: false,
+    accounts: true,
+};
+/// UBI and Amazon Linux: ca-certificates and tzdata come with the image.
+const RPM_FILES: Files = ALL_FILES;
+
 #[derive(Debug)]
 pub(crate) struct Target {
     pub id: TargetId,
@@ -38,6 +98,10 @@ pub(crate) struct Target {
     pub install: Option<&'static str>,
     /// GOARCH values the target publishes images for; empty for all.
     pub arches: &'static [&'static str],
+    /// Where its C library lives (for glibc targets).
+    pub lib_dir: LibDir,
+    /// The run-time files it ships.
+    pub files: Files,
     /// The distribution and its release, for a row that is one release of
     /// several (`debian` `12`): consecutive rows of one family fold into
     /// `debian-10–12`.
@@ -57,52 +121,234 @@ pub(crate) struct Release {
     pub release: &'static str,
 }
 
-const DEBIAN_ARCHES: &[&str] = &["amd64", "arm", "arm64", "386", "mips64le", "ppc64le", "s390x"];
-const TRIXIE_ARCHES: &[&str] = &["amd64", "arm", "arm64", "386", "ppc64le", "riscv64", "s390x"];
+const DEBIAN_ARCHES: &[&str] = &[
+    "amd64", "arm", "arm64", "386", "mips64le", "ppc64le", "s390x",
+];
+const TRIXIE_ARCHES: &[&str] = &[
+    "amd64", "arm", "arm64", "386", "ppc64le", "riscv64", "s390x",
+];
 const UBUNTU_1804_ARCHES: &[&str] = &["amd64", "arm", "arm64", "386", "ppc64le", "s390x"];
 const UBUNTU_ARCHES: &[&str] = &["amd64", "arm", "arm64", "ppc64le", "riscv64", "s390x"];
 const RHEL_ARCHES: &[&str] = &["amd64", "arm64", "ppc64le", "s390x"];
 const DISTROLESS_ARCHES: &[&str] = &["amd64", "arm64", "arm", "s390x", "ppc64le"];
-const BUSYBOX_ARCHES: &[&str] = &["amd64", "arm", "arm64", "386", "mips64le", "ppc64le", "riscv64", "s390x"];
-const BUSYBOX_GLIBC_ARCHES: &[&str] = &["amd64", "arm", "arm64", "386", "mips64le", "ppc64le", "s390x"];
-const ALPINE_ARCHES: &[&str] = &["amd64", "arm", "arm64", "386", "ppc64le", "riscv64", "s390x", "loong64"];
+const BUSYBOX_ARCHES: &[&str] = &[
+    "amd64", "arm", "arm64", "386", "mips64le", "ppc64le", "riscv64", "s390x",
+];
+const BUSYBOX_GLIBC_ARCHES: &[&str] = &[
+    "amd64", "arm", "arm64", "386", "mips64le", "ppc64le", "s390x",
+];
+const ALPINE_ARCHES: &[&str] = &[
+    "amd64", "arm", "arm64", "386", "ppc64le", "riscv64", "s390x", "loong64",
+];
 const AMAZON_ARCHES: &[&str] = &["amd64", "arm64"];
 
+/// The libraries of Debian's slim images beyond glibc's and libstdc++'s
+/// (`debootstrap --variant=minbase`, listed from the roots `cargo xtask
+/// observe` makes).
+const BULLSEYE_LIBRARIES: &[&str] = &[
+    "libz.so.1",
+    "libzstd.so.1",
+    "liblzma.so.5",
+    "libbz2.so.1.0",
+    "libselinux.so.1",
+    "libsystemd.so.0",
+    "libudev.so.1",
+    "libpcre2-8.so.0",
+    "libgmp.so.10",
+    "libseccomp.so.2",
+    "libxxhash.so.0",
+    "libcap-ng.so.0",
+    "libssl.so.1.1",
+    "libcrypto.so.1.1",
+    "libgcrypt.so.20",
+    "libffi.so.7",
+];
+const BOOKWORM_LIBRARIES: &[&str] = &[
+    "libz.so.1",
+    "libzstd.so.1",
+    "liblzma.so.5",
+    "libbz2.so.1.0",
+    "libselinux.so.1",
+    "libsystemd.so.0",
+    "libudev.so.1",
+    "libpcre2-8.so.0",
+    "libgmp.so.10",
+    "libseccomp.so.2",
+    "libxxhash.so.0",
+    "libcap-ng.so.0",
+    "libgcrypt.so.20",
+    "libffi.so.8",
+    "libcap.so.2",
+    "libmd.so.0",
+];
+const TRIXIE_LIBRARIES: &[&str] = &[
+    "libz.so.1",
+    "libzstd.so.1",
+    "liblzma.so.5",
+    "libbz2.so.1.0",
+    "libselinux.so.1",
+    "libsystemd.so.0",
+    "libudev.so.1",
+    "libpcre2-8.so.0",
+    "libgmp.so.10",
+    "libseccomp.so.2",
+    "libxxhash.so.0",
+    "libcap-ng.so.0",
+    "libssl.so.3",
+    "libcrypto.so.3",
+    "libsqlite3.so.0",
+    "libcap.so.2",
+    "libmd.so.0",
+];
+
 const fn cxx(glibcxx: &'static str, cxxabi: &'static str) -> Option<Cxx> {
-    Some(Cxx { glibcxx, cxxabi, installed: true })
+    Some(Cxx {
+        glibcxx,
+        cxxabi,
+        installed: true,
+    })
 }
 
 const PEP600: &str = "https://github.com/mayeut/pep600_compliance (cache/<arch>/<distro>.json: glibc_version, GLIBCXX, CXXABI)";
-const HUB: &str = "https://github.com/docker-library/official-images/tree/master/library (Architectures)";
+const HUB: &str =
+    "https://github.com/docker-library/official-images/tree/master/library (Architectures)";
 const DISTROLESS: &str = "https://github.com/GoogleContainerTools/distroless (base/README.md, cc/README.md; architectures in each image's README)";
-const APT: &str = "apt-get install";
-const DNF: &str = "dnf install";
-const YUM: &str = "yum install";
+const APT: &str = "apt-get update && apt-get install -y";
+const DNF: &str = "dnf install -y";
+const YUM: &str = "yum install -y";
 
 /// Every target, in the order reports list them.
 pub(crate) static TARGETS: &[Target] = &[
-    Target { id: TargetId::Scratch, release: None, libc: TargetLibc::None, cxx: None, extra: &[], install: None, arches: &[], source: "https://docs.docker.com/build/building/base-images/#create-a-minimal-base-image-using-scratch" },
-    Target { id: TargetId::DistrolessStatic, release: None, libc: TargetLibc::None, cxx: None, extra: &[], install: None, arches: DISTROLESS_ARCHES, source: DISTROLESS },
-    Target { id: TargetId::DistrolessBaseDebian12, release: None, libc: TargetLibc::Glibc("2.36"), cxx: None, extra: &["libssl.so.3", "libcrypto.so.3"], install: None, arches: DISTROLESS_ARCHES, source: DISTROLESS },
-    Target { id: TargetId::DistrolessCcDebian12, release: None, libc: TargetLibc::Glibc("2.36"), cxx: cxx("3.4.30", "1.3.13"), extra: &["libssl.so.3", "libcrypto.so.3", "libgomp.so.1"], install: None, arches: DISTROLESS_ARCHES, source: DISTROLESS },
-    Target { id: TargetId::BusyboxMusl, release: None, libc: TargetLibc::MuslWithoutLoader, cxx: None, extra: &[], install: None, arches: BUSYBOX_ARCHES, source: "https://github.com/docker-library/busybox (musl variant: a static busybox, no /lib/ld-musl-*)" },
-    Target { id: TargetId::BusyboxGlibc, release: None, libc: TargetLibc::Glibc("2.36"), cxx: None, extra: &[], install: None, arches: BUSYBOX_GLIBC_ARCHES, source: "https://github.com/docker-library/busybox (glibc variant: Debian bookworm's libc6)" },
-    Target { id: TargetId::Alpine, release: None, libc: TargetLibc::Musl, cxx: None, extra: &[], install: Some("apk add"), arches: ALPINE_ARCHES, source: HUB },
-    Target { id: TargetId::Debian10, release: Some(Release { family: "debian", release: "10" }), libc: TargetLibc::Glibc("2.28"), cxx: cxx("3.4.25", "1.3.11"), extra: &[], install: Some(APT), arches: DEBIAN_ARCHES, source: PEP600 },
-    Target { id: TargetId::Debian11, release: Some(Release { family: "debian", release: "11" }), libc: TargetLibc::Glibc("2.31"), cxx: cxx("3.4.28", "1.3.12"), extra: &[], install: Some(APT), arches: DEBIAN_ARCHES, source: PEP600 },
-    Target { id: TargetId::Debian12, release: Some(Release { family: "debian", release: "12" }), libc: TargetLibc::Glibc("2.36"), cxx: cxx("3.4.30", "1.3.13"), extra: &[], install: Some(APT), arches: DEBIAN_ARCHES, source: PEP600 },
-    Target { id: TargetId::Debian13, release: Some(Release { family: "debian", release: "13" }), libc: TargetLibc::Glibc("2.41"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(APT), arches: TRIXIE_ARCHES, source: PEP600 },
-    Target { id: TargetId::Ubuntu1804, release: Some(Release { family: "ubuntu", release: "18.04" }), libc: TargetLibc::Glibc("2.27"), cxx: cxx("3.4.25", "1.3.11"), extra: &[], install: Some(APT), arches: UBUNTU_1804_ARCHES, source: PEP600 },
-    Target { id: TargetId::Ubuntu2004, release: Some(Release { family: "ubuntu", release: "20.04" }), libc: TargetLibc::Glibc("2.31"), cxx: cxx("3.4.28", "1.3.12"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, source: PEP600 },
-    Target { id: TargetId::Ubuntu2204, release: Some(Release { family: "ubuntu", release: "22.04" }), libc: TargetLibc::Glibc("2.35"), cxx: cxx("3.4.30", "1.3.13"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, source: PEP600 },
-    Target { id: TargetId::Ubuntu2404, release: Some(Release { family: "ubuntu", release: "24.04" }), libc: TargetLibc::Glibc("2.39"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, source: PEP600 },
-    Target { id: TargetId::Rhel7, release: Some(Release { family: "rhel", release: "7" }), libc: TargetLibc::Glibc("2.17"), cxx: cxx("3.4.19", "1.3.7"), extra: &[], install: Some(YUM), arches: &["amd64", "ppc64le", "s390x"], source: PEP600 },
-    Target { id: TargetId::Rhel8, release: Some(Release { family: "rhel", release: "8" }), libc: TargetLibc::Glibc("2.28"), cxx: cxx("3.4.25", "1.3.11"), extra: &[], install: Some(DNF), arches: RHEL_ARCHES, source: PEP600 },
-    Target { id: TargetId::Rhel9, release: Some(Release { family: "rhel", release: "9" }), libc: TargetLibc::Glibc("2.34"), cxx: cxx("3.4.29", "1.3.13"), extra: &[], install: Some(DNF), arches: RHEL_ARCHES, source: PEP600 },
-    Target { id: TargetId::Rhel10, release: Some(Release { family: "rhel", release: "10" }), libc: TargetLibc::Glibc("2.39"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(DNF), arches: RHEL_ARCHES, source: PEP600 },
-    Target { id: TargetId::AmazonLinux2, release: Some(Release { family: "amazonlinux", release: "2" }), libc: TargetLibc::Glibc("2.26"), cxx: cxx("3.4.24", "1.3.11"), extra: &[], install: Some(YUM), arches: AMAZON_ARCHES, source: PEP600 },
-    Target { id: TargetId::AmazonLinux2023, release: Some(Release { family: "amazonlinux", release: "2023" }), libc: TargetLibc::Glibc("2.34"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(DNF), arches: AMAZON_ARCHES, source: PEP600 },
+    Target { id: TargetId::Scratch, release: None, libc: TargetLibc::None, cxx: None, extra: &[], install: None, arches: &[], lib_dir: LibDir::Multiarch, files: NO_FILES, source: "https://docs.docker.com/build/building/base-images/#create-a-minimal-base-image-using-scratch" },
+    Target { id: TargetId::DistrolessStatic, release: None, libc: TargetLibc::None, cxx: None, extra: &[], install: None, arches: DISTROLESS_ARCHES, lib_dir: LibDir::Multiarch, files: ALL_FILES, source: DISTROLESS },
+    Target { id: TargetId::DistrolessBaseDebian12, release: None, libc: TargetLibc::Glibc("2.36"), cxx: None, extra: &["libssl.so.3", "libcrypto.so.3"], install: None, arches: DISTROLESS_ARCHES, lib_dir: LibDir::Multiarch, files: ALL_FILES, source: DISTROLESS },
+    Target { id: TargetId::DistrolessCcDebian12, release: None, libc: TargetLibc::Glibc("2.36"), cxx: cxx("3.4.30", "1.3.13"), extra: &["libssl.so.3", "libcrypto.so.3", "libgomp.so.1"], install: None, arches: DISTROLESS_ARCHES, lib_dir: LibDir::Multiarch, files: ALL_FILES, source: DISTROLESS },
+    Target { id: TargetId::BusyboxMusl, release: None, libc: TargetLibc::MuslWithoutLoader, cxx: None, extra: &[], install: None, arches: BUSYBOX_ARCHES, lib_dir: LibDir::Multiarch, files: BUSYBOX_FILES, source: "https://github.com/docker-library/busybox (musl variant: a static busybox, no /lib/ld-musl-*)" },
+    Target { id: TargetId::BusyboxGlibc, release: None, libc: TargetLibc::Glibc("2.36"), cxx: None, extra: &[], install: None, arches: BUSYBOX_GLIBC_ARCHES, lib_dir: LibDir::Multiarch, files: BUSYBOX_FILES, source: "https://github.com/docker-library/busybox (glibc variant: Debian bookworm's libc6)" },
+    Target { id: TargetId::Alpine, release: None, libc: TargetLibc::Musl, cxx: None, extra: &[], install: Some("apk add --no-cache"), arches: ALPINE_ARCHES, lib_dir: LibDir::Multiarch, files: ALPINE_FILES, source: HUB },
+    Target { id: TargetId::Debian10, release: Some(Release { family: "debian", release: "10" }), libc: TargetLibc::Glibc("2.28"), cxx: cxx("3.4.25", "1.3.11"), extra: &[], install: Some(APT), arches: DEBIAN_ARCHES, lib_dir: LibDir::Multiarch, files: DEBIAN_FILES, source: PEP600 },
+    Target { id: TargetId::Debian11, release: Some(Release { family: "debian", release: "11" }), libc: TargetLibc::Glibc("2.31"), cxx: cxx("3.4.28", "1.3.12"), extra: BULLSEYE_LIBRARIES, install: Some(APT), arches: DEBIAN_ARCHES, lib_dir: LibDir::Multiarch, files: DEBIAN_FILES, source: PEP600 },
+    Target { id: TargetId::Debian12, release: Some(Release { family: "debian", release: "12" }), libc: TargetLibc::Glibc("2.36"), cxx: cxx("3.4.30", "1.3.13"), extra: BOOKWORM_LIBRARIES, install: Some(APT), arches: DEBIAN_ARCHES, lib_dir: LibDir::Multiarch, files: DEBIAN_FILES, source: PEP600 },
+    Target { id: TargetId::Debian13, release: Some(Release { family: "debian", release: "13" }), libc: TargetLibc::Glibc("2.41"), cxx: cxx("3.4.33", "1.3.15"), extra: TRIXIE_LIBRARIES, install: Some(APT), arches: TRIXIE_ARCHES, lib_dir: LibDir::Multiarch, files: DEBIAN_FILES, source: PEP600 },
+    Target { id: TargetId::Ubuntu1804, release: Some(Release { family: "ubuntu", release: "18.04" }), libc: TargetLibc::Glibc("2.27"), cxx: cxx("3.4.25", "1.3.11"), extra: &[], install: Some(APT), arches: UBUNTU_1804_ARCHES, lib_dir: LibDir::Multiarch, files: UBUNTU_FILES, source: PEP600 },
+    Target { id: TargetId::Ubuntu2004, release: Some(Release { family: "ubuntu", release: "20.04" }), libc: TargetLibc::Glibc("2.31"), cxx: cxx("3.4.28", "1.3.12"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, lib_dir: LibDir::Multiarch, files: UBUNTU_FILES, source: PEP600 },
+    Target { id: TargetId::Ubuntu2204, release: Some(Release { family: "ubuntu", release: "22.04" }), libc: TargetLibc::Glibc("2.35"), cxx: cxx("3.4.30", "1.3.13"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, lib_dir: LibDir::Multiarch, files: UBUNTU_FILES, source: PEP600 },
+    Target { id: TargetId::Ubuntu2404, release: Some(Release { family: "ubuntu", release: "24.04" }), libc: TargetLibc::Glibc("2.39"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, lib_dir: LibDir::Multiarch, files: UBUNTU_FILES, source: PEP600 },
+    Target { id: TargetId::Rhel7, release: Some(Release { family: "rhel", release: "7" }), libc: TargetLibc::Glibc("2.17"), cxx: cxx("3.4.19", "1.3.7"), extra: &[], install: Some(YUM), arches: &["amd64", "ppc64le", "s390x"], lib_dir: LibDir::Lib64, files: RPM_FILES, source: PEP600 },
+    Target { id: TargetId::Rhel8, release: Some(Release { family: "rhel", release: "8" }), libc: TargetLibc::Glibc("2.28"), cxx: cxx("3.4.25", "1.3.11"), extra: &[], install: Some(DNF), arches: RHEL_ARCHES, lib_dir: LibDir::Lib64, files: RPM_FILES, source: PEP600 },
+    Target { id: TargetId::Rhel9, release: Some(Release { family: "rhel", release: "9" }), libc: TargetLibc::Glibc("2.34"), cxx: cxx("3.4.29", "1.3.13"), extra: &[], install: Some(DNF), arches: RHEL_ARCHES, lib_dir: LibDir::Lib64, files: RPM_FILES, source: PEP600 },
+    Target { id: TargetId::Rhel10, release: Some(Release { family: "rhel", release: "10" }), libc: TargetLibc::Glibc("2.39"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(DNF), arches: RHEL_ARCHES, lib_dir: LibDir::Lib64, files: RPM_FILES, source: PEP600 },
+    Target { id: TargetId::AmazonLinux2, release: Some(Release { family: "amazonlinux", release: "2" }), libc: TargetLibc::Glibc("2.26"), cxx: cxx("3.4.24", "1.3.11"), extra: &[], install: Some(YUM), arches: AMAZON_ARCHES, lib_dir: LibDir::Lib64, files: RPM_FILES, source: PEP600 },
+    Target { id: TargetId::AmazonLinux2023, release: Some(Release { family: "amazonlinux", release: "2023" }), libc: TargetLibc::Glibc("2.34"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(DNF), arches: AMAZON_ARCHES, lib_dir: LibDir::Lib64, files: RPM_FILES, source: PEP600 },
 ];
+
+/// Debian's multiarch tuple for a GOARCH (the directory its libraries are in).
+pub(crate) fn multiarch(goarch: &str) -> Option<&'static str> {
+    Some(match goarch {
+        "amd64" => "x86_64-linux-gnu",
+        "arm64" => "aarch64-linux-gnu",
+        "386" => "i386-linux-gnu",
+        "arm" => "arm-linux-gnueabihf",
+        "ppc64le" => "powerpc64le-linux-gnu",
+        "s390x" => "s390x-linux-gnu",
+        "riscv64" => "riscv64-linux-gnu",
+        "mips64le" => "mips64el-linux-gnuabi64",
+        _ => return None,
+    })
+}
+
+/// The path the loader prints for `library` on the target.
+pub(crate) fn library_path(t: &Target, goarch: &str, library: &str) -> String {
+    match (t.lib_dir, multiarch(goarch)) {
+        (LibDir::Multiarch, Some(tuple)) => format!("/lib/{tuple}/{library}"),
+        (LibDir::Multiarch, None) => format!("/lib/{library}"),
+        (LibDir::Lib64, _) => format!("/lib64/{library}"),
+    }
+}
+
+/// The packages that ship a library, by distribution family: Debian and
+/// Ubuntu (`apt-get`), Red Hat and Amazon (`dnf`, `yum`), Alpine (`apk`).
+pub(crate) struct Package {
+    pub library: &'static str,
+    pub deb: &'static str,
+    pub rpm: &'static str,
+    pub apk: &'static str,
+}
+
+/// The libraries Go programs' cgo dependencies commonly need.
+pub(crate) static PACKAGES: &[Package] = &[
+    Package {
+        library: "libsqlite3.so.0",
+        deb: "libsqlite3-0",
+        rpm: "sqlite-libs",
+        apk: "sqlite-libs",
+    },
+    Package {
+        library: "libstdc++.so.6",
+        deb: "libstdc++6",
+        rpm: "libstdc++",
+        apk: "libstdc++",
+    },
+    Package {
+        library: "libgcc_s.so.1",
+        deb: "libgcc-s1",
+        rpm: "libgcc",
+        apk: "libgcc",
+    },
+    Package {
+        library: "libz.so.1",
+        deb: "zlib1g",
+        rpm: "zlib",
+        apk: "zlib",
+    },
+    Package {
+        library: "libssl.so.3",
+        deb: "libssl3",
+        rpm: "openssl-libs",
+        apk: "libssl3",
+    },
+    Package {
+        library: "libcrypto.so.3",
+        deb: "libssl3",
+        rpm: "openssl-libs",
+        apk: "libcrypto3",
+    },
+    Package {
+        library: "libasan.so.8",
+        deb: "libasan8",
+        rpm: "libasan",
+        apk: "libasan",
+    },
+    Package {
+        library: "libpcap.so.0.8",
+        deb: "libpcap0.8",
+        rpm: "libpcap",
+        apk: "libpcap",
+    },
+    Package {
+        library: "libsystemd.so.0",
+        deb: "libsystemd0",
+        rpm: "systemd-libs",
+        apk: "",
+    },
+    Package {
+        library: "libzstd.so.1",
+        deb: "libzstd1",
+        rpm: "libzstd",
+        apk: "zstd-libs",
+    },
+];
+
+/// The package that ships `library` where `install` is the package tool.
+pub(crate) fn package_of(library: &str, install: &str) -> Option<&'static str> {
+    let p = PACKAGES.iter().find(|p| p.library == library)?;
+    let name = match install {
+        i if i.starts_with("apt") => p.deb,
+        i if i.starts_with("apk") => p.apk,
+        _ => p.rpm,
+    };
+    (!name.is_empty()).then_some(name)
+}
 
 /// The glibc of a target, if it has glibc.
 pub fn glibc_of(id: TargetId) -> Option<&'static str> {
@@ -140,7 +386,12 @@ mod tests {
     fn a_release_is_its_ids_spelling() {
         for row in TARGETS {
             if let Some(r) = row.release {
-                assert_eq!(row.id.as_str(), format!("{}-{}", r.family, r.release), "{}", row.id);
+                assert_eq!(
+                    row.id.as_str(),
+                    format!("{}-{}", r.family, r.release),
+                    "{}",
+                    row.id
+                );
             }
         }
     }
@@ -162,7 +413,11 @@ mod tests {
     fn arches_are_go_names() {
         for row in TARGETS {
             for a in row.arches {
-                assert!(linklens::arch::from_goarch(a).is_some(), "{}: {a} is not a GOARCH of the arch table", row.id);
+                assert!(
+                    linklens::arch::from_goarch(a).is_some(),
+                    "{}: {a} is not a GOARCH of the arch table",
+                    row.id
+                );
             }
         }
     }

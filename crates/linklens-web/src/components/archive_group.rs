@@ -62,14 +62,25 @@ fn image(a: &ExplainedArchive, i: &ImageReport, w: &ImageWords) -> Html {
     // The fix's title as the program's own explanation gives it (the page
     // carries no fix catalogue).
     let fix_title = w.fix.map(|f| {
-        a.explanation.members.iter().flatten().flat_map(|e| &e.fixes).find(|x| x.id == f).map_or(f.as_str(), |x| x.title.as_str())
+        a.explanation
+            .members
+            .iter()
+            .flatten()
+            .flat_map(|e| &e.fixes)
+            .find(|x| x.id == f)
+            .map_or(f.as_str(), |x| x.title.as_str())
     });
     let class = match i.verdict {
         ImageVerdict::Starts => "starts",
         ImageVerdict::Fails => "fails",
         ImageVerdict::Unknown => "unknown",
     };
-    let argv: Vec<&str> = i.entrypoint.iter().chain(i.cmd.iter()).map(String::as_str).collect();
+    let argv: Vec<&str> = i
+        .entrypoint
+        .iter()
+        .chain(i.cmd.iter())
+        .map(String::as_str)
+        .collect();
     html! {
         <div class={classes!("image-verdict", class)} data-testid="image-verdict" data-verdict={i.verdict.as_str()} data-reason-id={i.reason_id.as_str()} data-platform={i.platform.clone()}>
             <h3>{labels::IMAGE}{" "}{render::image_title(i)}{": "}<span class="image-mark">{i.verdict.as_str()}</span></h3>

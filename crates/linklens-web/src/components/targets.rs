@@ -17,7 +17,10 @@ pub struct Props {
 #[function_component(Targets)]
 pub fn targets(props: &Props) -> Html {
     let r = &props.report;
-    let Some(section) = sections(r).into_iter().find(|s| s.id == SectionId::Portability) else {
+    let Some(section) = sections(r)
+        .into_iter()
+        .find(|s| s.id == SectionId::Portability)
+    else {
         return html! {};
     };
     let fix_of = |id| r.explanation.fixes.iter().find(|f| f.id == id);

@@ -6,12 +6,23 @@ use crate::facts::{Cause, CauseId, GoDetection, GoInfo, Module, Setting};
 /// A Go 1.26 binary of the module `example.com/app`, main package `path`,
 /// with these `build` settings.
 pub fn go_info(path: &str, settings: &[(&str, &str)]) -> GoInfo {
-    let settings: Vec<Setting> = settings.iter().map(|(k, v)| Setting { key: k.to_string(), value: v.to_string() }).collect();
+    let settings: Vec<Setting> = settings
+        .iter()
+        .map(|(k, v)| Setting {
+            key: k.to_string(),
+            value: v.to_string(),
+        })
+        .collect();
     GoInfo {
         detected_by: GoDetection::Both,
         version: Some("go1.26.8".into()),
         path: Some(path.into()),
-        main: Some(Module { path: "example.com/app".into(), version: "(devel)".into(), sum: None, replace: None }),
+        main: Some(Module {
+            path: "example.com/app".into(),
+            version: "(devel)".into(),
+            sum: None,
+            replace: None,
+        }),
         deps: vec![],
         build: crate::go::buildinfo::typed_settings(&settings),
         settings,
@@ -21,6 +32,7 @@ pub fn go_info(path: &str, settings: &[(&str, &str)]) -> GoInfo {
         buildinfo_offset: None,
         test_binary: None,
         tls: None,
+        needs: Vec::new(),
     }
 }
 
@@ -35,4 +47,3 @@ pub fn cause(id: CauseId, package: Option<&str>, module: Option<&str>) -> Cause 
         evidence: vec![],
     }
 }
-

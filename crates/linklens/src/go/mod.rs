@@ -2,6 +2,7 @@
 //! functions found in it.
 
 pub(crate) mod buildinfo;
+mod needs;
 pub(crate) mod pclntab;
 pub mod quoted;
 
@@ -9,8 +10,8 @@ use std::collections::BTreeMap;
 
 use object::read::ReadRef;
 
-use crate::image::Image;
 use crate::facts::{CgoPackage, Evidence, EvidenceKind, GoDetection, GoInfo};
+use crate::image::Image;
 use crate::warning::BuildinfoDamage;
 
 /// How many example function names a `CgoPackage` keeps.
@@ -31,6 +32,8 @@ pub(crate) struct Names {
     pub test_main: Option<String>,
     /// A `crypto/tls` function: the program speaks TLS.
     pub tls: Option<String>,
+    /// The functions that read files at run time.
+    pub needs: needs::Seen,
 }
 
 pub(crate) struct Detected {
@@ -53,11 +56,25 @@ pub(crate) enum Search {
 }
 
 /// Section names only Go's linker writes.
-const GO_SECTIONS: [&str; 6] = [".go.buildinfo", ".gopclntab", ".note.go.buildid", ".data.rel.ro.gopclntab", "__gopclntab", "__go_buildinfo"];
+const GO_SECTIONS: [&str; 6] = [
+    ".go.buildinfo",
+    ".gopclntab",
+    ".note.go.buildid",
+    ".data.rel.ro.gopclntab",
+    "__gopclntab",
+    "__go_buildinfo",
+];
 
 /// The cheap decision: scan for Go's tables only where something says Go.
-pub(crate) fn search<'data, R: ReadRef<'data>>(image: &Image<'data, R>, go_note: bool, runtime_symbols: bool) -> Search {
-    let named = image.sections.iter().any(|s| GO_SECTIONS.contains(&s.name.as_str()));
+pub(crate) fn search<'data, R: ReadRef<'data>>(
+    image: &Image<'data, R>,
+    go_note: bool,
+    runtime_symbols: bool,
+) -> Search {
+    let named = image
+        .sections
+        .iter()
+        .any(|s| GO_SECTIONS.contains(&s.name.as_str()));
     if image.sections.is_empty() || named || go_note || runtime_symbols {
         Search::Scan
     } else {
@@ -68,7 +85,11 @@ pub(crate) fn search<'data, R: ReadRef<'data>>(image: &Image<'data, R>, go_note:
 /// Find Go's tables and read what they say. `count_packages`: count the
 /// functions of net, os/user and plugin too (needed only when the file
 /// imports their C functions: `cause::needs_package_counts`).
-pub(crate) fn detect<'data, R: ReadRef<'data>>(image: &Image<'data, R>, search: Search, count_packages: bool) -> Option<Detected> {
+pub(crate) fn detect<'data, R: ReadRef<'data>>(
+    image: &Image<'data, R>,
+    search: Search,
+    count_packages: bool,
+) -> Option<Detected> {
     let (bi, buildinfo_damage) = match buildinfo::find(image, search) {
         Ok(bi) => (bi, None),
         Err(e) => (None, Some(e)),
@@ -88,6 +109,7 @@ pub(crate) fn detect<'data, R: ReadRef<'data>>(image: &Image<'data, R>, search: 
             Some(table) => scan_table(table, count_packages, &mut names, &mut cgo),
             None => t.for_each_go12_name(image, |name| {
                 count_name(name, &mut names);
+                names.needs.name(name);
                 if memchr::memmem::find(name, CGO_HINT).is_some() {
                     add_cgo_name(name, &mut cgo);
                 } else if memchr::memmem::find(name, EXPORT_HINT).is_some() {
@@ -104,17 +126,39 @@ pub(crate) fn detect<'data, R: ReadRef<'data>>(image: &Image<'data, R>, search: 
         .map(|(package, (count, mut functions))| {
             // Real C calls first; cgo's own helpers (GoString, CString…)
             // and closures last, since they say nothing about the cause.
-            functions.sort_by_key(|f| (is_cgo_helper(f), f.contains(".func"), !f.contains("func_"), f.clone()));
+            functions.sort_by_key(|f| {
+                (
+                    is_cgo_helper(f),
+                    f.contains(".func"),
+                    !f.contains("func_"),
+                    f.clone(),
+                )
+            });
             functions.truncate(EXAMPLES);
-            CgoPackage { package, count, functions }
+            CgoPackage {
+                package,
+                count,
+                functions,
+            }
         })
         .collect();
     let (version, path, main, deps, settings, section, offset) = match bi {
-        Some(b) => (Some(b.version), b.path, b.main, b.deps, b.settings, b.section, Some(b.offset)),
+        Some(b) => (
+            Some(b.version),
+            b.path,
+            b.main,
+            b.deps,
+            b.settings,
+            b.section,
+            Some(b.offset),
+        ),
         None => (None, None, None, Vec::new(), Vec::new(), None, None),
     };
     let build = buildinfo::typed_settings(&settings);
-    let test = test_binary(path.as_deref().filter(|p| p.ends_with(".test")), names.test_main.as_deref());
+    let test = test_binary(
+        path.as_deref().filter(|p| p.ends_with(".test")),
+        names.test_main.as_deref(),
+    );
     Some(Detected {
         info: GoInfo {
             detected_by,
@@ -129,7 +173,11 @@ pub(crate) fn detect<'data, R: ReadRef<'data>>(image: &Image<'data, R>, search: 
             buildinfo_section: section,
             buildinfo_offset: offset,
             test_binary: test,
-            tls: names.tls.clone().map(|f| Evidence::new(EvidenceKind::Function, f)),
+            tls: names
+                .tls
+                .clone()
+                .map(|f| Evidence::new(EvidenceKind::Function, f)),
+            needs: names.needs.clone().needs(),
         },
         names,
         buildinfo_damage,
@@ -163,20 +211,27 @@ fn count_name(name: &[u8], names: &mut Names) {
         Some(b'r') if names.runtime_cgo.is_none() && name.starts_with(b"runtime/cgo.") => {
             names.runtime_cgo = Some(String::from_utf8_lossy(name).into_owned())
         }
-        Some(b'x' | b'c') if names.runtime_cgo.is_none() && (name == b"x_cgo_init" || name == b"crosscall2") => {
+        Some(b'x' | b'c')
+            if names.runtime_cgo.is_none() && (name == b"x_cgo_init" || name == b"crosscall2") =>
+        {
             names.runtime_cgo = Some(String::from_utf8_lossy(name).into_owned())
         }
         Some(b'c') if name.starts_with(TLS) => {
             // The first TLS name, replaced once by the handshake.
-            let better = names.tls.as_deref().is_none_or(|t| !t.starts_with(TLS_HANDSHAKE) && name.starts_with(TLS_HANDSHAKE.as_bytes()));
+            let better = names.tls.as_deref().is_none_or(|t| {
+                !t.starts_with(TLS_HANDSHAKE) && name.starts_with(TLS_HANDSHAKE.as_bytes())
+            });
             if better {
                 names.tls = Some(String::from_utf8_lossy(name).into_owned());
             }
         }
         Some(b'_') if names.cgo_c_functions.len() < EXAMPLES && name.starts_with(b"_cgo_") => {
-            let c_wrapper = memchr::memmem::find(name, b"_C2func_").is_some() || memchr::memmem::find(name, b"_Cfunc_").is_some();
+            let c_wrapper = memchr::memmem::find(name, b"_C2func_").is_some()
+                || memchr::memmem::find(name, b"_Cfunc_").is_some();
             if c_wrapper {
-                names.cgo_c_functions.push(String::from_utf8_lossy(name).into_owned());
+                names
+                    .cgo_c_functions
+                    .push(String::from_utf8_lossy(name).into_owned());
             }
         }
         _ => {}
@@ -186,7 +241,9 @@ fn count_name(name: &[u8], names: &mut Names) {
 /// A name that contains the cgo hint: decode it and, if it is a wrapper,
 /// count it under its package.
 fn add_cgo_name(name: &[u8], cgo: &mut BTreeMap<String, (u64, Vec<String>)>) {
-    let Ok(name) = core::str::from_utf8(name) else { return };
+    let Ok(name) = core::str::from_utf8(name) else {
+        return;
+    };
     if let Some(package) = cgo_package(name) {
         record(cgo, package, name);
     }
@@ -214,18 +271,28 @@ fn add_export_name(name: &[u8], cgo: &mut BTreeMap<String, (u64, Vec<String>)>) 
 /// Every name in a NUL-separated table that starts with `prefix`: one
 /// memmem pass for the prefix itself, keeping the hits at a name's start.
 /// (Searching for `\0prefix` is slower: NUL is the table's commonest byte.)
-fn names_starting_with<'t>(table: &'t [u8], prefix: &'t [u8]) -> impl Iterator<Item = &'t [u8]> + 't {
-    memchr::memmem::find_iter(table, prefix).filter(move |&hit| hit == 0 || table[hit - 1] == 0).map(move |start| {
-        let end = memchr::memchr(0, &table[start..]).map_or(table.len(), |i| start + i);
-        &table[start..end]
-    })
+fn names_starting_with<'t>(
+    table: &'t [u8],
+    prefix: &'t [u8],
+) -> impl Iterator<Item = &'t [u8]> + 't {
+    memchr::memmem::find_iter(table, prefix)
+        .filter(move |&hit| hit == 0 || table[hit - 1] == 0)
+        .map(move |start| {
+            let end = memchr::memchr(0, &table[start..]).map_or(table.len(), |i| start + i);
+            &table[start..end]
+        })
 }
 
 /// The whole NUL-separated name table, in memmem passes rather than name
 /// by name: the cgo wrappers and cgo's C functions by the `_C` they share;
 /// runtime/cgo only where no cgo was found; and, only when the imports need
 /// them, the counts of net, os/user and plugin functions.
-fn scan_table(table: &[u8], count_packages: bool, names: &mut Names, cgo: &mut BTreeMap<String, (u64, Vec<String>)>) {
+fn scan_table(
+    table: &[u8],
+    count_packages: bool,
+    names: &mut Names,
+    cgo: &mut BTreeMap<String, (u64, Vec<String>)>,
+) {
     // One pass finds both the Go wrappers (`pkg._Cfunc_f`) and the C ones
     // kept in internally linked files (`_cgo_<hash>_Cfunc_f`).
     let mut next_free = 0;
@@ -247,7 +314,9 @@ fn scan_table(table: &[u8], count_packages: bool, names: &mut Names, cgo: &mut B
     if cgo.is_empty() && names.cgo_c_functions.is_empty() {
         for prefix in [&b"runtime/cgo."[..], b"x_cgo_init", b"crosscall2"] {
             if names.runtime_cgo.is_none() {
-                names.runtime_cgo = names_starting_with(table, prefix).next().map(|n| String::from_utf8_lossy(n).into_owned());
+                names.runtime_cgo = names_starting_with(table, prefix)
+                    .next()
+                    .map(|n| String::from_utf8_lossy(n).into_owned());
             }
         }
         // cgo with no C call: only `//export`ed functions (a c-shared
@@ -265,13 +334,20 @@ fn scan_table(table: &[u8], count_packages: bool, names: &mut Names, cgo: &mut B
         .next()
         .or_else(|| names_starting_with(table, TLS).next())
         .map(|n| String::from_utf8_lossy(n).into_owned());
+    names.needs = needs::Seen::table(|prefix| names_starting_with(table, prefix));
     // A test binary (`go test -c`) runs testing's generated main.
-    names.test_main = names_starting_with(table, TEST_MAIN).next().map(|n| String::from_utf8_lossy(n).into_owned());
+    names.test_main = names_starting_with(table, TEST_MAIN)
+        .next()
+        .map(|n| String::from_utf8_lossy(n).into_owned());
     // A count matters only where the package's wrappers are gone (removed
     // as dead code) while its imports stayed.
     if count_packages {
         let count = |package: &str, prefix: &[u8]| -> u64 {
-            if cgo.contains_key(package) { 0 } else { names_starting_with(table, prefix).count() as u64 }
+            if cgo.contains_key(package) {
+                0
+            } else {
+                names_starting_with(table, prefix).count() as u64
+            }
         };
         names.net = count("net", b"net.");
         names.os_user = count("os/user", b"os/user.");
@@ -285,15 +361,23 @@ fn scan_table(table: &[u8], count_packages: bool, names: &mut Names, cgo: &mut B
 pub(crate) fn cgo_package(name: &str) -> Option<&str> {
     let at = CGO_MARKERS.iter().filter_map(|m| name.find(m)).min()?;
     let (package, _) = name.split_at_checked(at)?;
-    let plain = !package.is_empty() && !package.contains(|c: char| c.is_whitespace() || "[]()*{},;".contains(c));
+    let plain = !package.is_empty()
+        && !package.contains(|c: char| c.is_whitespace() || "[]()*{},;".contains(c));
     plain.then_some(package)
 }
 
 /// cgo's built-in helpers, present in any package that uses them.
 fn is_cgo_helper(name: &str) -> bool {
-    ["GoString", "GoStringN", "GoBytes", "CString", "CBytes", "_CMalloc"]
-        .iter()
-        .any(|h| name.ends_with(&format!("_Cfunc_{h}")) || name.ends_with(&format!("_C_{h}")))
+    [
+        "GoString",
+        "GoStringN",
+        "GoBytes",
+        "CString",
+        "CBytes",
+        "_CMalloc",
+    ]
+    .iter()
+    .any(|h| name.ends_with(&format!("_Cfunc_{h}")) || name.ends_with(&format!("_C_{h}")))
 }
 
 /// Strip a vendor directory: `example.com/app/vendor/github.com/x/y` is `github.com/x/y`.
@@ -355,7 +439,12 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
         // runtime/cgo is looked for only where no cgo was found.
         assert!(names.runtime_cgo.is_none());
         let (mut names, mut cgo) = (Names::default(), BTreeMap::new());
-        scan_table(b"runtime.main\0x_cgo_init\0main.main", false, &mut names, &mut cgo);
+        scan_table(
+            b"runtime.main\0x_cgo_init\0main.main",
+            false,
+            &mut names,
+            &mut cgo,
+        );
         assert_eq!(names.runtime_cgo.as_deref(), Some("x_cgo_init"));
         // Without imports that need them, no counting at all.
         let (mut names, mut cgo) = (Names::default(), BTreeMap::new());
@@ -363,7 +452,12 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
         assert_eq!((names.net, names.os_user, names.plugin), (0, 0, 0));
         // "runtime/cgo." inside another name is not runtime/cgo.
         let (mut names, mut cgo) = (Names::default(), BTreeMap::new());
-        scan_table(b"main.f[runtime/cgo.x]\0main.main", true, &mut names, &mut cgo);
+        scan_table(
+            b"main.f[runtime/cgo.x]\0main.main",
+            true,
+            &mut names,
+            &mut cgo,
+        );
         assert!(names.runtime_cgo.is_none());
     }
 
@@ -374,18 +468,45 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
             scan_table(table, false, &mut names, &mut cgo);
             names.tls
         };
-        assert_eq!(scan(b"main.main\0crypto/tls.(*Config).Clone\0crypto/tls.(*Conn).Handshake\0").as_deref(), Some("crypto/tls.(*Conn).Handshake"));
-        assert_eq!(scan(b"main.main\0crypto/tls.(*Config).Clone\0").as_deref(), Some("crypto/tls.(*Config).Clone"));
-        assert_eq!(scan(b"main.main\0crypto/x509.ParseCertificate\0xcrypto/tls.y\0"), None, "x509 alone, or the name inside another");
+        assert_eq!(
+            scan(b"main.main\0crypto/tls.(*Config).Clone\0crypto/tls.(*Conn).Handshake\0")
+                .as_deref(),
+            Some("crypto/tls.(*Conn).Handshake")
+        );
+        assert_eq!(
+            scan(b"main.main\0crypto/tls.(*Config).Clone\0").as_deref(),
+            Some("crypto/tls.(*Config).Clone")
+        );
+        assert_eq!(
+            scan(b"main.main\0crypto/x509.ParseCertificate\0xcrypto/tls.y\0"),
+            None,
+            "x509 alone, or the name inside another"
+        );
         // Go 1.2–1.15: name by name, the first kept until the handshake comes.
-        let d = detect_go12(&["main.main", "crypto/tls.(*Config).Clone", "crypto/tls.(*Conn).Handshake", "crypto/tls.z"]);
+        let d = detect_go12(&[
+            "main.main",
+            "crypto/tls.(*Config).Clone",
+            "crypto/tls.(*Conn).Handshake",
+            "crypto/tls.z",
+        ]);
         assert_eq!(d.names.tls.as_deref(), Some("crypto/tls.(*Conn).Handshake"));
-        assert_eq!(d.info.tls.as_ref().map(|e| (e.kind, e.value.as_str())), Some((EvidenceKind::Function, "crypto/tls.(*Conn).Handshake")));
+        assert_eq!(
+            d.info.tls.as_ref().map(|e| (e.kind, e.value.as_str())),
+            Some((EvidenceKind::Function, "crypto/tls.(*Conn).Handshake"))
+        );
         let d = detect_go12(&["main.main", "crypto/tls.a", "crypto/tls.b"]);
-        assert_eq!(d.names.tls.as_deref(), Some("crypto/tls.a"), "the first one stays");
+        assert_eq!(
+            d.names.tls.as_deref(),
+            Some("crypto/tls.a"),
+            "the first one stays"
+        );
         let d = detect_go12(&["main.main", "crosscall2", "context.Background", "net.Dial"]);
         assert_eq!(d.names.tls, None, "other c… names are not TLS");
-        assert_eq!(d.names.runtime_cgo.as_deref(), Some("crosscall2"), "a c… name that is not TLS still counts");
+        assert_eq!(
+            d.names.runtime_cgo.as_deref(),
+            Some("crosscall2"),
+            "a c… name that is not TLS still counts"
+        );
     }
 
     /// A Go 1.2–1.15 pclntab (names reached through the function table,
@@ -428,16 +549,48 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
     #[test]
     fn go12_names_are_counted_one_by_one() {
         let d = detect_go12(&[
-            "runtime.main", "net.Dial", "net.(*Resolver).lookupIP", "netx.Y", "os/user.Current", "os.Exit", "plugin.Open", "pluginx.Z",
-            "runtime/cgo.Handle.Value", "crosscall2", "_cgo_1a_Cfunc_puts", "_cgo_1a_C2func_getaddrinfo", "_cgo_panic", "testing.MainStart",
-            "testing.MainStart2", "x_cgo_init", "_rt0_Cfunc_like",
+            "runtime.main",
+            "net.Dial",
+            "net.(*Resolver).lookupIP",
+            "netx.Y",
+            "os/user.Current",
+            "os.Exit",
+            "plugin.Open",
+            "pluginx.Z",
+            "runtime/cgo.Handle.Value",
+            "crosscall2",
+            "_cgo_1a_Cfunc_puts",
+            "_cgo_1a_C2func_getaddrinfo",
+            "_cgo_panic",
+            "testing.MainStart",
+            "testing.MainStart2",
+            "x_cgo_init",
+            "_rt0_Cfunc_like",
         ]);
-        assert_eq!(d.info.pclntab.as_ref().map(|p| p.version.as_str()), Some("go1.2-go1.15"));
+        assert_eq!(
+            d.info.pclntab.as_ref().map(|p| p.version.as_str()),
+            Some("go1.2-go1.15")
+        );
         assert_eq!((d.names.net, d.names.os_user, d.names.plugin), (2, 1, 1));
-        assert_eq!(d.names.runtime_cgo.as_deref(), Some("runtime/cgo.Handle.Value"), "the first runtime/cgo name stays");
-        assert_eq!(d.names.cgo_c_functions, ["_cgo_1a_Cfunc_puts", "_cgo_1a_C2func_getaddrinfo"], "C wrappers only");
-        assert_eq!(d.names.test_main.as_deref(), Some("testing.MainStart"), "the first test main stays");
-        assert_eq!(d.info.test_binary.as_ref().map(|e| e.value.as_str()), Some("testing.MainStart"));
+        assert_eq!(
+            d.names.runtime_cgo.as_deref(),
+            Some("runtime/cgo.Handle.Value"),
+            "the first runtime/cgo name stays"
+        );
+        assert_eq!(
+            d.names.cgo_c_functions,
+            ["_cgo_1a_Cfunc_puts", "_cgo_1a_C2func_getaddrinfo"],
+            "C wrappers only"
+        );
+        assert_eq!(
+            d.names.test_main.as_deref(),
+            Some("testing.MainStart"),
+            "the first test main stays"
+        );
+        assert_eq!(
+            d.info.test_binary.as_ref().map(|e| e.value.as_str()),
+            Some("testing.MainStart")
+        );
         // runtime/cgo's C side alone is runtime/cgo too.
         for first in ["crosscall2", "x_cgo_init"] {
             let d = detect_go12(&["main.main", first, "runtime/cgo.later"]);
@@ -449,12 +602,19 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
         let d = detect_go12(&["main.main", "testing.Main"]);
         assert_eq!(d.names.test_main, None);
         // C functions: a bounded sample.
-        let many: Vec<String> = (0..EXAMPLES + 3).map(|i| format!("_cgo_{i}_Cfunc_f{i}")).collect();
+        let many: Vec<String> = (0..EXAMPLES + 3)
+            .map(|i| format!("_cgo_{i}_Cfunc_f{i}"))
+            .collect();
         let refs: Vec<&str> = many.iter().map(String::as_str).collect();
         assert_eq!(detect_go12(&refs).names.cgo_c_functions.len(), EXAMPLES);
         // cgo wrappers and //export names are found on this path too.
         let d = detect_go12(&["main.main", "net._C2func_getaddrinfo", "_cgoexp_1a_Hello"]);
-        let packages: Vec<&str> = d.info.cgo_packages.iter().map(|p| p.package.as_str()).collect();
+        let packages: Vec<&str> = d
+            .info
+            .cgo_packages
+            .iter()
+            .map(|p| p.package.as_str())
+            .collect();
         assert_eq!(packages, ["main", "net"]);
     }
 
@@ -479,15 +639,25 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
         let t = go116_table(b"main.main\0net._C2func_getaddrinfo\0");
         let image = Image::raw(&t[..], false, false, 8);
         let d = detect(&image, Search::Scan, true).expect("a Go 1.16 pclntab");
-        assert_eq!(d.info.pclntab.as_ref().map(|p| p.version.as_str()), Some("go1.16-go1.17"));
-        let packages: Vec<&str> = d.info.cgo_packages.iter().map(|p| p.package.as_str()).collect();
+        assert_eq!(
+            d.info.pclntab.as_ref().map(|p| p.version.as_str()),
+            Some("go1.16-go1.17")
+        );
+        let packages: Vec<&str> = d
+            .info
+            .cgo_packages
+            .iter()
+            .map(|p| p.package.as_str())
+            .collect();
         assert_eq!(packages, ["net"]);
     }
 
     #[test]
     fn pclntab_headers_are_checked_before_use() {
         let good = go12_table(&["main.main", "net.Dial"]);
-        let found = |bytes: &[u8]| pclntab::find(&Image::raw(bytes, false, false, 8), Search::Scan).map(|t| t.info.nfunc);
+        let found = |bytes: &[u8]| {
+            pclntab::find(&Image::raw(bytes, false, false, 8), Search::Scan).map(|t| t.info.nfunc)
+        };
         assert_eq!(found(&good), Some(2));
         // The function table's exact end is enough; a byte less is not.
         let functab_end = 8 + 8 + (2 * 2 + 1) * 8;
@@ -510,9 +680,15 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
         // Scanning looks only in the sections Go's linker uses.
         let mut image = Image::raw(&good[..], false, false, 8);
         let region = image.segments[0].clone();
-        image.sections.push(crate::image::Region { name: ".foo".into(), ..region.clone() });
+        image.sections.push(crate::image::Region {
+            name: ".foo".into(),
+            ..region.clone()
+        });
         assert!(pclntab::find(&image, Search::Scan).is_none());
-        image.sections.push(crate::image::Region { name: ".rodata".into(), ..region });
+        image.sections.push(crate::image::Region {
+            name: ".rodata".into(),
+            ..region
+        });
         assert!(pclntab::find(&image, Search::Scan).is_some());
     }
 
@@ -522,7 +698,10 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
         let in_section = |bytes: &[u8], name: &str| {
             let mut image = Image::raw(bytes, false, false, 8);
             let region = image.segments[0].clone();
-            image.sections.push(crate::image::Region { name: name.into(), ..region });
+            image.sections.push(crate::image::Region {
+                name: name.into(),
+                ..region
+            });
             pclntab::find(&image, Search::NamedOnly).map(|t| t.info.nfunc)
         };
         assert_eq!(in_section(&good, ".gopclntab"), Some(3));
@@ -541,7 +720,10 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
         // the header, not from the region's start.
         let mut shifted = vec![0xaa; 16];
         shifted.extend_from_slice(&good[..functab_end]);
-        let found = |bytes: &[u8]| pclntab::find(&Image::raw(bytes, false, false, 8), Search::Scan).map(|t| (t.info.nfunc, t.info.offset));
+        let found = |bytes: &[u8]| {
+            pclntab::find(&Image::raw(bytes, false, false, 8), Search::Scan)
+                .map(|t| (t.info.nfunc, t.info.offset))
+        };
         assert_eq!(found(&shifted), Some((3, 16)));
         assert_eq!(found(&shifted[..shifted.len() - 1]), None);
         // A header cut right after its magic is not read past its end.
@@ -551,7 +733,11 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
         // Go 1.16: (nfunc+1) pairs of words after the last offset.
         let t = go116_table(b"main.main\0net.Dial\0");
         assert_eq!(found(&t).map(|f| f.0), Some(2));
-        assert_eq!(found(&t[..t.len() - 1]), None, "a Go 1.16 table a byte short");
+        assert_eq!(
+            found(&t[..t.len() - 1]),
+            None,
+            "a Go 1.16 table a byte short"
+        );
     }
 
     #[test]
@@ -571,7 +757,9 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
             t.resize((c + (nfunc + 1) * 8) as usize, 0);
             t
         };
-        let found = |t: &[u8]| pclntab::find(&Image::raw(t, false, false, 8), Search::Scan).map(|t| t.info.nfunc);
+        let found = |t: &[u8]| {
+            pclntab::find(&Image::raw(t, false, false, 8), Search::Scan).map(|t| t.info.nfunc)
+        };
         assert_eq!(found(&build(pclntab::MAX_FUNCS)), Some(pclntab::MAX_FUNCS));
         assert_eq!(found(&build(pclntab::MAX_FUNCS + 1)), None);
     }
@@ -597,13 +785,24 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
     #[test]
     fn go120_offsets_must_be_in_order_and_inside() {
         let names = b"main.main\0net._C2func_getaddrinfo\0";
-        let found = |t: &[u8]| pclntab::find(&Image::raw(t, false, false, 8), Search::Scan).is_some();
+        let found =
+            |t: &[u8]| pclntab::find(&Image::raw(t, false, false, 8), Search::Scan).is_some();
         let good = go120_table(names, None);
         assert!(found(&good), "exactly as long as it says");
         assert!(!found(&good[..good.len() - 1]), "a byte short");
         let d = detect(&Image::raw(&good[..], false, false, 8), Search::Scan, true).unwrap();
-        assert_eq!(d.info.pclntab.as_ref().map(|p| p.version.as_str()), Some("go1.20+"));
-        assert_eq!(d.info.cgo_packages.iter().map(|p| p.package.as_str()).collect::<Vec<_>>(), ["net"]);
+        assert_eq!(
+            d.info.pclntab.as_ref().map(|p| p.version.as_str()),
+            Some("go1.20+")
+        );
+        assert_eq!(
+            d.info
+                .cgo_packages
+                .iter()
+                .map(|p| p.package.as_str())
+                .collect::<Vec<_>>(),
+            ["net"]
+        );
         let (f, c) = (72u64, 72 + names.len() as u64);
         for (why, offsets) in [
             ("names inside the header", [64, c, c, c, c]),
@@ -620,13 +819,27 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
     fn scanning_goes_where_something_says_go() {
         let bytes = [0u8; 64];
         let mut image = Image::raw(&bytes[..], false, false, 8);
-        assert_eq!(search(&image, false, false), Search::Scan, "no section headers: scan");
-        image.sections.push(crate::image::Region { name: ".text".into(), ..image.segments[0].clone() });
+        assert_eq!(
+            search(&image, false, false),
+            Search::Scan,
+            "no section headers: scan"
+        );
+        image.sections.push(crate::image::Region {
+            name: ".text".into(),
+            ..image.segments[0].clone()
+        });
         assert_eq!(search(&image, false, false), Search::NamedOnly);
         assert_eq!(search(&image, true, false), Search::Scan, "a Go note");
         assert_eq!(search(&image, false, true), Search::Scan, "runtime symbols");
-        image.sections.push(crate::image::Region { name: ".gopclntab".into(), ..image.segments[0].clone() });
-        assert_eq!(search(&image, false, false), Search::Scan, "a section only Go writes");
+        image.sections.push(crate::image::Region {
+            name: ".gopclntab".into(),
+            ..image.segments[0].clone()
+        });
+        assert_eq!(
+            search(&image, false, false),
+            Search::Scan,
+            "a section only Go writes"
+        );
     }
 
     #[test]
@@ -635,7 +848,10 @@ x_cgo_init\0_cgo_1a2b_C2func_getaddrinfo\0github.com/mattn/go-sqlite3._Cfunc_sql
         assert!(is_std("os/user"));
         assert!(!is_std("main"));
         assert!(!is_std("github.com/mattn/go-sqlite3"));
-        assert_eq!(unvendor("example.com/app/vendor/github.com/mattn/go-sqlite3"), "github.com/mattn/go-sqlite3");
+        assert_eq!(
+            unvendor("example.com/app/vendor/github.com/mattn/go-sqlite3"),
+            "github.com/mattn/go-sqlite3"
+        );
         assert_eq!(unvendor("vendor/golang.org/x/net"), "golang.org/x/net");
     }
 }
