@@ -104,6 +104,7 @@ pub fn build(root: &Path, bins: &Path) -> Result<()> {
         "c-static",
         "lookuphost-default-go1.26",
         "lookuphost-netgo-go1.26",
+        "needs-cgo0-go1.26",
     ] {
         gunzip(name, &b.join(name))?;
     }
@@ -226,6 +227,16 @@ pub fn build(root: &Path, bins: &Path) -> Result<()> {
             expect: json!({"verdict": "fails", "reason_id": "no-loader", "program": "/app", "missing": ["/lib64/ld-linux-x86-64.so.2", "libc.so.6"]}) },
         ImageSpec { name: "scratch-static", arch: "amd64", layers: &["cp $B/lookuphost-netgo-go1.26 app"], entrypoint: "/app",
             expect: json!({"verdict": "starts", "reason_id": "static", "program": "/app", "missing": []}) },
+        // A static program that verifies TLS certificates, loads a zone and
+        // looks up a user: in scratch it starts, but nothing it reads is there.
+        ImageSpec { name: "scratch-tls", arch: "amd64", layers: &["cp $B/needs-cgo0-go1.26 app"], entrypoint: "/app",
+            expect: json!({"verdict": "starts-but", "reason_id": "no-ca-bundle", "program": "/app", "missing": [], "lacks": ["ca-bundle", "zoneinfo", "accounts"]}) },
+        // The same with what it reads: a CA bundle (one root), one zone, /etc/passwd.
+        ImageSpec { name: "scratch-tls-files", arch: "amd64",
+            layers: &["mkdir -p etc/ssl/certs usr/share/zoneinfo/America && cp $S/cmd/needs/root.pem etc/ssl/certs/ca-certificates.crt \
+                       && cp /usr/share/zoneinfo/America/New_York usr/share/zoneinfo/America/ && printf 'root:x:0:0:root:/root:/sbin/nologin\\n' > etc/passwd \
+                       && cp $B/needs-cgo0-go1.26 app"],
+            entrypoint: "/app", expect: json!({"verdict": "starts", "reason_id": "static", "program": "/app", "missing": []}) },
         ImageSpec { name: "slim-dynamic", arch: "amd64", layers: &[SLIM, "mkdir -p usr/local/bin && cp $B/c-dynamic usr/local/bin/app"], entrypoint: "app",
             expect: json!({"verdict": "starts", "reason_id": "all-found", "program": "/usr/local/bin/app", "missing": [], "libc": "2.36"}) },
         ImageSpec { name: "slim-old-glibc", arch: "amd64",
@@ -258,7 +269,11 @@ pub fn build(root: &Path, bins: &Path) -> Result<()> {
         for step in img.layers {
             sh(
                 &bundle.join("rootfs"),
-                &format!("B={} ; {step}", b.display()),
+                &format!(
+                    "B={} ; S={} ; {step}",
+                    b.display(),
+                    root.join("fixtures/src").display()
+                ),
             )?;
             sh(
                 &work,
@@ -280,7 +295,10 @@ pub fn build(root: &Path, bins: &Path) -> Result<()> {
         ))?;
         // The Go binaries are the size of the fixtures: one format each.
         let formats: &[(String, &str)] = match name {
-            "scratch-cgo" | "scratch-static" => &[(format!("{name}.docker.tar"), "docker-archive")],
+            "scratch-cgo" | "scratch-static" | "scratch-tls-files" => {
+                &[(format!("{name}.docker.tar"), "docker-archive")]
+            }
+            "scratch-tls" => &[(format!("{name}.oci.tar"), "oci-layout")],
             "scratch-c" => &[(format!("{name}.oci.tar"), "oci-layout")],
             _ => &[
                 (format!("{name}.oci.tar"), "oci-layout"),

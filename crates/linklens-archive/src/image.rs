@@ -12,7 +12,7 @@ use linklens::archive::{
     ImageVerdict, Member,
 };
 use linklens::version::Version;
-use linklens::Facts;
+use linklens::{Facts, NeedId};
 use serde_json::Value;
 
 use crate::fs::{Fs, Layer, Lookup, Node};
@@ -481,6 +481,7 @@ impl Image<'_> {
             reason_id: ImageReasonId::NoEntrypoint,
             values: Vec::new(),
             binaries,
+            lacks: Vec::new(),
         };
         let argv: Vec<&String> = self
             .plan
@@ -495,7 +496,53 @@ impl Image<'_> {
         out.verdict = verdict;
         out.reason_id = reason;
         out.values = values;
+        if verdict == ImageVerdict::Starts {
+            self.starts_but(&mut out);
+        }
         out
+    }
+
+    /// A program that starts may still miss a file it reads: the CA bundle,
+    /// zoneinfo, /etc/passwd, where Go looks for them (crypto/x509's
+    /// root_linux.go, time's zoneinfo_unix.go, os/user's lookup_unix.go).
+    fn starts_but(&self, out: &mut ImageReport) {
+        let Some(facts) = out
+            .program
+            .as_deref()
+            .and_then(|p| self.member(p.trim_start_matches('/')))
+            .and_then(|m| m.facts.as_ref())
+        else {
+            return;
+        };
+        let Some(go) = &facts.go else { return };
+        let present = |paths: &[&str]| {
+            paths
+                .iter()
+                .any(|p| matches!(self.fs.lookup(p, self.max_links), Lookup::Found(_)))
+        };
+        let lacking: Vec<&linklens::Need> = go
+            .needs
+            .iter()
+            .filter(|n| match n.id {
+                NeedId::CaBundle => {
+                    self.env("SSL_CERT_FILE").is_none()
+                        && self.env("SSL_CERT_DIR").is_none()
+                        && !present(CA_PATHS)
+                }
+                NeedId::Zoneinfo => self.env("ZONEINFO").is_none() && !present(ZONEINFO_PATHS),
+                NeedId::Accounts => !present(&["etc/passwd"]),
+            })
+            .collect();
+        let Some(first) = lacking.first() else { return };
+        out.verdict = ImageVerdict::StartsBut;
+        out.reason_id = match first.id {
+            NeedId::CaBundle => ImageReasonId::NoCaBundle,
+            NeedId::Zoneinfo => ImageReasonId::NoZoneinfo,
+            NeedId::Accounts => ImageReasonId::NoAccounts,
+        };
+        out.values
+            .push(("function".into(), first.evidence.value.clone()));
+        out.lacks = lacking.iter().map(|n| n.id).collect();
     }
 
     fn judge_program(&self, program: &str, conf: &[String], out: &mut ImageReport) -> Judged {
@@ -639,6 +686,25 @@ impl Image<'_> {
         )
     }
 }
+
+/// Where crypto/x509 looks for the system's roots on Linux: the bundles,
+/// then the directories.
+const CA_PATHS: &[&str] = &[
+    "etc/ssl/certs/ca-certificates.crt",
+    "etc/pki/tls/certs/ca-bundle.crt",
+    "etc/ssl/ca-bundle.pem",
+    "etc/pki/tls/cacert.pem",
+    "etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem",
+    "etc/ssl/cert.pem",
+    "etc/ssl/certs",
+    "etc/pki/tls/certs",
+];
+/// Where time looks for zoneinfo.
+const ZONEINFO_PATHS: &[&str] = &[
+    "usr/share/zoneinfo",
+    "usr/share/lib/zoneinfo",
+    "usr/lib/locale/TZ",
+];
 
 #[cfg(test)]
 mod tests {

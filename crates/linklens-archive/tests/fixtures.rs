@@ -110,6 +110,14 @@ fn every_archive_gives_what_it_holds() {
                 .map(|m| m.as_str().unwrap().to_string())
                 .collect();
             assert_eq!(missing, want_missing, "{name}: missing");
+            let lacks: Vec<&str> = got.lacks.iter().map(|n| n.as_str()).collect();
+            let want_lacks: Vec<&str> = want["lacks"]
+                .as_array()
+                .map_or(vec![], |l| l.iter().filter_map(|n| n.as_str()).collect());
+            assert_eq!(
+                lacks, want_lacks,
+                "{name}: the files it reads and the image lacks"
+            );
             if let Some(v) = want["libc"].as_str() {
                 assert_eq!(
                     got.libc.as_ref().and_then(|l| l.version.as_deref()),
@@ -131,6 +139,19 @@ fn every_archive_gives_what_it_holds() {
                     words.fix.is_some()
                         || got.reason_id == linklens::archive::ImageReasonId::GlibcTooOld,
                     "{name}: a fix"
+                );
+            } else if got.verdict == linklens::archive::ImageVerdict::StartsBut {
+                // What the program prints, as observed in an empty root (the needs fixture).
+                assert_eq!(
+                    words.error.as_deref(),
+                    Some("x509: certificate signed by unknown authority"),
+                    "{name}"
+                );
+                assert!(
+                    words
+                        .reason
+                        .contains("COPY --from=build /etc/ssl/certs/ca-certificates.crt"),
+                    "{name}: the line to add"
                 );
             } else {
                 assert!(words.error.is_none() && words.fix.is_none(), "{name}");

@@ -99,6 +99,10 @@ pub struct ImageReport {
     /// Every ELF in the final file system that needs something: its loader
     /// and libraries, and which of them are missing.
     pub binaries: Vec<ImageBinary>,
+    /// The run-time files the entrypoint reads that the image lacks
+    /// (verdict `starts-but`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lacks: Vec<crate::NeedId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -506,6 +506,8 @@ vocabulary! {
     pub enum ImageVerdict {
         /// It starts (as far as linking goes).
         Starts = "starts",
+        /// It starts, but a file it reads at run time is not in the image.
+        StartsBut = "starts-but",
         /// It fails before `main`.
         Fails = "fails",
         /// Cannot be told (no entrypoint, or a script).
@@ -540,6 +542,12 @@ vocabulary! {
         GlibcTooOld = "glibc-too-old",
         /// The path leads through a symbolic link loop.
         SymlinkLoop = "symlink-loop",
+        /// It starts; the image has no CA bundle where crypto/x509 looks.
+        NoCaBundle = "no-ca-bundle",
+        /// It starts; the image has no zoneinfo.
+        NoZoneinfo = "no-zoneinfo",
+        /// It starts; the image has no `/etc/passwd`.
+        NoAccounts = "no-accounts",
     }
 }
 

@@ -104,6 +104,21 @@ pub(super) static IMAGE_REASONS: [ImageReasonWords; ImageReasonId::ALL.len()] = 
         "{program} leads through a loop of symbolic links.",
         Some("exec {program}: too many levels of symbolic links"),
     ),
+    r(
+        ImageReasonId::NoCaBundle,
+        "{program} starts, but the image has no CA bundle where crypto/x509 looks ({function}): every TLS certificate check fails. Add one: COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/",
+        Some("x509: certificate signed by unknown authority"),
+    ),
+    r(
+        ImageReasonId::NoZoneinfo,
+        "{program} starts, but the image has no zoneinfo ({function}): loading a time zone by name fails. Build with -tags timetzdata, or add /usr/share/zoneinfo.",
+        Some("unknown time zone America/New_York"),
+    ),
+    r(
+        ImageReasonId::NoAccounts,
+        "{program} starts, but the image has no /etc/passwd ({function}): user lookups fail. Add one: COPY --from=build /etc/passwd /etc/group /etc/",
+        Some("open /etc/passwd: no such file or directory"),
+    ),
 ];
 
 /// Stands for `{path}` when an error concerns the whole archive.

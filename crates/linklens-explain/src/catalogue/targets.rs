@@ -93,9 +93,9 @@ pub(super) static REASONS: [ReasonWords; ReasonId::ALL.len()] = [
     r(ReasonId::GlibcOk, "glibc {have} there; it needs {need}.", None),
     r(ReasonId::MuslOk, "musl and its loader are there.", None),
     r(ReasonId::LibcUnknown, "Which C library it needs could not be told, so neither can whether it starts.", None),
-    r(ReasonId::NoCaBundle, "It starts, but {target} has no CA bundle: every TLS certificate check fails ({function}).", Some(CA_ERROR)),
-    r(ReasonId::NoZoneinfo, "It starts, but {target} has no zoneinfo: loading a time zone by name fails ({function}).", Some(ZONE_ERROR)),
-    r(ReasonId::NoAccounts, "It starts, but {target} has no /etc/passwd: user lookups fail ({function}).", Some(ACCOUNTS_ERROR)),
+    r(ReasonId::NoCaBundle, "It starts, but the image has no CA bundle: every TLS certificate check fails ({function}).", Some(CA_ERROR)),
+    r(ReasonId::NoZoneinfo, "It starts, but the image has no zoneinfo: loading a time zone by name fails ({function}).", Some(ZONE_ERROR)),
+    r(ReasonId::NoAccounts, "It starts, but the image has no /etc/passwd: user lookups fail ({function}).", Some(ACCOUNTS_ERROR)),
 ];
 
 /// What a pure-Go program prints where each file is missing, as the

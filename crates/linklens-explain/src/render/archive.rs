@@ -67,6 +67,7 @@ pub fn archive_text(name: &str, a: &ExplainedArchive, o: TextOptions) -> String 
     for (i, w) in r.images.iter().zip(&e.images) {
         let mark = match i.verdict {
             ImageVerdict::Starts => o.paint("1;32", "✔ starts"),
+            ImageVerdict::StartsBut => o.paint("1;33", "◐ starts, but"),
             ImageVerdict::Fails => o.paint("1;31", "✘ fails"),
             ImageVerdict::Unknown => o.paint("1;33", "? unknown"),
         };

@@ -216,6 +216,16 @@ pub fn verdict_word(v: linklens::Verdict) -> &'static str {
     }
 }
 
+/// The word of an image's verdict.
+pub fn image_verdict_word(v: linklens::vocab::ImageVerdict) -> &'static str {
+    match v {
+        linklens::vocab::ImageVerdict::Starts => "starts",
+        linklens::vocab::ImageVerdict::StartsBut => "starts, but",
+        linklens::vocab::ImageVerdict::Fails => "fails",
+        linklens::vocab::ImageVerdict::Unknown => "unknown",
+    }
+}
+
 /// After the kind, for an ELF file for another system than Linux.
 pub const FOR_OS: &str = " for {os}";
 

@@ -7,6 +7,7 @@
 mod archive;
 mod buildinfo;
 mod details;
+mod groups;
 pub mod labels;
 mod markdown;
 pub mod recipe;
@@ -15,6 +16,7 @@ mod text;
 pub use archive::{archive_text, counts, format_chain, image_title, member_name};
 pub use buildinfo::go_version_m;
 pub use details::{details, Details, Line};
+pub use groups::{target_groups, TargetGroup};
 pub use markdown::markdown;
 pub use text::{text, TargetSet, TargetView, TextOptions};
 

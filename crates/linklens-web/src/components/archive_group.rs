@@ -72,6 +72,7 @@ fn image(a: &ExplainedArchive, i: &ImageReport, w: &ImageWords) -> Html {
     });
     let class = match i.verdict {
         ImageVerdict::Starts => "starts",
+        ImageVerdict::StartsBut => "starts-but",
         ImageVerdict::Fails => "fails",
         ImageVerdict::Unknown => "unknown",
     };
@@ -83,7 +84,7 @@ fn image(a: &ExplainedArchive, i: &ImageReport, w: &ImageWords) -> Html {
         .collect();
     html! {
         <div class={classes!("image-verdict", class)} data-testid="image-verdict" data-verdict={i.verdict.as_str()} data-reason-id={i.reason_id.as_str()} data-platform={i.platform.clone()}>
-            <h3>{labels::IMAGE}{" "}{render::image_title(i)}{": "}<span class="image-mark">{i.verdict.as_str()}</span></h3>
+            <h3>{labels::IMAGE}{" "}{render::image_title(i)}{": "}<span class="image-mark">{labels::image_verdict_word(i.verdict)}</span></h3>
             if !argv.is_empty() {
                 <p>{labels::ENTRYPOINT}{" "}<code data-testid="entrypoint">{argv.join(" ")}</code>
                     if let Some(p) = &i.program { {" → "}<code>{p}</code> }</p>

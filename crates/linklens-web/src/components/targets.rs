@@ -1,11 +1,13 @@
-//! "Where it runs": the floors the loader checks, then one row per target
-//! with its verdict; a failing row says why, what the user would see there,
-//! and the fix. The floors and rows come from the core's renderer.
+//! "Where it runs": the floors the loader checks, then the targets grouped
+//! by what they would say (verdict, reason, error, remedy, fix), each said
+//! once: a list, so it reads on a phone as on a desktop. The floors and the
+//! groups come from the core's renderer.
 
-use linklens_explain::render::{labels, sections, Block, SectionId};
+use linklens_explain::render::{labels, sections, target_groups, Block, SectionId, TargetGroup};
 use linklens_explain::Report;
 use yew::prelude::*;
 
+use crate::components::copy_button::CopyButton;
 use crate::docs::RichText;
 use crate::state::Received;
 
@@ -23,48 +25,68 @@ pub fn targets(props: &Props) -> Html {
     else {
         return html! {};
     };
-    let fix_of = |id| r.explanation.fixes.iter().find(|f| f.id == id);
     let mut facts = Vec::new();
-    let mut rows = Vec::new();
     for block in section.blocks {
         match block {
             Block::Field { label, value } => facts.push(html! { <li data-testid="floor"><span class="ev-kind">{label}</span>{" "}<code>{value}</code></li> }),
             Block::Sentence(s) => facts.push(html! { <li data-testid="portability-note">{s}</li> }),
-            Block::Target(t) => {
-                let fix = t.fix.and_then(fix_of);
-                rows.push(html! {
-                    <tr data-testid="target" data-target-id={t.id.as_str()} data-verdict={t.verdict.as_str()} data-reason-id={t.reason_id.as_str()} class={t.verdict.as_str()}>
-                        <th scope="row">{&t.name}</th>
-                        <td class="mark"><span aria-hidden="true">{labels::verdict_mark(t.verdict)}</span>{" "}{labels::verdict_word(t.verdict)}</td>
-                        <td>
-                            <RichText text={t.reason.clone()} />
-                            if let Some(e) = &t.error {
-                                <div class="seen">{labels::ERROR_SEEN}{": "}<code data-testid="target-error">{e}</code></div>
-                            }
-                            if let Some(f) = fix {
-                                <div class="seen">{labels::FIX}{": "}{&f.title}{" "}<code data-testid="target-fix" data-fix-id={f.id.as_str()}>{&f.command}</code></div>
-                            }
-                        </td>
-                    </tr>
-                });
-            }
             _ => {}
         }
     }
+    let groups = target_groups(&r.explanation.targets);
     html! {
         <section class="targets" aria-label={labels::WHERE_IT_RUNS} data-testid="where-it-runs">
             <h3>{labels::WHERE_IT_RUNS}</h3>
             if !facts.is_empty() {
                 <ul class="floors">{ for facts }</ul>
             }
-            if !rows.is_empty() {
-                <div class="table-scroll" tabindex="0" role="region" aria-label={labels::WHERE_IT_RUNS}>
-                    <table class="target-table">
-                        <thead><tr><th scope="col">{labels::TARGET}</th><th scope="col">{labels::VERDICT}</th><th scope="col">{labels::REASON}</th></tr></thead>
-                        <tbody>{ for rows }</tbody>
-                    </table>
-                </div>
+            if !groups.is_empty() {
+                <ul class="target-groups">{ for groups.iter().map(|g| group(r, g)) }</ul>
             }
         </section>
+    }
+}
+
+/// One group: the verdict and the targets it applies to, then the reason,
+/// the error in a block to copy, the remedies and the fix, each once.
+fn group(r: &Report, g: &TargetGroup) -> Html {
+    let fix = g
+        .fix
+        .and_then(|id| r.explanation.fixes.iter().find(|f| f.id == id));
+    let verdict = g.verdict.as_str();
+    html! {
+        <li class={classes!("target-group", verdict)} data-testid="target-group" data-verdict={verdict} data-reason-id={g.reason_id.as_str()}>
+            <div class="group-head">
+                <span class="mark"><span aria-hidden="true">{labels::verdict_mark(g.verdict)}</span>{" "}{labels::verdict_word(g.verdict)}</span>
+                <ul class="group-targets">
+                    { for g.members.iter().map(|t| html! {
+                        <li data-testid="target" data-target-id={t.id.as_str()} data-verdict={t.verdict.as_str()} data-reason-id={t.reason_id.as_str()}>{&t.name}</li>
+                    }) }
+                </ul>
+            </div>
+            if let Some(reason) = g.reason {
+                <p class="group-reason"><RichText text={reason.to_string()} /></p>
+            } else {
+                <ul class="member-reasons">
+                    { for g.members.iter().map(|t| html! { <li><span class="member-name">{&t.name}</span>{": "}<RichText text={t.reason.clone()} /></li> }) }
+                </ul>
+            }
+            if let Some(e) = g.error {
+                <div class="seen">
+                    <span class="seen-label">{labels::ERROR_SEEN}</span>
+                    <pre class="seen-error"><code data-testid="target-error">{e}</code></pre>
+                    <CopyButton text={e.to_string()} testid={AttrValue::Static("copy-target-error")} />
+                </div>
+            }
+            { for g.remedies.iter().map(|m| html! {
+                <div class="remedy" data-testid="target-remedy" data-remedy-id={m.id.as_str()}>
+                    <span class="seen-label">{labels::REMEDY}</span>{" "}<code>{&m.command}</code>
+                    <p class="caveat">{&m.caveat}</p>
+                </div>
+            }) }
+            if let Some(f) = fix {
+                <div class="seen">{labels::FIX}{": "}{&f.title}{" "}<code data-testid="target-fix" data-fix-id={f.id.as_str()}>{&f.command}</code></div>
+            }
+        </li>
     }
 }
