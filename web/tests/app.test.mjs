@@ -222,10 +222,11 @@ describe('where it runs', () => {
       await clear(page);
       await drop(page, [{ name: f.name, bytes: f.bytes }]);
       const article = await result(page, f.name);
-      const rows = await article.locator('[data-testid=target]').evaluateAll((trs) => trs.map((tr) => ({
+      const order = vocabulary.targets.map((t) => t.id);
+      const rows = (await article.locator('[data-testid=target]').evaluateAll((trs) => trs.map((tr) => ({
         id: tr.dataset.targetId, verdict: tr.dataset.verdict, reason: tr.dataset.reasonId,
         error: tr.closest('[data-testid=target-group]').querySelector('[data-testid=target-error]')?.textContent ?? null,
-      })));
+      })))).sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
       if (f.expect.format !== 'elf') {
         assert.equal(rows.length, 0, `${name}: no targets for a file that is not ELF`);
         assert.match(await article.locator('[data-testid=portability-note]').textContent(), /Targets are Linux images/);
@@ -709,6 +710,7 @@ test('where it runs, on a phone: groups, the exact error and the remedy, in a bo
     assert.equal(await panel.locator('[data-testid=target]').count(), all);
     assert.equal(await panel.locator('[data-testid=target-fix]').count(),
       await panel.locator('[data-testid=target-group][data-verdict=fails]:not([data-reason-id=arch-unpublished])').count(), 'the fix once per failing group');
+    await panel.screenshot({ path: join(shots, 'where-it-runs-phone-dns.png') });
     const height = (await panel.boundingBox()).height;
     console.log(`# where it runs at 390 px: ${count} groups, ${Math.round(height)} px tall`);
     assert.ok(height < 2600, `the panel is ${height}px tall at 390px`);

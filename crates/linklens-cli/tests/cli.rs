@@ -301,7 +301,7 @@ fn target_gates_on_where_the_file_runs() {
     let (code, out, _) = linklens(&["--target", "debian-11", host.to_str().unwrap()]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("✘ debian-11"), "{out}");
-    assert!(out.contains("Needs GLIBC_2.34 > glibc 2.31 there (pthread_attr_getstack, pthread_attr_getstacksize, pthread_create, pthread_key_create, …)"), "{out}");
+    assert!(out.contains("Needs GLIBC_2.34; glibc 2.31 there."), "{out}");
     assert!(
         out.contains("version `GLIBC_2.34' not found (required by /app)"),
         "{out}"

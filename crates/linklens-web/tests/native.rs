@@ -54,7 +54,7 @@ fn markdown_has_verdict_causes_and_command() {
         "{md}"
     );
     assert!(
-        md.contains("| Debian 11 (bullseye) | ✘ fails | Needs GLIBC_2.34 > glibc 2.31 there"),
+        md.contains("| Debian 11 (bullseye) | ✘ fails | Needs GLIBC_2.34; glibc 2.31 there."),
         "{md}"
     );
     assert!(md.contains("<br>you would see: `` /app: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.34' not found (required by /app) ``<br>`` /app: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.32' not found (required by /app) `` |"), "{md}");

@@ -83,13 +83,14 @@ pub(super) static REASONS: [ReasonWords; ReasonId::ALL.len()] = [
     r(ReasonId::MuslLoaderMissing, "busybox:musl has no musl loader for other programs: {interpreter} is missing.", Some(NO_SUCH_FILE)),
     r(ReasonId::LibraryMissing, "{library} is not in the image, which has no package manager to add it.", Some(LOADER_MISSING_LIBRARY)),
     r(ReasonId::LibraryInstallable, "{library} is not in the image as shipped: it starts once its package is installed.", Some(LOADER_MISSING_LIBRARY)),
-    r(ReasonId::GlibcTooOld, "Needs {version} > glibc {have} there ({symbols}).", Some(LOADER_VERSION)),
+    // The symbols behind a version are in the floor line above the rows.
+    r(ReasonId::GlibcTooOld, "Needs {version}; glibc {have} there.", Some(LOADER_VERSION)),
     r(
         ReasonId::GlibcWeakTooOld,
         "Only weak references need {version} > glibc {have} ({symbols}): it starts, and fails if they are called.",
         Some("/app: symbol lookup error: /app: undefined symbol: {symbol}, version {version}"),
     ),
-    r(ReasonId::CxxTooOld, "Needs {version} > {have} in the libstdc++ there ({symbols}).", Some(LOADER_VERSION)),
+    r(ReasonId::CxxTooOld, "Needs {version}; libstdc++ {have} there.", Some(LOADER_VERSION)),
     r(ReasonId::GlibcOk, "glibc {have} there; it needs {need}.", None),
     r(ReasonId::MuslOk, "musl and its loader are there.", None),
     r(ReasonId::LibcUnknown, "Which C library it needs could not be told, so neither can whether it starts.", None),

@@ -152,10 +152,7 @@ fn the_glibc_floor_names_the_symbols_that_raise_it() {
         (d11.verdict, d11.reason_id),
         (Verdict::Fails, ReasonId::GlibcTooOld)
     );
-    assert_eq!(
-        d11.reason,
-        "Needs GLIBC_2.34 > glibc 2.31 there (__libc_start_main, pthread_create)."
-    );
+    assert_eq!(d11.reason, "Needs GLIBC_2.34; glibc 2.31 there.");
     // The loader's lines: the path it resolved, every missing version in the file's order.
     assert_eq!(
         d11.error.as_deref(),
@@ -268,10 +265,9 @@ fn glibc_abi_dt_relr_counts_as_2_36() {
     let p = judged(&f);
     assert_eq!(p.floors.glibc_min.as_deref(), Some("2.36"));
     assert_eq!(row(&p, T::Ubuntu2204).reason_id, ReasonId::GlibcTooOld);
-    assert!(
-        row(&p, T::Ubuntu2204).reason.contains("no symbol named"),
-        "{}",
-        row(&p, T::Ubuntu2204).reason
+    assert_eq!(
+        row(&p, T::Ubuntu2204).error.as_deref(),
+        Some("/app: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_ABI_DT_RELR' not found (required by /app)")
     );
 }
 
@@ -374,7 +370,7 @@ fn cxx_runtime_and_its_versions() {
         (Verdict::Fails, ReasonId::CxxTooOld)
     );
     assert!(
-        rhel9.reason.contains("GLIBCXX_3.4.30 > 3.4.29") && rhel9.reason.contains("_ZSt4cout"),
+        rhel9.reason == "Needs GLIBCXX_3.4.30; libstdc++ 3.4.29 there.",
         "{}",
         rhel9.reason
     );
