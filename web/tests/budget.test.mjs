@@ -13,11 +13,14 @@ import { serve, launch, dist, root, firstLoad } from './harness.mjs';
 // and the explanation became two objects (schema 4) 208,029 and 436,003,
 // and the page's budget was raised by 6,000 bytes, said in BENCHMARKS.md;
 // with schema 5, 209,499 and 438,030; with the build settings, purego and
-// sanitizer causes, 210,608 and 443,221 (budgets unchanged, margins thin).
+// sanitizer causes, 210,608 and 443,221 (budgets unchanged, margins thin);
+// with where it runs observed (schema 6: starts-but, remedies, the loader's
+// lines, image starts-but, the grouped panel), 214,232 and 453,593, and
+// both budgets raised on purpose, said in BENCHMARKS.md.
 // The margins are smaller than a 20 KB literal compresses to: such a
 // literal in the page's wasm made 220,630 bytes and failed this test.
-export const PAGE_BUDGET = 212_000;
-export const WORKER_BUDGET = 445_000;
+export const PAGE_BUDGET = 216_000;
+export const WORKER_BUDGET = 455_000;
 
 // What a host serving dist/'s precompressed files sends: the .gz where
 // there is one (every text and wasm asset has), else the file itself.

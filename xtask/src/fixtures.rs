@@ -1150,6 +1150,8 @@ pub fn build(only: Option<&str>) -> Result<()> {
     );
     archives::build(&root, &out_dir)?;
     crate::thirdparty::record()?;
+    // Where each fixture runs, observed in real roots (cached outside the repository).
+    crate::roots::record()?;
     eprintln!("blessing golden reports");
     run(Command::new("cargo")
         .args([

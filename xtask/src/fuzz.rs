@@ -10,15 +10,7 @@ use std::process::Command;
 
 use crate::{project_root, run, Result};
 
-const TARGETS: [&str; 7] = [
-    "analyze",
-    "buildinfo",
-    "pclntab",
-    "elf_structured",
-    "archive",
-    "archive_structured",
-    "share",
-];
+const TARGETS: [&str; 7] = ["analyze", "buildinfo", "pclntab", "elf_structured", "archive", "archive_structured", "share"];
 
 pub fn fuzz(target: Option<&str>, seconds: Option<&str>) -> Result<()> {
     let root = project_root();
@@ -26,9 +18,7 @@ pub fn fuzz(target: Option<&str>, seconds: Option<&str>) -> Result<()> {
     let targets: Vec<&str> = match target {
         None | Some("all") => TARGETS.to_vec(),
         Some(t) if TARGETS.contains(&t) => vec![t],
-        Some(t) => {
-            return Err(format!("unknown fuzz target {t}; one of {TARGETS:?} or all").into())
-        }
+        Some(t) => return Err(format!("unknown fuzz target {t}; one of {TARGETS:?} or all").into()),
     };
     toolchain()?;
     seed(&root)?;
@@ -43,14 +33,7 @@ pub fn fuzz(target: Option<&str>, seconds: Option<&str>) -> Result<()> {
             // `+` on a file value is a finding, not a silent wrap.
             .args(["+nightly", "fuzz", "run", "-a", "--sanitizer", "none", t])
             .arg(&corpus)
-            .args([
-                "--",
-                &format!("-max_total_time={seconds}"),
-                "-timeout=10",
-                "-rss_limit_mb=4096",
-                "-max_len=2097152",
-                "-print_final_stats=1",
-            ])
+            .args(["--", &format!("-max_total_time={seconds}"), "-timeout=10", "-rss_limit_mb=4096", "-max_len=2097152", "-print_final_stats=1"])
             .current_dir(root.join("fuzz")))?;
     }
     Ok(())
@@ -60,20 +43,10 @@ fn toolchain() -> Result<()> {
     let has_nightly = Command::new("rustup")
         .args(["toolchain", "list"])
         .output()
-        .map(|o| {
-            String::from_utf8_lossy(&o.stdout)
-                .lines()
-                .any(|l| l.starts_with("nightly"))
-        })
+        .map(|o| String::from_utf8_lossy(&o.stdout).lines().any(|l| l.starts_with("nightly")))
         .unwrap_or(false);
     if !has_nightly {
-        run(Command::new("rustup").args([
-            "toolchain",
-            "install",
-            "nightly",
-            "--profile",
-            "minimal",
-        ]))?;
+        run(Command::new("rustup").args(["toolchain", "install", "nightly", "--profile", "minimal"]))?;
     }
     if !crate::have("cargo-fuzz") {
         run(Command::new("cargo").args(["install", "cargo-fuzz"]))?;
@@ -92,13 +65,7 @@ fn seed(root: &Path) -> Result<()> {
     // The archive fixtures, as they are (they are stored gzipped).
     for entry in std::fs::read_dir(root.join("fixtures/archives"))? {
         let path = entry?.path();
-        let Some(name) = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(|n| n.strip_suffix(".gz"))
-        else {
-            continue;
-        };
+        let Some(name) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".gz")) else { continue };
         let raw = Command::new("gzip").arg("-dc").arg(&path).output()?.stdout;
         if raw.len() < 2 << 20 {
             std::fs::write(root.join("fuzz/corpus/archive").join(name), &raw)?;
@@ -106,16 +73,9 @@ fn seed(root: &Path) -> Result<()> {
     }
     for entry in std::fs::read_dir(&bin)? {
         let path = entry?.path();
-        let Some(name) = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(|n| n.strip_suffix(".gz"))
-        else {
-            continue;
-        };
+        let Some(name) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".gz")) else { continue };
         let raw = Command::new("gzip").arg("-dc").arg(&path).output()?.stdout;
-        let golden: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(bin.join(format!("{name}.json")))?)?;
+        let golden: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(bin.join(format!("{name}.json")))?)?;
         std::fs::write(root.join("fuzz/corpus/analyze").join(name), &raw)?;
         // A share link's JSON (mode byte 2: parsed and filled in).
         if let Ok(report) = linklens::analyze(&raw[..]) {
@@ -128,16 +88,10 @@ fn seed(root: &Path) -> Result<()> {
             &raw[off..raw.len().min(off.saturating_add(len))]
         };
         if let Some(off) = golden["go"]["buildinfo_offset"].as_u64() {
-            std::fs::write(
-                root.join("fuzz/corpus/buildinfo").join(name),
-                slice(off, 16384),
-            )?;
+            std::fs::write(root.join("fuzz/corpus/buildinfo").join(name), slice(off, 16384))?;
         }
         if let Some(off) = golden["go"]["pclntab"]["offset"].as_u64() {
-            std::fs::write(
-                root.join("fuzz/corpus/pclntab").join(name),
-                slice(off, 262144),
-            )?;
+            std::fs::write(root.join("fuzz/corpus/pclntab").join(name), slice(off, 262144))?;
         }
     }
     Ok(())

@@ -27,7 +27,8 @@ cargo xtask <command>
                      tests, the wasm build, wasm-bindgen tests and the browser
                      tests (installs what is missing first)
   fixtures [FILTER]  rebuild the fixture binaries (needs Go 1.26, Go 1.19,
-                     musl-tools, zig via pip) and bless the golden reports
+                     musl-tools, zig via pip), observe them in the roots (observe)
+                     and bless the golden reports
   bench [archives|page]  the CLI against file, readelf and go version -m (archives:
                      archives only; page: the page's first load only)
   fuzz [T|all] [S]   cargo-fuzz target T (analyze, buildinfo, pclntab, elf_structured, archive,

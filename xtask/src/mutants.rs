@@ -45,14 +45,7 @@ const GROUPS: &[(&str, &str, &[&str])] = &[
     ),
     ("elf", "linklens", &["crates/linklens/src/elf/*.rs"]),
     ("go", "linklens", &["crates/linklens/src/go/*.rs"]),
-    (
-        "image",
-        "linklens",
-        &[
-            "crates/linklens/src/image.rs",
-            "crates/linklens/src/offset.rs",
-        ],
-    ),
+    ("image", "linklens", &["crates/linklens/src/image.rs", "crates/linklens/src/offset.rs"]),
     (
         "archive",
         "linklens-archive",
@@ -84,72 +77,33 @@ const SLOW: &[&str] = &[
 
 pub fn mutants(files: &[String]) -> Result<()> {
     let root = project_root();
-    let have = Command::new("cargo")
-        .args(["mutants", "--version"])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).contains(VERSION))
-        .unwrap_or(false);
+    let have = Command::new("cargo").args(["mutants", "--version"]).output().map(|o| String::from_utf8_lossy(&o.stdout).contains(VERSION)).unwrap_or(false);
     if !have {
         eprintln!("installing cargo-mutants {VERSION}");
-        run(Command::new("cargo").args([
-            "install",
-            "--locked",
-            "cargo-mutants",
-            "--version",
-            VERSION,
-        ]))?;
+        run(Command::new("cargo").args(["install", "--locked", "cargo-mutants", "--version", VERSION]))?;
     }
     // (group, package, files) to run: the groups, or the files named.
     let runs: Vec<(String, String, Vec<String>)> = if files.is_empty() {
-        GROUPS
-            .iter()
-            .map(|(g, p, f)| {
-                (
-                    g.to_string(),
-                    p.to_string(),
-                    f.iter().map(|s| s.to_string()).collect(),
-                )
-            })
-            .collect()
+        GROUPS.iter().map(|(g, p, f)| (g.to_string(), p.to_string(), f.iter().map(|s| s.to_string()).collect())).collect()
     } else {
         let mut by_package: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for f in files {
-            let package = if f.starts_with("crates/linklens-archive/") {
-                "linklens-archive"
-            } else {
-                "linklens"
-            };
-            by_package
-                .entry(package.into())
-                .or_default()
-                .push(f.clone());
+            let package = if f.starts_with("crates/linklens-archive/") { "linklens-archive" } else { "linklens" };
+            by_package.entry(package.into()).or_default().push(f.clone());
         }
-        by_package
-            .into_iter()
-            .map(|(p, f)| (format!("named ({p})"), p, f))
-            .collect()
+        by_package.into_iter().map(|(p, f)| (format!("named ({p})"), p, f)).collect()
     };
     let mut below = Vec::new();
     for (group, package, files) in &runs {
-        let out = root
-            .join("target/mutants")
-            .join(group.replace(' ', "-").replace(['(', ')'], ""));
+        let out = root.join("target/mutants").join(group.replace(' ', "-").replace(['(', ')'], ""));
         std::fs::create_dir_all(&out)?;
         let mut cmd = Command::new("cargo");
-        cmd.args(["mutants", "--package", package, "--jobs", "2", "--output"])
-            .arg(&out);
+        cmd.args(["mutants", "--package", package, "--jobs", "2", "--output"]).arg(&out);
         for f in files {
             cmd.args(["--file", f]);
         }
         // The fuzz generators are test scaffolding, not decisions.
-        cmd.args([
-            "--exclude",
-            "crates/linklens/src/fuzzing/**",
-            "--exclude",
-            "crates/linklens-archive/src/fuzzing.rs",
-            "--exclude",
-            "crates/linklens-explain/src/fuzzing.rs",
-        ]);
+        cmd.args(["--exclude", "crates/linklens/src/fuzzing/**", "--exclude", "crates/linklens-archive/src/fuzzing.rs", "--exclude", "crates/linklens-explain/src/fuzzing.rs"]);
         // After cargo-mutants' `--`: cargo test's arguments; after the
         // second, the test binaries'.
         cmd.args(["--", "--"]);
@@ -192,10 +146,7 @@ fn report(group: &str, dir: &Path) -> f64 {
     for (file, [c, m, t, u]) in &per_file {
         caught += c;
         alive += m + t;
-        println!(
-            "| {file} | {c} | {m} | {t} | {u} | {:.1}% |",
-            score(*c, m + t)
-        );
+        println!("| {file} | {c} | {m} | {t} | {u} | {:.1}% |", score(*c, m + t));
     }
     let total = caught + alive;
     let s = score(caught, alive);
@@ -225,11 +176,7 @@ mod tests {
     fn timeouts_count_as_missed_and_the_kept_score_is_a_floor() {
         let dir = std::env::temp_dir().join(format!("linklens-mutants-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let lines = |n: usize| {
-            (0..n)
-                .map(|i| format!("crates/a.rs:{i}:1: replace x with y\n"))
-                .collect::<String>()
-        };
+        let lines = |n: usize| (0..n).map(|i| format!("crates/a.rs:{i}:1: replace x with y\n")).collect::<String>();
         std::fs::write(dir.join("caught.txt"), lines(19)).unwrap();
         std::fs::write(dir.join("missed.txt"), "").unwrap();
         std::fs::write(dir.join("timeout.txt"), lines(1)).unwrap();

@@ -14,17 +14,9 @@ pub use linklens_explain::proof::{Outcome, Proof, Readelf};
 
 /// Run readelf on `path` and read its three views.
 pub fn readelf(path: &Path) -> Result<Readelf> {
-    let out = Command::new("readelf")
-        .args(["-lW", "-dW", "-VW"])
-        .arg(path)
-        .output()?;
+    let out = Command::new("readelf").args(["-lW", "-dW", "-VW"]).arg(path).output()?;
     if !out.status.success() {
-        return Err(format!(
-            "readelf {}: {}",
-            path.display(),
-            String::from_utf8_lossy(&out.stderr)
-        )
-        .into());
+        return Err(format!("readelf {}: {}", path.display(), String::from_utf8_lossy(&out.stderr)).into());
     }
     Ok(Readelf::parse(&String::from_utf8_lossy(&out.stdout)))
 }
@@ -54,12 +46,7 @@ fn not_run_here(fix: &linklens_explain::Fix) -> Option<&'static str> {
 }
 
 /// Run every fix of `report` against `source`; `scratch` is emptied first.
-pub fn prove(
-    report: &linklens_explain::Report,
-    source: Source,
-    scratch: &Path,
-    path_env: &str,
-) -> Result<Vec<Proof>> {
+pub fn prove(report: &linklens_explain::Report, source: Source, scratch: &Path, path_env: &str) -> Result<Vec<Proof>> {
     let mut out = Vec::new();
     for (i, fix) in report.explanation.fixes.iter().enumerate() {
         let dir = scratch.join(format!("{i}-{}", fix.id));
@@ -86,31 +73,17 @@ pub fn prove(
         }
         let output = dir.join("out");
         let cwd = match &source {
-            Source::Go {
-                module,
-                dir: package_dir,
-            } => {
+            Source::Go { module, dir: package_dir } => {
                 copy_module(module, &dir.join("src"))?;
                 // Built from files named on the command line, or with no
                 // package recorded: the note says to run it where they are.
-                let in_program_dir = fix.notes.iter().any(|n| {
-                    matches!(
-                        n.id,
-                        linklens::NoteId::CommandLineFiles | linklens::NoteId::PackageUnknown
-                    )
-                });
-                if in_program_dir {
-                    package_dir.to_string()
-                } else {
-                    ".".into()
-                }
+                let in_program_dir =
+                    fix.notes.iter().any(|n| matches!(n.id, linklens::NoteId::CommandLineFiles | linklens::NoteId::PackageUnknown));
+                if in_program_dir { package_dir.to_string() } else { ".".into() }
             }
             Source::File(file) => {
                 std::fs::create_dir_all(dir.join("src"))?;
-                std::fs::copy(
-                    file,
-                    dir.join("src").join(file.file_name().ok_or("file name")?),
-                )?;
+                std::fs::copy(file, dir.join("src").join(file.file_name().ok_or("file name")?))?;
                 ".".into()
             }
             Source::Dir(from) => {
@@ -136,64 +109,31 @@ pub fn prove(
         let in_module = matches!(source, Source::Go { .. });
         proof.cwd = cwd.clone();
         let mut sh = Command::new("sh");
-        sh.arg("-c")
-            .arg(&command)
-            .current_dir(dir.join("src").join(&cwd))
-            .env("PATH", path_env);
+        sh.arg("-c").arg(&command).current_dir(dir.join("src").join(&cwd)).env("PATH", path_env);
         let result = linklens_explain::proof::go_env(&mut sh, in_module)
             .env_remove("GOOS")
             .env_remove("GOARCH")
             .output()?;
         if !result.status.success() {
             let err = String::from_utf8_lossy(&result.stderr);
-            let tail: Vec<&str> = err
-                .lines()
-                .rev()
-                .take(6)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
+            let tail: Vec<&str> = err.lines().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
             proof.outcome = Outcome::Failed;
             proof.detail = Some(tail.join("\n"));
         } else {
-            let bytes = std::fs::read(&built).map_err(|e| {
-                format!(
-                    "{}: {command}: no output at {}: {e}",
-                    fix.id,
-                    built.display()
-                )
-            })?;
+            let bytes = std::fs::read(&built).map_err(|e| format!("{}: {command}: no output at {}: {e}", fix.id, built.display()))?;
             let file = Command::new("file").arg("-b").arg(&built).output()?;
             proof.file = Some(String::from_utf8_lossy(&file.stdout).trim().to_string());
             proof.readelf = Some(readelf(&built)?);
             if command.contains("boringcrypto") {
-                let nm = Command::new("go")
-                    .args(["tool", "nm"])
-                    .arg(&built)
-                    .env("GOTOOLCHAIN", "local")
-                    .output()?;
-                proof.boringcrypto_symbols = Some(
-                    String::from_utf8_lossy(&nm.stdout)
-                        .lines()
-                        .filter(|l| l.contains("_goboringcrypto_"))
-                        .count(),
-                );
+                let nm = Command::new("go").args(["tool", "nm"]).arg(&built).env("GOTOOLCHAIN", "local").output()?;
+                proof.boringcrypto_symbols = Some(String::from_utf8_lossy(&nm.stdout).lines().filter(|l| l.contains("_goboringcrypto_")).count());
             }
             match linklens::analyze(&bytes[..]) {
                 Ok(r) => {
                     proof.outcome = Outcome::of(r.linkage);
                     proof.libc = Some(r.libc.name);
-                    proof.glibc_min = r
-                        .portability
-                        .glibc_min
-                        .clone()
-                        .filter(|_| !r.linkage.is_static());
-                    proof.settings = r
-                        .go
-                        .iter()
-                        .flat_map(|g| g.settings.iter().map(|s| (s.key.clone(), s.value.clone())))
-                        .collect();
+                    proof.glibc_min = r.portability.glibc_min.clone().filter(|_| !r.linkage.is_static());
+                    proof.settings = r.go.iter().flat_map(|g| g.settings.iter().map(|s| (s.key.clone(), s.value.clone()))).collect();
                 }
                 Err(e) => {
                     proof.outcome = Outcome::Failed;
@@ -210,9 +150,7 @@ pub fn prove(
 
 /// The command with `-o OUT` after its `go build` (or `go test -c`).
 fn with_output(command: &str, output: &Path) -> Option<String> {
-    let at = ["go build", "go test -c"]
-        .iter()
-        .find_map(|verb| command.find(verb).map(|at| at + verb.len()))?;
+    let at = ["go build", "go test -c"].iter().find_map(|verb| command.find(verb).map(|at| at + verb.len()))?;
     let (head, tail) = command.split_at_checked(at)?;
     Some(format!("{head} -o {}{tail}", output.display()))
 }
@@ -255,10 +193,7 @@ Version needs section '.gnu.version_r' contains 1 entry:
   0x0020:   Name: GLIBC_2.34  Flags: none  Version: 2
 ";
         let v = Readelf::parse(text);
-        assert_eq!(
-            v.interpreter.as_deref(),
-            Some("/lib64/ld-linux-x86-64.so.2")
-        );
+        assert_eq!(v.interpreter.as_deref(), Some("/lib64/ld-linux-x86-64.so.2"));
         assert_eq!(v.needed, ["libresolv.so.2", "libc.so.6"]);
         assert_eq!(v.versions, ["GLIBC_2.2.5", "GLIBC_2.34"]);
         let none = Readelf::parse("There is no dynamic section in this file.\n");
@@ -272,10 +207,7 @@ Version needs section '.gnu.version_r' contains 1 entry:
             with_output("CGO_ENABLED=0 go build -tags netgo ./cmd/a", out).unwrap(),
             "CGO_ENABLED=0 go build -o /tmp/x/out -tags netgo ./cmd/a"
         );
-        assert_eq!(
-            with_output("CGO_ENABLED=0 go test -c ./nettest", out).unwrap(),
-            "CGO_ENABLED=0 go test -c -o /tmp/x/out ./nettest"
-        );
+        assert_eq!(with_output("CGO_ENABLED=0 go test -c ./nettest", out).unwrap(), "CGO_ENABLED=0 go test -c -o /tmp/x/out ./nettest");
         assert_eq!(with_output("musl-gcc -O2 -static -o app *.c", out), None);
     }
 }

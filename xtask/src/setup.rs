@@ -12,11 +12,7 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| o.stdout == b"0\n")
-        .unwrap_or(false)
+    Command::new("id").arg("-u").output().map(|o| o.stdout == b"0\n").unwrap_or(false)
 }
 
 /// Install Debian packages for the tools that are missing (as root, which
@@ -24,38 +20,23 @@ fn is_root() -> bool {
 pub fn apt(tools: &[(&str, &str)]) -> Result<()> {
     let missing: Vec<&str> = tools
         .iter()
-        .filter(|(tool, _)| {
-            if tool.starts_with('/') {
-                !Path::new(tool).exists()
-            } else {
-                !have(tool)
-            }
-        })
+        .filter(|(tool, _)| if tool.starts_with('/') { !Path::new(tool).exists() } else { !have(tool) })
         .map(|(_, pkg)| *pkg)
         .collect();
     if missing.is_empty() {
         return Ok(());
     }
     if !is_root() {
-        return Err(format!(
-            "missing {missing:?}; install them with: sudo apt-get install {}",
-            missing.join(" ")
-        )
-        .into());
+        return Err(format!("missing {missing:?}; install them with: sudo apt-get install {}", missing.join(" ")).into());
     }
     eprintln!("installing {}", missing.join(" "));
     run(Command::new("apt-get").args(["update", "-qq"]))?;
-    run(Command::new("apt-get")
-        .args(["install", "-y", "-qq"])
-        .args(&missing)
-        .env("DEBIAN_FRONTEND", "noninteractive"))
+    run(Command::new("apt-get").args(["install", "-y", "-qq"]).args(&missing).env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 fn output(cmd: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(cmd).args(args).output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
 /// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
@@ -83,41 +64,22 @@ pub fn web_toolchain() -> Result<String> {
     if output("trunk", &["--version"]).as_deref() != Some(&format!("trunk {TRUNK_VERSION}")) {
         eprintln!("installing trunk {TRUNK_VERSION} (once; about 15 minutes on 2 cores)");
         // 0.22.1 declares a newer rust-version than it needs.
-        run(Command::new("cargo").args([
-            "install",
-            "--locked",
-            "--ignore-rust-version",
-            "trunk",
-            "--version",
-            TRUNK_VERSION,
-        ]))?;
+        run(Command::new("cargo").args(["install", "--locked", "--ignore-rust-version", "trunk", "--version", TRUNK_VERSION]))?;
     }
     let wbg = wasm_bindgen_version()?;
     if output("wasm-bindgen", &["--version"]).as_deref() != Some(&format!("wasm-bindgen {wbg}")) {
         eprintln!("installing wasm-bindgen-cli {wbg} (once; a few minutes)");
         // Not --locked: its lockfile wants a crate version the registry here lacks.
-        run(Command::new("cargo").args([
-            "install",
-            "--force",
-            "wasm-bindgen-cli",
-            "--version",
-            &wbg,
-        ]))?;
+        run(Command::new("cargo").args(["install", "--force", "wasm-bindgen-cli", "--version", &wbg]))?;
     }
     npm_install(&root.join("web"))?;
     let bin = root.join("web/node_modules/.bin");
-    Ok(format!(
-        "{}:{}",
-        bin.display(),
-        std::env::var("PATH").unwrap_or_default()
-    ))
+    Ok(format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default()))
 }
 
 fn npm_install(dir: &Path) -> Result<()> {
     if !have("npm") {
-        return Err(
-            "npm is needed for the browser tests and wasm-opt (Node.js 20 or newer)".into(),
-        );
+        return Err("npm is needed for the browser tests and wasm-opt (Node.js 20 or newer)".into());
     }
     let stamp = dir.join("node_modules/.package-lock.json");
     let lock = dir.join("package-lock.json");
@@ -126,9 +88,7 @@ fn npm_install(dir: &Path) -> Result<()> {
         _ => false,
     };
     if !fresh {
-        run(Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(dir))?;
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))?;
     }
     Ok(())
 }
@@ -136,14 +96,9 @@ fn npm_install(dir: &Path) -> Result<()> {
 /// `trunk build --release` into dist/, offline (dependencies fetched first).
 pub fn build_dist(path: &str) -> Result<PathBuf> {
     let root = project_root();
-    run(Command::new("cargo")
-        .args(["fetch", "--locked"])
-        .current_dir(&root))?;
+    run(Command::new("cargo").args(["fetch", "--locked"]).current_dir(&root))?;
     crate::generated()?;
-    run(Command::new("trunk")
-        .args(["build", "--release", "--offline"])
-        .env("PATH", path)
-        .current_dir(&root))?;
+    run(Command::new("trunk").args(["build", "--release", "--offline"]).env("PATH", path).current_dir(&root))?;
     let dist = root.join("dist");
     precompress(&dist)?;
     Ok(dist)
@@ -175,31 +130,15 @@ pub fn precompress(dist: &Path) -> Result<()> {
             gz.write_all(&raw)?;
             let gz = gz.finish()?;
             let mut br = Vec::new();
-            brotli::BrotliCompress(
-                &mut &raw[..],
-                &mut br,
-                &brotli::enc::BrotliEncoderParams {
-                    quality: 11,
-                    lgwin: 22,
-                    ..Default::default()
-                },
-            )?;
+            brotli::BrotliCompress(&mut &raw[..], &mut br, &brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() })?;
             let mut back = Vec::new();
             flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut back)?;
             let mut back_br = Vec::new();
             brotli::BrotliDecompress(&mut &br[..], &mut back_br)?;
             if back != raw || back_br != raw {
-                return Err(format!(
-                    "{}: a precompressed copy does not decompress to it",
-                    path.display()
-                )
-                .into());
+                return Err(format!("{}: a precompressed copy does not decompress to it", path.display()).into());
             }
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default()
-                .to_string();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
             std::fs::write(path.with_file_name(format!("{name}.gz")), gz)?;
             std::fs::write(path.with_file_name(format!("{name}.br")), br)?;
         }
@@ -220,32 +159,18 @@ pub const DOCKERFILE_PARSER: &str = "dockerfile==3.4.0";
 pub fn python() -> Result<PathBuf> {
     let venv = project_root().join("target/tools/venv");
     let bin = venv.join("bin");
-    let has_pip = |bin: &Path| {
-        Command::new(bin.join("python3"))
-            .args(["-m", "pip", "--version"])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
+    let has_pip = |bin: &Path| Command::new(bin.join("python3")).args(["-m", "pip", "--version"]).output().is_ok_and(|o| o.status.success());
     if has_pip(&bin) {
         return Ok(bin);
     }
     let _ = std::fs::remove_dir_all(&venv);
-    let make = || {
-        Command::new("python3")
-            .args(["-m", "venv"])
-            .arg(&venv)
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
+    let make = || Command::new("python3").args(["-m", "venv"]).arg(&venv).output().is_ok_and(|o| o.status.success());
     if !make() || !has_pip(&bin) {
         // Debian's python3 has venv's module but not ensurepip without this.
         apt(&[("/usr/share/doc/python3-venv", "python3-venv")])?;
         let _ = std::fs::remove_dir_all(&venv);
         if !make() || !has_pip(&bin) {
-            return Err(
-                "python3 -m venv made no Python with pip (Python 3 with its venv module is needed)"
-                    .into(),
-            );
+            return Err("python3 -m venv made no Python with pip (Python 3 with its venv module is needed)".into());
         }
     }
     Ok(bin)
@@ -253,11 +178,7 @@ pub fn python() -> Result<PathBuf> {
 
 /// PATH with the project's Python first.
 pub fn python_path() -> Result<String> {
-    Ok(format!(
-        "{}:{}",
-        python()?.display(),
-        std::env::var("PATH").unwrap_or_default()
-    ))
+    Ok(format!("{}:{}", python()?.display(), std::env::var("PATH").unwrap_or_default()))
 }
 
 /// What the recipe tests run: make and musl-gcc (apt), BuildKit's
@@ -267,10 +188,7 @@ pub fn python_path() -> Result<String> {
 pub fn recipe_tools() -> Result<PathBuf> {
     apt(&[("make", "make"), ("musl-gcc", "musl-tools")])?;
     let python = python()?.join("python3");
-    let parser = Command::new(&python)
-        .args(["-c", "import dockerfile"])
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let parser = Command::new(&python).args(["-c", "import dockerfile"]).output().is_ok_and(|o| o.status.success());
     if !parser {
         eprintln!("installing {DOCKERFILE_PARSER} (BuildKit's Dockerfile parser)");
         run(Command::new(&python).args(["-m", "pip", "install", "-q", DOCKERFILE_PARSER]))?;
@@ -282,22 +200,11 @@ pub fn recipe_tools() -> Result<PathBuf> {
         let _ = std::fs::remove_file(&link);
         std::os::unix::fs::symlink(&python, &link)?;
     }
-    let version = ACTIONLINT
-        .rsplit('@')
-        .next()
-        .unwrap_or_default()
-        .trim_start_matches('v');
-    let have = Command::new(bin.join("actionlint"))
-        .arg("-version")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).starts_with(version));
+    let version = ACTIONLINT.rsplit('@').next().unwrap_or_default().trim_start_matches('v');
+    let have = Command::new(bin.join("actionlint")).arg("-version").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).starts_with(version));
     if !have {
         eprintln!("installing actionlint {version} (through the Go module proxy)");
-        run(Command::new("go")
-            .args(["install", ACTIONLINT])
-            .env("GOBIN", &bin)
-            .env("GOTOOLCHAIN", "local")
-            .env("GOFLAGS", "-mod=mod"))?;
+        run(Command::new("go").args(["install", ACTIONLINT]).env("GOBIN", &bin).env("GOTOOLCHAIN", "local").env("GOFLAGS", "-mod=mod"))?;
     }
     Ok(bin)
 }
@@ -326,10 +233,7 @@ pub fn fixture_tools() -> Result<PathBuf> {
     ])?;
     let python = python()?.join("python3");
     let version = ZIGLANG.rsplit('=').next().unwrap_or_default();
-    let have = Command::new(&python)
-        .args(["-m", "ziglang", "version"])
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == version);
+    let have = Command::new(&python).args(["-m", "ziglang", "version"]).output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == version);
     if !have {
         eprintln!("installing {ZIGLANG} (zig cc)");
         run(Command::new(&python).args(["-m", "pip", "install", "-q", ZIGLANG]))?;

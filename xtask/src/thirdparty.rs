@@ -73,30 +73,16 @@ pub fn fetch() -> Result<()> {
     let path_env = crate::setup::python_path()?;
     for p in PACKAGES {
         let path = dir.join(p.file);
-        let want = recorded["packages"]
-            .as_array()
-            .and_then(|a| a.iter().find(|e| e["file"] == p.file))
-            .and_then(|e| e["sha256"].as_str());
+        let want = recorded["packages"].as_array().and_then(|a| a.iter().find(|e| e["file"] == p.file)).and_then(|e| e["sha256"].as_str());
         if path.exists() && want.is_none_or(|w| sha256(&path).is_ok_and(|h| h == w)) {
             continue;
         }
         eprintln!("fetching {}", p.file);
         let _ = std::fs::remove_file(&path);
-        if run(Command::new("sh")
-            .arg("-c")
-            .arg(p.fetch)
-            .env("PATH", &path_env)
-            .current_dir(&dir))
-        .is_err()
-            && p.kind == "deb"
-        {
+        if run(Command::new("sh").arg("-c").arg(p.fetch).env("PATH", &path_env).current_dir(&dir)).is_err() && p.kind == "deb" {
             // A fresh machine may not have read the package lists yet.
             run(Command::new("apt-get").args(["update", "-qq"]))?;
-            run(Command::new("sh")
-                .arg("-c")
-                .arg(p.fetch)
-                .env("PATH", &path_env)
-                .current_dir(&dir))?;
+            run(Command::new("sh").arg("-c").arg(p.fetch).env("PATH", &path_env).current_dir(&dir))?;
         }
         if let Some(w) = want {
             let got = sha256(&path)?;
@@ -117,47 +103,20 @@ pub fn record() -> Result<()> {
     for p in PACKAGES {
         let work = dir.join("x");
         let _ = std::fs::remove_dir_all(&work);
-        run(Command::new("sh")
-            .arg("-c")
-            .arg(p.extract)
-            .current_dir(&dir))?;
+        run(Command::new("sh").arg("-c").arg(p.extract).current_dir(&dir))?;
         let mut elves = Vec::new();
-        let listing = Command::new("find")
-            .arg("x")
-            .args(["-type", "f"])
-            .current_dir(&dir)
-            .output()?;
-        let mut paths: Vec<String> = String::from_utf8_lossy(&listing.stdout)
-            .lines()
-            .map(str::to_string)
-            .collect();
+        let listing = Command::new("find").arg("x").args(["-type", "f"]).current_dir(&dir).output()?;
+        let mut paths: Vec<String> = String::from_utf8_lossy(&listing.stdout).lines().map(str::to_string).collect();
         paths.sort();
         for path in paths {
-            let file = Command::new("file")
-                .arg("-b")
-                .arg(&path)
-                .current_dir(&dir)
-                .output()?;
+            let file = Command::new("file").arg("-b").arg(&path).current_dir(&dir).output()?;
             let file = String::from_utf8_lossy(&file.stdout).trim().to_string();
             if !file.starts_with("ELF") {
                 continue;
             }
-            let go = Command::new("go")
-                .args(["version", "-m"])
-                .arg(&path)
-                .current_dir(&dir)
-                .output()?;
-            let go = String::from_utf8_lossy(&go.stdout)
-                .lines()
-                .next()
-                .and_then(|l| l.split_once(": "))
-                .map(|(_, v)| v.trim().to_string());
-            let linkage =
-                if file.contains("statically linked") || file.contains("static-pie linked") {
-                    "static"
-                } else {
-                    "dynamic"
-                };
+            let go = Command::new("go").args(["version", "-m"]).arg(&path).current_dir(&dir).output()?;
+            let go = String::from_utf8_lossy(&go.stdout).lines().next().and_then(|l| l.split_once(": ")).map(|(_, v)| v.trim().to_string());
+            let linkage = if file.contains("statically linked") || file.contains("static-pie linked") { "static" } else { "dynamic" };
             elves.push(json!({"path": path.trim_start_matches("x/"), "file": file, "linkage": linkage, "go": go}));
         }
         packages.push(json!({"kind": p.kind, "file": p.file, "sha256": sha256(&dir.join(p.file))?, "fetch": p.fetch, "elf": elves}));
@@ -167,9 +126,6 @@ pub fn record() -> Result<()> {
         "comment": "Written by `cargo xtask fixtures` (xtask/src/thirdparty.rs): real packages, pinned, fetched into fixtures/.cache/third-party; each ELF inside as `file -b` and `go version -m` describe it after unpacking with dpkg-deb, zipfile or tar.",
         "packages": packages,
     });
-    std::fs::write(
-        project_root().join("fixtures/third-party.json"),
-        serde_json::to_string_pretty(&doc)? + "\n",
-    )?;
+    std::fs::write(project_root().join("fixtures/third-party.json"), serde_json::to_string_pretty(&doc)? + "\n")?;
     Ok(())
 }

@@ -5,8 +5,8 @@
 
 use std::path::PathBuf;
 
-use linklens::{CauseId, FixId, NoteId, TargetId, WarningId};
 use linklens_explain::catalogue::{self, TopicId};
+use linklens::{CauseId, FixId, NoteId, TargetId, WarningId};
 use serde_json::json;
 
 use crate::{project_root, Result};

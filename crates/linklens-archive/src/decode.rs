@@ -40,11 +40,7 @@ pub fn decoder<'r>(f: ArchiveFormat, input: impl Read + 'r) -> Box<dyn Read + 'r
     match f {
         ArchiveFormat::Gzip => Box::new(flate2::read::MultiGzDecoder::new(input)),
         // A header may ask for a dictionary of gigabytes: cap it.
-        ArchiveFormat::Xz => Box::new(lzma_rust2::XzReader::new_mem_limit(
-            input,
-            true,
-            crate::limits::XZ_MEMORY_KIB,
-        )),
+        ArchiveFormat::Xz => Box::new(lzma_rust2::XzReader::new_mem_limit(input, true, crate::limits::XZ_MEMORY_KIB)),
         ArchiveFormat::Zstd => Box::new(ZstdFrames::new(input)),
         _ => Box::new(input),
     }
@@ -52,14 +48,7 @@ pub fn decoder<'r>(f: ArchiveFormat, input: impl Read + 'r) -> Box<dyn Read + 'r
 
 impl<'r> ZstdFrames<'r> {
     fn new(inner: impl Read + 'r) -> ZstdFrames<'r> {
-        ZstdFrames {
-            inner: Some(Peeked {
-                head: [0; 4],
-                at: 4,
-                inner: Box::new(inner),
-            }),
-            frame: None,
-        }
+        ZstdFrames { inner: Some(Peeked { head: [0; 4], at: 4, inner: Box::new(inner) }), frame: None }
     }
 }
 
@@ -73,37 +62,28 @@ impl Read for ZstdFrames<'_> {
                 }
                 self.inner = self.frame.take().map(|f| f.into_inner());
             }
-            let Some(mut inner) = self.inner.take() else {
-                return Ok(0);
-            };
+            let Some(mut inner) = self.inner.take() else { return Ok(0) };
             let mut magic = [0u8; 4];
             let n = read_head(&mut inner, &mut magic)?;
             if n == 0 {
                 return Ok(0);
             }
             if n < 4 {
-                return Err(io::Error::new(
-                    io::ErrorKind::UnexpectedEof,
-                    "zstd frame cut short",
-                ));
+                return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "zstd frame cut short"));
             }
             if magic[0] & 0xf0 == 0x50 && magic[1..] == [0x2a, 0x4d, 0x18] {
                 let mut size = [0u8; 4];
                 inner.read_exact(&mut size)?;
                 let skip = u64::from(u32::from_le_bytes(size));
                 if io::copy(&mut (&mut inner).take(skip), &mut io::sink())? < skip {
-                    return Err(io::Error::new(
-                        io::ErrorKind::UnexpectedEof,
-                        "zstd skippable frame cut short",
-                    ));
+                    return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "zstd skippable frame cut short"));
                 }
                 self.inner = Some(inner);
                 continue;
             }
             inner.head = magic;
             inner.at = 0;
-            let decoder = ruzstd::decoding::StreamingDecoder::new(inner)
-                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))?;
+            let decoder = ruzstd::decoding::StreamingDecoder::new(inner).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))?;
             self.frame = Some(decoder);
         }
     }

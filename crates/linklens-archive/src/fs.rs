@@ -10,10 +10,7 @@ use std::collections::BTreeMap;
 pub enum Node {
     Dir,
     /// A regular file; `elf` indexes the layer's analysed binaries.
-    File {
-        size: u64,
-        elf: Option<usize>,
-    },
+    File { size: u64, elf: Option<usize> },
     Symlink(String),
     /// A hard link to another path of the same layer (or a lower one).
     Hardlink(String),
@@ -72,17 +69,8 @@ impl Fs {
     }
 
     fn remove_children(&mut self, dir: &str) {
-        let prefix = if dir.is_empty() {
-            String::new()
-        } else {
-            format!("{dir}/")
-        };
-        let doomed: Vec<String> = self
-            .entries
-            .range(prefix.clone()..)
-            .take_while(|(k, _)| k.starts_with(&prefix))
-            .map(|(k, _)| k.clone())
-            .collect();
+        let prefix = if dir.is_empty() { String::new() } else { format!("{dir}/") };
+        let doomed: Vec<String> = self.entries.range(prefix.clone()..).take_while(|(k, _)| k.starts_with(&prefix)).map(|(k, _)| k.clone()).collect();
         for k in doomed {
             self.entries.remove(&k);
         }
@@ -98,24 +86,12 @@ impl Fs {
             self.remove_tree(path);
         }
         for (path, node) in &layer.entries {
-            let replaced_dir = matches!(
-                self.entries.get(path),
-                Some(Entry {
-                    node: Node::Dir,
-                    ..
-                })
-            );
+            let replaced_dir = matches!(self.entries.get(path), Some(Entry { node: Node::Dir, .. }));
             if replaced_dir && *node != Node::Dir {
                 self.remove_children(path);
             }
             // A directory entry keeps what lower layers put in it.
-            self.entries.insert(
-                path.clone(),
-                Entry {
-                    node: node.clone(),
-                    layer: index,
-                },
-            );
+            self.entries.insert(path.clone(), Entry { node: node.clone(), layer: index });
         }
     }
 
@@ -128,10 +104,7 @@ impl Fs {
             Some(e) => e.node == Node::Dir,
             None => {
                 let prefix = format!("{path}/");
-                self.entries
-                    .range(prefix.clone()..)
-                    .next()
-                    .is_some_and(|(k, _)| k.starts_with(&prefix))
+                self.entries.range(prefix.clone()..).next().is_some_and(|(k, _)| k.starts_with(&prefix))
             }
         }
     }
@@ -161,10 +134,7 @@ impl Fs {
             let here = at.join("/");
             match self.entries.get(&here).map(|e| &e.node) {
                 Some(Node::Symlink(target)) | Some(Node::Hardlink(target)) => {
-                    let hard = matches!(
-                        self.entries.get(&here).map(|e| &e.node),
-                        Some(Node::Hardlink(_))
-                    );
+                    let hard = matches!(self.entries.get(&here).map(|e| &e.node), Some(Node::Hardlink(_)));
                     links += 1;
                     if links > max_links {
                         return Lookup::Loop;
@@ -187,11 +157,7 @@ impl Fs {
     /// The regular file at `path` after links, if there is one.
     pub fn file(&self, path: &str, max_links: u32) -> Result<Option<(String, &Entry)>, ()> {
         match self.lookup(path, max_links) {
-            Lookup::Found(p) => Ok(self
-                .entries
-                .get(&p)
-                .filter(|e| matches!(e.node, Node::File { .. }))
-                .map(|e| (p.clone(), e))),
+            Lookup::Found(p) => Ok(self.entries.get(&p).filter(|e| matches!(e.node, Node::File { .. })).map(|e| (p.clone(), e))),
             Lookup::Missing => Ok(None),
             Lookup::Loop => Err(()),
         }
@@ -203,13 +169,7 @@ mod tests {
     use super::*;
 
     fn layer(entries: &[(&str, Node)]) -> Layer {
-        Layer {
-            entries: entries
-                .iter()
-                .map(|(p, n)| (p.to_string(), n.clone()))
-                .collect(),
-            ..Layer::default()
-        }
+        Layer { entries: entries.iter().map(|(p, n)| (p.to_string(), n.clone())).collect(), ..Layer::default() }
     }
 
     fn file() -> Node {
@@ -227,79 +187,34 @@ mod tests {
                 ("usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", file()),
                 ("lib", Node::Symlink("usr/lib".into())),
                 ("lib64", Node::Dir),
-                (
-                    "lib64/ld-linux-x86-64.so.2",
-                    Node::Symlink("/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2".into()),
-                ),
+                ("lib64/ld-linux-x86-64.so.2", Node::Symlink("/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2".into())),
                 ("up", Node::Symlink("../../../usr".into())),
                 ("loop1", Node::Symlink("loop2".into())),
                 ("loop2", Node::Symlink("/loop1".into())),
-                (
-                    "hard",
-                    Node::Hardlink("usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2".into()),
-                ),
+                ("hard", Node::Hardlink("usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2".into())),
             ]),
         );
         let ld = "usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2";
-        assert_eq!(
-            fs.lookup("/lib64/ld-linux-x86-64.so.2", 40),
-            Lookup::Found(ld.into())
-        );
-        assert_eq!(
-            fs.lookup(
-                "/up/lib/x86_64-linux-gnu/../x86_64-linux-gnu/ld-linux-x86-64.so.2",
-                40
-            ),
-            Lookup::Found(ld.into())
-        );
+        assert_eq!(fs.lookup("/lib64/ld-linux-x86-64.so.2", 40), Lookup::Found(ld.into()));
+        assert_eq!(fs.lookup("/up/lib/x86_64-linux-gnu/../x86_64-linux-gnu/ld-linux-x86-64.so.2", 40), Lookup::Found(ld.into()));
         assert_eq!(fs.lookup("/hard", 40), Lookup::Found(ld.into()));
         assert_eq!(fs.lookup("/loop1", 40), Lookup::Loop);
         assert_eq!(fs.lookup("/loop1/x", 40), Lookup::Loop);
-        assert_eq!(
-            fs.lookup("/lib64/ld-linux-x86-64.so.2", 1),
-            Lookup::Loop,
-            "two links, one allowed"
-        );
+        assert_eq!(fs.lookup("/lib64/ld-linux-x86-64.so.2", 1), Lookup::Loop, "two links, one allowed");
         assert_eq!(fs.lookup("/lib/nothing", 40), Lookup::Missing);
-        assert_eq!(
-            fs.lookup("/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2/x", 40),
-            Lookup::Missing,
-            "a file is not a directory"
-        );
-        assert!(
-            fs.file("/lib/x86_64-linux-gnu", 40).unwrap().is_none(),
-            "a directory is not a file"
-        );
+        assert_eq!(fs.lookup("/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2/x", 40), Lookup::Missing, "a file is not a directory");
+        assert!(fs.file("/lib/x86_64-linux-gnu", 40).unwrap().is_none(), "a directory is not a file");
     }
 
     #[test]
     fn exactly_the_limit_of_links_is_followed() {
         // a -> b -> c: two links, no cycle.
         let mut fs = Fs::default();
-        fs.apply(
-            0,
-            &layer(&[
-                ("a", Node::Symlink("b".into())),
-                ("b", Node::Symlink("/c".into())),
-                ("c", file()),
-            ]),
-        );
-        assert_eq!(
-            fs.lookup("/a", 2),
-            Lookup::Found("c".into()),
-            "two links, two allowed"
-        );
+        fs.apply(0, &layer(&[("a", Node::Symlink("b".into())), ("b", Node::Symlink("/c".into())), ("c", file())]));
+        assert_eq!(fs.lookup("/a", 2), Lookup::Found("c".into()), "two links, two allowed");
         assert_eq!(fs.lookup("/a", 1), Lookup::Loop, "two links, one allowed");
-        assert_eq!(
-            fs.lookup("/b", 1),
-            Lookup::Found("c".into()),
-            "one link, one allowed"
-        );
-        assert_eq!(
-            fs.lookup("/c", 0),
-            Lookup::Found("c".into()),
-            "no link, none allowed"
-        );
+        assert_eq!(fs.lookup("/b", 1), Lookup::Found("c".into()), "one link, one allowed");
+        assert_eq!(fs.lookup("/c", 0), Lookup::Found("c".into()), "no link, none allowed");
     }
 
     #[test]
@@ -309,25 +224,13 @@ mod tests {
         fs.apply(0, &layer(&[("a", Node::Symlink(".".into()))]));
         let path = "a/".repeat(70_000);
         assert_eq!(fs.lookup(&path, u32::MAX), Lookup::Loop);
-        assert_eq!(
-            fs.lookup(&"a/".repeat(1000), u32::MAX),
-            Lookup::Found(String::new())
-        );
+        assert_eq!(fs.lookup(&"a/".repeat(1000), u32::MAX), Lookup::Found(String::new()));
     }
 
     #[test]
     fn whiteouts_delete_from_lower_layers_only() {
         let mut fs = Fs::default();
-        fs.apply(
-            0,
-            &layer(&[
-                ("lib", Node::Dir),
-                ("lib/ld.so", file()),
-                ("lib/libc.so", file()),
-                ("etc/a", file()),
-                ("etc/b", file()),
-            ]),
-        );
+        fs.apply(0, &layer(&[("lib", Node::Dir), ("lib/ld.so", file()), ("lib/libc.so", file()), ("etc/a", file()), ("etc/b", file())]));
         let mut upper = layer(&[("etc/c", file())]);
         upper.whiteouts.push("lib/ld.so".into());
         upper.opaque.push("etc".into());
@@ -335,11 +238,7 @@ mod tests {
         assert_eq!(fs.lookup("lib/ld.so", 40), Lookup::Missing);
         assert!(fs.file("lib/libc.so", 40).unwrap().is_some());
         assert_eq!(fs.lookup("etc/a", 40), Lookup::Missing);
-        assert_eq!(
-            fs.entries.get("etc/c").map(|e| e.layer),
-            Some(1),
-            "the opaque layer's own entries stay"
-        );
+        assert_eq!(fs.entries.get("etc/c").map(|e| e.layer), Some(1), "the opaque layer's own entries stay");
         // A file over a directory replaces the whole tree.
         fs.apply(2, &layer(&[("lib", file())]));
         assert_eq!(fs.lookup("lib/libc.so", 40), Lookup::Missing);

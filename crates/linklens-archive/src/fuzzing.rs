@@ -50,12 +50,7 @@ pub enum Node {
     Zip(Vec<ZipEntry>, ZipEnd),
     Ar(Vec<ArMember>, ArNames),
     /// A Debian package: `debian-binary`, control and data members.
-    Deb {
-        data_name: DebData,
-        data: Box<Node>,
-        control: Box<Node>,
-        version: Text,
-    },
+    Deb { data_name: DebData, data: Box<Node>, control: Box<Node>, version: Text },
     Oci(Oci),
     DockerSave(DockerSave),
     Compressed(Codec, Box<Node>, Cut),
@@ -73,19 +68,8 @@ impl Node {
         match self {
             Node::Tar(entries, end) => tar(entries.iter().map(|e| e.bytes(d)).collect(), *end),
             Node::Zip(entries, end) => zip(entries, end, d),
-            Node::Ar(members, names) => ar(
-                &members
-                    .iter()
-                    .map(|m| (m.name.bytes(), m.size, m.body.build(d)))
-                    .collect::<Vec<_>>(),
-                *names,
-            ),
-            Node::Deb {
-                data_name,
-                data,
-                control,
-                version,
-            } => {
+            Node::Ar(members, names) => ar(&members.iter().map(|m| (m.name.bytes(), m.size, m.body.build(d))).collect::<Vec<_>>(), *names),
+            Node::Deb { data_name, data, control, version } => {
                 let mut v = version.bytes();
                 if v.is_empty() {
                     v = b"2.0\n".to_vec();
@@ -141,10 +125,7 @@ impl Body {
             }
             Body::Node(n) => n.build(depth),
             Body::Json(j) => j.build(0),
-            Body::Text(lines) => lines
-                .iter()
-                .flat_map(|t| t.bytes().into_iter().chain([b'\n']))
-                .collect(),
+            Body::Text(lines) => lines.iter().flat_map(|t| t.bytes().into_iter().chain([b'\n'])).collect(),
             Body::Bytes(b) => b.clone(),
             Body::Zeros(k) => vec![0; usize::from(*k) * 2 * 1024],
         }
@@ -453,17 +434,7 @@ fn octal(field: &mut [u8], v: u64) {
     }
 }
 
-fn header(
-    format: TarFormat,
-    flag: u8,
-    name: &[u8],
-    link: &[u8],
-    prefix: &[u8],
-    mode: u16,
-    size: u64,
-    enc: SizeEncoding,
-    sum: Checksum,
-) -> [u8; 512] {
+fn header(format: TarFormat, flag: u8, name: &[u8], link: &[u8], prefix: &[u8], mode: u16, size: u64, enc: SizeEncoding, sum: Checksum) -> [u8; 512] {
     let mut h = [0u8; 512];
     put(&mut h[..100], name);
     octal(&mut h[100..108], u64::from(mode));
@@ -524,17 +495,7 @@ impl TarEntry {
                 data.push(0);
             }
             let flag = if l.link { b'K' } else { b'L' };
-            out.extend_from_slice(&header(
-                TarFormat::Gnu,
-                flag,
-                b"././@LongLink",
-                b"",
-                b"",
-                0o644,
-                l.size.of(data.len() as u64),
-                SizeEncoding::Octal,
-                Checksum::Right,
-            ));
+            out.extend_from_slice(&header(TarFormat::Gnu, flag, b"././@LongLink", b"", b"", 0o644, l.size.of(data.len() as u64), SizeEncoding::Octal, Checksum::Right));
             out.extend_from_slice(&data);
             pad512(&mut out);
         }
@@ -562,17 +523,7 @@ impl TarEntry {
                 data.push(b'\n');
             }
             let flag = if p.global { b'g' } else { b'x' };
-            out.extend_from_slice(&header(
-                TarFormat::Ustar,
-                flag,
-                b"PaxHeaders/x",
-                b"",
-                b"",
-                0o644,
-                data.len() as u64,
-                SizeEncoding::Octal,
-                Checksum::Right,
-            ));
+            out.extend_from_slice(&header(TarFormat::Ustar, flag, b"PaxHeaders/x", b"", b"", 0o644, data.len() as u64, SizeEncoding::Octal, Checksum::Right));
             out.extend_from_slice(&data);
             pad512(&mut out);
         }
@@ -581,17 +532,7 @@ impl TarEntry {
         let link = self.link.as_ref().map(Text::bytes).unwrap_or_default();
         let prefix = self.prefix.as_ref().map(Text::bytes).unwrap_or_default();
         let size = self.size.of(body.len() as u64);
-        out.extend_from_slice(&header(
-            self.format,
-            self.kind.flag(),
-            &name,
-            &link,
-            &prefix,
-            self.mode,
-            size,
-            self.encoding,
-            self.checksum,
-        ));
+        out.extend_from_slice(&header(self.format, self.kind.flag(), &name, &link, &prefix, self.mode, size, self.encoding, self.checksum));
         out.extend_from_slice(&body);
         pad512(&mut out);
         out
@@ -668,8 +609,7 @@ fn zip(entries: &[ZipEntry], end: &ZipEnd, depth: u32) -> Vec<u8> {
         let (method, data) = match e.method {
             ZipMethod::Stored => (0, raw.clone()),
             ZipMethod::Deflated => {
-                let mut z =
-                    flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+                let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
                 let _ = z.write_all(&raw);
                 (8, z.finish().unwrap_or_default())
             }
@@ -677,11 +617,7 @@ fn zip(entries: &[ZipEntry], end: &ZipEnd, depth: u32) -> Vec<u8> {
         };
         let name = e.name.bytes();
         let offset = e.offset.of(out.len() as u64);
-        let (crc, csize, usize_) = (
-            e.crc.of(u64::from(crc.sum())),
-            e.compressed.of(data.len() as u64),
-            e.uncompressed.of(raw.len() as u64),
-        );
+        let (crc, csize, usize_) = (e.crc.of(u64::from(crc.sum())), e.compressed.of(data.len() as u64), e.uncompressed.of(raw.len() as u64));
         let flags = u64::from(e.encrypted) | (u64::from(e.descriptor) << 3) | 0x800;
         let mut extra = Vec::new();
         if e.zip64 {
@@ -697,11 +633,7 @@ fn zip(entries: &[ZipEntry], end: &ZipEnd, depth: u32) -> Vec<u8> {
         u16le(&mut out, flags);
         u16le(&mut out, u64::from(method));
         u32le(&mut out, 0);
-        let (lcrc, lc, lu) = if e.descriptor {
-            (0, 0, 0)
-        } else {
-            (crc, small(csize), small(usize_))
-        };
+        let (lcrc, lc, lu) = if e.descriptor { (0, 0, 0) } else { (crc, small(csize), small(usize_)) };
         u32le(&mut out, lcrc);
         u32le(&mut out, lc);
         u32le(&mut out, lu);
@@ -846,28 +778,16 @@ fn ar(members: &[(Vec<u8>, Size, Vec<u8>)], names: ArNames) -> Vec<u8> {
     for ((name, size, data), at) in members.iter().zip(refs) {
         match (names, at) {
             (_, Some(at)) => {
-                ar_header(
-                    &mut out,
-                    format!("/{at}").as_bytes(),
-                    size.of(data.len() as u64),
-                );
+                ar_header(&mut out, format!("/{at}").as_bytes(), size.of(data.len() as u64));
                 out.extend_from_slice(data);
             }
             (ArNames::Bsd, None) => {
-                ar_header(
-                    &mut out,
-                    format!("#1/{}", name.len()).as_bytes(),
-                    size.of((name.len() + data.len()) as u64),
-                );
+                ar_header(&mut out, format!("#1/{}", name.len()).as_bytes(), size.of((name.len() + data.len()) as u64));
                 out.extend_from_slice(name);
                 out.extend_from_slice(data);
             }
             (ArNames::Gnu, None) => {
-                ar_header(
-                    &mut out,
-                    &[&name[..], b"/"].concat(),
-                    size.of(data.len() as u64),
-                );
+                ar_header(&mut out, &[&name[..], b"/"].concat(), size.of(data.len() as u64));
                 out.extend_from_slice(data);
             }
             (ArNames::Plain, None) => {
@@ -903,21 +823,14 @@ impl Codec {
             // (most of a run): big payloads go in stored LZMA2 chunks.
             Codec::Xz if data.len() > 64 << 10 => xz_stored(data),
             Codec::Xz => {
-                let Ok(mut w) =
-                    lzma_rust2::XzWriter::new(Vec::new(), lzma_rust2::XzOptions::with_preset(0))
-                else {
-                    return Vec::new();
-                };
+                let Ok(mut w) = lzma_rust2::XzWriter::new(Vec::new(), lzma_rust2::XzOptions::with_preset(0)) else { return Vec::new() };
                 let _ = w.write_all(data);
                 w.finish().unwrap_or_default()
             }
             // Raw blocks: ruzstd's matcher set up a large table every run, most of
             // the fuzz target's time; the frames, block headers and the walker's
             // bookkeeping are what matter here.
-            Codec::Zstd => ruzstd::encoding::compress_to_vec(
-                data,
-                ruzstd::encoding::CompressionLevel::Uncompressed,
-            ),
+            Codec::Zstd => ruzstd::encoding::compress_to_vec(data, ruzstd::encoding::CompressionLevel::Uncompressed),
         }
     }
 }
@@ -1021,10 +934,7 @@ pub enum Json {
     /// An OCI index (also `index.json`).
     Index(Vec<Descriptor>),
     /// An OCI image manifest.
-    Manifest {
-        config: Ref,
-        layers: Vec<Ref>,
-    },
+    Manifest { config: Ref, layers: Vec<Ref> },
     Config(Config),
     Layout,
     /// `[[[[…]]]]`, `n` deep (past serde_json's recursion limit).
@@ -1136,9 +1046,7 @@ impl Json {
             Json::Index(descriptors) => {
                 o.extend_from_slice(b"{\"schemaVersion\":2,\"manifests\":");
                 jlist(&mut o, descriptors, |o, d| {
-                    o.extend_from_slice(
-                        b"{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\"",
-                    );
+                    o.extend_from_slice(b"{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\"");
                     if let Some(r) = &d.digest {
                         o.extend_from_slice(b",\"digest\":");
                         jstr(o, &r.digest(n));
@@ -1156,9 +1064,7 @@ impl Json {
                     }
                     o.extend_from_slice(b",\"annotations\":{");
                     if d.attestation {
-                        o.extend_from_slice(
-                            b"\"vnd.docker.reference.type\":\"attestation-manifest\",",
-                        );
+                        o.extend_from_slice(b"\"vnd.docker.reference.type\":\"attestation-manifest\",");
                     }
                     o.extend_from_slice(b"\"io.containerd.image.name\":");
                     jstr(o, &d.name.as_ref().map(Text::bytes).unwrap_or_default());
@@ -1199,11 +1105,7 @@ impl Json {
                 o.extend_from_slice(b"\"Env\":");
                 jlist(&mut o, &c.env, |o, t| jstr(o, &t.bytes()));
                 o.push(b'}');
-                for (key, v) in [
-                    (&b"os"[..], &c.os),
-                    (b"architecture", &c.arch),
-                    (b"variant", &c.variant),
-                ] {
+                for (key, v) in [(&b"os"[..], &c.os), (b"architecture", &c.arch), (b"variant", &c.variant)] {
                     if let Some(v) = v {
                         o.extend_from_slice(b",\"");
                         o.extend_from_slice(key);
@@ -1255,18 +1157,7 @@ pub struct Oci {
 }
 
 fn regular(name: &[u8], body: &[u8]) -> Vec<u8> {
-    let mut out = header(
-        TarFormat::Ustar,
-        b'0',
-        name,
-        b"",
-        b"",
-        0o644,
-        body.len() as u64,
-        SizeEncoding::Octal,
-        Checksum::Right,
-    )
-    .to_vec();
+    let mut out = header(TarFormat::Ustar, b'0', name, b"", b"", 0o644, body.len() as u64, SizeEncoding::Octal, Checksum::Right).to_vec();
     out.extend_from_slice(body);
     pad512(&mut out);
     out
@@ -1274,11 +1165,7 @@ fn regular(name: &[u8], body: &[u8]) -> Vec<u8> {
 
 fn blob(b: &Blob, n: usize, depth: u32) -> Vec<u8> {
     match b {
-        Blob::Manifest { config, layers } => Json::Manifest {
-            config: config.clone(),
-            layers: layers.clone(),
-        }
-        .build(n),
+        Blob::Manifest { config, layers } => Json::Manifest { config: config.clone(), layers: layers.clone() }.build(n),
         Blob::Config(c) => Json::Config(c.clone()).build(n),
         Blob::Json(j) => j.build(n),
         Blob::Layer(n) => n.build(depth),
@@ -1297,10 +1184,7 @@ fn document(instead: &Option<Json>, usual: impl FnOnce() -> Json, n: usize) -> V
 /// The blobs as files `{prefix}{i}`, their references resolved among them.
 fn push_blobs(entries: &mut Vec<Vec<u8>>, prefix: &str, blobs: &[Blob], depth: u32) {
     for (i, b) in blobs.iter().enumerate() {
-        entries.push(regular(
-            format!("{prefix}{i}").as_bytes(),
-            &blob(b, blobs.len(), depth),
-        ));
+        entries.push(regular(format!("{prefix}{i}").as_bytes(), &blob(b, blobs.len(), depth)));
     }
 }
 
@@ -1310,11 +1194,7 @@ impl Oci {
         if self.layout {
             entries.push(regular(b"oci-layout", &Json::Layout.build(0)));
         }
-        let index = document(
-            &self.index_instead,
-            || Json::Index(self.index.clone()),
-            self.blobs.len(),
-        );
+        let index = document(&self.index_instead, || Json::Index(self.index.clone()), self.blobs.len());
         entries.push(regular(b"index.json", &index));
         push_blobs(&mut entries, "blobs/sha256/b", &self.blobs, depth);
         entries.extend(self.extra.iter().map(|e| e.bytes(depth)));
@@ -1340,16 +1220,9 @@ impl DockerSave {
     fn build(&self, depth: u32) -> Vec<u8> {
         let mut entries = Vec::new();
         for (i, l) in self.layer_dirs.iter().enumerate() {
-            entries.push(regular(
-                format!("{i:064x}/layer.tar").as_bytes(),
-                &l.build(depth),
-            ));
+            entries.push(regular(format!("{i:064x}/layer.tar").as_bytes(), &l.build(depth)));
         }
-        let manifest = document(
-            &self.manifest_instead,
-            || Json::DockerManifest(self.manifest.clone()),
-            self.files.len(),
-        );
+        let manifest = document(&self.manifest_instead, || Json::DockerManifest(self.manifest.clone()), self.files.len());
         entries.push(regular(b"manifest.json", &manifest));
         push_blobs(&mut entries, "f", &self.files, depth);
         entries.extend(self.extra.iter().map(|e| e.bytes(depth)));
@@ -1364,40 +1237,12 @@ mod tests {
     #[test]
     fn headers_read_back_with_the_tar_crate() {
         let name: Vec<u8> = [vec![b'a'; 63], "é".as_bytes().to_vec()].concat();
-        let h = header(
-            TarFormat::Ustar,
-            b'0',
-            &name,
-            b"",
-            b"",
-            0o755,
-            5,
-            SizeEncoding::Octal,
-            Checksum::Right,
-        );
+        let h = header(TarFormat::Ustar, b'0', &name, b"", b"", 0o755, 5, SizeEncoding::Octal, Checksum::Right);
         let parsed = tar::Header::from_byte_slice(&h);
         assert_eq!(parsed.path_bytes().as_ref(), &name[..]);
         assert_eq!(parsed.size().unwrap(), 5);
-        assert_eq!(
-            parsed.cksum().unwrap(),
-            parsed
-                .as_old()
-                .cksum
-                .iter()
-                .take_while(|b| **b != 0)
-                .fold(0, |a, b| a * 8 + u32::from(b - b'0'))
-        );
-        let big = header(
-            TarFormat::Gnu,
-            b'0',
-            b"x",
-            b"",
-            b"",
-            0o755,
-            1 << 40,
-            SizeEncoding::Base256,
-            Checksum::Right,
-        );
+        assert_eq!(parsed.cksum().unwrap(), parsed.as_old().cksum.iter().take_while(|b| **b != 0).fold(0, |a, b| a * 8 + u32::from(b - b'0')));
+        let big = header(TarFormat::Gnu, b'0', b"x", b"", b"", 0o755, 1 << 40, SizeEncoding::Base256, Checksum::Right);
         assert_eq!(tar::Header::from_byte_slice(&big).size().unwrap(), 1 << 40);
     }
 
@@ -1417,23 +1262,8 @@ mod tests {
             external_attr: 0,
             body: Body::Bytes(b"hello hello hello".to_vec()),
         };
-        let end = ZipEnd {
-            count: Size::Honest,
-            cd_size: Size::Honest,
-            cd_offset: Size::Honest,
-            zip64_end: false,
-            comment: Vec::new(),
-            prefix: Vec::new(),
-            cut: Cut::Whole,
-        };
-        let bytes = zip(
-            &[
-                entry("a", ZipMethod::Stored),
-                entry("dir/b", ZipMethod::Deflated),
-            ],
-            &end,
-            0,
-        );
+        let end = ZipEnd { count: Size::Honest, cd_size: Size::Honest, cd_offset: Size::Honest, zip64_end: false, comment: Vec::new(), prefix: Vec::new(), cut: Cut::Whole };
+        let bytes = zip(&[entry("a", ZipMethod::Stored), entry("dir/b", ZipMethod::Deflated)], &end, 0);
         let mut z = ::zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         assert_eq!(z.len(), 2);
         let mut out = String::new();
@@ -1447,39 +1277,19 @@ mod tests {
         let data: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
         let xz = xz_stored(&data);
         let mut back = Vec::new();
-        lzma_rust2::XzReader::new(&xz[..], false)
-            .read_to_end(&mut back)
-            .unwrap();
+        lzma_rust2::XzReader::new(&xz[..], false).read_to_end(&mut back).unwrap();
         assert_eq!(back, data);
         let mut empty = Vec::new();
-        lzma_rust2::XzReader::new(&xz_stored(&[])[..], false)
-            .read_to_end(&mut empty)
-            .unwrap_or_default();
+        lzma_rust2::XzReader::new(&xz_stored(&[])[..], false).read_to_end(&mut empty).unwrap_or_default();
         assert!(empty.is_empty());
     }
 
     #[test]
     fn an_honest_deb_reads_back_with_object() {
-        let members = vec![
-            (b"debian-binary".to_vec(), Size::Honest, b"2.0\n".to_vec()),
-            (
-                b"a-name-longer-than-sixteen".to_vec(),
-                Size::Honest,
-                b"x".to_vec(),
-            ),
-        ];
+        let members = vec![(b"debian-binary".to_vec(), Size::Honest, b"2.0\n".to_vec()), (b"a-name-longer-than-sixteen".to_vec(), Size::Honest, b"x".to_vec())];
         let bytes = ar(&members, ArNames::Gnu);
         let archive = object::read::archive::ArchiveFile::parse(&bytes[..]).unwrap();
-        let names: Vec<Vec<u8>> = archive
-            .members()
-            .map(|m| m.unwrap().name().to_vec())
-            .collect();
-        assert_eq!(
-            names,
-            [
-                b"debian-binary".to_vec(),
-                b"a-name-longer-than-sixteen".to_vec()
-            ]
-        );
+        let names: Vec<Vec<u8>> = archive.members().map(|m| m.unwrap().name().to_vec()).collect();
+        assert_eq!(names, [b"debian-binary".to_vec(), b"a-name-longer-than-sixteen".to_vec()]);
     }
 }

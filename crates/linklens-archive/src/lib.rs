@@ -40,12 +40,7 @@ pub fn format(head: &[u8]) -> Option<ArchiveFormat> {
 
 /// Walk the archive in `src` (`len` bytes). `None` when it is not an
 /// archive (analyse it as a binary instead).
-pub fn open<'a>(
-    src: &mut dyn ReadSeek,
-    len: u64,
-    limits: &'a Limits,
-    progress: Option<&'a mut dyn FnMut(Progress)>,
-) -> Option<ArchiveReport> {
+pub fn open<'a>(src: &mut dyn ReadSeek, len: u64, limits: &'a Limits, progress: Option<&'a mut dyn FnMut(Progress)>) -> Option<ArchiveReport> {
     let mut head = [0u8; HEAD];
     src.seek(std::io::SeekFrom::Start(0)).ok()?;
     let n = source::read_head(src, &mut head).ok()?;
@@ -79,17 +74,12 @@ fn compressed_image(format: ArchiveFormat, src: &mut dyn ReadSeek) -> bool {
     if src.seek(std::io::SeekFrom::Start(0)).is_err() {
         return false;
     }
-    if !matches!(
-        format,
-        ArchiveFormat::Gzip | ArchiveFormat::Xz | ArchiveFormat::Zstd
-    ) {
+    if !matches!(format, ArchiveFormat::Gzip | ArchiveFormat::Xz | ArchiveFormat::Zstd) {
         return false;
     }
     let mut decoder = decode::decoder(format, &mut *src);
     let mut head = [0u8; HEAD];
-    let Ok(n) = source::read_head(&mut decoder, &mut head) else {
-        return false;
-    };
+    let Ok(n) = source::read_head(&mut decoder, &mut head) else { return false };
     if sniff(&head[..n]) != Kind::Archive(ArchiveFormat::Tar) {
         return false;
     }
@@ -100,14 +90,10 @@ fn compressed_image(format: ArchiveFormat, src: &mut dyn ReadSeek) -> bool {
         name = rest;
     }
     let first = name.split(|b| *b == b'/').next().unwrap_or_default();
-    matches!(
-        first,
-        b"blobs" | b"oci-layout" | b"index.json" | b"manifest.json" | b"repositories"
-    ) || is_layer_dir(first)
+    matches!(first, b"blobs" | b"oci-layout" | b"index.json" | b"manifest.json" | b"repositories") || is_layer_dir(first)
 }
 
 /// A `docker save` layer directory: 64 hex digits (more may follow).
 fn is_layer_dir(name: &[u8]) -> bool {
-    name.get(..64)
-        .is_some_and(|id| id.iter().all(u8::is_ascii_hexdigit))
+    name.get(..64).is_some_and(|id| id.iter().all(u8::is_ascii_hexdigit))
 }

@@ -76,18 +76,7 @@ pub const LIBC_BYTES: u64 = 64 << 20;
 
 /// An error: its id, the path concerned, the limit passed, what the
 /// decoder said.
-pub fn error(
-    id: ArchiveErrorId,
-    path: Option<&str>,
-    limit: Option<u64>,
-    detail: &str,
-) -> ArchiveError {
+pub fn error(id: ArchiveErrorId, path: Option<&str>, limit: Option<u64>, detail: &str) -> ArchiveError {
     let detail = Some(detail).filter(|d| !d.is_empty()).map(str::to_string);
-    ArchiveError {
-        id,
-        path: path.map(str::to_string),
-        limit,
-        detail,
-        analysis: None,
-    }
+    ArchiveError { id, path: path.map(str::to_string), limit, detail, analysis: None }
 }

@@ -58,16 +58,12 @@ pub enum Problem {
 /// A file of the image could not be used: which, and why.
 pub type Failure = (String, Problem);
 
+
 /// `sha256:abc…` → `blobs/sha256/abc…`, refusing anything that is not a
 /// plain algorithm and hex digest (a digest is never a path).
 pub fn blob_path(digest: &str) -> Option<String> {
     let (alg, hex) = digest.split_once(':')?;
-    let ok = |s: &str, extra: &str| {
-        !s.is_empty()
-            && s.len() <= 128
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || extra.contains(c))
-    };
+    let ok = |s: &str, extra: &str| !s.is_empty() && s.len() <= 128 && s.chars().all(|c| c.is_ascii_alphanumeric() || extra.contains(c));
     (ok(alg, "+._-") && ok(hex, "=_-")).then(|| format!("blobs/{alg}/{hex}"))
 }
 
@@ -78,13 +74,7 @@ mod json {
     use serde_json::Value;
 
     fn strings(v: Option<&Value>) -> Vec<String> {
-        v.and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(|s| s.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default()
+        v.and_then(Value::as_array).map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect()).unwrap_or_default()
     }
 
     fn text(v: Option<&Value>, key: &str) -> Option<String> {
@@ -131,11 +121,7 @@ mod json {
         let list = v.as_array()?;
         Some(
             list.iter()
-                .map(|e| DockerImage {
-                    config: text(Some(e), "Config"),
-                    repo_tags: strings(e.get("RepoTags")),
-                    layers: strings(e.get("Layers")),
-                })
+                .map(|e| DockerImage { config: text(Some(e), "Config"), repo_tags: strings(e.get("RepoTags")), layers: strings(e.get("Layers")) })
                 .collect(),
         )
     }
@@ -159,20 +145,13 @@ mod json {
         /// An index: more descriptors.
         Index(Vec<Descriptor>),
         /// A manifest: its config's digest and its layers' digests.
-        Manifest {
-            config: Option<String>,
-            layers: Vec<Option<String>>,
-        },
+        Manifest { config: Option<String>, layers: Vec<Option<String>> },
         /// Anything else.
         Other,
     }
 
     fn descriptors(v: &Value) -> Vec<Descriptor> {
-        let list = v
-            .get("manifests")
-            .and_then(Value::as_array)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        let list = v.get("manifests").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
         list.iter()
             .map(|d| {
                 let a = d.get("annotations");
@@ -180,8 +159,7 @@ mod json {
                     digest: text(Some(d), "digest"),
                     os: text(d.get("platform"), "os"),
                     reference_type: text(a, "vnd.docker.reference.type"),
-                    name: text(a, "io.containerd.image.name")
-                        .or_else(|| text(a, "org.opencontainers.image.ref.name")),
+                    name: text(a, "io.containerd.image.name").or_else(|| text(a, "org.opencontainers.image.ref.name")),
                 }
             })
             .collect()
@@ -193,10 +171,7 @@ mod json {
                 Blob::Index(descriptors(v))
             } else if let Some(layers) = v.get("layers") {
                 let layers = layers.as_array().map(Vec::as_slice).unwrap_or_default();
-                Blob::Manifest {
-                    config: text(v.get("config"), "digest"),
-                    layers: layers.iter().map(|l| text(Some(l), "digest")).collect(),
-                }
+                Blob::Manifest { config: text(v.get("config"), "digest"), layers: layers.iter().map(|l| text(Some(l), "digest")).collect() }
             } else {
                 Blob::Other
             }
@@ -216,10 +191,7 @@ fn apply_config(plan: &mut Plan, config: json::Config) {
 }
 
 /// Find the images. `read` returns a JSON file of the tar by path.
-pub fn plans(
-    has: &dyn Fn(&str) -> bool,
-    read: &mut dyn FnMut(&str) -> Result<Value, Problem>,
-) -> Result<Vec<Plan>, Failure> {
+pub fn plans(has: &dyn Fn(&str) -> bool, read: &mut dyn FnMut(&str) -> Result<Value, Problem>) -> Result<Vec<Plan>, Failure> {
     if has("manifest.json") {
         return docker(read);
     }
@@ -231,46 +203,25 @@ pub fn plans(
 
 fn docker(read: &mut dyn FnMut(&str) -> Result<Value, Problem>) -> Result<Vec<Plan>, Failure> {
     let manifest = read("manifest.json").map_err(|e| ("manifest.json".to_string(), e))?;
-    let images = json::docker_manifest(&manifest)
-        .ok_or_else(|| ("manifest.json".to_string(), Problem::NotAList))?;
+    let images = json::docker_manifest(&manifest).ok_or_else(|| ("manifest.json".to_string(), Problem::NotAList))?;
     let mut out = Vec::new();
     for image in images.into_iter().take(IMAGE_LIST_ENTRIES) {
-        let config_path = image
-            .config
-            .ok_or_else(|| ("manifest.json".to_string(), Problem::NoConfig))?;
+        let config_path = image.config.ok_or_else(|| ("manifest.json".to_string(), Problem::NoConfig))?;
         let config = read(&config_path).map_err(|e| (config_path.clone(), e))?;
-        let mut plan = Plan {
-            name: image.repo_tags.into_iter().next(),
-            layers: image.layers,
-            ..Plan::default()
-        };
+        let mut plan = Plan { name: image.repo_tags.into_iter().next(), layers: image.layers, ..Plan::default() };
         apply_config(&mut plan, json::Config::from(&config));
         out.push(plan);
     }
     Ok(out)
 }
 
-fn oci_index(
-    index: &json::Blob,
-    name: Option<String>,
-    read: &mut dyn FnMut(&str) -> Result<Value, Problem>,
-    depth: u32,
-    visits: &mut u32,
-    out: &mut Vec<Plan>,
-) -> Result<(), Failure> {
+fn oci_index(index: &json::Blob, name: Option<String>, read: &mut dyn FnMut(&str) -> Result<Value, Problem>, depth: u32, visits: &mut u32, out: &mut Vec<Plan>) -> Result<(), Failure> {
     if depth > IMAGE_INDEX_DEPTH {
-        return Err((
-            "index.json".into(),
-            Problem::TooDeep(u64::from(IMAGE_INDEX_DEPTH)),
-        ));
+        return Err(("index.json".into(), Problem::TooDeep(u64::from(IMAGE_INDEX_DEPTH))));
     }
-    let json::Blob::Index(descriptors) = index else {
-        return Ok(());
-    };
+    let json::Blob::Index(descriptors) = index else { return Ok(()) };
     for d in descriptors.iter().take(IMAGE_LIST_ENTRIES) {
-        if d.reference_type.as_deref() == Some("attestation-manifest")
-            || d.os.as_deref() == Some("unknown")
-        {
+        if d.reference_type.as_deref() == Some("attestation-manifest") || d.os.as_deref() == Some("unknown") {
             continue;
         }
         let name = d.name.clone().or_else(|| name.clone());
@@ -278,31 +229,19 @@ fn oci_index(
         // Indexes that list one another many times over: a bounded walk.
         *visits += 1;
         if *visits > IMAGE_VISITS {
-            return Err((
-                "index.json".into(),
-                Problem::TooMany(u64::from(IMAGE_VISITS)),
-            ));
+            return Err(("index.json".into(), Problem::TooMany(u64::from(IMAGE_VISITS))));
         }
-        let path = blob_path(digest)
-            .ok_or_else(|| ("index.json".to_string(), Problem::BadDigest(digest.clone())))?;
+        let path = blob_path(digest).ok_or_else(|| ("index.json".to_string(), Problem::BadDigest(digest.clone())))?;
         let blob = json::Blob::from(&read(&path).map_err(|e| (path.clone(), e))?);
         match blob {
             json::Blob::Index(_) => oci_index(&blob, name, read, depth + 1, visits, out)?,
             json::Blob::Manifest { config, layers } => {
-                let config_path = blob_path(config.as_deref().unwrap_or_default())
-                    .ok_or_else(|| (path.clone(), Problem::NoConfig))?;
+                let config_path = blob_path(config.as_deref().unwrap_or_default()).ok_or_else(|| (path.clone(), Problem::NoConfig))?;
                 let config = read(&config_path).map_err(|e| (config_path.clone(), e))?;
-                let mut plan = Plan {
-                    name,
-                    manifest: Some(digest.clone()),
-                    ..Plan::default()
-                };
+                let mut plan = Plan { name, manifest: Some(digest.clone()), ..Plan::default() };
                 for l in layers {
                     let l = l.unwrap_or_default();
-                    plan.layers.push(
-                        blob_path(&l)
-                            .ok_or_else(|| (path.clone(), Problem::BadDigest(l.clone())))?,
-                    );
+                    plan.layers.push(blob_path(&l).ok_or_else(|| (path.clone(), Problem::BadDigest(l.clone())))?);
                 }
                 apply_config(&mut plan, json::Config::from(&config));
                 out.push(plan);
@@ -320,10 +259,7 @@ mod tests {
 
     #[test]
     fn digests_are_never_paths() {
-        assert_eq!(
-            blob_path("sha256:abc123").as_deref(),
-            Some("blobs/sha256/abc123")
-        );
+        assert_eq!(blob_path("sha256:abc123").as_deref(), Some("blobs/sha256/abc123"));
         assert_eq!(blob_path("sha256:../../etc/passwd"), None);
         assert_eq!(blob_path("sha256/x:y"), None);
         assert_eq!(blob_path("nocolon"), None);
@@ -361,28 +297,13 @@ mod tests {
     /// `index.json` → `depth` nested indexes → one manifest.
     fn nested(depth: usize) -> serde_json::Value {
         let mut files = serde_json::Map::new();
-        files.insert(
-            "index.json".into(),
-            json!({"manifests": [{"digest": "sha256:i1"}]}),
-        );
+        files.insert("index.json".into(), json!({"manifests": [{"digest": "sha256:i1"}]}));
         for i in 1..depth {
-            files.insert(
-                format!("blobs/sha256/i{i}"),
-                json!({"manifests": [{"digest": format!("sha256:i{}", i + 1)}]}),
-            );
+            files.insert(format!("blobs/sha256/i{i}"), json!({"manifests": [{"digest": format!("sha256:i{}", i + 1)}]}));
         }
-        files.insert(
-            format!("blobs/sha256/i{depth}"),
-            json!({"manifests": [{"digest": "sha256:m"}]}),
-        );
-        files.insert(
-            "blobs/sha256/m".into(),
-            json!({"config": {"digest": "sha256:c"}, "layers": []}),
-        );
-        files.insert(
-            "blobs/sha256/c".into(),
-            json!({"os": "linux", "architecture": "amd64"}),
-        );
+        files.insert(format!("blobs/sha256/i{depth}"), json!({"manifests": [{"digest": "sha256:m"}]}));
+        files.insert("blobs/sha256/m".into(), json!({"config": {"digest": "sha256:c"}, "layers": []}));
+        files.insert("blobs/sha256/c".into(), json!({"os": "linux", "architecture": "amd64"}));
         serde_json::Value::Object(files)
     }
 
@@ -394,11 +315,7 @@ mod tests {
 
     #[test]
     fn indexes_nest_four_deep_and_no_deeper() {
-        assert_eq!(
-            plans_of(&nested(4)).unwrap().len(),
-            1,
-            "index.json and four nested indexes"
-        );
+        assert_eq!(plans_of(&nested(4)).unwrap().len(), 1, "index.json and four nested indexes");
         let err = plans_of(&nested(5)).unwrap_err();
         assert_eq!(err.1, Problem::TooDeep(4));
     }
@@ -416,10 +333,7 @@ mod tests {
         });
         assert_eq!(plans_of(&files).unwrap().len(), 252);
         // One more descriptor: the 257th visit.
-        files["index.json"]["manifests"]
-            .as_array_mut()
-            .unwrap()
-            .push(json!({"digest": "sha256:m"}));
+        files["index.json"]["manifests"].as_array_mut().unwrap().push(json!({"digest": "sha256:m"}));
         assert_eq!(plans_of(&files).unwrap_err().1, Problem::TooMany(256));
     }
 

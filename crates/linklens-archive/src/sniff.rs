@@ -24,11 +24,7 @@ pub fn sniff(head: &[u8]) -> Kind {
         [0x28, 0xb5, 0x2f, 0xfd, ..] => Kind::Archive(ArchiveFormat::Zstd),
         [b'P', b'K', 3, 4, ..] | [b'P', b'K', 5, 6, ..] => Kind::Archive(ArchiveFormat::Zip),
         // A Debian package's first member is `debian-binary`.
-        [b'!', b'<', b'a', b'r', b'c', b'h', b'>', b'\n', rest @ ..]
-            if rest.starts_with(b"debian-binary") =>
-        {
-            Kind::Archive(ArchiveFormat::Deb)
-        }
+        [b'!', b'<', b'a', b'r', b'c', b'h', b'>', b'\n', rest @ ..] if rest.starts_with(b"debian-binary") => Kind::Archive(ArchiveFormat::Deb),
         [b'!', b'<', b'a', b'r', b'c', b'h', b'>', b'\n', ..] => Kind::Archive(ArchiveFormat::Ar),
         _ if is_tar(head) => Kind::Archive(ArchiveFormat::Tar),
         _ => Kind::Other,
@@ -37,35 +33,15 @@ pub fn sniff(head: &[u8]) -> Kind {
 
 /// A POSIX (`ustar\0`) or GNU (`ustar  `) header whose checksum adds up.
 fn is_tar(head: &[u8]) -> bool {
-    let Some(header) = head.get(..512) else {
-        return false;
-    };
+    let Some(header) = head.get(..512) else { return false };
     if &header[257..262] != b"ustar" {
         return false;
     }
     let field = &header[148..156];
-    let digits: Vec<u8> = field
-        .iter()
-        .copied()
-        .skip_while(|b| *b == b' ')
-        .take_while(|b| (b'0'..=b'7').contains(b))
-        .collect();
-    let Ok(Some(stored)) = std::str::from_utf8(&digits).map(|s| u32::from_str_radix(s, 8).ok())
-    else {
-        return false;
-    };
+    let digits: Vec<u8> = field.iter().copied().skip_while(|b| *b == b' ').take_while(|b| (b'0'..=b'7').contains(b)).collect();
+    let Ok(Some(stored)) = std::str::from_utf8(&digits).map(|s| u32::from_str_radix(s, 8).ok()) else { return false };
     // The checksum counts its own field as eight spaces.
-    let sum: u32 = header
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            if (148..156).contains(&i) {
-                u32::from(b' ')
-            } else {
-                u32::from(*b)
-            }
-        })
-        .sum();
+    let sum: u32 = header.iter().enumerate().map(|(i, b)| if (148..156).contains(&i) { u32::from(b' ') } else { u32::from(*b) }).sum();
     sum == stored
 }
 
@@ -80,24 +56,14 @@ mod tests {
         assert_eq!(sniff(b"\xfd7zXZ\x00\x00"), Kind::Archive(ArchiveFormat::Xz));
         assert_eq!(sniff(b"(\xb5/\xfd"), Kind::Archive(ArchiveFormat::Zstd));
         assert_eq!(sniff(b"PK\x03\x04"), Kind::Archive(ArchiveFormat::Zip));
-        assert_eq!(
-            sniff(b"!<arch>\ndebian-binary   "),
-            Kind::Archive(ArchiveFormat::Deb)
-        );
-        assert_eq!(
-            sniff(b"!<arch>\nfoo.o/          "),
-            Kind::Archive(ArchiveFormat::Ar)
-        );
+        assert_eq!(sniff(b"!<arch>\ndebian-binary   "), Kind::Archive(ArchiveFormat::Deb));
+        assert_eq!(sniff(b"!<arch>\nfoo.o/          "), Kind::Archive(ArchiveFormat::Ar));
         assert_eq!(sniff(b"hello"), Kind::Other);
         assert_eq!(sniff(b""), Kind::Other);
         let mut tar = vec![0u8; 512];
         tar[..5].copy_from_slice(b"hello");
         tar[257..263].copy_from_slice(b"ustar\0");
-        assert_eq!(
-            sniff(&tar),
-            Kind::Other,
-            "checksum is zero, the header is not a tar's"
-        );
+        assert_eq!(sniff(&tar), Kind::Other, "checksum is zero, the header is not a tar's");
         tar[148..156].copy_from_slice(b"        ");
         let sum: u32 = tar.iter().map(|b| u32::from(*b)).sum();
         tar[148..155].copy_from_slice(format!("{sum:06o}\0").as_bytes());
@@ -118,32 +84,14 @@ mod tests {
     #[test]
     fn a_tar_header_is_known_by_its_magic_and_checksum() {
         // GNU's magic, and the checksum written the old way (leading spaces).
-        assert_eq!(
-            sniff(&tar_header(b"ustar  \0", |s| format!("{s:06o}\0 "))),
-            Kind::Archive(ArchiveFormat::Tar)
-        );
-        assert_eq!(
-            sniff(&tar_header(b"ustar\0", |s| format!("  {s:o}\0"))),
-            Kind::Archive(ArchiveFormat::Tar)
-        );
+        assert_eq!(sniff(&tar_header(b"ustar  \0", |s| format!("{s:06o}\0 "))), Kind::Archive(ArchiveFormat::Tar));
+        assert_eq!(sniff(&tar_header(b"ustar\0", |s| format!("  {s:o}\0"))), Kind::Archive(ArchiveFormat::Tar));
         // One off, or no magic, or short: not a tar.
-        assert_eq!(
-            sniff(&tar_header(b"ustar\0", |s| format!("{:06o}\0", s + 1))),
-            Kind::Other
-        );
-        assert_eq!(
-            sniff(&tar_header(b"ustaR\0", |s| format!("{s:06o}\0"))),
-            Kind::Other
-        );
-        assert_eq!(
-            sniff(&tar_header(b"ustar\0", |s| format!("{s:06o}\0"))[..511]),
-            Kind::Other
-        );
+        assert_eq!(sniff(&tar_header(b"ustar\0", |s| format!("{:06o}\0", s + 1))), Kind::Other);
+        assert_eq!(sniff(&tar_header(b"ustaR\0", |s| format!("{s:06o}\0"))), Kind::Other);
+        assert_eq!(sniff(&tar_header(b"ustar\0", |s| format!("{s:06o}\0"))[..511]), Kind::Other);
         // The checksum field holds no digit at all.
-        assert_eq!(
-            sniff(&tar_header(b"ustar\0", |_| "\0".to_string())),
-            Kind::Other
-        );
+        assert_eq!(sniff(&tar_header(b"ustar\0", |_| "\0".to_string())), Kind::Other);
         // An empty archive ends with a `PK 5 6` record only.
         assert_eq!(sniff(b"PK\x05\x06"), Kind::Archive(ArchiveFormat::Zip));
         assert_eq!(sniff(b"PK\x01\x02"), Kind::Other);

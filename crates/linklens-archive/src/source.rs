@@ -27,12 +27,7 @@ impl<'a> Window<'a> {
             Ok(total) => len.min(total.saturating_sub(start)),
             Err(_) => len,
         };
-        Window {
-            inner,
-            start,
-            len,
-            pos: 0,
-        }
+        Window { inner, start, len, pos: 0 }
     }
 }
 
@@ -43,10 +38,7 @@ impl Read for Window<'_> {
         if n == 0 {
             return Ok(0);
         }
-        let at = self
-            .start
-            .checked_add(self.pos)
-            .ok_or_else(|| io::Error::other("offset overflow"))?;
+        let at = self.start.checked_add(self.pos).ok_or_else(|| io::Error::other("offset overflow"))?;
         self.inner.seek(SeekFrom::Start(at))?;
         let got = self.inner.read(&mut buf[..n])?;
         self.pos += got as u64;
@@ -61,8 +53,7 @@ impl Seek for Window<'_> {
             SeekFrom::End(d) => self.len.checked_add_signed(d),
             SeekFrom::Current(d) => self.pos.checked_add_signed(d),
         };
-        self.pos = target
-            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "seek before the start"))?;
+        self.pos = target.ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "seek before the start"))?;
         Ok(self.pos)
     }
 }
@@ -114,13 +105,7 @@ pub struct Bounded<R> {
 }
 
 impl<R> Bounded<R> {
-    pub fn new(
-        inner: R,
-        consumed: Rc<Cell<u64>>,
-        total: Rc<Cell<u64>>,
-        limits: &crate::Limits,
-        overrun: Rc<Cell<Option<Overrun>>>,
-    ) -> Bounded<R> {
+    pub fn new(inner: R, consumed: Rc<Cell<u64>>, total: Rc<Cell<u64>>, limits: &crate::Limits, overrun: Rc<Cell<Option<Overrun>>>) -> Bounded<R> {
         Bounded {
             inner,
             consumed,
@@ -161,9 +146,7 @@ impl<R: Read> Read for Bounded<R> {
         self.total.set(self.total.get().saturating_add(n as u64));
         let overrun = if self.total.get() > self.max_total {
             Some(Overrun::Total)
-        } else if self.produced > self.ratio_floor
-            && self.produced / self.max_ratio > self.consumed.get()
-        {
+        } else if self.produced > self.ratio_floor && self.produced / self.max_ratio > self.consumed.get() {
             Some(Overrun::Ratio)
         } else {
             None
@@ -208,19 +191,11 @@ mod tests {
         let mut buf = [0; 8];
         assert_eq!(w.read(&mut buf).unwrap(), 5);
         assert_eq!(&buf[..5], &[10, 11, 12, 13, 14]);
-        assert_eq!(
-            w.read(&mut buf).unwrap(),
-            0,
-            "at its end a window reads nothing"
-        );
+        assert_eq!(w.read(&mut buf).unwrap(), 0, "at its end a window reads nothing");
         w.seek(SeekFrom::Start(1)).unwrap();
         assert_eq!(w.read(&mut buf[..2]).unwrap(), 2);
         assert_eq!(w.read(&mut buf[..2]).unwrap(), 2);
-        assert_eq!(
-            &buf[..2],
-            &[13, 14],
-            "each read goes on where the last ended"
-        );
+        assert_eq!(&buf[..2], &[13, 14], "each read goes on where the last ended");
         assert_eq!(w.seek(SeekFrom::End(-2)).unwrap(), 3);
         let mut two = [0; 8];
         assert_eq!(w.read(&mut two).unwrap(), 2);
@@ -228,10 +203,7 @@ mod tests {
         assert_eq!(w.seek(SeekFrom::Current(-4)).unwrap(), 1);
         assert_eq!(w.seek(SeekFrom::Start(4)).unwrap(), 4);
         assert!(w.seek(SeekFrom::Current(-5)).is_err(), "before the start");
-        assert!(
-            w.seek(SeekFrom::End(-6)).is_err(),
-            "before the start, from the end"
-        );
+        assert!(w.seek(SeekFrom::End(-6)).is_err(), "before the start, from the end");
         // A window past the end of its source, even at u64::MAX: empty,
         // whatever length a header claimed (no wrap, nothing to read).
         let mut w = Window::new(&mut src, u64::MAX, 10);
@@ -253,20 +225,10 @@ mod tests {
         assert_eq!(count.get(), 11);
     }
 
-    fn bounded(
-        data: Vec<u8>,
-        consumed: u64,
-        limits: &crate::Limits,
-    ) -> (Result<usize, io::Error>, Option<Overrun>, u64) {
+    fn bounded(data: Vec<u8>, consumed: u64, limits: &crate::Limits) -> (Result<usize, io::Error>, Option<Overrun>, u64) {
         let total = Rc::new(Cell::new(0));
         let overrun = Rc::new(Cell::new(None));
-        let b = Bounded::new(
-            Cursor::new(data),
-            Rc::new(Cell::new(consumed)),
-            total.clone(),
-            limits,
-            overrun.clone(),
-        );
+        let b = Bounded::new(Cursor::new(data), Rc::new(Cell::new(consumed)), total.clone(), limits, overrun.clone());
         // Taken to 1 MiB: a reader that never ends fails the test, not hangs it.
         let r = b.take(1 << 20).read_to_end(&mut Vec::new());
         (r, overrun.get(), total.get())
@@ -274,12 +236,7 @@ mod tests {
 
     #[test]
     fn a_stream_stops_past_the_total_and_past_the_ratio_not_at_them() {
-        let limits = crate::Limits {
-            max_total: 100,
-            max_ratio: 10,
-            ratio_floor: 50,
-            ..crate::Limits::default()
-        };
+        let limits = crate::Limits { max_total: 100, max_ratio: 10, ratio_floor: 50, ..crate::Limits::default() };
         // Exactly the total: read whole.
         let (r, o, total) = bounded(vec![0; 100], 100, &limits);
         assert_eq!((r.unwrap(), o, total), (100, None, 100));
@@ -313,15 +270,9 @@ mod tests {
             }
         }
         let mut buf = [0; 8];
-        assert_eq!(
-            read_head(&mut Trickle(b"abc".to_vec()), &mut buf).unwrap(),
-            3
-        );
+        assert_eq!(read_head(&mut Trickle(b"abc".to_vec()), &mut buf).unwrap(), 3);
         assert_eq!(&buf[..3], b"abc");
-        assert_eq!(
-            read_head(&mut Trickle(b"0123456789".to_vec()), &mut buf).unwrap(),
-            8
-        );
+        assert_eq!(read_head(&mut Trickle(b"0123456789".to_vec()), &mut buf).unwrap(), 8);
         // Interrupted is tried again; any other error is the caller's.
         struct Flaky(Vec<io::Result<u8>>);
         impl Read for Flaky {
@@ -336,20 +287,9 @@ mod tests {
             }
         }
         let interrupted = || Err(io::Error::from(io::ErrorKind::Interrupted));
-        assert_eq!(
-            read_head(
-                &mut Flaky(vec![Ok(b'a'), interrupted(), Ok(b'b')]),
-                &mut buf
-            )
-            .unwrap(),
-            2
-        );
+        assert_eq!(read_head(&mut Flaky(vec![Ok(b'a'), interrupted(), Ok(b'b')]), &mut buf).unwrap(), 2);
         assert_eq!(&buf[..2], b"ab");
-        assert!(read_head(
-            &mut Flaky(vec![Ok(b'a'), Err(io::Error::other("disk")), Ok(b'b')]),
-            &mut buf
-        )
-        .is_err());
+        assert!(read_head(&mut Flaky(vec![Ok(b'a'), Err(io::Error::other("disk")), Ok(b'b')]), &mut buf).is_err());
         let mut joined = Vec::new();
         rejoin(b"ab", &b"cd"[..]).read_to_end(&mut joined).unwrap();
         assert_eq!(joined, b"abcd");

@@ -14,10 +14,10 @@ use std::rc::Rc;
 use linklens::archive::{ArchiveError, ArchiveErrorId, ArchiveFormat, ArchiveReport, Member};
 use object::read::ReadCache;
 
-use crate::decode::decoder;
 use crate::fs::Layer;
 use crate::limits::{error, Limits};
 use crate::sniff::{sniff, Kind, HEAD};
+use crate::decode::decoder;
 use crate::source::{read_head, rejoin, Bounded, Counted, LimitPassed, Overrun, ReadSeek, Window};
 
 /// Where the members of a tar go: listed, or into an image layer.
@@ -55,10 +55,7 @@ pub(crate) struct Found {
 }
 
 pub(crate) fn compression(f: ArchiveFormat) -> bool {
-    matches!(
-        f,
-        ArchiveFormat::Gzip | ArchiveFormat::Xz | ArchiveFormat::Zstd
-    )
+    matches!(f, ArchiveFormat::Gzip | ArchiveFormat::Xz | ArchiveFormat::Zstd)
 }
 
 pub(crate) fn corrupt(path: &str, e: impl std::fmt::Display) -> ArchiveError {
@@ -76,11 +73,7 @@ pub(crate) fn join(prefix: &str, name: &str) -> String {
 }
 
 impl<'a> Walker<'a> {
-    pub fn new(
-        limits: &'a Limits,
-        format: ArchiveFormat,
-        progress: Option<&'a mut dyn FnMut(Progress)>,
-    ) -> Walker<'a> {
+    pub fn new(limits: &'a Limits, format: ArchiveFormat, progress: Option<&'a mut dyn FnMut(Progress)>) -> Walker<'a> {
         let report = ArchiveReport {
             format,
             chain: Vec::new(),
@@ -93,25 +86,12 @@ impl<'a> Walker<'a> {
             errors: Vec::new(),
             members: Vec::new(),
         };
-        Walker {
-            limits,
-            report,
-            total: Rc::new(Cell::new(0)),
-            stopped: false,
-            size_hint: None,
-            progress,
-        }
+        Walker { limits, report, total: Rc::new(Cell::new(0)), stopped: false, size_hint: None, progress }
     }
     pub fn fail(&mut self, e: ArchiveError) {
         // One sentence per id and path is enough: a bomb of a million
         // traversal paths does not become a million errors.
-        if self.report.errors.len() < 1000
-            && !self
-                .report
-                .errors
-                .iter()
-                .any(|x| x.id == e.id && x.path == e.path)
-        {
+        if self.report.errors.len() < 1000 && !self.report.errors.iter().any(|x| x.id == e.id && x.path == e.path) {
             self.report.errors.push(e);
         }
     }
@@ -125,23 +105,14 @@ impl<'a> Walker<'a> {
     pub(crate) fn tick(&mut self, scanned: u64) {
         self.report.bytes_scanned = self.report.bytes_scanned.max(scanned).max(self.total.get());
         if let Some(p) = self.progress.as_mut() {
-            p(Progress {
-                bytes: self.report.bytes_scanned,
-                files: self.report.files,
-                elf: self.report.elf,
-            });
+            p(Progress { bytes: self.report.bytes_scanned, files: self.report.files, elf: self.report.elf });
         }
     }
     /// A regular file counted; false (and the walk stopped) past the limit.
     pub(crate) fn count_file(&mut self) -> bool {
         self.report.files += 1;
         if self.report.files > self.limits.max_members {
-            self.fail(error(
-                ArchiveErrorId::TooManyMembers,
-                None,
-                Some(self.limits.max_members),
-                "",
-            ));
+            self.fail(error(ArchiveErrorId::TooManyMembers, None, Some(self.limits.max_members), ""));
             self.stopped = true;
             return false;
         }
@@ -153,43 +124,22 @@ impl<'a> Walker<'a> {
         if raw.len() > self.limits.max_path {
             let shown: String = name.chars().take(80).collect();
             let limit = u64::try_from(self.limits.max_path).unwrap_or(u64::MAX);
-            self.fail(error(
-                ArchiveErrorId::PathTooLong,
-                Some(&join(prefix, &format!("{shown}…"))),
-                Some(limit),
-                "",
-            ));
+            self.fail(error(ArchiveErrorId::PathTooLong, Some(&join(prefix, &format!("{shown}…"))), Some(limit), ""));
             return None;
         }
         if name.starts_with('/') {
-            self.fail(error(
-                ArchiveErrorId::AbsolutePath,
-                Some(&join(prefix, &name)),
-                None,
-                "",
-            ));
+            self.fail(error(ArchiveErrorId::AbsolutePath, Some(&join(prefix, &name)), None, ""));
             return None;
         }
         if name.split(['/', '\\']).any(|c| c == "..") {
-            self.fail(error(
-                ArchiveErrorId::Traversal,
-                Some(&join(prefix, &name)),
-                None,
-                "",
-            ));
+            self.fail(error(ArchiveErrorId::Traversal, Some(&join(prefix, &name)), None, ""));
             return None;
         }
         let clean: Vec<&str> = crate::fs::components(&name).collect();
         Some(clean.join("/"))
     }
     /// Record one analysed binary (or why it could not be).
-    pub(crate) fn analysed(
-        &mut self,
-        path: String,
-        len: u64,
-        result: Result<linklens::Facts, linklens::Error>,
-        sink: &mut Sink,
-    ) {
+    pub(crate) fn analysed(&mut self, path: String, len: u64, result: Result<linklens::Facts, linklens::Error>, sink: &mut Sink) {
         self.report.elf += 1;
         let member = match result {
             Ok(r) => {
@@ -199,24 +149,11 @@ impl<'a> Walker<'a> {
                 if !r.linkage.is_static() {
                     self.report.dynamic += 1;
                 }
-                Member {
-                    path,
-                    size: len,
-                    facts: Some(r),
-                    error: None,
-                }
+                Member { path, size: len, facts: Some(r), error: None }
             }
             Err(e) => {
-                let err = ArchiveError {
-                    analysis: Some(e),
-                    ..error(ArchiveErrorId::Analysis, Some(&path), None, "")
-                };
-                Member {
-                    path,
-                    size: len,
-                    facts: None,
-                    error: Some(err),
-                }
+                let err = ArchiveError { analysis: Some(e), ..error(ArchiveErrorId::Analysis, Some(&path), None, "") };
+                Member { path, size: len, facts: None, error: Some(err) }
             }
         };
         match sink {
@@ -226,33 +163,15 @@ impl<'a> Walker<'a> {
         self.tick(0);
     }
     /// Analyse the ELF at `[start, start + len)` of `src` in place.
-    pub(crate) fn analyse_range(
-        &mut self,
-        src: &mut dyn ReadSeek,
-        path: String,
-        start: u64,
-        len: u64,
-        sink: &mut Sink,
-    ) {
+    pub(crate) fn analyse_range(&mut self, src: &mut dyn ReadSeek, path: String, start: u64, len: u64, sink: &mut Sink) {
         let cache = ReadCache::new(Window::new(src, start, len));
         let result = linklens::analyze(&cache);
         self.analysed(path, len, result, sink);
     }
     /// Walk a seekable source of `len` bytes.
-    pub fn seekable(
-        &mut self,
-        src: &mut dyn ReadSeek,
-        len: u64,
-        prefix: &str,
-        name: &str,
-        depth: u32,
-        sink: &mut Sink,
-    ) {
+    pub fn seekable(&mut self, src: &mut dyn ReadSeek, len: u64, prefix: &str, name: &str, depth: u32, sink: &mut Sink) {
         let mut head = [0u8; HEAD];
-        let n = match src
-            .seek(SeekFrom::Start(0))
-            .and_then(|_| read_head(src, &mut head))
-        {
+        let n = match src.seek(SeekFrom::Start(0)).and_then(|_| read_head(src, &mut head)) {
             Ok(n) => n,
             Err(e) => return self.fail(corrupt(&join(prefix, name), e)),
         };
@@ -268,11 +187,7 @@ impl<'a> Walker<'a> {
             }
             Kind::Archive(f) => {
                 self.note_chain(depth, f);
-                let inner = if name.is_empty() {
-                    prefix.to_string()
-                } else {
-                    format!("{prefix}{name}!/")
-                };
+                let inner = if name.is_empty() { prefix.to_string() } else { format!("{prefix}{name}!/") };
                 match f {
                     ArchiveFormat::Tar => self.tar_seekable(src, len, &inner, depth + 1, sink),
                     ArchiveFormat::Zip => self.zip(src, &inner, depth + 1),
@@ -283,72 +198,33 @@ impl<'a> Walker<'a> {
     }
     fn too_deep(&mut self, f: ArchiveFormat, depth: u32, prefix: &str, name: &str) -> bool {
         if !compression(f) && depth >= self.limits.max_depth {
-            self.fail(error(
-                ArchiveErrorId::TooDeep,
-                Some(&join(prefix, name)),
-                Some(u64::from(self.limits.max_depth)),
-                "",
-            ));
+            self.fail(error(ArchiveErrorId::TooDeep, Some(&join(prefix, name)), Some(u64::from(self.limits.max_depth)), ""));
             return true;
         }
         false
     }
     /// Decode a compressed stream and walk what comes out.
     #[allow(clippy::too_many_arguments)]
-    fn decompress(
-        &mut self,
-        f: ArchiveFormat,
-        input: &mut dyn Read,
-        prefix: &str,
-        name: &str,
-        depth: u32,
-        compressions: u32,
-        sink: &mut Sink,
-    ) {
+    fn decompress(&mut self, f: ArchiveFormat, input: &mut dyn Read, prefix: &str, name: &str, depth: u32, compressions: u32, sink: &mut Sink) {
         let path = join(prefix, name);
         if compressions >= self.limits.max_compressions {
-            return self.fail(error(
-                ArchiveErrorId::TooDeep,
-                Some(&path),
-                Some(u64::from(self.limits.max_compressions)),
-                "",
-            ));
+            return self.fail(error(ArchiveErrorId::TooDeep, Some(&path), Some(u64::from(self.limits.max_compressions)), ""));
         }
-        self.bounded(f, input, &path, |w, stream| {
-            w.stream(stream, prefix, name, depth, compressions + 1, sink)
-        });
+        self.bounded(f, input, &path, |w, stream| w.stream(stream, prefix, name, depth, compressions + 1, sink));
         self.tick(0);
     }
     /// A whole compressed stream decoded into memory (bounded by the member
     /// limit, the ratio and the total): for an image tar that was
     /// compressed, whose layers must be read in the manifest's order.
-    pub fn inflate(
-        &mut self,
-        f: ArchiveFormat,
-        input: &mut dyn Read,
-        name: &str,
-    ) -> Option<Vec<u8>> {
-        self.bounded(f, input, name, |w, stream| w.hold(stream, name))
-            .flatten()
+    pub fn inflate(&mut self, f: ArchiveFormat, input: &mut dyn Read, name: &str) -> Option<Vec<u8>> {
+        self.bounded(f, input, name, |w, stream| w.hold(stream, name)).flatten()
     }
     /// Run `body` over the decoded stream, counted against the limits;
     /// `None` (and the limit reported) when the stream passed one.
-    pub(crate) fn bounded<T>(
-        &mut self,
-        f: ArchiveFormat,
-        input: &mut dyn Read,
-        path: &str,
-        body: impl FnOnce(&mut Self, &mut dyn Read) -> T,
-    ) -> Option<T> {
+    pub(crate) fn bounded<T>(&mut self, f: ArchiveFormat, input: &mut dyn Read, path: &str, body: impl FnOnce(&mut Self, &mut dyn Read) -> T) -> Option<T> {
         let consumed = Rc::new(Cell::new(0));
         let overrun = Rc::new(Cell::new(None));
-        let mut stream = Bounded::new(
-            decoder(f, Counted::new(input, consumed.clone())),
-            consumed,
-            self.total.clone(),
-            self.limits,
-            overrun.clone(),
-        );
+        let mut stream = Bounded::new(decoder(f, Counted::new(input, consumed.clone())), consumed, self.total.clone(), self.limits, overrun.clone());
         let out = body(self, &mut stream);
         (!self.overran(overrun.get(), path)).then_some(out)
     }
@@ -356,22 +232,12 @@ impl<'a> Walker<'a> {
     pub(crate) fn overran(&mut self, overrun: Option<Overrun>, path: &str) -> bool {
         match overrun {
             Some(Overrun::Total) => {
-                self.fail(error(
-                    ArchiveErrorId::TooBig,
-                    None,
-                    Some(self.limits.max_total),
-                    "",
-                ));
+                self.fail(error(ArchiveErrorId::TooBig, None, Some(self.limits.max_total), ""));
                 self.stopped = true;
                 true
             }
             Some(Overrun::Ratio) => {
-                self.fail(error(
-                    ArchiveErrorId::Bomb,
-                    Some(path),
-                    Some(self.limits.max_ratio),
-                    "",
-                ));
+                self.fail(error(ArchiveErrorId::Bomb, Some(path), Some(self.limits.max_ratio), ""));
                 true
             }
             None => false,
@@ -391,15 +257,7 @@ impl<'a> Walker<'a> {
         self.fail(error(id, Some(path), None, &e.to_string()));
     }
     /// Walk a stream read front to back once.
-    pub(crate) fn stream(
-        &mut self,
-        r: &mut dyn Read,
-        prefix: &str,
-        name: &str,
-        depth: u32,
-        compressions: u32,
-        sink: &mut Sink,
-    ) {
+    pub(crate) fn stream(&mut self, r: &mut dyn Read, prefix: &str, name: &str, depth: u32, compressions: u32, sink: &mut Sink) {
         let path = join(prefix, name);
         let mut head = [0u8; HEAD];
         let n = match read_head(r, &mut head) {
@@ -422,23 +280,11 @@ impl<'a> Walker<'a> {
             Kind::Archive(f) if self.too_deep(f, depth, prefix, name) => {}
             Kind::Archive(f @ (ArchiveFormat::Gzip | ArchiveFormat::Xz | ArchiveFormat::Zstd)) => {
                 self.note_chain(depth, f);
-                self.decompress(
-                    f,
-                    &mut rejoin(head, r),
-                    prefix,
-                    name,
-                    depth,
-                    compressions,
-                    sink,
-                );
+                self.decompress(f, &mut rejoin(head, r), prefix, name, depth, compressions, sink);
             }
             Kind::Archive(ArchiveFormat::Tar) => {
                 self.note_chain(depth, ArchiveFormat::Tar);
-                let inner = if name.is_empty() {
-                    prefix.to_string()
-                } else {
-                    format!("{prefix}{name}!/")
-                };
+                let inner = if name.is_empty() { prefix.to_string() } else { format!("{prefix}{name}!/") };
                 self.tar_stream(&mut rejoin(head, r), &inner, depth + 1, sink);
             }
             Kind::Archive(f) => {
@@ -456,24 +302,11 @@ impl<'a> Walker<'a> {
         // The declared size, when there is one, saves the doubling growth
         // (a 150 MB member would peak at 384 MB); believed only up to
         // 256 MiB, so a lying header cannot make a big allocation alone.
-        let hint = self
-            .size_hint
-            .take()
-            .unwrap_or(0)
-            .min(self.limits.max_member)
-            .min(crate::limits::HELD_RESERVE);
+        let hint = self.size_hint.take().unwrap_or(0).min(self.limits.max_member).min(crate::limits::HELD_RESERVE);
         let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0).saturating_add(1));
-        match r
-            .take(self.limits.max_member.saturating_add(1))
-            .read_to_end(&mut bytes)
-        {
+        match r.take(self.limits.max_member.saturating_add(1)).read_to_end(&mut bytes) {
             Ok(_) if bytes.len() as u64 > self.limits.max_member => {
-                self.fail(error(
-                    ArchiveErrorId::MemberTooBig,
-                    Some(path),
-                    Some(self.limits.max_member),
-                    "",
-                ));
+                self.fail(error(ArchiveErrorId::MemberTooBig, Some(path), Some(self.limits.max_member), ""));
                 // Drain it so the stream goes on to the next member.
                 let _ = io::copy(r, &mut io::sink());
                 None

@@ -32,10 +32,7 @@ unsafe impl GlobalAlloc for Capped {
 
 fn check(size: usize) {
     if size > CAP {
-        eprintln!(
-            "an allocation of {size} bytes, over the {CAP}-byte cap:\n{}",
-            std::backtrace::Backtrace::force_capture()
-        );
+        eprintln!("an allocation of {size} bytes, over the {CAP}-byte cap:\n{}", std::backtrace::Backtrace::force_capture());
         std::process::abort();
     }
 }
@@ -51,12 +48,7 @@ fn hostile_archives_found_by_the_fuzzer_stay_under_the_cap() {
         let path = entry.unwrap().path();
         let data = std::fs::read(&path).unwrap();
         let mut src = Cursor::new(&data);
-        let report = linklens_archive::open(
-            &mut src,
-            data.len() as u64,
-            &linklens_archive::fuzzing::limits(),
-            None,
-        );
+        let report = linklens_archive::open(&mut src, data.len() as u64, &linklens_archive::fuzzing::limits(), None);
         assert!(report.is_some(), "{}: read as an archive", path.display());
         seen += 1;
     }
@@ -70,18 +62,11 @@ fn hostile_archives_found_by_the_fuzzer_stay_under_the_cap() {
 fn a_section_claiming_4_gib_is_refused_before_the_cache_reserves_it() {
     // A real dynamic ELF (it has a .gnu.version_r), its version-needs
     // section header set to claim 4 GiB.
-    let gz = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../fixtures/bin/c-dynamic.gz"
-    ))
-    .unwrap();
+    let gz = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/bin/c-dynamic.gz")).unwrap();
     let mut elf = Vec::new();
-    flate2::read::GzDecoder::new(&gz[..])
-        .read_to_end(&mut elf)
-        .unwrap();
+    flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut elf).unwrap();
     let u16_at = |b: &[u8], at: usize| u16::from_le_bytes([b[at], b[at + 1]]) as usize;
-    let u64_at =
-        |b: &[u8], at: usize| u64::from_le_bytes(b[at..at + 8].try_into().unwrap()) as usize;
+    let u64_at = |b: &[u8], at: usize| u64::from_le_bytes(b[at..at + 8].try_into().unwrap()) as usize;
     let (shoff, shentsize, shnum) = (u64_at(&elf, 40), u16_at(&elf, 58), u16_at(&elf, 60));
     let verneed = (0..shnum)
         .map(|i| shoff + i * shentsize)

@@ -16,35 +16,25 @@ pub enum Input {
 pub struct InputError(pub String);
 
 fn io_error(path: &str, e: std::io::Error) -> InputError {
-    InputError(fill(
-        sentences::CLI_CANNOT_READ,
-        &[("path", path), ("detail", &e.to_string())],
-    ))
+    InputError(fill(sentences::CLI_CANNOT_READ, &[("path", path), ("detail", &e.to_string())]))
 }
 
 impl Input {
     pub fn open(path: &str) -> Result<Input, InputError> {
         if path == "-" {
             let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| io_error(path, e))?;
+            std::io::stdin().read_to_end(&mut buf).map_err(|e| io_error(path, e))?;
             return Ok(Input::Buffer(buf));
         }
         let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
         if meta.is_dir() {
-            return Err(InputError(fill(
-                sentences::CLI_IS_A_DIRECTORY,
-                &[("path", path)],
-            )));
+            return Err(InputError(fill(sentences::CLI_IS_A_DIRECTORY, &[("path", path)])));
         }
         if !meta.is_file() || meta.len() == 0 {
             // Devices, FIFOs and empty files: read them plainly (an empty
             // mapping is an error on some systems).
             let mut buf = Vec::new();
-            File::open(path)
-                .and_then(|mut f| f.read_to_end(&mut buf))
-                .map_err(|e| io_error(path, e))?;
+            File::open(path).and_then(|mut f| f.read_to_end(&mut buf)).map_err(|e| io_error(path, e))?;
             return Ok(Input::Buffer(buf));
         }
         let file = File::open(path).map_err(|e| io_error(path, e))?;

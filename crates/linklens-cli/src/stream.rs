@@ -14,10 +14,7 @@ pub fn in_order<T: Sync, R: Send>(
     work: impl Fn(&T) -> R + Sync,
     mut done: impl FnMut(R) -> io::Result<()>,
 ) -> io::Result<()> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len())
-        .max(1);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len()).max(1);
     let next = AtomicUsize::new(0);
     std::thread::scope(|scope| {
         // A bounded channel: workers wait rather than pile up output when
@@ -59,12 +56,7 @@ pub struct Printer<W: Write> {
 
 impl<W: Write> Printer<W> {
     pub fn new(out: W, json: bool, separator: &'static str) -> Self {
-        Printer {
-            out: BufWriter::new(out),
-            json,
-            separator,
-            count: 0,
-        }
+        Printer { out: BufWriter::new(out), json, separator, count: 0 }
     }
 
     pub fn print(&mut self, entry: &str) -> io::Result<()> {
@@ -81,8 +73,7 @@ impl<W: Write> Printer<W> {
 
     pub fn finish(mut self) -> io::Result<()> {
         if self.json {
-            self.out
-                .write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
+            self.out.write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
         }
         self.out.flush()
     }

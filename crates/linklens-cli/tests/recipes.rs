@@ -24,21 +24,13 @@ fn root() -> PathBuf {
 
 /// Every fixture in the manifest that was built, analysed.
 fn fixtures() -> Vec<(String, Report)> {
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(root().join("fixtures/manifest.json")).unwrap())
-            .unwrap();
+    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(root().join("fixtures/manifest.json")).unwrap()).unwrap();
     let mut out = Vec::new();
     for f in manifest["fixtures"].as_array().unwrap() {
-        let (Some(name), Some(file)) = (f["name"].as_str(), f["file"].as_str()) else {
-            continue;
-        };
-        let Ok(gz) = std::fs::read(root().join("fixtures").join(file)) else {
-            continue;
-        };
+        let (Some(name), Some(file)) = (f["name"].as_str(), f["file"].as_str()) else { continue };
+        let Ok(gz) = std::fs::read(root().join("fixtures").join(file)) else { continue };
         let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(gz.as_slice())
-            .read_to_end(&mut raw)
-            .unwrap();
+        flate2::read::GzDecoder::new(gz.as_slice()).read_to_end(&mut raw).unwrap();
         if let Ok(r) = linklens::analyze(&raw[..]) {
             out.push((name.to_string(), Report::new(r)));
         }
@@ -49,15 +41,9 @@ fn fixtures() -> Vec<(String, Report)> {
 
 /// Whether `tool` runs; if not, a skip here and a failure under CI.
 fn have(tool: &str, args: &[&str]) -> bool {
-    let ok = Command::new(tool)
-        .args(args)
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let ok = Command::new(tool).args(args).output().is_ok_and(|o| o.status.success());
     if !ok {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{tool} is missing under CI=true (cargo xtask test installs it)"
-        );
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "{tool} is missing under CI=true (cargo xtask test installs it)");
         eprintln!("SKIPPED: {tool} is not installed");
     }
     ok
@@ -153,35 +139,16 @@ struct Step {
 fn parse_dockerfiles(paths: &[PathBuf]) -> Vec<Vec<Vec<String>>> {
     let script = "import dockerfile, json, sys\n\
                   print(json.dumps([[[c.cmd] + list(c.value) for c in dockerfile.parse_file(p)] for p in sys.argv[1:]]))";
-    let out = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .args(paths)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "BuildKit's parser refused a Dockerfile: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = Command::new("python3").arg("-c").arg(script).args(paths).output().unwrap();
+    assert!(out.status.success(), "BuildKit's parser refused a Dockerfile: {}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
 /// The build stage's `RUN`s: the build, then the check.
 fn dockerfile_runs(instructions: &[Vec<String>]) -> (String, String) {
-    let runs: Vec<&String> = instructions
-        .iter()
-        .filter(|i| i[0] == "RUN")
-        .map(|i| &i[1])
-        .collect();
-    let build = runs
-        .iter()
-        .find(|r| r.contains("go build") || r.contains("go test -c"))
-        .expect("a RUN that builds");
-    let check = runs
-        .iter()
-        .find(|r| r.contains("readelf"))
-        .expect("a RUN that checks");
+    let runs: Vec<&String> = instructions.iter().filter(|i| i[0] == "RUN").map(|i| &i[1]).collect();
+    let build = runs.iter().find(|r| r.contains("go build") || r.contains("go test -c")).expect("a RUN that builds");
+    let check = runs.iter().find(|r| r.contains("readelf")).expect("a RUN that checks");
     (build.to_string(), check.to_string())
 }
 
@@ -199,53 +166,23 @@ fn every_recipe_of_every_fixture_is_read_by_its_tool() {
                 let Some(b) = &fix.build else { continue };
                 match rc.kind {
                     RecipeKind::Goreleaser => {
-                        let g: Goreleaser = serde_yaml_ng::from_str(&rc.text)
-                            .unwrap_or_else(|e| panic!("{name} {}: {e}\n{}", fix.id, rc.text));
+                        let g: Goreleaser = serde_yaml_ng::from_str(&rc.text).unwrap_or_else(|e| panic!("{name} {}: {e}\n{}", fix.id, rc.text));
                         assert_eq!(g.version, 2);
                         // What runs before the build (a replace dropped, a driver added) is GoReleaser's before hooks.
-                        assert_eq!(
-                            g.before.map(|b| b.hooks).unwrap_or_default(),
-                            b.before_build(),
-                            "{name} {}",
-                            fix.id
-                        );
+                        assert_eq!(g.before.map(|b| b.hooks).unwrap_or_default(), b.before_build(), "{name} {}", fix.id);
                         let build = &g.builds[0];
-                        assert_eq!(
-                            (
-                                build.id.as_str(),
-                                build.binary.as_str(),
-                                build.main.as_str()
-                            ),
-                            (b.output.as_str(), b.output.as_str(), b.package.as_str())
-                        );
+                        assert_eq!((build.id.as_str(), build.binary.as_str(), build.main.as_str()), (b.output.as_str(), b.output.as_str(), b.package.as_str()));
                         assert_eq!(build.tags, b.tags, "{name} {}", fix.id);
                         assert_eq!(build.goos, std::slice::from_ref(&b.goos));
                         assert_eq!(build.goarch, std::slice::from_ref(&b.goarch));
                         assert_eq!(build.command.as_deref(), b.test.then_some("test"));
                         // The ldflags, split as go splits them, are the build's.
                         let ld = build.ldflags.join(" ");
-                        assert_eq!(
-                            linklens::go::quoted::split(&ld),
-                            b.ldflags,
-                            "{name} {}",
-                            fix.id
-                        );
+                        assert_eq!(linklens::go::quoted::split(&ld), b.ldflags, "{name} {}", fix.id);
                         for e in &b.env {
                             let kept = build.env.contains(&format!("{}={}", e.key, e.value));
                             // GoReleaser sets the target's own variables from goos, goarch and the levels.
-                            let target = [
-                                "GOOS",
-                                "GOARCH",
-                                "GOAMD64",
-                                "GOARM",
-                                "GOARM64",
-                                "GO386",
-                                "GOMIPS",
-                                "GOMIPS64",
-                                "GOPPC64",
-                                "GORISCV64",
-                            ]
-                            .contains(&e.key.as_str());
+                            let target = ["GOOS", "GOARCH", "GOAMD64", "GOARM", "GOARM64", "GO386", "GOMIPS", "GOMIPS64", "GOPPC64", "GORISCV64"].contains(&e.key.as_str());
                             assert!(kept || target, "{name} {}: {} lost", fix.id, e.key);
                         }
                         // -gcflags and -asmflags in their own fields, -pgo among the flags.
@@ -257,34 +194,13 @@ fn every_recipe_of_every_fixture_is_read_by_its_tool() {
                             };
                             assert!(found, "{name} {}: {} lost", fix.id, s.key);
                         }
-                        assert!(
-                            build
-                                .hooks
-                                .post
-                                .iter()
-                                .any(|h| h.cmd.starts_with("linklens ")),
-                            "{name}: a linklens check"
-                        );
-                        let _ = (
-                            &build.flags,
-                            &build.goamd64,
-                            &build.goarm64,
-                            &build.goarm,
-                            &build.go386,
-                            &build.gomips,
-                            &build.goppc64,
-                            &build.goriscv64,
-                        );
+                        assert!(build.hooks.post.iter().any(|h| h.cmd.starts_with("linklens ")), "{name}: a linklens check");
+                        let _ = (&build.flags, &build.goamd64, &build.goarm64, &build.goarm, &build.go386, &build.gomips, &build.goppc64, &build.goriscv64);
                     }
                     RecipeKind::GithubActions => {
-                        let w: Workflow = serde_yaml_ng::from_str(&rc.text)
-                            .unwrap_or_else(|e| panic!("{name} {}: {e}\n{}", fix.id, rc.text));
+                        let w: Workflow = serde_yaml_ng::from_str(&rc.text).unwrap_or_else(|e| panic!("{name} {}: {e}\n{}", fix.id, rc.text));
                         let steps = &w.jobs["build"].steps;
-                        let build = steps
-                            .iter()
-                            .filter_map(|s| s.run.as_deref())
-                            .find(|r| r.contains(&b.package))
-                            .expect("a build step");
+                        let build = steps.iter().filter_map(|s| s.run.as_deref()).find(|r| r.contains(&b.package)).expect("a build step");
                         assert!(build.contains(&format!("-o ./{}", b.output)), "{build}");
                         workflows.push(path);
                     }
@@ -297,75 +213,32 @@ fn every_recipe_of_every_fixture_is_read_by_its_tool() {
     }
     // Every kind, many times over.
     for kind in RecipeKind::ALL {
-        assert!(
-            kinds.get(kind).copied().unwrap_or(0) >= 20,
-            "{kind}: {kinds:?}"
-        );
+        assert!(kinds.get(kind).copied().unwrap_or(0) >= 20, "{kind}: {kinds:?}");
     }
     if have("actionlint", &["-version"]) {
-        let out = Command::new("actionlint")
-            .args(&workflows)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "actionlint:\n{}",
-            String::from_utf8_lossy(&out.stdout)
-        );
+        let out = Command::new("actionlint").args(&workflows).output().unwrap();
+        assert!(out.status.success(), "actionlint:\n{}", String::from_utf8_lossy(&out.stdout));
     }
     if have("python3", &["-c", "import dockerfile"]) {
         for (path, instructions) in dockerfiles.iter().zip(parse_dockerfiles(&dockerfiles)) {
             let froms: Vec<&Vec<String>> = instructions.iter().filter(|i| i[0] == "FROM").collect();
-            assert_eq!(
-                froms.len(),
-                2,
-                "{}: a build stage and an image",
-                path.display()
-            );
-            assert_eq!(
-                froms[0].last().map(String::as_str),
-                Some("build"),
-                "{}",
-                path.display()
-            );
-            assert_eq!(
-                instructions.last().map(|i| i[0].as_str()),
-                Some("ENTRYPOINT"),
-                "{}",
-                path.display()
-            );
+            assert_eq!(froms.len(), 2, "{}: a build stage and an image", path.display());
+            assert_eq!(froms[0].last().map(String::as_str), Some("build"), "{}", path.display());
+            assert_eq!(instructions.last().map(|i| i[0].as_str()), Some("ENTRYPOINT"), "{}", path.display());
             dockerfile_runs(&instructions);
         }
     }
     if have("make", &["--version"]) {
         for path in &makefiles {
-            let out = Command::new("make")
-                .arg("-n")
-                .arg("-f")
-                .arg(path)
-                .arg("verify")
-                .current_dir(&dir)
-                .output()
-                .unwrap();
-            assert!(
-                out.status.success(),
-                "make -n refused {}: {}",
-                path.display(),
-                String::from_utf8_lossy(&out.stderr)
-            );
+            let out = Command::new("make").arg("-n").arg("-f").arg(path).arg("verify").current_dir(&dir).output().unwrap();
+            assert!(out.status.success(), "make -n refused {}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
         }
     }
 }
 
 /// One fixture of each cause the pure-Go, netgo/osusergo and musl fixes
 /// mend, and one built with its own tags and ldflags.
-const BUILD_CASES: &[&str] = &[
-    "lookuphost-default-go1.26",
-    "userlookup-default-go1.26",
-    "netuser-default-go1.26",
-    "lookuphost-flags-go1.26",
-    "sqlite-default-go1.26",
-];
+const BUILD_CASES: &[&str] = &["lookuphost-default-go1.26", "userlookup-default-go1.26", "netuser-default-go1.26", "lookuphost-flags-go1.26", "sqlite-default-go1.26"];
 const BUILT_FIXES: &[FixId] = &[FixId::CgoOff, FixId::PureGoTags, FixId::MuslGcc];
 
 /// A copy of the fixtures' Go module to build in.
@@ -376,13 +249,7 @@ fn module_copy(to: &Path) -> PathBuf {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         if name != "nongo" && !name.starts_with('.') {
-            assert!(Command::new("cp")
-                .arg("-r")
-                .arg(&path)
-                .arg(&src)
-                .status()
-                .unwrap()
-                .success());
+            assert!(Command::new("cp").arg("-r").arg(&path).arg(&src).status().unwrap().success());
         }
     }
     src
@@ -393,11 +260,7 @@ fn module_copy(to: &Path) -> PathBuf {
 /// `linklens` is this build's.
 fn sh(src: &Path, script: &str, env: &[(&str, &str)]) -> Result<(), String> {
     let cli = PathBuf::from(env!("CARGO_BIN_EXE_linklens"));
-    let path = format!(
-        "{}:{}",
-        cli.parent().unwrap().display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
+    let path = format!("{}:{}", cli.parent().unwrap().display(), std::env::var("PATH").unwrap_or_default());
     let mut sh = Command::new("sh");
     sh.arg("-c").arg(script).current_dir(src).env("PATH", path);
     let out = linklens_explain::proof::go_env(&mut sh, true)
@@ -407,39 +270,22 @@ fn sh(src: &Path, script: &str, env: &[(&str, &str)]) -> Result<(), String> {
     if out.status.success() {
         Ok(())
     } else {
-        Err(format!(
-            "{script}\n{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ))
+        Err(format!("{script}\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
     }
 }
 
 /// The file must be what the fix promises.
 fn judge(path: &Path, fix: &Fix, what: &str, failures: &mut Vec<String>) {
-    match std::fs::read(path)
-        .map_err(|e| e.to_string())
-        .and_then(|b| linklens::analyze(&b[..]).map_err(|e| e.to_string()))
-    {
+    match std::fs::read(path).map_err(|e| e.to_string()).and_then(|b| linklens::analyze(&b[..]).map_err(|e| e.to_string())) {
         Ok(r) if r.linkage == fix.expect => {}
-        Ok(r) => failures.push(format!(
-            "{what}: {} gave {}, it promises {}",
-            fix.id, r.linkage, fix.expect
-        )),
+        Ok(r) => failures.push(format!("{what}: {} gave {}, it promises {}", fix.id, r.linkage, fix.expect)),
         Err(e) => failures.push(format!("{what}: {} wrote nothing readable: {e}", fix.id)),
     }
 }
 
 #[test]
 fn the_build_inside_each_recipe_gives_what_the_fix_promises() {
-    let tools = [
-        ("go", &["version"][..]),
-        ("python3", &["-c", "import dockerfile"]),
-        ("make", &["--version"]),
-        ("musl-gcc", &["--version"]),
-        ("readelf", &["--version"]),
-        ("file", &["--version"]),
-    ];
+    let tools = [("go", &["version"][..]), ("python3", &["-c", "import dockerfile"]), ("make", &["--version"]), ("musl-gcc", &["--version"]), ("readelf", &["--version"]), ("file", &["--version"])];
     if !tools.iter().all(|(t, a)| have(t, a)) {
         return;
     }
@@ -448,25 +294,13 @@ fn the_build_inside_each_recipe_gives_what_the_fix_promises() {
     let all = fixtures();
     let (mut failures, mut built) = (Vec::new(), 0);
     for name in BUILD_CASES {
-        let (_, r) = all
-            .iter()
-            .find(|(n, _)| n == name)
-            .unwrap_or_else(|| panic!("{name} is a fixture"));
-        for fix in r
-            .explanation
-            .fixes
-            .iter()
-            .filter(|f| BUILT_FIXES.contains(&f.id))
-        {
+        let (_, r) = all.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("{name} is a fixture"));
+        for fix in r.explanation.fixes.iter().filter(|f| BUILT_FIXES.contains(&f.id)) {
             let b = fix.build.as_ref().expect("a Go fix has its build");
             let what = |kind: RecipeKind| format!("{name} {} {kind}", fix.id);
             let out = |kind: RecipeKind| dir.join(format!("{name}-{}-{kind}", fix.id));
             // Alpine's gcc is musl's: on this Debian machine musl-gcc stands in for it.
-            let alpine: &[(&str, &str)] = if b.toolchain() == BuildTool::MuslGcc {
-                &[("CC", "musl-gcc")]
-            } else {
-                &[]
-            };
+            let alpine: &[(&str, &str)] = if b.toolchain() == BuildTool::MuslGcc { &[("CC", "musl-gcc")] } else { &[] };
 
             // Dockerfile: the build stage's RUN lines, with /out/ here.
             let kind = RecipeKind::Dockerfile;
@@ -493,11 +327,7 @@ fn the_build_inside_each_recipe_gives_what_the_fix_promises() {
             let file = dir.join(format!("{name}.{}.mk", fix.id));
             std::fs::write(&file, recipe(r, fix, kind).unwrap()).unwrap();
             let exe = out(kind);
-            match sh(
-                &src,
-                &format!("make -f {} verify BIN={}", file.display(), exe.display()),
-                &[],
-            ) {
+            match sh(&src, &format!("make -f {} verify BIN={}", file.display(), exe.display()), &[]) {
                 Ok(()) => judge(&exe, fix, &what(kind), &mut failures),
                 Err(e) => failures.push(format!("{}: {e}", what(kind))),
             }
@@ -506,18 +336,9 @@ fn the_build_inside_each_recipe_gives_what_the_fix_promises() {
             let kind = RecipeKind::GithubActions;
             let w: Workflow = serde_yaml_ng::from_str(&recipe(r, fix, kind).unwrap()).unwrap();
             let steps = &w.jobs["build"].steps;
-            let step = |prefix: &str| {
-                steps
-                    .iter()
-                    .find(|s| s.name.as_deref().is_some_and(|n| n.starts_with(prefix)))
-                    .expect("a named step")
-            };
+            let step = |prefix: &str| steps.iter().find(|s| s.name.as_deref().is_some_and(|n| n.starts_with(prefix))).expect("a named step");
             let (build, verify) = (step("Build"), step("Verify"));
-            let env: Vec<(&str, &str)> = build
-                .env
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .collect();
+            let env: Vec<(&str, &str)> = build.env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             let local = format!("./{}", b.output);
             let exe = out(kind);
             let relocate = |run: &str| run.replace(&local, &exe.display().to_string());
@@ -538,24 +359,15 @@ fn the_build_inside_each_recipe_gives_what_the_fix_promises() {
             let gb = &g.builds[0];
             let exe = out(kind);
             let mut go = Command::new("go");
-            go.arg(gb.command.as_deref().unwrap_or("build"))
-                .args(&gb.flags);
+            go.arg(gb.command.as_deref().unwrap_or("build")).args(&gb.flags);
             if !gb.tags.is_empty() {
                 go.arg(format!("-tags={}", gb.tags.join(",")));
             }
             if !gb.ldflags.is_empty() {
                 go.arg(format!("-ldflags={}", gb.ldflags.join(" ")));
             }
-            go.arg("-o")
-                .arg(&exe)
-                .arg(&gb.main)
-                .current_dir(&src)
-                .env("GOTOOLCHAIN", "local")
-                .env("GOFLAGS", "-mod=mod");
-            go.env("GOOS", &gb.goos[0])
-                .env("GOARCH", &gb.goarch[0])
-                .env_remove("CGO_ENABLED")
-                .env_remove("CC");
+            go.arg("-o").arg(&exe).arg(&gb.main).current_dir(&src).env("GOTOOLCHAIN", "local").env("GOFLAGS", "-mod=mod");
+            go.env("GOOS", &gb.goos[0]).env("GOARCH", &gb.goarch[0]).env_remove("CGO_ENABLED").env_remove("CC");
             for e in &gb.env {
                 let (k, v) = e.split_once('=').unwrap();
                 go.env(k, v);
@@ -564,11 +376,7 @@ fn the_build_inside_each_recipe_gives_what_the_fix_promises() {
             if result.status.success() {
                 judge(&exe, fix, &what(kind), &mut failures);
             } else {
-                failures.push(format!(
-                    "{}: {}",
-                    what(kind),
-                    String::from_utf8_lossy(&result.stderr)
-                ));
+                failures.push(format!("{}: {}", what(kind), String::from_utf8_lossy(&result.stderr)));
             }
             built += 4;
         }
@@ -583,49 +391,27 @@ fn the_cli_prints_a_recipe_or_says_why_not() {
     let unpack = |name: &str| {
         let gz = std::fs::read(root().join(format!("fixtures/bin/{name}.gz"))).unwrap();
         let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(gz.as_slice())
-            .read_to_end(&mut raw)
-            .unwrap();
+        flate2::read::GzDecoder::new(gz.as_slice()).read_to_end(&mut raw).unwrap();
         let path = dir.join(name);
         std::fs::write(&path, raw).unwrap();
         path
     };
     let run = |args: &[&str], file: &Path| {
-        let out = Command::new(env!("CARGO_BIN_EXE_linklens"))
-            .args(args)
-            .arg(file)
-            .output()
-            .unwrap();
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+        let out = Command::new(env!("CARGO_BIN_EXE_linklens")).args(args).arg(file).output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
     };
     let dns = unpack("lookuphost-default-go1.26");
     let (code, out, _) = run(&["--recipe", "dockerfile"], &dns);
     assert_eq!(code, Some(0));
-    assert!(
-        out.starts_with("# syntax=docker/dockerfile:1\n# linklens: Build without cgo"),
-        "{out}"
-    );
-    assert!(
-        out.contains("CGO_ENABLED=0 go build -o /out/lookuphost ./cmd/lookuphost"),
-        "{out}"
-    );
+    assert!(out.starts_with("# syntax=docker/dockerfile:1\n# linklens: Build without cgo"), "{out}");
+    assert!(out.contains("CGO_ENABLED=0 go build -o /out/lookuphost ./cmd/lookuphost"), "{out}");
     let (_, out, _) = run(&["--recipe", "makefile", "--fix", "pure-go-tags"], &dns);
-    assert!(
-        out.contains("go build -tags netgo -o $(BIN) ./cmd/lookuphost"),
-        "{out}"
-    );
+    assert!(out.contains("go build -tags netgo -o $(BIN) ./cmd/lookuphost"), "{out}");
     // A static file has no fix: nothing on stdout, the reason on stderr, status 2.
     let hello = unpack("hello-default-go1.26");
     let (code, out, err) = run(&["--recipe", "goreleaser"], &hello);
     assert_eq!((code, out.as_str()), (Some(2), ""));
-    assert!(
-        err.contains("no rebuild to render: it is statically linked"),
-        "{err}"
-    );
+    assert!(err.contains("no rebuild to render: it is statically linked"), "{err}");
     // A fix the file does not have.
     let (code, _, err) = run(&["--recipe", "shell", "--fix", "static-pie"], &dns);
     assert_eq!(code, Some(2));
@@ -637,10 +423,7 @@ fn the_cli_prints_a_recipe_or_says_why_not() {
     // Usage errors list the kinds.
     let (code, _, err) = run(&["--recipe", "helm"], &dns);
     assert_eq!(code, Some(2));
-    assert!(
-        err.contains("shell, dockerfile, goreleaser, github-actions, makefile"),
-        "{err}"
-    );
+    assert!(err.contains("shell, dockerfile, goreleaser, github-actions, makefile"), "{err}");
     let (code, _, _) = run(&["--recipe", "shell", "--json"], &dns);
     assert_eq!(code, Some(2), "--recipe and --json exclude each other");
 }

@@ -5,9 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use linklens::archive::{
-    ArchiveError, ArchiveErrorId, ArchiveReport, ImageReasonId, ImageReport, ImageVerdict,
-};
+use linklens::archive::{ArchiveError, ArchiveErrorId, ArchiveReport, ImageReport, ImageReasonId, ImageVerdict};
 use linklens::{FixId, TargetId, Verdict, SCHEMA_VERSION};
 
 use crate::catalogue::{self, fill};
@@ -30,31 +28,15 @@ impl ExplainedArchive {
     /// Explain `facts`.
     pub fn new(facts: ArchiveReport) -> ExplainedArchive {
         let explanation = explain_archive(&facts);
-        ExplainedArchive {
-            schema: SCHEMA_VERSION,
-            facts,
-            explanation,
-        }
+        ExplainedArchive { schema: SCHEMA_VERSION, facts, explanation }
     }
 
     /// Each member's path and, when it could be analysed, its report.
     pub fn members(&self) -> impl Iterator<Item = (&str, Option<Report>)> + '_ {
-        self.facts
-            .members
-            .iter()
-            .zip(&self.explanation.members)
-            .map(|(m, e)| {
-                let report = m
-                    .facts
-                    .clone()
-                    .zip(e.clone())
-                    .map(|(facts, explanation)| Report {
-                        schema: SCHEMA_VERSION,
-                        facts,
-                        explanation,
-                    });
-                (m.path.as_str(), report)
-            })
+        self.facts.members.iter().zip(&self.explanation.members).map(|(m, e)| {
+            let report = m.facts.clone().zip(e.clone()).map(|(facts, explanation)| Report { schema: SCHEMA_VERSION, facts, explanation });
+            (m.path.as_str(), report)
+        })
     }
 }
 
@@ -86,107 +68,48 @@ pub struct ImageWords {
 
 /// Explain every member, image and error of `r`.
 pub fn explain_archive(r: &ArchiveReport) -> ArchiveExplanation {
-    let members: Vec<Option<Explanation>> = r
-        .members
-        .iter()
-        .map(|m| m.facts.as_ref().map(explain))
-        .collect();
-    let images = r
-        .images
-        .iter()
-        .map(|i| image_words(r, &members, i))
-        .collect();
-    let member_errors = r
-        .members
-        .iter()
-        .map(|m| m.error.as_ref().map(error_message))
-        .collect();
-    ArchiveExplanation {
-        members,
-        member_errors,
-        images,
-        errors: r.errors.iter().map(error_message).collect(),
-    }
+    let members: Vec<Option<Explanation>> = r.members.iter().map(|m| m.facts.as_ref().map(explain)).collect();
+    let images = r.images.iter().map(|i| image_words(r, &members, i)).collect();
+    let member_errors = r.members.iter().map(|m| m.error.as_ref().map(error_message)).collect();
+    ArchiveExplanation { members, member_errors, images, errors: r.errors.iter().map(error_message).collect() }
 }
 
 fn image_words(r: &ArchiveReport, members: &[Option<Explanation>], i: &ImageReport) -> ImageWords {
     let words = catalogue::image_reason(i.reason_id);
-    let mut args: Vec<(&str, &str)> = i
-        .values
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    if i.reason_id == ImageReasonId::AllFound
-        && i.values
-            .iter()
-            .all(|(k, v)| k != "libraries" || v.is_empty())
-    {
+    let mut args: Vec<(&str, &str)> = i.values.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    if i.reason_id == ImageReasonId::AllFound && i.values.iter().all(|(k, v)| k != "libraries" || v.is_empty()) {
         args.retain(|(k, _)| *k != "libraries");
         args.push(("libraries", labels::NONE));
     }
     let program = i.program.as_deref().map(|p| p.trim_start_matches('/'));
     let member = program.and_then(|p| r.members.iter().position(|m| m.path == p));
-    let analysis = member
-        .and_then(|at| r.members.get(at)?.error.as_ref()?.analysis.as_ref())
-        .map(crate::error::message);
+    let analysis = member.and_then(|at| r.members.get(at)?.error.as_ref()?.analysis.as_ref()).map(crate::error::message);
     if i.reason_id == ImageReasonId::NotElf && !i.values.iter().any(|(k, _)| k == "detail") {
-        args.push((
-            "detail",
-            analysis
-                .as_deref()
-                .unwrap_or(catalogue::sentences::NOT_AN_ELF_FILE),
-        ));
+        args.push(("detail", analysis.as_deref().unwrap_or(catalogue::sentences::NOT_AN_ELF_FILE)));
     }
     // It fails on what the program needs: the program's own rebuild, and
     // a base it starts on as it is.
-    let needs = matches!(
-        i.reason_id,
-        ImageReasonId::NoLoader | ImageReasonId::MissingLibrary | ImageReasonId::GlibcTooOld
-    );
+    let needs = matches!(i.reason_id, ImageReasonId::NoLoader | ImageReasonId::MissingLibrary | ImageReasonId::GlibcTooOld);
     let explained = member.and_then(|at| members.get(at)?.as_ref());
     let (fix, base) = match (needs && i.verdict == ImageVerdict::Fails, explained) {
-        (true, Some(e)) => (
-            e.fixes.first().map(|f| f.id),
-            e.targets
-                .iter()
-                .find(|t| t.verdict == Verdict::Runs)
-                .map(|t| t.id),
-        ),
+        (true, Some(e)) => (e.fixes.first().map(|f| f.id), e.targets.iter().find(|t| t.verdict == Verdict::Runs).map(|t| t.id)),
         _ => (None, None),
     };
-    ImageWords {
-        reason: fill(words.reason, &args),
-        error: words.error.map(|e| fill(e, &args)),
-        fix,
-        base,
-    }
+    ImageWords { reason: fill(words.reason, &args), error: words.error.map(|e| fill(e, &args)), fix, base }
 }
 
 /// An archive error's sentence: its id's words with the path, the limit
 /// (in bytes as people write them, where it is bytes) and the detail.
 pub fn error_message(e: &ArchiveError) -> String {
-    let shown = e
-        .path
-        .as_deref()
-        .filter(|p| !p.is_empty())
-        .unwrap_or(catalogue::THE_ARCHIVE);
+    let shown = e.path.as_deref().filter(|p| !p.is_empty()).unwrap_or(catalogue::THE_ARCHIVE);
     let limit = match (e.id, e.limit) {
-        (
-            ArchiveErrorId::TooBig | ArchiveErrorId::MemberTooBig | ArchiveErrorId::ImageJsonTooBig,
-            Some(n),
-        ) => labels::size(n),
+        (ArchiveErrorId::TooBig | ArchiveErrorId::MemberTooBig | ArchiveErrorId::ImageJsonTooBig, Some(n)) => labels::size(n),
         (_, Some(n)) => n.to_string(),
         (_, None) => String::new(),
     };
     let analysis = e.analysis.as_ref().map(crate::error::message);
-    let detail = analysis
-        .as_deref()
-        .or(e.detail.as_deref())
-        .unwrap_or_default();
-    fill(
-        catalogue::archive_error(e.id),
-        &[("path", shown), ("limit", &limit), ("detail", detail)],
-    )
+    let detail = analysis.as_deref().or(e.detail.as_deref()).unwrap_or_default();
+    fill(catalogue::archive_error(e.id), &[("path", shown), ("limit", &limit), ("detail", detail)])
 }
 
 #[cfg(test)]
@@ -196,42 +119,12 @@ mod tests {
     #[test]
     fn every_error_sentence_is_filled() {
         for &id in ArchiveErrorId::ALL {
-            let e = ArchiveError {
-                id,
-                path: Some("a/b".into()),
-                limit: Some(3),
-                detail: Some("why".into()),
-                analysis: None,
-            };
-            assert!(
-                !error_message(&e).contains('{'),
-                "{id}: {}",
-                error_message(&e)
-            );
+            let e = ArchiveError { id, path: Some("a/b".into()), limit: Some(3), detail: Some("why".into()), analysis: None };
+            assert!(!error_message(&e).contains('{'), "{id}: {}", error_message(&e));
         }
-        let cut = ArchiveError {
-            id: ArchiveErrorId::Truncated,
-            path: None,
-            limit: None,
-            detail: Some("eof".into()),
-            analysis: None,
-        };
-        assert!(
-            error_message(&cut).starts_with("the archive ends early"),
-            "{}",
-            error_message(&cut)
-        );
-        let big = ArchiveError {
-            id: ArchiveErrorId::TooBig,
-            path: None,
-            limit: Some(16 << 30),
-            detail: None,
-            analysis: None,
-        };
-        assert!(
-            error_message(&big).contains("16 GiB"),
-            "{}",
-            error_message(&big)
-        );
+        let cut = ArchiveError { id: ArchiveErrorId::Truncated, path: None, limit: None, detail: Some("eof".into()), analysis: None };
+        assert!(error_message(&cut).starts_with("the archive ends early"), "{}", error_message(&cut));
+        let big = ArchiveError { id: ArchiveErrorId::TooBig, path: None, limit: Some(16 << 30), detail: None, analysis: None };
+        assert!(error_message(&big).contains("16 GiB"), "{}", error_message(&big));
     }
 }

@@ -7,9 +7,7 @@
 /// run on hostile facts). Any input gives a report or an error.
 pub fn share(data: &[u8]) {
     use base64::Engine;
-    let Some((&mode, rest)) = data.split_first() else {
-        return;
-    };
+    let Some((&mode, rest)) = data.split_first() else { return };
     let b64 = |bytes: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
     let fragment = match mode % 3 {
         0 => String::from_utf8_lossy(rest).into_owned(),
@@ -18,11 +16,7 @@ pub fn share(data: &[u8]) {
     };
     if let Ok(shared) = crate::share::open(&fragment) {
         // What opens renders: the one renderer must not panic on it either.
-        let _ = crate::render::text(
-            &shared.name,
-            &shared.report,
-            crate::render::TextOptions::default(),
-        );
+        let _ = crate::render::text(&shared.name, &shared.report, crate::render::TextOptions::default());
         for fix in &shared.report.explanation.fixes {
             let _ = crate::render::recipe::recipes(&shared.report, fix);
         }

@@ -118,15 +118,8 @@ impl Readelf {
                 in_needs = false;
             } else if in_needs {
                 // `  0x0010:   Name: GLIBC_2.34  Flags: none  Version: 2`
-                if let Some((_, rest)) = line
-                    .split_once("Name: ")
-                    .filter(|_| line.contains("Flags:"))
-                {
-                    let name = rest
-                        .split_whitespace()
-                        .next()
-                        .unwrap_or_default()
-                        .to_string();
+                if let Some((_, rest)) = line.split_once("Name: ").filter(|_| line.contains("Flags:")) {
+                    let name = rest.split_whitespace().next().unwrap_or_default().to_string();
                     if !view.versions.contains(&name) {
                         view.versions.push(name);
                     }

@@ -12,35 +12,20 @@ pub(crate) fn line(r: &Facts) -> String {
         // The byte order, as `file` writes it: ppc64 and ppc64le share a machine name.
         Format::Elf => format!("ELF {}-bit {}", r.bits, labels::byte_order(r.endian)),
         Format::Macho => format!("Mach-O {}-bit", r.bits),
-        Format::Pe => {
-            if r.bits == 64 {
-                "PE32+".to_string()
-            } else {
-                "PE32".to_string()
-            }
-        }
+        Format::Pe => if r.bits == 64 { "PE32+".to_string() } else { "PE32".to_string() },
     };
     let mut line = format!("{format} {} {}", r.arch.machine, labels::kind(r.kind));
     // An ELF file for a system other than Linux says which.
     if r.format == Format::Elf && r.os.name != Os::Linux {
-        line.push_str(&fill(
-            labels::FOR_OS,
-            &[("os", crate::catalogue::os_name(r.os.name))],
-        ));
+        line.push_str(&fill(labels::FOR_OS, &[("os", crate::catalogue::os_name(r.os.name))]));
     }
     line.push_str(&format!(", {}", labels::linkage_phrase(r.linkage)));
     let libc = r.libc.name;
     if r.format == Format::Elf {
-        if r.linkage == Linkage::Dynamic
-            && r.dynamic.needed.is_empty()
-            && r.dynamic.interpreter.is_some()
-        {
+        if r.linkage == Linkage::Dynamic && r.dynamic.needed.is_empty() && r.dynamic.interpreter.is_some() {
             line.push_str(&format!(" ({})", labels::INTERPRETER_ONLY));
         } else if libc == LibcName::System {
-            line.push_str(&fill(
-                labels::SYSTEM_LIBC,
-                &[("os", crate::catalogue::os_name(r.os.name))],
-            ));
+            line.push_str(&fill(labels::SYSTEM_LIBC, &[("os", crate::catalogue::os_name(r.os.name))]));
         } else if !matches!(libc, LibcName::None | LibcName::Unknown) {
             line.push_str(&format!(" ({libc})"));
         }
@@ -49,15 +34,8 @@ pub(crate) fn line(r: &Facts) -> String {
         (Some(go), _) => match &go.version {
             Some(v) => line.push_str(&format!(", Go {}", v.trim_start_matches("go"))),
             None => {
-                let layout = go
-                    .pclntab
-                    .as_ref()
-                    .map(|p| p.version.as_str())
-                    .unwrap_or("?");
-                line.push_str(&format!(
-                    ", Go ({})",
-                    fill(labels::NO_BUILDINFO_LAYOUT, &[("layout", layout)])
-                ));
+                let layout = go.pclntab.as_ref().map(|p| p.version.as_str()).unwrap_or("?");
+                line.push_str(&format!(", Go ({})", fill(labels::NO_BUILDINFO_LAYOUT, &[("layout", layout)])));
             }
         },
         (None, Some(lang)) => line.push_str(&format!(", {}", labels::language(lang))),
@@ -73,9 +51,7 @@ fn cause_names(r: &Facts, dynamic_only: bool) -> Vec<String> {
         let name = match (c.id, &c.module, &c.package) {
             (CauseId::CgoDep, Some(m), _) => fill(s::CAUSE_MODULE, &[("module", m)]),
             (CauseId::CgoDep, None, Some(p)) => fill(s::CAUSE_PACKAGE, &[("package", p)]),
-            (CauseId::CgoOwn, _, Some(p)) if p != "main" => {
-                fill(s::CAUSE_OWN_PACKAGE, &[("package", p)])
-            }
+            (CauseId::CgoOwn, _, Some(p)) if p != "main" => fill(s::CAUSE_OWN_PACKAGE, &[("package", p)]),
             _ => lower_first(crate::catalogue::cause(c.id).title),
         };
         if !names.contains(&name) {
@@ -107,27 +83,13 @@ pub(crate) fn headline(r: &Facts) -> String {
     let libc = r.libc.name.as_str();
     match r.linkage {
         Linkage::Static | Linkage::StaticPie => {
-            let what = if r.linkage == Linkage::Static {
-                s::STATIC
-            } else {
-                s::STATIC_PIE
-            };
+            let what = if r.linkage == Linkage::Static { s::STATIC } else { s::STATIC_PIE };
             if has_warning(WarningId::GlibcStaticNss) {
                 fill(s::HEADLINE_STATIC_NSS, &[("what", what)])
             } else if r.causes.is_empty() {
-                fill(
-                    s::HEADLINE_STATIC_CLEAN,
-                    &[("what", what), ("os", crate::catalogue::os_name(r.os.name))],
-                )
+                fill(s::HEADLINE_STATIC_CLEAN, &[("what", what), ("os", crate::catalogue::os_name(r.os.name))])
             } else {
-                fill(
-                    s::HEADLINE_STATIC_WITH,
-                    &[
-                        ("what", what),
-                        ("causes", &join(&cause_names(r, false))),
-                        ("libc", libc),
-                    ],
-                )
+                fill(s::HEADLINE_STATIC_WITH, &[("what", what), ("causes", &join(&cause_names(r, false))), ("libc", libc)])
             }
         }
         Linkage::Dynamic => {
@@ -135,10 +97,7 @@ pub(crate) fn headline(r: &Facts) -> String {
             if r.os.name == Os::Android {
                 s::HEADLINE_ANDROID.into()
             } else if r.os.name.is_dynamic_by_design() {
-                fill(
-                    s::HEADLINE_PLATFORM_DYNAMIC,
-                    &[("os", crate::catalogue::os_name(r.os.name))],
-                )
+                fill(s::HEADLINE_PLATFORM_DYNAMIC, &[("os", crate::catalogue::os_name(r.os.name))])
             } else if r.go.is_some() && r.kind == Kind::SharedObject {
                 s::HEADLINE_SHARED_OBJECT.into()
             } else if r.causes.iter().any(|c| c.id == CauseId::Plugin) {
@@ -147,11 +106,7 @@ pub(crate) fn headline(r: &Facts) -> String {
                 s::HEADLINE_PUREGO.into()
             } else if r.causes.iter().any(|c| c.id == CauseId::NonGo) {
                 let lang = labels::language(r.toolchain.language.unwrap_or(Language::C));
-                let libc = if r.libc.name == LibcName::Unknown {
-                    s::THE_C_LIBRARY
-                } else {
-                    libc
-                };
+                let libc = if r.libc.name == LibcName::Unknown { s::THE_C_LIBRARY } else { libc };
                 fill(s::HEADLINE_NON_GO, &[("lang", lang), ("libc", libc)])
             } else if r.causes.len() == 1 && r.causes[0].id == CauseId::PieInterp {
                 s::HEADLINE_PIE_ONLY.into()

@@ -9,8 +9,6 @@ pub(crate) fn fixture(name: &str) -> crate::Report {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/bin");
     let gz = std::fs::read(root.join(format!("{name}.gz"))).unwrap();
     let mut raw = Vec::new();
-    flate2::read::GzDecoder::new(gz.as_slice())
-        .read_to_end(&mut raw)
-        .unwrap();
+    flate2::read::GzDecoder::new(gz.as_slice()).read_to_end(&mut raw).unwrap();
     crate::Report::new(linklens::analyze(&raw[..]).unwrap())
 }

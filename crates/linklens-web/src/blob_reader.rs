@@ -35,19 +35,9 @@ const SMALL: u64 = 256 * 1024;
 
 impl BlobReader {
     pub fn new(blob: Blob) -> Result<BlobReader, String> {
-        let reader = FileReaderSync::new()
-            .map_err(|_| "FileReaderSync is unavailable (not in a worker?)".to_string())?;
+        let reader = FileReaderSync::new().map_err(|_| "FileReaderSync is unavailable (not in a worker?)".to_string())?;
         let size = blob.size() as u64;
-        Ok(BlobReader {
-            blob,
-            reader,
-            pos: 0,
-            size,
-            bytes_read: 0,
-            reads: 0,
-            blocks: HashMap::new(),
-            on_progress: None,
-        })
+        Ok(BlobReader { blob, reader, pos: 0, size, bytes_read: 0, reads: 0, blocks: HashMap::new(), on_progress: None })
     }
 
     /// The file's size.
@@ -70,14 +60,8 @@ fn js_error(what: &str, e: wasm_bindgen::JsValue) -> io::Error {
 impl BlobReader {
     /// One round trip: the bytes `[start, end)` of the file.
     fn fetch(&mut self, start: u64, end: u64) -> io::Result<Vec<u8>> {
-        let slice = self
-            .blob
-            .slice_with_f64_and_f64(start as f64, end as f64)
-            .map_err(|e| js_error("slice", e))?;
-        let data = self
-            .reader
-            .read_as_array_buffer(&slice)
-            .map_err(|e| js_error("the file could not be read", e))?;
+        let slice = self.blob.slice_with_f64_and_f64(start as f64, end as f64).map_err(|e| js_error("slice", e))?;
+        let data = self.reader.read_as_array_buffer(&slice).map_err(|e| js_error("the file could not be read", e))?;
         let bytes = Uint8Array::new(&data).to_vec();
         self.bytes_read += bytes.len() as u64;
         self.reads += 1;
@@ -127,10 +111,7 @@ impl Read for BlobReader {
         let mut copied = 0;
         while copied < n {
             let at = self.pos + copied as u64;
-            let block = self
-                .blocks
-                .get(&(at / BLOCK))
-                .ok_or_else(|| io::Error::other("short read"))?;
+            let block = self.blocks.get(&(at / BLOCK)).ok_or_else(|| io::Error::other("short read"))?;
             let from = (at % BLOCK) as usize;
             let take = (block.len().saturating_sub(from)).min(n - copied);
             if take == 0 {

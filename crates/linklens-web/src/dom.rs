@@ -20,9 +20,7 @@ pub fn set_base(url: &str) {
 /// the page, resolved against the script's directory when embedded.
 pub fn asset(relative: &str) -> String {
     BASE.with(|b| match &*b.borrow() {
-        Some(base) => Url::new_with_base(relative, base)
-            .map(|u| u.href())
-            .unwrap_or_else(|_| relative.to_string()),
+        Some(base) => Url::new_with_base(relative, base).map(|u| u.href()).unwrap_or_else(|_| relative.to_string()),
         None => relative.to_string(),
     })
 }
@@ -37,10 +35,7 @@ pub fn document() -> web_sys::Document {
 
 /// Move the keyboard focus to the element with this id, if there is one.
 pub fn focus(id: &str) {
-    if let Some(e) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(e) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = e.focus();
     }
 }
@@ -48,9 +43,7 @@ pub fn focus(id: &str) {
 /// `relative` resolved against the page's own address (for a link to copy).
 pub fn absolute_url(relative: &str) -> String {
     let base = window().location().href().unwrap_or_default();
-    Url::new_with_base(relative, &base)
-        .map(|u| u.href())
-        .unwrap_or_else(|_| relative.to_string())
+    Url::new_with_base(relative, &base).map(|u| u.href()).unwrap_or_else(|_| relative.to_string())
 }
 
 /// Copy text; resolves to whether it worked.
@@ -64,17 +57,9 @@ pub fn download(name: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&text.into());
     let props = BlobPropertyBag::new();
     props.set_type(mime);
-    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &props) else {
-        return;
-    };
-    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(a) = document()
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok())
-    {
+    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &props) else { return };
+    let Ok(url) = Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(a) = document().create_element("a").ok().and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok()) {
         a.set_href(&url);
         a.set_download(name);
         a.click();
@@ -97,11 +82,7 @@ async fn get(relative: &str) -> Result<web_sys::Response, Missed> {
         .map_err(|_| Missed::Offline)?
         .dyn_into()
         .map_err(|_| Missed::Offline)?;
-    if response.ok() {
-        Ok(response)
-    } else {
-        Err(Missed::Status(response.status()))
-    }
+    if response.ok() { Ok(response) } else { Err(Missed::Status(response.status())) }
 }
 
 /// Fetch one of the page's text files (a documentation page); the error
@@ -112,11 +93,8 @@ pub async fn fetch_text(relative: &str) -> Result<String, String> {
         Missed::Status(status) => fill(page::REASON_STATUS, &[("status", &status.to_string())]),
     })?;
     let unreadable = |_| page::REASON_UNREADABLE.to_string();
-    let text = JsFuture::from(response.text().map_err(unreadable)?)
-        .await
-        .map_err(unreadable)?;
-    text.as_string()
-        .ok_or_else(|| page::REASON_UNREADABLE.to_string())
+    let text = JsFuture::from(response.text().map_err(unreadable)?).await.map_err(unreadable)?;
+    text.as_string().ok_or_else(|| page::REASON_UNREADABLE.to_string())
 }
 
 /// Fetch `samples/<slug>.gz` (same origin, relative URL), decompress it
@@ -125,39 +103,24 @@ pub async fn fetch_text(relative: &str) -> Result<String, String> {
 pub async fn fetch_sample(slug: &str) -> Result<web_sys::File, String> {
     let said = |template: &str| fill(template, &[("slug", slug)]);
     let sample = crate::samples::find(slug).ok_or_else(|| said(page::SAMPLE_UNKNOWN))?;
-    let response = get(&format!("samples/{slug}.gz"))
-        .await
-        .map_err(|m| match m {
-            Missed::Offline => said(page::SAMPLE_OFFLINE),
-            Missed::Status(status) => fill(
-                page::SAMPLE_STATUS,
-                &[("slug", slug), ("status", &status.to_string())],
-            ),
-        })?;
+    let response = get(&format!("samples/{slug}.gz")).await.map_err(|m| match m {
+        Missed::Offline => said(page::SAMPLE_OFFLINE),
+        Missed::Status(status) => fill(page::SAMPLE_STATUS, &[("slug", slug), ("status", &status.to_string())]),
+    })?;
     let damaged = |_| said(page::SAMPLE_DAMAGED);
     let body = response.body().ok_or_else(|| said(page::SAMPLE_EMPTY))?;
     // web-sys has DecompressionStream only behind its unstable flag: the
     // constructor from the global scope, by name.
     let ctor: js_sys::Function =
-        js_sys::Reflect::get(&js_sys::global(), &"DecompressionStream".into())
-            .map_err(damaged)?
-            .dyn_into()
-            .map_err(damaged)?;
-    let gunzip =
-        js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(&"gzip".into())).map_err(damaged)?;
+        js_sys::Reflect::get(&js_sys::global(), &"DecompressionStream".into()).map_err(damaged)?.dyn_into().map_err(damaged)?;
+    let gunzip = js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(&"gzip".into())).map_err(damaged)?;
     let pair = js_sys::Object::new();
     for side in ["readable", "writable"] {
         let stream = js_sys::Reflect::get(&gunzip, &side.into()).map_err(damaged)?;
         js_sys::Reflect::set(&pair, &side.into(), &stream).map_err(damaged)?;
     }
     let pair: web_sys::ReadableWritablePair = pair.unchecked_into();
-    let raw = web_sys::Response::new_with_opt_readable_stream(Some(&body.pipe_through(&pair)))
-        .map_err(damaged)?;
-    let blob: Blob = JsFuture::from(raw.blob().map_err(damaged)?)
-        .await
-        .map_err(damaged)?
-        .dyn_into()
-        .map_err(damaged)?;
-    web_sys::File::new_with_blob_sequence(&js_sys::Array::of1(&blob), sample.fixture)
-        .map_err(|_| page::NO_FILES_HERE.to_string())
+    let raw = web_sys::Response::new_with_opt_readable_stream(Some(&body.pipe_through(&pair))).map_err(damaged)?;
+    let blob: Blob = JsFuture::from(raw.blob().map_err(damaged)?).await.map_err(damaged)?.dyn_into().map_err(damaged)?;
+    web_sys::File::new_with_blob_sequence(&js_sys::Array::of1(&blob), sample.fixture).map_err(|_| page::NO_FILES_HERE.to_string())
 }

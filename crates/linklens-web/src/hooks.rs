@@ -10,8 +10,8 @@ use yew::prelude::*;
 
 use linklens_explain::catalogue::{fill, page};
 
-use crate::protocol::FailureId;
 use crate::route::Route;
+use crate::protocol::FailureId;
 use crate::state::{Action, Entry, EntryState, Files, Share};
 use crate::worker_bridge::WorkerBridge;
 
@@ -20,9 +20,7 @@ use crate::worker_bridge::WorkerBridge;
 pub(crate) fn dropped(e: &DragEvent) -> (Vec<File>, Vec<String>) {
     let mut files = Vec::new();
     let mut dirs = Vec::new();
-    let Some(dt) = e.data_transfer() else {
-        return (files, dirs);
-    };
+    let Some(dt) = e.data_transfer() else { return (files, dirs) };
     let items = dt.items();
     if items.length() > 0 {
         for i in 0..items.length() {
@@ -30,11 +28,7 @@ pub(crate) fn dropped(e: &DragEvent) -> (Vec<File>, Vec<String>) {
             if item.kind() != "file" {
                 continue;
             }
-            let is_dir = item
-                .webkit_get_as_entry()
-                .ok()
-                .flatten()
-                .is_some_and(|en| en.is_directory());
+            let is_dir = item.webkit_get_as_entry().ok().flatten().is_some_and(|en| en.is_directory());
             match item.get_as_file().ok().flatten() {
                 Some(f) if is_dir => dirs.push(f.name()),
                 Some(f) => files.push(f),
@@ -92,8 +86,7 @@ pub fn use_page_drop(on_drop: Callback<(Vec<File>, Vec<String>)>) -> bool {
             }
             move || {
                 for (event, f) in &listeners {
-                    let _ =
-                        doc.remove_event_listener_with_callback(event, f.as_ref().unchecked_ref());
+                    let _ = doc.remove_event_listener_with_callback(event, f.as_ref().unchecked_ref());
                 }
             }
         });
@@ -104,27 +97,21 @@ pub fn use_page_drop(on_drop: Callback<(Vec<File>, Vec<String>)>) -> bool {
 /// The current hash route, kept up to date.
 #[hook]
 pub fn use_hash_route() -> Route {
-    let route =
-        use_state(|| Route::parse(&crate::dom::window().location().hash().unwrap_or_default()));
+    let route = use_state(|| Route::parse(&crate::dom::window().location().hash().unwrap_or_default()));
     {
         let route = route.clone();
         use_effect_with((), move |_| {
             let window = crate::dom::window();
             let listener = Closure::<dyn Fn()>::new(move || {
-                let next =
-                    Route::parse(&crate::dom::window().location().hash().unwrap_or_default());
+                let next = Route::parse(&crate::dom::window().location().hash().unwrap_or_default());
                 if !matches!(next, Route::Guide(Some(_))) {
                     crate::dom::window().scroll_to_with_x_and_y(0.0, 0.0);
                 }
                 route.set(next);
             });
-            let _ = window
-                .add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+            let _ = window.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
             move || {
-                let _ = window.remove_event_listener_with_callback(
-                    "hashchange",
-                    listener.as_ref().unchecked_ref(),
-                );
+                let _ = window.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
             }
         });
     }
@@ -171,9 +158,7 @@ pub fn use_files() -> FilesHandle {
     let next_id = use_mut_ref(|| 1u32);
     let bridge = {
         let dispatcher = files.dispatcher();
-        use_memo((), move |_| {
-            WorkerBridge::new(move |msg| dispatcher.dispatch(Action::Worker(msg)))
-        })
+        use_memo((), move |_| WorkerBridge::new(move |msg| dispatcher.dispatch(Action::Worker(msg))))
     };
     {
         let bridge = bridge.clone();
@@ -188,18 +173,8 @@ pub fn use_files() -> FilesHandle {
         let files = files.dispatcher();
         let new_id = new_id.clone();
         Callback::from(move |(name, message): (String, String)| {
-            let state = EntryState::Failed {
-                code: FailureId::Sample,
-                message: message.into(),
-            };
-            files.dispatch(Action::Add(vec![Entry {
-                id: new_id(),
-                name: name.into(),
-                size: 0.0,
-                state,
-                file: None,
-                share: Share::None,
-            }]));
+            let state = EntryState::Failed { code: FailureId::Sample, message: message.into() };
+            files.dispatch(Action::Add(vec![Entry { id: new_id(), name: name.into(), size: 0.0, state, file: None, share: Share::None }]));
         })
     };
     let add = {
@@ -209,30 +184,13 @@ pub fn use_files() -> FilesHandle {
             let mut new = Vec::new();
             for name in dirs {
                 let message = fill(page::FOLDER_DROPPED, &[("name", &name)]);
-                let state = EntryState::Failed {
-                    code: FailureId::Io,
-                    message: message.into(),
-                };
-                new.push(Entry {
-                    id: new_id(),
-                    name: name.into(),
-                    size: 0.0,
-                    state,
-                    file: None,
-                    share: Share::None,
-                });
+                let state = EntryState::Failed { code: FailureId::Io, message: message.into() };
+                new.push(Entry { id: new_id(), name: name.into(), size: 0.0, state, file: None, share: Share::None });
             }
             for f in list {
                 let id = new_id();
                 bridge.analyze(id, f.clone());
-                new.push(Entry {
-                    id,
-                    name: f.name().into(),
-                    size: f.size(),
-                    state: EntryState::Queued,
-                    file: Some(f),
-                    share: Share::None,
-                });
+                new.push(Entry { id, name: f.name().into(), size: f.size(), state: EntryState::Queued, file: Some(f), share: Share::None });
             }
             if !new.is_empty() {
                 files.dispatch(Action::Add(new));
@@ -243,9 +201,7 @@ pub fn use_files() -> FilesHandle {
         let bridge = bridge.clone();
         let files = files.clone();
         Callback::from(move |id: u32| {
-            let Some(e) = files.entries.iter().find(|e| e.id == id) else {
-                return;
-            };
+            let Some(e) = files.entries.iter().find(|e| e.id == id) else { return };
             if let (Some(file), EntryState::Done { rendered, .. }) = (&e.file, &e.state) {
                 files.dispatch(Action::Share(id));
                 bridge.share(id, file, &rendered.json, &e.name);
@@ -265,26 +221,13 @@ pub fn use_files() -> FilesHandle {
         let files = files.dispatcher();
         Callback::from(move |()| files.dispatch(Action::Clear))
     };
-    FilesHandle {
-        files,
-        add,
-        share,
-        cancel,
-        remove,
-        clear,
-        fail,
-        open,
-    }
+    FilesHandle { files, add, share, cancel, remove, clear, fail, open }
 }
 
 /// A sample fetched once (the embedded checker's `sample` attribute):
 /// handed to `add`, or a failed entry through `fail`.
 #[hook]
-pub fn use_sample_file(
-    slug: Option<String>,
-    add: Callback<(Vec<File>, Vec<String>)>,
-    fail: Callback<(String, String)>,
-) {
+pub fn use_sample_file(slug: Option<String>, add: Callback<(Vec<File>, Vec<String>)>, fail: Callback<(String, String)>) {
     use_effect_with(slug, move |slug| {
         if let Some(slug) = slug.clone() {
             wasm_bindgen_futures::spawn_local(async move {
@@ -311,12 +254,7 @@ thread_local! {
 }
 
 fn cached_doc(file: &str) -> Option<AttrValue> {
-    DOCS.with(|d| {
-        d.borrow()
-            .iter()
-            .find(|(f, _)| f == file)
-            .map(|(_, html)| html.clone())
-    })
+    DOCS.with(|d| d.borrow().iter().find(|(f, _)| f == file).map(|(_, html)| html.clone()))
 }
 
 #[hook]
@@ -324,21 +262,23 @@ pub fn use_doc(file: String) -> Doc {
     let doc = use_state(|| cached_doc(&file).map(Doc::Ready).unwrap_or(Doc::Loading));
     {
         let doc = doc.clone();
-        use_effect_with(file, move |file| match cached_doc(file) {
-            Some(html) => doc.set(Doc::Ready(html)),
-            None => {
-                doc.set(Doc::Loading);
-                let file = file.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    match crate::dom::fetch_text(&file).await {
-                        Ok(text) => {
-                            let html = AttrValue::from(text);
-                            DOCS.with(|d| d.borrow_mut().push((file, html.clone())));
-                            doc.set(Doc::Ready(html));
+        use_effect_with(file, move |file| {
+            match cached_doc(file) {
+                Some(html) => doc.set(Doc::Ready(html)),
+                None => {
+                    doc.set(Doc::Loading);
+                    let file = file.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match crate::dom::fetch_text(&file).await {
+                            Ok(text) => {
+                                let html = AttrValue::from(text);
+                                DOCS.with(|d| d.borrow_mut().push((file, html.clone())));
+                                doc.set(Doc::Ready(html));
+                            }
+                            Err(reason) => doc.set(Doc::Failed(reason)),
                         }
-                        Err(reason) => doc.set(Doc::Failed(reason)),
-                    }
-                });
+                    });
+                }
             }
         });
     }

@@ -22,23 +22,14 @@ mod embed {
 
     /// Mount a checker in `root`; `base` is the script's directory.
     #[wasm_bindgen]
-    pub fn mount_checker(
-        root: web_sys::Element,
-        base: String,
-        sample: String,
-        compact: bool,
-    ) -> EmbedHandle {
-        EmbedHandle(Some(linklens_web::components::mount_embed(
-            root, &base, &sample, compact,
-        )))
+    pub fn mount_checker(root: web_sys::Element, base: String, sample: String, compact: bool) -> EmbedHandle {
+        EmbedHandle(Some(linklens_web::components::mount_embed(root, &base, &sample, compact)))
     }
 }
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
     if let Some(root) = root {
         yew::Renderer::<linklens_web::components::App>::with_root(root).render();
     }

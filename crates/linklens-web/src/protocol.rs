@@ -59,12 +59,7 @@ pub enum ToWorker {
     Analyse { id: u32, file: web_sys::Blob },
     /// A share link for a file already analysed (its report as JSON); the
     /// answer is `Linked` or `HashFailed`.
-    Share {
-        id: u32,
-        file: web_sys::Blob,
-        report: String,
-        name: String,
-    },
+    Share { id: u32, file: web_sys::Blob, report: String, name: String },
     /// Open a share link's fragment; the answer is `Opened`.
     Open { fragment: String },
 }
@@ -89,12 +84,7 @@ impl ToWorker {
                 set(FILE, file);
                 "analyse"
             }
-            ToWorker::Share {
-                id,
-                file,
-                report,
-                name,
-            } => {
+            ToWorker::Share { id, file, report, name } => {
                 set(ID, &JsValue::from(*id));
                 set(FILE, file);
                 set(REPORT, &report.into());
@@ -114,37 +104,19 @@ impl ToWorker {
     pub fn from_js(data: &JsValue) -> Option<ToWorker> {
         let get = |k: &str| js_sys::Reflect::get(data, &k.into()).ok();
         let text = |k: &str| get(k).and_then(|v| v.as_string());
-        let id = || {
-            get(ID)
-                .and_then(|v| v.as_f64())
-                .filter(|v| v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(v))
-                .map(|v| v as u32)
-        };
+        let id = || get(ID).and_then(|v| v.as_f64()).filter(|v| v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(v)).map(|v| v as u32);
         let file = || get(FILE).and_then(|f| f.dyn_into::<web_sys::Blob>().ok());
         match text(OP)?.as_str() {
-            "analyse" => Some(ToWorker::Analyse {
-                id: id()?,
-                file: file()?,
-            }),
-            "share" => Some(ToWorker::Share {
-                id: id()?,
-                file: file()?,
-                report: text(REPORT)?,
-                name: text(NAME)?,
-            }),
-            "open" => Some(ToWorker::Open {
-                fragment: text(FRAGMENT)?,
-            }),
+            "analyse" => Some(ToWorker::Analyse { id: id()?, file: file()? }),
+            "share" => Some(ToWorker::Share { id: id()?, file: file()?, report: text(REPORT)?, name: text(NAME)? }),
+            "open" => Some(ToWorker::Open { fragment: text(FRAGMENT)? }),
             _ => None,
         }
     }
 
     /// The id of the file the message is about, if any.
     pub fn id(data: &JsValue) -> u32 {
-        js_sys::Reflect::get(data, &ID.into())
-            .ok()
-            .and_then(|v| v.as_f64())
-            .map_or(0, |v| v as u32)
+        js_sys::Reflect::get(data, &ID.into()).ok().and_then(|v| v.as_f64()).map_or(0, |v| v as u32)
     }
 }
 
@@ -168,12 +140,7 @@ impl Rendered {
     /// (run in the worker).
     pub fn of(name: &str, report: &Report) -> Rendered {
         Rendered {
-            recipes: report
-                .explanation
-                .fixes
-                .iter()
-                .map(|f| recipes(report, f))
-                .collect(),
+            recipes: report.explanation.fixes.iter().map(|f| recipes(report, f)).collect(),
             json: serde_json::to_string_pretty(report).unwrap_or_default(),
             markdown: linklens_explain::render::markdown(name, report),
         }
@@ -188,13 +155,7 @@ pub enum FromWorker {
     /// Bytes read so far (the worker reads only what the analysis needs).
     Progress { id: u32, read: f64, size: f64 },
     /// Walking an archive: bytes read or decompressed, files and binaries found so far.
-    Scanning {
-        id: u32,
-        read: f64,
-        size: f64,
-        files: f64,
-        elf: f64,
-    },
+    Scanning { id: u32, read: f64, size: f64, files: f64, elf: f64 },
     Done {
         id: u32,
         report: Box<Report>,
@@ -215,19 +176,11 @@ pub enum FromWorker {
         millis: f64,
         wasm_memory: f64,
     },
-    Failed {
-        id: u32,
-        code: FailureId,
-        message: String,
-    },
+    Failed { id: u32, code: FailureId, message: String },
     /// A share link's fragment (`#/r/…`) and the file's SHA-256 in it
     /// (asked for with `ToWorker::Share`: the worker hashes the file and
     /// encodes the report, so the page carries no encoder).
-    Linked {
-        id: u32,
-        sha256: String,
-        fragment: String,
-    },
+    Linked { id: u32, sha256: String, fragment: String },
     /// A share link opened (asked for with `ToWorker::Open`): the report and
     /// what the page shows of it, or why not.
     Opened {

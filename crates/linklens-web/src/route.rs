@@ -62,9 +62,6 @@ mod tests {
         }
         assert_eq!(Route::parse(""), Route::Home);
         assert_eq!(Route::parse("#cause/dns/"), Route::Cause("dns".into()));
-        assert_eq!(
-            Route::parse("#/nope/x/y"),
-            Route::NotFound("nope/x/y".into())
-        );
+        assert_eq!(Route::parse("#/nope/x/y"), Route::NotFound("nope/x/y".into()));
     }
 }

@@ -2,8 +2,8 @@
 //! served beside the page as `samples/<slug>.gz` (copied from fixtures/bin
 //! at build time by web/samples.sh) and fetched only when chosen.
 
-use linklens::CauseId;
 use linklens_explain::catalogue::TopicId;
+use linklens::CauseId;
 
 pub struct Sample {
     pub slug: &'static str,
@@ -24,71 +24,19 @@ impl Sample {
 /// (the Go 1.19 builds are the smallest real ones), each fetched only when
 /// chosen.
 pub const SAMPLES: &[Sample] = &[
-    Sample {
-        slug: "static",
-        cause: None,
-        fixture: "hello-default-go1.19",
-    },
-    Sample {
-        slug: "lookuphost",
-        cause: Some(CauseId::Dns),
-        fixture: "lookuphost-file-go1.19",
-    },
-    Sample {
-        slug: "userlookup",
-        cause: Some(CauseId::OsUser),
-        fixture: "userlookup-default-go1.19",
-    },
-    Sample {
-        slug: "cstdio",
-        cause: Some(CauseId::CgoOwn),
-        fixture: "cstdio-default-go1.19",
-    },
-    Sample {
-        slug: "sqlite",
-        cause: Some(CauseId::CgoDep),
-        fixture: "sqlite-default-go1.26",
-    },
-    Sample {
-        slug: "pie",
-        cause: Some(CauseId::PieInterp),
-        fixture: "hello-pie-go1.26",
-    },
-    Sample {
-        slug: "plugin",
-        cause: Some(CauseId::Plugin),
-        fixture: "pluginhost-default-go1.26",
-    },
-    Sample {
-        slug: "purego",
-        cause: Some(CauseId::Purego),
-        fixture: "puregoputs-cgo0-go1.26",
-    },
-    Sample {
-        slug: "asan",
-        cause: Some(CauseId::Sanitizer),
-        fixture: "hello-asan-go1.26",
-    },
-    Sample {
-        slug: "c",
-        cause: Some(CauseId::NonGo),
-        fixture: "c-dynamic",
-    },
-    Sample {
-        slug: "race",
-        cause: Some(CauseId::Race),
-        fixture: "hello-race-go1.19",
-    },
-    Sample {
-        slug: "gccgo",
-        cause: Some(CauseId::Gccgo),
-        fixture: "hello-gccgo-go1.26",
-    },
-    Sample {
-        slug: "external-link",
-        cause: Some(CauseId::ExternalLink),
-        fixture: "hello-extlink-go1.19",
-    },
+    Sample { slug: "static", cause: None, fixture: "hello-default-go1.19" },
+    Sample { slug: "lookuphost", cause: Some(CauseId::Dns), fixture: "lookuphost-file-go1.19" },
+    Sample { slug: "userlookup", cause: Some(CauseId::OsUser), fixture: "userlookup-default-go1.19" },
+    Sample { slug: "cstdio", cause: Some(CauseId::CgoOwn), fixture: "cstdio-default-go1.19" },
+    Sample { slug: "sqlite", cause: Some(CauseId::CgoDep), fixture: "sqlite-default-go1.26" },
+    Sample { slug: "pie", cause: Some(CauseId::PieInterp), fixture: "hello-pie-go1.26" },
+    Sample { slug: "plugin", cause: Some(CauseId::Plugin), fixture: "pluginhost-default-go1.26" },
+    Sample { slug: "purego", cause: Some(CauseId::Purego), fixture: "puregoputs-cgo0-go1.26" },
+    Sample { slug: "asan", cause: Some(CauseId::Sanitizer), fixture: "hello-asan-go1.26" },
+    Sample { slug: "c", cause: Some(CauseId::NonGo), fixture: "c-dynamic" },
+    Sample { slug: "race", cause: Some(CauseId::Race), fixture: "hello-race-go1.19" },
+    Sample { slug: "gccgo", cause: Some(CauseId::Gccgo), fixture: "hello-gccgo-go1.26" },
+    Sample { slug: "external-link", cause: Some(CauseId::ExternalLink), fixture: "hello-extlink-go1.19" },
 ];
 
 pub fn find(slug: &str) -> Option<&'static Sample> {
@@ -112,11 +60,7 @@ mod tests {
             assert!(s.is_some_and(|s| s.cause == Some(c)), "{c}");
         }
         for s in super::SAMPLES {
-            assert!(
-                !s.title().is_empty(),
-                "{}: no title in the catalogue",
-                s.slug
-            );
+            assert!(!s.title().is_empty(), "{}: no title in the catalogue", s.slug);
         }
     }
 }

@@ -68,48 +68,21 @@ pub enum Share {
     #[default]
     None,
     Hashing,
-    Ready {
-        sha256: AttrValue,
-        fragment: AttrValue,
-    },
-    Failed {
-        message: AttrValue,
-    },
+    Ready { sha256: AttrValue, fragment: AttrValue },
+    Failed { message: AttrValue },
 }
 
 /// Where a file's analysis is.
 #[derive(Clone, PartialEq)]
 pub enum EntryState {
     Queued,
-    Reading {
-        read: f64,
-        size: f64,
-    },
-    Scanning {
-        read: f64,
-        size: f64,
-        files: f64,
-        elf: f64,
-    },
-    Done {
-        report: Received<Report>,
-        rendered: Received<Rendered>,
-        read: f64,
-        millis: f64,
-        wasm_memory: f64,
-    },
+    Reading { read: f64, size: f64 },
+    Scanning { read: f64, size: f64, files: f64, elf: f64 },
+    Done { report: Received<Report>, rendered: Received<Rendered>, read: f64, millis: f64, wasm_memory: f64 },
     /// An archive or image: its summary and a report per binary inside
     /// (each member's as it is shown, in member order; `None` without a report).
-    Archive {
-        archive: Received<linklens_explain::archive::ExplainedArchive>,
-        members: Received<Vec<Option<Shown>>>,
-        millis: f64,
-        wasm_memory: f64,
-    },
-    Failed {
-        code: FailureId,
-        message: AttrValue,
-    },
+    Archive { archive: Received<linklens_explain::archive::ExplainedArchive>, members: Received<Vec<Option<Shown>>>, millis: f64, wasm_memory: f64 },
+    Failed { code: FailureId, message: AttrValue },
 }
 
 /// The files on the page, newest last. All state lives here.
@@ -119,10 +92,7 @@ pub struct Files {
     /// What the live region announces.
     pub announcement: String,
     /// The share link opened last: its fragment, and the report or why not.
-    pub opened: Option<(
-        String,
-        Result<Received<OpenedLink>, linklens_explain::share::ShareError>,
-    )>,
+    pub opened: Option<(String, Result<Received<OpenedLink>, linklens_explain::share::ShareError>)>,
 }
 
 /// A share link the worker opened: the report and what the page shows of it.
@@ -177,182 +147,63 @@ impl Reducible for Files {
             Action::Remove(id) => entries.retain(|e| e.id != id),
             Action::Clear => entries.clear(),
             Action::Share(id) => set_share(&mut entries, id, Share::Hashing),
-            Action::Worker(FromWorker::Linked {
-                id,
-                sha256,
-                fragment,
-            }) => set_share(
-                &mut entries,
-                id,
-                Share::Ready {
-                    sha256: sha256.into(),
-                    fragment: fragment.into(),
-                },
-            ),
-            Action::Worker(FromWorker::Opened {
-                fragment,
-                shared,
-                rendered,
-                error,
-            }) => {
+            Action::Worker(FromWorker::Linked { id, sha256, fragment }) => {
+                set_share(&mut entries, id, Share::Ready { sha256: sha256.into(), fragment: fragment.into() })
+            }
+            Action::Worker(FromWorker::Opened { fragment, shared, rendered, error }) => {
                 let opened = match (shared, error) {
                     (Some(s), _) => {
-                        let linklens_explain::share::Shared {
-                            name,
-                            size,
-                            sha256,
-                            omitted,
-                            report,
-                        } = *s;
-                        let (report, rendered) = (
-                            Received::new(report),
-                            Received::new(rendered.map(|r| *r).unwrap_or_default()),
-                        );
-                        Ok(Received::new(OpenedLink {
-                            name,
-                            size,
-                            sha256,
-                            omitted,
-                            report,
-                            rendered,
-                        }))
+                        let linklens_explain::share::Shared { name, size, sha256, omitted, report } = *s;
+                        let (report, rendered) = (Received::new(report), Received::new(rendered.map(|r| *r).unwrap_or_default()));
+                        Ok(Received::new(OpenedLink { name, size, sha256, omitted, report, rendered }))
                     }
                     (None, Some(e)) => Err(e),
                     (None, None) => return self,
                 };
-                return Rc::new(Files {
-                    entries,
-                    announcement,
-                    opened: Some((fragment, opened)),
-                });
+                return Rc::new(Files { entries, announcement, opened: Some((fragment, opened)) });
             }
-            Action::Worker(FromWorker::HashFailed { id, message }) => set_share(
-                &mut entries,
-                id,
-                Share::Failed {
-                    message: message.into(),
-                },
-            ),
+            Action::Worker(FromWorker::HashFailed { id, message }) => set_share(&mut entries, id, Share::Failed { message: message.into() }),
             Action::Worker(msg) => {
                 let (id, state) = match msg {
                     FromWorker::Ready => return self,
-                    FromWorker::Progress { id, read, size } => {
-                        (id, EntryState::Reading { read, size })
+                    FromWorker::Progress { id, read, size } => (id, EntryState::Reading { read, size }),
+                    FromWorker::Scanning { id, read, size, files, elf } => (id, EntryState::Scanning { read, size, files, elf }),
+                    FromWorker::Done { id, report, rendered, read, millis, wasm_memory } => {
+                        (id, EntryState::Done { report: Received::new(*report), rendered: Received::new(*rendered), read, millis, wasm_memory })
                     }
-                    FromWorker::Scanning {
-                        id,
-                        read,
-                        size,
-                        files,
-                        elf,
-                    } => (
-                        id,
-                        EntryState::Scanning {
-                            read,
-                            size,
-                            files,
-                            elf,
-                        },
-                    ),
-                    FromWorker::Done {
-                        id,
-                        report,
-                        rendered,
-                        read,
-                        millis,
-                        wasm_memory,
-                    } => (
-                        id,
-                        EntryState::Done {
-                            report: Received::new(*report),
-                            rendered: Received::new(*rendered),
-                            read,
-                            millis,
-                            wasm_memory,
-                        },
-                    ),
-                    FromWorker::ArchiveDone {
-                        id,
-                        archive,
-                        rendered,
-                        millis,
-                        wasm_memory,
-                    } => {
+                    FromWorker::ArchiveDone { id, archive, rendered, millis, wasm_memory } => {
                         // Each member's view made once, not on every render
                         // (the worker sends one `Rendered` per member).
                         let members = archive
                             .members()
                             .zip(rendered)
-                            .map(|((_, report), rendered)| {
-                                Some(Shown {
-                                    report: Received::new(report?),
-                                    rendered: Received::new(rendered),
-                                })
-                            })
+                            .map(|((_, report), rendered)| Some(Shown { report: Received::new(report?), rendered: Received::new(rendered) }))
                             .collect();
-                        (
-                            id,
-                            EntryState::Archive {
-                                archive: Received::new(*archive),
-                                members: Received::new(members),
-                                millis,
-                                wasm_memory,
-                            },
-                        )
+                        (id, EntryState::Archive { archive: Received::new(*archive), members: Received::new(members), millis, wasm_memory })
                     }
-                    FromWorker::Failed { id, code, message } => (
-                        id,
-                        EntryState::Failed {
-                            code,
-                            message: message.into(),
-                        },
-                    ),
-                    FromWorker::Linked { .. }
-                    | FromWorker::HashFailed { .. }
-                    | FromWorker::Opened { .. } => return self,
+                    FromWorker::Failed { id, code, message } => (id, EntryState::Failed { code, message: message.into() }),
+                    FromWorker::Linked { .. } | FromWorker::HashFailed { .. } | FromWorker::Opened { .. } => return self,
                 };
                 if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
                     match &state {
                         EntryState::Done { report, .. } => {
-                            announcement = format!(
-                                "{}: {}. {}",
-                                e.name, report.facts.linkage, report.explanation.headline
-                            )
+                            announcement = format!("{}: {}. {}", e.name, report.facts.linkage, report.explanation.headline)
                         }
                         EntryState::Archive { archive, .. } => {
-                            announcement = format!(
-                                "{}: {}",
-                                e.name,
-                                linklens_explain::render::counts(&archive.facts)
-                            )
+                            announcement = format!("{}: {}", e.name, linklens_explain::render::counts(&archive.facts))
                         }
                         EntryState::Failed { message, .. } => {
-                            announcement = fill(
-                                page::ANNOUNCE_FAILED,
-                                &[("name", &e.name), ("message", message)],
-                            )
+                            announcement = fill(page::ANNOUNCE_FAILED, &[("name", &e.name), ("message", message)])
                         }
                         _ => {}
                     }
                     // A late progress message never hides a result.
-                    if !matches!(
-                        e.state,
-                        EntryState::Done { .. }
-                            | EntryState::Archive { .. }
-                            | EntryState::Failed { .. }
-                    ) || !matches!(
-                        state,
-                        EntryState::Reading { .. } | EntryState::Scanning { .. }
-                    ) {
+                    if !matches!(e.state, EntryState::Done { .. } | EntryState::Archive { .. } | EntryState::Failed { .. }) || !matches!(state, EntryState::Reading { .. } | EntryState::Scanning { .. }) {
                         e.state = state;
                     }
                 }
             }
         }
-        Rc::new(Files {
-            entries,
-            announcement,
-            opened: self.opened.clone(),
-        })
+        Rc::new(Files { entries, announcement, opened: self.opened.clone() })
     }
 }

@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{File, MessageEvent, Worker};
 
+
 /// Trunk writes this loader next to index.html (`data-loader-shim`); a
 /// relative URL keeps the app working from any sub-path.
 const WORKER_URL: &str = "worker_loader.js";
@@ -75,12 +76,8 @@ impl WorkerBridge {
         let weak = Rc::downgrade(this);
         let onmessage = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
             let Some(this) = weak.upgrade() else { return };
-            let Ok(e) = e.dyn_into::<MessageEvent>() else {
-                return;
-            };
-            let Ok(msg) = serde_wasm_bindgen::from_value::<FromWorker>(e.data()) else {
-                return;
-            };
+            let Ok(e) = e.dyn_into::<MessageEvent>() else { return };
+            let Ok(msg) = serde_wasm_bindgen::from_value::<FromWorker>(e.data()) else { return };
             match &msg {
                 FromWorker::Ready => {
                     this.ready.set(true);
@@ -93,15 +90,11 @@ impl WorkerBridge {
                         this.open(&fragment);
                     }
                 }
-                FromWorker::Done { id, .. }
-                | FromWorker::ArchiveDone { id, .. }
-                | FromWorker::Failed { id, .. } => {
+                FromWorker::Done { id, .. } | FromWorker::ArchiveDone { id, .. } | FromWorker::Failed { id, .. } => {
                     this.in_flight.borrow_mut().retain(|x| x != id);
                     this.held.borrow_mut().retain(|(x, _)| x != id);
                 }
-                FromWorker::Linked { id, .. } | FromWorker::HashFailed { id, .. } => {
-                    this.hashing.borrow_mut().retain(|x| x != id)
-                }
+                FromWorker::Linked { id, .. } | FromWorker::HashFailed { id, .. } => this.hashing.borrow_mut().retain(|x| x != id),
                 FromWorker::Opened { .. } => {}
                 FromWorker::Progress { .. } | FromWorker::Scanning { .. } => {}
             }
@@ -116,10 +109,7 @@ impl WorkerBridge {
             this.held.borrow_mut().clear();
             let hashing: Vec<u32> = this.hashing.borrow_mut().drain(..).collect();
             for id in hashing {
-                (this.on_message)(FromWorker::HashFailed {
-                    id,
-                    message: linklens_explain::catalogue::page::WORKER_CRASHED.into(),
-                });
+                (this.on_message)(FromWorker::HashFailed { id, message: linklens_explain::catalogue::page::WORKER_CRASHED.into() });
             }
             for id in lost {
                 (this.on_message)(FromWorker::Failed {
@@ -135,18 +125,13 @@ impl WorkerBridge {
         });
         worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
-        let previous =
-            std::mem::replace(&mut *this.closures.borrow_mut(), vec![onmessage, onerror]);
+        let previous = std::mem::replace(&mut *this.closures.borrow_mut(), vec![onmessage, onerror]);
         *this.retired.borrow_mut() = previous;
         *this.worker.borrow_mut() = Some(worker);
     }
 
     fn send(&self, id: u32, file: &File) {
-        let msg = ToWorker::Analyse {
-            id,
-            file: (**file).clone(),
-        }
-        .to_js();
+        let msg = ToWorker::Analyse { id, file: (**file).clone() }.to_js();
         if let Some(w) = self.worker.borrow().as_ref() {
             if w.post_message(&msg).is_ok() {
                 self.in_flight.borrow_mut().push(id);
@@ -158,36 +143,19 @@ impl WorkerBridge {
     /// A share link for a file already analysed (its report as JSON): the
     /// answer arrives through `on_message` as `Linked` with this id.
     pub fn share(&self, id: u32, file: &File, report: &str, name: &str) {
-        let msg = ToWorker::Share {
-            id,
-            file: (**file).clone(),
-            report: report.to_string(),
-            name: name.to_string(),
-        }
-        .to_js();
-        let posted = self.ready.get()
-            && self
-                .worker
-                .borrow()
-                .as_ref()
-                .is_some_and(|w| w.post_message(&msg).is_ok());
+        let msg = ToWorker::Share { id, file: (**file).clone(), report: report.to_string(), name: name.to_string() }.to_js();
+        let posted = self.ready.get() && self.worker.borrow().as_ref().is_some_and(|w| w.post_message(&msg).is_ok());
         if posted {
             self.hashing.borrow_mut().push(id);
         } else {
-            (self.on_message)(FromWorker::HashFailed {
-                id,
-                message: linklens_explain::catalogue::page::WORKER_FAILED.into(),
-            });
+            (self.on_message)(FromWorker::HashFailed { id, message: linklens_explain::catalogue::page::WORKER_FAILED.into() });
         }
     }
 
     /// Open a share link's fragment; the answer arrives as `Opened` (queued
     /// until the worker is ready).
     pub fn open(&self, fragment: &str) {
-        let msg = ToWorker::Open {
-            fragment: fragment.to_string(),
-        }
-        .to_js();
+        let msg = ToWorker::Open { fragment: fragment.to_string() }.to_js();
         if self.ready.get() {
             if let Some(w) = self.worker.borrow().as_ref() {
                 let _ = w.post_message(&msg);
@@ -205,12 +173,7 @@ impl WorkerBridge {
         this.queue.borrow_mut().retain(|(x, _)| *x != id);
         if !queued && this.in_flight.borrow().contains(&id) {
             this.in_flight.borrow_mut().clear();
-            let others: Vec<(u32, File)> = this
-                .held
-                .borrow_mut()
-                .drain(..)
-                .filter(|(x, _)| *x != id)
-                .collect();
+            let others: Vec<(u32, File)> = this.held.borrow_mut().drain(..).filter(|(x, _)| *x != id).collect();
             if let Some(w) = this.worker.borrow_mut().take() {
                 w.terminate();
             }
@@ -218,11 +181,7 @@ impl WorkerBridge {
             this.queue.borrow_mut().splice(0..0, others);
             WorkerBridge::spawn(this);
         }
-        (this.on_message)(FromWorker::Failed {
-            id,
-            code: FailureId::Cancelled,
-            message: linklens_explain::catalogue::page::CANCELLED.into(),
-        });
+        (this.on_message)(FromWorker::Failed { id, code: FailureId::Cancelled, message: linklens_explain::catalogue::page::CANCELLED.into() });
     }
 
     /// Analyse a file; the result arrives through `on_message` with this id.

@@ -13,9 +13,7 @@ wasm_bindgen_test_configure!(run_in_dedicated_worker);
 
 fn fixture(gz: &[u8]) -> Vec<u8> {
     let mut raw = Vec::new();
-    flate2::read::GzDecoder::new(gz)
-        .read_to_end(&mut raw)
-        .unwrap();
+    flate2::read::GzDecoder::new(gz).read_to_end(&mut raw).unwrap();
     raw
 }
 
@@ -26,9 +24,7 @@ fn blob(bytes: &[u8]) -> web_sys::Blob {
 
 #[wasm_bindgen_test]
 fn analyses_a_blob_reading_only_what_it_needs() {
-    let raw = fixture(include_bytes!(
-        "../../../fixtures/bin/lookuphost-default-go1.26.gz"
-    ));
+    let raw = fixture(include_bytes!("../../../fixtures/bin/lookuphost-default-go1.26.gz"));
     let reader = BlobReader::new(blob(&raw)).unwrap();
     let cache = ReadCache::new(reader);
     let report = linklens::analyze(&cache).unwrap();
@@ -39,11 +35,7 @@ fn analyses_a_blob_reading_only_what_it_needs() {
     assert_eq!(report, linklens::analyze(raw.as_slice()).unwrap());
     let reader = cache.into_inner();
     let read = reader.bytes_read;
-    assert!(
-        read < raw.len() as u64 / 2,
-        "read {read} of {} bytes",
-        raw.len()
-    );
+    assert!(read < raw.len() as u64 / 2, "read {read} of {} bytes", raw.len());
     // Tables are read whole, not one symbol name at a time, and nearby
     // small reads share a block (7 round trips here when this was written).
     assert!(reader.reads < 20, "{} reads", reader.reads);
@@ -55,12 +47,10 @@ fn progress_is_reported_and_bad_input_is_an_error() {
     use std::rc::Rc;
     let calls = Rc::new(Cell::new(0));
     let seen = calls.clone();
-    let reader = BlobReader::new(blob(b"just some text\n"))
-        .unwrap()
-        .on_progress(move |_, size| {
-            assert_eq!(size, 15);
-            seen.set(seen.get() + 1);
-        });
+    let reader = BlobReader::new(blob(b"just some text\n")).unwrap().on_progress(move |_, size| {
+        assert_eq!(size, 15);
+        seen.set(seen.get() + 1);
+    });
     let cache = ReadCache::new(reader);
     let err = linklens::analyze(&cache).unwrap_err();
     assert_eq!(err.code(), "not-object");

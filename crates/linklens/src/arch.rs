@@ -84,10 +84,7 @@ pub static ARCHES: &[Arch] = &[
         rust_musl: Some("riscv64gc-unknown-linux-musl"),
         ..arch("riscv64", 243, "UCB RISC-V")
     },
-    Arch {
-        big_endian: Some(true),
-        ..arch("ppc64", 21, "64-bit PowerPC")
-    },
+    Arch { big_endian: Some(true), ..arch("ppc64", 21, "64-bit PowerPC") },
     Arch {
         big_endian: Some(false),
         zig_musl: Some("powerpc64le-linux-musl"),
@@ -100,48 +97,21 @@ pub static ARCHES: &[Arch] = &[
         rust_musl: Some("s390x-unknown-linux-musl"),
         ..arch("s390x", 22, "IBM S/390")
     },
-    Arch {
-        zig_musl: Some("loongarch64-linux-musl"),
-        ..arch("loong64", 258, "LoongArch")
-    },
-    Arch {
-        bits: Some(64),
-        big_endian: Some(true),
-        ..arch("mips64", 8, "MIPS")
-    },
-    Arch {
-        bits: Some(64),
-        big_endian: Some(false),
-        zig_musl: Some("mips64el-linux-musl"),
-        ..arch("mips64le", 8, "MIPS")
-    },
-    Arch {
-        bits: Some(32),
-        big_endian: Some(true),
-        ..arch("mips", 8, "MIPS")
-    },
-    Arch {
-        bits: Some(32),
-        big_endian: Some(false),
-        ..arch("mipsle", 8, "MIPS")
-    },
+    Arch { zig_musl: Some("loongarch64-linux-musl"), ..arch("loong64", 258, "LoongArch") },
+    Arch { bits: Some(64), big_endian: Some(true), ..arch("mips64", 8, "MIPS") },
+    Arch { bits: Some(64), big_endian: Some(false), zig_musl: Some("mips64el-linux-musl"), ..arch("mips64le", 8, "MIPS") },
+    Arch { bits: Some(32), big_endian: Some(true), ..arch("mips", 8, "MIPS") },
+    Arch { bits: Some(32), big_endian: Some(false), ..arch("mipsle", 8, "MIPS") },
 ];
 
 /// ELF machines Go does not build for, by `file`'s name.
-static OTHER_ELF_MACHINES: &[(u16, &str)] = &[
-    (20, "PowerPC"),
-    (22, "IBM S/390"),
-    (243, "UCB RISC-V"),
-    (2, "SPARC"),
-    (43, "SPARC"),
-];
+static OTHER_ELF_MACHINES: &[(u16, &str)] =
+    &[(20, "PowerPC"), (22, "IBM S/390"), (243, "UCB RISC-V"), (2, "SPARC"), (43, "SPARC")];
 
 /// The Go architecture of an ELF machine, if Go has one.
 pub(crate) fn from_elf(machine: u16, bits: u8, big_endian: bool) -> Option<&'static Arch> {
     ARCHES.iter().find(|a| {
-        a.elf_machine == machine
-            && a.bits.is_none_or(|b| b == bits)
-            && a.big_endian.is_none_or(|b| b == big_endian)
+        a.elf_machine == machine && a.bits.is_none_or(|b| b == bits) && a.big_endian.is_none_or(|b| b == big_endian)
     })
 }
 
@@ -195,11 +165,7 @@ mod tests {
         ];
         for &(m, bits, big, name, goarch) in cases {
             assert_eq!(elf_machine_name(m, bits, big), name, "machine {m}");
-            assert_eq!(
-                from_elf(m, bits, big).map(|a| a.goarch),
-                goarch,
-                "machine {m} {bits} {big}"
-            );
+            assert_eq!(from_elf(m, bits, big).map(|a| a.goarch), goarch, "machine {m} {bits} {big}");
         }
     }
 
@@ -207,64 +173,16 @@ mod tests {
     /// the tools list (`zig targets`, `rustc --print target-list`).
     #[test]
     fn targets_printed_for_each_architecture() {
-        type Names = (
-            &'static str,
-            Option<&'static str>,
-            Option<&'static str>,
-            Option<&'static str>,
-            Option<&'static str>,
-        );
+        type Names = (&'static str, Option<&'static str>, Option<&'static str>, Option<&'static str>, Option<&'static str>);
         let expect: &[Names] = &[
-            (
-                "amd64",
-                Some("x86_64-linux-musl"),
-                Some("x86_64-unknown-linux-musl"),
-                Some("x86_64"),
-                Some("x86-64"),
-            ),
-            (
-                "arm64",
-                Some("aarch64-linux-musl"),
-                Some("aarch64-unknown-linux-musl"),
-                Some("arm64"),
-                Some("Aarch64"),
-            ),
-            (
-                "386",
-                Some("x86-linux-musl"),
-                Some("i686-unknown-linux-musl"),
-                Some("i386"),
-                Some("Intel 80386"),
-            ),
-            (
-                "arm",
-                Some("arm-linux-musleabihf"),
-                Some("armv7-unknown-linux-musleabihf"),
-                Some("arm"),
-                None,
-            ),
-            (
-                "riscv64",
-                Some("riscv64-linux-musl"),
-                Some("riscv64gc-unknown-linux-musl"),
-                None,
-                None,
-            ),
+            ("amd64", Some("x86_64-linux-musl"), Some("x86_64-unknown-linux-musl"), Some("x86_64"), Some("x86-64")),
+            ("arm64", Some("aarch64-linux-musl"), Some("aarch64-unknown-linux-musl"), Some("arm64"), Some("Aarch64")),
+            ("386", Some("x86-linux-musl"), Some("i686-unknown-linux-musl"), Some("i386"), Some("Intel 80386")),
+            ("arm", Some("arm-linux-musleabihf"), Some("armv7-unknown-linux-musleabihf"), Some("arm"), None),
+            ("riscv64", Some("riscv64-linux-musl"), Some("riscv64gc-unknown-linux-musl"), None, None),
             ("ppc64", None, None, None, None),
-            (
-                "ppc64le",
-                Some("powerpc64le-linux-musl"),
-                Some("powerpc64le-unknown-linux-musl"),
-                None,
-                None,
-            ),
-            (
-                "s390x",
-                Some("s390x-linux-musl"),
-                Some("s390x-unknown-linux-musl"),
-                None,
-                None,
-            ),
+            ("ppc64le", Some("powerpc64le-linux-musl"), Some("powerpc64le-unknown-linux-musl"), None, None),
+            ("s390x", Some("s390x-linux-musl"), Some("s390x-unknown-linux-musl"), None, None),
             ("loong64", Some("loongarch64-linux-musl"), None, None, None),
             ("mips64", None, None, None, None),
             ("mips64le", Some("mips64el-linux-musl"), None, None, None),
@@ -274,18 +192,9 @@ mod tests {
         assert_eq!(ARCHES.len(), expect.len());
         for &(goarch, zig, rust, macho, pe) in expect {
             let a = from_goarch(goarch).unwrap();
-            assert_eq!(
-                (a.zig_musl, a.rust_musl, a.macho_name, a.pe_name),
-                (zig, rust, macho, pe),
-                "{goarch}"
-            );
+            assert_eq!((a.zig_musl, a.rust_musl, a.macho_name, a.pe_name), (zig, rust, macho, pe), "{goarch}");
         }
-        for (object, goarch) in [
-            (Architecture::X86_64, "amd64"),
-            (Architecture::Aarch64, "arm64"),
-            (Architecture::I386, "386"),
-            (Architecture::Arm, "arm"),
-        ] {
+        for (object, goarch) in [(Architecture::X86_64, "amd64"), (Architecture::Aarch64, "arm64"), (Architecture::I386, "386"), (Architecture::Arm, "arm")] {
             assert_eq!(from_object(object).map(|a| a.goarch), Some(goarch));
         }
     }
@@ -293,30 +202,16 @@ mod tests {
     #[test]
     fn every_goarch_is_listed_once() {
         for a in ARCHES {
-            assert_eq!(
-                ARCHES.iter().filter(|b| b.goarch == a.goarch).count(),
-                1,
-                "{}",
-                a.goarch
-            );
+            assert_eq!(ARCHES.iter().filter(|b| b.goarch == a.goarch).count(), 1, "{}", a.goarch);
             assert!(std::ptr::eq(from_goarch(a.goarch).unwrap(), a));
         }
     }
 
     #[test]
     fn object_names() {
-        assert_eq!(
-            from_object(Architecture::Aarch64).and_then(|a| a.macho_name),
-            Some("arm64")
-        );
-        assert_eq!(
-            from_object(Architecture::X86_64).and_then(|a| a.pe_name),
-            Some("x86-64")
-        );
-        assert_eq!(
-            from_object(Architecture::I386).map(|a| a.goarch),
-            Some("386")
-        );
+        assert_eq!(from_object(Architecture::Aarch64).and_then(|a| a.macho_name), Some("arm64"));
+        assert_eq!(from_object(Architecture::X86_64).and_then(|a| a.pe_name), Some("x86-64"));
+        assert_eq!(from_object(Architecture::I386).map(|a| a.goarch), Some("386"));
         assert!(from_object(Architecture::Mips).is_none());
     }
 }

@@ -114,9 +114,7 @@ impl fmt::Display for Error {
         match self {
             Error::Empty => f.write_str(self.code()),
             Error::NotObject { what, .. } => write!(f, "{}: {what}", self.code()),
-            Error::Truncated { format, problem }
-            | Error::Unsupported { format, problem }
-            | Error::Malformed { format, problem } => {
+            Error::Truncated { format, problem } | Error::Unsupported { format, problem } | Error::Malformed { format, problem } => {
                 write!(f, "{} {format}: {problem:?}", self.code())
             }
         }
@@ -131,25 +129,10 @@ mod tests {
 
     #[test]
     fn serialized_flat_with_its_numbers() {
-        let e = Error::Truncated {
-            format: ObjectFormat::Elf,
-            problem: Problem::TablesPastEnd {
-                len: 3000,
-                reach: 8128,
-            },
-        };
+        let e = Error::Truncated { format: ObjectFormat::Elf, problem: Problem::TablesPastEnd { len: 3000, reach: 8128 } };
         let json = serde_json::to_string(&e).unwrap();
-        assert_eq!(
-            json,
-            r#"{"error":"truncated","format":"ELF","problem":"tables-past-end","len":3000,"reach":8128}"#
-        );
-        let e = Error::NotObject {
-            what: Sniffed::Png,
-            starts_with_mz: false,
-        };
-        assert_eq!(
-            serde_json::to_string(&e).unwrap(),
-            r#"{"error":"not-object","what":"png","starts_with_mz":false}"#
-        );
+        assert_eq!(json, r#"{"error":"truncated","format":"ELF","problem":"tables-past-end","len":3000,"reach":8128}"#);
+        let e = Error::NotObject { what: Sniffed::Png, starts_with_mz: false };
+        assert_eq!(serde_json::to_string(&e).unwrap(), r#"{"error":"not-object","what":"png","starts_with_mz":false}"#);
     }
 }

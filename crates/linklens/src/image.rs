@@ -48,19 +48,8 @@ impl<'data, R: ReadRef<'data>> Image<'data, R> {
             .filter_map(|s| {
                 let (offset, file_size) = s.file_range()?;
                 let name = s.name().unwrap_or("").to_string();
-                let (offset, file_size, addr) = (
-                    FileOffset::new(offset),
-                    Len::new(file_size),
-                    Addr::new(s.address()),
-                );
-                Some(Region {
-                    name,
-                    offset,
-                    file_size,
-                    addr,
-                    writable: false,
-                    executable: false,
-                })
+                let (offset, file_size, addr) = (FileOffset::new(offset), Len::new(file_size), Addr::new(s.address()));
+                Some(Region { name, offset, file_size, addr, writable: false, executable: false })
             })
             .collect();
         let segments = file
@@ -102,8 +91,7 @@ impl<'data, R: ReadRef<'data>> Image<'data, R> {
             .iter()
             .filter(|s| s.sh_type(e) != object::elf::SHT_NOBITS)
             .map(|s| Region {
-                name: String::from_utf8_lossy(file.sections.section_name(e, s).unwrap_or(&[]))
-                    .into_owned(),
+                name: String::from_utf8_lossy(file.sections.section_name(e, s).unwrap_or(&[])).into_owned(),
                 offset: FileOffset::new(s.sh_offset(e).into()),
                 file_size: Len::new(s.sh_size(e).into()),
                 addr: Addr::new(s.sh_addr(e).into()),
@@ -142,23 +130,8 @@ impl<'data, R: ReadRef<'data>> Image<'data, R> {
     /// around them: how the fuzz targets reach the Go parsers directly.
     pub fn raw(data: R, writable: bool, big_endian: bool, ptr_size: u8) -> Self {
         let len = Len::new(data.len().unwrap_or(0));
-        let region = Region {
-            name: String::new(),
-            offset: FileOffset::new(0),
-            file_size: len,
-            addr: Addr::new(0),
-            writable,
-            executable: false,
-        };
-        Image {
-            data,
-            len,
-            big_endian,
-            ptr_size,
-            sections: Vec::new(),
-            segments: vec![region],
-            _marker: core::marker::PhantomData,
-        }
+        let region = Region { name: String::new(), offset: FileOffset::new(0), file_size: len, addr: Addr::new(0), writable, executable: false };
+        Image { data, len, big_endian, ptr_size, sections: Vec::new(), segments: vec![region], _marker: core::marker::PhantomData }
     }
 
     /// `len` bytes at `offset`, or `None` past the end of the file.
@@ -172,9 +145,7 @@ impl<'data, R: ReadRef<'data>> Image<'data, R> {
     /// How many of a region's bytes are in the file (0 when it starts past
     /// the end, or claims more than the offset space holds).
     pub fn avail(&self, r: &Region) -> Len {
-        let end = r
-            .end()
-            .map_or(self.len.get(), |e| e.get().min(self.len.get()));
+        let end = r.end().map_or(self.len.get(), |e| e.get().min(self.len.get()));
         r.offset.len_to(FileOffset::new(end)).unwrap_or(Len::ZERO)
     }
 
@@ -190,11 +161,7 @@ impl<'data, R: ReadRef<'data>> Image<'data, R> {
     /// Translate a virtual address to a file offset, with the number of file
     /// bytes available from there within the same region.
     pub fn addr_to_offset(&self, addr: Addr) -> Option<(FileOffset, Len)> {
-        let regions = if self.segments.is_empty() {
-            &self.sections
-        } else {
-            &self.segments
-        };
+        let regions = if self.segments.is_empty() { &self.sections } else { &self.segments };
         regions.iter().find_map(|r| {
             let delta = addr.delta_from(r.addr)?;
             let left = r.file_size.checked_sub(delta).filter(|&l| l > Len::ZERO)?;
@@ -218,6 +185,7 @@ pub(crate) fn read_uint(bytes: &[u8], size: u8, big_endian: bool) -> Option<u64>
     })
 }
 
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,11 +197,7 @@ mod tests {
         image.segments[0].addr = Addr::new(0x1000);
         image.segments[0].offset = FileOffset::new(4);
         image.segments[0].file_size = Len::new(16);
-        let at = |a: u64| {
-            image
-                .addr_to_offset(Addr::new(a))
-                .map(|(o, l)| (o.get(), l.get()))
-        };
+        let at = |a: u64| image.addr_to_offset(Addr::new(a)).map(|(o, l)| (o.get(), l.get()));
         assert_eq!(at(0x1000), Some((4, 16)));
         assert_eq!(at(0x100f), Some((19, 1)), "the last byte");
         assert_eq!(at(0x1010), None, "the end holds nothing");

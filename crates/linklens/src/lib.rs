@@ -35,9 +35,9 @@ mod warning;
 pub use analyze::analyze;
 pub use elf::is_cxx_runtime;
 pub use error::{Error, ObjectFormat, Problem};
+pub use sniff::Sniffed;
 pub use facts::*;
 pub use object::read::ReadRef;
-pub use sniff::Sniffed;
 
 /// Entry points for the fuzz targets (`fuzz/`) and the hostile-file tests.
 /// Not a stable API.

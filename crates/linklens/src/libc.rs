@@ -20,10 +20,7 @@ pub(crate) fn infer(i: &Input) -> Libc {
     if let Some(interp) = &i.dynamic.interpreter {
         if interp.contains("ld-musl") {
             musl.push(Evidence::new(E::Interpreter, interp.clone()));
-        } else if interp.contains("ld-linux")
-            || interp.ends_with("/ld.so.1")
-            || interp.contains("ld64.so")
-        {
+        } else if interp.contains("ld-linux") || interp.ends_with("/ld.so.1") || interp.contains("ld64.so") {
             glibc.push(Evidence::new(E::Interpreter, interp.clone()));
         }
     }
@@ -34,34 +31,15 @@ pub(crate) fn infer(i: &Input) -> Libc {
             musl.push(Evidence::new(E::Library, lib.clone()));
         }
     }
-    if let Some(v) = i
-        .imports
-        .iter()
-        .filter_map(|imp| imp.version.as_deref())
-        .find(|v| v.starts_with("GLIBC_"))
-    {
+    if let Some(v) = i.imports.iter().filter_map(|imp| imp.version.as_deref()).find(|v| v.starts_with("GLIBC_")) {
         glibc.push(Evidence::new(E::SymbolVersion, v));
     }
     if let Some(tag) = i.abi_tag {
         glibc.push(Evidence::new(E::AbiTag, tag));
     }
-    glibc.extend(
-        i.symbols
-            .glibc
-            .iter()
-            .map(|s| Evidence::new(E::Symbol, s.clone())),
-    );
-    musl.extend(
-        i.symbols
-            .musl
-            .iter()
-            .map(|s| Evidence::new(E::Symbol, s.clone())),
-    );
-    if let Some(c) = i
-        .comments
-        .iter()
-        .find(|c| c.to_ascii_lowercase().contains("musl"))
-    {
+    glibc.extend(i.symbols.glibc.iter().map(|s| Evidence::new(E::Symbol, s.clone())));
+    musl.extend(i.symbols.musl.iter().map(|s| Evidence::new(E::Symbol, s.clone())));
+    if let Some(c) = i.comments.iter().find(|c| c.to_ascii_lowercase().contains("musl")) {
         musl.push(Evidence::new(E::Comment, c.clone()));
     }
 
@@ -86,15 +64,7 @@ mod tests {
     use super::*;
     use crate::elf::StaticSymbols;
 
-    fn infer_with(
-        interp: Option<&str>,
-        needed: &[&str],
-        versions: &[&str],
-        abi: Option<&str>,
-        syms: StaticSymbols,
-        comments: &[&str],
-        has_c: bool,
-    ) -> Libc {
+    fn infer_with(interp: Option<&str>, needed: &[&str], versions: &[&str], abi: Option<&str>, syms: StaticSymbols, comments: &[&str], has_c: bool) -> Libc {
         let dynamic = Dynamic {
             interpreter: interp.map(str::to_string),
             needed: needed.iter().map(|s| s.to_string()).collect(),
@@ -102,23 +72,10 @@ mod tests {
         };
         let imports: Vec<Import> = versions
             .iter()
-            .map(|v| Import {
-                name: "f".into(),
-                version: Some(v.to_string()),
-                library: None,
-                weak: false,
-                cause: None,
-            })
+            .map(|v| Import { name: "f".into(), version: Some(v.to_string()), library: None, weak: false, cause: None })
             .collect();
         let comments: Vec<String> = comments.iter().map(|s| s.to_string()).collect();
-        infer(&Input {
-            dynamic: &dynamic,
-            imports: &imports,
-            abi_tag: abi,
-            symbols: &syms,
-            comments: &comments,
-            has_c,
-        })
+        infer(&Input { dynamic: &dynamic, imports: &imports, abi_tag: abi, symbols: &syms, comments: &comments, has_c })
     }
 
     fn name(l: Libc) -> LibcName {
@@ -128,99 +85,20 @@ mod tests {
     #[test]
     fn from_the_loader_and_libraries() {
         let none = StaticSymbols::default;
-        assert_eq!(
-            name(infer_with(
-                Some("/lib/ld-musl-x86_64.so.1"),
-                &["libc.so"],
-                &[],
-                None,
-                none(),
-                &[],
-                true
-            )),
-            LibcName::Musl
-        );
-        assert_eq!(
-            name(infer_with(
-                Some("/lib64/ld-linux-x86-64.so.2"),
-                &["libc.so.6"],
-                &[],
-                None,
-                none(),
-                &[],
-                true
-            )),
-            LibcName::Glibc
-        );
+        assert_eq!(name(infer_with(Some("/lib/ld-musl-x86_64.so.1"), &["libc.so"], &[], None, none(), &[], true)), LibcName::Musl);
+        assert_eq!(name(infer_with(Some("/lib64/ld-linux-x86-64.so.2"), &["libc.so.6"], &[], None, none(), &[], true)), LibcName::Glibc);
         // glibc loaders by other names: ld.so.1 (ppc, s390), ld64.so (ppc64).
-        assert_eq!(
-            name(infer_with(
-                Some("/lib/ld.so.1"),
-                &[],
-                &[],
-                None,
-                none(),
-                &[],
-                true
-            )),
-            LibcName::Glibc
-        );
-        assert_eq!(
-            name(infer_with(
-                Some("/lib64/ld64.so.2"),
-                &[],
-                &[],
-                None,
-                none(),
-                &[],
-                true
-            )),
-            LibcName::Glibc
-        );
-        assert_eq!(
-            name(infer_with(
-                None,
-                &["libc.musl-x86_64.so.1"],
-                &[],
-                None,
-                none(),
-                &[],
-                true
-            )),
-            LibcName::Musl
-        );
+        assert_eq!(name(infer_with(Some("/lib/ld.so.1"), &[], &[], None, none(), &[], true)), LibcName::Glibc);
+        assert_eq!(name(infer_with(Some("/lib64/ld64.so.2"), &[], &[], None, none(), &[], true)), LibcName::Glibc);
+        assert_eq!(name(infer_with(None, &["libc.musl-x86_64.so.1"], &[], None, none(), &[], true)), LibcName::Musl);
         // Symbol versions alone say glibc.
-        let l = infer_with(
-            None,
-            &["libfoo.so"],
-            &["GLIBC_2.34"],
-            None,
-            none(),
-            &[],
-            true,
-        );
+        let l = infer_with(None, &["libfoo.so"], &["GLIBC_2.34"], None, none(), &[], true);
         assert_eq!(l.name, LibcName::Glibc);
         assert_eq!(l.evidence[0], Evidence::new(E::SymbolVersion, "GLIBC_2.34"));
         // Unknown loader and libraries: unknown, with no evidence.
-        let l = infer_with(
-            Some("/system/bin/linker64"),
-            &["libc.so"],
-            &[],
-            None,
-            none(),
-            &[],
-            true,
-        );
+        let l = infer_with(Some("/system/bin/linker64"), &["libc.so"], &[], None, none(), &[], true);
         assert_eq!(l.name, LibcName::Musl, "libc.so alone is musl's name");
-        let l = infer_with(
-            Some("/system/bin/linker64"),
-            &["libbionic.so"],
-            &[],
-            None,
-            none(),
-            &[],
-            true,
-        );
+        let l = infer_with(Some("/system/bin/linker64"), &["libbionic.so"], &[], None, none(), &[], true);
         assert_eq!((l.name, l.evidence.len()), (LibcName::Unknown, 0));
         // No interpreter but a library that names no libc: still unknown,
         // not the static-musl guess.
@@ -243,42 +121,14 @@ mod tests {
         let l = infer_with(None, &[], &[], None, none(), &[], true);
         assert_eq!((l.name, l.evidence[0].kind), (LibcName::Musl, E::NoAbiTag));
         // Symbols decide when they outnumber: two musl markers beat one glibc one.
-        let syms = StaticSymbols {
-            glibc: vec!["_IO_stdin_used".into()],
-            musl: vec!["__init_libc".into(), "__stdio_write".into()],
-            ..StaticSymbols::default()
-        };
-        assert_eq!(
-            name(infer_with(None, &[], &[], None, syms, &[], true)),
-            LibcName::Musl
-        );
+        let syms = StaticSymbols { glibc: vec!["_IO_stdin_used".into()], musl: vec!["__init_libc".into(), "__stdio_write".into()], ..StaticSymbols::default() };
+        assert_eq!(name(infer_with(None, &[], &[], None, syms, &[], true)), LibcName::Musl);
         // A tie goes to glibc.
-        let syms = StaticSymbols {
-            glibc: vec!["_IO_stdin_used".into()],
-            musl: vec!["__init_libc".into()],
-            ..StaticSymbols::default()
-        };
-        assert_eq!(
-            name(infer_with(None, &[], &[], None, syms, &[], true)),
-            LibcName::Glibc
-        );
+        let syms = StaticSymbols { glibc: vec!["_IO_stdin_used".into()], musl: vec!["__init_libc".into()], ..StaticSymbols::default() };
+        assert_eq!(name(infer_with(None, &[], &[], None, syms, &[], true)), LibcName::Glibc);
         // A musl toolchain named in .comment.
-        let l = infer_with(
-            None,
-            &[],
-            &[],
-            None,
-            none(),
-            &["GCC: (Alpine 13.2.1) 13.2.1", "musl-gcc wrapper"],
-            true,
-        );
+        let l = infer_with(None, &[], &[], None, none(), &["GCC: (Alpine 13.2.1) 13.2.1", "musl-gcc wrapper"], true);
         assert_eq!(l.name, LibcName::Musl);
-        assert!(
-            l.evidence
-                .iter()
-                .any(|e| *e == Evidence::new(E::Comment, "musl-gcc wrapper")),
-            "{:?}",
-            l.evidence
-        );
+        assert!(l.evidence.iter().any(|e| *e == Evidence::new(E::Comment, "musl-gcc wrapper")), "{:?}", l.evidence);
     }
 }

@@ -9,18 +9,12 @@ use object::read::ReadRef;
 use crate::facts::{Dynamic, Evidence, EvidenceKind, Warning, WarningId};
 use crate::warning::warning;
 
-pub(crate) fn dynamic<'data, Mach: MachHeader, R: ReadRef<'data>>(
-    file: &MachOFile<'data, Mach, R>,
-) -> Dynamic {
+pub(crate) fn dynamic<'data, Mach: MachHeader, R: ReadRef<'data>>(file: &MachOFile<'data, Mach, R>) -> Dynamic {
     let mut d = Dynamic::default();
     let endian = file.endian();
-    let Ok(mut commands) = file.macho_load_commands() else {
-        return d;
-    };
+    let Ok(mut commands) = file.macho_load_commands() else { return d };
     for _ in 0..4096 {
-        let Ok(Some(cmd)) = commands.next() else {
-            break;
-        };
+        let Ok(Some(cmd)) = commands.next() else { break };
         match cmd.variant() {
             Ok(LoadCommandVariant::Dylib(lib)) if cmd.cmd() != macho::LC_ID_DYLIB => {
                 if let Ok(name) = cmd.string(endian, lib.dylib.name) {

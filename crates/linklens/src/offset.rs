@@ -72,21 +72,12 @@ mod tests {
     #[test]
     fn arithmetic_is_checked() {
         let near_end = FileOffset::new(u64::MAX - 7);
-        assert_eq!(
-            near_end.checked_add(Len::new(7)),
-            Some(FileOffset::new(u64::MAX))
-        );
+        assert_eq!(near_end.checked_add(Len::new(7)), Some(FileOffset::new(u64::MAX)));
         assert_eq!(near_end.checked_add(Len::new(8)), None);
         assert_eq!(FileOffset::new(10).len_to(FileOffset::new(4)), None);
-        assert_eq!(
-            FileOffset::new(4).len_to(FileOffset::new(10)),
-            Some(Len::new(6))
-        );
+        assert_eq!(FileOffset::new(4).len_to(FileOffset::new(10)), Some(Len::new(6)));
         assert_eq!(Addr::new(0x1000).delta_from(Addr::new(0x2000)), None);
-        assert_eq!(
-            Addr::new(0x2010).delta_from(Addr::new(0x2000)),
-            Some(Len::new(0x10))
-        );
+        assert_eq!(Addr::new(0x2010).delta_from(Addr::new(0x2000)), Some(Len::new(0x10)));
         assert_eq!(Len::new(3).checked_sub(Len::new(4)), None);
     }
 }

@@ -7,13 +7,7 @@ use crate::facts::{Dynamic, Evidence, EvidenceKind, Warning, WarningId};
 use crate::warning::warning;
 
 /// DLLs that come from MinGW, not from Windows.
-const MINGW_PREFIXES: &[&str] = &[
-    "libwinpthread",
-    "libgcc_s",
-    "libstdc++",
-    "libgomp",
-    "libssp",
-];
+const MINGW_PREFIXES: &[&str] = &["libwinpthread", "libgcc_s", "libstdc++", "libgomp", "libssp"];
 
 pub(crate) fn dynamic<'data, O: Object<'data>>(file: &O) -> Dynamic {
     let mut d = Dynamic::default();
@@ -34,14 +28,11 @@ pub(crate) fn dynamic<'data, O: Object<'data>>(file: &O) -> Dynamic {
 fn mingw(d: &Dynamic) -> Vec<String> {
     d.needed
         .iter()
-        .filter(|l| {
-            MINGW_PREFIXES
-                .iter()
-                .any(|p| l.to_ascii_lowercase().starts_with(p))
-        })
+        .filter(|l| MINGW_PREFIXES.iter().any(|p| l.to_ascii_lowercase().starts_with(p)))
         .cloned()
         .collect()
 }
+
 
 /// The MinGW warning, when the file needs its runtime DLLs.
 pub(crate) fn warnings(d: &Dynamic) -> Vec<Warning> {
@@ -49,9 +40,7 @@ pub(crate) fn warnings(d: &Dynamic) -> Vec<Warning> {
     if dlls.is_empty() {
         return Vec::new();
     }
-    let evidence = dlls
-        .into_iter()
-        .map(|l| Evidence::new(EvidenceKind::Library, l))
-        .collect();
+    let evidence = dlls.into_iter().map(|l| Evidence::new(EvidenceKind::Library, l)).collect();
     vec![warning(WarningId::MingwRuntime, &[], evidence)]
 }
+

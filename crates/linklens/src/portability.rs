@@ -21,22 +21,12 @@ pub fn bound_to(imports: &[Import], library: &str, version: &str) -> Vec<String>
 
 /// The versions needed, grouped as `readelf -V` shows them, each with the
 /// undefined symbols bound to it, and the floors they set.
-pub fn requirements(
-    needed: &[Needed],
-    imports: &[Import],
-    libc: LibcName,
-    linkage: Linkage,
-) -> Portability {
+pub fn requirements(needed: &[Needed], imports: &[Import], libc: LibcName, linkage: Linkage) -> Portability {
     let requires: Vec<Requirement> = needed
         .iter()
         .map(|n| {
             let symbols = bound_to(imports, &n.library, &n.version);
-            Requirement {
-                library: n.library.clone(),
-                version: n.version.clone(),
-                weak: n.weak,
-                symbols,
-            }
+            Requirement { library: n.library.clone(), version: n.version.clone(), weak: n.weak, symbols }
         })
         .collect();
     let floor = |prefix: &str, weak: bool| {

@@ -13,9 +13,7 @@ pub enum Magic {
 pub fn object_magic(head: &[u8]) -> Option<Magic> {
     match head {
         [0x7f, b'E', b'L', b'F', ..] => Some(Magic::Elf),
-        [0xfe, 0xed, 0xfa, 0xce | 0xcf, ..] | [0xce | 0xcf, 0xfa, 0xed, 0xfe, ..] => {
-            Some(Magic::MachO)
-        }
+        [0xfe, 0xed, 0xfa, 0xce | 0xcf, ..] | [0xce | 0xcf, 0xfa, 0xed, 0xfe, ..] => Some(Magic::MachO),
         // 0xcafebabe is also Java's class magic; Java class files have a
         // major version >= 45 in bytes 6..8, fat Mach-O has a small arch count.
         [0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, n, ..] if *n < 32 => Some(Magic::MachOFat),

@@ -30,10 +30,7 @@ impl fmt::Display for Version {
 /// The number of a version name with `prefix` (`GLIBC_2.34` → 2.34);
 /// `None` for another family or `GLIBC_PRIVATE`.
 pub fn of(prefix: &str, name: &str) -> Option<Version> {
-    if let Some((_, v)) = NAMED
-        .iter()
-        .find(|(n, _)| *n == name && name.starts_with(prefix))
-    {
+    if let Some((_, v)) = NAMED.iter().find(|(n, _)| *n == name && name.starts_with(prefix)) {
         return Version::parse(v);
     }
     Version::parse(name.strip_prefix(prefix)?)
@@ -50,18 +47,9 @@ mod tests {
         assert!(of("GLIBC_", "GLIBC_2.2.5") < of("GLIBC_", "GLIBC_2.3"));
         assert_eq!(of("GLIBC_", "GLIBC_PRIVATE"), None);
         assert_eq!(of("GLIBC_", "GLIBCXX_3.4.30"), None);
-        assert_eq!(
-            of("GLIBCXX_", "GLIBCXX_3.4.30").map(|v| v.to_string()),
-            Some("3.4.30".into())
-        );
-        assert_eq!(
-            of("GLIBC_", "GLIBC_ABI_DT_RELR").map(|v| v.to_string()),
-            Some("2.36".into())
-        );
+        assert_eq!(of("GLIBCXX_", "GLIBCXX_3.4.30").map(|v| v.to_string()), Some("3.4.30".into()));
+        assert_eq!(of("GLIBC_", "GLIBC_ABI_DT_RELR").map(|v| v.to_string()), Some("2.36".into()));
         assert_eq!(of("GLIBC_", "GLIBC_2."), None);
-        assert_eq!(
-            of("GCC_", "GCC_3.0").map(|v| v.to_string()),
-            Some("3.0".into())
-        );
+        assert_eq!(of("GCC_", "GCC_3.0").map(|v| v.to_string()), Some("3.0".into()));
     }
 }

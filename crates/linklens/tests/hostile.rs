@@ -26,13 +26,7 @@ fn put(buf: &mut [u8], at: usize, v: u64, n: usize) {
 impl Elf {
     fn new() -> Elf {
         // Section 0 is the null section.
-        Elf {
-            body: Vec::new(),
-            phdrs: Vec::new(),
-            shdrs: vec![[0; 64]],
-            shstrtab: vec![0],
-            e_type: 2,
-        }
+        Elf { body: Vec::new(), phdrs: Vec::new(), shdrs: vec![[0; 64]], shstrtab: vec![0], e_type: 2 }
     }
 
     /// Add bytes to the body; returns their file offset.
@@ -60,17 +54,7 @@ impl Elf {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn section(
-        &mut self,
-        name: &str,
-        sh_type: u32,
-        flags: u64,
-        addr: u64,
-        offset: u64,
-        size: u64,
-        link: u32,
-        entsize: u64,
-    ) -> u32 {
+    fn section(&mut self, name: &str, sh_type: u32, flags: u64, addr: u64, offset: u64, size: u64, link: u32, entsize: u64) -> u32 {
         let name_at = self.shstrtab.len() as u64;
         self.shstrtab.extend_from_slice(name.as_bytes());
         self.shstrtab.push(0);
@@ -131,10 +115,7 @@ fn check(case: &str, data: &[u8]) -> Result<linklens::Facts, linklens::Error> {
     let took = start.elapsed();
     let result = result.unwrap_or_else(|_| panic!("{case}: panicked"));
     assert!(took < HANG, "{case}: took {took:?}");
-    eprintln!(
-        "{case}: {:?} in {took:?}",
-        result.as_ref().map(|r| r.linkage).map_err(|e| e.code())
-    );
+    eprintln!("{case}: {:?} in {took:?}", result.as_ref().map(|r| r.linkage).map_err(|e| e.code()));
     if !case.starts_with("generated") {
         keep(case, data, &result);
     }
@@ -147,16 +128,7 @@ fn check(case: &str, data: &[u8]) -> Result<linklens::Facts, linklens::Error> {
 fn keep(case: &str, data: &[u8], result: &Result<linklens::Facts, linklens::Error>) {
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/hostile");
     std::fs::create_dir_all(&dir).unwrap();
-    let slug: String = case
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
+    let slug: String = case.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
     let slug = slug.trim_matches('-');
     let outcome = match result {
         Ok(r) => format!("{{\"linkage\":\"{}\"}}", r.linkage),
@@ -183,10 +155,7 @@ fn a_plain_built_file_is_read() {
     let at = e.data(b"/lib/ld-musl-x86_64.so.1\0");
     e.phdr(PT_INTERP, 4, at, 0x400000 + at, 25, 25);
     let r = check("plain", &e.build()).unwrap();
-    assert_eq!(
-        r.dynamic.interpreter.as_deref(),
-        Some("/lib/ld-musl-x86_64.so.1")
-    );
+    assert_eq!(r.dynamic.interpreter.as_deref(), Some("/lib/ld-musl-x86_64.so.1"));
     assert_eq!(r.linkage, linklens::Linkage::Dynamic);
 }
 
@@ -208,16 +177,7 @@ fn counts_near_u32_max() {
     // A .dynsym claiming 2^32 symbols.
     let mut e = Elf::new();
     let at = e.data(&[0u8; 48]);
-    e.section(
-        ".dynsym",
-        SHT_DYNSYM,
-        SHF_ALLOC,
-        0,
-        at,
-        24 * u64::from(u32::MAX),
-        0,
-        24,
-    );
+    e.section(".dynsym", SHT_DYNSYM, SHF_ALLOC, 0, at, 24 * u64::from(u32::MAX), 0, 24);
     let r = check(".dynsym with u32::MAX entries", &e.build());
     assert!(r.map(|r| r.imports.is_empty()).unwrap_or(true));
 }
@@ -227,26 +187,8 @@ fn offsets_past_the_end() {
     let mut e = Elf::new();
     e.phdr(PT_INTERP, 4, 1 << 62, 0, 64, 64);
     e.phdr(PT_DYNAMIC, 6, u64::MAX - 8, 0, 1 << 40, 1 << 40);
-    e.section(
-        ".gopclntab",
-        SHT_PROGBITS,
-        SHF_ALLOC,
-        0,
-        1 << 50,
-        1 << 20,
-        0,
-        0,
-    );
-    e.section(
-        ".go.buildinfo",
-        SHT_PROGBITS,
-        SHF_ALLOC | SHF_WRITE,
-        0,
-        u64::MAX - 1,
-        32,
-        0,
-        0,
-    );
+    e.section(".gopclntab", SHT_PROGBITS, SHF_ALLOC, 0, 1 << 50, 1 << 20, 0, 0);
+    e.section(".go.buildinfo", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 0, u64::MAX - 1, 32, 0, 0);
     let r = check("interp, dynamic and Go sections past the end", &e.build());
     if let Ok(r) = r {
         assert!(r.go.is_none());
@@ -272,45 +214,14 @@ fn tables_that_point_at_themselves() {
     let mut e = Elf::new();
     let mut dynamic = Vec::new();
     let vaddr = 0x600000u64;
-    for (tag, val) in [
-        (5u64, vaddr),
-        (10, u64::MAX),
-        (1, u64::MAX - 3),
-        (1, 0),
-        (0x6fff_fffb, u64::MAX),
-        (29, 1 << 40),
-        (0, 0),
-    ] {
+    for (tag, val) in [(5u64, vaddr), (10, u64::MAX), (1, u64::MAX - 3), (1, 0), (0x6fff_fffb, u64::MAX), (29, 1 << 40), (0, 0)] {
         dynamic.extend_from_slice(&tag.to_le_bytes());
         dynamic.extend_from_slice(&val.to_le_bytes());
     }
     let at = e.data(&dynamic);
-    e.phdr(
-        PT_LOAD,
-        6,
-        at,
-        vaddr,
-        dynamic.len() as u64,
-        dynamic.len() as u64,
-    );
-    e.phdr(
-        PT_DYNAMIC,
-        6,
-        at,
-        vaddr,
-        dynamic.len() as u64,
-        dynamic.len() as u64,
-    );
-    e.section(
-        ".dynamic",
-        SHT_DYNAMIC,
-        SHF_ALLOC | SHF_WRITE,
-        vaddr,
-        at,
-        dynamic.len() as u64,
-        0,
-        16,
-    );
+    e.phdr(PT_LOAD, 6, at, vaddr, dynamic.len() as u64, dynamic.len() as u64);
+    e.phdr(PT_DYNAMIC, 6, at, vaddr, dynamic.len() as u64, dynamic.len() as u64);
+    e.section(".dynamic", SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, vaddr, at, dynamic.len() as u64, 0, 16);
     // A note whose name size is u32::MAX.
     let mut note = Vec::new();
     note.extend_from_slice(&u32::MAX.to_le_bytes());
@@ -318,38 +229,15 @@ fn tables_that_point_at_themselves() {
     note.extend_from_slice(&1u32.to_le_bytes());
     note.extend_from_slice(b"GNU\0");
     let nat = e.data(&note);
-    e.section(
-        ".note.ABI-tag",
-        SHT_NOTE,
-        SHF_ALLOC,
-        0,
-        nat,
-        note.len() as u64,
-        0,
-        0,
-    );
-    let r = check("self-referencing dynamic table, endless note", &e.build())
-        .expect("a report: the headers are sound");
+    e.section(".note.ABI-tag", SHT_NOTE, SHF_ALLOC, 0, nat, note.len() as u64, 0, 0);
+    let r = check("self-referencing dynamic table, endless note", &e.build()).expect("a report: the headers are sound");
     assert_eq!(r.linkage, linklens::Linkage::Dynamic);
     // Offset 0 reads the table's own bytes; the absurd offset is never made
     // into a library name: it is a warning with the offset as data.
     assert_eq!(r.dynamic.needed.len(), 1, "{:?}", r.dynamic.needed);
-    let w = r
-        .warnings
-        .iter()
-        .find(|w| w.id == linklens::WarningId::DynamicStringUnreadable)
-        .expect("a warning");
-    assert!(
-        w.evidence
-            .iter()
-            .any(|e| e.kind == linklens::EvidenceKind::Offset && e.value == "0xfffffffffffffffc"),
-        "{w:?}"
-    );
-    assert!(
-        w.value("tag") == Some("DT_NEEDED") && w.value("offset") == Some("0xfffffffffffffffc"),
-        "{:?}",
-        w.values
-    );
+    let w = r.warnings.iter().find(|w| w.id == linklens::WarningId::DynamicStringUnreadable).expect("a warning");
+    assert!(w.evidence.iter().any(|e| e.kind == linklens::EvidenceKind::Offset && e.value == "0xfffffffffffffffc"), "{w:?}");
+    assert!(w.value("tag") == Some("DT_NEEDED") && w.value("offset") == Some("0xfffffffffffffffc"), "{:?}", w.values);
 }
 
 #[test]
@@ -366,37 +254,12 @@ fn segment_at_the_end_of_the_address_space() {
         dynamic.extend_from_slice(&val.to_le_bytes());
     }
     let at = e.data(&dynamic);
-    e.phdr(
-        PT_LOAD,
-        6,
-        at,
-        vaddr,
-        dynamic.len() as u64,
-        dynamic.len() as u64,
-    );
+    e.phdr(PT_LOAD, 6, at, vaddr, dynamic.len() as u64, dynamic.len() as u64);
     e.phdr(PT_LOAD, 4, 0xFFFF_FFFF_FFFF_FFF8, hostile, 0x100, 0x100);
-    e.phdr(
-        PT_DYNAMIC,
-        6,
-        at,
-        vaddr,
-        dynamic.len() as u64,
-        dynamic.len() as u64,
-    );
-    let r = check("PT_LOAD at p_offset u64::MAX - 7", &e.build())
-        .expect("a report: the headers are sound");
-    assert!(
-        r.dynamic.needed.is_empty(),
-        "nothing readable, nothing made up: {:?}",
-        r.dynamic.needed
-    );
-    assert!(
-        r.warnings
-            .iter()
-            .any(|w| w.id == linklens::WarningId::DynamicStringUnreadable),
-        "{:?}",
-        r.warnings
-    );
+    e.phdr(PT_DYNAMIC, 6, at, vaddr, dynamic.len() as u64, dynamic.len() as u64);
+    let r = check("PT_LOAD at p_offset u64::MAX - 7", &e.build()).expect("a report: the headers are sound");
+    assert!(r.dynamic.needed.is_empty(), "nothing readable, nothing made up: {:?}", r.dynamic.needed);
+    assert!(r.warnings.iter().any(|w| w.id == linklens::WarningId::DynamicStringUnreadable), "{:?}", r.warnings);
 }
 
 /// A pclntab header (Go 1.20 layout) with the given words after the magic.
@@ -413,40 +276,16 @@ fn pclntab(words: &[u64]) -> Vec<u8> {
 fn pclntab_offsets_that_point_at_each_other() {
     let cases: &[(&str, Vec<u8>)] = &[
         // nfunc, nfiles, textStart, funcname, cu, filetab, pctab, pcln
-        (
-            "all offsets equal",
-            pclntab(&[1 << 24, 1, 0, 72, 72, 72, 72, 72]),
-        ),
-        (
-            "offsets backwards",
-            pclntab(&[10, 1, 0, 4000, 72, 80, 90, 100]),
-        ),
-        (
-            "name table to the end of memory",
-            pclntab(&[1, 1, 0, 72, u64::MAX, u64::MAX, u64::MAX, u64::MAX]),
-        ),
-        (
-            "nfunc u64::MAX",
-            pclntab(&[u64::MAX, 1, 0, 72, 80, 88, 96, 104]),
-        ),
-        (
-            "names without terminators",
-            pclntab(&[1, 1, 0, 72, 4000, 4010, 4020, 4030]),
-        ),
+        ("all offsets equal", pclntab(&[1 << 24, 1, 0, 72, 72, 72, 72, 72])),
+        ("offsets backwards", pclntab(&[10, 1, 0, 4000, 72, 80, 90, 100])),
+        ("name table to the end of memory", pclntab(&[1, 1, 0, 72, u64::MAX, u64::MAX, u64::MAX, u64::MAX])),
+        ("nfunc u64::MAX", pclntab(&[u64::MAX, 1, 0, 72, 80, 88, 96, 104])),
+        ("names without terminators", pclntab(&[1, 1, 0, 72, 4000, 4010, 4020, 4030])),
     ];
     for (case, table) in cases {
         let mut e = Elf::new();
         let at = e.data(table);
-        e.section(
-            ".gopclntab",
-            SHT_PROGBITS,
-            SHF_ALLOC,
-            0,
-            at,
-            table.len() as u64,
-            0,
-            0,
-        );
+        e.section(".gopclntab", SHT_PROGBITS, SHF_ALLOC, 0, at, table.len() as u64, 0, 0);
         let _ = check(case, &e.build());
         linklens::fuzzing::pclntab(table);
     }
@@ -469,23 +308,10 @@ fn buildinfo_with_huge_varints() {
     long.extend_from_slice(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]); // 2^63-ish
     let mut pointers = b"\xff Go buildinf:\x08\x00".to_vec();
     pointers.resize(32, 0xff); // old format: pointers to nowhere
-    for (case, blob) in [
-        ("endless varint", blob),
-        ("varint near 2^63", long),
-        ("old format, wild pointers", pointers),
-    ] {
+    for (case, blob) in [("endless varint", blob), ("varint near 2^63", long), ("old format, wild pointers", pointers)] {
         let mut e = Elf::new();
         let at = e.data(&blob);
-        e.section(
-            ".go.buildinfo",
-            SHT_PROGBITS,
-            SHF_ALLOC | SHF_WRITE,
-            0x500000,
-            at,
-            blob.len() as u64,
-            0,
-            0,
-        );
+        e.section(".go.buildinfo", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 0x500000, at, blob.len() as u64, 0, 0);
         let r = check(case, &e.build());
         if let Ok(r) = r {
             assert!(r.go.as_ref().is_none_or(|g| g.version.is_none()), "{case}");
@@ -522,38 +348,15 @@ fn vernaux(flags: u16, name: u32, next: u32) -> Vec<u8> {
 
 /// A glibc-dynamic file whose `.gnu.version_r` is `table`, with a
 /// `.dynstr` of "\0libc.so.6\0GLIBC_2.34\0" (names at 1 and 11).
-fn with_versions(
-    case: &str,
-    table: &[u8],
-    size: Option<u64>,
-    link: Option<u32>,
-) -> Result<linklens::Facts, linklens::Error> {
+fn with_versions(case: &str, table: &[u8], size: Option<u64>, link: Option<u32>) -> Result<linklens::Facts, linklens::Error> {
     let mut e = Elf::new();
     let interp = e.data(b"/lib64/ld-linux-x86-64.so.2\0");
     e.phdr(PT_INTERP, 4, interp, 0x400000 + interp, 28, 28);
     let strings = b"\0libc.so.6\0GLIBC_2.34\0";
     let str_at = e.data(strings);
-    let dynstr = e.section(
-        ".dynstr",
-        SHT_STRTAB,
-        SHF_ALLOC,
-        0,
-        str_at,
-        strings.len() as u64,
-        0,
-        0,
-    );
+    let dynstr = e.section(".dynstr", SHT_STRTAB, SHF_ALLOC, 0, str_at, strings.len() as u64, 0, 0);
     let at = e.data(table);
-    e.section(
-        ".gnu.version_r",
-        SHT_GNU_VERNEED,
-        SHF_ALLOC,
-        0,
-        at,
-        size.unwrap_or(table.len() as u64),
-        link.unwrap_or(dynstr),
-        0,
-    );
+    e.section(".gnu.version_r", SHT_GNU_VERNEED, SHF_ALLOC, 0, at, size.unwrap_or(table.len() as u64), link.unwrap_or(dynstr), 0);
     check(case, &e.build())
 }
 
@@ -567,35 +370,16 @@ fn hostile_version_tables() {
 
     // vna_next = 0 with vn_cnt = 65535: one entry read again and again.
     let again = [verneed(u16::MAX, 1, 16, 0), vernaux(0, 11, 0)].concat();
-    let r = with_versions(
-        "version table, vna_next 0 with vn_cnt 65535",
-        &again,
-        None,
-        None,
-    )
-    .unwrap();
-    assert_eq!(
-        r.portability.requires.len(),
-        1,
-        "a repeated entry is one requirement"
-    );
+    let r = with_versions("version table, vna_next 0 with vn_cnt 65535", &again, None, None).unwrap();
+    assert_eq!(r.portability.requires.len(), 1, "a repeated entry is one requirement");
 
     // vn_next pointing at itself can only mean 0 (the end) or forward:
     // vn_next = 16 onto the vernaux, read as a Verneed; then past the end.
     let onto_aux = [verneed(1, 1, 16, 16), vernaux(0, 11, 0)].concat();
-    let _ = with_versions(
-        "version table, vn_next onto its own aux",
-        &onto_aux,
-        None,
-        None,
-    )
-    .unwrap();
+    let _ = with_versions("version table, vn_next onto its own aux", &onto_aux, None, None).unwrap();
 
     // vna_next and vn_next past the end, and near u32::MAX.
-    for (case, next) in [
-        ("vna_next past the end", 4096),
-        ("vna_next u32::MAX", u32::MAX),
-    ] {
+    for (case, next) in [("vna_next past the end", 4096), ("vna_next u32::MAX", u32::MAX)] {
         let table = [verneed(3, 1, 16, 0), vernaux(0, 11, next)].concat();
         let r = with_versions(&format!("version table, {case}"), &table, None, None).unwrap();
         assert!(r.portability.requires.len() <= 1, "{case}");
@@ -607,36 +391,16 @@ fn hostile_version_tables() {
     assert!(r.portability.requires.is_empty());
 
     // Names outside .dynstr: the entry is skipped, never read out of bounds.
-    let outside = [
-        verneed(2, u32::MAX, 16, 0),
-        vernaux(0, 1 << 20, 16),
-        vernaux(2, 11, 0),
-    ]
-    .concat();
+    let outside = [verneed(2, u32::MAX, 16, 0), vernaux(0, 1 << 20, 16), vernaux(2, 11, 0)].concat();
     let r = with_versions("version table, names outside .dynstr", &outside, None, None).unwrap();
     assert_eq!(r.portability.requires.len(), 1);
     assert!(r.portability.requires[0].weak, "VER_FLG_WEAK is read");
-    assert_eq!(
-        r.portability.glibc_min, None,
-        "a weak-only version does not raise the floor"
-    );
+    assert_eq!(r.portability.glibc_min, None, "a weak-only version does not raise the floor");
     assert_eq!(r.portability.glibc_min_weak.as_deref(), Some("2.34"));
 
     // A section larger than the file, and a string table link out of range.
-    let _ = with_versions(
-        "version table, size near u64::MAX",
-        &plain,
-        Some(u64::MAX - 8),
-        None,
-    )
-    .unwrap();
-    let r = with_versions(
-        "version table, sh_link out of range",
-        &plain,
-        None,
-        Some(u32::MAX),
-    )
-    .unwrap();
+    let _ = with_versions("version table, size near u64::MAX", &plain, Some(u64::MAX - 8), None).unwrap();
+    let r = with_versions("version table, sh_link out of range", &plain, None, Some(u32::MAX)).unwrap();
     assert!(r.portability.requires.is_empty());
 
     // Many distinct entries: a long chain stops at the reading limit.
@@ -665,27 +429,9 @@ fn a_version_table_is_read_up_to_its_cap_and_no_further() {
     }
     let mut e = Elf::new();
     let str_at = e.data(&strings);
-    let dynstr = e.section(
-        ".dynstr",
-        SHT_STRTAB,
-        SHF_ALLOC,
-        0,
-        str_at,
-        strings.len() as u64,
-        0,
-        0,
-    );
+    let dynstr = e.section(".dynstr", SHT_STRTAB, SHF_ALLOC, 0, str_at, strings.len() as u64, 0, 0);
     let at = e.data(&table);
-    e.section(
-        ".gnu.version_r",
-        SHT_GNU_VERNEED,
-        SHF_ALLOC,
-        0,
-        at,
-        table.len() as u64,
-        dynstr,
-        0,
-    );
+    e.section(".gnu.version_r", SHT_GNU_VERNEED, SHF_ALLOC, 0, at, table.len() as u64, dynstr, 0);
     let r = check("version table, 4097 distinct entries", &e.build()).unwrap();
     assert_eq!(r.portability.requires.len(), 4096);
 }
@@ -715,21 +461,11 @@ fn upx_stub(dynamic: bool) -> Vec<u8> {
 
 #[test]
 fn a_upx_packed_file_is_named_and_not_judged() {
-    for (case, dynamic) in [
-        ("UPX-packed static stub", false),
-        ("UPX-packed dynamic stub", true),
-    ] {
+    for (case, dynamic) in [("UPX-packed static stub", false), ("UPX-packed dynamic stub", true)] {
         let r = check(case, &upx_stub(dynamic)).unwrap();
-        let w = r
-            .warnings
-            .iter()
-            .find(|w| w.id == linklens::WarningId::UpxPacked)
-            .expect("the UPX warning");
+        let w = r.warnings.iter().find(|w| w.id == linklens::WarningId::UpxPacked).expect("the UPX warning");
         assert!(w.value("offset").is_some(), "{:?}", w.values);
-        assert!(
-            r.causes.is_empty() && r.toolchain.language.is_none(),
-            "{case}: nothing is concluded about the program inside"
-        );
+        assert!(r.causes.is_empty() && r.toolchain.language.is_none(), "{case}: nothing is concluded about the program inside");
         assert!(r.go.is_none());
     }
     // The string further into a file is not a packer's marker.
@@ -737,10 +473,7 @@ fn a_upx_packed_file_is_named_and_not_judged() {
     let _ = e.data(&[0u8; 8192]);
     let _ = e.data(b"UPX! in a string table");
     let r = check("UPX! beyond the first page", &e.build()).unwrap();
-    assert!(r
-        .warnings
-        .iter()
-        .all(|w| w.id != linklens::WarningId::UpxPacked));
+    assert!(r.warnings.iter().all(|w| w.id != linklens::WarningId::UpxPacked));
 }
 
 #[test]
@@ -751,11 +484,7 @@ fn dynamic_section_alone_still_has_evidence() {
     e.phdr(PT_DYNAMIC, 6, at, 0x600000, 16, 16);
     let r = check("PT_DYNAMIC alone", &e.build()).unwrap();
     assert_eq!(r.linkage, linklens::Linkage::Dynamic);
-    assert!(
-        r.causes.iter().all(|c| !c.evidence.is_empty()),
-        "{:?}",
-        r.causes
-    );
+    assert!(r.causes.iter().all(|c| !c.evidence.is_empty()), "{:?}", r.causes);
 }
 
 /// The structure-aware generator the `elf_structured` fuzz target uses,
@@ -772,9 +501,7 @@ fn structured_files_from_the_generator() {
     let runs = 3000;
     for i in 0..runs {
         linklens::fuzzing::noise(&mut state, &mut noise);
-        let Ok(spec) = Spec::arbitrary(&mut Unstructured::new(&noise)) else {
-            continue;
-        };
+        let Ok(spec) = Spec::arbitrary(&mut Unstructured::new(&noise)) else { continue };
         let file = spec.build();
         if let Ok(r) = check(&format!("generated file {i}"), &file) {
             reports += 1;
@@ -782,20 +509,11 @@ fn structured_files_from_the_generator() {
             go += usize::from(r.go.is_some());
             warned += usize::from(!r.warnings.is_empty());
             for c in &r.causes {
-                assert!(
-                    !c.evidence.is_empty(),
-                    "generated file {i}: a cause without evidence"
-                );
+                assert!(!c.evidence.is_empty(), "generated file {i}: a cause without evidence");
             }
         }
     }
     eprintln!("{runs} generated files: {reports} reports ({dynamic} dynamic, {go} Go, {warned} with warnings)");
-    assert!(
-        reports > runs / 4,
-        "the generator should mostly make files the parser accepts: {reports} of {runs}"
-    );
-    assert!(
-        dynamic > 0 && warned > 0 && go > 0,
-        "{dynamic} dynamic, {go} Go, {warned} with warnings"
-    );
+    assert!(reports > runs / 4, "the generator should mostly make files the parser accepts: {reports} of {runs}");
+    assert!(dynamic > 0 && warned > 0 && go > 0, "{dynamic} dynamic, {go} Go, {warned} with warnings");
 }

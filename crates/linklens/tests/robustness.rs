@@ -45,17 +45,8 @@ fn truncated_fixtures_give_a_report_or_an_error() {
         let len = f.bytes.len();
         for i in 0..CUTS {
             // Dense near the start, where the headers are; spread over the rest.
-            let cut = if i < CUTS / 2 {
-                i * 97
-            } else {
-                len * (i - CUTS / 2) / (CUTS / 2)
-            };
-            check(
-                &f.name,
-                &format!("cut at {cut}"),
-                &f.bytes[..cut.min(len)],
-                &mut slowest,
-            );
+            let cut = if i < CUTS / 2 { i * 97 } else { len * (i - CUTS / 2) / (CUTS / 2) };
+            check(&f.name, &format!("cut at {cut}"), &f.bytes[..cut.min(len)], &mut slowest);
         }
     }
     eprintln!("truncation: slowest case {slowest:?}");
@@ -65,10 +56,7 @@ fn truncated_fixtures_give_a_report_or_an_error() {
 fn mutated_fixtures_give_a_report_or_an_error() {
     let all = fixtures();
     // Two threads: the machine has two cores.
-    let halves: Vec<Vec<_>> = vec![
-        all.iter().step_by(2).collect(),
-        all.iter().skip(1).step_by(2).collect(),
-    ];
+    let halves: Vec<Vec<_>> = vec![all.iter().step_by(2).collect(), all.iter().skip(1).step_by(2).collect()];
     let slowest: Vec<Duration> = std::thread::scope(|s| {
         let handles: Vec<_> = halves
             .into_iter()
@@ -76,20 +64,14 @@ fn mutated_fixtures_give_a_report_or_an_error() {
                 s.spawn(move || {
                     let mut slowest = Duration::ZERO;
                     for f in part {
-                        let mut rng = Rng(0x9e37_79b9_7f4a_7c15
-                            ^ f.name.len() as u64
-                            ^ (f.bytes.len() as u64) << 20);
+                        let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ f.name.len() as u64 ^ (f.bytes.len() as u64) << 20);
                         let mut data = f.bytes.to_vec();
                         for m in 0..MUTATIONS {
                             let mut undo = Vec::new();
                             let flips = 1 + rng.below(16);
                             for _ in 0..flips {
                                 // Half the mutations hit the first 4 KiB: headers and tables.
-                                let at = if rng.below(2) == 0 {
-                                    rng.below(4096.min(data.len()))
-                                } else {
-                                    rng.below(data.len())
-                                };
+                                let at = if rng.below(2) == 0 { rng.below(4096.min(data.len())) } else { rng.below(data.len()) };
                                 undo.push((at, data[at]));
                                 data[at] = match rng.below(4) {
                                     0 => 0,
@@ -115,10 +97,7 @@ fn mutated_fixtures_give_a_report_or_an_error() {
 #[test]
 fn plain_bad_inputs_get_clear_errors() {
     use linklens::{Error, ObjectFormat, Problem, Sniffed};
-    let cut = |format, len, header| Error::Truncated {
-        format,
-        problem: Problem::ShorterThanHeader { len, header },
-    };
+    let cut = |format, len, header| Error::Truncated { format, problem: Problem::ShorterThanHeader { len, header } };
     let cases: &[(&[u8], Error)] = &[
         (b"", Error::Empty),
         (b"hello, world\n", Error::NotObject { what: Sniffed::Text, starts_with_mz: false }),
@@ -133,16 +112,7 @@ fn plain_bad_inputs_get_clear_errors() {
         assert_eq!(&e, want);
     }
     let macho = linklens::analyze(&b"\xfe\xed\xfa\xcf\0"[..]).expect_err("a Mach-O magic alone");
-    assert!(
-        matches!(
-            macho,
-            Error::Truncated {
-                format: ObjectFormat::MachO,
-                problem: Problem::Parser { .. }
-            }
-        ),
-        "{macho:?}"
-    );
+    assert!(matches!(macho, Error::Truncated { format: ObjectFormat::MachO, problem: Problem::Parser { .. } }), "{macho:?}");
 }
 
 /// Files whose section headers were stripped (sstrip, some packers) still
@@ -151,16 +121,8 @@ fn plain_bad_inputs_get_clear_errors() {
 #[test]
 fn same_answer_without_section_headers() {
     let all = fixtures();
-    for name in [
-        "hello-pie-go1.19",
-        "lookuphost-default-go1.26",
-        "lookuphost-musl-go1.26",
-        "cstdio-default-go1.27",
-    ] {
-        let f = all
-            .iter()
-            .find(|f| f.name == name)
-            .unwrap_or_else(|| panic!("no fixture {name}"));
+    for name in ["hello-pie-go1.19", "lookuphost-default-go1.26", "lookuphost-musl-go1.26", "cstdio-default-go1.27"] {
+        let f = all.iter().find(|f| f.name == name).unwrap_or_else(|| panic!("no fixture {name}"));
         let before = f.facts();
         let mut data = f.bytes.to_vec();
         // ELF64, little-endian: e_shoff at 40, e_shnum at 60, e_shstrndx at 62.
@@ -169,24 +131,13 @@ fn same_answer_without_section_headers() {
         let after = linklens::analyze(data.as_slice()).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(after.linkage, before.linkage, "{name}");
         assert_eq!(after.dynamic.needed, before.dynamic.needed, "{name}");
-        assert_eq!(
-            after.dynamic.interpreter, before.dynamic.interpreter,
-            "{name}"
-        );
+        assert_eq!(after.dynamic.interpreter, before.dynamic.interpreter, "{name}");
         let ids = |r: &linklens::Facts| r.causes.iter().map(|c| c.id).collect::<Vec<_>>();
         assert_eq!(ids(&after), ids(&before), "{name}");
         let go = after.go.as_ref().unwrap();
-        assert_eq!(
-            go.version,
-            before.go.as_ref().unwrap().version,
-            "{name}: build info found in the writable segment"
-        );
+        assert_eq!(go.version, before.go.as_ref().unwrap().version, "{name}: build info found in the writable segment");
         let p = go.pclntab.as_ref().unwrap();
         assert!(p.scanned, "{name}: {p:?}");
-        assert_eq!(
-            p.nfunc,
-            before.go.as_ref().unwrap().pclntab.as_ref().unwrap().nfunc,
-            "{name}"
-        );
+        assert_eq!(p.nfunc, before.go.as_ref().unwrap().pclntab.as_ref().unwrap().nfunc, "{name}");
     }
 }

@@ -26,19 +26,12 @@ impl Walker<'_> {
                         break;
                     }
                 };
-                let Some(path) = self.check_path(prefix, member.name()) else {
-                    continue;
-                };
+                let Some(path) = self.check_path(prefix, member.name()) else { continue };
                 if !self.count_file() {
                     break;
                 }
                 let (start, size) = member.file_range();
-                found.push(Found {
-                    path,
-                    kind: Kind::Other,
-                    start,
-                    len: size,
-                });
+                found.push(Found { path, kind: Kind::Other, start, len: size });
             }
         }
         for f in found {

@@ -4,22 +4,15 @@
 
 use std::io::{self, Cursor, Read};
 
-use crate::fs::Node;
 use crate::sniff::{sniff, Kind, HEAD};
+use crate::fs::Node;
 use crate::source::{read_head, rejoin, ReadSeek, Window};
 use crate::walk::{corrupt, join, label, Found, Sink, Walker};
 
 impl Walker<'_> {
     /// Index a tar in place: each member's offset and first bytes, then
     /// analyse or open each one where it lies.
-    pub(crate) fn tar_seekable(
-        &mut self,
-        src: &mut dyn ReadSeek,
-        len: u64,
-        prefix: &str,
-        depth: u32,
-        sink: &mut Sink,
-    ) {
+    pub(crate) fn tar_seekable(&mut self, src: &mut dyn ReadSeek, len: u64, prefix: &str, depth: u32, sink: &mut Sink) {
         let mut found = Vec::new();
         {
             let window = Window::new(src, 0, len);
@@ -29,9 +22,7 @@ impl Walker<'_> {
                 Err(e) => return self.fail(corrupt(label(prefix), e)),
             };
             while let Some(mut entry) = self.tar_next(prefix, entries.next()) {
-                let Some(path) = self.tar_entry(prefix, &entry, sink) else {
-                    continue;
-                };
+                let Some(path) = self.tar_entry(prefix, &entry, sink) else { continue };
                 let start = entry.raw_file_position();
                 let size = entry.size();
                 let mut head = [0u8; HEAD];
@@ -44,12 +35,7 @@ impl Walker<'_> {
                     }
                 }
                 if kind != Kind::Other {
-                    found.push(Found {
-                        path,
-                        kind,
-                        start,
-                        len: size,
-                    });
+                    found.push(Found { path, kind, start, len: size });
                 }
                 self.tick(start);
             }
@@ -65,53 +51,29 @@ impl Walker<'_> {
                     self.layer_file(&f.path, f.len, before, sink);
                     self.layer_libc(&f.path, &mut Window::new(src, f.start, f.len), f.len, sink);
                 }
-                _ => self.seekable(
-                    &mut Window::new(src, f.start, f.len),
-                    f.len,
-                    prefix,
-                    &f.path,
-                    depth,
-                    sink,
-                ),
+                _ => self.seekable(&mut Window::new(src, f.start, f.len), f.len, prefix, &f.path, depth, sink),
             }
         }
     }
     /// Walk a tar read front to back.
-    pub(crate) fn tar_stream(
-        &mut self,
-        r: &mut dyn Read,
-        prefix: &str,
-        depth: u32,
-        sink: &mut Sink,
-    ) {
+    pub(crate) fn tar_stream(&mut self, r: &mut dyn Read, prefix: &str, depth: u32, sink: &mut Sink) {
         let mut archive = ::tar::Archive::new(r);
         let mut entries = match archive.entries() {
             Ok(e) => e,
             Err(e) => return self.stream_error(label(prefix), &e),
         };
         while let Some(mut entry) = self.tar_next(prefix, entries.next()) {
-            let Some(path) = self.tar_entry(prefix, &entry, sink) else {
-                continue;
-            };
+            let Some(path) = self.tar_entry(prefix, &entry, sink) else { continue };
             let size = entry.size();
             if let Sink::Layer(_) = sink {
                 let mut head = [0u8; 4];
                 let n = read_head(&mut entry, &mut head).unwrap_or(0);
                 if sniff(&head[..n]) == Kind::Elf {
                     self.size_hint = Some(size);
-                    let Some(bytes) =
-                        self.hold(&mut rejoin(&head[..n], &mut entry), &join(prefix, &path))
-                    else {
-                        continue;
-                    };
+                    let Some(bytes) = self.hold(&mut rejoin(&head[..n], &mut entry), &join(prefix, &path)) else { continue };
                     let before = self.layer_elves(sink);
                     let len = bytes.len() as u64;
-                    self.analysed(
-                        join(prefix, &path),
-                        len,
-                        linklens::analyze(&bytes[..]),
-                        sink,
-                    );
+                    self.analysed(join(prefix, &path), len, linklens::analyze(&bytes[..]), sink);
                     self.layer_file(&path, size, before, sink);
                     self.layer_libc(&path, &mut Cursor::new(&bytes[..]), len, sink);
                 } else {
@@ -127,11 +89,7 @@ impl Walker<'_> {
     }
     /// The next tar entry, or `None` when the walk stops there: the end,
     /// a limit passed, or damage (reported).
-    fn tar_next<'e, R: Read>(
-        &mut self,
-        prefix: &str,
-        next: Option<io::Result<::tar::Entry<'e, R>>>,
-    ) -> Option<::tar::Entry<'e, R>> {
+    fn tar_next<'e, R: Read>(&mut self, prefix: &str, next: Option<io::Result<::tar::Entry<'e, R>>>) -> Option<::tar::Entry<'e, R>> {
         if self.stopped {
             return None;
         }
@@ -145,20 +103,10 @@ impl Walker<'_> {
     }
     /// The path of a regular file to look into, after recording links,
     /// directories and whiteouts of an image layer; `None` for the rest.
-    fn tar_entry<R: Read>(
-        &mut self,
-        prefix: &str,
-        entry: &::tar::Entry<R>,
-        sink: &mut Sink,
-    ) -> Option<String> {
+    fn tar_entry<R: Read>(&mut self, prefix: &str, entry: &::tar::Entry<R>, sink: &mut Sink) -> Option<String> {
         let kind = entry.header().entry_type();
         let path = self.check_path(prefix, &entry.path_bytes())?;
-        let link = || {
-            entry
-                .link_name_bytes()
-                .map(|l| String::from_utf8_lossy(&l).into_owned())
-                .unwrap_or_default()
-        };
+        let link = || entry.link_name_bytes().map(|l| String::from_utf8_lossy(&l).into_owned()).unwrap_or_default();
         if let Sink::Layer(layer) = sink {
             let (dir, base) = path.rsplit_once('/').unwrap_or(("", &path));
             if base == ".wh..wh..opq" {
@@ -166,24 +114,16 @@ impl Walker<'_> {
                 return None;
             }
             if let Some(gone) = base.strip_prefix(".wh.") {
-                layer.whiteouts.push(if dir.is_empty() {
-                    gone.to_string()
-                } else {
-                    format!("{dir}/{gone}")
-                });
+                layer.whiteouts.push(if dir.is_empty() { gone.to_string() } else { format!("{dir}/{gone}") });
                 return None;
             }
             match kind {
                 ::tar::EntryType::Directory => layer.entries.push((path.clone(), Node::Dir)),
-                ::tar::EntryType::Symlink => {
-                    layer.entries.push((path.clone(), Node::Symlink(link())))
-                }
+                ::tar::EntryType::Symlink => layer.entries.push((path.clone(), Node::Symlink(link()))),
                 ::tar::EntryType::Link => {
                     let target = link();
                     let target: Vec<&str> = crate::fs::components(&target).collect();
-                    layer
-                        .entries
-                        .push((path.clone(), Node::Hardlink(target.join("/"))));
+                    layer.entries.push((path.clone(), Node::Hardlink(target.join("/"))));
                 }
                 _ => {}
             }

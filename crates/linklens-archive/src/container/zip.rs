@@ -39,38 +39,18 @@ impl Walker<'_> {
                 continue;
             }
             let name = raw.name_raw().to_vec();
-            let (encrypted, method, data_start, size, csize) = (
-                raw.encrypted(),
-                raw.compression(),
-                raw.data_start(),
-                raw.size(),
-                raw.compressed_size(),
-            );
+            let (encrypted, method, data_start, size, csize) = (raw.encrypted(), raw.compression(), raw.data_start(), raw.size(), raw.compressed_size());
             drop(raw);
-            let Some(path) = self.check_path(prefix, &name) else {
-                continue;
-            };
+            let Some(path) = self.check_path(prefix, &name) else { continue };
             if !self.count_file() {
                 break;
             }
             if encrypted {
-                self.fail(error(
-                    ArchiveErrorId::Encrypted,
-                    Some(&join(prefix, &path)),
-                    None,
-                    "",
-                ));
+                self.fail(error(ArchiveErrorId::Encrypted, Some(&join(prefix, &path)), None, ""));
                 continue;
             }
             match (method, data_start) {
-                (::zip::CompressionMethod::Stored, Some(start)) if csize == size => {
-                    found.push(Found {
-                        path,
-                        kind: Kind::Other,
-                        start,
-                        len: size,
-                    })
-                }
+                (::zip::CompressionMethod::Stored, Some(start)) if csize == size => found.push(Found { path, kind: Kind::Other, start, len: size }),
                 _ => {
                     let member = join(prefix, &path);
                     match archive.by_index(i) {
@@ -78,23 +58,12 @@ impl Walker<'_> {
                             // The compressed size is known: the ratio counts from the start.
                             let consumed = Rc::new(Cell::new(csize.max(1)));
                             let overrun = Rc::new(Cell::new(None));
-                            let mut bounded = Bounded::new(
-                                file,
-                                consumed,
-                                self.total.clone(),
-                                self.limits,
-                                overrun.clone(),
-                            );
+                            let mut bounded = Bounded::new(file, consumed, self.total.clone(), self.limits, overrun.clone());
                             self.stream(&mut bounded, prefix, &path, depth, 0, &mut Sink::Plain);
                             self.overran(overrun.get(), &member);
                         }
                         Err(::zip::result::ZipError::UnsupportedArchive(what)) => {
-                            self.fail(error(
-                                ArchiveErrorId::Unsupported,
-                                Some(&member),
-                                None,
-                                what,
-                            ));
+                            self.fail(error(ArchiveErrorId::Unsupported, Some(&member), None, what));
                         }
                         Err(e) => self.fail(corrupt(&member, e)),
                     }

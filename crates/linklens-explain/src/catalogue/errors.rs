@@ -31,13 +31,11 @@ pub fn sniffed(s: Sniffed) -> &'static str {
 /// A zero-byte file.
 pub const EMPTY: &str = "the file is empty (0 bytes): nothing to analyse";
 /// Not an object file; `{what}`: [`sniffed`].
-pub const NOT_OBJECT: &str =
-    "this is not an executable or library ({what}); linklens reads ELF, Mach-O and PE files";
+pub const NOT_OBJECT: &str = "this is not an executable or library ({what}); linklens reads ELF, Mach-O and PE files";
 /// See [`NOT_OBJECT`]: a DOS "MZ" start without a PE file after it.
 pub const NOT_OBJECT_MZ: &str = "this is not an executable or library ({what} starting with \"MZ\"); linklens reads ELF, Mach-O and PE files";
 /// Cut short; `{format}`, `{problem}`: [`problem`].
-pub const TRUNCATED: &str =
-    "this {format} file is cut short ({problem}); was the download or copy complete?";
+pub const TRUNCATED: &str = "this {format} file is cut short ({problem}); was the download or copy complete?";
 /// A variant not read.
 pub const UNSUPPORTED: &str = "this {format} file is of a kind linklens does not read: {problem}";
 /// Headers that contradict themselves.
@@ -48,19 +46,11 @@ pub const MALFORMED: &str = "this {format} file is damaged or hostile: {problem}
 pub fn problem(p: &Problem, format: ObjectFormat) -> &'static str {
     match (p, format) {
         (Problem::ShorterThanHeader { .. }, ObjectFormat::Pe) => "only {len} bytes",
-        (Problem::ShorterThanHeader { .. }, _) => {
-            "{len} bytes, shorter than the {header}-byte {format} header"
-        }
-        (Problem::TablesPastEnd { .. }, _) => {
-            "the file is {len} bytes, but its header tables reach byte {reach}"
-        }
-        (Problem::FatMachO, _) => {
-            "a universal (fat) binary; extract one architecture first (lipo -thin arm64 …)"
-        }
+        (Problem::ShorterThanHeader { .. }, _) => "{len} bytes, shorter than the {header}-byte {format} header",
+        (Problem::TablesPastEnd { .. }, _) => "the file is {len} bytes, but its header tables reach byte {reach}",
+        (Problem::FatMachO, _) => "a universal (fat) binary; extract one architecture first (lipo -thin arm64 …)",
         (Problem::UnknownElfClass, _) => "unknown ELF class or byte order",
-        (Problem::NotAnExecutable, _) => {
-            "only executables and libraries for Linux, macOS and Windows are read"
-        }
+        (Problem::NotAnExecutable, _) => "only executables and libraries for Linux, macOS and Windows are read",
         (Problem::Parser { .. }, _) => "{said}",
     }
 }

@@ -14,12 +14,7 @@ pub fn label(kind: E) -> &'static str {
         E::Library => "library",
         E::Interpreter => "interpreter",
         E::Setting | E::MissingTag => "setting",
-        E::Section
-        | E::NoLibraries
-        | E::DynamicWithoutPie
-        | E::Comment
-        | E::NoCCode
-        | E::Header => "section",
+        E::Section | E::NoLibraries | E::DynamicWithoutPie | E::Comment | E::NoCCode | E::Header => "section",
         E::Flag => "flag",
         E::Symbol | E::NoGoInfo | E::GccgoMarks => "symbol",
         E::Note | E::AbiTag | E::NoAbiTag | E::NoteName => "note",

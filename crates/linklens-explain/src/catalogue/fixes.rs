@@ -9,10 +9,7 @@ const fn always(text: &'static str) -> Tradeoff {
 }
 
 const fn when(cause: CauseId, text: &'static str) -> Tradeoff {
-    Tradeoff {
-        when: Some(cause),
-        text,
-    }
+    Tradeoff { when: Some(cause), text }
 }
 
 /// `{output}`: the file `go build` writes; `{expect}`: what `file` says of it.
@@ -21,18 +18,14 @@ const GO_VERIFY: &[&str] = &[
     "go version -m ./{output} | grep -E 'CGO_ENABLED|-tags|-ldflags'",
     "linklens --require-static ./{output}   # or drop it on the linklens page",
 ];
-const C_VERIFY: &[&str] = &[
-    "file ./{output}   # expect: {expect}",
-    "linklens --require-static ./{output}",
-];
+const C_VERIFY: &[&str] = &["file ./{output}   # expect: {expect}", "linklens --require-static ./{output}"];
 /// `{floor}`: the glibc version the recipe links for; `{target}`: the oldest target id it reaches.
 const FLOOR_VERIFY: &[&str] = &[
     "file ./{output}   # expect: {expect}",
     "objdump -T ./{output} | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1   # expect: GLIBC_{floor} or older",
     "linklens --target {target} ./{output}",
 ];
-const WINDOWS_VERIFY: &[&str] =
-    &["objdump -p {output} | grep 'DLL Name'   # expect: system DLLs only"];
+const WINDOWS_VERIFY: &[&str] = &["objdump -p {output} | grep 'DLL Name'   # expect: system DLLs only"];
 
 pub(super) static FIXES: [FixEntry; FixId::ALL.len()] = [
     FixEntry {

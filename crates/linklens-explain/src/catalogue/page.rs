@@ -3,21 +3,17 @@
 //! `render::labels`; `{placeholders}` are filled by [`fill`](super::fill).
 
 /// Under the title.
-pub const TAGLINE: &str =
-    "Is your Go binary statically linked? If not: why, and the exact command to rebuild it static.";
+pub const TAGLINE: &str = "Is your Go binary statically linked? If not: why, and the exact command to rebuild it static.";
 /// The privacy promise.
 pub const PRIVACY: &str = "Your file never leaves this page: it is read and analysed in your browser, nothing is uploaded, and nothing is executed.";
 /// The drop target's title.
 pub const DROP_TITLE: &str = "Drop Linux binaries here";
 /// The embedded checker's drop hint: drops land on the checker only.
-pub const DROP_HINT_EMBED: &str =
-    "…or onto this box. Several at once is fine: one result per file.";
+pub const DROP_HINT_EMBED: &str = "…or onto this box. Several at once is fine: one result per file.";
 /// Under the drop title.
-pub const DROP_HINT: &str =
-    "…or anywhere on this page. Several at once is fine: one result per file.";
+pub const DROP_HINT: &str = "…or anywhere on this page. Several at once is fine: one result per file.";
 /// What can be dropped.
-pub const DROP_NOTE: &str =
-    "ELF (Linux), Mach-O and PE files; Go, C, C++ and Rust. Stripped binaries work too.";
+pub const DROP_NOTE: &str = "ELF (Linux), Mach-O and PE files; Go, C, C++ and Rust. Stripped binaries work too.";
 /// A folder was dropped.
 pub const FOLDER_DROPPED: &str = "{name} is a folder. Drop the binary inside it instead.";
 /// Before an error message.
@@ -25,8 +21,7 @@ pub const CANNOT_ANALYSE: &str = "Cannot analyse this file.";
 /// The worker could not start.
 pub const WORKER_FAILED: &str = "This browser could not start the analysis worker.";
 /// The worker died on a file.
-pub const WORKER_CRASHED: &str =
-    "The analysis stopped unexpectedly on this file. Please report it, with the file if you can.";
+pub const WORKER_CRASHED: &str = "The analysis stopped unexpectedly on this file. Please report it, with the file if you can.";
 /// Queued.
 pub const WAITING: &str = "Waiting for the analyser…";
 /// Reading.
@@ -109,8 +104,7 @@ pub const COPY_FAILED: &str = "Copy failed: select the text";
 /// A sample link names no sample; `{slug}` is its name.
 pub const SAMPLE_UNKNOWN: &str = "There is no sample called “{slug}”.";
 /// The sample could not be fetched and is not cached.
-pub const SAMPLE_OFFLINE: &str =
-    "The sample “{slug}” could not be loaded (offline before it was ever loaded?).";
+pub const SAMPLE_OFFLINE: &str = "The sample “{slug}” could not be loaded (offline before it was ever loaded?).";
 /// The server answered with `{status}`.
 pub const SAMPLE_STATUS: &str = "The sample “{slug}” could not be loaded (HTTP {status}).";
 /// The sample does not decompress.

@@ -53,23 +53,19 @@ pub fn recipe(kind: RecipeKind) -> &'static RecipeWords {
 /// The first comment line of every recipe. `{title}`: the fix's title.
 pub const HEADER: &str = "linklens: {title}";
 /// Where the settings came from. `{output}`: the binary; `{go}`: its Go release.
-pub const FROM_BINARY: &str =
-    "The flags, tags and target are the ones {output} was built with ({go}).";
+pub const FROM_BINARY: &str = "The flags, tags and target are the ones {output} was built with ({go}).";
 /// Said when the binary did not record its Go release.
 pub const GO_UNKNOWN: &str = "an unknown Go release";
 /// Above the check of a static build. `{expect}`: the linkage phrase.
-pub const CHECK_STATIC: &str =
-    "Fails unless the binary is {expect}: no interpreter, no needed libraries.";
+pub const CHECK_STATIC: &str = "Fails unless the binary is {expect}: no interpreter, no needed libraries.";
 /// Above the check of a build that stays dynamic. `{floor}`: the glibc it may need at most.
 pub const CHECK_FLOOR: &str = "Fails if the binary needs a glibc newer than {floor}.";
 /// The scratch image of a program that speaks TLS. `{function}`: the evidence.
 pub const CA_CERTIFICATES: &str = "The program speaks TLS ({function}): scratch has no CA certificates, so the build stage's are copied.";
 /// The Alpine build stage standing in for musl-gcc.
-pub const ALPINE_MUSL: &str =
-    "Alpine's gcc links against musl: the same static link as musl-gcc, no CC to set.";
+pub const ALPINE_MUSL: &str = "Alpine's gcc links against musl: the same static link as musl-gcc, no CC to set.";
 /// A Dockerfile for a binary that is not for Linux.
-pub const NOT_LINUX: &str =
-    "A {goos} binary: no Linux image runs it, so there is no Dockerfile recipe.";
+pub const NOT_LINUX: &str = "A {goos} binary: no Linux image runs it, so there is no Dockerfile recipe.";
 /// A fix that is not a Go build (C, C++, Rust).
 pub const SHELL_ONLY: &str = "This fix is not a Go build: only the shell command is given.";
 /// A build setting that a recipe file cannot carry exactly.

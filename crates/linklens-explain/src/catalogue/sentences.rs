@@ -6,17 +6,13 @@
 /// macOS: dynamic by design.
 pub const HEADLINE_MACHO: &str = "Dynamic, as every macOS program is: libSystem is always required, and fully static executables are not supported on macOS.";
 /// Windows, with MinGW runtime DLLs.
-pub const HEADLINE_PE_MINGW: &str =
-    "Needs MinGW runtime DLLs that are not part of Windows: link them statically.";
+pub const HEADLINE_PE_MINGW: &str = "Needs MinGW runtime DLLs that are not part of Windows: link them statically.";
 /// Windows, system DLLs only.
-pub const HEADLINE_PE_SYSTEM: &str =
-    "Imports only Windows system DLLs, as every Windows program does: nothing to fix.";
+pub const HEADLINE_PE_SYSTEM: &str = "Imports only Windows system DLLs, as every Windows program does: nothing to fix.";
 /// Static (or static-pie) with glibc's NSS inside; `{what}` is "Static" or "Static-pie".
-pub const HEADLINE_STATIC_NSS: &str =
-    "{what} on paper, but glibc's NSS lookups inside will load shared libraries at run time.";
+pub const HEADLINE_STATIC_NSS: &str = "{what} on paper, but glibc's NSS lookups inside will load shared libraries at run time.";
 /// Static with no C code.
-pub const HEADLINE_STATIC_CLEAN: &str =
-    "{what}: no C library and no interpreter; it runs on any {os} kernel for its architecture.";
+pub const HEADLINE_STATIC_CLEAN: &str = "{what}: no C library and no interpreter; it runs on any {os} kernel for its architecture.";
 /// Static with C code linked in.
 pub const HEADLINE_STATIC_WITH: &str = "{what}, with {causes} linked statically with {libc}.";
 /// The two words `{what}` takes.
@@ -36,8 +32,7 @@ pub const HEADLINE_PLUGIN_HOST: &str = "Dynamic by design: it loads Go plugins w
 /// A program that loads C libraries at run time through purego.
 pub const HEADLINE_PUREGO: &str = "Dynamic by design: it loads C libraries at run time through purego, so it needs the C library's loader whether cgo is on or off. No rebuild makes it static and keeps that working; ship it on a base with glibc.";
 /// A non-Go program; `{lang}` C, C++ or Rust, `{libc}` the C library.
-pub const HEADLINE_NON_GO: &str =
-    "Dynamic: a {lang} program whose toolchain linked {libc} dynamically.";
+pub const HEADLINE_NON_GO: &str = "Dynamic: a {lang} program whose toolchain linked {libc} dynamically.";
 /// What `{libc}` says when the C library is unknown.
 pub const THE_C_LIBRARY: &str = "the C library";
 /// A Go PIE linked internally.
@@ -60,13 +55,11 @@ pub const LDD_RUNS_PROGRAM: &str = "Avoid ldd on files you do not trust: it may 
 /// The page's footer.
 pub const ABOUT: &str = "linklens reads ELF, Mach-O and PE headers, Go build info and the pclntab. It never runs your binary (ldd can). Works offline once loaded.";
 /// The last line of an exported report.
-pub const EXPORT_FOOTER: &str =
-    "Analysed by linklens, which reads the file and never runs it; nothing was uploaded.";
+pub const EXPORT_FOOTER: &str = "Analysed by linklens, which reads the file and never runs it; nothing was uploaded.";
 /// The CLI's description in `--help`.
 pub const CLI_ABOUT: &str = "Tells whether each Linux binary is statically linked; if not, why (which cgo component, with the evidence), and the command that rebuilds it static. linklens only reads the files: it never runs them.";
 /// The CLI's exit statuses, after the options in `--help`.
-pub const CLI_EXIT_STATUS: &str =
-    "exit status: 0 all analysed (and static, with --require-static; running on every --target);
+pub const CLI_EXIT_STATUS: &str = "exit status: 0 all analysed (and static, with --require-static; running on every --target);
              1 --require-static and some file is dynamic, or some file will not run on a --target;
              2 some file could not be read or parsed (the others are still reported),
                or, with --recipe, some file has no such recipe (said on standard error)";
@@ -95,8 +88,8 @@ pub const CLI_LINK_NOT_FOLLOWED: &str = "{path}: a symbolic link to a directory,
 pub const CLI_FILE_ERROR: &str = "{path}: error: {message}";
 
 /// Why a report has no target verdicts; `{os}` is the system's name.
-pub const TARGETS_NOT_LINUX: &str =
-    "Targets are Linux images and distributions; this file is for {os}.";
+pub const TARGETS_NOT_LINUX: &str = "Targets are Linux images and distributions; this file is for {os}.";
+
 
 /// A floor when no version is needed (only the loader).
 pub const NO_VERSION: &str = "no versioned symbol";

@@ -35,8 +35,7 @@ pub const SHARED_FILE: &str = "{name}, {size}, SHA-256 ";
 /// How to check it is the same file.
 pub const SHARED_CHECK: &str = "Check it is your file: sha256sum {name}";
 /// A shortened link; `{lists}` says what it left out.
-pub const SHORTENED: &str =
-    "Shortened to fit a link: left out {lists}. Drop the file itself for the whole report.";
+pub const SHORTENED: &str = "Shortened to fit a link: left out {lists}. Drop the file itself for the whole report.";
 /// The share button.
 pub const MAKE_LINK: &str = "Share link";
 /// While the file is hashed.

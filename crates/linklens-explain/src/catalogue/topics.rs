@@ -4,38 +4,16 @@
 use super::{Check, FixId, Link, Topic, TopicId};
 use linklens::vocab::{CauseId, WarningId};
 
-const NET_DOCS: Link = Link {
-    title: "net package: Name Resolution",
-    url: "https://pkg.go.dev/net#hdr-Name_Resolution",
-};
-const USER_DOCS: Link = Link {
-    title: "os/user package",
-    url: "https://pkg.go.dev/os/user",
-};
-const CGO_DOCS: Link = Link {
-    title: "cgo command",
-    url: "https://pkg.go.dev/cmd/cgo",
-};
-const LINK_DOCS: Link = Link {
-    title: "go tool link: -linkmode and -extldflags",
-    url: "https://pkg.go.dev/cmd/link",
-};
-const BUILDMODE_DOCS: Link = Link {
-    title: "go help buildmode",
-    url: "https://pkg.go.dev/cmd/go#hdr-Build_modes",
-};
-const STATIC_PROPOSAL: Link = Link {
-    title: "Proposal: a -static flag for go build (golang/go#26492)",
-    url: "https://github.com/golang/go/issues/26492",
-};
-const GO120: Link = Link {
-    title: "Go 1.20 release notes: cgo",
-    url: "https://go.dev/doc/go1.20#cgo",
-};
-const MUSL: Link = Link {
-    title: "musl libc",
-    url: "https://musl.libc.org/",
-};
+const NET_DOCS: Link = Link { title: "net package: Name Resolution", url: "https://pkg.go.dev/net#hdr-Name_Resolution" };
+const USER_DOCS: Link = Link { title: "os/user package", url: "https://pkg.go.dev/os/user" };
+const CGO_DOCS: Link = Link { title: "cgo command", url: "https://pkg.go.dev/cmd/cgo" };
+const LINK_DOCS: Link = Link { title: "go tool link: -linkmode and -extldflags", url: "https://pkg.go.dev/cmd/link" };
+const BUILDMODE_DOCS: Link =
+    Link { title: "go help buildmode", url: "https://pkg.go.dev/cmd/go#hdr-Build_modes" };
+const STATIC_PROPOSAL: Link =
+    Link { title: "Proposal: a -static flag for go build (golang/go#26492)", url: "https://github.com/golang/go/issues/26492" };
+const GO120: Link = Link { title: "Go 1.20 release notes: cgo", url: "https://go.dev/doc/go1.20#cgo" };
+const MUSL: Link = Link { title: "musl libc", url: "https://musl.libc.org/" };
 const FILE_CHECK: Check = Check {
     command: "file ./app",
     shows: "\"dynamically linked, interpreter …\" for a dynamic file; \"statically linked\" or \"static-pie linked\" otherwise",

@@ -7,28 +7,16 @@
 use serde::{Deserialize, Serialize};
 
 use super::note;
-use crate::explanation::Note;
 use linklens::go::quoted;
-use linklens::vocab::BuildTool;
 use linklens::{GoInfo, NoteId, Setting};
+use crate::explanation::Note;
+use linklens::vocab::BuildTool;
 
 /// The raw build settings a command reads (the rest come typed, from
 /// `GoInfo::build`, or follow from the source): what a shortened share
 /// link must keep.
 pub const READ_FROM_SETTINGS: &[&str] = &[
-    "-asan",
-    "-asmflags",
-    "-cover",
-    "-gcflags",
-    "-msan",
-    "-pgo",
-    "-race",
-    "CGO_CFLAGS",
-    "CGO_CPPFLAGS",
-    "CGO_CXXFLAGS",
-    "CGO_LDFLAGS",
-    "GOEXPERIMENT",
-    "GOFIPS140",
+    "-asan", "-asmflags", "-cover", "-gcflags", "-msan", "-pgo", "-race", "CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS", "CGO_LDFLAGS", "GOEXPERIMENT", "GOFIPS140",
 ];
 
 /// A `go build` command line: what the binary recorded, as a fix changed it.
@@ -100,10 +88,7 @@ impl GoBuild {
         let mut notes = Vec::new();
         let mut env = Vec::new();
         let goarch = b.goarch.as_deref().or(goarch);
-        let level = b
-            .arch_level
-            .as_ref()
-            .filter(|l| !(l.key == "GOAMD64" && l.value == "v1"));
+        let level = b.arch_level.as_ref().filter(|l| !(l.key == "GOAMD64" && l.value == "v1"));
         let other_os = b.goos.as_deref().is_some_and(|os| os != "linux");
         if goarch.is_some_and(|a| a != "amd64") || level.is_some() || other_os {
             env.push(setting("GOOS", b.goos.as_deref().unwrap_or("linux")));
@@ -131,10 +116,7 @@ impl GoBuild {
         }
         let recorded = |key: &str| {
             debug_assert!(READ_FROM_SETTINGS.contains(&key), "{key}");
-            go.settings
-                .iter()
-                .find(|s| s.key == key)
-                .map(|s| s.value.as_str())
+            go.settings.iter().find(|s| s.key == key).map(|s| s.value.as_str())
         };
         // The toolchain's own choices travel in the environment, as Go reads them.
         for key in ["GOEXPERIMENT", "GOFIPS140"] {
@@ -148,23 +130,12 @@ impl GoBuild {
                 env.push(setting(key, v));
             }
         }
-        let mut tool_flags: Vec<Setting> = ["-gcflags", "-asmflags"]
-            .iter()
-            .filter_map(|k| recorded(k).map(|v| setting(k, v)))
-            .collect();
+        let mut tool_flags: Vec<Setting> = ["-gcflags", "-asmflags"].iter().filter_map(|k| recorded(k).map(|v| setting(k, v))).collect();
         // -pgo=auto (the default) finds default.pgo beside the main package.
-        tool_flags.extend(
-            recorded("-pgo")
-                .filter(|p| p.rsplit('/').next().is_none_or(|f| f != "default.pgo"))
-                .map(|p| setting("-pgo", p)),
-        );
+        tool_flags.extend(recorded("-pgo").filter(|p| p.rsplit('/').next().is_none_or(|f| f != "default.pgo")).map(|p| setting("-pgo", p)));
         let mut build = GoBuild {
             env,
-            sanitizers: ["-msan", "-asan"]
-                .iter()
-                .filter(|k| recorded(k) == Some("true"))
-                .map(|k| k.to_string())
-                .collect(),
+            sanitizers: ["-msan", "-asan"].iter().filter(|k| recorded(k) == Some("true")).map(|k| k.to_string()).collect(),
             cover: recorded("-cover") == Some("true"),
             tool_flags,
             trimpath: b.trimpath,
@@ -194,10 +165,7 @@ impl GoBuild {
 
     /// The value of an environment variable the command sets.
     pub fn env_value(&self, key: &str) -> Option<&str> {
-        self.env
-            .iter()
-            .find(|s| s.key == key)
-            .map(|s| s.value.as_str())
+        self.env.iter().find(|s| s.key == key).map(|s| s.value.as_str())
     }
 
     /// Which compiler links the C side, read from the command itself.
@@ -206,29 +174,20 @@ impl GoBuild {
             Some(cc) if cc.starts_with("musl-gcc") => BuildTool::MuslGcc,
             Some(cc) if cc.starts_with("zig ") => BuildTool::Zig,
             // An external link runs gcc as the linker, cgo or not.
-            _ if self.env_value("CGO_ENABLED") == Some("1") || self.links_externally() => {
-                BuildTool::Gcc
-            }
+            _ if self.env_value("CGO_ENABLED") == Some("1") || self.links_externally() => BuildTool::Gcc,
             _ => BuildTool::Go,
         }
     }
 
     /// The zig target of `CC='zig cc -target …'`.
     pub fn zig_target(&self) -> Option<&str> {
-        self.env_value("CC")?
-            .strip_prefix("zig cc -target ")
-            .map(|t| t.split(' ').next().unwrap_or(t))
+        self.env_value("CC")?.strip_prefix("zig cc -target ").map(|t| t.split(' ').next().unwrap_or(t))
     }
 
     pub(crate) fn set_env(&mut self, key: &str, value: &str) -> &mut Self {
         self.env.retain(|s| s.key != key);
         // CGO_ENABLED, CC and CXX read best first.
-        let leading = |keys: &[&str]| {
-            self.env
-                .iter()
-                .take_while(|s| keys.contains(&s.key.as_str()))
-                .count()
-        };
+        let leading = |keys: &[&str]| self.env.iter().take_while(|s| keys.contains(&s.key.as_str())).count();
         let at = match key {
             "CGO_ENABLED" => 0,
             "CC" => leading(&["CGO_ENABLED"]),
@@ -285,10 +244,7 @@ impl GoBuild {
             self.env.retain(|s| !flags(s));
             notes.push(note(NoteId::CgoFlagsDropped, &[]));
         }
-        if self
-            .env_value("GOEXPERIMENT")
-            .is_some_and(|e| e.split(',').any(|x| x == "boringcrypto"))
-        {
+        if self.env_value("GOEXPERIMENT").is_some_and(|e| e.split(',').any(|x| x == "boringcrypto")) {
             notes.push(note(NoteId::BoringcryptoDropped, &[]));
         }
     }
@@ -309,8 +265,7 @@ impl GoBuild {
     /// Set `-linkmode`, replacing any existing value.
     pub(crate) fn linkmode(&mut self, mode: &str) -> &mut Self {
         self.remove_flag("-linkmode");
-        self.ldflags
-            .splice(0..0, ["-linkmode".to_string(), mode.to_string()]);
+        self.ldflags.splice(0..0, ["-linkmode".to_string(), mode.to_string()]);
         self
     }
 
@@ -372,12 +327,8 @@ impl GoBuild {
     /// The `go build` line with `-o output` when given, leaving out the
     /// environment variables in `skip_env` (a recipe that sets them its own way).
     pub fn go_command(&self, output: Option<&str>, skip_env: &[&str]) -> String {
-        let mut words: Vec<String> = self
-            .env
-            .iter()
-            .filter(|s| !skip_env.contains(&s.key.as_str()))
-            .map(|s| format!("{}={}", s.key, shell_quote(&s.value)))
-            .collect();
+        let mut words: Vec<String> =
+            self.env.iter().filter(|s| !skip_env.contains(&s.key.as_str())).map(|s| format!("{}={}", s.key, shell_quote(&s.value))).collect();
         words.extend(self.go_args(output));
         words.join(" ")
     }
@@ -419,16 +370,9 @@ impl GoBuild {
         if !self.tags.is_empty() {
             words.push(format!("-tags {}", shell_quote(&self.tags.join(","))));
         }
-        words.extend(
-            self.tool_flags
-                .iter()
-                .map(|s| format!("{}={}", s.key, shell_quote(&s.value))),
-        );
+        words.extend(self.tool_flags.iter().map(|s| format!("{}={}", s.key, shell_quote(&s.value))));
         if !self.ldflags.is_empty() {
-            words.push(format!(
-                "-ldflags {}",
-                shell_quote_always(&self.render_ldflags())
-            ));
+            words.push(format!("-ldflags {}", shell_quote_always(&self.render_ldflags())));
         }
         words
     }
@@ -445,11 +389,7 @@ impl GoBuild {
         if let Some(image) = &self.image {
             // The image's own platform, so a cgo build for another
             // architecture runs natively there (under emulation) with its gcc.
-            return format!(
-                "docker run --rm --platform linux/{} -v \"$PWD\":/src -w /src {image} sh -c {}",
-                self.goarch,
-                shell_quote(&build)
-            );
+            return format!("docker run --rm --platform linux/{} -v \"$PWD\":/src -w /src {image} sh -c {}", self.goarch, shell_quote(&build));
         }
         let mut steps = self.before_build();
         steps.push(build);
@@ -462,10 +402,7 @@ impl GoBuild {
         let mut steps = Vec::new();
         if let Some(m) = &self.drop_replace {
             steps.push(format!("go mod edit -dropreplace={}", shell_quote(&m.key)));
-            steps.push(format!(
-                "go get {}",
-                shell_quote(&format!("{}@{}", m.key, m.value))
-            ));
+            steps.push(format!("go get {}", shell_quote(&format!("{}@{}", m.key, m.value))));
         }
         if let Some(module) = &self.go_get {
             steps.push(format!("go get {module}"));
@@ -480,32 +417,17 @@ impl GoBuild {
 }
 
 fn setting(key: &str, value: &str) -> Setting {
-    Setting {
-        key: key.into(),
-        value: value.into(),
-    }
+    Setting { key: key.into(), value: value.into() }
 }
 
 /// The package to build, relative to the main module when possible.
 fn package_argument(go: &GoInfo, notes: &mut Vec<Note>) -> (String, String) {
     // A library's test binary records its package path plus `.test`.
-    let path = go.path.as_deref().map(|p| {
-        if go.test_binary.is_some() {
-            p.strip_suffix(".test").unwrap_or(p)
-        } else {
-            p
-        }
-    });
-    let main = go
-        .main
-        .as_ref()
-        .map(|m| m.path.as_str())
-        .filter(|p| !p.is_empty());
+    let path = go.path.as_deref().map(|p| if go.test_binary.is_some() { p.strip_suffix(".test").unwrap_or(p) } else { p });
+    let main = go.main.as_ref().map(|m| m.path.as_str()).filter(|p| !p.is_empty());
     let last = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
     // A package below the main module: `./sub/dir` from the module's root.
-    let below = path
-        .zip(main)
-        .and_then(|(p, m)| p.strip_prefix(m)?.strip_prefix('/'));
+    let below = path.zip(main).and_then(|(p, m)| p.strip_prefix(m)?.strip_prefix('/'));
     match (path, main, below) {
         (None, _, _) => {
             notes.push(note(NoteId::PackageUnknown, &[]));
@@ -533,10 +455,7 @@ fn package_argument(go: &GoInfo, notes: &mut Vec<Note>) -> (String, String) {
 
 /// One shell word: bare when it is safe, quoted otherwise.
 pub(crate) fn shell_quote(s: &str) -> String {
-    if !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./,=:+@%".contains(c))
-    {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./,=:+@%".contains(c)) {
         s.to_string()
     } else {
         shell_quote_always(s)
@@ -547,13 +466,7 @@ pub(crate) fn shell_quote(s: &str) -> String {
 /// `\ " $ `` ` escaped when the text holds a single quote.
 pub(crate) fn shell_quote_always(s: &str) -> String {
     if s.contains('\'') {
-        format!(
-            "\"{}\"",
-            s.replace('\\', "\\\\")
-                .replace('"', "\\\"")
-                .replace('$', "\\$")
-                .replace('`', "\\`")
-        )
+        format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\"").replace('$', "\\$").replace('`', "\\`"))
     } else {
         format!("'{s}'")
     }
@@ -568,16 +481,10 @@ mod tests {
     fn keeps_existing_flags_and_merges_extldflags() {
         let g = go(
             "example.com/app/cmd/tool",
-            &[
-                ("-ldflags", "-s -w -X main.v=1 -extldflags=-lm"),
-                ("-tags", "sqlite_omit_load_extension"),
-                ("-trimpath", "true"),
-            ],
+            &[("-ldflags", "-s -w -X main.v=1 -extldflags=-lm"), ("-tags", "sqlite_omit_load_extension"), ("-trimpath", "true")],
         );
         let mut b = GoBuild::from_binary(&g, Some("amd64"));
-        b.set_env("CC", "musl-gcc")
-            .set_env("CGO_ENABLED", "1")
-            .linkmode("external");
+        b.set_env("CC", "musl-gcc").set_env("CGO_ENABLED", "1").linkmode("external");
         b.extldflag("-static");
         assert_eq!(
             b.render(),
@@ -590,19 +497,14 @@ mod tests {
         assert_eq!(b.render().matches("-linkmode").count(), 1);
         // -static-pie replaces -static, never sits beside it.
         b.extldflag("-static-pie");
-        assert!(
-            b.render().contains(r#"-extldflags "-lm -static-pie"'"#),
-            "{}",
-            b.render()
-        );
+        assert!(b.render().contains(r#"-extldflags "-lm -static-pie"'"#), "{}", b.render());
     }
 
     #[test]
     fn env_order_reads_best() {
         let g = go("example.com/app", &[("GOARCH", "arm64"), ("GOOS", "linux")]);
         let mut b = GoBuild::from_binary(&g, Some("arm64"));
-        b.set_env("CC", "zig cc -target aarch64-linux-musl")
-            .set_env("CGO_ENABLED", "1");
+        b.set_env("CC", "zig cc -target aarch64-linux-musl").set_env("CGO_ENABLED", "1");
         assert_eq!(b.render(), "CGO_ENABLED=1 CC='zig cc -target aarch64-linux-musl' GOOS=linux GOARCH=arm64 go build .");
         // Setting a key again replaces it in place of adding a second one.
         b.set_env("CGO_ENABLED", "0");
@@ -613,27 +515,15 @@ mod tests {
 
     #[test]
     fn cross_builds_name_their_target() {
-        let g = go(
-            "example.com/app",
-            &[("GOARCH", "arm64"), ("GOOS", "linux"), ("GOARM64", "v8.2")],
-        );
+        let g = go("example.com/app", &[("GOARCH", "arm64"), ("GOOS", "linux"), ("GOARM64", "v8.2")]);
         let mut b = GoBuild::from_binary(&g, Some("arm64"));
         b.add_tags(&["netgo"]);
         b.set_env("CGO_ENABLED", "0");
-        assert_eq!(
-            b.render(),
-            "CGO_ENABLED=0 GOOS=linux GOARCH=arm64 GOARM64=v8.2 go build -tags netgo ."
-        );
+        assert_eq!(b.render(), "CGO_ENABLED=0 GOOS=linux GOARCH=arm64 GOARM64=v8.2 go build -tags netgo .");
         // amd64 at the baseline level needs no target; a higher level does.
-        let plain = GoBuild::from_binary(
-            &go("example.com/app", &[("GOARCH", "amd64"), ("GOAMD64", "v1")]),
-            Some("amd64"),
-        );
+        let plain = GoBuild::from_binary(&go("example.com/app", &[("GOARCH", "amd64"), ("GOAMD64", "v1")]), Some("amd64"));
         assert_eq!(plain.render(), "go build .");
-        let v3 = GoBuild::from_binary(
-            &go("example.com/app", &[("GOARCH", "amd64"), ("GOAMD64", "v3")]),
-            Some("amd64"),
-        );
+        let v3 = GoBuild::from_binary(&go("example.com/app", &[("GOARCH", "amd64"), ("GOAMD64", "v3")]), Some("amd64"));
         assert_eq!(v3.render(), "GOOS=linux GOARCH=amd64 GOAMD64=v3 go build .");
     }
 
@@ -645,18 +535,11 @@ mod tests {
         assert_eq!(at("example.com/app/cmd/x").output, "x");
         // A path that only shares a prefix is not inside the module.
         let other = at("example.com/application/cmd");
-        assert!(
-            other.render().ends_with(" example.com/application/cmd"),
-            "{}",
-            other.render()
-        );
+        assert!(other.render().ends_with(" example.com/application/cmd"), "{}", other.render());
         assert!(other.notes.iter().any(|n| n.id == NoteId::RunInTree));
         // A test binary: `go test -c` for the package under test.
         let mut t = go("example.com/app/nettest.test", &[]);
-        t.test_binary = Some(linklens::Evidence::new(
-            linklens::EvidenceKind::Setting,
-            "path example.com/app/nettest.test",
-        ));
+        t.test_binary = Some(linklens::Evidence::new(linklens::EvidenceKind::Setting, "path example.com/app/nettest.test"));
         let b = GoBuild::from_binary(&t, None);
         assert_eq!(b.render(), "go test -c ./nettest");
         assert_eq!(b.output, "nettest.test");
@@ -666,17 +549,13 @@ mod tests {
         gopath.main = None;
         let b = GoBuild::from_binary(&gopath, None);
         assert_eq!(b.render(), "GO111MODULE=off go build .");
-        assert!(b.notes.iter().any(|n| n.id == NoteId::RunInDirectory
-            && n.text.contains("run it in /home/me/src/use-sqlite")));
+        assert!(b.notes.iter().any(|n| n.id == NoteId::RunInDirectory && n.text.contains("run it in /home/me/src/use-sqlite")));
         // GOPATH mode inside a GOPATH: the import path, from the tree.
         let mut inside = go("github.com/me/tool", &[]);
         inside.main = None;
         let b = GoBuild::from_binary(&inside, None);
         assert_eq!(b.render(), "GO111MODULE=off go build github.com/me/tool");
-        assert!(
-            b.notes.iter().any(|n| n.id == NoteId::RunInTree)
-                && !b.notes.iter().any(|n| n.id == NoteId::RunInDirectory)
-        );
+        assert!(b.notes.iter().any(|n| n.id == NoteId::RunInTree) && !b.notes.iter().any(|n| n.id == NoteId::RunInDirectory));
         let cla = at("command-line-arguments");
         assert!(cla.render().ends_with(" ."));
         assert!(cla.notes.iter().any(|n| n.id == NoteId::CommandLineFiles));
@@ -684,30 +563,14 @@ mod tests {
 
     #[test]
     fn compilers_read_first_whatever_else_is_set() {
-        let mut b = GoBuild::from_binary(
-            &go("example.com/app", &[("GOARCH", "arm64"), ("GOOS", "linux")]),
-            None,
-        );
-        b.set_env("CXX", "zig c++")
-            .set_env("CC", "zig cc")
-            .set_env("CGO_ENABLED", "1");
-        assert_eq!(
-            b.render(),
-            "CGO_ENABLED=1 CC='zig cc' CXX='zig c++' GOOS=linux GOARCH=arm64 go build ."
-        );
+        let mut b = GoBuild::from_binary(&go("example.com/app", &[("GOARCH", "arm64"), ("GOOS", "linux")]), None);
+        b.set_env("CXX", "zig c++").set_env("CC", "zig cc").set_env("CGO_ENABLED", "1");
+        assert_eq!(b.render(), "CGO_ENABLED=1 CC='zig cc' CXX='zig c++' GOOS=linux GOARCH=arm64 go build .");
     }
 
     #[test]
     fn the_build_model_says_which_compiler_links_the_c_side() {
-        let g = go(
-            "example.com/app/cmd/x",
-            &[
-                ("-ldflags", "-s"),
-                ("-tags", "a,b"),
-                ("-trimpath", "true"),
-                ("GOAMD64", "v3"),
-            ],
-        );
+        let g = go("example.com/app/cmd/x", &[("-ldflags", "-s"), ("-tags", "a,b"), ("-trimpath", "true"), ("GOAMD64", "v3")]);
         let mut b = GoBuild::from_binary(&g, Some("amd64"));
         assert_eq!(b.toolchain(), BuildTool::Go, "nothing set: Go links alone");
         assert_eq!(b.zig_target(), None);
@@ -719,40 +582,17 @@ mod tests {
         b.linkmode("external");
         assert_eq!(b.toolchain(), BuildTool::Gcc, "an external link needs gcc");
         b.set_env("CC", "clang");
-        assert_eq!(
-            b.toolchain(),
-            BuildTool::Gcc,
-            "another C compiler is the system's"
-        );
+        assert_eq!(b.toolchain(), BuildTool::Gcc, "another C compiler is the system's");
         assert_eq!(b.zig_target(), None);
         b.set_env("CC", "musl-gcc");
         assert_eq!(b.toolchain(), BuildTool::MuslGcc);
         b.set_env("CC", "zig cc -target aarch64-linux-musl -O2");
-        assert_eq!(
-            (b.toolchain(), b.zig_target()),
-            (BuildTool::Zig, Some("aarch64-linux-musl"))
-        );
-        assert_eq!(
-            b.env_value("CC"),
-            Some("zig cc -target aarch64-linux-musl -O2")
-        );
+        assert_eq!((b.toolchain(), b.zig_target()), (BuildTool::Zig, Some("aarch64-linux-musl")));
+        assert_eq!(b.env_value("CC"), Some("zig cc -target aarch64-linux-musl -O2"));
         assert_eq!(b.env_value("CXX"), None);
         // The pieces recipes use: flags, -o, skipped env, the whole command.
-        assert_eq!(
-            b.flags(),
-            ["-trimpath", "-tags a,b", "-ldflags '-linkmode external -s'"]
-        );
-        assert_eq!(
-            b.go_args(Some("out dir/x")),
-            [
-                "go build",
-                "-trimpath",
-                "-tags a,b",
-                "-ldflags '-linkmode external -s'",
-                "-o 'out dir/x'",
-                "./cmd/x"
-            ]
-        );
+        assert_eq!(b.flags(), ["-trimpath", "-tags a,b", "-ldflags '-linkmode external -s'"]);
+        assert_eq!(b.go_args(Some("out dir/x")), ["go build", "-trimpath", "-tags a,b", "-ldflags '-linkmode external -s'", "-o 'out dir/x'", "./cmd/x"]);
         assert_eq!(
             b.go_command(None, &["CC", "GOOS", "GOARCH", "GOAMD64"]),
             "go build -trimpath -tags a,b -ldflags '-linkmode external -s' ./cmd/x"
@@ -762,10 +602,7 @@ mod tests {
         assert_eq!((b.goos.as_str(), b.goarch.as_str()), ("linux", "amd64"));
         assert_eq!(b.arch_level.as_ref().map(|l| l.value.as_str()), Some("v3"));
         b.go_get = Some("modernc.org/sqlite".into());
-        assert_eq!(
-            b.command(),
-            format!("go get modernc.org/sqlite && {}", b.render())
-        );
+        assert_eq!(b.command(), format!("go get modernc.org/sqlite && {}", b.render()));
         b.image = Some("golang:1.26-bookworm".into());
         assert!(b.command_to(Some("app")).starts_with("docker run --rm --platform linux/amd64 -v \"$PWD\":/src -w /src golang:1.26-bookworm sh -c "));
         assert!(b.command_to(Some("app")).contains(" -o app ./cmd/x"));
@@ -809,26 +646,12 @@ mod tests {
     fn ldflags_with_quotes_reach_go_intact() {
         // The rendered -ldflags word, once the shell has read it, is what
         // Go's quoting splits back into the recorded arguments.
-        let g = go(
-            "example.com/app",
-            &[("-ldflags", "-X \"main.msg=it's here\" -X main.v=$v")],
-        );
+        let g = go("example.com/app", &[("-ldflags", "-X \"main.msg=it's here\" -X main.v=$v")]);
         let b = GoBuild::from_binary(&g, None);
         let cmd = b.render();
-        let word = cmd
-            .split_once("-ldflags ")
-            .map(|(_, w)| w.trim_end_matches(" ."))
-            .unwrap();
-        let out = std::process::Command::new("sh")
-            .arg("-c")
-            .arg(format!("printf '%s' {word}"))
-            .output()
-            .unwrap();
+        let word = cmd.split_once("-ldflags ").map(|(_, w)| w.trim_end_matches(" .")).unwrap();
+        let out = std::process::Command::new("sh").arg("-c").arg(format!("printf '%s' {word}")).output().unwrap();
         let seen = String::from_utf8_lossy(&out.stdout).into_owned();
-        assert_eq!(
-            quoted::split(&seen),
-            vec!["-X", "main.msg=it's here", "-X", "main.v=$v"],
-            "from {cmd}"
-        );
+        assert_eq!(quoted::split(&seen), vec!["-X", "main.msg=it's here", "-X", "main.v=$v"], "from {cmd}");
     }
 }

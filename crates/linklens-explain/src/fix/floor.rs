@@ -3,12 +3,12 @@
 //! going static is not wanted or not possible.
 
 use super::note;
-use crate::catalogue;
-use crate::explanation::{Fix, Note};
 use crate::targets;
-use linklens::arch;
 use linklens::version::Version;
 use linklens::{CauseId, Facts, FixId, LibcName, Linkage, NoteId};
+use crate::explanation::{Fix, Note};
+use crate::catalogue;
+use linklens::arch;
 
 /// The glibc zig links for: the oldest glibc of any target (RHEL 7).
 pub(crate) const ZIG: &str = "2.17";
@@ -28,12 +28,8 @@ pub(crate) fn of(id: FixId) -> (Option<&'static str>, Option<linklens::TargetId>
 
 /// A glibc-dynamic file whose floor is above `floor`.
 pub(crate) fn lowers(report: &Facts, floor: &str) -> bool {
-    let Some(need) = report.portability.glibc_min.as_deref() else {
-        return false;
-    };
-    report.linkage == Linkage::Dynamic
-        && report.libc.name == LibcName::Glibc
-        && Version::parse(need) > Version::parse(floor)
+    let Some(need) = report.portability.glibc_min.as_deref() else { return false };
+    report.linkage == Linkage::Dynamic && report.libc.name == LibcName::Glibc && Version::parse(need) > Version::parse(floor)
 }
 
 /// zig's glibc triple for `goarch` at [`ZIG`], when the file needs a newer glibc.
@@ -54,20 +50,6 @@ pub(crate) fn fix(
 ) -> Option<Fix> {
     let need = report.portability.glibc_min.as_deref()?;
     let oldest = targets::oldest_with_glibc(floor)?;
-    notes.push(note(
-        NoteId::GlibcFloor,
-        &[
-            ("floor", floor),
-            ("oldest", catalogue::target(oldest).name),
-            ("need", need),
-        ],
-    ));
-    Some(super::fix(
-        id,
-        command,
-        notes,
-        causes,
-        output,
-        Linkage::Dynamic,
-    ))
+    notes.push(note(NoteId::GlibcFloor, &[("floor", floor), ("oldest", catalogue::target(oldest).name), ("need", need)]));
+    Some(super::fix(id, command, notes, causes, output, Linkage::Dynamic))
 }

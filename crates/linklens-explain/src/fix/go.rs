@@ -5,9 +5,10 @@ use std::collections::BTreeSet;
 
 use super::command::GoBuild;
 use super::{fix, floor, note};
-use crate::explanation::{Fix, Note};
 use linklens::arch;
 use linklens::{CauseId, Facts, FixId, GoInfo, Kind, Linkage, NoteId, WarningId};
+use crate::explanation::{Fix, Note};
+
 
 /// The fixes for a Go binary, recommended first.
 pub(crate) fn for_go(report: &Facts, go: &GoInfo) -> Vec<Fix> {
@@ -18,30 +19,18 @@ pub(crate) fn for_go(report: &Facts, go: &GoInfo) -> Vec<Fix> {
     // A plugin host loads plugins with the dynamic loader: no rebuild
     // makes it static and still able to load them (CGO_ENABLED=0 builds,
     // but plugin.Open then always fails); the headline says so.
-    if report.os.name.is_dynamic_by_design()
-        || report.kind == Kind::SharedObject
-        || causes.contains(&CauseId::Plugin)
-    {
+    if report.os.name.is_dynamic_by_design() || report.kind == Kind::SharedObject || causes.contains(&CauseId::Plugin) {
         return Vec::new();
     }
     // purego loads C libraries at run time: nothing static keeps that
     // working; only the floor can move (when cgo is on).
     if causes.contains(&CauseId::Purego) {
-        return lower_floor(
-            report,
-            &r.base,
-            &r.goarch,
-            &r.cause_list,
-            r.cxx_library.as_deref(),
-        );
+        return lower_floor(report, &r.base, &r.goarch, &r.cause_list, r.cxx_library.as_deref());
     }
     let mut fixes = Vec::new();
     // A race build or an external link with no C: only a build without
     // them is static; every other recipe would keep what makes it dynamic.
-    if causes.contains(&CauseId::Race)
-        || causes.contains(&CauseId::ExternalLink)
-        || causes.contains(&CauseId::Sanitizer)
-    {
+    if causes.contains(&CauseId::Race) || causes.contains(&CauseId::ExternalLink) || causes.contains(&CauseId::Sanitizer) {
         if report.linkage == Linkage::Dynamic {
             fixes.push(r.cgo_off());
         }
@@ -49,11 +38,7 @@ pub(crate) fn for_go(report: &Facts, go: &GoInfo) -> Vec<Fix> {
     }
     if report.linkage.is_static() {
         // Static already; only glibc's NSS inside is worth a rebuild.
-        if report
-            .warnings
-            .iter()
-            .any(|w| w.id == WarningId::GlibcStaticNss)
-        {
+        if report.warnings.iter().any(|w| w.id == WarningId::GlibcStaticNss) {
             if !r.std_tags.is_empty() {
                 fixes.push(r.tags(true));
             }
@@ -75,13 +60,7 @@ pub(crate) fn for_go(report: &Facts, go: &GoInfo) -> Vec<Fix> {
     if causes.contains(&CauseId::PieInterp) {
         fixes.extend(r.pie());
     }
-    fixes.extend(lower_floor(
-        report,
-        &r.base,
-        &r.goarch,
-        &r.cause_list,
-        r.cxx_library.as_deref(),
-    ));
+    fixes.extend(lower_floor(report, &r.base, &r.goarch, &r.cause_list, r.cxx_library.as_deref()));
     // Dynamic and no cause found: nothing is known that a command could
     // change, so none promises a static file (the headline says so).
     fixes
@@ -113,30 +92,15 @@ impl<'a> Recipes<'a> {
             .iter()
             .find(|l| l.starts_with("libstdc++") || l.starts_with("libc++"))
             .cloned()
-            .or_else(|| {
-                report
-                    .imports
-                    .iter()
-                    .any(|i| linklens::is_cxx_runtime(i.name.as_bytes()))
-                    .then(|| "libstdc++".to_string())
-            });
-        let std_tags = [(CauseId::Dns, "netgo"), (CauseId::OsUser, "osusergo")]
-            .iter()
-            .filter(|(c, _)| causes.contains(c))
-            .map(|(_, t)| *t)
-            .collect();
+            .or_else(|| report.imports.iter().any(|i| linklens::is_cxx_runtime(i.name.as_bytes())).then(|| "libstdc++".to_string()));
+        let std_tags = [(CauseId::Dns, "netgo"), (CauseId::OsUser, "osusergo")].iter().filter(|(c, _)| causes.contains(c)).map(|(_, t)| *t).collect();
         let mut base = GoBuild::from_binary(go, report.arch.goarch.as_deref());
         unbundled_sqlite(report, go, &mut base);
         Recipes {
             report,
             base,
             cause_list: causes.iter().copied().collect(),
-            goarch: go
-                .build
-                .goarch
-                .clone()
-                .or_else(|| report.arch.goarch.clone())
-                .unwrap_or_else(|| "amd64".into()),
+            goarch: go.build.goarch.clone().or_else(|| report.arch.goarch.clone()).unwrap_or_else(|| "amd64".into()),
             needs_c: causes.contains(&CauseId::CgoOwn) || causes.contains(&CauseId::CgoDep),
             causes,
             cxx_library,
@@ -146,17 +110,7 @@ impl<'a> Recipes<'a> {
 
     /// A fix from a build and its notes, with its words and checks.
     fn fix(&self, id: FixId, b: GoBuild, notes: Vec<Note>, expect: Linkage) -> Fix {
-        with_build(
-            fix(
-                id,
-                b.command(),
-                notes,
-                &self.cause_list,
-                &self.base.output,
-                expect,
-            ),
-            b,
-        )
+        with_build(fix(id, b.command(), notes, &self.cause_list, &self.base.output, expect), b)
     }
 
     /// `CGO_ENABLED=0`, and without what needs cgo (race, external link, PIE).
@@ -186,15 +140,8 @@ impl<'a> Recipes<'a> {
             // (the lookuphost-pie-cgo proof showed it).
             drop_pie(&mut b, &mut notes);
         }
-        notes.push(note(
-            NoteId::TagsAdded,
-            &[("tags", &self.std_tags.join(","))],
-        ));
-        let expect = if self.report.linkage == Linkage::StaticPie {
-            Linkage::StaticPie
-        } else {
-            Linkage::Static
-        };
+        notes.push(note(NoteId::TagsAdded, &[("tags", &self.std_tags.join(","))]));
+        let expect = if self.report.linkage == Linkage::StaticPie { Linkage::StaticPie } else { Linkage::Static };
         self.fix(FixId::PureGoTags, b, notes, expect)
     }
 
@@ -231,21 +178,13 @@ impl<'a> Recipes<'a> {
             notes.push(note(NoteId::ZigExternalLink, &[]));
         }
         // zig links a PIE as a static PIE (the lookuphost-pie-cgo proof).
-        let expect = if b.buildmode() == Some("pie") {
-            Linkage::StaticPie
-        } else {
-            Linkage::Static
-        };
+        let expect = if b.buildmode() == Some("pie") { Linkage::StaticPie } else { Linkage::Static };
         Some(self.fix(FixId::ZigMusl, b, notes, expect))
     }
 
     /// go-sqlite3 as the only C: the pure-Go driver, cgo off.
     fn pure_go_driver(&self) -> Option<Fix> {
-        let sqlite = self
-            .report
-            .causes
-            .iter()
-            .any(|c| c.module.as_deref() == Some("github.com/mattn/go-sqlite3"));
+        let sqlite = self.report.causes.iter().any(|c| c.module.as_deref() == Some("github.com/mattn/go-sqlite3"));
         if !sqlite || self.causes.contains(&CauseId::CgoOwn) {
             return None;
         }
@@ -265,15 +204,10 @@ impl<'a> Recipes<'a> {
         notes.push(note(NoteId::PieDropped, &[]));
         let drop = self.fix(FixId::DropPie, plain, notes, Linkage::Static);
         let mut sp = self.base.clone();
-        sp.set_env("CGO_ENABLED", "1")
-            .set_buildmode(Some("pie"))
-            .linkmode("external");
+        sp.set_env("CGO_ENABLED", "1").set_buildmode(Some("pie")).linkmode("external");
         sp.extldflag("-static-pie");
         let notes = sp.notes.clone();
-        [
-            drop,
-            self.fix(FixId::StaticPie, sp, notes, Linkage::StaticPie),
-        ]
+        [drop, self.fix(FixId::StaticPie, sp, notes, Linkage::StaticPie)]
     }
 }
 
@@ -283,36 +217,14 @@ impl<'a> Recipes<'a> {
 /// version builds, with its bundled SQLite, wherever the command runs.
 fn unbundled_sqlite(report: &Facts, go: &GoInfo, b: &mut GoBuild) {
     const MODULE: &str = "github.com/mattn/go-sqlite3";
-    let system_library = report
-        .dynamic
-        .needed
-        .iter()
-        .any(|l| l.starts_with("libsqlite3.so"));
-    let Some(m) = go.deps.iter().find(|m| m.path == MODULE) else {
-        return;
-    };
-    let Some(r) = m
-        .replace
-        .as_ref()
-        .filter(|r| r.path.starts_with('/') || r.path.starts_with('.'))
-    else {
-        return;
-    };
+    let system_library = report.dynamic.needed.iter().any(|l| l.starts_with("libsqlite3.so"));
+    let Some(m) = go.deps.iter().find(|m| m.path == MODULE) else { return };
+    let Some(r) = m.replace.as_ref().filter(|r| r.path.starts_with('/') || r.path.starts_with('.')) else { return };
     if !system_library || !m.version.starts_with('v') {
         return;
     }
-    b.drop_replace = Some(linklens::Setting {
-        key: MODULE.into(),
-        value: m.version.clone(),
-    });
-    b.notes.push(note(
-        NoteId::ReplaceDropped,
-        &[
-            ("module", MODULE),
-            ("path", &r.path),
-            ("version", &m.version),
-        ],
-    ));
+    b.drop_replace = Some(linklens::Setting { key: MODULE.into(), value: m.version.clone() });
+    b.notes.push(note(NoteId::ReplaceDropped, &[("module", MODULE), ("path", &r.path), ("version", &m.version)]));
 }
 
 /// The pure-Go SQLite driver that replaces go-sqlite3.
@@ -342,8 +254,7 @@ fn bundled_sqlite(b: &mut GoBuild, notes: &mut Vec<Note>) {
 
 /// zig as the C (and, for C++ packages, the C++) compiler for `target`.
 fn zig_compilers(b: &mut GoBuild, notes: &mut Vec<Note>, target: &str, cxx_library: Option<&str>) {
-    b.set_env("CGO_ENABLED", "1")
-        .set_env("CC", &format!("zig cc -target {target}"));
+    b.set_env("CGO_ENABLED", "1").set_env("CC", &format!("zig cc -target {target}"));
     if let Some(library) = cxx_library {
         b.set_env("CXX", &format!("zig c++ -target {target}"));
         notes.push(note(NoteId::CxxToo, &[("library", library)]));
@@ -354,13 +265,7 @@ fn zig_compilers(b: &mut GoBuild, notes: &mut Vec<Note>, target: &str, cxx_libra
 /// Recipes that keep a glibc-dynamic cgo binary dynamic but lower the
 /// glibc it needs, for targets older than the machine it was built on.
 /// After the static recipes: they fix fewer targets.
-fn lower_floor(
-    report: &Facts,
-    base: &GoBuild,
-    goarch: &str,
-    causes: &[CauseId],
-    cxx_library: Option<&str>,
-) -> Vec<Fix> {
+fn lower_floor(report: &Facts, base: &GoBuild, goarch: &str, causes: &[CauseId], cxx_library: Option<&str>) -> Vec<Fix> {
     let mut out = Vec::new();
     // A sanitizer build needs the compiler's own runtime (libasan), which
     // neither zig nor an older image's toolchain provides.
@@ -374,41 +279,15 @@ fn lower_floor(
         let mut b = base.clone();
         let mut notes = b.notes.clone();
         zig_compilers(&mut b, &mut notes, &target, cxx_library);
-        out.extend(
-            floor::fix(
-                report,
-                FixId::ZigGlibc,
-                b.command(),
-                notes,
-                causes,
-                &output,
-                floor::ZIG,
-            )
-            .map(|f| with_build(f, b)),
-        );
+        out.extend(floor::fix(report, FixId::ZigGlibc, b.command(), notes, causes, &output, floor::ZIG).map(|f| with_build(f, b)));
     }
-    let go_minor = report
-        .go
-        .as_ref()
-        .and_then(|g| g.version.as_deref())
-        .and_then(go_minor);
+    let go_minor = report.go.as_ref().and_then(|g| g.version.as_deref()).and_then(go_minor);
     if let (true, Some(minor)) = (floor::lowers(report, floor::GOLANG_IMAGE), go_minor) {
         let mut b = base.clone();
         b.set_env("CGO_ENABLED", "1");
         b.image = Some(format!("golang:{minor}-bookworm"));
         let notes = b.notes.clone();
-        out.extend(
-            floor::fix(
-                report,
-                FixId::OlderGlibcImage,
-                b.command(),
-                notes,
-                causes,
-                &output,
-                floor::GOLANG_IMAGE,
-            )
-            .map(|f| with_build(f, b)),
-        );
+        out.extend(floor::fix(report, FixId::OlderGlibcImage, b.command(), notes, causes, &output, floor::GOLANG_IMAGE).map(|f| with_build(f, b)));
     }
     out
 }
@@ -419,8 +298,7 @@ pub(crate) fn go_minor(version: &str) -> Option<String> {
     let mut parts = v.split('.');
     let (major, minor) = (parts.next()?, parts.next()?);
     let minor: String = minor.chars().take_while(char::is_ascii_digit).collect();
-    (major.chars().all(|c| c.is_ascii_digit()) && !minor.is_empty())
-        .then(|| format!("{major}.{minor}"))
+    (major.chars().all(|c| c.is_ascii_digit()) && !minor.is_empty()).then(|| format!("{major}.{minor}"))
 }
 
 #[cfg(test)]
@@ -430,11 +308,7 @@ mod tests {
     use linklens::{Cause, Format, Warning};
 
     fn go(goarch: &str, settings: &[(&str, &str)]) -> GoInfo {
-        let settings: Vec<(&str, &str)> = settings
-            .iter()
-            .copied()
-            .chain([("GOARCH", goarch), ("GOOS", "linux")])
-            .collect();
+        let settings: Vec<(&str, &str)> = settings.iter().copied().chain([("GOARCH", goarch), ("GOOS", "linux")]).collect();
         crate::test_support::go_info("example.com/app", &settings)
     }
 
@@ -443,13 +317,7 @@ mod tests {
     }
 
     /// A report of a Go file with these causes, as `analyze` would fill it.
-    fn report(
-        goarch: &str,
-        linkage: Linkage,
-        kind: Kind,
-        causes: &[Cause],
-        settings: &[(&str, &str)],
-    ) -> (Facts, GoInfo) {
+    fn report(goarch: &str, linkage: Linkage, kind: Kind, causes: &[Cause], settings: &[(&str, &str)]) -> (Facts, GoInfo) {
         let mut r = Facts::new(Format::Elf, String::new(), Some(goarch), 64, false, 0);
         r.linkage = linkage;
         r.kind = kind;
@@ -470,13 +338,7 @@ mod tests {
     #[test]
     fn a_glibc_floor_above_the_targets_adds_recipes_that_stay_dynamic() {
         let dep = [cause(CauseId::CgoDep, Some("github.com/mattn/go-sqlite3"))];
-        let (mut r, g) = report(
-            "arm64",
-            Linkage::Dynamic,
-            Kind::Executable,
-            &dep,
-            &[("-ldflags", "-s -w")],
-        );
+        let (mut r, g) = report("arm64", Linkage::Dynamic, Kind::Executable, &dep, &[("-ldflags", "-s -w")]);
         r.libc.name = linklens::LibcName::Glibc;
         r.toolchain.runtime_cgo = true;
         r.portability.glibc_min = Some("2.39".into());
@@ -484,31 +346,20 @@ mod tests {
         g.version = Some("go1.26.8".into());
         r.go = Some(g.clone());
         let f = for_go(&r, &g);
-        let zig = f
-            .iter()
-            .find(|f| f.id == FixId::ZigGlibc)
-            .expect("zig-glibc");
+        let zig = f.iter().find(|f| f.id == FixId::ZigGlibc).expect("zig-glibc");
         assert_eq!(zig.command, "CGO_ENABLED=1 CC='zig cc -target aarch64-linux-gnu.2.17' GOOS=linux GOARCH=arm64 go build -ldflags '-s -w' .");
-        let image = f
-            .iter()
-            .find(|f| f.id == FixId::OlderGlibcImage)
-            .expect("older image");
+        let image = f.iter().find(|f| f.id == FixId::OlderGlibcImage).expect("older image");
         assert_eq!(
             image.command,
             r#"docker run --rm --platform linux/arm64 -v "$PWD":/src -w /src golang:1.26-bookworm sh -c "CGO_ENABLED=1 GOOS=linux GOARCH=arm64 go build -ldflags '-s -w' .""#
         );
-        assert!(image.notes.iter().any(|n| n.id == NoteId::GlibcFloor
-            && n.text.contains("glibc 2.36")
-            && n.text.contains("needs 2.39")));
+        assert!(image.notes.iter().any(|n| n.id == NoteId::GlibcFloor && n.text.contains("glibc 2.36") && n.text.contains("needs 2.39")));
         // The static recipes stay first.
         assert_eq!(f[0].id, FixId::ZigMusl);
         // 2.34: bookworm's 2.36 would not lower it; zig's 2.17 would.
         r.portability.glibc_min = Some("2.34".into());
         let ids = ids(&for_go(&r, &g));
-        assert!(
-            ids.contains(&FixId::ZigGlibc) && !ids.contains(&FixId::OlderGlibcImage),
-            "{ids:?}"
-        );
+        assert!(ids.contains(&FixId::ZigGlibc) && !ids.contains(&FixId::OlderGlibcImage), "{ids:?}");
         // Not for a file with no cgo, nor a static one.
         r.toolchain.runtime_cgo = false;
         assert!(!ids_of(&r, &g).contains(&FixId::ZigGlibc));
@@ -519,44 +370,20 @@ mod tests {
 
     #[test]
     fn a_race_build_and_an_external_link_say_what_they_drop() {
-        let (r, g) = report(
-            "amd64",
-            Linkage::Dynamic,
-            Kind::Executable,
-            &[cause(CauseId::Race, None)],
-            &[("-race", "true"), ("-tags", "x")],
-        );
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::Race, None)], &[("-race", "true"), ("-tags", "x")]);
         let f = for_go(&r, &g);
         assert_eq!(ids(&f), [FixId::CgoOff]);
         assert_eq!(f[0].command, "CGO_ENABLED=0 go build -tags x .");
         assert!(has_note(&f[0], NoteId::RaceDropped));
         // Only -linkmode and -extldflags go; the other flags stay.
-        let ld = [(
-            "-ldflags",
-            "-s -linkmode=external -X main.v=1 -extldflags \"-Wl,-z,now\"",
-        )];
-        let (r, g) = report(
-            "amd64",
-            Linkage::Dynamic,
-            Kind::Executable,
-            &[cause(CauseId::ExternalLink, None)],
-            &ld,
-        );
+        let ld = [("-ldflags", "-s -linkmode=external -X main.v=1 -extldflags \"-Wl,-z,now\"")];
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::ExternalLink, None)], &ld);
         let f = for_go(&r, &g);
         assert_eq!(ids(&f), [FixId::CgoOff]);
-        assert_eq!(
-            f[0].command,
-            "CGO_ENABLED=0 go build -ldflags '-s -X main.v=1' ."
-        );
+        assert_eq!(f[0].command, "CGO_ENABLED=0 go build -ldflags '-s -X main.v=1' .");
         assert!(has_note(&f[0], NoteId::LinkmodeDropped));
         // The same DNS binary without -race keeps its cgo-off recipe as it was.
-        let (r, g) = report(
-            "amd64",
-            Linkage::Dynamic,
-            Kind::Executable,
-            &[cause(CauseId::Dns, None)],
-            &[],
-        );
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::Dns, None)], &[]);
         assert!(!has_note(&for_go(&r, &g)[0], NoteId::RaceDropped));
     }
 
@@ -569,36 +396,18 @@ mod tests {
         // musl-gcc cannot compile C++: zig, with CXX, is the recipe.
         assert_eq!(ids(&f), [FixId::ZigMusl]);
         assert_eq!(f[0].command, "CGO_ENABLED=1 CC='zig cc -target x86_64-linux-musl' CXX='zig c++ -target x86_64-linux-musl' go build .");
-        assert!(f[0]
-            .notes
-            .iter()
-            .any(|n| n.id == NoteId::CxxToo && n.text.contains("libstdc++.so.6")));
+        assert!(f[0].notes.iter().any(|n| n.id == NoteId::CxxToo && n.text.contains("libstdc++.so.6")));
         // -tags libsqlite3: the static recipes build the bundled SQLite.
         let sqlite = [cause(CauseId::CgoDep, Some("github.com/mattn/go-sqlite3"))];
-        let (r, g) = report(
-            "amd64",
-            Linkage::Dynamic,
-            Kind::Executable,
-            &sqlite,
-            &[("-tags", "libsqlite3,json1")],
-        );
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &sqlite, &[("-tags", "libsqlite3,json1")]);
         let f = for_go(&r, &g);
-        assert_eq!(
-            f[0].command,
-            r#"CGO_ENABLED=1 CC=musl-gcc go build -tags json1 -ldflags '-linkmode external -extldflags "-static"' ."#
-        );
+        assert_eq!(f[0].command, r#"CGO_ENABLED=1 CC=musl-gcc go build -tags json1 -ldflags '-linkmode external -extldflags "-static"' ."#);
         assert!(has_note(&f[0], NoteId::BundledSqlite) && has_note(&f[1], NoteId::BundledSqlite));
     }
 
     #[test]
     fn the_tags_recipe_drops_a_pie_go_would_link_itself() {
-        let (r, g) = report(
-            "amd64",
-            Linkage::Dynamic,
-            Kind::PieExecutable,
-            &[cause(CauseId::Dns, None)],
-            &[("-buildmode", "pie")],
-        );
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::PieExecutable, &[cause(CauseId::Dns, None)], &[("-buildmode", "pie")]);
         let f = for_go(&r, &g);
         let tags = f.iter().find(|f| f.id == FixId::PureGoTags).unwrap();
         assert_eq!(tags.command, "go build -tags netgo .");
@@ -622,46 +431,19 @@ mod tests {
 
     #[test]
     fn dns_only_prefers_turning_cgo_off() {
-        let (r, g) = report(
-            "amd64",
-            Linkage::Dynamic,
-            Kind::Executable,
-            &[cause(CauseId::Dns, None)],
-            &[],
-        );
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::Dns, None)], &[]);
         let f = for_go(&r, &g);
-        assert_eq!(
-            ids(&f),
-            [
-                FixId::CgoOff,
-                FixId::PureGoTags,
-                FixId::MuslGcc,
-                FixId::ZigMusl
-            ]
-        );
+        assert_eq!(ids(&f), [FixId::CgoOff, FixId::PureGoTags, FixId::MuslGcc, FixId::ZigMusl]);
         assert_eq!(f[0].command, "CGO_ENABLED=0 go build .");
         assert_eq!(f[1].command, "go build -tags netgo .");
         assert!(has_note(&f[1], NoteId::TagsAdded) && !has_note(&f[1], NoteId::KeepsStaticLink));
-        assert_eq!(
-            f[2].command,
-            r#"CGO_ENABLED=1 CC=musl-gcc go build -ldflags '-linkmode external -extldflags "-static"' ."#
-        );
+        assert_eq!(f[2].command, r#"CGO_ENABLED=1 CC=musl-gcc go build -ldflags '-linkmode external -extldflags "-static"' ."#);
         // With cgo only in net, Go would link internally: zig needs -linkmode external.
         assert_eq!(f[3].command, "CGO_ENABLED=1 CC='zig cc -target x86_64-linux-musl' go build -ldflags '-linkmode external' .");
         assert!(has_note(&f[3], NoteId::ZigExternalLink));
-        assert!(
-            f[0].verify[0].contains("expect: statically linked"),
-            "{:?}",
-            f[0].verify
-        );
+        assert!(f[0].verify[0].contains("expect: statically linked"), "{:?}", f[0].verify);
         // Both std causes: both tags.
-        let (r, g) = report(
-            "amd64",
-            Linkage::Dynamic,
-            Kind::Executable,
-            &[cause(CauseId::Dns, None), cause(CauseId::OsUser, None)],
-            &[],
-        );
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::Dns, None), cause(CauseId::OsUser, None)], &[]);
         assert_eq!(for_go(&r, &g)[1].command, "go build -tags netgo,osusergo .");
     }
 
@@ -670,84 +452,33 @@ mod tests {
         let dep = [cause(CauseId::CgoDep, Some("github.com/mattn/go-sqlite3"))];
         let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &dep, &[]);
         let f = for_go(&r, &g);
-        assert_eq!(
-            ids(&f),
-            [FixId::MuslGcc, FixId::ZigMusl, FixId::PureGoDriver]
-        );
-        assert!(
-            !has_note(&f[1], NoteId::ZigExternalLink),
-            "real cgo links externally already"
-        );
-        assert!(
-            f[2].command
-                .starts_with("go get modernc.org/sqlite && CGO_ENABLED=0 go build"),
-            "{}",
-            f[2].command
-        );
+        assert_eq!(ids(&f), [FixId::MuslGcc, FixId::ZigMusl, FixId::PureGoDriver]);
+        assert!(!has_note(&f[1], NoteId::ZigExternalLink), "real cgo links externally already");
+        assert!(f[2].command.starts_with("go get modernc.org/sqlite && CGO_ENABLED=0 go build"), "{}", f[2].command);
         // The program's own C code too: no driver swap can remove it.
-        let (r, g) = report(
-            "amd64",
-            Linkage::Dynamic,
-            Kind::Executable,
-            &[dep[0].clone(), cause(CauseId::CgoOwn, None)],
-            &[],
-        );
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[dep[0].clone(), cause(CauseId::CgoOwn, None)], &[]);
         assert_eq!(ids(&for_go(&r, &g)), [FixId::MuslGcc, FixId::ZigMusl]);
         // Another dependency: no driver swap either.
-        let (r, g) = report(
-            "amd64",
-            Linkage::Dynamic,
-            Kind::Executable,
-            &[cause(CauseId::CgoDep, Some("github.com/x/y"))],
-            &[],
-        );
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::CgoDep, Some("github.com/x/y"))], &[]);
         assert_eq!(ids(&for_go(&r, &g)), [FixId::MuslGcc, FixId::ZigMusl]);
-        let (r, g) = report(
-            "arm64",
-            Linkage::Dynamic,
-            Kind::Executable,
-            &[cause(CauseId::CgoOwn, None)],
-            &[],
-        );
+        let (r, g) = report("arm64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::CgoOwn, None)], &[]);
         let f = for_go(&r, &g);
         // musl-gcc builds for the machine it runs on: not offered off amd64.
         assert_eq!(ids(&f), [FixId::ZigMusl]);
-        assert!(
-            f[0].command
-                .contains("CC='zig cc -target aarch64-linux-musl'")
-                && f[0].command.contains("GOARCH=arm64"),
-            "{}",
-            f[0].command
-        );
+        assert!(f[0].command.contains("CC='zig cc -target aarch64-linux-musl'") && f[0].command.contains("GOARCH=arm64"), "{}", f[0].command);
     }
 
     #[test]
     fn zig_names_every_architecture_it_can_target() {
         for a in ARCHES {
-            let (r, g) = report(
-                a.goarch,
-                Linkage::Dynamic,
-                Kind::Executable,
-                &[cause(CauseId::CgoOwn, None)],
-                &[],
-            );
+            let (r, g) = report(a.goarch, Linkage::Dynamic, Kind::Executable, &[cause(CauseId::CgoOwn, None)], &[]);
             let f = for_go(&r, &g);
             let zig = f.iter().find(|f| f.id == FixId::ZigMusl);
             match a.zig_musl {
                 Some(target) => {
                     let zig = zig.unwrap_or_else(|| panic!("{}: no zig fix", a.goarch));
-                    assert!(
-                        zig.command.contains(&format!("-target {target}'")),
-                        "{}: {}",
-                        a.goarch,
-                        zig.command
-                    );
-                    assert!(
-                        zig.command.contains(&format!("GOARCH={}", a.goarch))
-                            || a.goarch == "amd64",
-                        "{}",
-                        zig.command
-                    );
+                    assert!(zig.command.contains(&format!("-target {target}'")), "{}: {}", a.goarch, zig.command);
+                    assert!(zig.command.contains(&format!("GOARCH={}", a.goarch)) || a.goarch == "amd64", "{}", zig.command);
                 }
                 None => assert!(zig.is_none(), "{}: zig has no musl target for it", a.goarch),
             }
@@ -757,120 +488,46 @@ mod tests {
     #[test]
     fn static_files_get_fixes_only_for_glibc_nss() {
         let dns = [cause(CauseId::Dns, None)];
-        let (mut r, g) = report(
-            "amd64",
-            Linkage::Static,
-            Kind::Executable,
-            &dns,
-            &[("-ldflags", "-linkmode external -extldflags -static")],
-        );
+        let (mut r, g) = report("amd64", Linkage::Static, Kind::Executable, &dns, &[("-ldflags", "-linkmode external -extldflags -static")]);
         assert!(for_go(&r, &g).is_empty());
-        r.warnings.push(Warning {
-            id: WarningId::GlibcStaticNss,
-            values: Default::default(),
-            evidence: vec![],
-        });
+        r.warnings.push(Warning { id: WarningId::GlibcStaticNss, values: Default::default(), evidence: vec![] });
         let f = for_go(&r, &g);
         assert_eq!(ids(&f), [FixId::PureGoTags, FixId::MuslGcc, FixId::ZigMusl]);
         assert!(has_note(&f[0], NoteId::KeepsStaticLink));
-        assert!(
-            f[0].command.contains("-tags netgo") && f[0].command.contains("-linkmode external"),
-            "{}",
-            f[0].command
-        );
+        assert!(f[0].command.contains("-tags netgo") && f[0].command.contains("-linkmode external"), "{}", f[0].command);
         // No std cause (own C code with NSS inside): no tags to add.
-        let (mut r, g) = report(
-            "amd64",
-            Linkage::Static,
-            Kind::Executable,
-            &[cause(CauseId::CgoOwn, None)],
-            &[],
-        );
-        r.warnings.push(Warning {
-            id: WarningId::GlibcStaticNss,
-            values: Default::default(),
-            evidence: vec![],
-        });
+        let (mut r, g) = report("amd64", Linkage::Static, Kind::Executable, &[cause(CauseId::CgoOwn, None)], &[]);
+        r.warnings.push(Warning { id: WarningId::GlibcStaticNss, values: Default::default(), evidence: vec![] });
         assert_eq!(ids(&for_go(&r, &g)), [FixId::MuslGcc, FixId::ZigMusl]);
     }
 
     #[test]
     fn plugins_shared_objects_pies_and_unexplained_dynamic() {
-        let (r, g) = report(
-            "amd64",
-            Linkage::Dynamic,
-            Kind::Executable,
-            &[cause(CauseId::Plugin, None)],
-            &[],
-        );
-        assert!(
-            for_go(&r, &g).is_empty(),
-            "a plugin host must stay dynamic: no command"
-        );
-        let (r, g) = report(
-            "amd64",
-            Linkage::Dynamic,
-            Kind::SharedObject,
-            &[cause(CauseId::Dns, None)],
-            &[],
-        );
-        assert!(
-            for_go(&r, &g).is_empty(),
-            "a shared object is dynamic by design"
-        );
-        let (r, g) = report(
-            "amd64",
-            Linkage::Dynamic,
-            Kind::PieExecutable,
-            &[cause(CauseId::PieInterp, None)],
-            &[("-buildmode", "pie")],
-        );
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::Plugin, None)], &[]);
+        assert!(for_go(&r, &g).is_empty(), "a plugin host must stay dynamic: no command");
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::SharedObject, &[cause(CauseId::Dns, None)], &[]);
+        assert!(for_go(&r, &g).is_empty(), "a shared object is dynamic by design");
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::PieExecutable, &[cause(CauseId::PieInterp, None)], &[("-buildmode", "pie")]);
         let f = for_go(&r, &g);
         assert_eq!(ids(&f), [FixId::DropPie, FixId::StaticPie]);
         assert_eq!(f[0].command, "go build .");
-        assert_eq!(
-            f[1].command,
-            r#"CGO_ENABLED=1 go build -buildmode=pie -ldflags '-linkmode external -extldflags "-static-pie"' ."#
-        );
-        assert!(
-            f[1].verify[0].contains("expect: static-pie linked"),
-            "{:?}",
-            f[1].verify
-        );
+        assert_eq!(f[1].command, r#"CGO_ENABLED=1 go build -buildmode=pie -ldflags '-linkmode external -extldflags "-static-pie"' ."#);
+        assert!(f[1].verify[0].contains("expect: static-pie linked"), "{:?}", f[1].verify);
         // A PIE with the DNS cause: cgo-off drops -buildmode=pie and says so.
-        let (r, g) = report(
-            "amd64",
-            Linkage::Dynamic,
-            Kind::PieExecutable,
-            &[cause(CauseId::Dns, None)],
-            &[("-buildmode", "pie")],
-        );
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::PieExecutable, &[cause(CauseId::Dns, None)], &[("-buildmode", "pie")]);
         let f = for_go(&r, &g);
         assert_eq!(f[0].command, "CGO_ENABLED=0 go build .");
         assert!(has_note(&f[0], NoteId::PieDropped));
         // musl-gcc cannot link a static PIE: it drops -buildmode=pie too; zig keeps a static PIE.
-        assert_eq!(
-            f[2].command,
-            r#"CGO_ENABLED=1 CC=musl-gcc go build -ldflags '-linkmode external -extldflags "-static"' ."#
-        );
+        assert_eq!(f[2].command, r#"CGO_ENABLED=1 CC=musl-gcc go build -ldflags '-linkmode external -extldflags "-static"' ."#);
         assert!(has_note(&f[2], NoteId::PieDropped));
         assert_eq!((f[3].id, f[3].expect), (FixId::ZigMusl, Linkage::StaticPie));
-        assert!(
-            f[3].verify[0].contains("static-pie linked"),
-            "{:?}",
-            f[3].verify
-        );
+        assert!(f[3].verify[0].contains("static-pie linked"), "{:?}", f[3].verify);
         // Dynamic with nothing found: no command promises what is not known.
         let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[], &[]);
         assert!(for_go(&r, &g).is_empty());
         // A sanitizer build: only the build without it (and without cgo), noted.
-        let (r, g) = report(
-            "amd64",
-            Linkage::Dynamic,
-            Kind::Executable,
-            &[cause(CauseId::Sanitizer, None)],
-            &[("-asan", "true")],
-        );
+        let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &[cause(CauseId::Sanitizer, None)], &[("-asan", "true")]);
         let f = for_go(&r, &g);
         assert_eq!(ids(&f), [FixId::CgoOff]);
         assert_eq!(f[0].command, "CGO_ENABLED=0 go build .");

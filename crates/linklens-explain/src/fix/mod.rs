@@ -6,50 +6,30 @@
 pub(crate) mod command;
 pub(crate) mod floor;
 mod go;
+pub mod settings;
 mod non_go;
 mod pe;
-pub mod settings;
 
 pub(crate) use go::{for_go, go_minor};
 pub(crate) use non_go::for_non_go;
 pub(crate) use pe::for_pe;
 
 use crate::catalogue;
-use crate::explanation::{Fix, Note};
 use crate::render::labels;
 use linklens::{CauseId, FixId, Linkage, NoteId};
+use crate::explanation::{Fix, Note};
 
 /// A note from the catalogue, filled in.
 pub(crate) fn note(id: NoteId, args: &[(&str, &str)]) -> Note {
-    Note {
-        id,
-        text: catalogue::fill(catalogue::note(id), args),
-    }
+    Note { id, text: catalogue::fill(catalogue::note(id), args) }
 }
 
 /// A fix: its words from the catalogue, the trade-offs that apply to these
 /// causes, and verify steps naming `output` and the verdict to expect.
-pub(crate) fn fix(
-    id: FixId,
-    command: String,
-    mut notes: Vec<Note>,
-    causes: &[CauseId],
-    output: &str,
-    expect: Linkage,
-) -> Fix {
+pub(crate) fn fix(id: FixId, command: String, mut notes: Vec<Note>, causes: &[CauseId], output: &str, expect: Linkage) -> Fix {
     notes.dedup();
     let glibc_floor = floor::of(id).0.map(str::to_string);
-    let mut fix = Fix {
-        id,
-        title: String::new(),
-        command,
-        expect,
-        glibc_floor,
-        notes,
-        caveats: Vec::new(),
-        verify: verify(id, output, expect),
-        build: None,
-    };
+    let mut fix = Fix { id, title: String::new(), command, expect, glibc_floor, notes, caveats: Vec::new(), verify: verify(id, output, expect), build: None };
     words(&mut fix, causes);
     fix
 }
@@ -72,9 +52,5 @@ pub(crate) fn verify(id: FixId, output: &str, expect: Linkage) -> Vec<String> {
         ("floor", floor.unwrap_or_default()),
         ("target", target.map(|t| t.as_str()).unwrap_or_default()),
     ];
-    catalogue::fix(id)
-        .verify
-        .iter()
-        .map(|v| catalogue::fill(v, &args))
-        .collect()
+    catalogue::fix(id).verify.iter().map(|v| catalogue::fill(v, &args)).collect()
 }

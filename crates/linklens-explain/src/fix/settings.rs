@@ -98,13 +98,8 @@ mod tests {
 
     #[test]
     fn every_key_go_writes_has_a_row() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../fixtures/go-build-settings.json"
-        );
-        let data: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(path).expect("the key list"))
-                .expect("JSON");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/go-build-settings.json");
+        let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).expect("the key list")).expect("JSON");
         let releases = data["keys"].as_object().expect("keys per release");
         assert!(releases.len() >= 3, "{releases:?}");
         for (release, keys) in releases {
@@ -112,10 +107,7 @@ mod tests {
             assert!(keys.len() > 20, "{release}: {keys:?}");
             for key in keys {
                 let key = key.as_str().expect("a key");
-                assert!(
-                    handling(key).is_some(),
-                    "{release} writes {key}: no row in SETTINGS"
-                );
+                assert!(handling(key).is_some(), "{release} writes {key}: no row in SETTINGS");
             }
         }
         // Sorted and without repeats, so a diff against Go's list reads.

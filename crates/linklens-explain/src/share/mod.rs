@@ -75,10 +75,7 @@ pub struct ShareError {
 
 impl ShareError {
     fn new(id: ShareErrorId) -> ShareError {
-        ShareError {
-            id,
-            message: crate::catalogue::share_error(id).to_string(),
-        }
+        ShareError { id, message: crate::catalogue::share_error(id).to_string() }
     }
 }
 
@@ -88,14 +85,7 @@ impl ShareError {
 /// the receiver's view leads with (verdict, headline, fixes, target
 /// verdicts) is not taken.
 pub fn link(facts: &Facts, name: &str, size: u64, sha256: &str) -> String {
-    let mut payload = Payload {
-        schema: SCHEMA_VERSION,
-        name: name.to_string(),
-        size,
-        sha256: sha256.to_string(),
-        omitted: Vec::new(),
-        facts: facts.clone(),
-    };
+    let mut payload = Payload { schema: SCHEMA_VERSION, name: name.to_string(), size, sha256: sha256.to_string(), omitted: Vec::new(), facts: facts.clone() };
     let mut encoded = encode(&payload);
     let leads = shorten::Leads::of(facts);
     for level in shorten::LEVELS {
@@ -114,14 +104,7 @@ pub fn link(facts: &Facts, name: &str, size: u64, sha256: &str) -> String {
 
 /// The JSON a whole link carries for `facts` (for seeding the fuzzer).
 pub(crate) fn payload_json(facts: &Facts) -> Vec<u8> {
-    let payload = Payload {
-        schema: SCHEMA_VERSION,
-        name: "app".into(),
-        size: facts.size,
-        sha256: "0".repeat(64),
-        omitted: Vec::new(),
-        facts: facts.clone(),
-    };
+    let payload = Payload { schema: SCHEMA_VERSION, name: "app".into(), size: facts.size, sha256: "0".repeat(64), omitted: Vec::new(), facts: facts.clone() };
     serde_json::to_vec(&payload).unwrap_or_default()
 }
 
@@ -135,10 +118,7 @@ fn encode(payload: &Payload) -> String {
 /// Open a fragment (with or without its `#/r/` prefix): the shared facts,
 /// explained, or why not.
 pub fn open(fragment: &str) -> Result<Shared, ShareError> {
-    let payload = fragment
-        .strip_prefix(PREFIX)
-        .or_else(|| fragment.strip_prefix(PREFIX.trim_start_matches('#')))
-        .unwrap_or(fragment);
+    let payload = fragment.strip_prefix(PREFIX).or_else(|| fragment.strip_prefix(PREFIX.trim_start_matches('#'))).unwrap_or(fragment);
     if payload.len() > MAX_PAYLOAD {
         return Err(ShareError::new(ShareErrorId::TooLong));
     }
@@ -148,42 +128,24 @@ pub fn open(fragment: &str) -> Result<Shared, ShareError> {
     let deflated = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .map_err(|_| ShareError::new(ShareErrorId::NotBase64))?;
-    let json =
-        miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_JSON).map_err(|e| {
-            ShareError::new(
-                if matches!(e.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) {
-                    ShareErrorId::TooLarge
-                } else {
-                    ShareErrorId::Damaged
-                },
-            )
-        })?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_JSON).map_err(|e| {
+        ShareError::new(if matches!(e.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) { ShareErrorId::TooLarge } else { ShareErrorId::Damaged })
+    })?;
     // The schema first: facts of another version may not parse at all.
     #[derive(Deserialize)]
     struct Schema {
         schema: u32,
     }
-    let schema: Schema =
-        serde_json::from_slice(&json).map_err(|_| ShareError::new(ShareErrorId::NotAReport))?;
+    let schema: Schema = serde_json::from_slice(&json).map_err(|_| ShareError::new(ShareErrorId::NotAReport))?;
     if schema.schema != SCHEMA_VERSION {
         return Err(ShareError::new(ShareErrorId::OtherVersion));
     }
-    let p: Payload =
-        serde_json::from_slice(&json).map_err(|_| ShareError::new(ShareErrorId::NotAReport))?;
-    let sha_ok = p.sha256.len() == 64
-        && p.sha256
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    let p: Payload = serde_json::from_slice(&json).map_err(|_| ShareError::new(ShareErrorId::NotAReport))?;
+    let sha_ok = p.sha256.len() == 64 && p.sha256.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
     if !sha_ok || p.name.is_empty() || p.name.len() > 4096 || p.name.contains(['/', '\0']) {
         return Err(ShareError::new(ShareErrorId::NotAReport));
     }
-    Ok(Shared {
-        name: p.name,
-        size: p.size,
-        sha256: p.sha256,
-        omitted: p.omitted,
-        report: Report::new(p.facts),
-    })
+    Ok(Shared { name: p.name, size: p.size, sha256: p.sha256, omitted: p.omitted, report: Report::new(p.facts) })
 }
 
 #[cfg(test)]

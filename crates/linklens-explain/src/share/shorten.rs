@@ -34,11 +34,7 @@ impl Leads {
             linkage: facts.linkage,
             headline: e.headline,
             fixes: e.fixes.into_iter().map(|f| (f.id, f.command)).collect(),
-            targets: e
-                .targets
-                .into_iter()
-                .map(|t| (t.id, t.verdict, t.reason_id))
-                .collect(),
+            targets: e.targets.into_iter().map(|t| (t.id, t.verdict, t.reason_id)).collect(),
         }
     }
 }
@@ -63,47 +59,20 @@ pub(super) fn apply(r: &mut Facts, omitted: &mut Vec<Omitted>, level: &[OmittedI
             // The settings a command reads stay: the rest are typed or derived.
             OmittedId::Settings => r.go.as_mut().map_or(0, |g| {
                 let before = g.settings.len();
-                g.settings.retain(|s| {
-                    !s.value.is_empty()
-                        && crate::fix::command::READ_FROM_SETTINGS.contains(&s.key.as_str())
-                });
+                g.settings.retain(|s| !s.value.is_empty() && crate::fix::command::READ_FROM_SETTINGS.contains(&s.key.as_str()));
                 before - g.settings.len()
             }),
-            OmittedId::RequiredSymbols => r
-                .portability
-                .requires
-                .iter_mut()
-                .map(|q| std::mem::take(&mut q.symbols).len())
-                .sum(),
+            OmittedId::RequiredSymbols => r.portability.requires.iter_mut().map(|q| std::mem::take(&mut q.symbols).len()).sum(),
             OmittedId::Evidence => {
-                let lists = r
-                    .causes
-                    .iter_mut()
-                    .map(|c| &mut c.evidence)
-                    .chain(r.warnings.iter_mut().map(|w| &mut w.evidence));
-                let cut: usize = lists
-                    .map(|e| e.drain(e.len().min(EVIDENCE_KEPT)..).count())
-                    .sum();
-                let functions: usize =
-                    r.go.iter_mut()
-                        .flat_map(|g| g.cgo_packages.iter_mut())
-                        .map(|p| p.functions.drain(p.functions.len().min(1)..).count())
-                        .sum();
+                let lists = r.causes.iter_mut().map(|c| &mut c.evidence).chain(r.warnings.iter_mut().map(|w| &mut w.evidence));
+                let cut: usize = lists.map(|e| e.drain(e.len().min(EVIDENCE_KEPT)..).count()).sum();
+                let functions: usize = r.go.iter_mut().flat_map(|g| g.cgo_packages.iter_mut()).map(|p| p.functions.drain(p.functions.len().min(1)..).count()).sum();
                 cut + functions
             }
-            OmittedId::BuildIds => [
-                r.toolchain.gnu_build_id.take(),
-                r.toolchain.go_build_id.take(),
-            ]
-            .iter()
-            .flatten()
-            .count(),
+            OmittedId::BuildIds => [r.toolchain.gnu_build_id.take(), r.toolchain.go_build_id.take()].iter().flatten().count(),
         };
         if count > 0 {
-            omitted.push(Omitted {
-                id,
-                count: count as u64,
-            });
+            omitted.push(Omitted { id, count: count as u64 });
         }
     }
 }

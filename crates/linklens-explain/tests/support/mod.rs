@@ -38,8 +38,7 @@ impl Explained for Fixture {
             struct Manifest {
                 fixtures: Vec<Entry>,
             }
-            let text = std::fs::read_to_string(root().join("manifest.json"))
-                .expect("fixtures/manifest.json");
+            let text = std::fs::read_to_string(root().join("manifest.json")).expect("fixtures/manifest.json");
             let m: Manifest = serde_json::from_str(&text).expect("the manifest's proofs");
             m.fixtures.into_iter().map(|e| (e.name, e.proofs)).collect()
         });

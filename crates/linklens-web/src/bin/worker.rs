@@ -43,21 +43,14 @@ mod worker {
     fn wasm_memory() -> f64 {
         wasm_bindgen::memory()
             .dyn_into::<js_sys::WebAssembly::Memory>()
-            .map(|m| {
-                m.buffer()
-                    .unchecked_into::<js_sys::ArrayBuffer>()
-                    .byte_length() as f64
-            })
+            .map(|m| m.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64)
             .unwrap_or(0.0)
     }
 
     fn handle(scope: &DedicatedWorkerGlobalScope, id: u32, blob: Blob) {
         let start = now();
         // The exports and member names carry the dropped file's name.
-        let name = blob
-            .dyn_ref::<web_sys::File>()
-            .map(|f| f.name())
-            .unwrap_or_default();
+        let name = blob.dyn_ref::<web_sys::File>().map(|f| f.name()).unwrap_or_default();
         // Progress at most every 50 ms: reads are many and small.
         let last = Rc::new(RefCell::new(0.0));
         let progress_scope = scope.clone();
@@ -66,25 +59,11 @@ mod worker {
                 let t = now();
                 if t - *last.borrow() > 50.0 {
                     *last.borrow_mut() = t;
-                    post(
-                        &progress_scope,
-                        &FromWorker::Progress {
-                            id,
-                            read: read as f64,
-                            size: size as f64,
-                        },
-                    );
+                    post(&progress_scope, &FromWorker::Progress { id, read: read as f64, size: size as f64 });
                 }
             }),
             Err(message) => {
-                post(
-                    scope,
-                    &FromWorker::Failed {
-                        id,
-                        code: FailureId::Io,
-                        message,
-                    },
-                );
+                post(scope, &FromWorker::Failed { id, code: FailureId::Io, message });
                 return;
             }
         };
@@ -102,47 +81,19 @@ mod worker {
                 let t = now();
                 if t - *last.borrow() > 100.0 {
                     *last.borrow_mut() = t;
-                    post(
-                        &scope2,
-                        &FromWorker::Scanning {
-                            id,
-                            read: p.bytes as f64,
-                            size: size as f64,
-                            files: p.files as f64,
-                            elf: p.elf as f64,
-                        },
-                    );
+                    post(&scope2, &FromWorker::Scanning { id, read: p.bytes as f64, size: size as f64, files: p.files as f64, elf: p.elf as f64 });
                 }
             };
-            let msg = match linklens_archive::open(&mut reader, size, &limits, Some(&mut progress))
-            {
+            let msg = match linklens_archive::open(&mut reader, size, &limits, Some(&mut progress)) {
                 Some(archive) => {
                     let archive = linklens_explain::archive::ExplainedArchive::new(archive);
                     let rendered = archive
                         .members()
-                        .map(|(path, r)| {
-                            r.map(|r| {
-                                Rendered::of(
-                                    &linklens_explain::render::member_name(&name, path),
-                                    &r,
-                                )
-                            })
-                            .unwrap_or_default()
-                        })
+                        .map(|(path, r)| r.map(|r| Rendered::of(&linklens_explain::render::member_name(&name, path), &r)).unwrap_or_default())
                         .collect();
-                    FromWorker::ArchiveDone {
-                        id,
-                        archive: Box::new(archive),
-                        rendered,
-                        millis: now() - start,
-                        wasm_memory: wasm_memory(),
-                    }
+                    FromWorker::ArchiveDone { id, archive: Box::new(archive), rendered, millis: now() - start, wasm_memory: wasm_memory() }
                 }
-                None => FromWorker::Failed {
-                    id,
-                    code: FailureId::Io,
-                    message: linklens_explain::catalogue::page::ARCHIVE_UNREADABLE.into(),
-                },
+                None => FromWorker::Failed { id, code: FailureId::Io, message: linklens_explain::catalogue::page::ARCHIVE_UNREADABLE.into() },
             };
             post(scope, &msg);
             return;
@@ -154,20 +105,9 @@ mod worker {
             Ok(facts) => {
                 let report = linklens_explain::Report::new(facts);
                 let rendered = Box::new(Rendered::of(&name, &report));
-                FromWorker::Done {
-                    id,
-                    report: Box::new(report),
-                    rendered,
-                    read,
-                    millis: now() - start,
-                    wasm_memory: wasm_memory(),
-                }
+                FromWorker::Done { id, report: Box::new(report), rendered, read, millis: now() - start, wasm_memory: wasm_memory() }
             }
-            Err(e) => FromWorker::Failed {
-                id,
-                code: FailureId::from(&e),
-                message: linklens_explain::error::message(&e),
-            },
+            Err(e) => FromWorker::Failed { id, code: FailureId::from(&e), message: linklens_explain::error::message(&e) },
         };
         post(scope, &msg);
     }
@@ -191,19 +131,11 @@ mod worker {
             Ok::<String, String>(sha.finalize().iter().map(|b| format!("{b:02x}")).collect())
         })();
         let msg = msg.and_then(|sha256| {
-            let report: linklens_explain::Report =
-                serde_json::from_str(report).map_err(|e| e.to_string())?;
+            let report: linklens_explain::Report = serde_json::from_str(report).map_err(|e| e.to_string())?;
             let fragment = linklens_explain::share::link(&report.facts, name, blob_size, &sha256);
-            Ok(FromWorker::Linked {
-                id,
-                sha256,
-                fragment,
-            })
+            Ok(FromWorker::Linked { id, sha256, fragment })
         });
-        post(
-            scope,
-            &msg.unwrap_or_else(|message| FromWorker::HashFailed { id, message }),
-        );
+        post(scope, &msg.unwrap_or_else(|message| FromWorker::HashFailed { id, message }));
     }
 
     pub fn start() {
@@ -213,23 +145,11 @@ mod worker {
             let data = msg.data();
             match ToWorker::from_js(&data) {
                 Some(ToWorker::Analyse { id, file }) => handle(&reply, id, file),
-                Some(ToWorker::Share {
-                    id,
-                    file,
-                    report,
-                    name,
-                }) => share(&reply, id, file, &report, &name),
+                Some(ToWorker::Share { id, file, report, name }) => share(&reply, id, file, &report, &name),
                 Some(ToWorker::Open { fragment }) => open(&reply, fragment),
                 None => {
                     let message = linklens_explain::catalogue::page::NO_FILE_IN_MESSAGE.into();
-                    post(
-                        &reply,
-                        &FromWorker::Failed {
-                            id: ToWorker::id(&data),
-                            code: FailureId::Io,
-                            message,
-                        },
-                    );
+                    post(&reply, &FromWorker::Failed { id: ToWorker::id(&data), code: FailureId::Io, message });
                 }
             }
         });
@@ -240,21 +160,13 @@ mod worker {
 
     /// Open a share link: its facts explained and rendered, or why not.
     fn open(reply: &DedicatedWorkerGlobalScope, fragment: String) {
-        let (shared, rendered, error) = match linklens_explain::share::open(&fragment) {
-            Ok(s) => {
-                let rendered = Box::new(Rendered::of(&s.name, &s.report));
-                (Some(Box::new(s)), Some(rendered), None)
-            }
-            Err(e) => (None, None, Some(e)),
-        };
-        post(
-            reply,
-            &FromWorker::Opened {
-                fragment,
-                shared,
-                rendered,
-                error,
-            },
-        );
+                let (shared, rendered, error) = match linklens_explain::share::open(&fragment) {
+                    Ok(s) => {
+                        let rendered = Box::new(Rendered::of(&s.name, &s.report));
+                        (Some(Box::new(s)), Some(rendered), None)
+                    }
+                    Err(e) => (None, None, Some(e)),
+                };
+                post(reply, &FromWorker::Opened { fragment, shared, rendered, error });
     }
 }

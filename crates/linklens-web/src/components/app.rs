@@ -18,16 +18,7 @@ use crate::route::Route;
 /// results into the reducer in `state.rs`.
 #[function_component(App)]
 pub fn app() -> Html {
-    let FilesHandle {
-        files,
-        add,
-        share,
-        cancel,
-        remove,
-        clear,
-        fail,
-        open,
-    } = use_files();
+    let FilesHandle { files, add, share, cancel, remove, clear, fail, open } = use_files();
     let dragging = use_page_drop(add.clone());
     let route = use_hash_route();
     // A share link: the worker decodes it (the page carries no decoder).
@@ -43,12 +34,7 @@ pub fn app() -> Html {
     }
     let on_files = {
         let add = add.clone();
-        Callback::from(move |list: FileList| {
-            add.emit((
-                (0..list.length()).filter_map(|i| list.get(i)).collect(),
-                Vec::new(),
-            ))
-        })
+        Callback::from(move |list: FileList| add.emit(((0..list.length()).filter_map(|i| list.get(i)).collect(), Vec::new())))
     };
     let clear = Callback::from(move |_| clear.emit(()));
     let home = matches!(route, Route::Home | Route::Sample(_));

@@ -1,6 +1,6 @@
-use linklens::Cause;
 use linklens_explain::catalogue;
 use linklens_explain::render::{self, labels};
+use linklens::Cause;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -15,9 +15,7 @@ pub fn cause_card(props: &Props) -> Html {
     let c = &props.cause;
     let t = catalogue::cause(c.id);
     let scope = match render::cause_scope(c) {
-        Some((label, value)) => {
-            html! { <span class="scope">{label}{" "}<code>{value}</code></span> }
-        }
+        Some((label, value)) => html! { <span class="scope">{label}{" "}<code>{value}</code></span> },
         None => html! {},
     };
     let linked = if c.makes_dynamic {

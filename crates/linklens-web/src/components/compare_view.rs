@@ -25,14 +25,9 @@ pub fn compare_view(props: &Props) -> Html {
     let b = before.filter(|id| ids.contains(id)).unwrap_or(ids[0]);
     let a = after.filter(|id| ids.contains(id)).unwrap_or(ids[1]);
     let find = |id: u32| props.reports.iter().find(|(i, _, _)| *i == id).cloned();
-    let (Some((_, bname, brep)), Some((_, aname, arep))) = (find(b), find(a)) else {
-        return html! {};
-    };
+    let (Some((_, bname, brep)), Some((_, aname, arep))) = (find(b), find(a)) else { return html! {} };
     let cmp = compare(&brep, &arep);
-    let select = |state: UseStateHandle<Option<u32>>,
-                  current: u32,
-                  label: &'static str,
-                  testid: &'static str| {
+    let select = |state: UseStateHandle<Option<u32>>, current: u32, label: &'static str, testid: &'static str| {
         let onchange = Callback::from(move |e: Event| {
             let s: HtmlSelectElement = e.target_unchecked_into();
             state.set(s.value().parse().ok());
@@ -47,15 +42,13 @@ pub fn compare_view(props: &Props) -> Html {
             </label>
         }
     };
-    let column = |name: &AttrValue, r: &Report| {
-        html! {
-            <div class="compare-col">
-                <p class="compare-name"><code>{name.clone()}</code></p>
-                <p class={classes!("verdict", "small", r.facts.linkage.as_str())}>{r.facts.linkage.as_str()}</p>
-                <p>{ if r.facts.causes.is_empty() { page::NO_CGO_COMPONENT.to_string() } else { r.facts.causes.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ") } }</p>
-                <p>{ if r.facts.dynamic.needed.is_empty() { page::NO_LIBRARIES.to_string() } else { r.facts.dynamic.needed.join(", ") } }</p>
-            </div>
-        }
+    let column = |name: &AttrValue, r: &Report| html! {
+        <div class="compare-col">
+            <p class="compare-name"><code>{name.clone()}</code></p>
+            <p class={classes!("verdict", "small", r.facts.linkage.as_str())}>{r.facts.linkage.as_str()}</p>
+            <p>{ if r.facts.causes.is_empty() { page::NO_CGO_COMPONENT.to_string() } else { r.facts.causes.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ") } }</p>
+            <p>{ if r.facts.dynamic.needed.is_empty() { page::NO_LIBRARIES.to_string() } else { r.facts.dynamic.needed.join(", ") } }</p>
+        </div>
     };
     html! {
         <section class="compare" data-testid="compare" aria-labelledby="compare-title">

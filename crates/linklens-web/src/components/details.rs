@@ -15,17 +15,10 @@ pub struct Props {
 /// `go version -m`, cgo packages, toolchain), laid out.
 #[function_component(Details)]
 pub fn details(props: &Props) -> Html {
-    let d = render::details(
-        &props.report.facts,
-        &format::bytes(props.report.facts.size as f64),
-    );
+    let d = render::details(&props.report.facts, &format::bytes(props.report.facts.size as f64));
     let code_list = |items: &[String]| html! { <ol class="libs">{ for items.iter().map(|l| html! { <li><code>{l}</code></li> }) }</ol> };
     let toolchain_line = |l: &Line| {
-        let value = if l.code {
-            html! { <code>{&l.value}</code> }
-        } else {
-            html! { {&l.value} }
-        };
+        let value = if l.code { html! { <code>{&l.value}</code> } } else { html! { {&l.value} } };
         match l.label {
             Some(label) => html! { <li>{label}{": "}{value}</li> },
             None => html! { <li>{value}</li> },

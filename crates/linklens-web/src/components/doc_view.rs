@@ -27,9 +27,7 @@ pub fn doc_view(props: &Props) -> Html {
         }
     });
     match doc {
-        Doc::Loading => {
-            html! { <p class="progress-line" data-testid="doc-loading">{page::DOC_LOADING}</p> }
-        }
+        Doc::Loading => html! { <p class="progress-line" data-testid="doc-loading">{page::DOC_LOADING}</p> },
         Doc::Ready(html) => Html::from_html_unchecked(html),
         Doc::Failed(reason) => html! {
             <article class="doc" data-testid="doc-error" role="alert">

@@ -20,15 +20,7 @@ pub struct Props {
 /// routes (the host's address is the host's), drops only on itself.
 #[function_component(EmbedApp)]
 pub fn embed_app(props: &Props) -> Html {
-    let FilesHandle {
-        files,
-        add,
-        share,
-        cancel,
-        remove,
-        fail,
-        ..
-    } = use_files();
+    let FilesHandle { files, add, share, cancel, remove, fail, .. } = use_files();
     use_sample_file(props.sample.clone(), add.clone(), fail);
     let dragging = use_state(|| false);
     let ondragover = {
@@ -51,12 +43,7 @@ pub fn embed_app(props: &Props) -> Html {
             add.emit(dropped(&e));
         })
     };
-    let on_files = Callback::from(move |list: FileList| {
-        add.emit((
-            (0..list.length()).filter_map(|i| list.get(i)).collect(),
-            Vec::new(),
-        ))
-    });
+    let on_files = Callback::from(move |list: FileList| add.emit(((0..list.length()).filter_map(|i| list.get(i)).collect(), Vec::new())));
     let class = classes!("linklens-embed", props.compact.then_some("compact"));
     html! {
         <div {class} data-testid="embed" {ondragover} {ondragleave} {ondrop}>
@@ -75,16 +62,8 @@ pub fn embed_app(props: &Props) -> Html {
 /// `base` is where linklens' files are (the script's own directory). The
 /// wasm export is in `main.rs`: an export here would keep the whole app
 /// alive in the worker's wasm too.
-pub fn mount(
-    root: web_sys::Element,
-    base: &str,
-    sample: &str,
-    compact: bool,
-) -> yew::AppHandle<EmbedApp> {
+pub fn mount(root: web_sys::Element, base: &str, sample: &str, compact: bool) -> yew::AppHandle<EmbedApp> {
     crate::dom::set_base(base);
-    let props = Props {
-        sample: Some(sample.to_string()).filter(|s| !s.is_empty()),
-        compact,
-    };
+    let props = Props { sample: Some(sample.to_string()).filter(|s| !s.is_empty()), compact };
     yew::Renderer::<EmbedApp>::with_root_and_props(root, props).render()
 }

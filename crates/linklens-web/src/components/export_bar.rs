@@ -17,12 +17,7 @@ pub struct Props {
 #[function_component(ExportBar)]
 pub fn export_bar(props: &Props) -> Html {
     let Rendered { json, markdown, .. } = &*props.rendered;
-    let stem = props
-        .name
-        .rsplit('/')
-        .next()
-        .unwrap_or("report")
-        .to_string();
+    let stem = props.name.rsplit('/').next().unwrap_or("report").to_string();
     let download = |ext: &'static str, mime: &'static str, text: &String| {
         let file = format!("{stem}.linklens.{ext}");
         let text = text.clone();

@@ -2,12 +2,12 @@ use yew::prelude::*;
 
 use linklens_explain::catalogue::{fill, page};
 
+use crate::state::{Entry, EntryState};
 use super::archive_group::ArchiveGroup;
 use super::error_view::ErrorView;
 use super::report_view::ReportView;
 use super::share_bar::ShareBar;
 use crate::format;
-use crate::state::{Entry, EntryState};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -49,12 +49,7 @@ pub fn file_result(props: &Props) -> Html {
                 {cancel}
             </p>
         },
-        EntryState::Scanning {
-            read,
-            size,
-            files,
-            elf,
-        } => html! {
+        EntryState::Scanning { read, size, files, elf } => html! {
             <p class="progress-line" data-testid="progress">
                 {fill(page::SCANNING, &[("read", &format::bytes(*read)), ("size", &format::bytes(*size)), ("files", &files.to_string()), ("elf", &elf.to_string())])}
                 <progress aria-label={page::PROGRESS_SCAN}></progress>
@@ -64,13 +59,7 @@ pub fn file_result(props: &Props) -> Html {
         EntryState::Failed { code, message } => html! {
             <ErrorView code={*code} message={message.clone()} />
         },
-        EntryState::Done {
-            report,
-            rendered,
-            read,
-            millis,
-            wasm_memory,
-        } => html! {
+        EntryState::Done { report, rendered, read, millis, wasm_memory } => html! {
             <>
                 <ReportView report={report.clone()} rendered={rendered.clone()} result_id={e.id} name={e.name.clone()} />
                 <ShareBar share={e.share.clone()} on_share={share} />
@@ -79,12 +68,7 @@ pub fn file_result(props: &Props) -> Html {
                 </p>
             </>
         },
-        EntryState::Archive {
-            archive,
-            members,
-            millis,
-            wasm_memory,
-        } => html! {
+        EntryState::Archive { archive, members, millis, wasm_memory } => html! {
             <ArchiveGroup archive={archive.clone()} members={members.clone()} id={e.id} name={e.name.clone()} millis={*millis} wasm_memory={*wasm_memory} />
         },
     };

@@ -1,6 +1,6 @@
-use linklens::RecipeKind;
 use linklens_explain::catalogue;
 use linklens_explain::render::labels;
+use linklens::RecipeKind;
 use linklens_explain::{Fix, Report};
 use yew::prelude::*;
 
@@ -28,12 +28,8 @@ pub struct Props {
 #[function_component(RecipeTabs)]
 pub fn recipe_tabs(props: &Props) -> Html {
     let selected = use_state(|| RecipeKind::Shell);
-    let Some(fix) = props.report.explanation.fixes.get(props.index) else {
-        return html! {};
-    };
-    let Some(all) = props.rendered.recipes.get(props.index) else {
-        return html! {};
-    };
+    let Some(fix) = props.report.explanation.fixes.get(props.index) else { return html! {} };
+    let Some(all) = props.rendered.recipes.get(props.index) else { return html! {} };
     let kinds: Vec<RecipeKind> = all.iter().map(|r| r.kind).collect();
     let tab_id = |k: RecipeKind| format!("{}-tab-{}", props.id, k.as_str());
     let panel_id = |k: RecipeKind| format!("{}-panel-{}", props.id, k.as_str());
@@ -42,9 +38,7 @@ pub fn recipe_tabs(props: &Props) -> Html {
         let kinds = kinds.clone();
         let id = props.id.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let Some(at) = kinds.iter().position(|k| *k == *selected) else {
-                return;
-            };
+            let Some(at) = kinds.iter().position(|k| *k == *selected) else { return };
             let next = match e.key().as_str() {
                 "ArrowRight" => (at + 1) % kinds.len(),
                 "ArrowLeft" => (at + kinds.len() - 1) % kinds.len(),
@@ -79,22 +73,10 @@ pub fn recipe_tabs(props: &Props) -> Html {
     }
 }
 
-fn panel(
-    props: &Props,
-    fix: &Fix,
-    kind: RecipeKind,
-    text: &str,
-    shown: bool,
-    tab: &str,
-    id: &str,
-) -> Html {
+fn panel(props: &Props, fix: &Fix, kind: RecipeKind, text: &str, shown: bool, tab: &str, id: &str) -> Html {
     let words = catalogue::recipe(kind);
     // The shell tab shows the command alone; its checks are under "How to verify".
-    let body = if kind == RecipeKind::Shell {
-        fix.command.clone()
-    } else {
-        text.to_string()
-    };
+    let body = if kind == RecipeKind::Shell { fix.command.clone() } else { text.to_string() };
     let code_testid = (props.recommended && kind == RecipeKind::Shell).then_some("fix-command");
     let describe = format!("{} — {}", words.label, fix.title);
     html! {

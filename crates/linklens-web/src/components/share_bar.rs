@@ -24,9 +24,7 @@ pub fn share_bar(props: &Props) -> Html {
         Share::None => html! {
             <button type="button" data-testid="make-share-link" onclick={ask}>{words::MAKE_LINK}</button>
         },
-        Share::Hashing => {
-            html! { <p class="progress-line" data-testid="share-hashing">{words::HASHING}</p> }
-        }
+        Share::Hashing => html! { <p class="progress-line" data-testid="share-hashing">{words::HASHING}</p> },
         Share::Failed { message } => html! {
             <p class="error" role="alert" data-testid="share-error">{message}{" "}
                 <button type="button" data-testid="make-share-link" onclick={ask}>{words::MAKE_LINK}</button></p>

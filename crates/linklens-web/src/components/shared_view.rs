@@ -20,9 +20,7 @@ pub struct Props {
 #[function_component(SharedView)]
 pub fn shared_view(props: &Props) -> Html {
     match &props.opened {
-        None => {
-            html! { <p class="progress-line" data-testid="shared-opening">{words::OPENING}</p> }
-        }
+        None => html! { <p class="progress-line" data-testid="shared-opening">{words::OPENING}</p> },
         Some(Ok(shared)) => view(shared),
         Some(Err(e)) => html! {
             <article class="file-result" data-testid="shared-error" data-error-id={e.id.as_str()} role="alert">
@@ -36,11 +34,7 @@ pub fn shared_view(props: &Props) -> Html {
 
 fn view(shared: &Received<OpenedLink>) -> Html {
     let size = format::bytes(shared.size as f64);
-    let lists: Vec<String> = shared
-        .omitted
-        .iter()
-        .map(|o| format!("{} {}", o.count, catalogue::omitted(o.id)))
-        .collect();
+    let lists: Vec<String> = shared.omitted.iter().map(|o| format!("{} {}", o.count, catalogue::omitted(o.id))).collect();
     html! {
         <article class="file-result shared" data-testid="shared" data-file-name={shared.name.clone()} aria-label={catalogue::fill(words::SHARED_RESULT, &[("name", &shared.name)])}>
             <div class="shared-banner" data-testid="shared-banner" role="note">

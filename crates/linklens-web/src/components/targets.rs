@@ -47,6 +47,19 @@ pub fn targets(props: &Props) -> Html {
     }
 }
 
+/// A target of a group, with its own reason when the group has none.
+fn member(t: &linklens_explain::TargetResult, reason: Option<&str>) -> Html {
+    html! {
+        <li data-testid="target" data-target-id={t.id.as_str()} data-verdict={t.verdict.as_str()} data-reason-id={t.reason_id.as_str()}>
+            if let Some(reason) = reason {
+                <span class="member-name">{&t.name}</span>{": "}<RichText text={reason.to_string()} />
+            } else {
+                {&t.name}
+            }
+        </li>
+    }
+}
+
 /// One group: the verdict and the targets it applies to, then the reason,
 /// the error in a block to copy, the remedies and the fix, each once.
 fn group(r: &Report, g: &TargetGroup) -> Html {
@@ -58,18 +71,15 @@ fn group(r: &Report, g: &TargetGroup) -> Html {
         <li class={classes!("target-group", verdict)} data-testid="target-group" data-verdict={verdict} data-reason-id={g.reason_id.as_str()}>
             <div class="group-head">
                 <span class="mark"><span aria-hidden="true">{labels::verdict_mark(g.verdict)}</span>{" "}{labels::verdict_word(g.verdict)}</span>
-                <ul class="group-targets">
-                    { for g.members.iter().map(|t| html! {
-                        <li data-testid="target" data-target-id={t.id.as_str()} data-verdict={t.verdict.as_str()} data-reason-id={t.reason_id.as_str()}>{&t.name}</li>
-                    }) }
-                </ul>
+                if g.reason.is_some() {
+                    <ul class="group-targets">{ for g.members.iter().map(|t| member(t, None)) }</ul>
+                }
             </div>
             if let Some(reason) = g.reason {
                 <p class="group-reason"><RichText text={reason.to_string()} /></p>
             } else {
-                <ul class="member-reasons">
-                    { for g.members.iter().map(|t| html! { <li><span class="member-name">{&t.name}</span>{": "}<RichText text={t.reason.clone()} /></li> }) }
-                </ul>
+                // Each its own reason: the names are said once, with it.
+                <ul class="member-reasons">{ for g.members.iter().map(|t| member(t, Some(&t.reason))) }</ul>
             }
             if let Some(e) = g.error {
                 <div class="seen">

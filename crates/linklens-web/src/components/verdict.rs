@@ -18,11 +18,7 @@ pub fn verdict(props: &Props) -> Html {
         Linkage::StaticPie => "verdict static-pie",
         Linkage::Dynamic => "verdict dynamic",
     };
-    let icon = if r.facts.linkage.is_static() {
-        "✓"
-    } else {
-        "✗"
-    };
+    let icon = if r.facts.linkage.is_static() { "✓" } else { "✗" };
     html! {
         <div class="verdict-block">
             <p class={class}>

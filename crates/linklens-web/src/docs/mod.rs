@@ -41,11 +41,7 @@ impl DocPage {
         match route {
             Route::Guide(_) => Some(Ok(DocPage::Guide)),
             Route::Causes => Some(Ok(DocPage::Causes)),
-            Route::Cause(id) => Some(
-                TopicId::parse(id)
-                    .map(DocPage::Topic)
-                    .ok_or_else(|| id.clone()),
-            ),
+            Route::Cause(id) => Some(TopicId::parse(id).map(DocPage::Topic).ok_or_else(|| id.clone())),
             _ => None,
         }
     }
@@ -65,31 +61,16 @@ impl DocPage {
 #[cfg(feature = "ssr")]
 pub fn render_all() -> Vec<(DocPage, String)> {
     use yew::LocalServerRenderer;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .expect("a current-thread runtime");
+    let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a current-thread runtime");
     let local = tokio::task::LocalSet::new();
     local.block_on(&runtime, async move {
         let mut out = Vec::new();
         for page in DocPage::all() {
             let html = match page {
-                DocPage::Guide => {
-                    LocalServerRenderer::<GuidePage>::new()
-                        .hydratable(false)
-                        .render()
-                        .await
-                }
-                DocPage::Causes => {
-                    LocalServerRenderer::<CausesIndex>::new()
-                        .hydratable(false)
-                        .render()
-                        .await
-                }
+                DocPage::Guide => LocalServerRenderer::<GuidePage>::new().hydratable(false).render().await,
+                DocPage::Causes => LocalServerRenderer::<CausesIndex>::new().hydratable(false).render().await,
                 DocPage::Topic(id) => {
-                    LocalServerRenderer::<CausePage>::with_props(cause_page::Props { id })
-                        .hydratable(false)
-                        .render()
-                        .await
+                    LocalServerRenderer::<CausePage>::with_props(cause_page::Props { id }).hydratable(false).render().await
                 }
             };
             out.push((page, html));

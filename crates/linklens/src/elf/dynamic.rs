@@ -7,9 +7,9 @@ use object::read::elf::{Dyn, ProgramHeader, SectionHeader, SectionTable};
 use object::read::ReadRef;
 use object::Endianness;
 
-use crate::facts::Dynamic;
 use crate::image::Image;
 use crate::offset::{Addr, FileOffset, Len};
+use crate::facts::Dynamic;
 use crate::warning::UnreadableString;
 
 /// More dynamic entries than any real file has; stops hostile tables early.
@@ -39,9 +39,7 @@ where
         .find_map(|p| p.dynamic(endian, data).ok().flatten())
         .or_else(|| {
             // Fall back to the section (a file with a broken PT_DYNAMIC).
-            sections
-                .iter()
-                .find_map(|s| s.dynamic(endian, data).ok().flatten().map(|(d, _)| d))
+            sections.iter().find_map(|s| s.dynamic(endian, data).ok().flatten().map(|(d, _)| d))
         })
         .unwrap_or(&[]);
     out.has_dynamic_section = !entries.is_empty();
@@ -91,21 +89,13 @@ where
 
 /// The NUL-terminated string at `offset` in the table of `len` bytes at
 /// `table`, if it starts and ends inside the table.
-fn cstr_at<'data, R: ReadRef<'data>>(
-    image: &Image<'data, R>,
-    table: FileOffset,
-    len: Len,
-    offset: u64,
-) -> Option<String> {
+fn cstr_at<'data, R: ReadRef<'data>>(image: &Image<'data, R>, table: FileOffset, len: Len, offset: u64) -> Option<String> {
     let start = table.checked_add(Len::new(offset))?;
     let end = table.checked_add(len)?;
     if start >= end {
         return None;
     }
-    let bytes = image
-        .data
-        .read_bytes_at_until(start.get()..end.get(), 0)
-        .ok()?;
+    let bytes = image.data.read_bytes_at_until(start.get()..end.get(), 0).ok()?;
     // read_bytes_at_until also answers at the end of the range, unterminated.
     let terminated = start.checked_add(Len::new(bytes.len() as u64))? < end;
     terminated.then(|| String::from_utf8_lossy(bytes).into_owned())

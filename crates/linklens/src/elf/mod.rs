@@ -59,13 +59,7 @@ where
         let endian = header.endian()?;
         let phdrs = header.program_headers(endian, data)?;
         let sections = header.sections(endian, data)?;
-        Ok(Headers {
-            endian,
-            data,
-            header,
-            phdrs,
-            sections,
-        })
+        Ok(Headers { endian, data, header, phdrs, sections })
     }
 
     pub fn is_64(&self) -> bool {
@@ -73,21 +67,12 @@ where
     }
 }
 
-pub(crate) fn read<'data, Elf, R>(
-    file: &Headers<'data, Elf, R>,
-    image: &crate::image::Image<'data, R>,
-) -> ElfFacts
+pub(crate) fn read<'data, Elf, R>(file: &Headers<'data, Elf, R>, image: &crate::image::Image<'data, R>) -> ElfFacts
 where
     Elf: FileHeader<Endian = Endianness>,
     R: ReadRef<'data>,
 {
-    let (endian, data, header, phdrs, sections) = (
-        file.endian,
-        file.data,
-        file.header,
-        file.phdrs,
-        &file.sections,
-    );
+    let (endian, data, header, phdrs, sections) = (file.endian, file.data, file.header, file.phdrs, &file.sections);
 
     let (dynamic, unreadable_strings) = dynamic::read(endian, data, phdrs, sections, image);
     let has_dynamic_segment = phdrs.iter().any(|p| p.p_type(endian) == elf::PT_DYNAMIC);

@@ -32,15 +32,10 @@ where
 {
     let mut out = Notes::default();
     // Sections first: Go's build-ID note is not always in a PT_NOTE segment.
-    let mut iters: Vec<NoteIterator<'data, Elf>> = sections
-        .iter()
-        .filter_map(|s| s.notes(endian, data).ok().flatten())
-        .collect();
+    let mut iters: Vec<NoteIterator<'data, Elf>> =
+        sections.iter().filter_map(|s| s.notes(endian, data).ok().flatten()).collect();
     if iters.is_empty() {
-        iters = phdrs
-            .iter()
-            .filter_map(|p| p.notes(endian, data).ok().flatten())
-            .collect();
+        iters = phdrs.iter().filter_map(|p| p.notes(endian, data).ok().flatten()).collect();
     }
     for mut notes in iters {
         // A hostile note table ends in an error, which ends the loop.
@@ -52,11 +47,7 @@ where
                 b"GNU" if kind == elf::NT_GNU_ABI_TAG.0 && desc.len() >= 16 => {
                     let word = |i: usize| {
                         let b: [u8; 4] = desc[i * 4..i * 4 + 4].try_into().unwrap_or_default();
-                        if endian.is_big_endian() {
-                            u32::from_be_bytes(b)
-                        } else {
-                            u32::from_le_bytes(b)
-                        }
+                        if endian.is_big_endian() { u32::from_be_bytes(b) } else { u32::from_le_bytes(b) }
                     };
                     let os = match word(0) {
                         0 => "Linux",
@@ -96,9 +87,7 @@ where
     let Some((_, section)) = sections.section_by_name(endian, b".comment") else {
         return Vec::new();
     };
-    let Ok(bytes) = section.data(endian, data) else {
-        return Vec::new();
-    };
+    let Ok(bytes) = section.data(endian, data) else { return Vec::new() };
     let mut out: Vec<String> = Vec::new();
     for s in bytes.split(|&b| b == 0).take(256) {
         let s = String::from_utf8_lossy(s).trim().to_string();

@@ -38,19 +38,13 @@ where
     let link = SectionIndex(section.sh_link(endian) as usize);
     let strtab = sections.section(link).ok()?;
     let strings = match strtab.file_range(endian) {
-        Some((start, size)) if size > READ_WHOLE => Strings::Lazy {
-            data,
-            start,
-            end: start.checked_add(size)?,
-        },
+        Some((start, size)) if size > READ_WHOLE => Strings::Lazy { data, start, end: start.checked_add(size)? },
         _ => Strings::Whole(strtab.data(endian, data).ok()?),
     };
     Some(Table { symbols, strings })
 }
 
-impl<'data, Elf: object::read::elf::FileHeader<Endian = Endianness>, R: ReadRef<'data>>
-    Table<'data, Elf, R>
-{
+impl<'data, Elf: object::read::elf::FileHeader<Endian = Endianness>, R: ReadRef<'data>> Table<'data, Elf, R> {
     fn name(&self, endian: Endianness, sym: &Elf::Sym) -> Option<&'data [u8]> {
         let offset = u64::from(sym.st_name(endian));
         match &self.strings {
@@ -58,9 +52,7 @@ impl<'data, Elf: object::read::elf::FileHeader<Endian = Endianness>, R: ReadRef<
                 let rest = strings.get(usize::try_from(offset).ok()?..)?;
                 Some(&rest[..memchr::memchr(0, rest)?])
             }
-            Strings::Lazy { data, start, end } => data
-                .read_bytes_at_until(start.checked_add(offset)?..*end, 0)
-                .ok(),
+            Strings::Lazy { data, start, end } => data.read_bytes_at_until(start.checked_add(offset)?..*end, 0).ok(),
         }
     }
 }
@@ -88,9 +80,7 @@ where
         if !sym.is_undefined(endian) {
             continue;
         }
-        let Some(name) = table.name(endian, sym) else {
-            continue;
-        };
+        let Some(name) = table.name(endian, sym) else { continue };
         if name.is_empty() {
             continue;
         }
@@ -101,9 +91,7 @@ where
         out.push(Import {
             name: String::from_utf8_lossy(name).into_owned(),
             version: version.map(|v| String::from_utf8_lossy(v.name()).into_owned()),
-            library: version
-                .and_then(|v| v.file())
-                .map(|f| String::from_utf8_lossy(f).into_owned()),
+            library: version.and_then(|v| v.file()).map(|f| String::from_utf8_lossy(f).into_owned()),
             weak: sym.st_bind() == elf::STB_WEAK,
             cause: None,
         });
@@ -140,24 +128,9 @@ const NSS_FUNCTIONS: &[&str] = &[
     "getgrgid_r",
     "getgrouplist",
 ];
-const GLIBC_MARKERS: &[&str] = &[
-    "__libc_setup_tls",
-    "_dl_relocate_static_pie",
-    "__nss_database_lookup2",
-    "_IO_stdin_used",
-];
-const GO_RUNTIME: [&[u8]; 4] = [
-    b"runtime.main",
-    b"runtime.goexit",
-    b"runtime.morestack",
-    b"runtime.rt0_go",
-];
-const MUSL_MARKERS: &[&str] = &[
-    "__libc_start_init",
-    "__init_libc",
-    "__stdio_write",
-    "__dns_parse",
-];
+const GLIBC_MARKERS: &[&str] = &["__libc_setup_tls", "_dl_relocate_static_pie", "__nss_database_lookup2", "_IO_stdin_used"];
+const GO_RUNTIME: [&[u8]; 4] = [b"runtime.main", b"runtime.goexit", b"runtime.morestack", b"runtime.rt0_go"];
+const MUSL_MARKERS: &[&str] = &["__libc_start_init", "__init_libc", "__stdio_write", "__dns_parse"];
 
 pub(super) fn static_symbols<'data, Elf, R>(
     endian: Endianness,
@@ -173,9 +146,7 @@ where
         return out;
     };
     for sym in table.symbols.iter().take(MAX_SYMBOLS) {
-        let Some(name) = table.name(endian, sym) else {
-            continue;
-        };
+        let Some(name) = table.name(endian, sym) else { continue };
         // Dispatch on the first byte: a Rust or C++ library has 10^5 names
         // here, nearly all `_ZN…`/`_R…`, and most need no further look.
         match name.first() {
@@ -227,23 +198,10 @@ mod tests {
 
     #[test]
     fn cxx_runtime_names() {
-        for name in [
-            "_ZNSt6vectorIiE9push_backEi",
-            "_ZSt4cout",
-            "__gxx_personality_v0",
-            "__cxa_throw",
-            "__cxa_begin_catch",
-        ] {
+        for name in ["_ZNSt6vectorIiE9push_backEi", "_ZSt4cout", "__gxx_personality_v0", "__cxa_throw", "__cxa_begin_catch"] {
             assert!(is_cxx_runtime(name.as_bytes()), "{name}");
         }
-        for name in [
-            "__cxa_finalize",
-            "__cxa_atexit",
-            "_ZN3foo3barEv",
-            "__gxx_personality_v1",
-            "__cxa_throwx",
-            "main",
-        ] {
+        for name in ["__cxa_finalize", "__cxa_atexit", "_ZN3foo3barEv", "__gxx_personality_v1", "__cxa_throwx", "main"] {
             assert!(!is_cxx_runtime(name.as_bytes()), "{name}");
         }
     }

@@ -26,11 +26,7 @@ pub struct Needed {
 /// forward, so a `vn_next` loop cannot form, but a table can be long.
 const MAX_NEEDED: usize = 4096;
 
-pub(super) fn needed<'data, Elf, R>(
-    endian: Endianness,
-    data: R,
-    sections: &SectionTable<'data, Elf, R>,
-) -> Vec<Needed>
+pub(super) fn needed<'data, Elf, R>(endian: Endianness, data: R, sections: &SectionTable<'data, Elf, R>) -> Vec<Needed>
 where
     Elf: object::read::elf::FileHeader<Endian = Endianness>,
     R: ReadRef<'data>,
@@ -44,18 +40,13 @@ where
     };
     let mut read = 0usize;
     while let Ok(Some((file, mut versions))) = files.next() {
-        let library = file
-            .file(endian, strings)
-            .map(|b| String::from_utf8_lossy(b).into_owned())
-            .unwrap_or_default();
+        let library = file.file(endian, strings).map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
         while let Ok(Some(version)) = versions.next() {
             read += 1;
             if read > MAX_NEEDED {
                 return out;
             }
-            let Ok(name) = version.name(endian, strings) else {
-                continue;
-            };
+            let Ok(name) = version.name(endian, strings) else { continue };
             let needed = Needed {
                 library: library.clone(),
                 version: String::from_utf8_lossy(name).into_owned(),

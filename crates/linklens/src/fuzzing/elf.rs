@@ -341,29 +341,20 @@ struct Layout {
 
 impl Layout {
     fn mark(&mut self, o: &Out, part: Part, start: usize) {
-        self.parts
-            .push((part, start as u64, (o.bytes.len() - start) as u64));
+        self.parts.push((part, start as u64, (o.bytes.len() - start) as u64));
     }
 
     fn find(&self, p: Part) -> (u64, u64) {
         if p == Part::File {
             return (0, self.file_len);
         }
-        self.parts
-            .iter()
-            .find(|(q, _, _)| *q == p)
-            .map(|&(_, s, l)| (s, l))
-            .unwrap_or((0, self.file_len))
+        self.parts.iter().find(|(q, _, _)| *q == p).map(|&(_, s, l)| (s, l)).unwrap_or((0, self.file_len))
     }
 
     /// A number as a place: an address when `addr`, else a file offset.
     fn resolve(&self, n: Num, addr: bool) -> u64 {
         let base = if addr { BASE } else { 0 };
-        let max = if self.is64 {
-            u64::MAX
-        } else {
-            u64::from(u32::MAX)
-        };
+        let max = if self.is64 { u64::MAX } else { u64::from(u32::MAX) };
         match n {
             Num::Exact(p) => base.wrapping_add(self.find(p).0),
             Num::Inside(p, k) => {
@@ -383,12 +374,7 @@ impl Layout {
     /// A number as a size: a part's length when exact.
     fn size(&self, n: Num) -> u64 {
         match n {
-            Num::Exact(p) => self
-                .parts
-                .iter()
-                .find(|(q, _, _)| *q == p)
-                .map(|&(_, _, l)| l)
-                .unwrap_or(self.file_len),
+            Num::Exact(p) => self.parts.iter().find(|(q, _, _)| *q == p).map(|&(_, _, l)| l).unwrap_or(self.file_len),
             other => self.resolve(other, false),
         }
     }
@@ -399,10 +385,7 @@ impl Spec {
     /// place (sizes do not depend on values), a second writes the numbers
     /// that refer to other parts, then the headers.
     pub fn build(&self) -> Vec<u8> {
-        let mut o = Out {
-            bytes: Vec::new(),
-            big: self.big,
-        };
+        let mut o = Out { bytes: Vec::new(), big: self.big };
         let l = self.lay_out(&mut o);
         self.fill_symbols(&mut o, &l);
         self.fill_verneed(&mut o, &l);
@@ -421,11 +404,7 @@ impl Spec {
     }
 
     fn word(&self) -> usize {
-        if self.is64 {
-            8
-        } else {
-            4
-        }
+        if self.is64 { 8 } else { 4 }
     }
 
     fn symbols(&self) -> &[Sym] {
@@ -468,8 +447,7 @@ impl Spec {
 
         o.align(8);
         let at = o.bytes.len();
-        o.bytes
-            .extend_from_slice(&self.interp[..self.interp.len().min(64)]);
+        o.bytes.extend_from_slice(&self.interp[..self.interp.len().min(64)]);
         o.bytes.push(0);
         l.mark(o, Part::Interp, at);
 
@@ -488,8 +466,7 @@ impl Spec {
 
         o.align(8);
         l.dynamic_at = o.bytes.len();
-        o.bytes
-            .resize(l.dynamic_at + self.dynamic().len() * 2 * self.word(), 0);
+        o.bytes.resize(l.dynamic_at + self.dynamic().len() * 2 * self.word(), 0);
         l.mark(o, Part::Dynamic, l.dynamic_at);
         l.file_len = o.bytes.len() as u64;
         l
@@ -500,8 +477,7 @@ impl Spec {
         o.align(8);
         l.dynsym_at = o.bytes.len();
         let symsize = if self.is64 { 24 } else { 16 };
-        o.bytes
-            .resize(l.dynsym_at + (self.symbols().len() + 1) * symsize, 0);
+        o.bytes.resize(l.dynsym_at + (self.symbols().len() + 1) * symsize, 0);
         l.mark(o, Part::Dynsym, l.dynsym_at);
 
         let versym_at = o.bytes.len();
@@ -513,8 +489,7 @@ impl Spec {
         o.align(8);
         l.verneed_at = o.bytes.len();
         for v in self.verneed() {
-            o.bytes
-                .resize(o.bytes.len() + 16 + v.aux_entries.len().min(6) * 16, 0);
+            o.bytes.resize(o.bytes.len() + 16 + v.aux_entries.len().min(6) * 16, 0);
         }
         l.mark(o, Part::Verneed, l.verneed_at);
 
@@ -538,18 +513,15 @@ impl Spec {
         if let Some(b) = &self.buildinfo {
             o.bytes.extend_from_slice(b"\xff Go buildinf:");
             o.bytes.push(b.ptr_size);
-            o.bytes
-                .push(if b.inline { 2 } else { 0 } | if self.big { 1 } else { 0 });
+            o.bytes.push(if b.inline { 2 } else { 0 } | if self.big { 1 } else { 0 });
             o.bytes.resize(buildinfo_at + 32, 0);
             // Inline: a 10-byte varint slot before each string (Go reads
             // non-minimal varints), filled in the second pass.
             let slot = if b.inline { 10 } else { 0 };
             o.bytes.resize(o.bytes.len() + slot, 0);
-            o.bytes
-                .extend_from_slice(&b.version[..b.version.len().min(32)]);
+            o.bytes.extend_from_slice(&b.version[..b.version.len().min(32)]);
             o.bytes.resize(o.bytes.len() + slot, 0);
-            o.bytes
-                .extend_from_slice(&b.modinfo[..b.modinfo.len().min(512)]);
+            o.bytes.extend_from_slice(&b.modinfo[..b.modinfo.len().min(512)]);
         }
         l.mark(o, Part::Buildinfo, buildinfo_at);
 
@@ -564,12 +536,7 @@ impl Spec {
                 _ => 0xfffffff1,
             };
             o.push(magic.into(), 4);
-            o.bytes.extend_from_slice(&[
-                0,
-                0,
-                [1, 2, 4][usize::from(p.quantum % 3)],
-                self.word() as u8,
-            ]);
+            o.bytes.extend_from_slice(&[0, 0, [1, 2, 4][usize::from(p.quantum % 3)], self.word() as u8]);
             o.bytes.resize(pclntab_at + 8 + 9 * self.word(), 0);
             if p.honest {
                 o.bytes.extend_from_slice(HONEST_NAMES);
@@ -630,20 +597,10 @@ impl Spec {
 
     fn fill_buildinfo(&self, o: &mut Out, l: &Layout) {
         let Some(b) = &self.buildinfo else { return };
-        let (version_len, modinfo_len) = (
-            b.version.len().min(32) as u64,
-            b.modinfo.len().min(512) as u64,
-        );
+        let (version_len, modinfo_len) = (b.version.len().min(32) as u64, b.modinfo.len().min(512) as u64);
         if b.inline {
-            let lengths = if b.honest {
-                [version_len, modinfo_len]
-            } else {
-                [l.size(b.version_at), l.size(b.modinfo_at)]
-            };
-            let slots = [
-                l.buildinfo_at + 32,
-                l.buildinfo_at + 32 + 10 + version_len as usize,
-            ];
+            let lengths = if b.honest { [version_len, modinfo_len] } else { [l.size(b.version_at), l.size(b.modinfo_at)] };
+            let slots = [l.buildinfo_at + 32, l.buildinfo_at + 32 + 10 + version_len as usize];
             for (at, n) in slots.into_iter().zip(lengths) {
                 for i in 0..10 {
                     let byte = ((n >> (7 * i)) & 0x7f) as u8;
@@ -664,10 +621,7 @@ impl Spec {
             // nfunc, nfiles, textStart, then funcname, cu, filetab, pctab, pcln.
             let names = (8 + 9 * word) as u64;
             let end = names + HONEST_NAMES.len() as u64;
-            for (i, v) in [HONEST_NFUNC as u64, 1, BASE, names, end, end, end, end]
-                .into_iter()
-                .enumerate()
-            {
+            for (i, v) in [HONEST_NFUNC as u64, 1, BASE, names, end, end, end, end].into_iter().enumerate() {
                 o.put(l.pclntab_at + 8 + i * word, v, word);
             }
         } else {
@@ -694,15 +648,8 @@ impl Spec {
                 DynTag::Null => 0,
                 DynTag::Other(t) => t.into(),
             };
-            let addr_valued = matches!(
-                d.tag,
-                DynTag::Strtab | DynTag::Symtab | DynTag::Verneed | DynTag::Versym
-            );
-            let val = if addr_valued {
-                l.resolve(d.val, true)
-            } else {
-                l.size(d.val)
-            };
+            let addr_valued = matches!(d.tag, DynTag::Strtab | DynTag::Symtab | DynTag::Verneed | DynTag::Versym);
+            let val = if addr_valued { l.resolve(d.val, true) } else { l.size(d.val) };
             o.put(l.dynamic_at + i * 2 * word, tag, word);
             o.put(l.dynamic_at + i * 2 * word + word, val, word);
         }
@@ -711,12 +658,7 @@ impl Spec {
     fn program_headers(&self, o: &mut Out, l: &Layout) {
         let phentsize = if self.is64 { 56 } else { 32 };
         if self.map_all {
-            put_phdr(
-                o,
-                l.phoff,
-                self.is64,
-                [1, 6, 0, BASE, l.file_len, l.file_len],
-            );
+            put_phdr(o, l.phoff, self.is64, [1, 6, 0, BASE, l.file_len, l.file_len]);
         }
         for (i, p) in self.phdrs[..self.phdrs.len().min(12)].iter().enumerate() {
             let at = l.phoff + (i + usize::from(self.map_all)) * phentsize;
@@ -727,18 +669,8 @@ impl Spec {
                 PType::Note => 4,
                 PType::Other(t) => t.into(),
             };
-            let (offset, vaddr, filesz, memsz) = (
-                l.resolve(p.offset, false),
-                l.resolve(p.vaddr, true),
-                l.size(p.filesz),
-                l.size(p.memsz),
-            );
-            put_phdr(
-                o,
-                at,
-                self.is64,
-                [p_type, p.flags.into(), offset, vaddr, filesz, memsz],
-            );
+            let (offset, vaddr, filesz, memsz) = (l.resolve(p.offset, false), l.resolve(p.vaddr, true), l.size(p.filesz), l.size(p.memsz));
+            put_phdr(o, at, self.is64, [p_type, p.flags.into(), offset, vaddr, filesz, memsz]);
         }
     }
 
@@ -766,11 +698,7 @@ impl Spec {
         let count = shdrs.len() + 2;
         o.bytes.resize(shoff + count * shentsize, 0);
         let shdr = |o: &mut Out, i: usize, f: [u64; 10]| {
-            let sizes: [usize; 10] = if self.is64 {
-                [4, 4, 8, 8, 8, 8, 4, 4, 8, 8]
-            } else {
-                [4; 10]
-            };
+            let sizes: [usize; 10] = if self.is64 { [4, 4, 8, 8, 8, 8, 4, 4, 8, 8] } else { [4; 10] };
             let mut pos = shoff + i * shentsize;
             for (v, n) in f.into_iter().zip(sizes) {
                 o.put(pos, v, n);
@@ -780,48 +708,14 @@ impl Spec {
         for (i, s) in shdrs.iter().enumerate() {
             let (sh_type, flags) = sec_type(s.kind);
             let link = u64::from(s.link) % count as u64;
-            shdr(
-                o,
-                i + 1,
-                [
-                    names[i],
-                    sh_type,
-                    flags,
-                    l.resolve(s.addr, true),
-                    l.resolve(s.offset, false),
-                    l.size(s.size),
-                    link,
-                    0,
-                    8,
-                    l.size(s.entsize),
-                ],
-            );
+            shdr(o, i + 1, [names[i], sh_type, flags, l.resolve(s.addr, true), l.resolve(s.offset, false), l.size(s.size), link, 0, 8, l.size(s.entsize)]);
         }
-        shdr(
-            o,
-            count - 1,
-            [
-                shstrtab_name,
-                3,
-                0,
-                0,
-                shstrtab_at as u64,
-                shstrtab.len() as u64,
-                0,
-                0,
-                1,
-                0,
-            ],
-        );
+        shdr(o, count - 1, [shstrtab_name, 3, 0, 0, shstrtab_at as u64, shstrtab.len() as u64, 0, 0, 1, 0]);
         (shoff, count)
     }
 
     fn elf_header(&self, o: &mut Out, l: &Layout, shoff: usize, count: usize) {
-        let (ehsize, phentsize, shentsize) = if self.is64 {
-            (64, 56, 64)
-        } else {
-            (52, 32, 40)
-        };
+        let (ehsize, phentsize, shentsize) = if self.is64 { (64, 56, 64) } else { (52, 32, 40) };
         let e_type: u64 = match self.e_type % 6 {
             0 => 2,
             1 => 3,
@@ -830,10 +724,7 @@ impl Spec {
             4 => 3,
             _ => u64::from(self.e_type),
         };
-        let machine = MACHINES
-            .get(usize::from(self.machine))
-            .copied()
-            .map_or(u64::from(self.machine), u64::from);
+        let machine = MACHINES.get(usize::from(self.machine)).copied().map_or(u64::from(self.machine), u64::from);
         o.bytes[..4].copy_from_slice(b"\x7fELF");
         o.bytes[4] = if self.is64 { 2 } else { 1 };
         o.bytes[5] = if self.big { 2 } else { 1 };
@@ -841,17 +732,10 @@ impl Spec {
         o.put(16, e_type, 2);
         o.put(18, machine, 2);
         o.put(20, 1, 4);
-        let (phoff_at, shoff_at, rest) = if self.is64 {
-            (32, 40, 52)
-        } else {
-            (28, 32, 40)
-        };
+        let (phoff_at, shoff_at, rest) = if self.is64 { (32, 40, 52) } else { (28, 32, 40) };
         o.put(phoff_at, l.phoff as u64, self.word());
         o.put(shoff_at, shoff as u64, self.word());
-        for (k, v) in [ehsize, phentsize, l.n_phdrs, shentsize, count, count - 1]
-            .into_iter()
-            .enumerate()
-        {
+        for (k, v) in [ehsize, phentsize, l.n_phdrs, shentsize, count, count - 1].into_iter().enumerate() {
             o.put(rest + k * 2, v as u64, 2);
         }
     }
@@ -859,32 +743,17 @@ impl Spec {
 
 /// A program header: `[p_type, p_flags, p_offset, p_vaddr, p_filesz,
 /// p_memsz]`, in the class's layout (flags move in ELF64), aligned 0x1000.
-fn put_phdr(
-    o: &mut Out,
-    at: usize,
-    is64: bool,
-    [p_type, flags, offset, vaddr, filesz, memsz]: [u64; 6],
-) {
+fn put_phdr(o: &mut Out, at: usize, is64: bool, [p_type, flags, offset, vaddr, filesz, memsz]: [u64; 6]) {
     // Notes are 4-aligned, as the generator lays them out; the rest page-aligned.
-    let align = if p_type == u64::from(object::elf::PT_NOTE.0) {
-        4
-    } else {
-        0x1000
-    };
+    let align = if p_type == u64::from(object::elf::PT_NOTE.0) { 4 } else { 0x1000 };
     o.put(at, p_type, 4);
     if is64 {
         o.put(at + 4, flags, 4);
-        for (k, v) in [offset, vaddr, vaddr, filesz, memsz, align]
-            .into_iter()
-            .enumerate()
-        {
+        for (k, v) in [offset, vaddr, vaddr, filesz, memsz, align].into_iter().enumerate() {
             o.put(at + 8 + k * 8, v, 8);
         }
     } else {
-        for (k, v) in [offset, vaddr, vaddr, filesz, memsz]
-            .into_iter()
-            .enumerate()
-        {
+        for (k, v) in [offset, vaddr, vaddr, filesz, memsz].into_iter().enumerate() {
             o.put(at + 4 + k * 4, v, 4);
         }
         o.put(at + 24, flags, 4);

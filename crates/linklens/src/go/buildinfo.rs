@@ -5,9 +5,9 @@
 use object::read::ReadRef;
 
 use super::quoted;
-use crate::facts::{BuildSettings, Module, Setting};
 use crate::image::{Image, Region};
 use crate::offset::{Addr, Len};
+use crate::facts::{BuildSettings, Module, Setting};
 use crate::vocab::{BuildinfoPart, BuildinfoProblem};
 use crate::warning::BuildinfoDamage;
 
@@ -36,40 +36,22 @@ pub(crate) struct BuildInfo {
 /// Find and parse the build info. `Ok(None)`: there is none (not Go, or a
 /// plugin, c-shared library or a binary built without it). `Err`: the
 /// header was found but is damaged.
-pub(crate) fn find<'data, R: ReadRef<'data>>(
-    image: &Image<'data, R>,
-    search: super::Search,
-) -> Result<Option<BuildInfo>, BuildinfoDamage> {
-    let Some((region, window, at)) = locate(image, search) else {
-        return Ok(None);
-    };
+pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>, search: super::Search) -> Result<Option<BuildInfo>, BuildinfoDamage> {
+    let Some((region, window, at)) = locate(image, search) else { return Ok(None) };
     let header = &window[at..];
     let ptr_size = header[14];
     let flags = header[15];
-    let Some(offset) = region.offset.checked_add(Len::new(at as u64)) else {
-        return Ok(None);
-    };
+    let Some(offset) = region.offset.checked_add(Len::new(at as u64)) else { return Ok(None) };
     let (version, modinfo) = if flags & FLAG_INLINE != 0 {
         // Read the two strings by their lengths, not the segment after them.
-        let end = region
-            .offset
-            .checked_add(image.avail(region))
-            .unwrap_or(offset);
-        let mut pos = offset
-            .checked_add(Len::new(HEADER_SIZE as u64))
-            .unwrap_or(end);
-        let damage = |part, problem, value| BuildinfoDamage {
-            offset: offset.get(),
-            part,
-            problem,
-            value,
-        };
+        let end = region.offset.checked_add(image.avail(region)).unwrap_or(offset);
+        let mut pos = offset.checked_add(Len::new(HEADER_SIZE as u64)).unwrap_or(end);
+        let damage = |part, problem, value| BuildinfoDamage { offset: offset.get(), part, problem, value };
         let mut next = |what: BuildinfoPart| -> Result<Vec<u8>, BuildinfoDamage> {
             let room = pos.len_to(end).unwrap_or(Len::ZERO);
             let head = image.bytes(pos, room.min(Len::new(10))).unwrap_or(&[]);
             let mut rest = head;
-            let n = read_uvarint(&mut rest)
-                .ok_or_else(|| damage(what, BuildinfoProblem::BadVarint, 0))?;
+            let n = read_uvarint(&mut rest).ok_or_else(|| damage(what, BuildinfoProblem::BadVarint, 0))?;
             let varint_len = Len::new((head.len() - rest.len()) as u64);
             let past = || damage(what, BuildinfoProblem::PastSegment, n);
             let start = pos.checked_add(varint_len).ok_or_else(past)?;
@@ -77,25 +59,14 @@ pub(crate) fn find<'data, R: ReadRef<'data>>(
             if n > MAX_STRING || stop > end {
                 return Err(past());
             }
-            let s = image
-                .bytes(start, Len::new(n))
-                .ok_or_else(|| damage(what, BuildinfoProblem::CutShort, n))?
-                .to_vec();
+            let s = image.bytes(start, Len::new(n)).ok_or_else(|| damage(what, BuildinfoProblem::CutShort, n))?.to_vec();
             pos = stop;
             Ok(s)
         };
-        (
-            next(BuildinfoPart::Version)?,
-            next(BuildinfoPart::ModuleInfo)?,
-        )
+        (next(BuildinfoPart::Version)?, next(BuildinfoPart::ModuleInfo)?)
     } else {
         if ptr_size != 4 && ptr_size != 8 {
-            return Err(BuildinfoDamage {
-                offset: offset.get(),
-                part: BuildinfoPart::PointerSize,
-                problem: BuildinfoProblem::BadPointerSize,
-                value: ptr_size.into(),
-            });
+            return Err(BuildinfoDamage { offset: offset.get(), part: BuildinfoPart::PointerSize, problem: BuildinfoProblem::BadPointerSize, value: ptr_size.into() });
         }
         let big = flags & FLAG_BIG_ENDIAN != 0;
         let version = read_string_pointer(image, header, 16, ptr_size, big);
@@ -117,33 +88,21 @@ pub(crate) fn find<'data, R: ReadRef<'data>>(
 /// Where the linker puts it: its own section; else (no section headers)
 /// the start of a writable, non-executable segment — PIE files have two,
 /// RELRO data first; else `.data` (PE).
-fn locate<'a, 'data, R: ReadRef<'data>>(
-    image: &'a Image<'data, R>,
-    search: super::Search,
-) -> Option<(&'a Region, &'data [u8], usize)> {
-    let named = [".go.buildinfo", "__go_buildinfo"]
-        .into_iter()
-        .filter_map(|n| image.section(n));
+fn locate<'a, 'data, R: ReadRef<'data>>(image: &'a Image<'data, R>, search: super::Search) -> Option<(&'a Region, &'data [u8], usize)> {
+    let named = [".go.buildinfo", "__go_buildinfo"].into_iter().filter_map(|n| image.section(n));
     let scan = search == super::Search::Scan;
-    let writable = image
-        .segments
-        .iter()
-        .filter(move |s| scan && s.writable && !s.executable && s.file_size > Len::ZERO);
+    let writable = image.segments.iter().filter(move |s| scan && s.writable && !s.executable && s.file_size > Len::ZERO);
     let data = image.section(".data").filter(|_| scan);
     named.chain(writable).chain(data).find_map(|region| {
         // The linker puts it first; 1 MiB bounds the search (and what a
         // lazy reader must fetch) without relying on that.
-        let bytes = image.bytes(
-            region.offset,
-            image.avail(region).min(Len::new(SEARCH_LIMIT)),
-        )?;
+        let bytes = image.bytes(region.offset, image.avail(region).min(Len::new(SEARCH_LIMIT)))?;
         Some((region, bytes, find_magic(bytes)?))
     })
 }
 
 fn find_magic(bytes: &[u8]) -> Option<usize> {
-    memchr::memmem::find_iter(bytes, MAGIC)
-        .find(|&i| i % ALIGN == 0 && bytes.len() - i >= HEADER_SIZE)
+    memchr::memmem::find_iter(bytes, MAGIC).find(|&i| i % ALIGN == 0 && bytes.len() - i >= HEADER_SIZE)
 }
 
 fn read_uvarint(b: &mut &[u8]) -> Option<u64> {
@@ -192,10 +151,7 @@ fn parse_module(fields: &[&str]) -> Module {
     Module {
         path: fields.first().unwrap_or(&"").to_string(),
         version: fields.get(1).unwrap_or(&"").to_string(),
-        sum: fields
-            .get(2)
-            .filter(|s| !s.is_empty())
-            .map(|s| s.to_string()),
+        sum: fields.get(2).filter(|s| !s.is_empty()).map(|s| s.to_string()),
         replace: None,
     }
 }
@@ -215,9 +171,7 @@ pub(crate) fn parse_modinfo(text: &str) -> BuildInfo {
     // Which module a `=>` line replaces: the main module or the last dep.
     let mut last_is_main = false;
     for line in text.lines() {
-        let Some((key, rest)) = line.split_once('\t') else {
-            continue;
-        };
+        let Some((key, rest)) = line.split_once('\t') else { continue };
         let fields: Vec<&str> = rest.split('\t').collect();
         match key {
             "path" => info.path = Some(rest.to_string()),
@@ -230,11 +184,7 @@ pub(crate) fn parse_modinfo(text: &str) -> BuildInfo {
                 last_is_main = false;
             }
             "=>" => {
-                let target = if last_is_main {
-                    info.main.as_mut()
-                } else {
-                    info.deps.last_mut()
-                };
+                let target = if last_is_main { info.main.as_mut() } else { info.deps.last_mut() };
                 if let Some(m) = target {
                     m.replace = Some(Box::new(parse_module(&fields)));
                 }
@@ -265,11 +215,7 @@ fn parse_setting(s: &str) -> Option<Setting> {
         let (k, v) = s.split_once('=')?;
         (k.to_string(), v)
     };
-    let value = if value.starts_with('"') {
-        quoted::unquote(value)?
-    } else {
-        value.to_string()
-    };
+    let value = if value.starts_with('"') { quoted::unquote(value)? } else { value.to_string() };
     Some(Setting { key, value })
 }
 
@@ -280,21 +226,16 @@ pub(crate) fn typed_settings(settings: &[Setting]) -> BuildSettings {
         let v = s.value.as_str();
         match s.key.as_str() {
             "CGO_ENABLED" => b.cgo_enabled = Some(v == "1"),
-            "-tags" => {
-                b.tags = v
-                    .split(',')
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_string)
-                    .collect()
-            }
+            "-tags" => b.tags = v.split(',').filter(|t| !t.is_empty()).map(str::to_string).collect(),
             "-ldflags" => b.ldflags = Some(v.to_string()),
             "-trimpath" => b.trimpath = v == "true",
             "-buildmode" => b.buildmode = Some(v.to_string()),
             "-compiler" => b.compiler = Some(v.to_string()),
             "GOOS" => b.goos = Some(v.to_string()),
             "GOARCH" => b.goarch = Some(v.to_string()),
-            "GOAMD64" | "GOARM" | "GOARM64" | "GO386" | "GOMIPS" | "GOMIPS64" | "GOPPC64"
-            | "GORISCV64" => b.arch_level = Some(s.clone()),
+            "GOAMD64" | "GOARM" | "GOARM64" | "GO386" | "GOMIPS" | "GOMIPS64" | "GOPPC64" | "GORISCV64" => {
+                b.arch_level = Some(s.clone())
+            }
             _ => {}
         }
     }
@@ -337,11 +278,7 @@ mod tests {
         b[14] = ptr;
         b[15] = if big { FLAG_BIG_ENDIAN } else { 0 };
         let put = |b: &mut Vec<u8>, at: usize, v: u64| {
-            let bytes = if big {
-                v.to_be_bytes()
-            } else {
-                v.to_le_bytes()
-            };
+            let bytes = if big { v.to_be_bytes() } else { v.to_le_bytes() };
             let bytes = if big { &bytes[8 - w..] } else { &bytes[..w] };
             b[at..at + w].copy_from_slice(bytes);
         };
@@ -358,13 +295,7 @@ mod tests {
         b
     }
 
-    fn find_in(
-        bytes: &[u8],
-        writable: bool,
-        big: bool,
-        ptr: u8,
-        search: super::super::Search,
-    ) -> Result<Option<BuildInfo>, BuildinfoDamage> {
+    fn find_in(bytes: &[u8], writable: bool, big: bool, ptr: u8, search: super::super::Search) -> Result<Option<BuildInfo>, BuildinfoDamage> {
         let image = Image::raw(bytes, writable, big, ptr);
         find(&image, search)
     }
@@ -374,9 +305,7 @@ mod tests {
         use super::super::Search::{NamedOnly, Scan};
         for (ptr, big) in [(8, false), (8, true), (4, false), (4, true)] {
             let b = pointer_format(ptr, big, b"go1.17.13");
-            let info = find_in(&b, true, big, ptr, Scan)
-                .unwrap()
-                .unwrap_or_else(|| panic!("{ptr} {big}"));
+            let info = find_in(&b, true, big, ptr, Scan).unwrap().unwrap_or_else(|| panic!("{ptr} {big}"));
             assert_eq!(info.version, "go1.17.13", "{ptr} {big}");
             assert_eq!(info.path.as_deref(), Some("example.com/old"));
             assert_eq!(info.offset, 0);
@@ -389,14 +318,7 @@ mod tests {
         let mut bad = b.clone();
         bad[14] = 3;
         let e = find_in(&bad, true, false, 8, Scan).unwrap_err();
-        assert_eq!(
-            (e.part, e.problem, e.value),
-            (
-                BuildinfoPart::PointerSize,
-                BuildinfoProblem::BadPointerSize,
-                3
-            )
-        );
+        assert_eq!((e.part, e.problem, e.value), (BuildinfoPart::PointerSize, BuildinfoProblem::BadPointerSize, 3));
         // A string longer than any real one is not read; nor is an empty version.
         let mut long = b.clone();
         long[72..80].copy_from_slice(&(MAX_STRING + 1).to_le_bytes());
@@ -404,9 +326,7 @@ mod tests {
         let mut at_max = pointer_format(8, false, b"go1.17.13");
         at_max[72..80].copy_from_slice(&MAX_STRING.to_le_bytes());
         // MAX_STRING itself is allowed: read what the file holds.
-        assert!(find_in(&at_max, true, false, 8, Scan)
-            .unwrap()
-            .is_some_and(|i| i.version.starts_with("go1.17.13")));
+        assert!(find_in(&at_max, true, false, 8, Scan).unwrap().is_some_and(|i| i.version.starts_with("go1.17.13")));
     }
 
     #[test]
@@ -426,9 +346,7 @@ mod tests {
             out
         };
         b.extend_from_slice(&shift(&real));
-        let info = find_in(&b, true, false, 8, Scan)
-            .unwrap()
-            .expect("the aligned one");
+        let info = find_in(&b, true, false, 8, Scan).unwrap().expect("the aligned one");
         assert_eq!(info.offset, 64);
         // A magic whose header would run past the end is not one.
         let mut cut = vec![0u8; 48];
@@ -449,18 +367,13 @@ mod tests {
         b.push(b'8');
         b.push(MODINFO.len() as u8);
         b.extend_from_slice(MODINFO);
-        let info = find_in(&b, true, false, 8, Scan)
-            .unwrap()
-            .expect("build info");
+        let info = find_in(&b, true, false, 8, Scan).unwrap().expect("build info");
         assert_eq!(info.version, "go1.26.88");
         assert_eq!(info.path.as_deref(), Some("example.com/old"));
         // One byte short: named damage.
         b.pop();
         let e = find_in(&b, true, false, 8, Scan).unwrap_err();
-        assert_eq!(
-            (e.part, e.problem),
-            (BuildinfoPart::ModuleInfo, BuildinfoProblem::PastSegment)
-        );
+        assert_eq!((e.part, e.problem), (BuildinfoPart::ModuleInfo, BuildinfoProblem::PastSegment));
     }
 
     #[test]
@@ -484,15 +397,10 @@ mod tests {
             b.extend_from_slice(MODINFO);
             b
         };
-        let at_max = find_in(&build(MAX_STRING), true, false, 8, Scan)
-            .unwrap()
-            .expect("build info");
+        let at_max = find_in(&build(MAX_STRING), true, false, 8, Scan).unwrap().expect("build info");
         assert_eq!(at_max.version.len() as u64, MAX_STRING);
         let e = find_in(&build(MAX_STRING + 1), true, false, 8, Scan).unwrap_err();
-        assert_eq!(
-            (e.problem, e.value),
-            (BuildinfoProblem::PastSegment, MAX_STRING + 1)
-        );
+        assert_eq!((e.problem, e.value), (BuildinfoProblem::PastSegment, MAX_STRING + 1));
     }
 
     #[test]

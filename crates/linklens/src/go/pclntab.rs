@@ -4,9 +4,9 @@
 
 use object::read::ReadRef;
 
-use crate::facts::Pclntab;
 use crate::image::{read_uint, Image, Region};
 use crate::offset::{FileOffset, Len};
+use crate::facts::Pclntab;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Layout {
@@ -70,10 +70,7 @@ pub(crate) const MAX_FUNCS: u64 = 1 << 24;
 /// Find the table: by section name, else by scanning for a valid header in
 /// the sections (or segments) where linkers put it when it has no section
 /// of its own (PIE, plugins, static-pie, lld links).
-pub(crate) fn find<'data, R: ReadRef<'data>>(
-    image: &Image<'data, R>,
-    search: super::Search,
-) -> Option<Table> {
+pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>, search: super::Search) -> Option<Table> {
     for name in [".gopclntab", "__gopclntab", ".data.rel.ro.gopclntab"] {
         if let Some(region) = image.section(name) {
             let avail = image.avail(region);
@@ -89,33 +86,19 @@ pub(crate) fn find<'data, R: ReadRef<'data>>(
     let candidates: Vec<&Region> = if image.sections.is_empty() {
         image.segments.iter().filter(|s| !s.executable).collect()
     } else {
-        [
-            ".data.rel.ro",
-            ".rodata",
-            ".rdata",
-            "__rodata",
-            "__const",
-            ".noptrdata",
-            ".text",
-        ]
-        .iter()
-        .flat_map(|n| image.sections.iter().filter(move |s| s.name == *n))
-        .collect()
+        [".data.rel.ro", ".rodata", ".rdata", "__rodata", "__const", ".noptrdata", ".text"]
+            .iter()
+            .flat_map(|n| image.sections.iter().filter(move |s| s.name == *n))
+            .collect()
     };
-    candidates
-        .into_iter()
-        .find_map(|region| scan(image, region))
+    candidates.into_iter().find_map(|region| scan(image, region))
 }
 
 fn scan<'data, R: ReadRef<'data>>(image: &Image<'data, R>, region: &Region) -> Option<Table> {
     let bytes = image.region_bytes(region)?;
     for layout in Layout::ALL {
         let m = layout.magic();
-        let magic = if image.big_endian {
-            m.to_be_bytes()
-        } else {
-            m.to_le_bytes()
-        };
+        let magic = if image.big_endian { m.to_be_bytes() } else { m.to_le_bytes() };
         let pattern = [magic[0], magic[1], magic[2], magic[3], 0, 0];
         for at in memchr::memmem::find_iter(bytes, &pattern) {
             // The header is a Go struct of words: pointer-aligned.
@@ -123,14 +106,7 @@ fn scan<'data, R: ReadRef<'data>>(image: &Image<'data, R>, region: &Region) -> O
                 continue;
             }
             let head = &bytes[at..bytes.len().min(at + HEADER_MAX as usize)];
-            if let Some(t) = validate(
-                image,
-                head,
-                at as u64,
-                (bytes.len() - at) as u64,
-                region,
-                false,
-            ) {
+            if let Some(t) = validate(image, head, at as u64, (bytes.len() - at) as u64, region, false) {
                 return Some(t);
             }
         }
@@ -171,8 +147,7 @@ fn validate<'data, R: ReadRef<'data>>(
     let names = match layout {
         Layout::Go12 => {
             // functab: nfunc+1 pairs of words right after the header.
-            let end =
-                (8 + u64::from(ptr_size)).checked_add((2 * nfunc + 1) * u64::from(ptr_size))?;
+            let end = (8 + u64::from(ptr_size)).checked_add((2 * nfunc + 1) * u64::from(ptr_size))?;
             if end > len {
                 return None;
             }
@@ -181,20 +156,10 @@ fn validate<'data, R: ReadRef<'data>>(
         Layout::Go116 | Layout::Go118 | Layout::Go120 => {
             let first = if layout == Layout::Go116 { 2 } else { 3 };
             let offs: Vec<u64> = (first..first + 5).map(word).collect::<Option<_>>()?;
-            let (funcname, cu, filetab, pctab, pcln) =
-                (offs[0], offs[1], offs[2], offs[3], offs[4]);
+            let (funcname, cu, filetab, pctab, pcln) = (offs[0], offs[1], offs[2], offs[3], offs[4]);
             let header_end = 8 + (first + 5) * u64::from(ptr_size);
-            let ordered = header_end <= funcname
-                && funcname < cu
-                && cu <= filetab
-                && filetab <= pctab
-                && pctab <= pcln;
-            let functab_size = (nfunc + 1)
-                * if layout == Layout::Go116 {
-                    2 * u64::from(ptr_size)
-                } else {
-                    8
-                };
+            let ordered = header_end <= funcname && funcname < cu && cu <= filetab && filetab <= pctab && pctab <= pcln;
+            let functab_size = (nfunc + 1) * if layout == Layout::Go116 { 2 * u64::from(ptr_size) } else { 8 };
             if !ordered || pcln.checked_add(functab_size)? > len {
                 return None;
             }
@@ -225,42 +190,25 @@ fn validate<'data, R: ReadRef<'data>>(
 
 impl Table {
     /// Go 1.16+: the function-name table as one slice (NUL-separated).
-    pub fn name_table<'data, R: ReadRef<'data>>(
-        &self,
-        image: &Image<'data, R>,
-    ) -> Option<&'data [u8]> {
+    pub fn name_table<'data, R: ReadRef<'data>>(&self, image: &Image<'data, R>) -> Option<&'data [u8]> {
         let (start, end) = self.names?;
-        image.bytes(
-            self.offset.checked_add(Len::new(start))?,
-            Len::new(end.checked_sub(start)?),
-        )
+        image.bytes(self.offset.checked_add(Len::new(start))?, Len::new(end.checked_sub(start)?))
     }
 
     /// Go 1.2–1.15: call `f` with every function name. Names are
     /// interleaved with other data, so the table is read whole and the
     /// function table walked.
-    pub fn for_each_go12_name<'data, R: ReadRef<'data>>(
-        &self,
-        image: &Image<'data, R>,
-        mut f: impl FnMut(&'data [u8]),
-    ) {
+    pub fn for_each_go12_name<'data, R: ReadRef<'data>>(&self, image: &Image<'data, R>, mut f: impl FnMut(&'data [u8])) {
         if self.names.is_some() {
             return; // Go 1.16+: read through `name_table`.
         }
         debug_assert_eq!(self.layout, Layout::Go12);
-        let Some(data) = image.bytes(self.offset, self.avail) else {
-            return;
-        };
+        let Some(data) = image.bytes(self.offset, self.avail) else { return };
         let w = u64::from(self.ptr_size);
         for i in 0..self.nfunc {
             let Some(name) = (|| {
                 let entry = usize::try_from(8 + w + (2 * i + 1) * w).ok()?;
-                let func_off = usize::try_from(read_uint(
-                    data.get(entry..)?,
-                    self.ptr_size,
-                    self.big_endian,
-                )?)
-                .ok()?;
+                let func_off = usize::try_from(read_uint(data.get(entry..)?, self.ptr_size, self.big_endian)?).ok()?;
                 // _func: entry (word), nameoff (int32).
                 let name_field = func_off.checked_add(self.ptr_size as usize)?;
                 let name_off = read_uint(data.get(name_field..)?, 4, self.big_endian)? as usize;

@@ -114,11 +114,7 @@ pub fn join(args: &[String]) -> String {
     args.iter()
         .map(|a| {
             if a.is_empty() || a.contains(char::is_whitespace) {
-                if a.contains('"') {
-                    format!("'{a}'")
-                } else {
-                    format!("\"{a}\"")
-                }
+                if a.contains('"') { format!("'{a}'") } else { format!("\"{a}\"") }
             } else {
                 a.clone()
             }
@@ -132,8 +128,7 @@ pub fn join(args: &[String]) -> String {
 pub fn external_linkmode(words: &[String]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         let w = w.trim_start_matches('-');
-        w == "linkmode=external"
-            || (w == "linkmode" && words.get(i + 1).map(String::as_str) == Some("external"))
+        w == "linkmode=external" || (w == "linkmode" && words.get(i + 1).map(String::as_str) == Some("external"))
     })
 }
 
@@ -153,16 +148,7 @@ mod tests {
             assert_eq!(unquote(quoted).as_deref(), Some(want), "{quoted}");
         }
         // A bare quote or newline inside, an unknown escape, short digits.
-        for bad in [
-            r#""a"b""#,
-            "\"a\nb\"",
-            r#""\q""#,
-            r#""\x4""#,
-            r#""\u12""#,
-            r#""\U0001F60""#,
-            r#""\777""#,
-            "`a`b`",
-        ] {
+        for bad in [r#""a"b""#, "\"a\nb\"", r#""\q""#, r#""\x4""#, r#""\u12""#, r#""\U0001F60""#, r#""\777""#, "`a`b`"] {
             assert_eq!(unquote(bad), None, "{bad}");
         }
     }
@@ -171,18 +157,8 @@ mod tests {
     fn quote_is_strconv_quote_for_what_linklens_writes() {
         assert_eq!(quote("-X main.v=1 2"), r#""-X main.v=1 2""#);
         assert_eq!(quote("a\"b\\c\nd\te"), r#""a\"b\\c\nd\te""#);
-        for s in [
-            "plain",
-            "with space",
-            "q\"uote",
-            "back\\slash",
-            "new\nline\ttab",
-        ] {
-            assert_eq!(
-                unquote(&quote(s)).as_deref(),
-                Some(s),
-                "round trip of {s:?}"
-            );
+        for s in ["plain", "with space", "q\"uote", "back\\slash", "new\nline\ttab"] {
+            assert_eq!(unquote(&quote(s)).as_deref(), Some(s), "round trip of {s:?}");
         }
     }
 
@@ -204,13 +180,8 @@ mod tests {
             ["-s", "-w", "-extldflags", "-static -lm", "-X", "main.v=a b"]
         );
         assert_eq!(split("  "), Vec::<String>::new());
-        let args: Vec<String> = ["-linkmode", "external", "-extldflags", "-static -lm"]
-            .map(String::from)
-            .to_vec();
-        assert_eq!(
-            join(&args),
-            r#"-linkmode external -extldflags "-static -lm""#
-        );
+        let args: Vec<String> = ["-linkmode", "external", "-extldflags", "-static -lm"].map(String::from).to_vec();
+        assert_eq!(join(&args), r#"-linkmode external -extldflags "-static -lm""#);
         assert_eq!(split(&join(&args)), args);
     }
 }

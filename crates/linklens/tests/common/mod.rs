@@ -48,11 +48,8 @@ pub fn root() -> PathBuf {
 }
 
 pub fn manifest() -> Vec<Entry> {
-    let text =
-        std::fs::read_to_string(root().join("manifest.json")).expect("fixtures/manifest.json");
-    serde_json::from_str::<Manifest>(&text)
-        .expect("valid manifest")
-        .fixtures
+    let text = std::fs::read_to_string(root().join("manifest.json")).expect("fixtures/manifest.json");
+    serde_json::from_str::<Manifest>(&text).expect("valid manifest").fixtures
 }
 
 pub struct Fixture {
@@ -75,9 +72,7 @@ impl Fixture {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/fixtures");
         std::fs::create_dir_all(&dir).unwrap();
         let p = dir.join(&self.name);
-        let fresh = std::fs::metadata(&p)
-            .map(|m| m.len() == self.bytes.len() as u64)
-            .unwrap_or(false);
+        let fresh = std::fs::metadata(&p).map(|m| m.len() == self.bytes.len() as u64).unwrap_or(false);
         if !fresh {
             // Tests run in parallel threads: each writes its own temporary.
             static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -94,9 +89,7 @@ pub fn read_fixture_file(path: &std::path::Path) -> Vec<u8> {
     let raw = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     if path.extension().is_some_and(|e| e == "gz") {
         let mut out = Vec::new();
-        flate2::read::GzDecoder::new(raw.as_slice())
-            .read_to_end(&mut out)
-            .expect("valid gzip");
+        flate2::read::GzDecoder::new(raw.as_slice()).read_to_end(&mut out).expect("valid gzip");
         out
     } else {
         raw

@@ -18,15 +18,10 @@ pub(super) fn render(r: &Ctx) -> String {
     let tool = b.toolchain();
     let mut out = comments(&r.header(), "# ");
     out += &format!("name: {}\n\n", scalar(words::WORKFLOW));
-    out +=
-        "on:\n  push:\n  pull_request:\n  workflow_dispatch:\n\npermissions:\n  contents: read\n\n";
+    out += "on:\n  push:\n  pull_request:\n  workflow_dispatch:\n\npermissions:\n  contents: read\n\n";
     // A gcc build for arm64 runs on GitHub's arm64 runner; everything else
     // cross-compiles (or needs no C) on the default one.
-    let runner = if tool == BuildTool::Gcc && b.image.is_none() && b.goarch == "arm64" {
-        "ubuntu-24.04-arm"
-    } else {
-        "ubuntu-latest"
-    };
+    let runner = if tool == BuildTool::Gcc && b.image.is_none() && b.goarch == "arm64" { "ubuntu-24.04-arm" } else { "ubuntu-latest" };
     out += &format!("jobs:\n  build:\n    runs-on: {runner}\n    steps:\n");
     out += &format!("      - uses: {CHECKOUT}\n");
     out += &format!("      - uses: {SETUP_GO}\n        with:\n");
@@ -42,16 +37,10 @@ pub(super) fn render(r: &Ctx) -> String {
         _ => {}
     }
     if let Some(image) = &b.image {
-        out += &comments(
-            &[catalogue::fill(words::INSIDE_IMAGE, &[("image", image)])],
-            "      # ",
-        );
+        out += &comments(&[catalogue::fill(words::INSIDE_IMAGE, &[("image", image)])], "      # ");
     }
     let path = format!("./{}", r.out);
-    out += &format!(
-        "      - name: {}\n",
-        scalar(&catalogue::fill(words::STEP_BUILD, &[("output", &r.out)]))
-    );
+    out += &format!("      - name: {}\n", scalar(&catalogue::fill(words::STEP_BUILD, &[("output", &r.out)])));
     // The environment as the step's own (docker run carries it inside).
     if b.image.is_none() && !b.env.is_empty() {
         out += "        env:\n";
@@ -68,18 +57,11 @@ pub(super) fn render(r: &Ctx) -> String {
         words.join(" ")
     };
     out += &format!("        run: {}", block(&build, 10));
-    out += &format!(
-        "      - name: {}\n",
-        scalar(&catalogue::fill(words::STEP_VERIFY, &[("output", &r.out)]))
-    );
+    out += &format!("      - name: {}\n", scalar(&catalogue::fill(words::STEP_VERIFY, &[("output", &r.out)])));
     let mut checks = vec![format!("# {}", r.check_comment()), format!("file {path}")];
     checks.extend(r.checks(&path));
     out += &format!("        run: {}", block(&checks.join("\n"), 10));
-    out += &format!(
-        "      - uses: {UPLOAD}\n        with:\n          name: {}\n          path: {}\n",
-        scalar(&r.out),
-        scalar(&path)
-    );
+    out += &format!("      - uses: {UPLOAD}\n        with:\n          name: {}\n          path: {}\n", scalar(&r.out), scalar(&path));
     out
 }
 

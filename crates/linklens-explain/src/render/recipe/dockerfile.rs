@@ -37,16 +37,10 @@ pub(super) fn render(r: &Ctx) -> String {
     let (from, setup): (String, Option<&str>) = match (&b.image, tool) {
         (Some(image), _) => (format!("--platform={platform} {image}"), None),
         (None, BuildTool::Go) => (format!("--platform=$BUILDPLATFORM golang:{go}"), None),
-        (None, BuildTool::Zig) => (
-            format!("--platform=$BUILDPLATFORM golang:{go}-alpine"),
-            Some("apk add --no-cache zig binutils coreutils"),
-        ),
+        (None, BuildTool::Zig) => (format!("--platform=$BUILDPLATFORM golang:{go}-alpine"), Some("apk add --no-cache zig binutils coreutils")),
         (None, BuildTool::MuslGcc) => {
             skip_env.extend(["CC", "CXX"]);
-            (
-                format!("--platform={platform} golang:{go}-alpine"),
-                Some("apk add --no-cache build-base"),
-            )
+            (format!("--platform={platform} golang:{go}-alpine"), Some("apk add --no-cache build-base"))
         }
         (None, BuildTool::Gcc) => (format!("--platform={platform} golang:{go}"), None),
     };
@@ -62,10 +56,7 @@ pub(super) fn render(r: &Ctx) -> String {
         out += "COPY go.* ./\n";
         // A replace to a directory of the build machine goes before the download.
         if let Some(m) = &b.drop_replace {
-            out += &format!(
-                "RUN go mod edit -dropreplace={} && go get {}@{}\n",
-                m.key, m.key, m.value
-            );
+            out += &format!("RUN go mod edit -dropreplace={} && go get {}@{}\n", m.key, m.key, m.value);
         }
         out += "RUN go mod download\n";
     }
@@ -90,23 +81,14 @@ pub(super) fn render(r: &Ctx) -> String {
     out += &format!("FROM --platform={platform} {base}\n");
     if scratch {
         if let Some(function) = r.tls {
-            out += &comments(
-                &[catalogue::fill(
-                    words::CA_CERTIFICATES,
-                    &[("function", function)],
-                )],
-                "# ",
-            );
+            out += &comments(&[catalogue::fill(words::CA_CERTIFICATES, &[("function", function)])], "# ");
             out += &format!("COPY --from=build {CA_BUNDLE} {CA_BUNDLE}\n");
         }
         out += &format!("USER {NONROOT}\n");
     }
     let exe = format!("/{}", r.out);
     out += &format!("COPY --from=build {path} {exe}\n");
-    out += &format!(
-        "ENTRYPOINT [{}]\n",
-        serde_json::to_string(&exe).unwrap_or_default()
-    );
+    out += &format!("ENTRYPOINT [{}]\n", serde_json::to_string(&exe).unwrap_or_default());
     out
 }
 
@@ -116,11 +98,7 @@ fn target_env(r: &Ctx) -> String {
     let b = r.b;
     let mut words = format!("GOOS={} GOARCH={} ", b.goos, b.goarch);
     if let Some(level) = &b.arch_level {
-        words += &format!(
-            "{}={} ",
-            level.key,
-            crate::fix::command::shell_quote(&level.value)
-        );
+        words += &format!("{}={} ", level.key, crate::fix::command::shell_quote(&level.value));
     }
     words
 }

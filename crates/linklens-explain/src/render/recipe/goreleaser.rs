@@ -8,27 +8,13 @@ use super::{comments, words, Ctx};
 use crate::catalogue;
 
 /// Environment GoReleaser sets itself from `goos`/`goarch` and the levels.
-const TARGET_ENV: &[&str] = &[
-    "GOOS",
-    "GOARCH",
-    "GOAMD64",
-    "GOARM",
-    "GOARM64",
-    "GO386",
-    "GOMIPS",
-    "GOMIPS64",
-    "GOPPC64",
-    "GORISCV64",
-];
+const TARGET_ENV: &[&str] = &["GOOS", "GOARCH", "GOAMD64", "GOARM", "GOARM64", "GO386", "GOMIPS", "GOMIPS64", "GOPPC64", "GORISCV64"];
 
 pub(super) fn render(r: &Ctx) -> String {
     let b = r.b;
     let mut out = comments(&r.header(), "# ");
     if let Some(image) = &b.image {
-        out += &comments(
-            &[catalogue::fill(words::INSIDE_IMAGE, &[("image", image)])],
-            "# ",
-        );
+        out += &comments(&[catalogue::fill(words::INSIDE_IMAGE, &[("image", image)])], "# ");
     }
     out += "version: 2\n\n";
     let before = b.before_build();
@@ -48,30 +34,15 @@ pub(super) fn render(r: &Ctx) -> String {
         out += "    command: test\n";
         flags.push("-c".into());
     }
-    let env: Vec<String> = b
-        .env
-        .iter()
-        .filter(|s| !TARGET_ENV.contains(&s.key.as_str()))
-        .map(|s| format!("{}={}", s.key, s.value))
-        .collect();
+    let env: Vec<String> = b.env.iter().filter(|s| !TARGET_ENV.contains(&s.key.as_str())).map(|s| format!("{}={}", s.key, s.value)).collect();
     list(&mut out, "env", &env);
     flags.extend(b.switches());
     // GoReleaser has fields for -gcflags and -asmflags; -pgo goes with the flags.
-    flags.extend(
-        b.tool_flags
-            .iter()
-            .filter(|s| s.key == "-pgo")
-            .map(|s| format!("-pgo={}", s.value)),
-    );
+    flags.extend(b.tool_flags.iter().filter(|s| s.key == "-pgo").map(|s| format!("-pgo={}", s.value)));
     list(&mut out, "flags", &flags);
     list(&mut out, "tags", &b.tags);
     for key in ["gcflags", "asmflags"] {
-        let values: Vec<String> = b
-            .tool_flags
-            .iter()
-            .filter(|s| s.key.strip_prefix('-') == Some(key))
-            .map(|s| s.value.clone())
-            .collect();
+        let values: Vec<String> = b.tool_flags.iter().filter(|s| s.key.strip_prefix('-') == Some(key)).map(|s| s.value.clone()).collect();
         list(&mut out, key, &values);
     }
     if !b.ldflags.is_empty() {
@@ -88,11 +59,7 @@ pub(super) fn render(r: &Ctx) -> String {
     // Hooks run without a shell, so no pipes: linklens is the check that fails.
     out += "    hooks:\n      post:\n";
     let path = "\"{{ .Path }}\"";
-    for hook in [
-        format!("file {path}"),
-        format!("go version -m {path}"),
-        r.linklens_check(path),
-    ] {
+    for hook in [format!("file {path}"), format!("go version -m {path}"), r.linklens_check(path)] {
         out += &format!("        - cmd: {}\n", scalar(&hook));
     }
     out

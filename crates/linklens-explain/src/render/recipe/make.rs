@@ -9,11 +9,7 @@ use linklens::Linkage;
 const BIN_MARK: &str = "@BIN@";
 
 pub(super) fn render(r: &Ctx) -> String {
-    let target = if r.fix.expect == Linkage::Dynamic {
-        "build"
-    } else {
-        "static"
-    };
+    let target = if r.fix.expect == Linkage::Dynamic { "build" } else { "static" };
     let mut out = comments(&r.header(), "# ");
     out += &format!("BIN := {}\n\n", r.out.replace('$', "$$"));
     out += &format!(".PHONY: {target} verify\n\n");

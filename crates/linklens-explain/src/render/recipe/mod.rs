@@ -12,10 +12,10 @@ mod make;
 mod yaml;
 
 use crate::catalogue::{self, recipes as words};
-use crate::explanation::{Fix, GoBuild, Report};
 use crate::fix::{floor, go_minor};
 use crate::render::labels;
 use linklens::{FixId, Linkage, RecipeKind};
+use crate::explanation::{Fix, GoBuild, Report};
 
 /// One recipe, ready to copy. Serialisable: the page's worker renders
 /// recipes and sends them with the report, so the page carries no printer.
@@ -30,14 +30,7 @@ pub struct Recipe {
 /// Every recipe a fix has, the shell command first. A kind the fix cannot
 /// take is left out; [`recipe`] says why.
 pub fn recipes(report: &Report, fix: &Fix) -> Vec<Recipe> {
-    RecipeKind::ALL
-        .iter()
-        .filter_map(|&kind| {
-            recipe(report, fix, kind)
-                .ok()
-                .map(|text| Recipe { kind, text })
-        })
-        .collect()
+    RecipeKind::ALL.iter().filter_map(|&kind| recipe(report, fix, kind).ok().map(|text| Recipe { kind, text })).collect()
 }
 
 /// One recipe of a fix, or the catalogue's sentence saying why it has none.
@@ -47,26 +40,18 @@ pub fn recipe(report: &Report, fix: &Fix, kind: RecipeKind) -> Result<String, &'
         lines.extend(fix.verify.iter().cloned());
         return Ok(lines.join("\n") + "\n");
     }
-    let Some(build) = fix.build.as_ref() else {
-        return Err(words::SHELL_ONLY);
-    };
+    let Some(build) = fix.build.as_ref() else { return Err(words::SHELL_ONLY) };
     let r = Ctx::new(report, fix, build);
     let text = build.command() + &r.out;
     // A line break ends a Dockerfile instruction and a make recipe line;
     // `{{` is a template in GoReleaser and (as `${{`) in Actions.
-    let line_break = text.contains(['\n', '\r'])
-        || !r
-            .out
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "._+-".contains(c));
+    let line_break = text.contains(['\n', '\r']) || !r.out.chars().all(|c| c.is_ascii_alphanumeric() || "._+-".contains(c));
     let template = text.contains("{{");
     match kind {
         RecipeKind::Shell => unreachable!("handled above"),
         RecipeKind::Dockerfile if build.goos != "linux" => Err(words::NOT_LINUX),
         RecipeKind::Dockerfile | RecipeKind::Makefile if line_break => Err(words::UNSAFE_SETTING),
-        RecipeKind::Goreleaser | RecipeKind::GithubActions if template => {
-            Err(words::UNSAFE_SETTING)
-        }
+        RecipeKind::Goreleaser | RecipeKind::GithubActions if template => Err(words::UNSAFE_SETTING),
         RecipeKind::Dockerfile => Ok(dockerfile::render(&r)),
         RecipeKind::Goreleaser => Ok(goreleaser::render(&r)),
         RecipeKind::GithubActions => Ok(actions::render(&r)),
@@ -103,15 +88,8 @@ impl<'a> Ctx<'a> {
             out: b.output.clone(),
             go_minor: b.go_version.as_deref().and_then(go_minor),
             floor,
-            floor_target: floor
-                .and_then(crate::targets::oldest_with_glibc)
-                .map(|t| t.as_str()),
-            tls: report
-                .facts
-                .go
-                .as_ref()
-                .and_then(|g| g.tls.as_ref())
-                .map(|e| e.value.as_str()),
+            floor_target: floor.and_then(crate::targets::oldest_with_glibc).map(|t| t.as_str()),
+            tls: report.facts.go.as_ref().and_then(|g| g.tls.as_ref()).map(|e| e.value.as_str()),
         }
     }
 
@@ -134,10 +112,7 @@ impl<'a> Ctx<'a> {
     fn check_comment(&self) -> String {
         match self.floor {
             Some(floor) => catalogue::fill(words::CHECK_FLOOR, &[("floor", floor)]),
-            None => catalogue::fill(
-                words::CHECK_STATIC,
-                &[("expect", labels::linkage_phrase(self.fix.expect))],
-            ),
+            None => catalogue::fill(words::CHECK_STATIC, &[("expect", labels::linkage_phrase(self.fix.expect))]),
         }
     }
 
@@ -168,6 +143,7 @@ impl<'a> Ctx<'a> {
 fn comments(lines: &[String], prefix: &str) -> String {
     lines.iter().map(|l| format!("{prefix}{l}\n")).collect()
 }
+
 
 #[cfg(test)]
 mod tests;

@@ -2,12 +2,9 @@ use super::*;
 use crate::test_support::fixture;
 use linklens::{Evidence, EvidenceKind};
 
+
 fn fix(r: &Report, id: FixId) -> &Fix {
-    r.explanation
-        .fixes
-        .iter()
-        .find(|f| f.id == id)
-        .unwrap_or_else(|| panic!("{id}"))
+    r.explanation.fixes.iter().find(|f| f.id == id).unwrap_or_else(|| panic!("{id}"))
 }
 
 #[test]
@@ -16,65 +13,29 @@ fn each_build_gets_the_image_it_needs() {
     let docker = |r: &Report, id| recipe(r, fix(r, id), RecipeKind::Dockerfile).unwrap();
     // musl-gcc: Alpine's gcc, CC left out, scratch as nonroot.
     let musl = docker(&r, FixId::MuslGcc);
-    assert!(
-        musl.contains("FROM --platform=linux/amd64 golang:1.26-alpine AS build\n"),
-        "{musl}"
-    );
-    assert!(
-        musl.contains("RUN apk add --no-cache build-base\n") && !musl.contains("CC=musl-gcc"),
-        "{musl}"
-    );
-    assert!(
-        musl.contains("FROM --platform=linux/amd64 scratch\nUSER 65532:65532\n"),
-        "{musl}"
-    );
+    assert!(musl.contains("FROM --platform=linux/amd64 golang:1.26-alpine AS build\n"), "{musl}");
+    assert!(musl.contains("RUN apk add --no-cache build-base\n") && !musl.contains("CC=musl-gcc"), "{musl}");
+    assert!(musl.contains("FROM --platform=linux/amd64 scratch\nUSER 65532:65532\n"), "{musl}");
     assert!(!musl.contains("ca-certificates"), "no TLS, no certificates");
     // zig: cross-compiles on the build machine, the command as printed.
     let zig = docker(&r, FixId::ZigMusl);
-    assert!(
-        zig.contains("FROM --platform=$BUILDPLATFORM golang:1.26-alpine AS build\n"),
-        "{zig}"
-    );
-    assert!(
-        zig.contains("RUN apk add --no-cache zig binutils coreutils\n")
-            && zig.contains("CC='zig cc -target x86_64-linux-musl'"),
-        "{zig}"
-    );
+    assert!(zig.contains("FROM --platform=$BUILDPLATFORM golang:1.26-alpine AS build\n"), "{zig}");
+    assert!(zig.contains("RUN apk add --no-cache zig binutils coreutils\n") && zig.contains("CC='zig cc -target x86_64-linux-musl'"), "{zig}");
     // The program speaks TLS: scratch gets the CA bundle, and says why.
-    r.facts.go.as_mut().unwrap().tls = Some(Evidence::new(
-        EvidenceKind::Function,
-        "crypto/tls.(*Conn).Handshake",
-    ));
+    r.facts.go.as_mut().unwrap().tls = Some(Evidence::new(EvidenceKind::Function, "crypto/tls.(*Conn).Handshake"));
     let tls = docker(&r, FixId::MuslGcc);
     assert!(tls.contains("COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt\n"), "{tls}");
-    assert!(
-        tls.contains("# The program speaks TLS (crypto/tls.(*Conn).Handshake)"),
-        "{tls}"
-    );
+    assert!(tls.contains("# The program speaks TLS (crypto/tls.(*Conn).Handshake)"), "{tls}");
     // The driver swap says to change the import first, and adds the module.
     let swap = docker(&r, FixId::PureGoDriver);
-    assert!(
-        swap.contains("# First replace the import of github.com/mattn/go-sqlite3")
-            && swap.contains("RUN go get modernc.org/sqlite\n"),
-        "{swap}"
-    );
-    assert!(
-        swap.contains("FROM --platform=linux/amd64 gcr.io/distroless/static-debian12:nonroot\n"),
-        "{swap}"
-    );
+    assert!(swap.contains("# First replace the import of github.com/mattn/go-sqlite3") && swap.contains("RUN go get modernc.org/sqlite\n"), "{swap}");
+    assert!(swap.contains("FROM --platform=linux/amd64 gcr.io/distroless/static-debian12:nonroot\n"), "{swap}");
     // A build that stays dynamic ships on distroless/base and checks its floor.
     let r = fixture("lookuphost-default-go1.26");
     let floor = docker(&r, FixId::ZigGlibc);
-    assert!(
-        floor.contains("gcr.io/distroless/base-debian12:nonroot")
-            && floor.contains("GLIBC_2.17 | sort -V -C"),
-        "{floor}"
-    );
+    assert!(floor.contains("gcr.io/distroless/base-debian12:nonroot") && floor.contains("GLIBC_2.17 | sort -V -C"), "{floor}");
     let make = recipe(&r, fix(&r, FixId::ZigGlibc), RecipeKind::Makefile).unwrap();
-    assert!(
-        make.contains(".PHONY: build verify") && make.contains("linklens --target rhel-7 $(BIN)"),
-        "{make}"
-    );
+    assert!(make.contains(".PHONY: build verify") && make.contains("linklens --target rhel-7 $(BIN)"), "{make}");
     assert!(make.contains("$$(readelf -V"), "make's $ doubled: {make}");
 }
 
@@ -84,10 +45,7 @@ fn what_a_recipe_cannot_carry_is_left_to_the_shell() {
     // Not Linux: no image runs it.
     let mut f = fix(&r, FixId::CgoOff).clone();
     f.build.as_mut().unwrap().goos = "windows".into();
-    assert_eq!(
-        recipe(&r, &f, RecipeKind::Dockerfile),
-        Err(words::NOT_LINUX)
-    );
+    assert_eq!(recipe(&r, &f, RecipeKind::Dockerfile), Err(words::NOT_LINUX));
     assert!(recipe(&r, &f, RecipeKind::Goreleaser).is_ok());
     // A line break in a setting: no Dockerfile, no Makefile; YAML keeps it.
     let mut f = fix(&r, FixId::CgoOff).clone();
@@ -106,24 +64,10 @@ fn what_a_recipe_cannot_carry_is_left_to_the_shell() {
     // An output name make or a Dockerfile would read otherwise.
     let mut f = fix(&r, FixId::CgoOff).clone();
     f.build.as_mut().unwrap().output = "a#b".into();
-    assert_eq!(
-        recipe(&r, &f, RecipeKind::Makefile),
-        Err(words::UNSAFE_SETTING)
-    );
+    assert_eq!(recipe(&r, &f, RecipeKind::Makefile), Err(words::UNSAFE_SETTING));
     // Not a Go build: the shell command only.
     r.explanation.fixes[0].build = None;
-    assert_eq!(
-        recipe(&r, &r.explanation.fixes[0], RecipeKind::Dockerfile),
-        Err(words::SHELL_ONLY)
-    );
-    assert_eq!(
-        recipes(&r, &r.explanation.fixes[0])
-            .iter()
-            .map(|x| x.kind)
-            .collect::<Vec<_>>(),
-        [RecipeKind::Shell]
-    );
-    assert!(recipe(&r, &r.explanation.fixes[0], RecipeKind::Shell)
-        .unwrap()
-        .starts_with(&r.explanation.fixes[0].command));
+    assert_eq!(recipe(&r, &r.explanation.fixes[0], RecipeKind::Dockerfile), Err(words::SHELL_ONLY));
+    assert_eq!(recipes(&r, &r.explanation.fixes[0]).iter().map(|x| x.kind).collect::<Vec<_>>(), [RecipeKind::Shell]);
+    assert!(recipe(&r, &r.explanation.fixes[0], RecipeKind::Shell).unwrap().starts_with(&r.explanation.fixes[0].command));
 }

@@ -15,22 +15,11 @@ pub(super) fn scalar(s: &str) -> String {
 /// with an indicator, and not a word YAML would read as a number, a
 /// boolean or null.
 fn plain(s: &str) -> bool {
-    let Some(first) = s.chars().next() else {
-        return false;
-    };
-    let safe = s
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || " -_./=+@%,".contains(c));
-    let starts_ok = first.is_ascii_alphanumeric()
-        || first == '/'
-        || first == '.'
-        || s.strip_prefix('-')
-            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with(' '));
+    let Some(first) = s.chars().next() else { return false };
+    let safe = s.chars().all(|c| c.is_ascii_alphanumeric() || " -_./=+@%,".contains(c));
+    let starts_ok = first.is_ascii_alphanumeric() || first == '/' || first == '.' || s.strip_prefix('-').is_some_and(|rest| !rest.is_empty() && !rest.starts_with(' '));
     let typed = s.parse::<f64>().is_ok()
-        || [
-            "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~",
-        ]
-        .contains(&s.to_ascii_lowercase().as_str())
+        || ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"].contains(&s.to_ascii_lowercase().as_str())
         || s.starts_with("0x")
         || s.starts_with("0o");
     safe && starts_ok && !typed && !s.ends_with(' ') && !s.contains(": ")
