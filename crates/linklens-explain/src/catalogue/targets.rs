@@ -99,6 +99,9 @@ pub(super) static REASONS: [ReasonWords; ReasonId::ALL.len()] = [
     r(ReasonId::NoAccounts, "It starts, but the image has no /etc/passwd: user lookups fail ({function}).", Some(ACCOUNTS_ERROR)),
 ];
 
+/// After a `starts-but` reason, the other files the image lacks.
+pub const ALSO_LACKS: &str = " It lacks {files} too.";
+
 /// What a pure-Go program prints where each file is missing, as the
 /// `needs` fixture prints it in an empty root.
 const CA_ERROR: &str = "x509: certificate signed by unknown authority";

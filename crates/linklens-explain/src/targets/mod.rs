@@ -105,6 +105,11 @@ fn result(
         }
     }
     let filled: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut reason = fill(catalogue::reason(reason_id).reason, &filled);
+    if lacks.len() > 1 {
+        let files: Vec<&str> = lacks[1..].iter().map(|n| catalogue::need(n.id).name).collect();
+        reason.push_str(&fill(catalogue::ALSO_LACKS, &[("files", &files.join(", "))]));
+    }
     let rebuild_helps = !matches!(verdict, Verdict::Runs | Verdict::StartsBut)
         && reason_id != ReasonId::ArchUnpublished;
     TargetResult {
@@ -112,7 +117,7 @@ fn result(
         name: name.to_string(),
         verdict,
         reason_id,
-        reason: fill(catalogue::reason(reason_id).reason, &filled),
+        reason,
         error,
         fix: if rebuild_helps { fix } else { None },
         lacks: lacks.iter().map(|n| n.id).collect(),
