@@ -188,21 +188,6 @@ struct Image<'a> {
     max_links: u32,
 }
 
-/// Debian's multiarch directory for a Go architecture.
-fn triple(goarch: &str) -> Option<&'static str> {
-    Some(match goarch {
-        "amd64" => "x86_64-linux-gnu",
-        "arm64" => "aarch64-linux-gnu",
-        "386" => "i386-linux-gnu",
-        "arm" => "arm-linux-gnueabihf",
-        "ppc64le" => "powerpc64le-linux-gnu",
-        "s390x" => "s390x-linux-gnu",
-        "riscv64" => "riscv64-linux-gnu",
-        "mips64le" => "mips64el-linux-gnuabi64",
-        "loong64" => "loongarch64-linux-gnu",
-        _ => return None,
-    })
-}
 
 const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -324,7 +309,7 @@ impl Image<'_> {
                 .map(expand),
         );
         dirs.extend(conf.iter().cloned());
-        if let Some(t) = from.arch.goarch.as_deref().and_then(triple) {
+        if let Some(t) = from.arch.goarch.as_deref().and_then(linklens::arch::debian_multiarch) {
             dirs.push(format!("/lib/{t}"));
             dirs.push(format!("/usr/lib/{t}"));
         }
@@ -409,7 +394,7 @@ impl Image<'_> {
 
     /// The image's C library: glibc's `libc.so.6` or musl's loader.
     fn libc(&self, arch: &str, conf: &[String]) -> Option<ImageLibc> {
-        let t = triple(arch).unwrap_or("x86_64-linux-gnu");
+        let t = linklens::arch::debian_multiarch(arch).unwrap_or("x86_64-linux-gnu");
         let mut dirs: Vec<String> = conf.to_vec();
         dirs.extend([
             format!("lib/{t}"),

@@ -136,6 +136,23 @@ pub fn from_goarch(goarch: &str) -> Option<&'static Arch> {
     ARCHES.iter().find(|a| a.goarch == goarch)
 }
 
+/// Debian's multiarch directory name for a GOARCH (`/lib/x86_64-linux-gnu`):
+/// where Debian, Ubuntu and the images built from them keep libraries.
+pub fn debian_multiarch(goarch: &str) -> Option<&'static str> {
+    Some(match goarch {
+        "amd64" => "x86_64-linux-gnu",
+        "arm64" => "aarch64-linux-gnu",
+        "386" => "i386-linux-gnu",
+        "arm" => "arm-linux-gnueabihf",
+        "ppc64le" => "powerpc64le-linux-gnu",
+        "s390x" => "s390x-linux-gnu",
+        "riscv64" => "riscv64-linux-gnu",
+        "mips64le" => "mips64el-linux-gnuabi64",
+        "loong64" => "loongarch64-linux-gnu",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

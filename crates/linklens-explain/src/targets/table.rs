@@ -48,41 +48,20 @@ pub(crate) struct Files {
     pub accounts: bool,
 }
 
-const NO_FILES: Files = Files {
-    ca_bundle: false,
-    zoneinfo: false,
-    accounts: false,
-};
-const ALL_FILES: Files = Files {
-    ca_bundle: true,
-    zoneinfo: true,
-    accounts: true,
-};
+const fn files(ca_bundle: bool, zoneinfo: bool, accounts: bool) -> Files {
+    Files { ca_bundle, zoneinfo, accounts }
+}
+
+const NO_FILES: Files = files(false, false, false);
+const ALL_FILES: Files = files(true, true, true);
 /// Debian's slim images (`debootstrap --variant=minbase`): tzdata and
 /// the account files, no ca-certificates (observed in the roots).
-const DEBIAN_FILES: Files = Files {
-    ca_bundle: false,
-    zoneinfo: true,
-    accounts: true,
-};
-/// Ubuntu's images: no tzdata, no ca-certificates.
-const UBUNTU_FILES: Files = Files {
-    ca_bundle: false,
-    zoneinfo: false,
-    accounts: true,
-};
-/// busybox: /etc/passwd and /etc/group only.
-const BUSYBOX_FILES: Files = Files {
-    ca_bundle: false,
-    zoneinfo: false,
-    accounts: true,
-};
+const DEBIAN_FILES: Files = files(false, true, true);
+/// Ubuntu's and busybox's images: /etc/passwd and /etc/group only, no
+/// tzdata, no ca-certificates.
+const ACCOUNTS_ONLY: Files = files(false, false, true);
 /// Alpine: ca-certificates-bundle, no tzdata.
-const ALPINE_FILES: Files = Files {
-    ca_bundle: true,
-    zoneinfo: false,
-    accounts: true,
-};
+const ALPINE_FILES: Files = files(true, false, true);
 /// UBI and Amazon Linux: ca-certificates and tzdata come with the image.
 const RPM_FILES: Files = ALL_FILES;
 
@@ -223,17 +202,17 @@ pub(crate) static TARGETS: &[Target] = &[
     Target { id: TargetId::DistrolessStatic, release: None, libc: TargetLibc::None, cxx: None, extra: &[], install: None, arches: DISTROLESS_ARCHES, lib_dir: LibDir::Multiarch, files: ALL_FILES, source: DISTROLESS },
     Target { id: TargetId::DistrolessBaseDebian12, release: None, libc: TargetLibc::Glibc("2.36"), cxx: None, extra: &["libssl.so.3", "libcrypto.so.3"], install: None, arches: DISTROLESS_ARCHES, lib_dir: LibDir::Multiarch, files: ALL_FILES, source: DISTROLESS },
     Target { id: TargetId::DistrolessCcDebian12, release: None, libc: TargetLibc::Glibc("2.36"), cxx: cxx("3.4.30", "1.3.13"), extra: &["libssl.so.3", "libcrypto.so.3", "libgomp.so.1"], install: None, arches: DISTROLESS_ARCHES, lib_dir: LibDir::Multiarch, files: ALL_FILES, source: DISTROLESS },
-    Target { id: TargetId::BusyboxMusl, release: None, libc: TargetLibc::MuslWithoutLoader, cxx: None, extra: &[], install: None, arches: BUSYBOX_ARCHES, lib_dir: LibDir::Multiarch, files: BUSYBOX_FILES, source: "https://github.com/docker-library/busybox (musl variant: a static busybox, no /lib/ld-musl-*)" },
-    Target { id: TargetId::BusyboxGlibc, release: None, libc: TargetLibc::Glibc("2.36"), cxx: None, extra: &[], install: None, arches: BUSYBOX_GLIBC_ARCHES, lib_dir: LibDir::Multiarch, files: BUSYBOX_FILES, source: "https://github.com/docker-library/busybox (glibc variant: Debian bookworm's libc6)" },
+    Target { id: TargetId::BusyboxMusl, release: None, libc: TargetLibc::MuslWithoutLoader, cxx: None, extra: &[], install: None, arches: BUSYBOX_ARCHES, lib_dir: LibDir::Multiarch, files: ACCOUNTS_ONLY, source: "https://github.com/docker-library/busybox (musl variant: a static busybox, no /lib/ld-musl-*)" },
+    Target { id: TargetId::BusyboxGlibc, release: None, libc: TargetLibc::Glibc("2.36"), cxx: None, extra: &[], install: None, arches: BUSYBOX_GLIBC_ARCHES, lib_dir: LibDir::Multiarch, files: ACCOUNTS_ONLY, source: "https://github.com/docker-library/busybox (glibc variant: Debian bookworm's libc6)" },
     Target { id: TargetId::Alpine, release: None, libc: TargetLibc::Musl, cxx: None, extra: &[], install: Some("apk add --no-cache"), arches: ALPINE_ARCHES, lib_dir: LibDir::Multiarch, files: ALPINE_FILES, source: HUB },
     Target { id: TargetId::Debian10, release: Some(Release { family: "debian", release: "10" }), libc: TargetLibc::Glibc("2.28"), cxx: cxx("3.4.25", "1.3.11"), extra: &[], install: Some(APT), arches: DEBIAN_ARCHES, lib_dir: LibDir::Multiarch, files: DEBIAN_FILES, source: PEP600 },
     Target { id: TargetId::Debian11, release: Some(Release { family: "debian", release: "11" }), libc: TargetLibc::Glibc("2.31"), cxx: cxx("3.4.28", "1.3.12"), extra: BULLSEYE_LIBRARIES, install: Some(APT), arches: DEBIAN_ARCHES, lib_dir: LibDir::Multiarch, files: DEBIAN_FILES, source: PEP600 },
     Target { id: TargetId::Debian12, release: Some(Release { family: "debian", release: "12" }), libc: TargetLibc::Glibc("2.36"), cxx: cxx("3.4.30", "1.3.13"), extra: BOOKWORM_LIBRARIES, install: Some(APT), arches: DEBIAN_ARCHES, lib_dir: LibDir::Multiarch, files: DEBIAN_FILES, source: PEP600 },
     Target { id: TargetId::Debian13, release: Some(Release { family: "debian", release: "13" }), libc: TargetLibc::Glibc("2.41"), cxx: cxx("3.4.33", "1.3.15"), extra: TRIXIE_LIBRARIES, install: Some(APT), arches: TRIXIE_ARCHES, lib_dir: LibDir::Multiarch, files: DEBIAN_FILES, source: PEP600 },
-    Target { id: TargetId::Ubuntu1804, release: Some(Release { family: "ubuntu", release: "18.04" }), libc: TargetLibc::Glibc("2.27"), cxx: cxx("3.4.25", "1.3.11"), extra: &[], install: Some(APT), arches: UBUNTU_1804_ARCHES, lib_dir: LibDir::Multiarch, files: UBUNTU_FILES, source: PEP600 },
-    Target { id: TargetId::Ubuntu2004, release: Some(Release { family: "ubuntu", release: "20.04" }), libc: TargetLibc::Glibc("2.31"), cxx: cxx("3.4.28", "1.3.12"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, lib_dir: LibDir::Multiarch, files: UBUNTU_FILES, source: PEP600 },
-    Target { id: TargetId::Ubuntu2204, release: Some(Release { family: "ubuntu", release: "22.04" }), libc: TargetLibc::Glibc("2.35"), cxx: cxx("3.4.30", "1.3.13"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, lib_dir: LibDir::Multiarch, files: UBUNTU_FILES, source: PEP600 },
-    Target { id: TargetId::Ubuntu2404, release: Some(Release { family: "ubuntu", release: "24.04" }), libc: TargetLibc::Glibc("2.39"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, lib_dir: LibDir::Multiarch, files: UBUNTU_FILES, source: PEP600 },
+    Target { id: TargetId::Ubuntu1804, release: Some(Release { family: "ubuntu", release: "18.04" }), libc: TargetLibc::Glibc("2.27"), cxx: cxx("3.4.25", "1.3.11"), extra: &[], install: Some(APT), arches: UBUNTU_1804_ARCHES, lib_dir: LibDir::Multiarch, files: ACCOUNTS_ONLY, source: PEP600 },
+    Target { id: TargetId::Ubuntu2004, release: Some(Release { family: "ubuntu", release: "20.04" }), libc: TargetLibc::Glibc("2.31"), cxx: cxx("3.4.28", "1.3.12"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, lib_dir: LibDir::Multiarch, files: ACCOUNTS_ONLY, source: PEP600 },
+    Target { id: TargetId::Ubuntu2204, release: Some(Release { family: "ubuntu", release: "22.04" }), libc: TargetLibc::Glibc("2.35"), cxx: cxx("3.4.30", "1.3.13"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, lib_dir: LibDir::Multiarch, files: ACCOUNTS_ONLY, source: PEP600 },
+    Target { id: TargetId::Ubuntu2404, release: Some(Release { family: "ubuntu", release: "24.04" }), libc: TargetLibc::Glibc("2.39"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(APT), arches: UBUNTU_ARCHES, lib_dir: LibDir::Multiarch, files: ACCOUNTS_ONLY, source: PEP600 },
     Target { id: TargetId::Rhel7, release: Some(Release { family: "rhel", release: "7" }), libc: TargetLibc::Glibc("2.17"), cxx: cxx("3.4.19", "1.3.7"), extra: &[], install: Some(YUM), arches: &["amd64", "ppc64le", "s390x"], lib_dir: LibDir::Lib64, files: RPM_FILES, source: PEP600 },
     Target { id: TargetId::Rhel8, release: Some(Release { family: "rhel", release: "8" }), libc: TargetLibc::Glibc("2.28"), cxx: cxx("3.4.25", "1.3.11"), extra: &[], install: Some(DNF), arches: RHEL_ARCHES, lib_dir: LibDir::Lib64, files: RPM_FILES, source: PEP600 },
     Target { id: TargetId::Rhel9, release: Some(Release { family: "rhel", release: "9" }), libc: TargetLibc::Glibc("2.34"), cxx: cxx("3.4.29", "1.3.13"), extra: &[], install: Some(DNF), arches: RHEL_ARCHES, lib_dir: LibDir::Lib64, files: RPM_FILES, source: PEP600 },
@@ -242,24 +221,10 @@ pub(crate) static TARGETS: &[Target] = &[
     Target { id: TargetId::AmazonLinux2023, release: Some(Release { family: "amazonlinux", release: "2023" }), libc: TargetLibc::Glibc("2.34"), cxx: cxx("3.4.33", "1.3.15"), extra: &[], install: Some(DNF), arches: AMAZON_ARCHES, lib_dir: LibDir::Lib64, files: RPM_FILES, source: PEP600 },
 ];
 
-/// Debian's multiarch tuple for a GOARCH (the directory its libraries are in).
-pub(crate) fn multiarch(goarch: &str) -> Option<&'static str> {
-    Some(match goarch {
-        "amd64" => "x86_64-linux-gnu",
-        "arm64" => "aarch64-linux-gnu",
-        "386" => "i386-linux-gnu",
-        "arm" => "arm-linux-gnueabihf",
-        "ppc64le" => "powerpc64le-linux-gnu",
-        "s390x" => "s390x-linux-gnu",
-        "riscv64" => "riscv64-linux-gnu",
-        "mips64le" => "mips64el-linux-gnuabi64",
-        _ => return None,
-    })
-}
 
 /// The path the loader prints for `library` on the target.
 pub(crate) fn library_path(t: &Target, goarch: &str, library: &str) -> String {
-    match (t.lib_dir, multiarch(goarch)) {
+    match (t.lib_dir, linklens::arch::debian_multiarch(goarch)) {
         (LibDir::Multiarch, Some(tuple)) => format!("/lib/{tuple}/{library}"),
         (LibDir::Multiarch, None) => format!("/lib/{library}"),
         (LibDir::Lib64, _) => format!("/lib64/{library}"),
