@@ -23,8 +23,12 @@ pub fn run_all() -> Result<()> {
     // The recipe tests' parsers, linter and C toolchain.
     let tools = setup::recipe_tools()?;
     // The Pages workflow, linted as the recipes are.
+    // And the action: its example workflow (actionlint checks the inputs
+    // against action.yml) and its scripts.
+    setup::apt(&[("shellcheck", "shellcheck")])?;
+    run(Command::new("shellcheck").args(["crates/linklens-cli/action/gate.sh", "crates/linklens-cli/action/build.sh"]).current_dir(&root))?;
     run(Command::new(tools.join("actionlint"))
-        .arg(".github/workflows/pages.yml")
+        .args([".github/workflows/pages.yml", "crates/linklens-cli/action/example.yml"])
         .current_dir(&root))?;
     let path = format!(
         "{}:{}",

@@ -25,6 +25,10 @@ struct Options {
     /// Print a JSON array: one report (or error) per file
     #[arg(long)]
     json: bool,
+    /// Print each report as Markdown (a CI job summary, an issue comment):
+    /// the same sections and words as the page's export
+    #[arg(long, conflicts_with_all = ["json", "quiet"])]
+    markdown: bool,
     /// Exit 1 if any file is not static (static-pie counts)
     #[arg(long)]
     require_static: bool,
@@ -246,9 +250,10 @@ fn analyse(path: &str, opts: &Options, text: render::TextOptions) -> Done {
         };
         serde_json::to_string_pretty(&entry).unwrap_or_default()
     } else {
-        match &result {
-            Ok(r) => render::text(path, r, text),
-            Err(e) => file_error(path, &e.message),
+        match (&result, opts.markdown) {
+            (Ok(r), true) => render::markdown(path, r),
+            (Ok(r), false) => render::text(path, r, text),
+            (Err(e), _) => file_error(path, &e.message),
         }
     };
     Done {
@@ -356,13 +361,16 @@ fn archive(path: &str, a: &ExplainedArchive, opts: &Options, text: render::TextO
         }
         out = entries.join(",\n");
     } else {
-        out.push_str(&render::archive_text(path, a, text));
+        // The archive's summary is the terminal's text; in Markdown, a block
+        // of it (colour is off with --markdown).
+        let summary = render::archive_text(path, a, text);
+        out.push_str(&if opts.markdown { format!("```text\n{summary}```\n") } else { summary });
         for (m, report) in r.members.iter().zip(&reports) {
             let name = member_name(path, &m.path);
             match (report, &m.error) {
                 (Some(report), _) => {
                     out.push_str(if text.quiet { "" } else { "\n" });
-                    out.push_str(&render::text(&name, report, text));
+                    out.push_str(&if opts.markdown { render::markdown(&name, report) } else { render::text(&name, report, text) });
                 }
                 (None, Some(e)) => out.push_str(&file_error(
                     &name,
@@ -413,6 +421,7 @@ fn main() -> ExitCode {
     };
     let color = !opts.no_color
         && !opts.json
+        && !opts.markdown
         && io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
     let targets = if opts.targets {

@@ -1,39 +1,13 @@
 //! The CLI as users and CI pipelines run it: output shape, JSON, stdin,
 //! and the documented exit statuses.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-fn fixture(name: &str) -> PathBuf {
-    unpack("fixtures/bin", name, "target/cli-test")
-}
+mod support;
 
-/// An archive fixture (stored gzipped), written out as it is.
-fn archive(name: &str) -> PathBuf {
-    unpack("fixtures/archives", name, "target/cli-test/archives")
-}
-
-/// `from/name.gz`, gunzipped to `to/name`.
-fn unpack(from: &str, name: &str, to: &str) -> PathBuf {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let gz = std::fs::read(root.join(format!("{from}/{name}.gz"))).unwrap();
-    let mut raw = Vec::new();
-    flate2::read::GzDecoder::new(gz.as_slice())
-        .read_to_end(&mut raw)
-        .unwrap();
-    let dir = root.join(to);
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    // Tests run in parallel and share files: write a private copy, then
-    // rename it into place, so no test ever reads a half-written file.
-    static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let tmp = dir.join(format!("{name}.{}.{n}.tmp", std::process::id()));
-    std::fs::write(&tmp, raw).unwrap();
-    std::fs::rename(&tmp, &path).unwrap();
-    path
-}
+use support::{archive, fixture};
 
 fn linklens(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_linklens"))
