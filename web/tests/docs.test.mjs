@@ -232,3 +232,19 @@ test('samples work offline once loaded, and no request ever left the origin', as
   const outside = browser.requests.filter((u) => !u.startsWith(srv.origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(outside, []);
 });
+
+// A newcomer's first minute: what it is, one screenshot, and the Quick
+// start (requirements, then the two commands) on the README's first screen.
+test("the README's first screen says what it is, shows it, and gives the two commands", () => {
+  const lines = readFileSync(join(root, 'README.md'), 'utf8').split('\n');
+  const first = lines.slice(0, 45).join('\n');
+  assert.match(first, /^# linklens\n\nlinklens tells a Go developer whether a Linux binary is statically linked/);
+  const image = first.match(/!\[[^\]]+\]\((web\/[^)]+\.png)\)/);
+  assert.ok(image, 'a screenshot near the top');
+  const size = statSync(join(root, image[1])).size;
+  assert.ok(size < 250_000, `${image[1]} is ${size} bytes`);
+  const quick = first.indexOf('## Quick start');
+  assert.ok(quick > 0 && first.indexOf('Requirements:') > quick, 'requirements under Quick start');
+  assert.ok(first.indexOf('cargo xtask serve') > first.indexOf('Requirements:'), 'then the commands');
+  assert.ok(first.includes('cargo xtask test'));
+});
