@@ -101,7 +101,25 @@ pub fn build_dist(path: &str) -> Result<PathBuf> {
     run(Command::new("trunk").args(["build", "--release", "--offline"]).env("PATH", path).current_dir(&root))?;
     let dist = root.join("dist");
     precompress(&dist)?;
+    cli_docs(&dist.join("cli"))?;
     Ok(dist)
+}
+
+/// The CLI's man page and completions, generated from its clap
+/// definitions (`linklens --generate`), shipped beside the site.
+fn cli_docs(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for (kind, file) in [("man", "linklens.1"), ("complete-bash", "linklens.bash"), ("complete-zsh", "_linklens"), ("complete-fish", "linklens.fish")] {
+        let out = Command::new("cargo")
+            .args(["run", "-q", "--locked", "-p", "linklens-cli", "--", "--generate", kind])
+            .current_dir(project_root())
+            .output()?;
+        if !out.status.success() || out.stdout.is_empty() {
+            return Err(format!("linklens --generate {kind}: {}", String::from_utf8_lossy(&out.stderr)).into());
+        }
+        std::fs::write(dir.join(file), out.stdout)?;
+    }
+    Ok(())
 }
 
 /// What a static host may serve precompressed: text and wasm, not images

@@ -5,6 +5,7 @@
 //! it and all the files before it are done (`stream.rs`).
 
 mod input;
+mod progress;
 mod stream;
 mod walk;
 
@@ -22,6 +23,10 @@ use serde::Serialize;
 #[derive(Parser, Debug)]
 #[command(name = "linklens", version, about = sentences::CLI_ABOUT, after_help = sentences::CLI_EXIT_STATUS)]
 struct Options {
+    /// Print the man page or a shell's completions instead (what `cargo
+    /// xtask dist` ships)
+    #[arg(long, value_name = "KIND", hide = true)]
+    generate: Option<Generate>,
     /// Print a JSON array: one report (or error) per file
     #[arg(long)]
     json: bool,
@@ -59,8 +64,36 @@ struct Options {
     fix: Option<linklens::FixId>,
     /// The binaries to analyse; - reads standard input; a directory is
     /// walked for executables and libraries (symlinks are not followed)
-    #[arg(required = true, value_name = "FILE")]
+    #[arg(required_unless_present = "generate", value_name = "FILE")]
     files: Vec<String>,
+}
+
+/// What `--generate` prints.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum Generate {
+    /// The man page (roff).
+    Man,
+    /// bash's completions.
+    CompleteBash,
+    /// zsh's completions.
+    CompleteZsh,
+    /// fish's completions.
+    CompleteFish,
+}
+
+/// The man page or completions, from the same definitions as the parser.
+fn generate(kind: Generate) -> io::Result<()> {
+    use clap::CommandFactory;
+    let mut cmd = Options::command();
+    let mut out = io::stdout().lock();
+    let shell = match kind {
+        Generate::Man => return clap_mangen::Man::new(cmd).render(&mut out),
+        Generate::CompleteBash => clap_complete::Shell::Bash,
+        Generate::CompleteZsh => clap_complete::Shell::Zsh,
+        Generate::CompleteFish => clap_complete::Shell::Fish,
+    };
+    clap_complete::generate(shell, &mut cmd, "linklens", &mut out);
+    Ok(())
 }
 
 /// A recipe kind, or a usage error that lists them.
@@ -189,15 +222,34 @@ fn analyse(path: &str, opts: &Options, text: render::TextOptions) -> Done {
             // read once, front to back, and its pages need not stay resident
             // (decoders buffer what they read).
             let file = std::fs::File::open(path).ok().filter(|_| path != "-");
-            let report = match file {
-                Some(mut f) => linklens_archive::open(&mut f, len, &limits, None),
-                None => linklens_archive::open(
+            let bar = progress::archive(path, len);
+            // The bar follows the file as it is read (the compressed bytes:
+            // its length is known); the walk says what it has found so far.
+            let mut tick = |p: linklens_archive::Progress| {
+                if let Some(bar) = &bar {
+                    bar.set_message(linklens_explain::catalogue::fill(
+                        sentences::CLI_PROGRESS,
+                        &[("files", &p.files.to_string()), ("elf", &p.elf.to_string())],
+                    ));
+                }
+            };
+            let progress: Option<&mut dyn FnMut(linklens_archive::Progress)> =
+                if bar.is_some() { Some(&mut tick) } else { None };
+            let report = match (file, &bar) {
+                (Some(f), Some(bar)) => {
+                    linklens_archive::open(&mut bar.wrap_read(f), len, &limits, progress)
+                }
+                (Some(mut f), None) => linklens_archive::open(&mut f, len, &limits, progress),
+                (None, _) => linklens_archive::open(
                     &mut std::io::Cursor::new(data.bytes()),
                     len,
                     &limits,
-                    None,
+                    progress,
                 ),
             };
+            if let Some(bar) = bar {
+                bar.finish_and_clear();
+            }
             if let Some(report) = report {
                 return archive(path, &ExplainedArchive::new(report), opts, text);
             }
@@ -364,13 +416,21 @@ fn archive(path: &str, a: &ExplainedArchive, opts: &Options, text: render::TextO
         // The archive's summary is the terminal's text; in Markdown, a block
         // of it (colour is off with --markdown).
         let summary = render::archive_text(path, a, text);
-        out.push_str(&if opts.markdown { format!("```text\n{summary}```\n") } else { summary });
+        out.push_str(&if opts.markdown {
+            format!("```text\n{summary}```\n")
+        } else {
+            summary
+        });
         for (m, report) in r.members.iter().zip(&reports) {
             let name = member_name(path, &m.path);
             match (report, &m.error) {
                 (Some(report), _) => {
                     out.push_str(if text.quiet { "" } else { "\n" });
-                    out.push_str(&if opts.markdown { render::markdown(&name, report) } else { render::text(&name, report, text) });
+                    out.push_str(&if opts.markdown {
+                        render::markdown(&name, report)
+                    } else {
+                        render::text(&name, report, text)
+                    });
                 }
                 (None, Some(e)) => out.push_str(&file_error(
                     &name,
@@ -419,6 +479,15 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    if let Some(kind) = opts.generate {
+        return match generate(kind) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("linklens: {e}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let color = !opts.no_color
         && !opts.json
         && !opts.markdown
@@ -453,10 +522,14 @@ fn main() -> ExitCode {
     };
     let mut printer = stream::Printer::new(io::stdout().lock(), opts.json, separator);
     let (mut failed, mut not_static, mut off_target) = (!walk_errors.is_empty(), false, false);
+    let bar = progress::files(paths.len());
     let written = stream::in_order(
         &paths,
         |path| analyse(path, &opts, text),
         |done| {
+            if let Some(bar) = &bar {
+                bar.inc(1);
+            }
             failed |= done.failed;
             not_static |= done.dynamic;
             off_target |= done.off_target;
@@ -471,6 +544,9 @@ fn main() -> ExitCode {
         },
     )
     .and_then(|()| printer.finish());
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
             eprintln!("linklens: {e}");

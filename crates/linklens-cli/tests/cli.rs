@@ -495,3 +495,41 @@ fn a_hostile_archive_exits_2_with_its_message() {
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("ends early"), "{out}");
 }
+
+#[test]
+fn completions_load_in_bash_and_the_man_page_renders() {
+    let (code, script, _) = linklens(&["--generate", "complete-bash"]);
+    assert_eq!(code, 0);
+    let out = Command::new("bash")
+        .args(["-c", "source /dev/stdin; complete -p linklens; echo loaded"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            c.stdin.take().unwrap().write_all(script.as_bytes())?;
+            c.wait_with_output()
+        })
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("-F _linklens linklens") && said.contains("loaded"),
+        "{said}"
+    );
+    let (code, man, _) = linklens(&["--generate", "man"]);
+    assert_eq!(code, 0);
+    assert!(
+        man.contains(".TH linklens 1") && man.contains("\\-\\-require\\-static"),
+        "{man}"
+    );
+    // Hidden from --help: it is for packagers.
+    assert!(!linklens(&["--help"]).1.contains("--generate"));
+}
+
+#[test]
+fn no_progress_when_stderr_is_not_a_terminal() {
+    // A pipe or a CI log gets no bar: standard error stays empty.
+    let tar = archive("release.tar.gz");
+    let (code, out, err) = linklens(&["--json", tar.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(err, "", "stderr must stay clean without a terminal");
+}

@@ -86,6 +86,8 @@ pub const CLI_LINK_NOT_FOLLOWED: &str = "{path}: a symbolic link to a directory,
 
 /// A file that gave no report, in the text output.
 pub const CLI_FILE_ERROR: &str = "{path}: error: {message}";
+/// The CLI's progress on an archive, after the bytes read.
+pub const CLI_PROGRESS: &str = "files: {files}, ELF: {elf}";
 
 /// Why a report has no target verdicts; `{os}` is the system's name.
 pub const TARGETS_NOT_LINUX: &str = "Targets are Linux images and distributions; this file is for {os}.";
