@@ -132,20 +132,20 @@ pub fn ensure(root: &Root) -> Result<PathBuf> {
 fn extract_packages(packages: &[&str], dir: &Path) -> Result<()> {
     let debs = cache().join("debs");
     std::fs::create_dir_all(&debs)?;
-    let download = || {
+    // The mirror's lists may be missing on a fresh machine: fetch them once, then again.
+    let download = |quiet: bool| {
         Command::new("apt-get")
             .arg("download")
             .args(packages)
             .current_dir(&debs)
-            .stderr(Stdio::null())
+            .stderr(if quiet { Stdio::null() } else { Stdio::inherit() })
             .status()
     };
-    if !download()?.success() {
+    if !download(true)?.success() {
         run(Command::new("apt-get").args(["update", "-qq"]))?;
-        run(Command::new("apt-get")
-            .arg("download")
-            .args(packages)
-            .current_dir(&debs))?;
+        if !download(false)?.success() {
+            return Err(format!("apt-get download {}: failed", packages.join(" ")).into());
+        }
     }
     for package in packages {
         let deb = std::fs::read_dir(&debs)?

@@ -86,7 +86,7 @@ fn result(
         lacks = input
             .needs
             .iter()
-            .filter(|n| !has_file(t, n.id))
+            .filter(|n| !t.files.has(n.id))
             .collect::<Vec<_>>();
         if let Some(first) = lacks.first() {
             verdict = Verdict::StartsBut;
@@ -107,7 +107,7 @@ fn result(
     let filled: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let mut reason = fill(catalogue::reason(reason_id).reason, &filled);
     if lacks.len() > 1 {
-        let files: Vec<&str> = lacks[1..].iter().map(|n| catalogue::need(n.id).name).collect();
+        let files: Vec<&str> = lacks.iter().skip(1).map(|n| catalogue::need(n.id).name).collect();
         reason.push_str(&fill(catalogue::ALSO_LACKS, &[("files", &files.join(", "))]));
     }
     let rebuild_helps = !matches!(verdict, Verdict::Runs | Verdict::StartsBut)
@@ -234,14 +234,6 @@ fn remedy_words(id: RemedyId, args: &[(&str, &str)]) -> Remedy {
     }
 }
 
-/// Whether the image ships the file.
-fn has_file(t: &Target, need: NeedId) -> bool {
-    match need {
-        NeedId::CaBundle => t.files.ca_bundle,
-        NeedId::Zoneinfo => t.files.zoneinfo,
-        NeedId::Accounts => t.files.accounts,
-    }
-}
 
 type Args = Vec<(&'static str, String)>;
 

@@ -48,6 +48,17 @@ pub(crate) struct Files {
     pub accounts: bool,
 }
 
+impl Files {
+    /// Whether the image ships the file a program reads.
+    pub fn has(self, need: linklens::NeedId) -> bool {
+        match need {
+            linklens::NeedId::CaBundle => self.ca_bundle,
+            linklens::NeedId::Zoneinfo => self.zoneinfo,
+            linklens::NeedId::Accounts => self.accounts,
+        }
+    }
+}
+
 const fn files(ca_bundle: bool, zoneinfo: bool, accounts: bool) -> Files {
     Files { ca_bundle, zoneinfo, accounts }
 }
