@@ -67,9 +67,49 @@ pub fn open<'a>(src: &mut dyn ReadSeek, len: u64, limits: &'a Limits, progress: 
     Some(walker.report)
 }
 
-/// A compressed stream whose first tar entry is an image's: `blobs/`,
-/// `oci-layout`, `index.json`, `manifest.json`, `repositories` or a layer
-/// directory named by its 64-digit id.
+/// Walk a compressed tar whose outermost stream the caller has already
+/// decoded (the page inflates gzip with the browser's own decoder):
+/// `decoded` is the stream's content (`len` bytes, from `compressed`
+/// bytes of `outer`). The report is the one [`open`] gives for the
+/// compressed file, by the same walk over the content in place. `None`
+/// when that cannot be promised — the content is not a tar, or the stream
+/// passed a limit of [`Limits`], the tar is cut short or damaged, or it holds more members than the
+/// limit — and the caller then walks the compressed
+/// file with [`open`], which reports it as always.
+pub fn open_decoded<'a>(
+    outer: ArchiveFormat,
+    decoded: &mut dyn ReadSeek,
+    len: u64,
+    compressed: u64,
+    limits: &'a Limits,
+    progress: Option<&'a mut dyn FnMut(Progress)>,
+) -> Option<ArchiveReport> {
+    if !walk::compression(outer) || !limits.decoded_within(compressed, len, len) {
+        return None;
+    }
+    let mut head = [0u8; HEAD];
+    decoded.seek(std::io::SeekFrom::Start(0)).ok()?;
+    let n = source::read_head(decoded, &mut head).ok()?;
+    if format(&head[..n]) != Some(ArchiveFormat::Tar) || !container::tar::whole(decoded, len) {
+        return None;
+    }
+    let mut walker = walk::Walker::new(limits, outer, progress);
+    walker.decoded(len);
+    if image_head(&head[..n]) {
+        if image::walk_image(&mut walker, decoded, len) {
+            walker.report.chain.insert(0, outer);
+        }
+        return Some(walker.report);
+    }
+    walker.decoded_tar(outer, decoded, len);
+    // Past the members limit the walk in place (which indexes a tar, then
+    // opens its members) stops at another member than the stream's walk
+    // (which opens each as it comes): leave it to that walk.
+    let stopped = walker.report.errors.iter().any(|e| e.id == linklens::archive::ArchiveErrorId::TooManyMembers);
+    (!stopped).then_some(walker.report)
+}
+
+/// A compressed stream whose first tar entry is an image's.
 fn compressed_image(format: ArchiveFormat, src: &mut dyn ReadSeek) -> bool {
     if src.seek(std::io::SeekFrom::Start(0)).is_err() {
         return false;
@@ -80,11 +120,18 @@ fn compressed_image(format: ArchiveFormat, src: &mut dyn ReadSeek) -> bool {
     let mut decoder = decode::decoder(format, &mut *src);
     let mut head = [0u8; HEAD];
     let Ok(n) = source::read_head(&mut decoder, &mut head) else { return false };
-    if sniff(&head[..n]) != Kind::Archive(ArchiveFormat::Tar) {
+    image_head(&head[..n])
+}
+
+/// A tar whose first entry is an image's: `blobs/`, `oci-layout`,
+/// `index.json`, `manifest.json`, `repositories` or a layer directory
+/// named by its 64-digit id.
+fn image_head(head: &[u8]) -> bool {
+    if sniff(head) != Kind::Archive(ArchiveFormat::Tar) {
         return false;
     }
     // The name is any bytes: it is judged as bytes, never sliced as text.
-    let field = &head[..100];
+    let field = head.get(..100).unwrap_or(head);
     let mut name = &field[..memchr::memchr(0, field).unwrap_or(field.len())];
     while let Some(rest) = name.strip_prefix(b"./") {
         name = rest;

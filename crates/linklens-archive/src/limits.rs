@@ -49,6 +49,15 @@ impl Default for Limits {
     }
 }
 
+impl Limits {
+    /// A stream that has produced `decoded` bytes from `consumed` compressed
+    /// ones, with `total` decoded over the whole archive, is within the
+    /// total and the ratio.
+    pub fn decoded_within(&self, consumed: u64, decoded: u64, total: u64) -> bool {
+        total <= self.max_total && (decoded <= self.ratio_floor || decoded / self.max_ratio <= consumed)
+    }
+}
+
 /// Image indexes nested in one another, at most.
 pub const IMAGE_INDEX_DEPTH: u32 = 4;
 /// Manifests and indexes visited in one image, at most (indexes that list

@@ -98,9 +98,7 @@ pub struct Bounded<R> {
     produced: u64,
     /// Decompressed bytes of every stream of the archive.
     total: Rc<Cell<u64>>,
-    max_total: u64,
-    max_ratio: u64,
-    ratio_floor: u64,
+    limits: crate::Limits,
     pub overrun: Rc<Cell<Option<Overrun>>>,
 }
 
@@ -111,9 +109,7 @@ impl<R> Bounded<R> {
             consumed,
             produced: 0,
             total,
-            max_total: limits.max_total,
-            max_ratio: limits.max_ratio,
-            ratio_floor: limits.ratio_floor,
+            limits: limits.clone(),
             overrun,
         }
     }
@@ -144,9 +140,9 @@ impl<R: Read> Read for Bounded<R> {
         let n = self.inner.read(buf)?;
         self.produced = self.produced.saturating_add(n as u64);
         self.total.set(self.total.get().saturating_add(n as u64));
-        let overrun = if self.total.get() > self.max_total {
+        let overrun = if self.total.get() > self.limits.max_total {
             Some(Overrun::Total)
-        } else if self.produced > self.ratio_floor && self.produced / self.max_ratio > self.consumed.get() {
+        } else if !self.limits.decoded_within(self.consumed.get(), self.produced, self.total.get()) {
             Some(Overrun::Ratio)
         } else {
             None

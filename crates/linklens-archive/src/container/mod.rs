@@ -2,5 +2,5 @@
 //! `.deb`). Each adds its reading to the [`Walker`](crate::walk::Walker).
 
 mod ar;
-mod tar;
+pub(crate) mod tar;
 mod zip;

@@ -9,6 +9,22 @@ use crate::fs::Node;
 use crate::source::{read_head, rejoin, ReadSeek, Window};
 use crate::walk::{corrupt, join, label, Found, Sink, Walker};
 
+/// Whether a tar of `len` bytes reads to its end: every header parses and
+/// every member's data lies inside. A tar cut short or damaged is told
+/// apart by the stream walk in its own words, so a caller that decoded the
+/// stream itself leaves such a tar to that walk.
+pub(crate) fn whole(src: &mut dyn ReadSeek, len: u64) -> bool {
+    let mut archive = ::tar::Archive::new(Window::new(src, 0, len));
+    let Ok(entries) = archive.entries_with_seek() else { return false };
+    for entry in entries {
+        let Ok(entry) = entry else { return false };
+        if entry.raw_file_position().checked_add(entry.size()).is_none_or(|end| end > len) {
+            return false;
+        }
+    }
+    true
+}
+
 impl Walker<'_> {
     /// Index a tar in place: each member's offset and first bytes, then
     /// analyse or open each one where it lies.

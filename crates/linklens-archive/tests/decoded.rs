@@ -1,0 +1,251 @@
+//! The page inflates a `.tar.gz` with the browser's own gzip decoder and
+//! walks the tar in place (`open_decoded`); the CLI decodes it in the walk
+//! (`open`). Both must give the same report, member for member and error
+//! for error — on every archive fixture gzipped, and on archives from the
+//! structure-aware generator.
+
+use std::io::{Cursor, Read, Write};
+
+use linklens::archive::{ArchiveFormat, ArchiveReport};
+use linklens_archive::Limits;
+
+mod fixtures_dir {
+    use std::path::PathBuf;
+    pub fn dir() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/archives")
+    }
+}
+
+fn gunzip_stored(path: &std::path::Path) -> Vec<u8> {
+    let gz = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e} (run cargo xtask fixtures)", path.display()));
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut raw).expect("gunzip");
+    raw
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    z.write_all(bytes).unwrap();
+    z.finish().unwrap()
+}
+
+/// What a browser's `DecompressionStream("gzip")` gives: every member of
+/// the stream decoded, or nothing when the stream is damaged (the page
+/// then walks the compressed file as the CLI does).
+fn inflate(gz: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(gz).read_to_end(&mut out).ok()?;
+    Some(out)
+}
+
+fn both(gz: &[u8], limits: &Limits) -> Option<(ArchiveReport, ArchiveReport)> {
+    let decoded = inflate(gz)?;
+    let native = linklens_archive::open_decoded(ArchiveFormat::Gzip, &mut Cursor::new(&decoded), decoded.len() as u64, gz.len() as u64, limits, None)?;
+    let walked = linklens_archive::open(&mut Cursor::new(gz), gz.len() as u64, limits, None).expect("a gzip stream is an archive");
+    Some((native, walked))
+}
+
+/// Equal but for two things said by others: `bytes_scanned` (the browser
+/// decodes the stream to its end, the walk stops after the tar's last
+/// member, before its end-of-archive blocks, so the page has scanned at
+/// least as much) and an error's `detail`, the tar crate's own words,
+/// which it phrases differently when it seeks and when it streams (the
+/// error's id, path and limit are linklens's and must be equal). The
+/// errors are compared as a set: the walk in place names a refused path
+/// while indexing, before what it finds inside the members; the stream's
+/// walk names them as they come.
+fn same(what: &str, native: &ArchiveReport, walked: &ArchiveReport) {
+    assert!(native.bytes_scanned >= walked.bytes_scanned, "{what}: {} < {}", native.bytes_scanned, walked.bytes_scanned);
+    let ours = |r: &ArchiveReport| {
+        let mut r = ArchiveReport { bytes_scanned: walked.bytes_scanned, ..r.clone() };
+        for e in &mut r.errors {
+            e.detail = None;
+        }
+        r.errors.sort_by_key(|e| (e.path.clone(), e.id));
+        serde_json::to_value(&r).unwrap()
+    };
+    let (a, b) = (ours(native), ours(walked));
+    if a != b {
+        let dir = std::env::temp_dir();
+        std::fs::write(dir.join("decoded-native.json"), serde_json::to_string_pretty(&a).unwrap()).unwrap();
+        std::fs::write(dir.join("decoded-walked.json"), serde_json::to_string_pretty(&b).unwrap()).unwrap();
+        panic!("{what}: decoded by the caller and walked differ (both written to {})", dir.display());
+    }
+}
+
+#[test]
+fn every_fixture_tar_gzipped_gives_the_same_report_decoded_by_the_caller() {
+    let limits = Limits::default();
+    let mut compared = Vec::new();
+    for entry in std::fs::read_dir(fixtures_dir::dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let Some(stored) = name.strip_suffix(".gz") else { continue };
+        let raw = gunzip_stored(&path);
+        // A gzip fixture as it is; any other container gzipped here.
+        let gz = if raw.starts_with(&[0x1f, 0x8b]) { raw } else { gzip(&raw) };
+        let Some((native, walked)) = both(&gz, &limits) else { continue };
+        same(stored, &native, &walked);
+        compared.push(stored.to_string());
+    }
+    // Plain tars, docker-save and OCI images, a tar.gz.
+    assert!(compared.len() >= 20, "compared {compared:?}");
+    for must in ["release.tar.gz", "release.tar", "slim-dynamic.docker.tar", "multi.oci.tar"] {
+        assert!(compared.iter().any(|c| c == must), "{must} not compared: {compared:?}");
+    }
+}
+
+#[test]
+fn what_is_not_a_tar_or_passes_a_limit_is_left_to_the_walk() {
+    let limits = Limits::default();
+    // A gzipped ELF, a gzipped zip: not a tar.
+    let elf = gunzip_stored(&fixtures_dir::dir().join("c-dynamic.gz.gz"));
+    let decoded = inflate(&elf).unwrap();
+    assert!(linklens_archive::open_decoded(ArchiveFormat::Gzip, &mut Cursor::new(&decoded), decoded.len() as u64, elf.len() as u64, &limits, None).is_none());
+    // A tar past the ratio: the walk reports the bomb, the caller's decode is not used.
+    let tar = gunzip_stored(&fixtures_dir::dir().join("release.tar.gz"));
+    let tight = Limits { max_ratio: 2, ratio_floor: 1024, ..Limits::default() };
+    let mut padded = tar.clone();
+    padded.resize(tar.len() * 8, 0);
+    let gz = gzip(&padded);
+    assert!(linklens_archive::open_decoded(ArchiveFormat::Gzip, &mut Cursor::new(&padded), padded.len() as u64, gz.len() as u64, &tight, None).is_none());
+    let walked = linklens_archive::open(&mut Cursor::new(&gz), gz.len() as u64, &tight, None).unwrap();
+    assert!(walked.errors.iter().any(|e| e.id == linklens::archive::ArchiveErrorId::Bomb), "{:?}", walked.errors);
+    // Past the total.
+    let small = Limits { max_total: 1024, ..Limits::default() };
+    assert!(linklens_archive::open_decoded(ArchiveFormat::Gzip, &mut Cursor::new(&tar), tar.len() as u64, gz.len() as u64, &small, None).is_none());
+}
+
+/// Tars made here around real binaries, in the shapes release tarballs
+/// and hostile ones take: GNU and PAX long names, names with multi-byte
+/// characters across the 100-byte field, links, paths refused (absolute,
+/// `..`, too long), empty files, a nested `.tar.gz` and a nested zip, and
+/// limits passed (members, depth).
+#[test]
+fn shaped_tars_give_the_same_report_decoded_by_the_caller() {
+    let release = gunzip_stored(&fixtures_dir::dir().join("release.tar.gz"));
+    let mut elves = Vec::new();
+    let mut archive = tar::Archive::new(&release[..]);
+    for entry in archive.entries().unwrap() {
+        let mut entry = entry.unwrap();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if bytes.starts_with(b"\x7fELF") {
+            elves.push(bytes);
+        }
+    }
+    assert!(elves.len() >= 2, "release.tar holds binaries");
+    let nested = gzip(&release);
+    let zip = gunzip_stored(&fixtures_dir::dir().join("release.zip.gz"));
+    let file = |b: &mut tar::Builder<Vec<u8>>, name: &[u8], data: &[u8], gnu: bool| {
+        let mut h = if gnu { tar::Header::new_gnu() } else { tar::Header::new_ustar() };
+        h.set_size(data.len() as u64);
+        h.set_mode(0o755);
+        h.set_entry_type(tar::EntryType::Regular);
+        // Long names through the builder's own GNU or PAX records.
+        let name = std::path::Path::new(std::str::from_utf8(name).unwrap());
+        if gnu {
+            b.append_data(&mut h, name, data).unwrap();
+        } else {
+            let long = name.as_os_str().len() > 99;
+            if long {
+                b.append_pax_extensions([("path", name.as_os_str().as_encoded_bytes())]).unwrap();
+                h.set_path("short").unwrap();
+            } else {
+                h.set_path(name).unwrap();
+            }
+            h.set_cksum();
+            b.append(&h, data).unwrap();
+        }
+    };
+    let nested_refused = {
+        let mut b = tar::Builder::new(Vec::new());
+        file(&mut b, b"ok/app", &elves[0], true);
+        let mut h = tar::Header::new_old();
+        h.set_size(3);
+        h.as_old_mut().name[..10].copy_from_slice(b"../../in/\0");
+        h.set_cksum();
+        b.append(&h, &b"abc"[..]).unwrap();
+        gzip(&b.into_inner().unwrap())
+    };
+    let multibyte = format!("{}é/app", "a".repeat(98));
+    let long = format!("bin/{}/app", "long-directory-name".repeat(8));
+    let too_long = "x".repeat(5000);
+    let shapes: Vec<(&str, Box<dyn Fn(&mut tar::Builder<Vec<u8>>)>)> = vec![
+        ("gnu long names", Box::new(|b| {
+            file(b, long.as_bytes(), &elves[0], true);
+            file(b, multibyte.as_bytes(), &elves[1], true);
+        })),
+        ("pax long names", Box::new(|b| {
+            file(b, long.as_bytes(), &elves[1], false);
+            file(b, multibyte.as_bytes(), &elves[0], false);
+        })),
+        ("links and empty files", Box::new(|b| {
+            file(b, b"bin/app", &elves[0], true);
+            file(b, b"bin/empty", b"", true);
+            let mut h = tar::Header::new_gnu();
+            h.set_entry_type(tar::EntryType::Symlink);
+            h.set_size(0);
+            b.append_link(&mut h, "bin/link", "app").unwrap();
+            let mut h = tar::Header::new_gnu();
+            h.set_entry_type(tar::EntryType::Link);
+            h.set_size(0);
+            b.append_link(&mut h, "bin/hard", "bin/app").unwrap();
+        })),
+        ("refused paths", Box::new(|b| {
+            // First a ustar entry: a tar is told by its first header's magic.
+            file(b, b"ok/app", &elves[1], true);
+            let mut h = tar::Header::new_old();
+            h.set_size(elves[0].len() as u64);
+            h.as_old_mut().name[..7].copy_from_slice(b"/etc/x\0");
+            h.set_cksum();
+            b.append(&h, &elves[0][..]).unwrap();
+            let mut h = tar::Header::new_old();
+            h.set_size(3);
+            h.as_old_mut().name[..9].copy_from_slice(b"../../up\0");
+            h.set_cksum();
+            b.append(&h, &b"abc"[..]).unwrap();
+            file(b, too_long.as_bytes(), &elves[1], true);
+        })),
+        ("refused paths inside and out", Box::new(|b| {
+            file(b, b"inner/release.tar.gz", &nested_refused, true);
+            let mut h = tar::Header::new_old();
+            h.set_size(3);
+            h.as_old_mut().name[..9].copy_from_slice(b"../../up\0");
+            h.set_cksum();
+            b.append(&h, &b"abc"[..]).unwrap();
+        })),
+        ("nested archives", Box::new(|b| {
+            file(b, b"inner/release.tar.gz", &nested, true);
+            file(b, b"inner/release.zip", &zip, true);
+            file(b, b"inner/release.tar", &release, true);
+        })),
+    ];
+    let limits = Limits::default();
+    let tight = Limits { max_members: 2, max_depth: 1, ..Limits::default() };
+    let (mut ids, mut elf) = (std::collections::BTreeSet::new(), 0);
+    for (what, build) in &shapes {
+        let mut b = tar::Builder::new(Vec::new());
+        build(&mut b);
+        let tar = b.into_inner().unwrap();
+        let gz = gzip(&tar);
+        for limits in [&limits, &tight] {
+            if limits.max_members < 10 && *what == "nested archives" {
+                // Past the members limit the page walks as the CLI does.
+                let decoded = inflate(&gz).unwrap();
+                assert!(linklens_archive::open_decoded(ArchiveFormat::Gzip, &mut Cursor::new(&decoded), decoded.len() as u64, gz.len() as u64, limits, None).is_none());
+                continue;
+            }
+            let (native, walked) = both(&gz, limits).unwrap_or_else(|| panic!("{what}: refused; walked: {:?}", linklens_archive::open(&mut Cursor::new(&gz), gz.len() as u64, limits, None).map(|r| r.errors)));
+            assert!(walked.files > 0, "{what}: {walked:?}");
+            same(what, &native, &walked);
+            ids.extend(walked.errors.iter().map(|e| e.id));
+            elf += walked.elf;
+        }
+    }
+    use linklens::archive::ArchiveErrorId as Id;
+    for id in [Id::AbsolutePath, Id::Traversal, Id::PathTooLong, Id::TooDeep] {
+        assert!(ids.contains(&id), "no shape gave {id:?}: {ids:?}");
+    }
+    assert!(elf >= 15, "{elf} binaries compared");
+}
