@@ -293,6 +293,10 @@ describe('archives and images dropped as they are', () => {
         assert.ok(await dynamic.locator('[data-testid=fix-command]').count() > 0, 'the rebuild command is inside');
       }
       assert.deepEqual(browser.requests.slice(count), [], 'no request while the archive is read');
+      // A .tar.gz is inflated by the browser's own decoder; every other
+      // format, and a gzip that is not a whole tar, by the wasm.
+      const decodedBy = await article.locator('[data-testid=timing]').getAttribute('data-decoded-by');
+      assert.equal(decodedBy, name === 'release.tar.gz' ? 'browser' : 'wasm', `${name}: decoded by`);
       if (name === 'release.tar.gz') await article.screenshot({ path: join(shots, 'archive-release-desktop-light.png') });
       await clear(page);
     });
@@ -441,6 +445,8 @@ describe('archives and images dropped as they are', () => {
     await drop(page, [{ name: 'cut.tar.gz', bytes: truncated }]);
     const cut = await archiveResult(page, 'cut.tar.gz');
     assert.equal(await cut.locator('[data-testid=archive-errors] li').first().getAttribute('data-error-id'), 'truncated');
+    // The browser's decoder refused the cut stream: the wasm's walk said why.
+    assert.equal(await cut.locator('[data-testid=timing]').getAttribute('data-decoded-by'), 'wasm');
     await clear(page);
   });
 });

@@ -23,12 +23,20 @@ pub struct BlobReader {
     /// Small reads cluster (headers, tables, notes): they are served from
     /// 64 KiB blocks, so neighbours cost one round trip, not one each.
     blocks: HashMap<u64, Vec<u8>>,
+    /// The block after the last run fetched, and how many blocks the next
+    /// run fetches if it starts there: reading front to back (an archive,
+    /// a decoder's input) doubles the run up to `AHEAD` blocks, so a
+    /// stream costs one round trip per 4 MiB, not one per 64 KiB.
+    next: u64,
+    ahead: u64,
     on_progress: Option<Box<dyn FnMut(u64, u64)>>,
 }
 
 const BLOCK: u64 = 64 * 1024;
 /// At most this many cached blocks (16 MiB).
 const MAX_BLOCKS: usize = 256;
+/// The longest run read ahead, in blocks (4 MiB).
+const AHEAD: u64 = 64;
 /// Reads larger than this (a symbol table, a name table) go straight
 /// through: the caller keeps them, caching them twice would double memory.
 const SMALL: u64 = 256 * 1024;
@@ -37,7 +45,7 @@ impl BlobReader {
     pub fn new(blob: Blob) -> Result<BlobReader, String> {
         let reader = FileReaderSync::new().map_err(|_| "FileReaderSync is unavailable (not in a worker?)".to_string())?;
         let size = blob.size() as u64;
-        Ok(BlobReader { blob, reader, pos: 0, size, bytes_read: 0, reads: 0, blocks: HashMap::new(), on_progress: None })
+        Ok(BlobReader { blob, reader, pos: 0, size, bytes_read: 0, reads: 0, blocks: HashMap::new(), next: u64::MAX, ahead: 1, on_progress: None })
     }
 
     /// The file's size.
@@ -98,6 +106,10 @@ impl Read for BlobReader {
             while b <= last && !self.blocks.contains_key(&b) {
                 b += 1;
             }
+            self.ahead = if run == self.next { (self.ahead * 2).min(AHEAD) } else { 1 };
+            let blocks = self.size.div_ceil(BLOCK);
+            b = b.max(run.saturating_add(self.ahead)).min(blocks);
+            self.next = b;
             // Bounded: an archive is read front to back, so old blocks are
             // not asked for again; dropping them all keeps memory flat.
             if self.blocks.len() >= MAX_BLOCKS {

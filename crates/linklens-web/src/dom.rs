@@ -109,18 +109,8 @@ pub async fn fetch_sample(slug: &str) -> Result<web_sys::File, String> {
     })?;
     let damaged = |_| said(page::SAMPLE_DAMAGED);
     let body = response.body().ok_or_else(|| said(page::SAMPLE_EMPTY))?;
-    // web-sys has DecompressionStream only behind its unstable flag: the
-    // constructor from the global scope, by name.
-    let ctor: js_sys::Function =
-        js_sys::Reflect::get(&js_sys::global(), &"DecompressionStream".into()).map_err(damaged)?.dyn_into().map_err(damaged)?;
-    let gunzip = js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(&"gzip".into())).map_err(damaged)?;
-    let pair = js_sys::Object::new();
-    for side in ["readable", "writable"] {
-        let stream = js_sys::Reflect::get(&gunzip, &side.into()).map_err(damaged)?;
-        js_sys::Reflect::set(&pair, &side.into(), &stream).map_err(damaged)?;
-    }
-    let pair: web_sys::ReadableWritablePair = pair.unchecked_into();
-    let raw = web_sys::Response::new_with_opt_readable_stream(Some(&body.pipe_through(&pair))).map_err(damaged)?;
+    let inflated = crate::native_gzip::gunzip(&body).map_err(damaged)?;
+    let raw = web_sys::Response::new_with_opt_readable_stream(Some(&inflated)).map_err(damaged)?;
     let blob: Blob = JsFuture::from(raw.blob().map_err(damaged)?).await.map_err(damaged)?.dyn_into().map_err(damaged)?;
     web_sys::File::new_with_blob_sequence(&js_sys::Array::of1(&blob), sample.fixture).map_err(|_| page::NO_FILES_HERE.to_string())
 }

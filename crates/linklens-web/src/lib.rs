@@ -24,4 +24,6 @@ pub mod dom;
 #[cfg(target_arch = "wasm32")]
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]
+pub mod native_gzip;
+#[cfg(target_arch = "wasm32")]
 pub mod worker_bridge;

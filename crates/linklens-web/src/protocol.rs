@@ -38,6 +38,16 @@ linklens::vocabulary! {
     }
 }
 
+linklens::vocabulary! {
+    /// Who decoded an archive's outer compression.
+    pub enum DecodedBy {
+        /// The worker's wasm (every format; the CLI's walk).
+        Wasm = "wasm",
+        /// The browser's own gzip decoder, the tar then walked in place.
+        Browser = "browser",
+    }
+}
+
 impl From<&linklens::Error> for FailureId {
     fn from(e: &linklens::Error) -> FailureId {
         match e {
@@ -175,6 +185,7 @@ pub enum FromWorker {
         rendered: Vec<Rendered>,
         millis: f64,
         wasm_memory: f64,
+        decoded_by: DecodedBy,
     },
     Failed { id: u32, code: FailureId, message: String },
     /// A share link's fragment (`#/r/…`) and the file's SHA-256 in it

@@ -8,7 +8,7 @@ use linklens_explain::catalogue::{fill, page};
 use linklens_explain::Report;
 use yew::prelude::*;
 
-use crate::protocol::{FailureId, FromWorker, Rendered};
+use crate::protocol::{DecodedBy, FailureId, FromWorker, Rendered};
 
 /// Something the worker sent (a report, what was rendered of it), shared by
 /// the components that show it and compared by identity: it never changes
@@ -81,7 +81,7 @@ pub enum EntryState {
     Done { report: Received<Report>, rendered: Received<Rendered>, read: f64, millis: f64, wasm_memory: f64 },
     /// An archive or image: its summary and a report per binary inside
     /// (each member's as it is shown, in member order; `None` without a report).
-    Archive { archive: Received<linklens_explain::archive::ExplainedArchive>, members: Received<Vec<Option<Shown>>>, millis: f64, wasm_memory: f64 },
+    Archive { archive: Received<linklens_explain::archive::ExplainedArchive>, members: Received<Vec<Option<Shown>>>, millis: f64, wasm_memory: f64, decoded_by: DecodedBy },
     Failed { code: FailureId, message: AttrValue },
 }
 
@@ -171,7 +171,7 @@ impl Reducible for Files {
                     FromWorker::Done { id, report, rendered, read, millis, wasm_memory } => {
                         (id, EntryState::Done { report: Received::new(*report), rendered: Received::new(*rendered), read, millis, wasm_memory })
                     }
-                    FromWorker::ArchiveDone { id, archive, rendered, millis, wasm_memory } => {
+                    FromWorker::ArchiveDone { id, archive, rendered, millis, wasm_memory, decoded_by } => {
                         // Each member's view made once, not on every render
                         // (the worker sends one `Rendered` per member).
                         let members = archive
@@ -179,7 +179,7 @@ impl Reducible for Files {
                             .zip(rendered)
                             .map(|((_, report), rendered)| Some(Shown { report: Received::new(report?), rendered: Received::new(rendered) }))
                             .collect();
-                        (id, EntryState::Archive { archive: Received::new(*archive), members: Received::new(members), millis, wasm_memory })
+                        (id, EntryState::Archive { archive: Received::new(*archive), members: Received::new(members), millis, wasm_memory, decoded_by })
                     }
                     FromWorker::Failed { id, code, message } => (id, EntryState::Failed { code, message: message.into() }),
                     FromWorker::Linked { .. } | FromWorker::HashFailed { .. } | FromWorker::Opened { .. } => return self,

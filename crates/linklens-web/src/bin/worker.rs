@@ -17,8 +17,10 @@ mod worker {
     use std::cell::RefCell;
     use std::rc::Rc;
 
+    use linklens::archive::ArchiveFormat;
     use linklens_web::blob_reader::BlobReader;
-    use linklens_web::protocol::{FailureId, FromWorker, Rendered, ToWorker};
+    use linklens_web::native_gzip;
+    use linklens_web::protocol::{DecodedBy, FailureId, FromWorker, Rendered, ToWorker};
     use object::read::ReadCache;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -47,20 +49,33 @@ mod worker {
             .unwrap_or(0.0)
     }
 
-    fn handle(scope: &DedicatedWorkerGlobalScope, id: u32, blob: Blob) {
+    /// Progress at most every `every` ms.
+    fn throttled(every: f64, mut f: impl FnMut()) -> impl FnMut() {
+        let mut last = 0.0;
+        move || {
+            let t = now();
+            if t - last > every {
+                last = t;
+                f();
+            }
+        }
+    }
+
+    async fn handle(scope: &DedicatedWorkerGlobalScope, id: u32, blob: Blob) {
         let start = now();
         // The exports and member names carry the dropped file's name.
         let name = blob.dyn_ref::<web_sys::File>().map(|f| f.name()).unwrap_or_default();
-        // Progress at most every 50 ms: reads are many and small.
-        let last = Rc::new(RefCell::new(0.0));
         let progress_scope = scope.clone();
-        let reader = match BlobReader::new(blob) {
+        let read_so_far = Rc::new(RefCell::new((0u64, 0u64)));
+        let told = read_so_far.clone();
+        let mut tell = throttled(50.0, move || {
+            let (read, size) = *told.borrow();
+            post(&progress_scope, &FromWorker::Progress { id, read: read as f64, size: size as f64 });
+        });
+        let reader = match BlobReader::new(blob.clone()) {
             Ok(r) => r.on_progress(move |read, size| {
-                let t = now();
-                if t - *last.borrow() > 50.0 {
-                    *last.borrow_mut() = t;
-                    post(&progress_scope, &FromWorker::Progress { id, read: read as f64, size: size as f64 });
-                }
+                *read_so_far.borrow_mut() = (read, size);
+                tell();
             }),
             Err(message) => {
                 post(scope, &FromWorker::Failed { id, code: FailureId::Io, message });
@@ -72,26 +87,21 @@ mod worker {
         let mut head = [0u8; linklens_archive::HEAD];
         let n = std::io::Read::read(&mut reader, &mut head).unwrap_or(0);
         let _ = std::io::Seek::seek(&mut reader, std::io::SeekFrom::Start(0));
-        if linklens_archive::format(&head[..n]).is_some() {
-            let size = reader.size();
-            let limits = linklens_archive::Limits::default();
-            let last = Rc::new(RefCell::new(0.0));
-            let scope2 = scope.clone();
-            let mut progress = move |p: linklens_archive::Progress| {
-                let t = now();
-                if t - *last.borrow() > 100.0 {
-                    *last.borrow_mut() = t;
-                    post(&scope2, &FromWorker::Scanning { id, read: p.bytes as f64, size: size as f64, files: p.files as f64, elf: p.elf as f64 });
-                }
+        if let Some(format) = linklens_archive::format(&head[..n]) {
+            let natively = match format {
+                ArchiveFormat::Gzip => natively(scope, id, &blob).await,
+                _ => None,
             };
-            let msg = match linklens_archive::open(&mut reader, size, &limits, Some(&mut progress)) {
+            let decoded_by = if natively.is_some() { DecodedBy::Browser } else { DecodedBy::Wasm };
+            let archive = natively.or_else(|| in_wasm(scope, id, &mut reader));
+            let msg = match archive {
                 Some(archive) => {
                     let archive = linklens_explain::archive::ExplainedArchive::new(archive);
                     let rendered = archive
                         .members()
                         .map(|(path, r)| r.map(|r| Rendered::of(&linklens_explain::render::member_name(&name, path), &r)).unwrap_or_default())
                         .collect();
-                    FromWorker::ArchiveDone { id, archive: Box::new(archive), rendered, millis: now() - start, wasm_memory: wasm_memory() }
+                    FromWorker::ArchiveDone { id, archive: Box::new(archive), rendered, millis: now() - start, wasm_memory: wasm_memory(), decoded_by }
                 }
                 None => FromWorker::Failed { id, code: FailureId::Io, message: linklens_explain::catalogue::page::ARCHIVE_UNREADABLE.into() },
             };
@@ -110,6 +120,43 @@ mod worker {
             Err(e) => FromWorker::Failed { id, code: FailureId::from(&e), message: linklens_explain::error::message(&e) },
         };
         post(scope, &msg);
+    }
+
+    /// A progress callback for a walk: `Scanning` at most every 100 ms.
+    fn scanning(scope: &DedicatedWorkerGlobalScope, id: u32, size: u64) -> impl FnMut(linklens_archive::Progress) {
+        let scope = scope.clone();
+        let latest = Rc::new(RefCell::new(linklens_archive::Progress { bytes: 0, files: 0, elf: 0 }));
+        let told = latest.clone();
+        let mut tell = throttled(100.0, move || {
+            let p = *told.borrow();
+            post(&scope, &FromWorker::Scanning { id, read: p.bytes as f64, size: size as f64, files: p.files as f64, elf: p.elf as f64 });
+        });
+        move |p| {
+            *latest.borrow_mut() = p;
+            tell();
+        }
+    }
+
+    /// A gzip file inflated by the browser's own decoder, its tar walked in
+    /// place; `None` when that cannot give the report the wasm's walk
+    /// gives (no decoder, a damaged stream, a limit reached, not a whole
+    /// tar inside): the caller then walks it in the wasm.
+    async fn natively(scope: &DedicatedWorkerGlobalScope, id: u32, blob: &Blob) -> Option<linklens::archive::ArchiveReport> {
+        let size = blob.size() as u64;
+        let limits = linklens_archive::Limits::default();
+        let mut progress = scanning(scope, id, size);
+        let within = |consumed, decoded| limits.decoded_within(consumed, decoded, decoded);
+        let inflated = native_gzip::inflate(blob, within, |decoded| progress(linklens_archive::Progress { bytes: decoded, files: 0, elf: 0 })).await.ok()?;
+        let mut decoded = BlobReader::new(inflated.blob).ok()?;
+        linklens_archive::open_decoded(ArchiveFormat::Gzip, &mut decoded, inflated.len, size, &limits, Some(&mut progress))
+    }
+
+    /// An archive walked in the wasm, every decoder included.
+    fn in_wasm(scope: &DedicatedWorkerGlobalScope, id: u32, reader: &mut BlobReader) -> Option<linklens::archive::ArchiveReport> {
+        let size = reader.size();
+        let limits = linklens_archive::Limits::default();
+        let mut progress = scanning(scope, id, size);
+        linklens_archive::open(reader, size, &limits, Some(&mut progress))
     }
 
     /// A share link: the file's SHA-256, read front to back in 1 MiB
@@ -138,13 +185,32 @@ mod worker {
         post(scope, &msg.unwrap_or_else(|message| FromWorker::HashFailed { id, message }));
     }
 
+    thread_local! {
+        /// Messages wait here while one is handled: a `.tar.gz` is awaited
+        /// (the browser decodes it), and the next file must not start then.
+        static QUEUE: RefCell<std::collections::VecDeque<JsValue>> = RefCell::default();
+        static BUSY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
     pub fn start() {
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let reply = scope.clone();
         let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |msg: MessageEvent| {
-            let data = msg.data();
+            QUEUE.with(|q| q.borrow_mut().push_back(msg.data()));
+            if !BUSY.with(|b| b.replace(true)) {
+                wasm_bindgen_futures::spawn_local(drain(reply.clone()));
+            }
+        });
+        scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        onmessage.forget();
+        post(&scope, &FromWorker::Ready);
+    }
+
+    /// Handle the queued messages one after another, in order.
+    async fn drain(reply: DedicatedWorkerGlobalScope) {
+        while let Some(data) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
             match ToWorker::from_js(&data) {
-                Some(ToWorker::Analyse { id, file }) => handle(&reply, id, file),
+                Some(ToWorker::Analyse { id, file }) => handle(&reply, id, file).await,
                 Some(ToWorker::Share { id, file, report, name }) => share(&reply, id, file, &report, &name),
                 Some(ToWorker::Open { fragment }) => open(&reply, fragment),
                 None => {
@@ -152,10 +218,8 @@ mod worker {
                     post(&reply, &FromWorker::Failed { id: ToWorker::id(&data), code: FailureId::Io, message });
                 }
             }
-        });
-        scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-        onmessage.forget();
-        post(&scope, &FromWorker::Ready);
+        }
+        BUSY.with(|b| b.set(false));
     }
 
     /// Open a share link: its facts explained and rendered, or why not.

@@ -5,6 +5,7 @@ use linklens_explain::render::{self, labels};
 use yew::prelude::*;
 
 use super::report_view::ReportView;
+use crate::protocol::DecodedBy;
 use crate::state::{Received, Shown};
 
 #[derive(Properties, PartialEq)]
@@ -16,6 +17,7 @@ pub struct Props {
     pub name: AttrValue,
     pub millis: f64,
     pub wasm_memory: f64,
+    pub decoded_by: DecodedBy,
 }
 
 /// An archive or image dropped as it is: its format and counts, each
@@ -53,7 +55,7 @@ pub fn archive_group(props: &Props) -> Html {
                     </details>
                 }
             }) }
-            <p class="timing" data-testid="timing" data-read={a.bytes_scanned.to_string()} data-wasm-memory={props.wasm_memory.to_string()}>{fill(page::ARCHIVE_ANALYSED_IN, &[("millis", &format!("{:.0}", props.millis))])}</p>
+            <p class="timing" data-testid="timing" data-read={a.bytes_scanned.to_string()} data-wasm-memory={props.wasm_memory.to_string()} data-decoded-by={props.decoded_by.as_str()}>{fill(page::ARCHIVE_ANALYSED_IN, &[("millis", &format!("{:.0}", props.millis))])}</p>
         </section>
     }
 }

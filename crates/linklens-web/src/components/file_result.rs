@@ -68,8 +68,8 @@ pub fn file_result(props: &Props) -> Html {
                 </p>
             </>
         },
-        EntryState::Archive { archive, members, millis, wasm_memory } => html! {
-            <ArchiveGroup archive={archive.clone()} members={members.clone()} id={e.id} name={e.name.clone()} millis={*millis} wasm_memory={*wasm_memory} />
+        EntryState::Archive { archive, members, millis, wasm_memory, decoded_by } => html! {
+            <ArchiveGroup archive={archive.clone()} members={members.clone()} id={e.id} name={e.name.clone()} millis={*millis} wasm_memory={*wasm_memory} decoded_by={*decoded_by} />
         },
     };
     html! {

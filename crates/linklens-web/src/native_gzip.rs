@@ -1,0 +1,134 @@
+//! gzip decoded by the browser itself (`DecompressionStream`): native
+//! code, off the worker's wasm. The page uses it for the samples it
+//! fetches; the worker for a dropped `.tar.gz`, whose content it gathers
+//! into a `Blob` (held by the browser, paged to disk when large — not in
+//! the worker's memory) and then walks in place with
+//! `linklens_archive::open_decoded`.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use js_sys::{Array, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, ReadableStream, ReadableStreamDefaultReader, WritableStream, WritableStreamDefaultWriter};
+
+/// Compressed bytes handed to the decoder at a time: large slices, few
+/// round trips to the file.
+const SLICE: f64 = 4.0 * 1024.0 * 1024.0;
+/// Decoded bytes gathered in the worker before they are handed to the
+/// browser as one more part of the `Blob`.
+const FOLD: u64 = 64 << 20;
+
+/// Why the browser's decoder was not used; the caller then decodes in the
+/// wasm, as everywhere else, and reports what that finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unused {
+    /// No `DecompressionStream` in this browser.
+    Unsupported,
+    /// The stream is damaged, cut short or followed by other bytes, or the
+    /// file could not be read.
+    Refused,
+    /// The stream passed a limit (or may have: the caller's walk decides).
+    Limit,
+}
+
+/// A `DecompressionStream("gzip")`, its writable and readable sides.
+/// web-sys has the type only behind its unstable flag: the constructor is
+/// taken from the global scope by name.
+fn decoder() -> Result<(WritableStream, ReadableStream), JsValue> {
+    let ctor: js_sys::Function = Reflect::get(&js_sys::global(), &"DecompressionStream".into())?.dyn_into()?;
+    let gunzip = Reflect::construct(&ctor, &Array::of1(&"gzip".into()))?;
+    let writable = Reflect::get(&gunzip, &"writable".into())?.dyn_into()?;
+    let readable = Reflect::get(&gunzip, &"readable".into())?.dyn_into()?;
+    Ok((writable, readable))
+}
+
+/// `stream` decoded as gzip.
+pub fn gunzip(stream: &ReadableStream) -> Result<ReadableStream, JsValue> {
+    let (writable, readable) = decoder()?;
+    let pair = js_sys::Object::new();
+    Reflect::set(&pair, &"readable".into(), &readable)?;
+    Reflect::set(&pair, &"writable".into(), &writable)?;
+    Ok(stream.pipe_through(pair.unchecked_ref()))
+}
+
+/// What was decoded: the content and its length.
+pub struct Inflated {
+    pub blob: Blob,
+    pub len: u64,
+}
+
+/// Decode the gzip file `file` into a `Blob`. `within(consumed, decoded)`
+/// is asked after every decoded chunk, with a lower bound of the
+/// compressed bytes the decoder has consumed; `progress(decoded)` is told
+/// how far it got.
+pub async fn inflate(file: &Blob, within: impl Fn(u64, u64) -> bool, mut progress: impl FnMut(u64)) -> Result<Inflated, Unused> {
+    let (writable, readable) = decoder().map_err(|_| Unused::Unsupported)?;
+    let writer = WritableStreamDefaultWriter::new(&writable).map_err(|_| Unused::Unsupported)?;
+    let reader = ReadableStreamDefaultReader::new(&readable).map_err(|_| Unused::Unsupported)?;
+    // Fed by a task of its own, so that the decoder's output is read while
+    // its input is written (each side waits on the other).
+    let consumed = Rc::new(Cell::new(0u64));
+    wasm_bindgen_futures::spawn_local(feed(file.clone(), writer, consumed.clone()));
+    let (mut gathered, mut parts, mut pending, mut decoded) = (Array::new(), Array::new(), 0u64, 0u64);
+    loop {
+        let Ok(chunk) = JsFuture::from(reader.read()).await else { return Err(Unused::Refused) };
+        if Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
+            break;
+        }
+        let Ok(bytes) = Reflect::get(&chunk, &"value".into()).and_then(|v| v.dyn_into::<Uint8Array>()) else {
+            return Err(Unused::Refused);
+        };
+        decoded = decoded.saturating_add(u64::from(bytes.length()));
+        if !within(consumed.get(), decoded) {
+            // Awaited, as every promise here: a rejection left unhandled
+            // would be reported as the worker's error.
+            let _ = JsFuture::from(reader.cancel()).await;
+            return Err(Unused::Limit);
+        }
+        parts.push(&bytes);
+        pending += u64::from(bytes.length());
+        if pending >= FOLD {
+            gathered = Array::of1(&fold(&gathered, &parts)?.into());
+            parts = Array::new();
+            pending = 0;
+        }
+        progress(decoded);
+    }
+    Ok(Inflated { blob: fold(&gathered, &parts)?, len: decoded })
+}
+
+/// The parts gathered so far and the new ones, as one `Blob` (the browser
+/// references the earlier parts, it does not copy them).
+fn fold(gathered: &Array, parts: &Array) -> Result<Blob, Unused> {
+    Blob::new_with_blob_sequence(&gathered.concat(parts)).map_err(|_| Unused::Refused)
+}
+
+/// Write `file` into the decoder in large slices, then close it; on a read
+/// error abort it, which the reading side sees as an error. `consumed`
+/// counts the bytes of the writes the decoder has finished.
+async fn feed(file: Blob, writer: WritableStreamDefaultWriter, consumed: Rc<Cell<u64>>) {
+    let size = file.size();
+    let mut at = 0.0;
+    while at < size {
+        let end = (at + SLICE).min(size);
+        let slice = match file.slice_with_f64_and_f64(at, end) {
+            Ok(s) => JsFuture::from(s.array_buffer()).await,
+            Err(e) => Err(e),
+        };
+        let written = match slice {
+            Ok(buffer) => JsFuture::from(writer.write_with_chunk(&Uint8Array::new(&buffer))).await,
+            Err(e) => Err(e),
+        };
+        if written.is_err() {
+            // The decoder refused the bytes (or the file could not be
+            // read): the reading side ends with the error.
+            let _ = JsFuture::from(writer.abort()).await;
+            return;
+        }
+        at = end;
+        consumed.set(at as u64);
+    }
+    let _ = JsFuture::from(writer.close()).await;
+}
