@@ -16,11 +16,13 @@ import { serve, launch, dist, root, firstLoad } from './harness.mjs';
 // sanitizer causes, 210,608 and 443,221 (budgets unchanged, margins thin);
 // with where it runs observed (schema 6: starts-but, remedies, the loader's
 // lines, image starts-but, the grouped panel), 214,232 and 453,593, and
-// both budgets raised on purpose, said in BENCHMARKS.md.
+// both budgets raised on purpose, said in BENCHMARKS.md; with the browser
+// inflating a .tar.gz and the worker started by init.js, 215,624 and
+// 460,065, the worker's budget raised on purpose.
 // The margins are smaller than a 20 KB literal compresses to: such a
 // literal in the page's wasm made 220,630 bytes and failed this test.
 export const PAGE_BUDGET = 216_000;
-export const WORKER_BUDGET = 455_000;
+export const WORKER_BUDGET = 462_000;
 
 // What a host serving dist/'s precompressed files sends: the .gz where
 // there is one (every text and wasm asset has), else the file itself.

@@ -14,6 +14,10 @@ use web_sys::{File, MessageEvent, Worker};
 /// Trunk writes this loader next to index.html (`data-loader-shim`); a
 /// relative URL keeps the app working from any sub-path.
 const WORKER_URL: &str = "worker_loader.js";
+/// The performance mark set when the worker is first ready.
+const READY_MARK: &str = "linklens-worker-ready";
+/// Where `init.js` leaves the worker it started early.
+const PRESTARTED: &str = "linklensWorker";
 
 pub struct WorkerBridge {
     worker: RefCell<Option<Worker>>,
@@ -51,27 +55,58 @@ impl WorkerBridge {
         bridge
     }
 
-    /// Start the worker, once. Called after the page's first render, so
-    /// the worker's wasm loads while the page is already usable; files
-    /// chosen before it is ready wait in the queue.
+    /// Adopt the worker `init.js` started beside the page's wasm, or start
+    /// one (an embedding page has no `init.js`), once. Files chosen before
+    /// it is ready wait in the queue.
     pub fn start(this: &Rc<WorkerBridge>) {
         if this.worker.borrow().is_none() {
             WorkerBridge::spawn(this);
         }
     }
 
+    /// The worker `init.js` started before the page's wasm, once, and
+    /// whether it has already said it is ready.
+    fn prestarted() -> Option<(Worker, bool)> {
+        let global = js_sys::global();
+        let early = js_sys::Reflect::get(&global, &PRESTARTED.into()).ok().filter(|e| e.is_object())?;
+        let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &PRESTARTED.into());
+        let worker = js_sys::Reflect::get(&early, &"worker".into()).ok()?.dyn_into::<Worker>().ok()?;
+        let ready = js_sys::Reflect::get(&early, &"ready".into()).ok().and_then(|r| r.as_bool()).unwrap_or(false);
+        Some((worker, ready))
+    }
+
+    /// The worker is ready: send what waited for it.
+    fn on_ready(&self) {
+        self.ready.set(true);
+        // For the first-load benchmark (web/bench/load.mjs).
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark(READY_MARK);
+        }
+        let queued: Vec<(u32, File)> = self.queue.borrow_mut().drain(..).collect();
+        for (id, file) in queued {
+            self.send(id, &file);
+        }
+        let pending = self.pending_open.borrow_mut().take();
+        if let Some(fragment) = pending {
+            self.open(&fragment);
+        }
+    }
+
     fn spawn(this: &Rc<WorkerBridge>) {
         this.ready.set(false);
-        let worker = match Worker::new(&crate::dom::asset(WORKER_URL)) {
-            Ok(w) => w,
-            Err(_) => {
-                (this.on_message)(FromWorker::Failed {
-                    id: 0,
-                    code: FailureId::Worker,
-                    message: linklens_explain::catalogue::page::WORKER_FAILED.into(),
-                });
-                return;
-            }
+        let (worker, ready) = match WorkerBridge::prestarted() {
+            Some(early) => early,
+            None => match Worker::new(&crate::dom::asset(WORKER_URL)) {
+                Ok(w) => (w, false),
+                Err(_) => {
+                    (this.on_message)(FromWorker::Failed {
+                        id: 0,
+                        code: FailureId::Worker,
+                        message: linklens_explain::catalogue::page::WORKER_FAILED.into(),
+                    });
+                    return;
+                }
+            },
         };
         let weak = Rc::downgrade(this);
         let onmessage = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
@@ -79,17 +114,7 @@ impl WorkerBridge {
             let Ok(e) = e.dyn_into::<MessageEvent>() else { return };
             let Ok(msg) = serde_wasm_bindgen::from_value::<FromWorker>(e.data()) else { return };
             match &msg {
-                FromWorker::Ready => {
-                    this.ready.set(true);
-                    let queued: Vec<(u32, File)> = this.queue.borrow_mut().drain(..).collect();
-                    for (id, file) in queued {
-                        this.send(id, &file);
-                    }
-                    let pending = this.pending_open.borrow_mut().take();
-                    if let Some(fragment) = pending {
-                        this.open(&fragment);
-                    }
-                }
+                FromWorker::Ready => this.on_ready(),
                 FromWorker::Done { id, .. } | FromWorker::ArchiveDone { id, .. } | FromWorker::Failed { id, .. } => {
                     this.in_flight.borrow_mut().retain(|x| x != id);
                     this.held.borrow_mut().retain(|(x, _)| x != id);
@@ -128,6 +153,9 @@ impl WorkerBridge {
         let previous = std::mem::replace(&mut *this.closures.borrow_mut(), vec![onmessage, onerror]);
         *this.retired.borrow_mut() = previous;
         *this.worker.borrow_mut() = Some(worker);
+        if ready {
+            this.on_ready();
+        }
     }
 
     fn send(&self, id: u32, file: &File) {
