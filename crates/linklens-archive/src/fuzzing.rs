@@ -27,6 +27,60 @@ pub fn limits() -> crate::Limits {
     }
 }
 
+/// The page's walk of a `.tar.gz` (the browser inflates, the tar is walked
+/// in place by [`crate::open_decoded`]) against the CLI's ([`crate::open`])
+/// on `gz`: `Err` with both reports when they differ in what linklens says.
+/// The stream is inflated as a browser's `DecompressionStream` does (all of
+/// it, every member, or nothing), up to `limits.max_total`; `Ok` when the
+/// page would not use its own decoding (the stream is refused, or
+/// `open_decoded` declines). They may differ in `bytes_scanned` (the
+/// browser decodes to the end), in an error's `detail` (the `tar` crate's
+/// words for damage, seeking or streaming) and in the errors' order (the
+/// walk in place names refused paths while indexing).
+pub fn decoded_agrees(gz: &[u8], limits: &crate::Limits) -> Result<(), String> {
+    use std::io::{Cursor, Read};
+    let mut decoded = Vec::new();
+    let inflated = flate2::read::MultiGzDecoder::new(gz).take(limits.max_total.saturating_add(1)).read_to_end(&mut decoded);
+    if inflated.is_err() || decoded.len() as u64 > limits.max_total {
+        return Ok(());
+    }
+    let Some(native) = crate::open_decoded(linklens::archive::ArchiveFormat::Gzip, &mut Cursor::new(&decoded), decoded.len() as u64, gz.len() as u64, limits, None) else {
+        return Ok(());
+    };
+    let Some(walked) = crate::open(&mut Cursor::new(gz), gz.len() as u64, limits, None) else {
+        return Err("the walk did not take a gzip stream as an archive".into());
+    };
+    if native.bytes_scanned < walked.bytes_scanned {
+        return Err(format!("scanned {} natively, {} walked", native.bytes_scanned, walked.bytes_scanned));
+    }
+    let said = |r: &linklens::archive::ArchiveReport| {
+        let mut r = linklens::archive::ArchiveReport { bytes_scanned: 0, ..r.clone() };
+        for e in &mut r.errors {
+            e.detail = None;
+        }
+        r.errors.sort_by_key(|e| (e.path.clone(), e.id));
+        r
+    };
+    if said(&native) != said(&walked) {
+        return Err(format!("decoded by the caller:\n{native:#?}\nwalked:\n{walked:#?}"));
+    }
+    Ok(())
+}
+
+/// `data` as the page would take it from a `.tar.gz`: a gzip stream as it
+/// is, a tar gzipped here (fast), anything else not at all.
+pub fn as_tar_gz(data: &[u8]) -> Option<Vec<u8>> {
+    if data.starts_with(&[0x1f, 0x8b]) {
+        return Some(data.to_vec());
+    }
+    if crate::format(data) != Some(linklens::archive::ArchiveFormat::Tar) {
+        return None;
+    }
+    let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    z.write_all(data).ok()?;
+    z.finish().ok()
+}
+
 /// The root of a generated file.
 #[derive(Arbitrary, Debug)]
 pub struct Spec {
