@@ -10,7 +10,7 @@ use crate::source::{read_head, rejoin, ReadSeek, Window};
 use crate::walk::{corrupt, join, label, Found, Sink, Walker};
 
 /// Whether a tar of `len` bytes reads to its end: every header parses and
-/// every member's data lies inside. A tar cut short or damaged is told
+/// every member's data, padded to its block, lies inside. A tar cut short or damaged is told
 /// apart by the stream walk in its own words, so a caller that decoded the
 /// stream itself leaves such a tar to that walk.
 pub(crate) fn whole(src: &mut dyn ReadSeek, len: u64) -> bool {
@@ -18,7 +18,10 @@ pub(crate) fn whole(src: &mut dyn ReadSeek, len: u64) -> bool {
     let Ok(entries) = archive.entries_with_seek() else { return false };
     for entry in entries {
         let Ok(entry) = entry else { return false };
-        if entry.raw_file_position().checked_add(entry.size()).is_none_or(|end| end > len) {
+        // The data's padding to a whole block must be there too: a stream
+        // skips it and calls a tar cut inside it damaged.
+        let padded = entry.raw_file_position().checked_add(entry.size()).and_then(|end| end.checked_next_multiple_of(512));
+        if padded.is_none_or(|end| end > len) {
             return false;
         }
     }
