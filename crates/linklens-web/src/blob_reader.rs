@@ -20,6 +20,9 @@ pub struct BlobReader {
     pub bytes_read: u64,
     /// Number of reads: each is a round trip to the browser's file layer.
     pub reads: u64,
+    /// Reads the browser refused (a file gone, a `Blob` its store could
+    /// not keep): what was walked over them is not to be trusted.
+    pub failures: u64,
     /// Small reads cluster (headers, tables, notes): they are served from
     /// 64 KiB blocks, so neighbours cost one round trip, not one each.
     blocks: HashMap<u64, Vec<u8>>,
@@ -45,7 +48,7 @@ impl BlobReader {
     pub fn new(blob: Blob) -> Result<BlobReader, String> {
         let reader = FileReaderSync::new().map_err(|_| "FileReaderSync is unavailable (not in a worker?)".to_string())?;
         let size = blob.size() as u64;
-        Ok(BlobReader { blob, reader, pos: 0, size, bytes_read: 0, reads: 0, blocks: HashMap::new(), next: u64::MAX, ahead: 1, on_progress: None })
+        Ok(BlobReader { blob, reader, pos: 0, size, bytes_read: 0, reads: 0, failures: 0, blocks: HashMap::new(), next: u64::MAX, ahead: 1, on_progress: None })
     }
 
     /// The file's size.
@@ -68,8 +71,13 @@ fn js_error(what: &str, e: wasm_bindgen::JsValue) -> io::Error {
 impl BlobReader {
     /// One round trip: the bytes `[start, end)` of the file.
     fn fetch(&mut self, start: u64, end: u64) -> io::Result<Vec<u8>> {
-        let slice = self.blob.slice_with_f64_and_f64(start as f64, end as f64).map_err(|e| js_error("slice", e))?;
-        let data = self.reader.read_as_array_buffer(&slice).map_err(|e| js_error("the file could not be read", e))?;
+        let read = self
+            .blob
+            .slice_with_f64_and_f64(start as f64, end as f64)
+            .map_err(|e| js_error("slice", e))
+            .and_then(|slice| self.reader.read_as_array_buffer(&slice).map_err(|e| js_error("the file could not be read", e)));
+        self.failures += u64::from(read.is_err());
+        let data = read?;
         let bytes = Uint8Array::new(&data).to_vec();
         self.bytes_read += bytes.len() as u64;
         self.reads += 1;

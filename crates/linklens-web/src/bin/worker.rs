@@ -148,7 +148,10 @@ mod worker {
         let within = |consumed, decoded| limits.decoded_within(consumed, decoded, decoded);
         let inflated = native_gzip::inflate(blob, within, |decoded| progress(linklens_archive::Progress { bytes: decoded, files: 0, elf: 0 })).await.ok()?;
         let mut decoded = BlobReader::new(inflated.blob).ok()?;
-        linklens_archive::open_decoded(ArchiveFormat::Gzip, &mut decoded, inflated.len, size, &limits, Some(&mut progress))
+        let report = linklens_archive::open_decoded(ArchiveFormat::Gzip, &mut decoded, inflated.len, size, &limits, Some(&mut progress));
+        // A read of the decoded `Blob` refused (the browser could not keep
+        // it all) is not damage in the archive: walk it in the wasm instead.
+        report.filter(|_| decoded.failures == 0)
     }
 
     /// An archive walked in the wasm, every decoder included.
