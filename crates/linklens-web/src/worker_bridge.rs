@@ -14,8 +14,6 @@ use web_sys::{File, MessageEvent, Worker};
 /// Trunk writes this loader next to index.html (`data-loader-shim`); a
 /// relative URL keeps the app working from any sub-path.
 const WORKER_URL: &str = "worker_loader.js";
-/// The performance mark set when the worker is first ready.
-const READY_MARK: &str = "linklens-worker-ready";
 /// Where `init.js` leaves the worker it started early.
 const PRESTARTED: &str = "linklensWorker";
 
@@ -78,10 +76,6 @@ impl WorkerBridge {
     /// The worker is ready: send what waited for it.
     fn on_ready(&self) {
         self.ready.set(true);
-        // For the first-load benchmark (web/bench/load.mjs).
-        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = p.mark(READY_MARK);
-        }
         let queued: Vec<(u32, File)> = self.queue.borrow_mut().drain(..).collect();
         for (id, file) in queued {
             self.send(id, &file);
