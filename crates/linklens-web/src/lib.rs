@@ -26,4 +26,6 @@ pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod native_gzip;
 #[cfg(target_arch = "wasm32")]
+pub mod worker;
+#[cfg(target_arch = "wasm32")]
 pub mod worker_bridge;
