@@ -43,6 +43,9 @@ pub struct Walker<'a> {
     pub stopped: bool,
     /// The size the container declares for the member about to be held.
     pub(crate) size_hint: Option<u64>,
+    /// Compressed streams decoded by this walk (`open_decoded` declines a
+    /// tar with one inside: their ratio check depends on read sizes).
+    pub(crate) streams: u32,
     progress: Option<&'a mut dyn FnMut(Progress)>,
 }
 
@@ -86,7 +89,7 @@ impl<'a> Walker<'a> {
             errors: Vec::new(),
             members: Vec::new(),
         };
-        Walker { limits, report, total: Rc::new(Cell::new(0)), stopped: false, size_hint: None, progress }
+        Walker { limits, report, total: Rc::new(Cell::new(0)), stopped: false, size_hint: None, streams: 0, progress }
     }
     pub fn fail(&mut self, e: ArchiveError) {
         // One sentence per id and path is enough: a bomb of a million
@@ -220,6 +223,7 @@ impl<'a> Walker<'a> {
     #[allow(clippy::too_many_arguments)]
     fn decompress(&mut self, f: ArchiveFormat, input: &mut dyn Read, prefix: &str, name: &str, depth: u32, compressions: u32, sink: &mut Sink) {
         let path = join(prefix, name);
+        self.streams = self.streams.saturating_add(1);
         if compressions >= self.limits.max_compressions {
             return self.fail(error(ArchiveErrorId::TooDeep, Some(&path), Some(u64::from(self.limits.max_compressions)), ""));
         }
