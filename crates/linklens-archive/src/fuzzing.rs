@@ -29,23 +29,24 @@ pub fn limits() -> crate::Limits {
 
 /// The page's walk of a `.tar.gz` (the browser inflates, the tar is walked
 /// in place by [`crate::open_decoded`]) against the CLI's ([`crate::open`])
-/// on `gz`: `Err` with both reports when they differ in what linklens says.
+/// on `gz`: `Err` with both reports when they differ in what linklens says,
+/// `Ok(true)` when both walked it and agree.
 /// The stream is inflated as a browser's `DecompressionStream` does (all of
-/// it, every member, or nothing), up to `limits.max_total`; `Ok` when the
+/// it, every member, or nothing), up to `limits.max_total`; `Ok(false)` when the
 /// page would not use its own decoding (the stream is refused, or
 /// `open_decoded` declines). They may differ in `bytes_scanned` (the
 /// browser decodes to the end), in an error's `detail` (the `tar` crate's
 /// words for damage, seeking or streaming) and in the errors' order (the
 /// walk in place names refused paths while indexing).
-pub fn decoded_agrees(gz: &[u8], limits: &crate::Limits) -> Result<(), String> {
+pub fn decoded_agrees(gz: &[u8], limits: &crate::Limits) -> Result<bool, String> {
     use std::io::{Cursor, Read};
     let mut decoded = Vec::new();
     let inflated = flate2::read::MultiGzDecoder::new(gz).take(limits.max_total.saturating_add(1)).read_to_end(&mut decoded);
     if inflated.is_err() || decoded.len() as u64 > limits.max_total {
-        return Ok(());
+        return Ok(false);
     }
     let Some(native) = crate::open_decoded(linklens::archive::ArchiveFormat::Gzip, &mut Cursor::new(&decoded), decoded.len() as u64, gz.len() as u64, limits, None) else {
-        return Ok(());
+        return Ok(false);
     };
     let Some(walked) = crate::open(&mut Cursor::new(gz), gz.len() as u64, limits, None) else {
         return Err("the walk did not take a gzip stream as an archive".into());
@@ -64,7 +65,7 @@ pub fn decoded_agrees(gz: &[u8], limits: &crate::Limits) -> Result<(), String> {
     if said(&native) != said(&walked) {
         return Err(format!("decoded by the caller:\n{native:#?}\nwalked:\n{walked:#?}"));
     }
-    Ok(())
+    Ok(true)
 }
 
 /// `data` as the page would take it from a `.tar.gz`: a gzip stream as it

@@ -63,9 +63,12 @@ fn every_fixture_tar_gzipped_gives_the_same_report_decoded_by_the_caller() {
         let raw = gunzip_stored(&path);
         // A gzip fixture as it is; a tar gzipped here; the rest left out.
         let Some(gz) = linklens_archive::fuzzing::as_tar_gz(&raw) else { continue };
-        let Some((_, _)) = both(&gz, &limits) else { continue };
-        same(stored, &gz, &limits);
-        compared.push(stored.to_string());
+        // Walked both ways once; declined ones are left out of the count.
+        match linklens_archive::fuzzing::decoded_agrees(&gz, &limits) {
+            Ok(true) => compared.push(stored.to_string()),
+            Ok(false) => {}
+            Err(diff) => panic!("{stored}: {diff}"),
+        }
     }
     // Plain tars, docker-save images, a tar.gz; OCI layouts (their layers
     // are compressed streams) are declined and left to the walk.
