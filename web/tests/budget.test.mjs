@@ -22,9 +22,13 @@ import { serve, launch, dist, root, firstLoad } from './harness.mjs';
 // moved to a worker of its own, started when the first archive arrives:
 // 281,519 for the worker (budget down to 284,000) and 355,587 for the
 // archive worker (budget 358,000).
+// Then every panel of a report laid out from the renderer's sections
+// (issue 22): 215,885 bytes, and the icon always counted (it arrived
+// before the drop zone in some runs and not in others, a flaky figure):
+// 216,121; the page's budget raised to 217,000 on purpose.
 // The margins are smaller than a 20 KB literal compresses to: such a
 // literal in the page's wasm made 220,630 bytes and failed this test.
-export const PAGE_BUDGET = 216_000;
+export const PAGE_BUDGET = 217_000;
 export const WORKER_BUDGET = 284_000;
 export const ARCHIVE_WORKER_BUDGET = 358_000;
 
@@ -51,9 +55,13 @@ test('the first load fits its budget (gzip bytes fetched before the drop zone wo
     const page = await browser.context.newPage();
     const { assets } = await firstLoad(page, srv.url);
     assert.ok(assets.some((a) => a.endsWith('_bg.wasm')), `the page's wasm was not loaded before the drop zone: ${assets}`);
-    const bytes = assets.reduce((n, a) => n + gz(a), 0);
-    console.log(`first load: ${bytes} bytes gzip of ${PAGE_BUDGET} (${assets.join(', ')})`);
-    assert.ok(bytes <= PAGE_BUDGET, `the first load is ${bytes} bytes (gzip), over its budget of ${PAGE_BUDGET}: ${assets.join(', ')}`);
+    // The icon is fetched on every first visit, before the drop zone works
+    // or just after as the browser pleases: always counted, so the figure
+    // does not depend on the browser's timing.
+    const counted = [...new Set([...assets, 'icon.svg'])];
+    const bytes = counted.reduce((n, a) => n + gz(a), 0);
+    console.log(`first load: ${bytes} bytes gzip of ${PAGE_BUDGET} (${counted.join(', ')})`);
+    assert.ok(bytes <= PAGE_BUDGET, `the first load is ${bytes} bytes (gzip), over its budget of ${PAGE_BUDGET}: ${counted.join(', ')}`);
   } finally {
     await browser.context.close();
     srv.server.close();

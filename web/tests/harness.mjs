@@ -188,6 +188,8 @@ export async function firstLoad(page, url) {
     interactive: window.__interactive,
     arrived: performance.getEntriesByType('resource').filter((e) => e.responseEnd <= window.__interactive).map((e) => e.name),
   }));
-  const assets = ['index.html', ...arrived.map((u) => decodeURIComponent(new URL(u).pathname).replace(/^.*\/some\/sub\/path\//, ''))];
+  // Each file once: the browser sometimes asks twice for the icon (the
+  // page's link and the manifest's), the second answered from its cache.
+  const assets = [...new Set(['index.html', ...arrived.map((u) => decodeURIComponent(new URL(u).pathname).replace(/^.*\/some\/sub\/path\//, ''))])];
   return { interactive, assets };
 }

@@ -214,7 +214,7 @@ fn shaped_tars_give_the_same_report_decoded_by_the_caller() {
         let tar = b.into_inner().unwrap();
         let gz = gzip(&tar);
         for limits in [&limits, &tight] {
-            if (limits.max_members < 10 && *what == "nested archives") || what.contains("inside") || *what == "nested archives" {
+            if *what == "nested archives" || what.contains("inside") {
                 // A compressed stream inside, or past the members limit:
                 // the page walks it as the CLI does.
                 let decoded = inflate(&gz).unwrap();

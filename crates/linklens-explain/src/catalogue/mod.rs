@@ -77,7 +77,7 @@ pub enum TopicKind {
 }
 
 /// A way to see something yourself with a standard tool.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Serialize)]
 pub struct Check {
     /// The command to type (`./app` stands for the binary).
     pub command: &'static str,
@@ -86,7 +86,7 @@ pub struct Check {
 }
 
 /// Further reading.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Serialize)]
 pub struct Link {
     /// The page's title.
     pub title: &'static str,
@@ -95,7 +95,7 @@ pub struct Link {
 }
 
 /// One cause or warning.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Serialize)]
 pub struct Topic {
     /// Its id (`dns`, `glibc-static-nss`…).
     pub id: TopicId,

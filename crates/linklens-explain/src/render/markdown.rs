@@ -69,15 +69,15 @@ pub fn markdown(name: &str, r: &Report) -> String {
                     label,
                     id,
                     title,
-                    detail,
+                    scope,
+                    makes_dynamic,
                 } => match section.id {
                     SectionId::Fix => {
                         writeln!(md, "**{label}: {title}** ({})\n", code(id.as_str()))
                     }
                     SectionId::Alternatives => writeln!(md, "- {title} ({})\n", code(id.as_str())),
                     _ => {
-                        let detail = detail
-                            .as_ref()
+                        let detail = super::entry_detail(scope, *makes_dynamic)
                             .map(|d| format!(" — {d}"))
                             .unwrap_or_default();
                         writeln!(md, "- {} {}: {title}{detail}", label, code(id.as_str()))
@@ -89,7 +89,10 @@ pub fn markdown(name: &str, r: &Report) -> String {
                     commands.push(c.clone());
                     Ok(())
                 }
-                Block::Note(n) => writeln!(md, "- {}: {n}", labels::NOTE),
+                // As in the terminal: the page unfolds these.
+                Block::Note { .. } | Block::Caveat(_) if section.id == SectionId::Alternatives => Ok(()),
+                Block::Explain(_) => Ok(()),
+                Block::Note { text, .. } => writeln!(md, "- {}: {text}", labels::NOTE),
                 Block::Caveat(c) => writeln!(md, "- {c}"),
                 Block::RunsOn(groups) => {
                     let parts: Vec<String> = groups

@@ -21,9 +21,9 @@ pub use markdown::markdown;
 pub use text::{text, TargetSet, TargetView, TextOptions};
 
 use crate::catalogue;
-use crate::explanation::{Explanation, Report, TargetResult};
+use crate::explanation::{Explanation, Fix, Report, TargetResult};
 use linklens::{
-    Cause, CauseId, Evidence, FixId, Linkage, Portability, TargetId, Verdict, WarningId,
+    Cause, CauseId, Evidence, FixId, Linkage, NoteId, Portability, TargetId, Verdict, WarningId,
 };
 
 /// The sections of a rendered report, in order.
@@ -103,7 +103,8 @@ pub enum Block {
         /// The value.
         value: String,
     },
-    /// A cause, a warning or a fix: its id, title and scope.
+    /// A cause, a warning or a fix: its id, title and scope. The blocks
+    /// after it, up to the next entry, are about it ([`entries`]).
     Entry {
         /// `cause`, `warning`, `recommended`…
         label: &'static str,
@@ -111,11 +112,17 @@ pub enum Block {
         id: EntryId,
         /// The catalogue's title or message.
         title: String,
-        /// Module or package, and whether it made the file dynamic.
-        detail: Option<String>,
+        /// A cause's module or package ([`cause_scope`]).
+        scope: Option<(&'static str, String)>,
+        /// For a cause: whether it made the file dynamic.
+        makes_dynamic: Option<bool>,
     },
     /// A catalogue sentence under an entry.
     Sentence(String),
+    /// The catalogue at length on a cause: what happens, why, how to see it
+    /// and where to read more. The page shows it folded; the terminal and
+    /// Markdown leave it to `linklens explain` and the cause's page.
+    Explain(&'static catalogue::Topic),
     /// A fact found in the file.
     Evidence {
         /// The column it is listed under ([`evidence`]).
@@ -126,7 +133,12 @@ pub enum Block {
     /// A shell command.
     Command(String),
     /// A note on how a command was derived.
-    Note(String),
+    Note {
+        /// Which remark.
+        id: NoteId,
+        /// Its words.
+        text: String,
+    },
     /// A trade-off.
     Caveat(String),
     /// The targets grouped by verdict, for one compact line.
@@ -151,11 +163,16 @@ pub fn evidence(e: &Evidence, package: Option<&str>) -> (&'static str, String) {
     (catalogue::evidence::label(e.kind), words)
 }
 
-/// What a cause is about and what it did, for the line after its title:
+/// What an entry is about and what it did, for the line after its title:
 /// `module github.com/mattn/go-sqlite3 v1.14.22 — linked statically here`.
-pub fn cause_detail(c: &Cause) -> Option<String> {
-    let scope = cause_scope(c).map(|(label, value)| format!("{label} {value}"));
-    let effect = (!c.makes_dynamic).then_some(labels::LINKED_STATICALLY);
+pub fn entry_detail(
+    scope: &Option<(&'static str, String)>,
+    makes_dynamic: Option<bool>,
+) -> Option<String> {
+    let scope = scope
+        .as_ref()
+        .map(|(label, value)| format!("{label} {value}"));
+    let effect = (makes_dynamic == Some(false)).then_some(labels::LINKED_STATICALLY);
     match (scope, effect) {
         (Some(s), Some(e)) => Some(format!("{s} — {e}")),
         (Some(s), None) => Some(s),
@@ -222,18 +239,21 @@ pub fn sections(report: &Report) -> Vec<Section> {
 
     let mut causes = Vec::new();
     for c in &r.causes {
+        let topic = catalogue::cause(c.id);
         causes.push(Block::Entry {
             label: labels::CAUSE,
             id: EntryId::Cause(c.id),
-            title: catalogue::cause(c.id).title.to_string(),
-            detail: cause_detail(c),
+            title: topic.title.to_string(),
+            scope: cause_scope(c),
+            makes_dynamic: Some(c.makes_dynamic),
         });
-        causes.push(Block::Sentence(catalogue::cause(c.id).summary.to_string()));
+        causes.push(Block::Sentence(topic.summary.to_string()));
         causes.extend(
             c.evidence
                 .iter()
                 .map(|e| evidence_block(e, c.package.as_deref())),
         );
+        causes.push(Block::Explain(topic));
     }
     push(&mut out, SectionId::Causes, causes);
 
@@ -243,7 +263,8 @@ pub fn sections(report: &Report) -> Vec<Section> {
             label: labels::WARNING,
             id: EntryId::Warning(w.id),
             title: message.clone(),
-            detail: None,
+            scope: None,
+            makes_dynamic: None,
         });
         warnings.extend(w.evidence.iter().map(|e| evidence_block(e, None)));
     }
@@ -255,28 +276,11 @@ pub fn sections(report: &Report) -> Vec<Section> {
     );
 
     if let Some((first, rest)) = e.fixes.split_first() {
-        let mut fix = vec![
-            Block::Entry {
-                label: labels::RECOMMENDED,
-                id: EntryId::Fix(first.id),
-                title: first.title.clone(),
-                detail: None,
-            },
-            Block::Command(first.command.clone()),
-        ];
-        fix.extend(first.notes.iter().map(|n| Block::Note(n.text.clone())));
-        fix.extend(first.caveats.iter().map(|c| Block::Caveat(c.clone())));
-        push(&mut out, SectionId::Fix, fix);
-        let mut alternatives = Vec::new();
-        for f in rest {
-            alternatives.push(Block::Entry {
-                label: labels::ALTERNATIVES,
-                id: EntryId::Fix(f.id),
-                title: f.title.clone(),
-                detail: None,
-            });
-            alternatives.push(Block::Command(f.command.clone()));
-        }
+        push(&mut out, SectionId::Fix, fix_blocks(labels::RECOMMENDED, first));
+        let alternatives = rest
+            .iter()
+            .flat_map(|f| fix_blocks(labels::ALTERNATIVES, f))
+            .collect();
         push(&mut out, SectionId::Alternatives, alternatives);
         push(
             &mut out,
@@ -392,6 +396,47 @@ pub fn fold_targets(ids: &[TargetId]) -> String {
     parts.join(", ")
 }
 
+/// A fix: its entry, its command, how the command was derived and what it
+/// costs. The terminal and Markdown print an alternative's title and
+/// command only; the page unfolds the rest.
+fn fix_blocks(label: &'static str, f: &Fix) -> Vec<Block> {
+    let mut out = vec![
+        Block::Entry {
+            label,
+            id: EntryId::Fix(f.id),
+            title: f.title.clone(),
+            scope: None,
+            makes_dynamic: None,
+        },
+        Block::Command(f.command.clone()),
+    ];
+    out.extend(f.notes.iter().map(|n| Block::Note {
+        id: n.id,
+        text: n.text.clone(),
+    }));
+    out.extend(f.caveats.iter().map(|c| Block::Caveat(c.clone())));
+    out
+}
+
+/// A section's blocks cut at each [`Block::Entry`]: the entry and the
+/// blocks about it. Blocks before the first entry are left out.
+pub fn entries(blocks: &[Block]) -> Vec<(&Block, &[Block])> {
+    let starts: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, Block::Entry { .. }))
+        .map(|(i, _)| i)
+        .collect();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let end = starts.get(k + 1).copied().unwrap_or(blocks.len());
+            (&blocks[i], blocks.get(i + 1..end).unwrap_or_default())
+        })
+        .collect()
+}
+
 fn evidence_block(e: &Evidence, package: Option<&str>) -> Block {
     let (label, value) = evidence(e, package);
     Block::Evidence { label, value }
@@ -400,5 +445,90 @@ fn evidence_block(e: &Evidence, package: Option<&str>) -> Block {
 fn push(out: &mut Vec<Section>, id: SectionId, blocks: Vec<Block>) {
     if !blocks.is_empty() {
         out.push(Section { id, blocks });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page lays its panels out from these blocks: each cause carries
+    /// its summary, evidence and the catalogue at length, each fix its
+    /// notes (with their ids) and trade-offs, alternatives included.
+    #[test]
+    fn entries_carry_what_the_panels_show() {
+        let r = crate::test_support::fixture("sqlite-default-go1.26");
+        let all = sections(&r);
+        let causes = all.iter().find(|s| s.id == SectionId::Causes).unwrap();
+        let cards = entries(&causes.blocks);
+        assert_eq!(cards.len(), r.facts.causes.len());
+        for ((entry, about), cause) in cards.iter().zip(&r.facts.causes) {
+            let Block::Entry { id, scope, makes_dynamic, .. } = entry else { panic!("{entry:?}") };
+            assert_eq!(*id, EntryId::Cause(cause.id));
+            assert_eq!(*scope, cause_scope(cause));
+            assert_eq!(*makes_dynamic, Some(cause.makes_dynamic));
+            let evidence = about.iter().filter(|b| matches!(b, Block::Evidence { .. })).count();
+            assert_eq!(evidence, cause.evidence.len());
+            assert!(about.contains(&Block::Explain(catalogue::cause(cause.id))));
+            assert!(!about.iter().any(|b| matches!(b, Block::Entry { .. })));
+        }
+
+        let fixes: Vec<(&Block, &[Block])> = [SectionId::Fix, SectionId::Alternatives]
+            .iter()
+            .filter_map(|id| all.iter().find(|s| s.id == *id))
+            .flat_map(|s| entries(&s.blocks))
+            .collect();
+        assert_eq!(fixes.len(), r.explanation.fixes.len());
+        assert!(fixes.len() > 1, "the fixture has alternatives");
+        for ((entry, about), fix) in fixes.iter().zip(&r.explanation.fixes) {
+            assert!(matches!(entry, Block::Entry { id: EntryId::Fix(id), .. } if *id == fix.id));
+            let notes: Vec<_> = about
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Note { id, .. } => Some(*id),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(notes, fix.notes.iter().map(|n| n.id).collect::<Vec<_>>());
+            let caveats = about.iter().filter(|b| matches!(b, Block::Caveat(_))).count();
+            assert_eq!(caveats, fix.caveats.len());
+        }
+        // The terminal prints neither the catalogue at length nor an
+        // alternative's trade-offs.
+        let text = text("app", &r, TextOptions::default());
+        let topic = catalogue::cause(r.facts.causes[0].id);
+        assert!(!text.contains(topic.what_happens));
+        if let Some(c) = r.explanation.fixes.get(1).and_then(|f| f.caveats.first()) {
+            if !r.explanation.fixes[0].caveats.contains(c) {
+                assert!(!text.contains(c.as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn entries_cut_at_each_entry() {
+        assert!(entries(&[]).is_empty());
+        let lone = [Block::Sentence("before".into())];
+        assert!(entries(&lone).is_empty());
+        let entry = |n: &str| Block::Entry {
+            label: "cause",
+            id: EntryId::Fix(FixId::CgoOff),
+            title: n.into(),
+            scope: None,
+            makes_dynamic: None,
+        };
+        let blocks = [
+            Block::Sentence("before".into()),
+            entry("a"),
+            Block::Sentence("a1".into()),
+            entry("b"),
+            entry("c"),
+            Block::Command("c1".into()),
+        ];
+        let cut = entries(&blocks);
+        assert_eq!(cut.len(), 3);
+        assert_eq!(cut[0].1, &blocks[2..3]);
+        assert!(cut[1].1.is_empty());
+        assert_eq!(cut[2].1, &blocks[5..]);
     }
 }

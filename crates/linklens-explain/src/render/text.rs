@@ -126,11 +126,11 @@ pub fn text(name: &str, r: &Report, o: TextOptions) -> String {
                     label,
                     id,
                     title,
-                    detail,
+                    scope,
+                    makes_dynamic,
                 } => match section.id {
                     SectionId::Causes => {
-                        let detail = detail
-                            .as_ref()
+                        let detail = super::entry_detail(scope, *makes_dynamic)
                             .map(|d| format!("  ({d})"))
                             .unwrap_or_default();
                         writeln!(
@@ -159,7 +159,11 @@ pub fn text(name: &str, r: &Report, o: TextOptions) -> String {
                     writeln!(out, "{indent}$ {}", o.bold(c))
                 }
                 Block::Command(c) => writeln!(out, "{indent}$ {c}"),
-                Block::Note(n) => writeln!(out, "    {}: {n}", labels::NOTE),
+                // An alternative's notes and trade-offs, and a cause at
+                // length, are for the page; `linklens explain` prints them.
+                Block::Note { .. } | Block::Caveat(_) if section.id == SectionId::Alternatives => Ok(()),
+                Block::Explain(_) => Ok(()),
+                Block::Note { text, .. } => writeln!(out, "    {}: {text}", labels::NOTE),
                 Block::Caveat(c) => writeln!(out, "    - {c}"),
                 Block::RunsOn(groups) if o.targets != TargetView::All => {
                     let parts: Vec<String> = groups

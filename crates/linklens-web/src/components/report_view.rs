@@ -1,8 +1,8 @@
-use linklens_explain::render::labels;
+use linklens_explain::render::{entries, labels, sections, SectionId};
 use linklens_explain::Report;
 use yew::prelude::*;
 
-use super::cause_card::CauseCard;
+use super::cause_card::cause_card;
 use super::details::Details;
 use super::export_bar::ExportBar;
 use super::fix_panel::FixPanel;
@@ -27,18 +27,22 @@ pub struct Props {
 #[function_component(ReportView)]
 pub fn report_view(props: &Props) -> Html {
     let report = &props.report;
+    // The same sections the CLI and Markdown print, laid out by the panels;
+    // made once per report.
+    let all = (*use_memo(report.clone(), |r| Received::new(sections(r)))).clone();
+    let causes = all.iter().find(|s| s.id == SectionId::Causes);
     html! {
         <>
-            <Verdict report={report.clone()} />
-            if !report.facts.causes.is_empty() {
+            <Verdict sections={all.clone()} />
+            if let Some(causes) = causes {
                 <section class="causes" aria-label={labels::CAUSES}>
                     <h3>{ if report.facts.linkage.is_static() { labels::INSIDE } else { labels::WHY } }</h3>
-                    { for report.facts.causes.iter().map(|c| html! { <CauseCard cause={c.clone()} /> }) }
+                    { for entries(&causes.blocks).into_iter().map(|(entry, about)| cause_card(entry, about)) }
                 </section>
             }
-            <Warnings warnings={report.facts.warnings.clone()} words={report.explanation.warnings.clone()} />
-            <FixPanel report={report.clone()} rendered={props.rendered.clone()} result_id={props.result_id} />
-            <Targets report={report.clone()} />
+            <Warnings sections={all.clone()} />
+            <FixPanel sections={all.clone()} report={report.clone()} rendered={props.rendered.clone()} result_id={props.result_id} />
+            <Targets report={report.clone()} sections={all} />
             <Details report={report.clone()} />
             <ExportBar name={props.name.clone()} rendered={props.rendered.clone()} />
         </>

@@ -3,7 +3,7 @@
 //! once: a list, so it reads on a phone as on a desktop. The floors and the
 //! groups come from the core's renderer.
 
-use linklens_explain::render::{labels, sections, target_groups, Block, SectionId, TargetGroup};
+use linklens_explain::render::{labels, target_groups, Block, Section, SectionId, TargetGroup};
 use linklens_explain::Report;
 use yew::prelude::*;
 
@@ -14,19 +14,18 @@ use crate::state::Received;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub report: Received<Report>,
+    /// The renderer's sections of the report: "where it runs".
+    pub sections: Received<Vec<Section>>,
 }
 
 #[function_component(Targets)]
 pub fn targets(props: &Props) -> Html {
     let r = &props.report;
-    let Some(section) = sections(r)
-        .into_iter()
-        .find(|s| s.id == SectionId::Portability)
-    else {
+    let Some(section) = props.sections.iter().find(|s| s.id == SectionId::Portability) else {
         return html! {};
     };
     let mut facts = Vec::new();
-    for block in section.blocks {
+    for block in &section.blocks {
         match block {
             Block::Field { label, value } => facts.push(html! { <li data-testid="floor"><span class="ev-kind">{label}</span>{" "}<code>{value}</code></li> }),
             Block::Sentence(s) => facts.push(html! { <li data-testid="portability-note">{s}</li> }),

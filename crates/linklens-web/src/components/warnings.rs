@@ -1,32 +1,35 @@
-use linklens::Warning;
-use linklens_explain::render::labels;
+use linklens_explain::render::{entries, labels, Block, Section, SectionId};
 use yew::prelude::*;
+
+use crate::state::Received;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub warnings: Vec<Warning>,
-    /// Their words, in the same order.
-    pub words: Vec<String>,
+    /// The renderer's sections of the report.
+    pub sections: Received<Vec<Section>>,
 }
 
+/// Each warning's message, its page and its evidence, as the renderer lists them.
 #[function_component(Warnings)]
 pub fn warnings(props: &Props) -> Html {
-    if props.warnings.is_empty() {
+    let Some(section) = props.sections.iter().find(|s| s.id == SectionId::Warnings) else {
         return html! {};
-    }
+    };
     html! {
         <section class="warnings" aria-label={labels::WARNINGS}>
-            { for props.warnings.iter().zip(&props.words).map(|(w, words)| html! {
-                <div class="warning" data-testid="warning" data-warning-id={w.id.as_str()}>
-                    <p><strong>{labels::WARNING_PREFIX}{": "}</strong>{words}
-                        {" "}<a href={crate::route::Route::Cause(w.id.as_str().into()).href()} data-testid="warning-page-link">{labels::MORE_ABOUT_THIS}</a>
-                    </p>
-                    if !w.evidence.is_empty() {
-                        <ul class="evidence">
-                            { for w.evidence.iter().map(|e| super::cause_card::evidence(e, None)) }
-                        </ul>
-                    }
-                </div>
+            { for entries(&section.blocks).into_iter().map(|(entry, about)| {
+                let Block::Entry { id, title, .. } = entry else { return html! {} };
+                let has_evidence = about.iter().any(|b| matches!(b, Block::Evidence { .. }));
+                html! {
+                    <div class="warning" data-testid="warning" data-warning-id={id.as_str()}>
+                        <p><strong>{labels::WARNING_PREFIX}{": "}</strong>{title}
+                            {" "}<a href={crate::route::Route::Cause(id.as_str().into()).href()} data-testid="warning-page-link">{labels::MORE_ABOUT_THIS}</a>
+                        </p>
+                        if has_evidence {
+                            <ul class="evidence">{ super::cause_card::evidence(about) }</ul>
+                        }
+                    </div>
+                }
             }) }
         </section>
     }
