@@ -31,8 +31,9 @@ const PROGRAMS: &[(&str, &[&str])] = &[
     ("puregoputs", &["purego"]),
     ("hash", &[]),
     ("sqlitedebian", &["cgo-dep"]),
-    // Built without cgo only: what a static program reads once started.
-    ("needs", &[]),
+    // What a static program reads once started; os/user through libc
+    // when cgo is on.
+    ("needs", &["osuser"]),
 ];
 
 /// Programs whose C code is C++: Debian's musl-gcc has no C++ compiler,
@@ -650,6 +651,9 @@ const MATRIX: &[(&str, &str, Go)] = &[
     // The CA bundle, zoneinfo and /etc/passwd, read once started.
     ("needs", "cgo0", Go::V126),
     ("needs", "tzdata-cgo0", Go::V126),
+    // os/user through libc (cgo, glibc linked statically): with no
+    // /etc/passwd it says "unknown userid", not "open /etc/passwd".
+    ("needs", "glibc-static", Go::V126),
     ("lookuphost", "pie-cgo", Go::V126),
     ("lookuphost", "musl", Go::V126),
     ("cstdio", "musl", Go::V126),

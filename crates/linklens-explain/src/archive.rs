@@ -95,7 +95,15 @@ fn image_words(r: &ArchiveReport, members: &[Option<Explanation>], i: &ImageRepo
         (true, Some(e)) => (e.fixes.first().map(|f| f.id), e.targets.iter().find(|t| t.verdict == Verdict::Runs).map(|t| t.id)),
         _ => (None, None),
     };
-    ImageWords { reason: fill(words.reason, &args), error: words.error.map(|e| fill(e, &args)), fix, base }
+    let mut error = words.error.map(|e| fill(e, &args));
+    if i.reason_id == ImageReasonId::NoAccounts {
+        // Go's reader or libc's, as the program links os/user.
+        let facts = member.and_then(|at| r.members.get(at)?.facts.as_ref());
+        let via_libc = facts.is_some_and(|f| f.causes.iter().any(|c| c.id == linklens::CauseId::OsUser));
+        let function = i.values.iter().find(|(k, _)| k == "function").map_or("", |(_, v)| v.as_str());
+        error = catalogue::accounts_error(function, via_libc).map(str::to_string);
+    }
+    ImageWords { reason: fill(words.reason, &args), error, fix, base }
 }
 
 /// An archive error's sentence: its id's words with the path, the limit

@@ -26,7 +26,7 @@ pub use linklens::vocab::{CauseId, FixId, NoteId, ReasonId, TargetId, WarningId}
 pub use recipes::{recipe, RecipeWords};
 pub use share::{omitted, share_error};
 pub use targets::{
-    ALSO_LACKS,
+    accounts_error, ALSO_LACKS,
     os_name, NeedWords, ReasonWords, RemedyWords, TargetWords, LOADER_MISSING_LIBRARY,
     LOADER_VERSION, LOADER_WEAK_VERSION,
 };

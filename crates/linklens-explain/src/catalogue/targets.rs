@@ -108,6 +108,28 @@ const CA_ERROR: &str = "x509: certificate signed by unknown authority";
 const ZONE_ERROR: &str = "unknown time zone America/New_York";
 const ACCOUNTS_ERROR: &str = "open /etc/passwd: no such file or directory";
 
+/// What os/user returns where the account files are missing, for the
+/// lookup `function` a program links (its evidence). Go's own reader
+/// (`osusergo`, or cgo off) fails to open the file; through libc (cgo,
+/// `getpwuid_r` and friends) the lookup finds no entry, and the error
+/// names what the program asked for, which the file does not say: it is
+/// shown as `<uid>`, `<name>`… As `needs user` prints it in an empty root
+/// (`LookupId`, both ways); the others are Go's error types
+/// (`UnknownUserError`…, os/user/lookup.go). `None` where nothing fails:
+/// `GroupIds` through libc answers with the primary group alone.
+pub fn accounts_error(function: &str, via_libc: bool) -> Option<&'static str> {
+    let group = function.starts_with("os/user.LookupGroup") || function.ends_with("GroupIds");
+    Some(match (via_libc, function) {
+        (false, _) if group => "open /etc/group: no such file or directory",
+        (false, _) => ACCOUNTS_ERROR,
+        (true, "os/user.Lookup") => "user: unknown user <name>",
+        (true, "os/user.LookupId") => "user: unknown userid <uid>",
+        (true, "os/user.LookupGroup") => "group: unknown group <name>",
+        (true, "os/user.LookupGroupId") => "group: unknown groupid <gid>",
+        (true, _) => return None,
+    })
+}
+
 /// The words of a file a program reads at run time.
 #[derive(Debug, serde::Serialize)]
 pub struct NeedWords {

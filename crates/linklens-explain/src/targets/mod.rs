@@ -39,6 +39,8 @@ struct Input<'a> {
     dynamic: &'a Dynamic,
     /// The files the program reads once started.
     needs: &'a [Need],
+    /// os/user looks accounts up through libc (the `osuser` cause).
+    accounts_via_libc: bool,
 }
 
 /// A verdict for every target, or the note saying why there is none.
@@ -51,6 +53,7 @@ pub(crate) fn judge(facts: &Facts, fixes: &[Fix]) -> (Vec<TargetResult>, Option<
         libc: facts.libc.name,
         dynamic: &facts.dynamic,
         needs: facts.go.as_ref().map_or(&[][..], |g| g.needs.as_slice()),
+        accounts_via_libc: facts.causes.iter().any(|c| c.id == linklens::CauseId::OsUser),
     };
     if input.os != Os::Linux {
         let note = fill(
@@ -94,11 +97,8 @@ fn result(
             args.push(("function", first.evidence.value.clone()));
             let errors: Vec<String> = lacks
                 .iter()
-                .filter_map(|n| {
-                    catalogue::reason(catalogue::need(n.id).reason)
-                        .error
-                        .map(str::to_string)
-                })
+                .filter_map(|n| need_error(n, input.accounts_via_libc))
+                .map(str::to_string)
                 .collect();
             error = Some(errors.join("\n"));
             remedies = lacks.iter().map(|n| lack_remedy(t, n.id)).collect();
@@ -122,6 +122,14 @@ fn result(
         fix: if rebuild_helps { fix } else { None },
         lacks: lacks.iter().map(|n| n.id).collect(),
         remedies,
+    }
+}
+
+/// What a started program prints where a file it needs is missing.
+pub(crate) fn need_error(n: &Need, accounts_via_libc: bool) -> Option<&'static str> {
+    match n.id {
+        linklens::NeedId::Accounts => catalogue::accounts_error(&n.evidence.value, accounts_via_libc),
+        id => catalogue::reason(catalogue::need(id).reason).error,
     }
 }
 
