@@ -932,6 +932,8 @@ pub fn build(only: Option<&str>) -> Result<()> {
         shim.display(),
         std::env::var("PATH").unwrap_or_default()
     );
+    // The proofs' clean PATH is made afresh from this one (prove.rs).
+    let _ = std::fs::remove_dir_all(build.join("no-cc-bin"));
     let mut entries: Vec<serde_json::Value> = Vec::new();
     let previous: Vec<serde_json::Value> =
         std::fs::read_to_string(root.join("fixtures/manifest.json"))

@@ -64,6 +64,7 @@ pub fn prove(report: &linklens_explain::Report, source: Source, scratch: &Path, 
             file: None,
             readelf: None,
             detail: None,
+            clean: None,
             boringcrypto_symbols: None,
         };
         if let Some(why) = not_run_here(fix) {
@@ -141,11 +142,84 @@ pub fn prove(report: &linklens_explain::Report, source: Source, scratch: &Path, 
                 }
             }
         }
-        eprintln!("  proved {} {}: {}", fix.id, proof.outcome, fix.command);
+        if !matches!(proof.outcome, Outcome::Failed | Outcome::Skipped) {
+            proof.clean = Some(clean_run(&command, &dir.join("src").join(&cwd), &built, in_module, path_env)?);
+        }
+        eprintln!("  proved {} {} (clean: {:?}): {}", fix.id, proof.outcome, proof.clean, fix.command);
         out.push(proof);
         let _ = std::fs::remove_dir_all(&dir);
     }
     Ok(out)
+}
+
+/// The C and C++ compilers a shell may have: a clean run has none of them
+/// unless the command names one.
+const C_COMPILERS: &[&str] = &["cc", "gcc", "c++", "g++", "clang", "clang++", "c89", "c99", "tcc"];
+
+/// Whether a command needs a C compiler by what it says: it names one
+/// (`CC=…`, a C recipe) or links externally.
+fn names_c_compiler(command: &str) -> bool {
+    command.contains("CC=")
+        || command.contains("-linkmode external")
+        || command.contains("-linkmode=external")
+        || ["gcc ", "g++ ", "musl-gcc ", "zig cc ", "zig c++ "].iter().any(|c| command.starts_with(c))
+}
+
+/// A directory of links to every program on `path_env` but the C
+/// compilers (the first of a name wins, as in a shell), made once.
+fn path_without_c_compilers(path_env: &str, dir: &Path) -> Result<String> {
+    if !dir.exists() {
+        let fresh = dir.with_extension("partial");
+        let _ = std::fs::remove_dir_all(&fresh);
+        std::fs::create_dir_all(&fresh)?;
+        for entry_dir in std::env::split_paths(path_env) {
+            let Ok(entries) = std::fs::read_dir(&entry_dir) else { continue };
+            for e in entries.flatten() {
+                let name = e.file_name();
+                let n = name.to_string_lossy();
+                let compiler = C_COMPILERS.contains(&n.as_ref())
+                    || n.starts_with("gcc-")
+                    || n.starts_with("g++-")
+                    || n.starts_with("clang-")
+                    || n.starts_with("x86_64-linux-gnu-gcc")
+                    || n.starts_with("x86_64-linux-gnu-g++");
+                let link = fresh.join(&name);
+                if !compiler && !link.exists() {
+                    std::os::unix::fs::symlink(e.path(), &link)?;
+                }
+            }
+        }
+        std::fs::rename(&fresh, dir)?;
+    }
+    Ok(dir.display().to_string())
+}
+
+/// Run `command` again in a clean environment and say what it built. The
+/// first run's output is removed first, so this run's is the one judged.
+fn clean_run(command: &str, cwd: &Path, built: &Path, in_module: bool, path_env: &str) -> Result<Outcome> {
+    std::fs::remove_file(built)?;
+    let path = if names_c_compiler(command) {
+        path_env.to_string()
+    } else {
+        path_without_c_compilers(path_env, &crate::project_root().join("fixtures/.build/no-cc-bin"))?
+    };
+    let mut sh = Command::new("sh");
+    sh.arg("-c").arg(command).current_dir(cwd).env_clear().env("PATH", path);
+    if let Some(home) = std::env::var_os("HOME") {
+        sh.env("HOME", home);
+    }
+    let result = linklens_explain::proof::go_env(&mut sh, in_module).output()?;
+    if !result.status.success() {
+        let err = String::from_utf8_lossy(&result.stderr);
+        eprintln!("  clean run failed: {command}
+{err}");
+        return Ok(Outcome::Failed);
+    }
+    let bytes = std::fs::read(built)?;
+    Ok(match linklens::analyze(&bytes[..]) {
+        Ok(r) => Outcome::of(r.linkage),
+        Err(_) => Outcome::Failed,
+    })
 }
 
 /// The command with `-o OUT` after its `go build` (or `go test -c`).

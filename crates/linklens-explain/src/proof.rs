@@ -80,6 +80,13 @@ pub struct Proof {
     /// The build's last lines when it failed; why it was not run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// The same command's outcome in a clean environment: nothing
+    /// inherited but `HOME` (Go's caches and settings), a `PATH` without a
+    /// C compiler unless the command names one (a Go toolchain image such
+    /// as `golang:alpine`, where cgo is off by default), so a command that
+    /// leans on the shell's defaults shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clean: Option<Outcome>,
     /// For a BoringCrypto build: how many `_goboringcrypto_` symbols
     /// `go tool nm` lists in the result (0: BoringCrypto was left out).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -518,6 +518,14 @@ fn every_printed_command_was_run_and_kept_its_promise() {
                 }
                 _ => run += 1,
             }
+            // The same in a clean environment (no C compiler unless the
+            // command names one): nothing is left to the shell's defaults.
+            if p.clean != Some(p.outcome) {
+                failures.push(format!(
+                    "{}: {} gave {} in a shell, {:?} in a clean environment: {}",
+                    f.name, p.fix, p.outcome, p.clean, p.command
+                ));
+            }
             if p.outcome.linkage() != Some(fix.expect) || p.expect != fix.expect {
                 failures.push(format!(
                     "{}: {} gave a {} file, it promises {}: {}",
