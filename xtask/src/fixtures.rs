@@ -585,6 +585,28 @@ const VARIANTS: &[Variant] = &[
         link: Link::Sanitizer,
         from: From::Package,
     },
+    // The memory sanitizer: clang only (its runtime is clang's).
+    Variant {
+        name: "msan",
+        env: &[("CC", "clang"), ("CXX", "clang++")],
+        args: &["-msan"],
+        removes: &[],
+        link: Link::Sanitizer,
+        from: From::Package,
+    },
+    // The other cgo flags Go records, beside CGO_CFLAGS (cflags).
+    Variant {
+        name: "cgoflags",
+        env: &[
+            ("CGO_CPPFLAGS", "-DLINKLENS_CPP=1"),
+            ("CGO_CXXFLAGS", "-O2 -DLINKLENS_CXX=1"),
+            ("CGO_LDFLAGS", "-lm"),
+        ],
+        args: &[],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
     Variant {
         name: "boringcrypto",
         env: &[("GOEXPERIMENT", "boringcrypto")],
@@ -646,6 +668,8 @@ const MATRIX: &[(&str, &str, Go)] = &[
     ("lookuphost", "fips", Go::V126),
     ("cstdio", "cflags", Go::V126),
     ("hello", "asan", Go::V126),
+    ("hello", "msan", Go::V126),
+    ("cxxdep", "cgoflags", Go::V126),
     ("hash", "boringcrypto", Go::V126),
     ("sqlitedebian", "debian", Go::V126),
     // The CA bundle, zoneinfo and /etc/passwd, read once started.

@@ -36,7 +36,7 @@ pub(super) static FIXES: [FixEntry; FixId::ALL.len()] = [
             when(CauseId::Dns, "DNS: Go's resolver reads /etc/resolv.conf and /etc/hosts itself; NSS sources such as mDNS (.local), LDAP, SSSD or systemd-resolved's extra features are not consulted."),
             when(CauseId::OsUser, "Users and groups: only /etc/passwd and /etc/group are read; accounts from LDAP, SSSD or systemd-homed are not found."),
             always("Any package that really needs C will fail to build."),
-            when(CauseId::Sanitizer, "The rebuilt file has no sanitizer checks: keep the -asan build for testing, ship the other."),
+            when(CauseId::Sanitizer, "The rebuilt file has no sanitizer checks: keep the sanitizer build for testing, ship the other."),
             when(CauseId::Plugin, "plugin.Open then always fails with \"plugin: not implemented\": only if plugins are optional."),
         ],
         verify: GO_VERIFY,
@@ -230,7 +230,7 @@ pub(super) static NOTES: [&str; NoteId::ALL.len()] = [
     // gc-instead-of-gccgo
     "Built with gc, Go's standard compiler, instead of gccgo: gc links pure-Go programs statically by itself.",
     // sanitizer-dropped
-    "-msan and -asan dropped: the sanitizers need cgo, and their runtimes are C libraries linked dynamically.",
+    "-msan and -asan dropped: the sanitizers need cgo, and the C compiler links them against the shared C library.",
     // cgo-flags-dropped
     "CGO_CFLAGS, CGO_CPPFLAGS, CGO_CXXFLAGS and CGO_LDFLAGS dropped: with cgo off nothing reads them.",
     // boringcrypto-dropped

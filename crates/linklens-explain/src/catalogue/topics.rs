@@ -197,9 +197,9 @@ pub(super) static CAUSES: [Topic; CauseId::ALL.len()] = [
     Topic {
         id: TopicId::Cause(CauseId::Sanitizer),
         title: "A sanitizer build (-asan or -msan)",
-        summary: "-asan and -msan link the C sanitizer's runtime (libasan, or clang's msan), which needs cgo and is a shared library",
-        what_happens: "go build -asan (or -msan) instruments the program for the C compiler's address (or memory) sanitizer; the checks run in the sanitizer's runtime, a C library the C compiler links dynamically, so cgo must be on.",
-        why_dynamic: "The sanitizer's runtime comes as a shared library (libasan.so with gcc). It is a debugging build: the shipping build leaves the flag out, and a pure-Go program is then static without cgo.",
+        summary: "-asan and -msan link the C sanitizer's runtime (gcc's libasan, clang's msan), which needs cgo: the C compiler links the program against the shared C library",
+        what_happens: "go build -asan (or -msan) instruments the program for the C compiler's address (or memory) sanitizer; the checks run in the sanitizer's runtime, a C library the C compiler links in (gcc's libasan.so as a shared library, clang's msan runtime into the program), so cgo must be on.",
+        why_dynamic: "The C compiler links the program against the shared C library (libc.so.6, libm.so.6, and libasan.so.8 for gcc's -asan). It is a debugging build: the shipping build leaves the flag out, and a pure-Go program is then static without cgo.",
         confirm: &[
             FILE_CHECK,
             Check { command: "go version -m ./app | grep -E -- '-asan|-msan'", shows: "-asan=true or -msan=true among the settings" },
