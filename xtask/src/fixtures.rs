@@ -141,6 +141,7 @@ const ZIG_GLIBC_228: &str = "zig cc -target x86_64-linux-gnu.2.28";
 const ZIG_GLIBC_231: &str = "zig cc -target x86_64-linux-gnu.2.31";
 const ZIG_ARM64_GLIBC_217: &str = "zig cc -target aarch64-linux-gnu.2.17";
 const ZIG_ARM64: &str = "zig cc -target aarch64-linux-musl";
+const ZIG_ARMV7_GLIBC_217: &str = "zig cc -target arm-linux-gnueabihf.2.17";
 const STATIC_LD: &str = "-linkmode external -extldflags \"-static\"";
 
 const VARIANTS: &[Variant] = &[
@@ -507,6 +508,20 @@ const VARIANTS: &[Variant] = &[
         link: Link::Glibc,
         from: From::Package,
     },
+    // 32-bit ARM, whose GOARM Go records: every fix keeps it.
+    Variant {
+        name: "armv7-zig-glibc2.17",
+        env: &[
+            ("GOARCH", "arm"),
+            ("GOARM", "7"),
+            ("CGO_ENABLED", "1"),
+            ("CC", ZIG_ARMV7_GLIBC_217),
+        ],
+        args: &[],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
     Variant {
         name: "arm64-zig-glibc2.17",
         env: &[
@@ -718,6 +733,7 @@ const MATRIX: &[(&str, &str, Go)] = &[
     ("cstdio", "zig-glibc2.28", Go::V126),
     ("lookuphost", "zig-glibc2.31", Go::V126),
     ("cstdio", "arm64-zig-glibc2.17", Go::V126),
+    ("cstdio", "armv7-zig-glibc2.17", Go::V126),
     ("hello", "default", Go::V119),
     ("lookuphost", "file", Go::V119),
     ("userlookup", "default", Go::V119),
@@ -869,7 +885,8 @@ fn expect(program: &str, v: &Variant) -> Expect {
             .env
             .iter()
             .find_map(|(k, cc)| (*k == "CC").then_some(*cc))
-            .and_then(|cc| cc.rsplit_once("-gnu."))
+            // `-target x86_64-linux-gnu.2.17`, `arm-linux-gnueabihf.2.17`.
+            .and_then(|cc| cc.split_whitespace().last()?.split_once('.'))
             .map(|(_, ver)| ver.to_string());
         zig.unwrap_or_else(host_glibc)
     });
