@@ -31,6 +31,8 @@ const PROGRAMS: &[(&str, &[&str])] = &[
     ("puregoputs", &["purego"]),
     ("hash", &[]),
     ("sqlitedebian", &["cgo-dep"]),
+    // lookuphost with a default.pgo beside it: Go records -pgo.
+    ("pgohost", &["dns"]),
     // What a static program reads once started; os/user through libc
     // when cgo is on.
     ("needs", &["osuser"]),
@@ -734,6 +736,7 @@ const MATRIX: &[(&str, &str, Go)] = &[
     ("lookuphost", "zig-glibc2.31", Go::V126),
     ("cstdio", "arm64-zig-glibc2.17", Go::V126),
     ("cstdio", "armv7-zig-glibc2.17", Go::V126),
+    ("pgohost", "default", Go::V126),
     ("hello", "default", Go::V119),
     ("lookuphost", "file", Go::V119),
     ("userlookup", "default", Go::V119),

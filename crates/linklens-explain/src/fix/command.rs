@@ -131,8 +131,10 @@ impl GoBuild {
             }
         }
         let mut tool_flags: Vec<Setting> = ["-gcflags", "-asmflags"].iter().filter_map(|k| recorded(k).map(|v| setting(k, v))).collect();
-        // -pgo=auto (the default) finds default.pgo beside the main package.
-        tool_flags.extend(recorded("-pgo").filter(|p| p.rsplit('/').next().is_none_or(|f| f != "default.pgo")).map(|p| setting("-pgo", p)));
+        // -pgo=auto (the default) finds default.pgo beside the main package:
+        // that one needs no flag (its recorded path is the builder's
+        // checkout); any other profile is named as recorded.
+        tool_flags.extend(recorded("-pgo").filter(|p| !beside_main_package(go, p)).map(|p| setting("-pgo", p)));
         let mut build = GoBuild {
             env,
             sanitizers: ["-msan", "-asan"].iter().filter(|k| recorded(k) == Some("true")).map(|k| k.to_string()).collect(),
@@ -478,6 +480,24 @@ mod tests {
     use crate::test_support::go_info as go;
 
     #[test]
+    fn a_profile_is_named_unless_go_finds_it_by_default() {
+        let beside = go("example.com/app/cmd/tool", &[("-pgo", "/src/app/cmd/tool/default.pgo")]);
+        assert!(beside_main_package(&beside, "/src/app/cmd/tool/default.pgo"));
+        assert!(GoBuild::from_binary(&beside, Some("amd64")).tool_flags.is_empty());
+        // A default.pgo elsewhere, or another name: named as recorded.
+        for profile in ["/tmp/default.pgo", "/src/app/cmd/other/default.pgo", "/src/app/cmd/tool/cpu.pprof"] {
+            let g = go("example.com/app/cmd/tool", &[("-pgo", profile)]);
+            assert!(!beside_main_package(&g, profile), "{profile}");
+            let flags = GoBuild::from_binary(&g, Some("amd64")).tool_flags;
+            assert_eq!(flags.len(), 1, "{profile}: {flags:?}");
+            assert_eq!(flags[0].value, profile);
+        }
+        // The main package at the module's root.
+        let root = go("example.com/app", &[]);
+        assert!(beside_main_package(&root, "/anywhere/default.pgo"));
+    }
+
+    #[test]
     fn keeps_existing_flags_and_merges_extldflags() {
         let g = go(
             "example.com/app/cmd/tool",
@@ -653,5 +673,22 @@ mod tests {
         let out = std::process::Command::new("sh").arg("-c").arg(format!("printf '%s' {word}")).output().unwrap();
         let seen = String::from_utf8_lossy(&out.stdout).into_owned();
         assert_eq!(quoted::split(&seen), vec!["-X", "main.msg=it's here", "-X", "main.v=$v"], "from {cmd}");
+    }
+}
+
+/// Whether a recorded `-pgo` profile is `default.pgo` in the main
+/// package's directory (`…/cmd/app/default.pgo` for `example.com/m/cmd/app`
+/// in module `example.com/m`), the one `-pgo=auto` picks.
+fn beside_main_package(go: &linklens::GoInfo, profile: &str) -> bool {
+    let Some(dir) = profile.strip_suffix("/default.pgo") else { return false };
+    let relative = match (go.path.as_deref(), go.main.as_ref()) {
+        (Some(path), Some(main)) => path.strip_prefix(main.path.as_str()).map(|r| r.trim_start_matches('/')),
+        _ => None,
+    };
+    match relative {
+        Some("") => true,
+        Some(r) => dir.ends_with(&format!("/{r}")),
+        // No module to place the package in: as Go 1.21–1.26 record it.
+        None => true,
     }
 }
