@@ -144,6 +144,8 @@ const ZIG_GLIBC_231: &str = "zig cc -target x86_64-linux-gnu.2.31";
 const ZIG_ARM64_GLIBC_217: &str = "zig cc -target aarch64-linux-gnu.2.17";
 const ZIG_ARM64: &str = "zig cc -target aarch64-linux-musl";
 const ZIG_ARMV7_GLIBC_217: &str = "zig cc -target arm-linux-gnueabihf.2.17";
+const ZIG_X86_GLIBC_217: &str = "zig cc -target x86-linux-gnu.2.17";
+const ZIG_RISCV64_GLIBC_234: &str = "zig cc -target riscv64-linux-gnu.2.34";
 const STATIC_LD: &str = "-linkmode external -extldflags \"-static\"";
 
 const VARIANTS: &[Variant] = &[
@@ -510,6 +512,33 @@ const VARIANTS: &[Variant] = &[
         link: Link::Glibc,
         from: From::Package,
     },
+    // 32-bit x86 and RISC-V with cgo: GO386 and GORISCV64 kept by every fix.
+    Variant {
+        name: "x86-zig-glibc2.17",
+        env: &[
+            ("GOARCH", "386"),
+            ("GO386", "sse2"),
+            ("CGO_ENABLED", "1"),
+            ("CC", ZIG_X86_GLIBC_217),
+        ],
+        args: &[],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
+    Variant {
+        name: "riscv64-zig-glibc2.34",
+        env: &[
+            ("GOARCH", "riscv64"),
+            ("GORISCV64", "rva20u64"),
+            ("CGO_ENABLED", "1"),
+            ("CC", ZIG_RISCV64_GLIBC_234),
+        ],
+        args: &[],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
     // 32-bit ARM, whose GOARM Go records: every fix keeps it.
     Variant {
         name: "armv7-zig-glibc2.17",
@@ -736,6 +765,8 @@ const MATRIX: &[(&str, &str, Go)] = &[
     ("lookuphost", "zig-glibc2.31", Go::V126),
     ("cstdio", "arm64-zig-glibc2.17", Go::V126),
     ("cstdio", "armv7-zig-glibc2.17", Go::V126),
+    ("cstdio", "x86-zig-glibc2.17", Go::V126),
+    ("cstdio", "riscv64-zig-glibc2.34", Go::V126),
     ("pgohost", "default", Go::V126),
     ("hello", "default", Go::V119),
     ("lookuphost", "file", Go::V119),

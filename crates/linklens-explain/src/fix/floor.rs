@@ -12,14 +12,26 @@ use linklens::arch;
 
 /// The glibc zig links for: the oldest glibc of any target (RHEL 7).
 pub(crate) const ZIG: &str = "2.17";
+
+/// The glibc zig links for on `goarch`: [`ZIG`], or the first glibc that
+/// supports the architecture when that is newer (zig has no older one:
+/// `riscv64-linux-gnu.2.17` fails to link, seen on cstdio-riscv64).
+pub(crate) fn zig_floor(goarch: &str) -> &'static str {
+    match goarch {
+        // glibc 2.27 added RISC-V, 2.36 LoongArch.
+        "riscv64" => "2.27",
+        "loong64" => "2.36",
+        _ => ZIG,
+    }
+}
 /// The glibc of golang's oldest maintained images (bookworm).
 pub(crate) const GOLANG_IMAGE: &str = "2.36";
 
-/// The floor a fix links for and the oldest target that reaches, for the
-/// fixes that stay dynamic.
-pub(crate) fn of(id: FixId) -> (Option<&'static str>, Option<linklens::TargetId>) {
+/// The floor a fix links for on `goarch` and the oldest target that
+/// reaches, for the fixes that stay dynamic.
+pub(crate) fn of(id: FixId, goarch: Option<&str>) -> (Option<&'static str>, Option<linklens::TargetId>) {
     let floor = match id {
-        FixId::ZigGlibc => ZIG,
+        FixId::ZigGlibc => goarch.map_or(ZIG, zig_floor),
         FixId::OlderGlibcImage => GOLANG_IMAGE,
         _ => return (None, None),
     };
@@ -32,10 +44,12 @@ pub(crate) fn lowers(report: &Facts, floor: &str) -> bool {
     report.linkage == Linkage::Dynamic && report.libc.name == LibcName::Glibc && Version::parse(need) > Version::parse(floor)
 }
 
-/// zig's glibc triple for `goarch` at [`ZIG`], when the file needs a newer glibc.
+/// zig's glibc triple for `goarch` at its [`zig_floor`], when the file
+/// needs a newer glibc.
 pub(crate) fn zig_target(report: &Facts, goarch: &str) -> Option<String> {
     let musl = arch::from_goarch(goarch)?.zig_musl?;
-    lowers(report, ZIG).then(|| format!("{}.{ZIG}", musl.replace("musl", "gnu")))
+    let floor = zig_floor(goarch);
+    lowers(report, floor).then(|| format!("{}.{floor}", musl.replace("musl", "gnu")))
 }
 
 /// The fix, with the note saying which floor it links for and where that reaches.
@@ -51,5 +65,9 @@ pub(crate) fn fix(
     let need = report.portability.glibc_min.as_deref()?;
     let oldest = targets::oldest_with_glibc(floor)?;
     notes.push(note(NoteId::GlibcFloor, &[("floor", floor), ("oldest", catalogue::target(oldest).name), ("need", need)]));
-    Some(super::fix(id, command, notes, causes, output, Linkage::Dynamic))
+    let mut fix = super::fix(id, command, notes, causes, output, Linkage::Dynamic);
+    // The floor on this file's architecture.
+    fix.glibc_floor = Some(floor.to_string());
+    fix.verify = super::verify(id, output, Linkage::Dynamic, report.arch.goarch.as_deref());
+    Some(fix)
 }

@@ -279,7 +279,7 @@ fn lower_floor(report: &Facts, base: &GoBuild, goarch: &str, causes: &[CauseId],
         let mut b = base.clone();
         let mut notes = b.notes.clone();
         zig_compilers(&mut b, &mut notes, &target, cxx_library);
-        out.extend(floor::fix(report, FixId::ZigGlibc, b.command(), notes, causes, &output, floor::ZIG).map(|f| with_build(f, b)));
+        out.extend(floor::fix(report, FixId::ZigGlibc, b.command(), notes, causes, &output, floor::zig_floor(goarch)).map(|f| with_build(f, b)));
     }
     let go_minor = report.go.as_ref().and_then(|g| g.version.as_deref()).and_then(go_minor);
     if let (true, Some(minor)) = (floor::lowers(report, floor::GOLANG_IMAGE), go_minor) {

@@ -28,8 +28,8 @@ pub(crate) fn note(id: NoteId, args: &[(&str, &str)]) -> Note {
 /// causes, and verify steps naming `output` and the verdict to expect.
 pub(crate) fn fix(id: FixId, command: String, mut notes: Vec<Note>, causes: &[CauseId], output: &str, expect: Linkage) -> Fix {
     notes.dedup();
-    let glibc_floor = floor::of(id).0.map(str::to_string);
-    let mut fix = Fix { id, title: String::new(), command, expect, glibc_floor, notes, caveats: Vec::new(), verify: verify(id, output, expect), build: None };
+    let glibc_floor = floor::of(id, None).0.map(str::to_string);
+    let mut fix = Fix { id, title: String::new(), command, expect, glibc_floor, notes, caveats: Vec::new(), verify: verify(id, output, expect, None), build: None };
     words(&mut fix, causes);
     fix
 }
@@ -43,9 +43,9 @@ pub(crate) fn words(fix: &mut Fix, causes: &[CauseId]) {
 
 /// The verify steps of fix `id` for the file `output`, expecting `expect`;
 /// a fix that stays dynamic also names the glibc it links for and the
-/// oldest target that reaches.
-pub(crate) fn verify(id: FixId, output: &str, expect: Linkage) -> Vec<String> {
-    let (floor, target) = floor::of(id);
+/// oldest target that reaches on `goarch`.
+pub(crate) fn verify(id: FixId, output: &str, expect: Linkage, goarch: Option<&str>) -> Vec<String> {
+    let (floor, target) = floor::of(id, goarch);
     let args = [
         ("output", output),
         ("expect", labels::linkage_phrase(expect)),

@@ -43,10 +43,11 @@ pub(crate) fn for_non_go(report: &Facts) -> Vec<Fix> {
 
 /// `zig cc`/`zig c++` for an old glibc, when the file needs a newer one.
 fn zig_glibc(report: &Facts, driver: &str, files: &str) -> Option<Fix> {
-    let target = floor::zig_target(report, report.arch.goarch.as_deref()?)?;
+    let goarch = report.arch.goarch.as_deref()?;
+    let target = floor::zig_target(report, goarch)?;
     let causes: Vec<_> = report.causes.iter().map(|c| c.id).collect();
     let command = format!("zig {driver} -target {target} -O2 -o app {files}");
-    floor::fix(report, FixId::ZigGlibc, command, vec![note(NoteId::AdaptFileNames, &[])], &causes, "app", floor::ZIG)
+    floor::fix(report, FixId::ZigGlibc, command, vec![note(NoteId::AdaptFileNames, &[])], &causes, "app", floor::zig_floor(goarch))
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ mod make;
 mod yaml;
 
 use crate::catalogue::{self, recipes as words};
-use crate::fix::{floor, go_minor};
+use crate::fix::go_minor;
 use crate::render::labels;
 use linklens::{FixId, Linkage, RecipeKind};
 use crate::explanation::{Fix, GoBuild, Report};
@@ -68,7 +68,7 @@ struct Ctx<'a> {
     /// `1.26` for image tags and setup-go, when the binary recorded it.
     go_minor: Option<String>,
     /// The glibc a build that stays dynamic may need at most.
-    floor: Option<&'static str>,
+    floor: Option<&'a str>,
     /// The oldest target that floor reaches (for `linklens --target`).
     floor_target: Option<&'static str>,
     /// The evidence that the program speaks TLS.
@@ -77,9 +77,9 @@ struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     fn new(report: &'a Report, fix: &'a Fix, b: &'a GoBuild) -> Ctx<'a> {
+        // The floor the fix links for on this file's architecture.
         let floor = match fix.id {
-            FixId::ZigGlibc => Some(floor::ZIG),
-            FixId::OlderGlibcImage => Some(floor::GOLANG_IMAGE),
+            FixId::ZigGlibc | FixId::OlderGlibcImage => fix.glibc_floor.as_deref(),
             _ => None,
         };
         Ctx {
