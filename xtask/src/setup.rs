@@ -231,7 +231,7 @@ pub fn recipe_tools() -> Result<PathBuf> {
 pub const ZIGLANG: &str = "ziglang==0.17.1";
 
 /// What `cargo xtask fixtures` builds with besides Go 1.26 and gcc: Go
-/// 1.19, musl-gcc, g++, gccgo and the archive tools (apt), zig (PyPI, in
+/// 1.19, musl-gcc, g++, gccgo, clang and the archive tools (apt), zig (PyPI, in
 /// the project's Python). Returns
 /// the project's Python, whose `python3 -m ziglang` is zig.
 pub fn fixture_tools() -> Result<PathBuf> {
@@ -240,6 +240,9 @@ pub fn fixture_tools() -> Result<PathBuf> {
         ("musl-gcc", "musl-tools"),
         ("g++", "g++"),
         ("gccgo", "gccgo"),
+        // -msan builds with clang only, and its runtime is clang's.
+        ("clang", "clang"),
+        ("/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.msan-x86_64.a", "libclang-rt-14-dev"),
         ("file", "file"),
         ("readelf", "binutils"),
         // The archive and image fixtures (xtask/src/archives.rs).
