@@ -46,7 +46,7 @@ const SMALL: u64 = 256 * 1024;
 
 impl BlobReader {
     pub fn new(blob: Blob) -> Result<BlobReader, String> {
-        let reader = FileReaderSync::new().map_err(|_| "FileReaderSync is unavailable (not in a worker?)".to_string())?;
+        let reader = FileReaderSync::new().map_err(|_| linklens_explain::catalogue::page::READER_UNAVAILABLE.to_string())?;
         let size = blob.size() as u64;
         Ok(BlobReader { blob, reader, pos: 0, size, bytes_read: 0, reads: 0, failures: 0, blocks: HashMap::new(), next: u64::MAX, ahead: 1, on_progress: None })
     }

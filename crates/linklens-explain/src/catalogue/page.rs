@@ -93,6 +93,12 @@ pub const ARCHIVE_ANALYSED_IN: &str = "Scanned in {millis} ms.";
 pub const FIX_BELOW: &str = " (the command is in the binary's result below)";
 /// An archive whose first bytes promised a format it does not have.
 pub const ARCHIVE_UNREADABLE: &str = "The archive could not be read.";
+/// The worker has no synchronous file reader (`FileReaderSync`).
+pub const READER_UNAVAILABLE: &str = "This browser cannot read files inside a worker (it has no FileReaderSync).";
+/// A share link's file could not be read to its end for its SHA-256.
+pub const SHARE_UNREADABLE: &str = "The file could not be read again for its link: it may have been moved or changed since it was dropped. Drop it again to share it.";
+/// The report the page sent back for a share link did not parse.
+pub const SHARE_NO_REPORT: &str = "The report could not be read back for its link. Please report it.";
 
 /// The copy button's label, and what it says after a copy.
 pub const COPY: &str = "Copy";

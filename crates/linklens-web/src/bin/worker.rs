@@ -86,6 +86,7 @@ mod worker {
     /// A share link: the file's SHA-256, read front to back in 1 MiB
     /// steps, and the report (sent back by the page as JSON) encoded.
     fn share(scope: &DedicatedWorkerGlobalScope, id: u32, blob: Blob, report: &str, name: &str) {
+        use linklens_explain::catalogue::page;
         use sha2::Digest;
         let blob_size = blob.size() as u64;
         let msg = (|| {
@@ -93,7 +94,8 @@ mod worker {
             let mut sha = sha2::Sha256::new();
             let mut buf = vec![0u8; 1 << 20];
             loop {
-                let n = std::io::Read::read(&mut reader, &mut buf).map_err(|e| e.to_string())?;
+                // The browser's own words stay in the console; the page says ours.
+                let n = std::io::Read::read(&mut reader, &mut buf).map_err(|_| page::SHARE_UNREADABLE.to_string())?;
                 if n == 0 {
                     break;
                 }
@@ -102,7 +104,7 @@ mod worker {
             Ok::<String, String>(sha.finalize().iter().map(|b| format!("{b:02x}")).collect())
         })();
         let msg = msg.and_then(|sha256| {
-            let report: linklens_explain::Report = serde_json::from_str(report).map_err(|e| e.to_string())?;
+            let report: linklens_explain::Report = serde_json::from_str(report).map_err(|_| page::SHARE_NO_REPORT.to_string())?;
             let fragment = linklens_explain::share::link(&report.facts, name, blob_size, &sha256);
             Ok(FromWorker::Linked { id, sha256, fragment })
         });
