@@ -202,7 +202,7 @@ pub fn python_path() -> Result<String> {
 /// What the recipe tests run: make and musl-gcc (apt), BuildKit's
 /// Dockerfile parser (PyPI, into the project's Python), actionlint (built
 /// through the Go module proxy into `target/tools/bin`). Returns that
-/// directory, for PATH; the project's `python3` is linked there.
+/// directory, for PATH; the project's `python3` is started from there.
 pub fn recipe_tools() -> Result<PathBuf> {
     apt(&[("make", "make"), ("musl-gcc", "musl-tools")])?;
     let python = python()?.join("python3");
@@ -213,10 +213,15 @@ pub fn recipe_tools() -> Result<PathBuf> {
     }
     let bin = project_root().join("target/tools/bin");
     std::fs::create_dir_all(&bin)?;
-    let link = bin.join("python3");
-    if std::fs::read_link(&link).ok().as_deref() != Some(python.as_path()) {
-        let _ = std::fs::remove_file(&link);
-        std::os::unix::fs::symlink(&python, &link)?;
+    // A script, not a symlink: Python finds its venv (pyvenv.cfg) beside
+    // the path it was started by, so a link from elsewhere is the bare
+    // interpreter without the parser (observed with pyenv's Python).
+    let wrapper = bin.join("python3");
+    let script = format!("#!/bin/sh\nexec '{}' \"$@\"\n", python.display());
+    if std::fs::read_to_string(&wrapper).ok().as_deref() != Some(script.as_str()) {
+        let _ = std::fs::remove_file(&wrapper);
+        std::fs::write(&wrapper, &script)?;
+        std::fs::set_permissions(&wrapper, std::os::unix::fs::PermissionsExt::from_mode(0o755))?;
     }
     let version = ACTIONLINT.rsplit('@').next().unwrap_or_default().trim_start_matches('v');
     let have = Command::new(bin.join("actionlint")).arg("-version").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).starts_with(version));

@@ -39,7 +39,7 @@ pub fn explain(facts: &Facts) -> Explanation {
     let warnings = facts.warnings.iter().map(warning_words).collect();
     Explanation {
         summary: summary::line(facts),
-        headline: summary::headline(facts),
+        headline: summary::headline(facts, fixes.iter().any(|f| f.expect != linklens::Linkage::Dynamic)),
         warnings,
         fixes,
         targets,
@@ -176,6 +176,21 @@ mod tests {
             !explain(&f).fixes.is_empty(),
             "the same file unpacked gets a command"
         );
+    }
+
+    #[test]
+    fn a_cause_no_recipe_reaches_is_said_in_the_headline() {
+        let mut f = crate::test_support::fixture("cstdio-default-go1.26").facts;
+        let e = explain(&f);
+        assert!(!e.fixes.is_empty() && !e.headline.contains("No rebuild command"), "{}", e.headline);
+        // The same program for a MIPS: no C toolchain for musl is known there.
+        f.arch.goarch = Some("mips64le".into());
+        if let Some(go) = f.go.as_mut() {
+            go.build.goarch = Some("mips64le".into());
+        }
+        let e = explain(&f);
+        assert!(e.fixes.iter().all(|x| x.expect != Linkage::Static), "{:?}", e.fixes.iter().map(|x| x.id).collect::<Vec<_>>());
+        assert!(e.headline.starts_with("Dynamic because of") && e.headline.contains("No rebuild command is given for mips64le"), "{}", e.headline);
     }
 
     #[test]

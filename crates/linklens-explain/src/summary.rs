@@ -69,7 +69,14 @@ fn join(v: &[String]) -> String {
     }
 }
 
-pub(crate) fn headline(r: &Facts) -> String {
+/// Neither musl-gcc (this machine's amd64) nor a zig musl target.
+fn no_musl_toolchain(goarch: &str) -> bool {
+    goarch != "amd64" && linklens::arch::from_goarch(goarch).is_some_and(|a| a.zig_musl.is_none())
+}
+
+/// The headline; `fixed`: whether a rebuild to a static file is offered
+/// (a cause no recipe reaches on this architecture says so).
+pub(crate) fn headline(r: &Facts, fixed: bool) -> String {
     let has_warning = |id: WarningId| r.warnings.iter().any(|w| w.id == id);
     match r.format {
         Format::Macho => return s::HEADLINE_MACHO.into(),
@@ -112,6 +119,9 @@ pub(crate) fn headline(r: &Facts) -> String {
                 s::HEADLINE_PIE_ONLY.into()
             } else if names.is_empty() {
                 s::HEADLINE_NO_CAUSE.into()
+            } else if let Some(goarch) = r.arch.goarch.as_deref().filter(|g| !fixed && no_musl_toolchain(g)) {
+                let because = fill(s::HEADLINE_BECAUSE, &[("causes", &join(&names))]);
+                format!("{because}{}", fill(s::NO_RECIPE_FOR_ARCH, &[("goarch", goarch)]))
             } else {
                 fill(s::HEADLINE_BECAUSE, &[("causes", &join(&names))])
             }
