@@ -135,6 +135,10 @@ enum From {
     Test,
     /// `.` in `fixtures/src/<program>`, a module of its own.
     Module,
+    /// `./cmd/<program>` in a git checkout of the fixtures module, made
+    /// with fixed names and dates: Go records `vcs.*` (the same revision
+    /// and time on every run).
+    Git,
 }
 
 const ZIG_AMD64: &str = "zig cc -target x86_64-linux-musl";
@@ -146,6 +150,9 @@ const ZIG_ARM64: &str = "zig cc -target aarch64-linux-musl";
 const ZIG_ARMV7_GLIBC_217: &str = "zig cc -target arm-linux-gnueabihf.2.17";
 const ZIG_X86_GLIBC_217: &str = "zig cc -target x86-linux-gnu.2.17";
 const ZIG_RISCV64_GLIBC_234: &str = "zig cc -target riscv64-linux-gnu.2.34";
+const ZIG_MIPSLE_GLIBC_217: &str = "zig cc -target mipsel-linux-gnueabi.2.17";
+const ZIG_MIPS64LE_GLIBC_217: &str = "zig cc -target mips64el-linux-gnuabi64.2.17";
+const ZIG_PPC64LE_GLIBC_234: &str = "zig cc -target powerpc64le-linux-gnu.2.34";
 const STATIC_LD: &str = "-linkmode external -extldflags \"-static\"";
 
 const VARIANTS: &[Variant] = &[
@@ -539,6 +546,48 @@ const VARIANTS: &[Variant] = &[
         link: Link::Glibc,
         from: From::Package,
     },
+    // MIPS and POWER with cgo, whose levels Go records (GOMIPS, GOMIPS64,
+    // GOPPC64): every fix keeps them. zig builds MIPS only softfloat and
+    // without DWARF (-w), and ppc64le only from glibc 2.32 (observed).
+    Variant {
+        name: "mipsle-zig-glibc2.17",
+        env: &[
+            ("GOARCH", "mipsle"),
+            ("GOMIPS", "softfloat"),
+            ("CGO_ENABLED", "1"),
+            ("CC", ZIG_MIPSLE_GLIBC_217),
+        ],
+        args: &["-ldflags", "-w"],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
+    Variant {
+        name: "mips64le-zig-glibc2.17",
+        env: &[
+            ("GOARCH", "mips64le"),
+            ("GOMIPS64", "softfloat"),
+            ("CGO_ENABLED", "1"),
+            ("CC", ZIG_MIPS64LE_GLIBC_217),
+        ],
+        args: &["-ldflags", "-w"],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
+    Variant {
+        name: "ppc64le-zig-glibc2.34",
+        env: &[
+            ("GOARCH", "ppc64le"),
+            ("GOPPC64", "power9"),
+            ("CGO_ENABLED", "1"),
+            ("CC", ZIG_PPC64LE_GLIBC_234),
+        ],
+        args: &[],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Package,
+    },
     // 32-bit ARM, whose GOARM Go records: every fix keeps it.
     Variant {
         name: "armv7-zig-glibc2.17",
@@ -670,6 +719,15 @@ const VARIANTS: &[Variant] = &[
         link: Link::NoCgo,
         from: From::Package,
     },
+    // Built in a git checkout: vcs, vcs.revision, vcs.time, vcs.modified.
+    Variant {
+        name: "git",
+        env: &[],
+        args: &[],
+        removes: &[],
+        link: Link::Glibc,
+        from: From::Git,
+    },
     // A module of its own that replaces go-sqlite3 with Debian's (no bundled SQLite).
     Variant {
         name: "debian",
@@ -767,6 +825,11 @@ const MATRIX: &[(&str, &str, Go)] = &[
     ("cstdio", "armv7-zig-glibc2.17", Go::V126),
     ("cstdio", "x86-zig-glibc2.17", Go::V126),
     ("cstdio", "riscv64-zig-glibc2.34", Go::V126),
+    ("lookuphost", "mipsle-zig-glibc2.17", Go::V126),
+    ("lookuphost", "mips64le-zig-glibc2.17", Go::V126),
+    ("lookuphost", "ppc64le-zig-glibc2.34", Go::V126),
+    ("cstdio", "mipsle-zig-glibc2.17", Go::V126),
+    ("lookuphost", "git", Go::V126),
     ("pgohost", "default", Go::V126),
     ("hello", "default", Go::V119),
     ("lookuphost", "file", Go::V119),
@@ -1037,6 +1100,7 @@ pub fn build(only: Option<&str>) -> Result<()> {
             env.push((k.to_string(), val.to_string()));
         }
         let gopath_dir = build.join("gopath").join(program);
+        let git_dir = build.join("git").join(&name);
         let (target, output, cwd) = match v.from {
             From::Package => (
                 format!("./cmd/{program}"),
@@ -1054,6 +1118,12 @@ pub fn build(only: Option<&str>) -> Result<()> {
                 src.clone(),
             ),
             From::Module => (".".into(), format!("../../bin/{name}"), src.join(program)),
+            From::Git => {
+                if selected(only, &name) {
+                    checkout(&src, &git_dir)?;
+                }
+                (format!("./cmd/{program}"), format!("../../../bin/{name}"), git_dir.clone())
+            }
             From::Gopath => {
                 let _ = std::fs::remove_dir_all(&gopath_dir);
                 std::fs::create_dir_all(&gopath_dir)?;
@@ -1078,7 +1148,10 @@ pub fn build(only: Option<&str>) -> Result<()> {
             &["build"]
         };
         let mut args: Vec<String> = verb.iter().map(|s| s.to_string()).collect();
-        args.extend(["-buildvcs=false".into(), "-o".into(), output]);
+        if v.from != From::Git {
+            args.push("-buildvcs=false".into());
+        }
+        args.extend(["-o".into(), output]);
         args.extend(v.args.iter().map(|s| s.to_string()));
         args.push(target);
         let shown_env: Vec<String> = toolchain_env
@@ -1095,6 +1168,7 @@ pub fn build(only: Option<&str>) -> Result<()> {
                     .display()
             ),
             From::Module => format!("cd {program} && "),
+            From::Git => format!("cd {} && ", git_dir.strip_prefix(&root).unwrap_or(&git_dir).display()),
             _ => String::new(),
         };
         let command = format!(
@@ -1124,7 +1198,7 @@ pub fn build(only: Option<&str>) -> Result<()> {
             expect: expect(program, v),
             proofs: Vec::new(),
         };
-        if only.is_some_and(|o| !name.contains(o)) {
+        if !selected(only, &name) {
             // Keep the existing build as recorded (a failed build keeps its
             // error); what is expected of it is by construction, so fresh.
             if let Some(old) = previous.iter().find(|e| e["name"] == name.as_str()) {
@@ -1188,6 +1262,7 @@ pub fn build(only: Option<&str>) -> Result<()> {
         let module_dir = src.join(program);
         let source = match v.from {
             From::Gopath => crate::prove::Source::Dir(&gopath_dir),
+            From::Git => crate::prove::Source::Checkout(&git_dir),
             From::Module => crate::prove::Source::Go {
                 module: &module_dir,
                 dir: ".",
@@ -1271,6 +1346,36 @@ fn prove_file(
 /// so rebuilding an identical binary changes nothing): the full matrix is
 /// about 110 MB raw and 45 MB compressed. Tests and tools decompress them
 /// into target/fixtures.
+/// Whether `name` is built: no filter, or it contains one of the
+/// filter's comma-separated parts.
+fn selected(only: Option<&str>, name: &str) -> bool {
+    only.is_none_or(|o| o.split(',').any(|part| name.contains(part)))
+}
+
+/// A git checkout of the fixtures module in `to`, one commit whose names
+/// and dates are fixed, so its revision is the same on every run.
+fn checkout(module: &Path, to: &Path) -> Result<()> {
+    let _ = std::fs::remove_dir_all(to);
+    crate::prove::copy_module(module, to)?;
+    let git = |args: &[&str]| {
+        let mut c = Command::new("git");
+        c.args(args)
+            .current_dir(to)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "linklens fixtures")
+            .env("GIT_AUTHOR_EMAIL", "fixtures@linklens.invalid")
+            .env("GIT_AUTHOR_DATE", "2026-01-02T03:04:05Z")
+            .env("GIT_COMMITTER_NAME", "linklens fixtures")
+            .env("GIT_COMMITTER_EMAIL", "fixtures@linklens.invalid")
+            .env("GIT_COMMITTER_DATE", "2026-01-02T03:04:05Z");
+        run(&mut c)
+    };
+    git(&["init", "-q", "-b", "main"])?;
+    git(&["add", "-A"])?;
+    git(&["commit", "-q", "-m", "fixtures"])
+}
+
 fn compress(dir: &Path, name: &str) -> Result<()> {
     run(Command::new("gzip")
         .args(["-9", "-n", "-f", name])

@@ -26,7 +26,7 @@ cargo xtask <command>
   test               every test: Rust unit, golden, differential and robustness
                      tests, the wasm build, wasm-bindgen tests and the browser
                      tests (installs what is missing first)
-  fixtures [FILTER]  rebuild the fixture binaries (needs Go 1.26, Go 1.19,
+  fixtures [FILTER]  rebuild the fixture binaries (FILTER: parts of names, comma-separated; needs Go 1.26, Go 1.19,
                      musl-tools, zig via pip), observe them in the roots (observe)
                      and bless the golden reports
   bench [archives|page]  the CLI against file, readelf and go version -m (archives:

@@ -29,6 +29,9 @@ pub enum Source<'a> {
     File(&'a Path),
     /// A Go program alone in a directory, outside any module (GOPATH mode).
     Dir(&'a Path),
+    /// A module in a git checkout, copied with its `.git` so that the
+    /// rebuild records the same `vcs.*` settings.
+    Checkout(&'a Path),
 }
 
 /// Why a command is not run here, if it is not.
@@ -91,11 +94,15 @@ pub fn prove(report: &linklens_explain::Report, source: Source, scratch: &Path, 
                 crate::run(Command::new("cp").arg("-r").arg(from).arg(dir.join("src")))?;
                 ".".into()
             }
+            Source::Checkout(from) => {
+                crate::run(Command::new("cp").arg("-a").arg(from).arg(dir.join("src")))?;
+                ".".into()
+            }
         };
         // Go commands get `-o OUT`; the C recipes name their output themselves.
         let command = match &source {
             Source::File(_) => Some(fix.command.clone()),
-            Source::Go { .. } | Source::Dir(_) => with_output(&fix.command, &output),
+            Source::Go { .. } | Source::Dir(_) | Source::Checkout(_) => with_output(&fix.command, &output),
         };
         let Some(command) = command else {
             proof.outcome = Outcome::Failed;
@@ -104,10 +111,10 @@ pub fn prove(report: &linklens_explain::Report, source: Source, scratch: &Path, 
             continue;
         };
         let built = match &source {
-            Source::Go { .. } | Source::Dir(_) => output.clone(),
+            Source::Go { .. } | Source::Dir(_) | Source::Checkout(_) => output.clone(),
             Source::File(_) => dir.join("src/app"),
         };
-        let in_module = matches!(source, Source::Go { .. });
+        let in_module = matches!(source, Source::Go { .. } | Source::Checkout(_));
         proof.cwd = cwd.clone();
         let mut sh = Command::new("sh");
         sh.arg("-c").arg(&command).current_dir(dir.join("src").join(&cwd)).env("PATH", path_env);
@@ -230,7 +237,7 @@ fn with_output(command: &str, output: &Path) -> Option<String> {
 }
 
 /// The fixtures module without the non-Go sources and build products.
-fn copy_module(module: &Path, to: &Path) -> Result<()> {
+pub fn copy_module(module: &Path, to: &Path) -> Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(module)? {
         let path: PathBuf = entry?.path();

@@ -195,7 +195,21 @@ fn every_recipe_of_every_fixture_is_read_by_its_tool() {
                             assert!(found, "{name} {}: {} lost", fix.id, s.key);
                         }
                         assert!(build.hooks.post.iter().any(|h| h.cmd.starts_with("linklens ")), "{name}: a linklens check");
-                        let _ = (&build.flags, &build.goamd64, &build.goarm64, &build.goarm, &build.go386, &build.gomips, &build.goppc64, &build.goriscv64);
+                        // The architecture level in GoReleaser's field for it
+                        // (`gomips` carries GOMIPS64 too).
+                        if let Some(level) = &b.arch_level {
+                            let field = match level.key.as_str() {
+                                "GOAMD64" => &build.goamd64,
+                                "GOARM64" => &build.goarm64,
+                                "GOARM" => &build.goarm,
+                                "GO386" => &build.go386,
+                                "GOMIPS" | "GOMIPS64" => &build.gomips,
+                                "GOPPC64" => &build.goppc64,
+                                "GORISCV64" => &build.goriscv64,
+                                other => panic!("{name} {}: {other} has no GoReleaser field", fix.id),
+                            };
+                            assert_eq!(field.as_deref(), Some(std::slice::from_ref(&level.value)), "{name} {}: {}", fix.id, level.key);
+                        }
                     }
                     RecipeKind::GithubActions => {
                         let w: Workflow = serde_yaml_ng::from_str(&rc.text).unwrap_or_else(|e| panic!("{name} {}: {e}\n{}", fix.id, rc.text));

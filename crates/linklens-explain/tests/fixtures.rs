@@ -772,7 +772,8 @@ fn fixes_keep_what_the_binary_chose() {
                             || (id == NoteId::CgoFlagsDropped
                                 && get(&p.settings, "CGO_ENABLED").as_deref() == Some("0")),
                     ),
-                    Some(Handling::Derived) => {}
+                    // The same source, go.mod and checkout: the same value.
+                    Some(Handling::Derived) => check(key, same),
                     Some(Handling::Changed) if key == "-compiler" => {
                         check(key, same || noted(NoteId::GcInsteadOfGccgo))
                     }

@@ -43,7 +43,7 @@ pub const HEADLINE_NO_CAUSE: &str = "Dynamic, and linklens could not tell why: n
 pub const HEADLINE_BECAUSE: &str = "Dynamic because of {causes}.";
 /// After the causes, when no recipe reaches this architecture: the C parts
 /// need a C toolchain for musl on it, and neither recipe has one.
-pub const NO_RECIPE_FOR_ARCH: &str = " No rebuild command is given for {goarch}: keeping the C parts and linking them statically needs a C toolchain for musl on {goarch}, and linklens knows none that builds a Go program there (musl-gcc builds for this machine's architecture only; zig cc 0.17 refuses the flags cgo passes for MIPS: -mhard-float, Go's default, and with softfloat -fno-PIC or DWARF it cannot link).";
+pub const NO_RECIPE_FOR_ARCH: &str = " No rebuild command is given for {goarch}: keeping the C parts and linking them statically needs a C toolchain for musl on {goarch}, and linklens knows none that builds this file there (musl-gcc builds for this machine's architecture only; zig cc 0.17 links 32-bit MIPS only when built with GOMIPS=softfloat and -ldflags=-w, and 64-bit MIPS not at all).";
 /// A cgo dependency named by its module.
 pub const CAUSE_MODULE: &str = "the cgo dependency {module}";
 /// A cgo dependency known only by its package.

@@ -21,6 +21,10 @@ pub(crate) fn zig_floor(goarch: &str) -> &'static str {
         // glibc 2.27 added RISC-V, 2.36 LoongArch.
         "riscv64" => "2.27",
         "loong64" => "2.36",
+        // Below 2.32 zig's glibc for ppc64le lacks the IEEE 128-bit long
+        // double functions cgo's C calls (__vfprintfieee128): observed,
+        // 2.31 fails to link and 2.32 links.
+        "ppc64le" => "2.32",
         _ => ZIG,
     }
 }

@@ -168,7 +168,7 @@ impl<'a> Recipes<'a> {
 
     /// zig cc for the architecture's musl target.
     fn zig(&self) -> Option<Fix> {
-        let target = arch::from_goarch(&self.goarch)?.zig_musl?;
+        let target = arch::from_goarch(&self.goarch)?.zig_musl.or_else(|| self.zig_mips_softfloat())?;
         let mut b = self.base.clone();
         let mut notes = b.notes.clone();
         b.drop_cgo_only(&mut notes, false);
@@ -180,6 +180,21 @@ impl<'a> Recipes<'a> {
         // zig links a PIE as a static PIE (the lookuphost-pie-cgo proof).
         let expect = if b.buildmode() == Some("pie") { Linkage::StaticPie } else { Linkage::Static };
         Some(self.fix(FixId::ZigMusl, b, notes, expect))
+    }
+
+    /// 32-bit MIPS: zig 0.17 links it soft-float only and without DWARF
+    /// (observed), so only a file built that way (GOMIPS=softfloat,
+    /// `-ldflags -w` or `-s`) gets zig's musl target.
+    fn zig_mips_softfloat(&self) -> Option<&'static str> {
+        let target = match self.goarch.as_str() {
+            "mips" => "mips-linux-musleabi",
+            "mipsle" => "mipsel-linux-musleabi",
+            _ => return None,
+        };
+        let softfloat = self.base.env_value("GOMIPS") == Some("softfloat");
+        let ldflags = self.base.ldflags_value();
+        let no_dwarf = ldflags.split_whitespace().any(|w| w == "-w" || w == "-s");
+        (softfloat && no_dwarf).then_some(target)
     }
 
     /// go-sqlite3 as the only C: the pure-Go driver, cgo off.
@@ -483,6 +498,19 @@ mod tests {
                 None => assert!(zig.is_none(), "{}: zig has no musl target for it", a.goarch),
             }
         }
+    }
+
+    #[test]
+    fn zig_reaches_32_bit_mips_only_soft_float_without_dwarf() {
+        let own = [cause(CauseId::CgoOwn, None)];
+        let zig = |settings: &[(&str, &str)]| {
+            let (r, g) = report("mipsle", Linkage::Dynamic, Kind::Executable, &own, settings);
+            for_go(&r, &g).into_iter().find(|f| f.id == FixId::ZigMusl).map(|f| f.command)
+        };
+        let command = zig(&[("GOMIPS", "softfloat"), ("-ldflags", "-s -w")]).expect("a zig fix");
+        assert!(command.contains("-target mipsel-linux-musleabi'") && command.contains("GOMIPS=softfloat"), "{command}");
+        assert_eq!(zig(&[("GOMIPS", "softfloat")]), None, "DWARF kept: zig cannot link it");
+        assert_eq!(zig(&[("GOMIPS", "hardfloat"), ("-ldflags", "-w")]), None, "hard-float: zig refuses it");
     }
 
     #[test]

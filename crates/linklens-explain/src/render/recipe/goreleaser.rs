@@ -51,7 +51,8 @@ pub(super) fn render(r: &Ctx) -> String {
     list(&mut out, "goos", std::slice::from_ref(&b.goos));
     list(&mut out, "goarch", std::slice::from_ref(&b.goarch));
     if let Some(level) = &b.arch_level {
-        let key = level.key.to_ascii_lowercase();
+        // GoReleaser's `gomips` sets GOMIPS64 too (for mips64 and mips64le).
+        let key = if level.key == "GOMIPS64" { "gomips".to_string() } else { level.key.to_ascii_lowercase() };
         if TARGET_ENV.contains(&level.key.as_str()) {
             list(&mut out, &key, std::slice::from_ref(&level.value));
         }
