@@ -87,6 +87,7 @@ fn fixes(facts: &Facts) -> Vec<Fix> {
     }
     match facts.format {
         Format::Elf => match &facts.go {
+            Some(go) if facts.toolchain.language == Some(linklens::Language::Gccgo) => fix::for_gccgo(facts, go),
             Some(go) => fix::for_go(facts, go),
             None => fix::for_non_go(facts),
         },

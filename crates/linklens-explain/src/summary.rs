@@ -31,6 +31,8 @@ pub(crate) fn line(r: &Facts) -> String {
         }
     }
     match (&r.go, r.toolchain.language) {
+        // gccgo's build info has no version: the language says it.
+        (Some(_), Some(lang @ Language::Gccgo)) => line.push_str(&format!(", {}", labels::language(lang))),
         (Some(go), _) => match &go.version {
             Some(v) => line.push_str(&format!(", Go {}", v.trim_start_matches("go"))),
             None => {

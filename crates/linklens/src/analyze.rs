@@ -109,14 +109,16 @@ where
     let names = detected.as_ref().map(|d| &d.names);
 
     r.toolchain = toolchain(&facts, &image, detected.as_ref(), gccgo);
-    r.go = detected.as_ref().map(|d| d.info.clone());
+    r.go = detected.as_ref().map(|d| d.info.clone()).or_else(|| if gccgo { go::gccgo_info(&image) } else { None });
     libc_and_os(&mut r, &facts, detected.is_none());
     let mut imports = facts.imports.clone();
     r.causes = cause::attribute(
         &cause::Input {
             linkage: r.linkage,
             dynamic: &r.dynamic,
-            go: r.go.as_ref(),
+            // gccgo's build info names the settings, not the causes: it
+            // has none of the tables the Go causes are read from.
+            go: r.go.as_ref().filter(|_| !gccgo),
             names,
             libc_is_shared: !r.dynamic.needed.is_empty(),
             language: r.toolchain.language,

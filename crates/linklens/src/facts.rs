@@ -14,7 +14,7 @@ pub use crate::vocab::{
 };
 
 /// Version of the JSON shape of [`Facts`] and of the report around them.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 /// Everything linklens reads and decides about one file.
@@ -369,6 +369,9 @@ vocabulary! {
         Pclntab = "pclntab",
         /// Both.
         Both = "both",
+        /// gccgo: the module info `go build -compiler gccgo` puts in
+        /// `.rodata` (no version, no pclntab).
+        GccgoModinfo = "gccgo-modinfo",
     }
 }
 

@@ -127,7 +127,10 @@ fn go_build(r: &Facts, go: &GoInfo) -> Vec<Warning> {
         evidence.extend(r.dynamic.needed.iter().map(|l| Evidence::new(E::Library, l.clone())));
         out.push(warning(WarningId::CgoDisabledDynamic, &[], evidence));
     }
-    if go.version.is_none() {
+    // gccgo records settings but no version, and gccgo decides linking by
+    // its own flags: neither warning below speaks of it.
+    let gccgo = go.detected_by == crate::facts::GoDetection::GccgoModinfo;
+    if go.version.is_none() && !gccgo {
         let evidence = go
             .pclntab
             .iter()
@@ -138,7 +141,7 @@ fn go_build(r: &Facts, go: &GoInfo) -> Vec<Warning> {
             .collect();
         out.push(warning(WarningId::NoBuildinfo, &[], evidence));
     }
-    if b.cgo_enabled == Some(true) && r.linkage.is_static() && r.causes.is_empty() {
+    if b.cgo_enabled == Some(true) && r.linkage.is_static() && r.causes.is_empty() && !gccgo {
         out.push(warning(WarningId::CgoEnabledStatic, &[], vec![Evidence::new(E::Setting, "CGO_ENABLED=1")]));
     }
     out

@@ -16,7 +16,7 @@ use linklens::vocab::BuildTool;
 /// `GoInfo::build`, or follow from the source): what a shortened share
 /// link must keep.
 pub const READ_FROM_SETTINGS: &[&str] = &[
-    "-asan", "-asmflags", "-cover", "-gcflags", "-msan", "-pgo", "-race", "CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS", "CGO_LDFLAGS", "GOEXPERIMENT", "GOFIPS140",
+    "-asan", "-asmflags", "-cover", "-gccgoflags", "-gcflags", "-msan", "-pgo", "-race", "CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS", "CGO_LDFLAGS", "GOEXPERIMENT", "GOFIPS140",
 ];
 
 /// A `go build` command line: what the binary recorded, as a fix changed it.
@@ -109,7 +109,8 @@ impl GoBuild {
         if go.version.is_some() && go.main.is_none() && go.path.is_some() {
             env.push(setting("GO111MODULE", "off"));
         }
-        if go.version.is_none() {
+        // gccgo records its settings but no version.
+        if go.version.is_none() && go.settings.is_empty() {
             notes.push(note(NoteId::FlagsUnknown, &[]));
         } else if b.trimpath && b.ldflags.is_none() {
             notes.push(note(NoteId::TrimpathLdflags, &[]));

@@ -66,6 +66,33 @@ pub(crate) fn for_go(report: &Facts, go: &GoInfo) -> Vec<Fix> {
     fixes
 }
 
+/// gccgo with its build info read: the static gccgo link and gc instead,
+/// each from the binary's own package and flags.
+pub(crate) fn for_gccgo(report: &Facts, go: &GoInfo) -> Vec<Fix> {
+    if report.linkage.is_static() || report.kind == Kind::SharedObject {
+        return Vec::new();
+    }
+    let causes: Vec<CauseId> = report.causes.iter().map(|c| c.id).collect();
+    let base = GoBuild::from_binary(go, report.arch.goarch.as_deref());
+    // Its own -gccgoflags, and -static (libgo and libc linked in).
+    let recorded = go.settings.iter().find(|s| s.key == "-gccgoflags").map_or("", |s| s.value.as_str());
+    let mut words: Vec<&str> = recorded.split_whitespace().collect();
+    if !words.contains(&"-static") {
+        words.push("-static");
+    }
+    let mut b = base.clone();
+    let flag = |key: &str, value: String| linklens::Setting { key: key.into(), value };
+    b.tool_flags.splice(0..0, [flag("-compiler", "gccgo".into()), flag("-gccgoflags", words.join(" "))]);
+    let gccgo = with_build(fix(FixId::GccgoStatic, b.command(), b.notes.clone(), &causes, &b.output, Linkage::Static), b);
+    let mut b = base;
+    b.set_env("CGO_ENABLED", "0");
+    let mut notes = b.notes.clone();
+    b.drop_cgo_only(&mut notes, true);
+    notes.push(note(NoteId::GcInsteadOfGccgo, &[]));
+    let gc = with_build(fix(FixId::CgoOff, b.command(), notes, &causes, &b.output, Linkage::Static), b);
+    vec![gccgo, gc]
+}
+
 /// What every recipe for one binary starts from: its own command, its
 /// causes, its architecture and what its C side needs.
 struct Recipes<'a> {
@@ -497,6 +524,20 @@ mod tests {
                 }
                 None => assert!(zig.is_none(), "{}: zig has no musl target for it", a.goarch),
             }
+        }
+    }
+
+    #[test]
+    fn gccgo_keeps_its_own_flags_and_adds_static_once() {
+        let gccgo = [cause(CauseId::Gccgo, None)];
+        for (recorded, want) in [("-static-libgo", "-gccgoflags='-static-libgo -static'"), ("-static", "-gccgoflags=-static ")] {
+            let (r, g) = report("amd64", Linkage::Dynamic, Kind::Executable, &gccgo, &[("-compiler", "gccgo"), ("-gccgoflags", recorded), ("-gcflags", "all=-N")]);
+            let f = for_gccgo(&r, &g);
+            assert_eq!(ids(&f), [FixId::GccgoStatic, FixId::CgoOff]);
+            assert!(f[0].command.contains("-compiler=gccgo ") && f[0].command.contains(want) && f[0].command.contains("-gcflags=all=-N"), "{}", f[0].command);
+            assert!(!f[1].command.contains("gccgo") && f[1].command.starts_with("CGO_ENABLED=0 "), "{}", f[1].command);
+            assert!(f[1].notes.iter().any(|n| n.id == NoteId::GcInsteadOfGccgo));
+            assert!(f.iter().all(|f| f.notes.iter().all(|n| n.id != NoteId::FlagsUnknown)), "its flags are known");
         }
     }
 

@@ -10,7 +10,7 @@ pub mod settings;
 mod non_go;
 mod pe;
 
-pub(crate) use go::{for_go, go_minor};
+pub(crate) use go::{for_gccgo, for_go, go_minor};
 pub(crate) use non_go::for_non_go;
 pub(crate) use pe::for_pe;
 

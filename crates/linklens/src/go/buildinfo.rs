@@ -85,6 +85,32 @@ pub(crate) fn find<'data, R: ReadRef<'data>>(image: &Image<'data, R>, search: su
     Ok(Some(info))
 }
 
+/// cmd/go's frame around the module info (modload's infoStart, infoEnd).
+const INFO_START: [u8; 16] = *b"\x30\x77\xaf\x0c\x92\x74\x08\x02\x41\xe1\xc1\x07\xe6\xd6\x18\xe6";
+const INFO_END: [u8; 16] = *b"\xf9\x32\x43\x31\x86\x18\x20\x72\x00\x82\x42\x10\x41\x16\xd8\xf2";
+
+/// gccgo's build info: `go build -compiler gccgo` hands the framed module
+/// info to the program as a string constant (an init function passes it
+/// to runtime.setmodinfo), so it lies in `.rodata` with no header and no
+/// version; `go version -m` does not read it. Found near the start of
+/// `.rodata` in the fixtures; 1 MiB bounds the search, as for gc.
+pub(crate) fn find_gccgo<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Option<BuildInfo> {
+    let region = image.section(".rodata")?;
+    let bytes = image.bytes(region.offset, image.avail(region).min(Len::new(SEARCH_LIMIT)))?;
+    let at = memchr::memmem::find(bytes, &INFO_START)?;
+    let body = bytes.get(at + INFO_START.len()..)?;
+    let end = memchr::memmem::find(body, &INFO_END)?;
+    let text = body.get(..end)?;
+    // The frame holds lines; a stray match of the 16 bytes would not.
+    if !text.ends_with(b"\n") {
+        return None;
+    }
+    let mut info = parse_modinfo(&String::from_utf8_lossy(text));
+    info.section = Some(region.name.clone());
+    info.offset = region.offset.checked_add(Len::new(at as u64))?.get();
+    (info.path.is_some() || !info.settings.is_empty()).then_some(info)
+}
+
 /// Where the linker puts it: its own section; else (no section headers)
 /// the start of a writable, non-executable segment — PIE files have two,
 /// RELRO data first; else `.data` (PE).

@@ -184,6 +184,28 @@ pub(crate) fn detect<'data, R: ReadRef<'data>>(
     })
 }
 
+/// What a gccgo file records: its module info, read from `.rodata`
+/// ([`buildinfo::find_gccgo`]); none of gc's tables.
+pub(crate) fn gccgo_info<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Option<GoInfo> {
+    let b = buildinfo::find_gccgo(image)?;
+    Some(GoInfo {
+        detected_by: GoDetection::GccgoModinfo,
+        version: None,
+        build: buildinfo::typed_settings(&b.settings),
+        path: b.path,
+        main: b.main,
+        deps: b.deps,
+        settings: b.settings,
+        pclntab: None,
+        cgo_packages: Vec::new(),
+        buildinfo_section: b.section,
+        buildinfo_offset: Some(b.offset),
+        test_binary: None,
+        tls: None,
+        needs: Vec::new(),
+    })
+}
+
 /// The markers cgo gives the Go side of a C call: `pkg._Cfunc_f`,
 /// `pkg._C2func_f` (returns errno) and, in newer Go, `pkg._C_f`.
 /// `pkg._cgoexp_<hash>_f` is the Go side of an `//export`ed function.

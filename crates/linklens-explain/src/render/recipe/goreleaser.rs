@@ -37,8 +37,9 @@ pub(super) fn render(r: &Ctx) -> String {
     let env: Vec<String> = b.env.iter().filter(|s| !TARGET_ENV.contains(&s.key.as_str())).map(|s| format!("{}={}", s.key, s.value)).collect();
     list(&mut out, "env", &env);
     flags.extend(b.switches());
-    // GoReleaser has fields for -gcflags and -asmflags; -pgo goes with the flags.
-    flags.extend(b.tool_flags.iter().filter(|s| s.key == "-pgo").map(|s| format!("-pgo={}", s.value)));
+    // GoReleaser has fields for -gcflags and -asmflags; -pgo, -compiler
+    // and -gccgoflags go with the flags.
+    flags.extend(b.tool_flags.iter().filter(|s| !matches!(s.key.as_str(), "-gcflags" | "-asmflags")).map(|s| format!("{}={}", s.key, s.value)));
     list(&mut out, "flags", &flags);
     list(&mut out, "tags", &b.tags);
     for key in ["gcflags", "asmflags"] {
