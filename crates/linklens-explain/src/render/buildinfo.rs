@@ -9,7 +9,8 @@ use super::labels;
 
 /// `go version -m`'s lines for `g` (without the file name it starts with).
 pub fn go_version_m(g: &GoInfo) -> String {
-    let mut lines = vec![g.version.clone().unwrap_or_else(|| labels::NO_BUILDINFO.to_string())];
+    let none = if g.detected_by == linklens::GoDetection::GccgoModinfo { labels::GCCGO_BUILDINFO } else { labels::NO_BUILDINFO };
+    let mut lines = vec![g.version.clone().unwrap_or_else(|| none.to_string())];
     if let Some(p) = &g.path {
         lines.push(format!("\tpath\t{p}"));
     }
@@ -48,5 +49,7 @@ mod tests {
         );
         g.version = None;
         assert!(go_version_m(&g).starts_with(labels::NO_BUILDINFO));
+        g.detected_by = linklens::GoDetection::GccgoModinfo;
+        assert!(go_version_m(&g).starts_with(labels::GCCGO_BUILDINFO));
     }
 }

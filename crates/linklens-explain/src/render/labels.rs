@@ -115,6 +115,8 @@ pub const NONE: &str = "none";
 pub const WARNING_PREFIX: &str = "Warning";
 /// `go version -m`'s first line when the file has no build info.
 pub const NO_BUILDINFO: &str = "(no build info)";
+/// The first line of gccgo's build info, which records no Go version.
+pub const GCCGO_BUILDINFO: &str = "(gccgo: no Go version recorded)";
 /// Before a cause's title, where it is named alone (an ARIA label).
 pub const CAUSE_PREFIX: &str = "Cause";
 /// Imports not explained by any cause.
