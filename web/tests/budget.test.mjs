@@ -28,9 +28,12 @@ import { serve, launch, dist, root, firstLoad } from './harness.mjs';
 // 216,121; the page's budget raised to 217,000 on purpose.
 // The margins are smaller than a 20 KB literal compresses to: such a
 // literal in the page's wasm made 220,630 bytes and failed this test.
+// Then the MIPS and ppc64le recipes and gccgo's build info read (schema
+// 7): 283,497 and 359,737 on a fresh machine, the archive worker over its
+// budget; both raised on purpose (285,000 and 361,000), said in BENCHMARKS.md.
 export const PAGE_BUDGET = 217_000;
-export const WORKER_BUDGET = 284_000;
-export const ARCHIVE_WORKER_BUDGET = 358_000;
+export const WORKER_BUDGET = 285_000;
+export const ARCHIVE_WORKER_BUDGET = 361_000;
 
 // What a host serving dist/'s precompressed files sends: the .gz where
 // there is one (every text and wasm asset has), else the file itself.

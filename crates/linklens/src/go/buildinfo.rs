@@ -97,18 +97,23 @@ const INFO_END: [u8; 16] = *b"\xf9\x32\x43\x31\x86\x18\x20\x72\x00\x82\x42\x10\x
 pub(crate) fn find_gccgo<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Option<BuildInfo> {
     let region = image.section(".rodata")?;
     let bytes = image.bytes(region.offset, image.avail(region).min(Len::new(SEARCH_LIMIT)))?;
+    let (at, mut info) = gccgo_modinfo(bytes)?;
+    info.section = Some(region.name.clone());
+    info.offset = region.offset.checked_add(Len::new(at as u64))?.get();
+    Some(info)
+}
+
+/// The framed module info in `bytes`, and where it starts.
+fn gccgo_modinfo(bytes: &[u8]) -> Option<(usize, BuildInfo)> {
     let at = memchr::memmem::find(bytes, &INFO_START)?;
     let body = bytes.get(at + INFO_START.len()..)?;
-    let end = memchr::memmem::find(body, &INFO_END)?;
-    let text = body.get(..end)?;
+    let text = body.get(..memchr::memmem::find(body, &INFO_END)?)?;
     // The frame holds lines; a stray match of the 16 bytes would not.
     if !text.ends_with(b"\n") {
         return None;
     }
-    let mut info = parse_modinfo(&String::from_utf8_lossy(text));
-    info.section = Some(region.name.clone());
-    info.offset = region.offset.checked_add(Len::new(at as u64))?.get();
-    (info.path.is_some() || !info.settings.is_empty()).then_some(info)
+    let info = parse_modinfo(&String::from_utf8_lossy(text));
+    (info.path.is_some() || !info.settings.is_empty()).then_some((at, info))
 }
 
 /// Where the linker puts it: its own section; else (no section headers)
@@ -444,6 +449,18 @@ mod tests {
         let mut b: &[u8] = &[0x96, 0x01, 9];
         assert_eq!(read_uvarint(&mut b), Some(150));
         assert_eq!(b, &[9]);
+    }
+
+    #[test]
+    fn gccgo_module_info_is_read_between_its_frames_only() {
+        let framed = |body: &[u8]| [b"junk".as_slice(), &INFO_START, body, &INFO_END, b"tail"].concat();
+        let (at, info) = gccgo_modinfo(&framed(b"path\tex.com/x\nbuild\t-compiler=gccgo\n")).expect("read");
+        assert_eq!((at, info.path.as_deref(), info.settings.len()), (4, Some("ex.com/x"), 1));
+        assert!(gccgo_modinfo(&framed(b"path\tex.com/x")).is_none(), "not lines");
+        assert!(gccgo_modinfo(&framed(b"\n")).is_none(), "nothing in it");
+        let cut = framed(b"path\tex.com/x\n");
+        assert!(gccgo_modinfo(&cut[..cut.len() - 10]).is_none(), "no end frame");
+        assert!(gccgo_modinfo(&INFO_START).is_none());
     }
 
     #[test]

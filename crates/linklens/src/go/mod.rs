@@ -187,8 +187,11 @@ pub(crate) fn detect<'data, R: ReadRef<'data>>(
 /// What a gccgo file records: its module info, read from `.rodata`
 /// ([`buildinfo::find_gccgo`]); none of gc's tables.
 pub(crate) fn gccgo_info<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> Option<GoInfo> {
-    let b = buildinfo::find_gccgo(image)?;
-    Some(GoInfo {
+    buildinfo::find_gccgo(image).map(gccgo_go_info)
+}
+
+fn gccgo_go_info(b: buildinfo::BuildInfo) -> GoInfo {
+    GoInfo {
         detected_by: GoDetection::GccgoModinfo,
         version: None,
         build: buildinfo::typed_settings(&b.settings),
@@ -203,7 +206,7 @@ pub(crate) fn gccgo_info<'data, R: ReadRef<'data>>(image: &Image<'data, R>) -> O
         test_binary: None,
         tls: None,
         needs: Vec::new(),
-    })
+    }
 }
 
 /// The markers cgo gives the Go side of a C call: `pkg._Cfunc_f`,
