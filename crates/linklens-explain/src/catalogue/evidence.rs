@@ -28,8 +28,9 @@ pub fn label(kind: E) -> &'static str {
 /// as found.
 pub fn sentence(kind: E) -> Option<&'static str> {
     Some(match kind {
-        E::CgoFunctions => "{value} cgo functions in {package}",
-        E::LinkedFunctions => "{value} functions of package {package} linked; its cgo wrappers were removed as dead code, the C side stayed",
+        // The count last: "1 cgo functions" would need a plural rule.
+        E::CgoFunctions => "cgo functions in {package}: {value}",
+        E::LinkedFunctions => "functions of package {package} linked: {value}; its cgo wrappers were removed as dead code, the C side stayed",
         E::MissingTag => "CGO_ENABLED=1 and no {value} in -tags",
         E::NoLibraries => "no DT_NEEDED entries: no shared library is needed",
         E::DynamicWithoutPie => "PT_DYNAMIC present, without DF_1_PIE",
