@@ -121,11 +121,12 @@ pub(crate) fn headline(r: &Facts, fixed: bool) -> String {
                 s::HEADLINE_PIE_ONLY.into()
             } else if names.is_empty() {
                 s::HEADLINE_NO_CAUSE.into()
-            } else if let Some(goarch) = r.arch.goarch.as_deref().filter(|g| !fixed && no_musl_toolchain(g)) {
-                let because = fill(s::HEADLINE_BECAUSE, &[("causes", &join(&names))]);
-                format!("{because}{}", fill(s::NO_RECIPE_FOR_ARCH, &[("goarch", goarch)]))
             } else {
-                fill(s::HEADLINE_BECAUSE, &[("causes", &join(&names))])
+                let because = fill(s::HEADLINE_BECAUSE, &[("causes", &join(&names))]);
+                match r.arch.goarch.as_deref().filter(|g| !fixed && no_musl_toolchain(g)) {
+                    Some(goarch) => format!("{because}{}", fill(s::NO_RECIPE_FOR_ARCH, &[("goarch", goarch)])),
+                    None => because,
+                }
             }
         }
     }

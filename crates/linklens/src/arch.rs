@@ -19,6 +19,9 @@ pub struct Arch {
     pub file_name: &'static str,
     /// `zig cc -target` for a static musl build, where zig has one.
     pub zig_musl: Option<&'static str>,
+    /// zig's musl target where it links only a soft-float build without
+    /// DWARF (`GOMIPS=softfloat`, `-ldflags -w`): 32-bit MIPS, observed.
+    pub zig_musl_softfloat: Option<&'static str>,
     /// Rust's musl target, where Rust has one.
     pub rust_musl: Option<&'static str>,
     /// `object`'s name, to map Mach-O and PE files.
@@ -37,6 +40,7 @@ const fn arch(goarch: &'static str, elf_machine: u16, file_name: &'static str) -
         big_endian: None,
         file_name,
         zig_musl: None,
+        zig_musl_softfloat: None,
         rust_musl: None,
         object: None,
         macho_name: None,
@@ -103,8 +107,8 @@ pub static ARCHES: &[Arch] = &[
     // GOMIPS64) for every MIPS; with softfloat it refuses cgo's -fno-PIC
     // (musl) or cannot link Go's DWARF (glibc 2.17): observed.
     Arch { bits: Some(64), big_endian: Some(false), ..arch("mips64le", 8, "MIPS") },
-    Arch { bits: Some(32), big_endian: Some(true), ..arch("mips", 8, "MIPS") },
-    Arch { bits: Some(32), big_endian: Some(false), ..arch("mipsle", 8, "MIPS") },
+    Arch { bits: Some(32), big_endian: Some(true), zig_musl_softfloat: Some("mips-linux-musleabi"), ..arch("mips", 8, "MIPS") },
+    Arch { bits: Some(32), big_endian: Some(false), zig_musl_softfloat: Some("mipsel-linux-musleabi"), ..arch("mipsle", 8, "MIPS") },
 ];
 
 /// ELF machines Go does not build for, by `file`'s name.

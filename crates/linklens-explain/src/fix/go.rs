@@ -209,18 +209,12 @@ impl<'a> Recipes<'a> {
         Some(self.fix(FixId::ZigMusl, b, notes, expect))
     }
 
-    /// 32-bit MIPS: zig 0.17 links it soft-float only and without DWARF
-    /// (observed), so only a file built that way (GOMIPS=softfloat,
-    /// `-ldflags -w` or `-s`) gets zig's musl target.
+    /// Where zig links only a soft-float build without DWARF (32-bit MIPS),
+    /// its target, for a file built that way.
     fn zig_mips_softfloat(&self) -> Option<&'static str> {
-        let target = match self.goarch.as_str() {
-            "mips" => "mips-linux-musleabi",
-            "mipsle" => "mipsel-linux-musleabi",
-            _ => return None,
-        };
+        let target = arch::from_goarch(&self.goarch)?.zig_musl_softfloat?;
         let softfloat = self.base.env_value("GOMIPS") == Some("softfloat");
-        let ldflags = self.base.ldflags_value();
-        let no_dwarf = ldflags.split_whitespace().any(|w| w == "-w" || w == "-s");
+        let no_dwarf = self.base.ldflags_value().split_whitespace().any(|w| w == "-w" || w == "-s");
         (softfloat && no_dwarf).then_some(target)
     }
 
