@@ -33,9 +33,9 @@ const PROGRAMS: &[(&str, &[&str])] = &[
     ("sqlitedebian", &["cgo-dep"]),
     // lookuphost with a default.pgo beside it: Go records -pgo.
     ("pgohost", &["dns"]),
-    // What a static program reads once started; os/user through libc
-    // when cgo is on.
-    ("needs", &["osuser"]),
+    // What a static program reads once started; net's and os/user's
+    // lookups through libc when cgo is on.
+    ("needs", &["dns", "osuser"]),
 ];
 
 /// Programs whose C code is C++: Debian's musl-gcc has no C++ compiler,

@@ -69,7 +69,7 @@ pub const EVERY_RUN: &[&str] = &["scratch", "debian-12"];
 
 const MIRROR: &str = "http://deb.debian.org/debian";
 /// Bumped when a root's recipe changes, so cached roots are remade.
-const RECIPE: &str = "1";
+const RECIPE: &str = "2";
 
 /// Where roots are cached: `$LINKLENS_CACHE/roots`, else `~/.cache/linklens/roots`.
 fn cache() -> PathBuf {
@@ -110,8 +110,14 @@ pub fn ensure(root: &Root) -> Result<PathBuf> {
                 let tail: Vec<&str> = log.lines().rev().take(5).collect();
                 return Err(format!("debootstrap {suite} failed: {}", tail.join(" | ")).into());
             }
-            // Only the file system is wanted: debootstrap's caches are not.
+            // Only the file system is wanted: debootstrap's caches are not,
+            // nor the build machine's resolv.conf it copies in (Debian's
+            // images ship none: the container runtime mounts one).
             let _ = std::fs::remove_dir_all(partial.join("var/cache/apt/archives"));
+            match std::fs::remove_file(partial.join("etc/resolv.conf")) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+                _ => {}
+            }
         }
         Made::Packages { packages, accounts } => {
             extract_packages(packages, &partial)?;
@@ -220,6 +226,10 @@ pub struct Observation {
     /// Arguments given after `/app` (the runtime-need checks).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub args: Vec<String>,
+    /// Started as a container runtime would start it: with the
+    /// `/etc/hosts` and `/etc/resolv.conf` it mounts into every container.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub runtime: bool,
     #[serde(flatten)]
     pub outcome: Outcome,
 }
@@ -325,8 +335,34 @@ fn classify(code: Option<i32>, stdout: &str, stderr: &str) -> Outcome {
     Outcome::Started { status: code, said }
 }
 
-/// The runtime-need checks of the `needs` fixtures (`needs tls|tz|user`).
-const NEED_CHECKS: &[&str] = &["tls", "tz", "user"];
+/// The runtime-need checks of the `needs` fixtures (`needs tls|tz|user|dns`).
+const NEED_CHECKS: &[&str] = &["tls", "tz", "user", "dns"];
+
+/// What Docker writes into a container's `/etc/hosts`; its
+/// `/etc/resolv.conf` names the host's servers (here one that cannot
+/// answer: the lookup must come from the file).
+const RUNTIME_HOSTS: &str = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n";
+const RUNTIME_RESOLV_CONF: &str = "nameserver 192.0.2.53\n";
+
+/// Observe in `root` with the files a container runtime mounts, written
+/// where the root has none and taken away afterwards.
+fn observe_as_mounted(root: &Path, app: &[u8], args: &[String]) -> Result<Outcome> {
+    let mut written = Vec::new();
+    std::fs::create_dir_all(root.join("etc"))?;
+    for (path, text) in [("etc/hosts", RUNTIME_HOSTS), ("etc/resolv.conf", RUNTIME_RESOLV_CONF)] {
+        let file = root.join(path);
+        // symlink_metadata: a dangling resolv.conf link is still the root's own.
+        if std::fs::symlink_metadata(&file).is_err() {
+            std::fs::write(&file, text)?;
+            written.push(file);
+        }
+    }
+    let outcome = observe(root, app, args);
+    for file in written {
+        std::fs::remove_file(file)?;
+    }
+    outcome
+}
 
 /// The Linux x86-64 executables among the fixtures, with their bytes.
 fn executables(root: &Path) -> Result<Vec<(String, Vec<u8>)>> {
@@ -375,12 +411,18 @@ fn observe_all(only: &[&str]) -> Result<Vec<Observation>> {
     {
         let dir = ensure(root)?;
         for (name, bytes) in &files {
-            let mut runs: Vec<Vec<String>> = vec![vec![]];
+            let mut runs: Vec<(Vec<String>, bool)> = vec![(vec![], false)];
             if name.starts_with("needs-") {
-                runs.extend(NEED_CHECKS.iter().map(|c| vec![c.to_string()]));
+                runs.extend(NEED_CHECKS.iter().map(|c| (vec![c.to_string()], false)));
+                // The resolver's files come from the runtime: both ways.
+                runs.push((vec!["dns".to_string()], true));
             }
-            for args in runs {
-                let mut outcome = observe(&dir, bytes, &args)?;
+            for (args, runtime) in runs {
+                let mut outcome = if runtime {
+                    observe_as_mounted(&dir, bytes, &args)?
+                } else {
+                    observe(&dir, bytes, &args)?
+                };
                 // What a program says when merely started varies (log's
                 // timestamps): only the checks' answers are recorded.
                 if let (true, Outcome::Started { said, .. }) = (args.is_empty(), &mut outcome) {
@@ -390,6 +432,7 @@ fn observe_all(only: &[&str]) -> Result<Vec<Observation>> {
                     fixture: name.clone(),
                     root: root.name.into(),
                     args,
+                    runtime,
                     outcome,
                 });
             }

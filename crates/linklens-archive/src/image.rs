@@ -505,29 +505,26 @@ impl Image<'_> {
                 .iter()
                 .any(|p| matches!(self.fs.lookup(p, self.max_links), Lookup::Found(_)))
         };
-        let lacking: Vec<&linklens::Need> = go
-            .needs
-            .iter()
-            .filter(|n| match n.id {
-                NeedId::CaBundle => {
-                    self.env("SSL_CERT_FILE").is_none()
-                        && self.env("SSL_CERT_DIR").is_none()
-                        && !present(CA_PATHS)
-                }
-                NeedId::Zoneinfo => self.env("ZONEINFO").is_none() && !present(ZONEINFO_PATHS),
-                NeedId::Accounts => !present(&["etc/passwd"]),
-            })
-            .collect();
-        let Some(first) = lacking.first() else { return };
-        out.verdict = ImageVerdict::StartsBut;
-        out.reason_id = match first.id {
-            NeedId::CaBundle => ImageReasonId::NoCaBundle,
-            NeedId::Zoneinfo => ImageReasonId::NoZoneinfo,
-            NeedId::Accounts => ImageReasonId::NoAccounts,
+        // The reason the image gets for each need it does not meet.
+        let lacks = |n: &linklens::Need| match n.id {
+            NeedId::CaBundle => (self.env("SSL_CERT_FILE").is_none()
+                && self.env("SSL_CERT_DIR").is_none()
+                && !present(CA_PATHS))
+            .then_some(ImageReasonId::NoCaBundle),
+            NeedId::Zoneinfo => (self.env("ZONEINFO").is_none() && !present(ZONEINFO_PATHS))
+                .then_some(ImageReasonId::NoZoneinfo),
+            NeedId::Accounts => (!present(&["etc/passwd"])).then_some(ImageReasonId::NoAccounts),
+            // The container runtime mounts /etc/resolv.conf and /etc/hosts.
+            NeedId::Hosts => None,
         };
+        let lacking: Vec<(&linklens::Need, ImageReasonId)> =
+            go.needs.iter().filter_map(|n| Some((n, lacks(n)?))).collect();
+        let Some((first, reason)) = lacking.first() else { return };
+        out.verdict = ImageVerdict::StartsBut;
+        out.reason_id = *reason;
         out.values
             .push(("function".into(), first.evidence.value.clone()));
-        out.lacks = lacking.iter().map(|n| n.id).collect();
+        out.lacks = lacking.iter().map(|(n, _)| n.id).collect();
     }
 
     fn judge_program(&self, program: &str, conf: &[String], out: &mut ImageReport) -> Judged {

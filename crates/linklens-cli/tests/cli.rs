@@ -321,6 +321,13 @@ fn target_gates_on_where_the_file_runs() {
     let needs = fixture("needs-cgo0-go1.26");
     let (code, out, _) = linklens(&["--target", "debian-12", needs.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
+    // It looks host names up: what the runtime mounts is said, not lacked.
+    assert!(
+        out.contains("which Docker, Podman and Kubernetes mount into every container")
+            && out.contains("lookup localhost on [::1]:53: …")
+            && !out.contains("resolver's files"),
+        "{out}"
+    );
     assert!(
         out.contains("◐ debian-12")
             && out.contains("x509: certificate signed by unknown authority"),

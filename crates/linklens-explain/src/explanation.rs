@@ -56,6 +56,11 @@ pub struct Explanation {
     /// Why there are no targets, when there are none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub targets_note: Option<String>,
+    /// For a Linux program that looks host names up: which of the
+    /// resolver's files a container runtime provides, and what a lookup
+    /// prints without them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolver: Option<String>,
 }
 
 /// A remark on how a rebuild command was derived from this binary.

@@ -36,6 +36,7 @@ use linklens::Format;
 pub fn explain(facts: &Facts) -> Explanation {
     let fixes = fixes(facts);
     let (targets, targets_note) = targets::judge(facts, &fixes);
+    let resolver = targets::resolver(facts, targets_note.is_none());
     let warnings = facts.warnings.iter().map(warning_words).collect();
     Explanation {
         summary: summary::line(facts),
@@ -44,6 +45,7 @@ pub fn explain(facts: &Facts) -> Explanation {
         fixes,
         targets,
         targets_note,
+        resolver,
     }
 }
 

@@ -563,6 +563,10 @@ vocabulary! {
         Zoneinfo = "zoneinfo",
         /// `/etc/passwd` and `/etc/group`: os/user's lookups.
         Accounts = "accounts",
+        /// `/etc/resolv.conf` and `/etc/hosts` (and `/etc/nsswitch.conf`):
+        /// net's resolver, once the program looks a host name up. Container
+        /// runtimes mount the first two into every container.
+        Hosts = "hosts",
     }
 }
 

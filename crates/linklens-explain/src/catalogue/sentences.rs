@@ -95,6 +95,17 @@ pub const CLI_PROGRESS: &str = "files: {files}, ELF: {elf}";
 /// Why a report has no target verdicts; `{os}` is the system's name.
 pub const TARGETS_NOT_LINUX: &str = "Targets are Linux images and distributions; this file is for {os}.";
 
+/// A program that looks host names up, on Linux: which of the resolver's
+/// files a container runtime provides (`{function}` is the evidence,
+/// `{error}` the start of what a lookup prints without them).
+pub const RESOLVER_FILES: &str = "It looks host names up ({function}): Go's resolver reads /etc/resolv.conf and /etc/hosts, which Docker, Podman and Kubernetes mount into every container; no image has to ship them. /etc/nsswitch.conf is not mounted, and without it Go reads /etc/hosts first. Outside a container runtime (a chroot, a machine image made from the root) without those two files, even localhost does not resolve: {error}…";
+
+/// What Go's resolver prints for "localhost" without /etc/hosts and
+/// /etc/resolv.conf: it asks the default servers, 127.0.0.1:53 and
+/// [::1]:53 (net/dnsconfig_unix.go), and names the last; what follows
+/// depends on the network.
+pub const RESOLVER_ERROR: &str = "lookup localhost on [::1]:53: ";
+
 
 /// A floor when no version is needed (only the loader).
 pub const NO_VERSION: &str = "no versioned symbol";

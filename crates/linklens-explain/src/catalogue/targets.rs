@@ -139,8 +139,9 @@ pub struct NeedWords {
     pub name: &'static str,
     /// The paths Go reads.
     pub paths: &'static str,
-    /// The reason a target gets when it lacks the file.
-    pub reason: ReasonId,
+    /// The reason a target gets when it lacks the file; none when a
+    /// container runtime provides it, so that no target lacks it.
+    pub reason: Option<ReasonId>,
 }
 
 pub(super) static NEEDS: [NeedWords; NeedId::ALL.len()] = [
@@ -148,19 +149,25 @@ pub(super) static NEEDS: [NeedWords; NeedId::ALL.len()] = [
         id: NeedId::CaBundle,
         name: "the CA bundle",
         paths: "/etc/ssl/certs/ca-certificates.crt (and the other paths crypto/x509 tries)",
-        reason: ReasonId::NoCaBundle,
+        reason: Some(ReasonId::NoCaBundle),
     },
     NeedWords {
         id: NeedId::Zoneinfo,
         name: "zoneinfo",
         paths: "/usr/share/zoneinfo",
-        reason: ReasonId::NoZoneinfo,
+        reason: Some(ReasonId::NoZoneinfo),
     },
     NeedWords {
         id: NeedId::Accounts,
         name: "the account files",
         paths: "/etc/passwd, /etc/group",
-        reason: ReasonId::NoAccounts,
+        reason: Some(ReasonId::NoAccounts),
+    },
+    NeedWords {
+        id: NeedId::Hosts,
+        name: "the resolver's files",
+        paths: "/etc/resolv.conf, /etc/hosts, /etc/nsswitch.conf",
+        reason: None,
     },
 ];
 

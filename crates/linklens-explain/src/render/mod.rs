@@ -342,6 +342,9 @@ fn portability(p: &Portability, e: &Explanation) -> Vec<Block> {
     if p.musl {
         out.push(Block::Sentence(labels::MUSL_LOADER.to_string()));
     }
+    if let Some(resolver) = &e.resolver {
+        out.push(Block::Sentence(resolver.clone()));
+    }
     let groups: Vec<(Verdict, Vec<TargetId>)> = Verdict::ALL
         .iter()
         .map(|v| {

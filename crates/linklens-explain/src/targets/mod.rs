@@ -65,6 +65,25 @@ pub(crate) fn judge(facts: &Facts, fixes: &[Fix]) -> (Vec<TargetResult>, Option<
     (verdicts(&facts.portability, &input, fixes), None)
 }
 
+/// What a container runtime gives a program that looks host names up,
+/// for a file with target verdicts.
+pub(crate) fn resolver(facts: &Facts, judged: bool) -> Option<String> {
+    let need = facts
+        .go
+        .as_ref()?
+        .needs
+        .iter()
+        .find(|n| n.id == NeedId::Hosts)
+        .filter(|_| judged)?;
+    Some(fill(
+        catalogue::sentences::RESOLVER_FILES,
+        &[
+            ("function", &need.evidence.value),
+            ("error", catalogue::sentences::RESOLVER_ERROR),
+        ],
+    ))
+}
+
 fn verdicts(p: &Portability, input: &Input, fixes: &[Fix]) -> Vec<TargetResult> {
     let fix = fixes.first().map(|f| f.id);
     TARGETS.iter().map(|t| result(t, p, input, fix)).collect()
@@ -91,9 +110,13 @@ fn result(
             .iter()
             .filter(|n| !t.files.has(n.id))
             .collect::<Vec<_>>();
-        if let Some(first) = lacks.first() {
+        // Only a file the image could ship is lacked, and each has a reason.
+        if let Some((first, Some(reason))) = lacks
+            .first()
+            .map(|n| (n, catalogue::need(n.id).reason))
+        {
             verdict = Verdict::StartsBut;
-            reason_id = catalogue::need(first.id).reason;
+            reason_id = reason;
             args.push(("function", first.evidence.value.clone()));
             let errors: Vec<String> = lacks
                 .iter()
@@ -101,7 +124,7 @@ fn result(
                 .map(str::to_string)
                 .collect();
             error = Some(errors.join("\n"));
-            remedies = lacks.iter().map(|n| lack_remedy(t, n.id)).collect();
+            remedies = lacks.iter().filter_map(|n| lack_remedy(t, n.id)).collect();
         }
     }
     let filled: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -129,7 +152,7 @@ fn result(
 pub(crate) fn need_error(n: &Need, accounts_via_libc: bool) -> Option<&'static str> {
     match n.id {
         linklens::NeedId::Accounts => catalogue::accounts_error(&n.evidence.value, accounts_via_libc),
-        id => catalogue::reason(catalogue::need(id).reason).error,
+        id => catalogue::reason(catalogue::need(id).reason?).error,
     }
 }
 
@@ -219,8 +242,8 @@ fn remedy(t: &Target, reason: ReasonId, args: &Args) -> Option<Remedy> {
 }
 
 /// The remedy for a run-time file the target lacks.
-fn lack_remedy(t: &Target, need: NeedId) -> Remedy {
-    match (need, t.install) {
+fn lack_remedy(t: &Target, need: NeedId) -> Option<Remedy> {
+    Some(match (need, t.install) {
         (NeedId::CaBundle, Some(install)) => {
             remedy_words(RemedyId::InstallCaCertificates, &[("install", install)])
         }
@@ -230,7 +253,9 @@ fn lack_remedy(t: &Target, need: NeedId) -> Remedy {
         }
         (NeedId::Zoneinfo, None) => remedy_words(RemedyId::EmbedTzdata, &[]),
         (NeedId::Accounts, _) => remedy_words(RemedyId::CopyAccounts, &[]),
-    }
+        // The runtime mounts them: no image line would stay in place.
+        (NeedId::Hosts, _) => return None,
+    })
 }
 
 fn remedy_words(id: RemedyId, args: &[(&str, &str)]) -> Remedy {

@@ -55,6 +55,9 @@ impl Files {
             linklens::NeedId::CaBundle => self.ca_bundle,
             linklens::NeedId::Zoneinfo => self.zoneinfo,
             linklens::NeedId::Accounts => self.accounts,
+            // Docker, Podman and Kubernetes mount /etc/resolv.conf and
+            // /etc/hosts into every container, whatever the image holds.
+            linklens::NeedId::Hosts => true,
         }
     }
 }

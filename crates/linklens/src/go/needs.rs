@@ -17,6 +17,9 @@ const LOAD_LOCATION: &[u8] = b"time.LoadLocation";
 const EMBEDDED_TZDATA: &[u8] = b"time/tzdata.";
 /// os/user's exported lookups (`Current` falls back to $USER and $HOME).
 const ACCOUNT_LOOKUPS: [&[u8]; 2] = [b"os/user.Lookup", b"os/user.(*User).GroupIds"];
+/// Every host name lookup goes through it, Go's resolver or cgo's (and so
+/// does every dial or listen on a name: `net.Listen("tcp", ":80")` links it).
+const LOOKUP_HOSTS: &[u8] = b"net.(*Resolver).lookupIPAddr";
 
 /// What the names showed, one name at a time or from a whole table.
 #[derive(Debug, Default, Clone)]
@@ -26,6 +29,7 @@ pub(crate) struct Seen {
     load_location: Option<String>,
     embedded_tzdata: bool,
     accounts: Option<String>,
+    hosts: Option<String>,
 }
 
 fn keep(slot: &mut Option<String>, name: &[u8]) {
@@ -43,6 +47,8 @@ impl Seen {
             keep(&mut self.load_location, name);
         } else if ACCOUNT_LOOKUPS.iter().any(|p| name.starts_with(p)) {
             keep(&mut self.accounts, name);
+        } else if name == LOOKUP_HOSTS {
+            keep(&mut self.hosts, name);
         }
         self.embedded_roots |= name.starts_with(EMBEDDED_ROOTS);
         self.embedded_tzdata |= name.starts_with(EMBEDDED_TZDATA);
@@ -54,7 +60,7 @@ impl Seen {
         let mut seen = Seen::default();
         for prefix in CA_ROOTS
             .iter()
-            .chain([&LOAD_LOCATION, &EMBEDDED_ROOTS, &EMBEDDED_TZDATA])
+            .chain([&LOAD_LOCATION, &EMBEDDED_ROOTS, &EMBEDDED_TZDATA, &LOOKUP_HOSTS])
             .chain(ACCOUNT_LOOKUPS.iter())
         {
             for name in starting_with(prefix) {
@@ -82,6 +88,7 @@ impl Seen {
                 self.load_location.filter(|_| !self.embedded_tzdata),
             ),
             function(NeedId::Accounts, self.accounts),
+            function(NeedId::Hosts, self.hosts),
         ]
         .into_iter()
         .flatten()
@@ -110,12 +117,15 @@ mod tests {
                 "os/user.LookupId",
                 "time.LoadLocation",
                 "crypto/x509.systemRootsPool",
-                "crypto/x509.loadSystemRoots"
+                "crypto/x509.loadSystemRoots",
+                "net.(*Resolver).lookupIPAddr.func1",
+                "net.(*Resolver).lookupIPAddr"
             ]),
             vec![
                 (NeedId::CaBundle, "crypto/x509.systemRootsPool".to_string()),
                 (NeedId::Zoneinfo, "time.LoadLocation".to_string()),
                 (NeedId::Accounts, "os/user.LookupId".to_string()),
+                (NeedId::Hosts, "net.(*Resolver).lookupIPAddr".to_string()),
             ]
         );
         assert_eq!(
@@ -134,7 +144,8 @@ mod tests {
             of(&[
                 "time.LoadLocationFromTZData",
                 "os/user.Current",
-                "crypto/x509.loadSystemRootsX"
+                "crypto/x509.loadSystemRootsX",
+                "net.(*Resolver).lookupIPAddr.func1"
             ]),
             vec![]
         );
