@@ -441,3 +441,74 @@ fn the_cli_prints_a_recipe_or_says_why_not() {
     let (code, _, _) = run(&["--recipe", "shell", "--json"], &dns);
     assert_eq!(code, Some(2), "--recipe and --json exclude each other");
 }
+
+/// A scratch image as its Dockerfile makes it, started: the build stage's
+/// RUN lines here (this Debian machine stands in for the golang image, its
+/// musl-gcc for Alpine's gcc), the final stage's COPY lines into an empty
+/// root, then the program's own checks run in it as the image's user
+/// (`unshare -n chroot --userspec`). Every file the program reads must be
+/// there: the CA bundle, zoneinfo, the account files.
+#[test]
+fn a_scratch_image_from_the_dockerfile_has_what_the_program_reads() {
+    let tools = [("go", &["version"][..]), ("python3", &["-c", "import dockerfile"]), ("musl-gcc", &["--version"]), ("unshare", &["--version"])];
+    if !tools.iter().all(|(t, a)| have(t, a)) {
+        return;
+    }
+    let dir = scratch("image");
+    let src = module_copy(&dir);
+    let name = "needs-glibc-static-go1.26";
+    let all = fixtures();
+    let (_, r) = all.iter().find(|(n, _)| n == name).expect("the needs fixture");
+    let mut images = 0;
+    for fix in r.explanation.fixes.iter().filter(|f| [FixId::PureGoTags, FixId::MuslGcc].contains(&f.id)) {
+        let b = fix.build.as_ref().expect("a Go fix has its build");
+        let text = recipe(r, fix, RecipeKind::Dockerfile).unwrap();
+        let file = dir.join(format!("{}.Dockerfile", fix.id));
+        std::fs::write(&file, &text).unwrap();
+        let steps = &parse_dockerfiles(&[file])[0];
+        let last_from = steps.iter().rposition(|i| i[0] == "FROM").unwrap();
+        assert!(steps[last_from][1..].iter().any(|v| v == "scratch"), "{} ships on scratch:\n{text}", fix.id);
+        let out = dir.join(format!("out-{}", fix.id));
+        let here = format!("{}/", out.display());
+        std::fs::create_dir_all(&out).unwrap();
+        let alpine: &[(&str, &str)] = if b.toolchain() == BuildTool::MuslGcc { &[("CC", "musl-gcc")] } else { &[] };
+        // The build, and what the build stage writes for the image (not its checks).
+        for run in steps[..last_from].iter().filter(|i| i[0] == "RUN" && (i[1].contains("go build") || i[1].contains("/out/passwd"))) {
+            sh(&src, &run[1].replace("/out/", &here), alpine).unwrap_or_else(|e| panic!("{}: {e}", fix.id));
+        }
+        let root = dir.join(format!("root-{}", fix.id));
+        std::fs::create_dir_all(&root).unwrap();
+        let mut user = None;
+        for step in &steps[last_from + 1..] {
+            match step[0].as_str() {
+                "COPY" => {
+                    let (dest, sources) = step[1..].split_last().unwrap();
+                    let into = root.join(dest.trim_start_matches('/'));
+                    let into_dir = if dest.ends_with('/') { into.clone() } else { into.parent().unwrap().to_path_buf() };
+                    std::fs::create_dir_all(&into_dir).unwrap();
+                    for s in sources {
+                        let from = s.replacen("/out/", &here, 1);
+                        let to = if dest.ends_with('/') { into.join(Path::new(s).file_name().unwrap()) } else { into.clone() };
+                        let status = Command::new("cp").arg("-a").arg(&from).arg(&to).status().unwrap();
+                        assert!(status.success(), "{}: COPY {from} {}", fix.id, to.display());
+                    }
+                }
+                "USER" => user = Some(step[1].clone()),
+                _ => {}
+            }
+        }
+        let entry = format!("/{}", b.output);
+        for check in ["tls", "tz", "user"] {
+            let mut cmd = Command::new("unshare");
+            cmd.args(["-n", "/usr/sbin/chroot"]);
+            if let Some(u) = &user {
+                cmd.arg(format!("--userspec={u}"));
+            }
+            let run = cmd.arg(&root).arg(&entry).arg(check).env_clear().output().unwrap();
+            let said = String::from_utf8_lossy(&run.stdout).trim().to_string();
+            assert_eq!(said, "ok", "{} `{check}` in the image its Dockerfile makes: {said} {}\n{text}", fix.id, String::from_utf8_lossy(&run.stderr));
+        }
+        images += 1;
+    }
+    assert_eq!(images, 2, "pure-go-tags and musl-gcc both ship on scratch");
+}

@@ -62,6 +62,12 @@ pub const CHECK_STATIC: &str = "Fails unless the binary is {expect}: no interpre
 pub const CHECK_FLOOR: &str = "Fails if the binary needs a glibc newer than {floor}.";
 /// The scratch image of a program that speaks TLS. `{function}`: the evidence.
 pub const CA_CERTIFICATES: &str = "The program speaks TLS ({function}): scratch has no CA certificates, so the build stage's are copied.";
+/// The program verifies certificates against the system's roots.
+pub const CA_ROOTS_COPIED: &str = "The program verifies certificates against the system's roots ({function}): scratch has none, so the build stage's CA bundle is copied.";
+/// The program loads time zones by name and scratch has no zoneinfo.
+pub const ZONEINFO_COPIED: &str = "The program loads time zones by name ({function}): scratch has no zoneinfo, so the build stage's is copied.";
+/// The program looks accounts up and scratch has no /etc/passwd.
+pub const ACCOUNTS_WRITTEN: &str = "The program looks accounts up ({function}): scratch has no /etc/passwd or /etc/group, so the build stage writes both, with root and the nonroot user it runs as.";
 /// The Alpine build stage standing in for musl-gcc.
 pub const ALPINE_MUSL: &str = "Alpine's gcc links against musl: the same static link as musl-gcc, no CC to set.";
 /// A Dockerfile for a binary that is not for Linux.

@@ -3,7 +3,8 @@
 //! and ships on distroless/static (CA certificates and a nonroot user
 //! included); a static cgo build links against musl on Alpine (its gcc is
 //! musl's) or with zig, and ships on scratch (with the CA certificates
-//! copied when the program speaks TLS); a build that stays dynamic ships
+//! copied when the program speaks TLS, zoneinfo when it loads zones by name,
+//! account files when it looks accounts up); a build that stays dynamic ships
 //! on distroless/base, whose glibc (2.36) is at or above its floor.
 
 use super::{comments, words, Ctx};
@@ -19,6 +20,12 @@ const GLIBC_BASE: &str = "gcr.io/distroless/base-debian12:nonroot";
 const NONROOT: &str = "65532:65532";
 /// Where both Debian's and Alpine's golang images keep the CA bundle.
 const CA_BUNDLE: &str = "/etc/ssl/certs/ca-certificates.crt";
+/// zoneinfo: in Debian's golang images; Alpine's get it from `tzdata`.
+const ZONEINFO: &str = "/usr/share/zoneinfo";
+/// The account files a scratch image gets, as distroless writes them: root
+/// and the nonroot user it runs as.
+const PASSWD: &str = "root:x:0:0:root:/root:/sbin/nologin\\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\\n";
+const GROUP: &str = "root:x:0:\\nnonroot:x:65532:\\n";
 
 pub(super) fn render(r: &Ctx) -> String {
     let b = r.b;
@@ -34,13 +41,16 @@ pub(super) fn render(r: &Ctx) -> String {
     if let Some(level) = &b.arch_level {
         skip_env.push(level.key.as_str());
     }
-    let (from, setup): (String, Option<&str>) = match (&b.image, tool) {
+    let scratch = r.fix.expect != Linkage::Dynamic && tool != BuildTool::Go;
+    // Alpine's golang images have no zoneinfo: its package, for scratch to copy.
+    let tzdata = if scratch && r.zoneinfo.is_some() { " tzdata" } else { "" };
+    let (from, setup): (String, Option<String>) = match (&b.image, tool) {
         (Some(image), _) => (format!("--platform={platform} {image}"), None),
         (None, BuildTool::Go) => (format!("--platform=$BUILDPLATFORM golang:{go}"), None),
-        (None, BuildTool::Zig) => (format!("--platform=$BUILDPLATFORM golang:{go}-alpine"), Some("apk add --no-cache zig binutils coreutils")),
+        (None, BuildTool::Zig) => (format!("--platform=$BUILDPLATFORM golang:{go}-alpine"), Some(format!("apk add --no-cache zig binutils coreutils{tzdata}"))),
         (None, BuildTool::MuslGcc) => {
             skip_env.extend(["CC", "CXX"]);
-            (format!("--platform={platform} golang:{go}-alpine"), Some("apk add --no-cache build-base"))
+            (format!("--platform={platform} golang:{go}-alpine"), Some(format!("apk add --no-cache build-base{tzdata}")))
         }
         (None, BuildTool::Gcc) => (format!("--platform={platform} golang:{go}"), None),
     };
@@ -69,10 +79,14 @@ pub(super) fn render(r: &Ctx) -> String {
     let build = b.go_command(Some(&path), &skip_env);
     out += &format!("RUN {target}{build}\n");
     out += &comments(&[r.check_comment()], "# ");
-    out += &format!("RUN {}\n\n", r.checks(&path).join(" && "));
+    out += &format!("RUN {}\n", r.checks(&path).join(" && "));
+    let accounts = r.accounts.filter(|_| scratch);
+    if accounts.is_some() {
+        out += &format!("RUN printf '{PASSWD}' > {OUT_DIR}/passwd && printf '{GROUP}' > {OUT_DIR}/group\n");
+    }
+    out += "\n";
 
     // The image.
-    let scratch = r.fix.expect != Linkage::Dynamic && tool != BuildTool::Go;
     let base = match (r.fix.expect, scratch) {
         (Linkage::Dynamic, _) => GLIBC_BASE,
         (_, true) => "scratch",
@@ -80,9 +94,23 @@ pub(super) fn render(r: &Ctx) -> String {
     };
     out += &format!("FROM --platform={platform} {base}\n");
     if scratch {
-        if let Some(function) = r.tls {
-            out += &comments(&[catalogue::fill(words::CA_CERTIFICATES, &[("function", function)])], "# ");
+        // The roots it loads, else the TLS it speaks (roots it embeds need no bundle).
+        let ca = match (r.ca_bundle, r.tls) {
+            (Some(function), _) => Some((words::CA_ROOTS_COPIED, function)),
+            (None, Some(function)) => Some((words::CA_CERTIFICATES, function)),
+            (None, None) => None,
+        };
+        if let Some((why, function)) = ca {
+            out += &comments(&[catalogue::fill(why, &[("function", function)])], "# ");
             out += &format!("COPY --from=build {CA_BUNDLE} {CA_BUNDLE}\n");
+        }
+        if let Some(function) = r.zoneinfo {
+            out += &comments(&[catalogue::fill(words::ZONEINFO_COPIED, &[("function", function)])], "# ");
+            out += &format!("COPY --from=build {ZONEINFO} {ZONEINFO}\n");
+        }
+        if let Some(function) = accounts {
+            out += &comments(&[catalogue::fill(words::ACCOUNTS_WRITTEN, &[("function", function)])], "# ");
+            out += &format!("COPY --from=build {OUT_DIR}/passwd {OUT_DIR}/group /etc/\n");
         }
         out += &format!("USER {NONROOT}\n");
     }

@@ -14,7 +14,7 @@ mod yaml;
 use crate::catalogue::{self, recipes as words};
 use crate::fix::go_minor;
 use crate::render::labels;
-use linklens::{FixId, Linkage, RecipeKind};
+use linklens::{FixId, Linkage, NeedId, RecipeKind};
 use crate::explanation::{Fix, GoBuild, Report};
 
 /// One recipe, ready to copy. Serialisable: the page's worker renders
@@ -59,6 +59,12 @@ pub fn recipe(report: &Report, fix: &Fix, kind: RecipeKind) -> Result<String, &'
     }
 }
 
+/// The function by which the program reads a run-time file, if it does.
+fn need(report: &Report, id: NeedId) -> Option<&str> {
+    let go = report.facts.go.as_ref()?;
+    go.needs.iter().find(|n| n.id == id).map(|n| n.evidence.value.as_str())
+}
+
 /// What every recipe writer reads.
 struct Ctx<'a> {
     fix: &'a Fix,
@@ -73,6 +79,10 @@ struct Ctx<'a> {
     floor_target: Option<&'static str>,
     /// The evidence that the program speaks TLS.
     tls: Option<&'a str>,
+    /// The evidence that it reads the CA bundle, zoneinfo, the account files.
+    ca_bundle: Option<&'a str>,
+    zoneinfo: Option<&'a str>,
+    accounts: Option<&'a str>,
 }
 
 impl<'a> Ctx<'a> {
@@ -90,6 +100,9 @@ impl<'a> Ctx<'a> {
             floor,
             floor_target: floor.and_then(crate::targets::oldest_with_glibc).map(|t| t.as_str()),
             tls: report.facts.go.as_ref().and_then(|g| g.tls.as_ref()).map(|e| e.value.as_str()),
+            ca_bundle: need(report, NeedId::CaBundle),
+            zoneinfo: need(report, NeedId::Zoneinfo),
+            accounts: need(report, NeedId::Accounts),
         }
     }
 

@@ -14,18 +14,40 @@ fn each_build_gets_the_image_it_needs() {
     // musl-gcc: Alpine's gcc, CC left out, scratch as nonroot.
     let musl = docker(&r, FixId::MuslGcc);
     assert!(musl.contains("FROM --platform=linux/amd64 golang:1.26-alpine AS build\n"), "{musl}");
-    assert!(musl.contains("RUN apk add --no-cache build-base\n") && !musl.contains("CC=musl-gcc"), "{musl}");
-    assert!(musl.contains("FROM --platform=linux/amd64 scratch\nUSER 65532:65532\n"), "{musl}");
+    // go-sqlite3 loads its `_loc` zone by name: Alpine's tzdata, copied.
+    assert!(musl.contains("RUN apk add --no-cache build-base tzdata\n") && !musl.contains("CC=musl-gcc"), "{musl}");
+    assert!(musl.contains("FROM --platform=linux/amd64 scratch\n# The program loads time zones by name (time.LoadLocation)"), "{musl}");
+    assert!(musl.contains("COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo\nUSER 65532:65532\n"), "{musl}");
     assert!(!musl.contains("ca-certificates"), "no TLS, no certificates");
     // zig: cross-compiles on the build machine, the command as printed.
     let zig = docker(&r, FixId::ZigMusl);
     assert!(zig.contains("FROM --platform=$BUILDPLATFORM golang:1.26-alpine AS build\n"), "{zig}");
-    assert!(zig.contains("RUN apk add --no-cache zig binutils coreutils\n") && zig.contains("CC='zig cc -target x86_64-linux-musl'"), "{zig}");
+    assert!(zig.contains("RUN apk add --no-cache zig binutils coreutils tzdata\n") && zig.contains("CC='zig cc -target x86_64-linux-musl'"), "{zig}");
     // The program speaks TLS: scratch gets the CA bundle, and says why.
     r.facts.go.as_mut().unwrap().tls = Some(Evidence::new(EvidenceKind::Function, "crypto/tls.(*Conn).Handshake"));
     let tls = docker(&r, FixId::MuslGcc);
     assert!(tls.contains("COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt\n"), "{tls}");
     assert!(tls.contains("# The program speaks TLS (crypto/tls.(*Conn).Handshake)"), "{tls}");
+    // What a started program reads, where the image is scratch: the roots
+    // it loads, zoneinfo (Alpine's from tzdata), the account files.
+    let needs = fixture("needs-glibc-static-go1.26");
+    let musl = docker(&needs, FixId::MuslGcc);
+    assert!(musl.contains("RUN apk add --no-cache build-base tzdata\n"), "{musl}");
+    for line in [
+        "# The program verifies certificates against the system's roots (crypto/x509.loadSystemRoots)",
+        "COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt\n",
+        "# The program loads time zones by name (time.LoadLocation)",
+        "COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo\n",
+        "RUN printf 'root:x:0:0:root:/root:/sbin/nologin\\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\\n' > /out/passwd",
+        "COPY --from=build /out/passwd /out/group /etc/\nUSER 65532:65532\n",
+    ] {
+        assert!(musl.contains(line), "{line}\n{musl}");
+    }
+    // distroless/static has all three: nothing is copied.
+    let mut pure = fixture("lookuphost-default-go1.26");
+    pure.facts.go.as_mut().unwrap().needs = needs.facts.go.as_ref().unwrap().needs.clone();
+    let distroless = docker(&pure, FixId::CgoOff);
+    assert!(distroless.contains("gcr.io/distroless/static-debian12:nonroot") && !distroless.contains("zoneinfo") && !distroless.contains("passwd"), "{distroless}");
     // The driver swap says to change the import first, and adds the module.
     let swap = docker(&r, FixId::PureGoDriver);
     assert!(swap.contains("# First replace the import of github.com/mattn/go-sqlite3") && swap.contains("RUN go get modernc.org/sqlite\n"), "{swap}");
