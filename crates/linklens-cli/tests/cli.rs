@@ -540,3 +540,33 @@ fn no_progress_when_stderr_is_not_a_terminal() {
     assert_eq!(code, 0, "{out}");
     assert_eq!(err, "", "stderr must stay clean without a terminal");
 }
+
+/// GOWASM is the one setting Go records only in a WebAssembly module: such
+/// a module links nothing at run time, `go version -m` cannot read it, and
+/// linklens declines it by name (the settings table's `WasmOnly` row).
+#[test]
+fn a_webassembly_module_is_declined_as_go_version_declines_it() {
+    let go_here = Command::new("go").arg("version").output().is_ok_and(|o| o.status.success());
+    if !go_here {
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "go is missing under CI=true");
+        eprintln!("SKIPPED: go is not installed");
+        return;
+    }
+    let src = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/src");
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("hello-gowasm.wasm");
+    let build = Command::new("go")
+        .args(["build", "-o"])
+        .arg(&out)
+        .arg("./cmd/hello")
+        .current_dir(src)
+        .envs([("GOOS", "wasip1"), ("GOARCH", "wasm"), ("GOWASM", "satconv,signext"), ("GOTOOLCHAIN", "local"), ("GOFLAGS", "-mod=mod")])
+        .output()
+        .unwrap();
+    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    let (code, stdout, _) = linklens(&[out.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stdout}");
+    assert!(stdout.contains("error: this is not an executable or library (a WebAssembly module)"), "{stdout}");
+    let version = Command::new("go").args(["version", "-m"]).arg(&out).output().unwrap();
+    let said = String::from_utf8_lossy(&version.stderr).into_owned() + &String::from_utf8_lossy(&version.stdout);
+    assert!(said.contains("unrecognized file format"), "go version -m read it: {said}");
+}

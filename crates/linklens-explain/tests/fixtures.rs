@@ -781,6 +781,7 @@ fn fixes_keep_what_the_binary_chose() {
                         check(key, same || noted(NoteId::GcInsteadOfGccgo))
                     }
                     Some(Handling::Changed) => {}
+                    Some(Handling::WasmOnly) => check(&format!("{key} (recorded in an ELF file)"), false),
                 }
             }
             let mode = |s: &[(String, String)]| get(s, "-buildmode").filter(|m| m != "exe");

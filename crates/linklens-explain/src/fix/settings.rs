@@ -21,6 +21,10 @@ pub enum Handling {
     /// Kept while the fix keeps cgo on; dropped with this note by a fix
     /// that turns cgo off or links statically.
     NeedsCgo(NoteId),
+    /// Recorded only in WebAssembly modules (`GOARCH=wasm`): they link
+    /// nothing at run time, `go version -m` cannot read them either, and
+    /// linklens declines them by name, so no fix ever meets the key.
+    WasmOnly,
 }
 
 /// A recorded key and what the fixes do with it.
@@ -36,7 +40,7 @@ const fn row(key: &'static str, handling: Handling) -> Row {
     Row { key, handling }
 }
 
-use Handling::{Changed, Derived, Kept, NeedsCgo};
+use Handling::{Changed, Derived, Kept, NeedsCgo, WasmOnly};
 
 /// Every key of Go 1.19 to 1.27, sorted as Go sorts them.
 pub const SETTINGS: &[Row] = &[
@@ -79,7 +83,7 @@ pub const SETTINGS: &[Row] = &[
     row("GOOS", Kept),
     row("GOPPC64", Kept),
     row("GORISCV64", Kept),
-    row("GOWASM", Kept),
+    row("GOWASM", WasmOnly),
     // From the checkout the build ran in.
     row("vcs", Derived),
     row("vcs.modified", Derived),
