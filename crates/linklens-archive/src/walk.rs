@@ -205,6 +205,14 @@ impl<'a> Walker<'a> {
                 self.note_chain(depth, f);
                 let inner = if name.is_empty() { prefix.to_string() } else { format!("{prefix}{name}!/") };
                 match f {
+                    // A tar cut short or damaged is read front to back, so
+                    // that its damage is found and said as the stream walk
+                    // finds and says it (indexing would seek past the cut).
+                    ArchiveFormat::Tar if !crate::container::tar::whole(src, len) => {
+                        if src.seek(SeekFrom::Start(0)).is_ok() {
+                            self.tar_stream(src, &inner, depth + 1, sink);
+                        }
+                    }
                     ArchiveFormat::Tar => self.tar_seekable(src, len, &inner, depth + 1, sink),
                     ArchiveFormat::Zip => self.zip(src, &inner, depth + 1),
                     _ => self.ar(src, len, &inner, depth + 1),

@@ -240,7 +240,10 @@ fn shaped_tars_give_the_same_report_decoded_by_the_caller() {
 /// gives the same report either way (a tar cut inside the padding of its
 /// last member: the walk in place called it whole, the stream's walk
 /// damaged; a member that is a compressed stream at the ratio limit's
-/// edge: a bomb to one walk, not to the other, now declined).
+/// edge: a bomb to one walk, not to the other, now declined; a tar inside
+/// a tar whose member's size runs past its end: the walk in place sought
+/// past the cut and said nothing, the stream's walk called it damaged —
+/// now a nested tar that is not whole is read front to back too).
 #[test]
 fn hostile_archives_found_by_the_fuzzer_agree() {
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
