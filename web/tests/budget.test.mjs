@@ -31,9 +31,13 @@ import { serve, launch, dist, root, firstLoad } from './harness.mjs';
 // Then the MIPS and ppc64le recipes and gccgo's build info read (schema
 // 7): 283,497 and 359,737 on a fresh machine, the archive worker over its
 // budget; both raised on purpose (285,000 and 361,000), said in BENCHMARKS.md.
+// Then the resolver's files (the need, its sentence, schema 8), the
+// Dockerfile's zoneinfo and account lines and the nested-tar check:
+// 284,791 and 361,193, the archive worker over; both raised on purpose
+// (286,500 and 362,500), said in BENCHMARKS.md.
 export const PAGE_BUDGET = 217_000;
-export const WORKER_BUDGET = 285_000;
-export const ARCHIVE_WORKER_BUDGET = 361_000;
+export const WORKER_BUDGET = 286_500;
+export const ARCHIVE_WORKER_BUDGET = 362_500;
 
 // What a host serving dist/'s precompressed files sends: the .gz where
 // there is one (every text and wasm asset has), else the file itself.

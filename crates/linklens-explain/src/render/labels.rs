@@ -182,6 +182,8 @@ pub const GLIBC_FLOOR_WEAK: &str = "with weak";
 pub const LIBSTDCXX_FLOOR: &str = "libstdc++ ≥";
 /// A musl-dynamic file.
 pub const MUSL_LOADER: &str = "needs musl's loader";
+/// Folded line: the resolver's files come from the container runtime.
+pub const RESOLVER_FILES: &str = "looks host names up: /etc/resolv.conf and /etc/hosts come from the container runtime";
 /// Table column: the target.
 pub const TARGET: &str = "Target";
 /// Table column: the verdict.

@@ -83,7 +83,7 @@ pub fn markdown(name: &str, r: &Report) -> String {
                         writeln!(md, "- {} {}: {title}{detail}", label, code(id.as_str()))
                     }
                 },
-                Block::Sentence(s) => writeln!(md, "  - {s}"),
+                Block::Sentence(s) | Block::Folded { text: s, .. } => writeln!(md, "  - {s}"),
                 Block::Evidence { label, value } => writeln!(md, "  - {label} {}", code(value)),
                 Block::Command(c) => {
                     commands.push(c.clone());

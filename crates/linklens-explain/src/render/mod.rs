@@ -119,6 +119,14 @@ pub enum Block {
     },
     /// A catalogue sentence under an entry.
     Sentence(String),
+    /// A sentence the page folds under its one-line summary; the terminal
+    /// and Markdown print the sentence.
+    Folded {
+        /// The line shown folded.
+        summary: &'static str,
+        /// The sentence.
+        text: String,
+    },
     /// The catalogue at length on a cause: what happens, why, how to see it
     /// and where to read more. The page shows it folded; the terminal and
     /// Markdown leave it to `linklens explain` and the cause's page.
@@ -343,7 +351,10 @@ fn portability(p: &Portability, e: &Explanation) -> Vec<Block> {
         out.push(Block::Sentence(labels::MUSL_LOADER.to_string()));
     }
     if let Some(resolver) = &e.resolver {
-        out.push(Block::Sentence(resolver.clone()));
+        out.push(Block::Folded {
+            summary: labels::RESOLVER_FILES,
+            text: resolver.clone(),
+        });
     }
     let groups: Vec<(Verdict, Vec<TargetId>)> = Verdict::ALL
         .iter()

@@ -151,7 +151,7 @@ pub fn text(name: &str, r: &Report, o: TextOptions) -> String {
                         o.bold(&format!("{}:", label.to_lowercase()))
                     ),
                 },
-                Block::Sentence(s) => writeln!(out, "    {s}"),
+                Block::Sentence(s) | Block::Folded { text: s, .. } => writeln!(out, "    {s}"),
                 Block::Evidence { label, value } => {
                     writeln!(out, "    {} {value}", o.dim(&format!("{label:<11}")))
                 }

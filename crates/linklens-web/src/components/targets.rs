@@ -29,6 +29,9 @@ pub fn targets(props: &Props) -> Html {
         match block {
             Block::Field { label, value } => facts.push(html! { <li data-testid="floor"><span class="ev-kind">{label}</span>{" "}<code>{value}</code></li> }),
             Block::Sentence(s) => facts.push(html! { <li data-testid="portability-note">{s}</li> }),
+            Block::Folded { summary, text } => facts.push(html! {
+                <li data-testid="portability-note"><details><summary>{summary}</summary><p>{text}</p></details></li>
+            }),
             _ => {}
         }
     }
