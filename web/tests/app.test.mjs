@@ -754,7 +754,7 @@ test('where it runs, on a phone: groups, the exact error and the remedy, in a bo
     const resolver = panel.locator('[data-testid=portability-note] details');
     assert.equal(await resolver.count(), 1);
     assert.equal(await resolver.evaluate((d) => d.open), false);
-    assert.match(await resolver.locator('summary').textContent(), /come from the container runtime/);
+    assert.match(await resolver.locator('summary').textContent(), /from the container runtime/);
     assert.equal(await resolver.locator('p').textContent(), needs.golden.explanation.resolver);
     assert.ok(needs.golden.explanation.targets.every((t) => !(t.lacks || []).includes('hosts')));
     await panel.screenshot({ path: join(shots, 'where-it-runs-phone-starts-but.png') });

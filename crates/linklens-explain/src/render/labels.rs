@@ -183,7 +183,7 @@ pub const LIBSTDCXX_FLOOR: &str = "libstdc++ ≥";
 /// A musl-dynamic file.
 pub const MUSL_LOADER: &str = "needs musl's loader";
 /// Folded line: the resolver's files come from the container runtime.
-pub const RESOLVER_FILES: &str = "looks host names up: /etc/resolv.conf and /etc/hosts come from the container runtime";
+pub const RESOLVER_FILES: &str = "resolver files: from the container runtime";
 /// Table column: the target.
 pub const TARGET: &str = "Target";
 /// Table column: the verdict.
