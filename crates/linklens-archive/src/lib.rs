@@ -73,8 +73,9 @@ pub fn open<'a>(src: &mut dyn ReadSeek, len: u64, limits: &'a Limits, progress: 
 /// bytes of `outer`). The report is the one [`open`] gives for the
 /// compressed file, by the same walk over the content in place. `None`
 /// when that cannot be promised — the content is not a tar, or the stream
-/// passed a limit of [`Limits`], the tar is cut short or damaged, or it holds more members than the
-/// limit — and the caller then walks the compressed
+/// passed a limit of [`Limits`], the tar is cut short or damaged, it
+/// holds more members than the limit, or it is an image bigger than
+/// `max_member` — and the caller then walks the compressed
 /// file with [`open`], which reports it as always.
 pub fn open_decoded<'a>(
     outer: ArchiveFormat,
@@ -96,6 +97,12 @@ pub fn open_decoded<'a>(
     let mut walker = walk::Walker::new(limits, outer, progress);
     walker.decoded(len);
     if image_head(&head[..n]) {
+        // `open` holds a compressed image whole, up to `max_member`, to read
+        // its layers in the manifest's order; past that it says the image
+        // is too big, and so must this walk (found by the fuzzer).
+        if len > limits.max_member {
+            return None;
+        }
         if image::walk_image(&mut walker, decoded, len) {
             walker.report.chain.insert(0, outer);
         }

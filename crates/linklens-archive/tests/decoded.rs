@@ -100,6 +100,29 @@ fn what_is_not_a_tar_or_passes_a_limit_is_left_to_the_walk() {
     assert!(linklens_archive::open_decoded(ArchiveFormat::Gzip, &mut Cursor::new(&tar), tar.len() as u64, gz.len() as u64, &small, None).is_none());
 }
 
+/// A gzipped `docker save` tar bigger than `max_member` (found by the
+/// fuzzer): the CLI's walk holds a compressed image whole to read its
+/// layers in order and says it is too big; the page's walk must not read
+/// it in place and say nothing, so it leaves the image to that walk.
+#[test]
+fn a_compressed_image_past_the_member_limit_is_too_big_in_both_walks() {
+    let image = gunzip_stored(&fixtures_dir::dir().join("scratch-static.docker.tar.gz"));
+    let gz = gzip(&image);
+    let len = image.len() as u64;
+    let tight = Limits { max_member: len - 1, ..Limits::default() };
+    assert!(linklens_archive::open_decoded(ArchiveFormat::Gzip, &mut Cursor::new(&image), len, gz.len() as u64, &tight, None).is_none());
+    let walked = linklens_archive::open(&mut Cursor::new(&gz), gz.len() as u64, &tight, None).unwrap();
+    assert_eq!(walked.errors.iter().map(|e| e.id).collect::<Vec<_>>(), [linklens::archive::ArchiveErrorId::MemberTooBig], "{:?}", walked.errors);
+    assert!(walked.images.is_empty());
+    same("image one byte past the member limit", &gz, &tight);
+    // One byte more of room and both read the image.
+    let room = Limits { max_member: len, ..Limits::default() };
+    let (native, walked) = both(&gz, &room).expect("read in place");
+    assert_eq!(native.images.len(), 1);
+    assert_eq!(walked.images.len(), 1);
+    same("image at the member limit", &gz, &room);
+}
+
 /// Tars made here around real binaries, in the shapes release tarballs
 /// and hostile ones take: GNU and PAX long names, names with multi-byte
 /// characters across the 100-byte field, links, paths refused (absolute,
