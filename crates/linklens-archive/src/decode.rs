@@ -3,9 +3,9 @@
 
 use std::io::{self, Read};
 
-use linklens::archive::ArchiveFormat;
+use linklens::archive::{ArchiveFormat, Reader};
 
-use crate::source::read_head;
+use crate::source::{read_head, Marked, Said};
 
 /// Every frame of a zstd stream, one after another (`cat a.zst b.zst` is
 /// a valid stream); skippable frames are skipped.
@@ -35,13 +35,15 @@ impl Read for Peeked<'_> {
 }
 
 /// The decoder of a compression format (a container format has none: it
-/// reads as it is).
+/// reads as it is). Its errors are marked as its own; those of its input
+/// that no reader inside marked are the file's.
 pub fn decoder<'r>(f: ArchiveFormat, input: impl Read + 'r) -> Box<dyn Read + 'r> {
+    let input = Marked::new(input, Reader::File);
     match f {
-        ArchiveFormat::Gzip => Box::new(flate2::read::MultiGzDecoder::new(input)),
+        ArchiveFormat::Gzip => Box::new(Marked::new(flate2::read::MultiGzDecoder::new(input), Reader::Gzip)),
         // A header may ask for a dictionary of gigabytes: cap it.
-        ArchiveFormat::Xz => Box::new(lzma_rust2::XzReader::new_mem_limit(input, true, crate::limits::XZ_MEMORY_KIB)),
-        ArchiveFormat::Zstd => Box::new(ZstdFrames::new(input)),
+        ArchiveFormat::Xz => Box::new(Marked::new(lzma_rust2::XzReader::new_mem_limit(input, true, crate::limits::XZ_MEMORY_KIB), Reader::Xz)),
+        ArchiveFormat::Zstd => Box::new(Marked::new(ZstdFrames::new(input), Reader::Zstd)),
         _ => Box::new(input),
     }
 }
@@ -69,14 +71,14 @@ impl Read for ZstdFrames<'_> {
                 return Ok(0);
             }
             if n < 4 {
-                return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "zstd frame cut short"));
+                return Err(Said::own(io::ErrorKind::UnexpectedEof, Reader::Zstd));
             }
             if magic[0] & 0xf0 == 0x50 && magic[1..] == [0x2a, 0x4d, 0x18] {
                 let mut size = [0u8; 4];
-                inner.read_exact(&mut size)?;
+                inner.read_exact(&mut size).map_err(|_| Said::own(io::ErrorKind::UnexpectedEof, Reader::Zstd))?;
                 let skip = u64::from(u32::from_le_bytes(size));
                 if io::copy(&mut (&mut inner).take(skip), &mut io::sink())? < skip {
-                    return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "zstd skippable frame cut short"));
+                    return Err(Said::own(io::ErrorKind::UnexpectedEof, Reader::Zstd));
                 }
                 self.inner = Some(inner);
                 continue;

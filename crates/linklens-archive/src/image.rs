@@ -8,15 +8,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 
 use linklens::archive::{
-    ArchiveErrorId, ArchiveFormat, ImageBinary, ImageLibc, ImageReasonId, ImageReport,
-    ImageVerdict, Member,
+    ArchiveError, ArchiveErrorId, ArchiveFormat, ImageBinary, ImageLibc, ImageReasonId, ImageReport,
+    ImageVerdict, Member, Reader,
 };
 use linklens::version::Version;
 use linklens::{Facts, NeedId};
 use serde_json::Value;
 
 use crate::fs::{Fs, Layer, Lookup, Node};
-use crate::limits::error;
+use crate::limits::{error, refused};
 use crate::oci::{self, Plan, Problem};
 use crate::source::{ReadSeek, Window};
 use crate::walk::{Sink, Walker};
@@ -43,12 +43,12 @@ pub fn glibc_version(bytes: &[u8]) -> Option<String> {
 }
 
 /// The error for a file of the image that could not be used.
-fn image_error(path: &str, problem: Problem) -> linklens::archive::ArchiveError {
+fn image_error(path: &str, problem: Problem) -> ArchiveError {
     let path = Some(path);
     match problem {
         Problem::Missing => error(ArchiveErrorId::ImageMissing, path, None, ""),
         Problem::TooBig(limit) => error(ArchiveErrorId::ImageJsonTooBig, path, Some(limit), ""),
-        Problem::Unreadable(detail) => error(ArchiveErrorId::ImageManifest, path, None, &detail),
+        Problem::Unreadable(by, words) => ArchiveError { said_by: Some(by), detail: words, ..error(ArchiveErrorId::ImageManifest, path, None, "") },
         Problem::TooDeep(limit) => error(ArchiveErrorId::ImageIndexTooDeep, path, Some(limit), ""),
         Problem::TooMany(limit) => {
             error(ArchiveErrorId::ImageTooManyManifests, path, Some(limit), "")
@@ -103,9 +103,11 @@ pub fn walk_image(walker: &mut Walker, src: &mut dyn ReadSeek, len: u64) -> bool
         }
         let mut bytes = Vec::new();
         let mut w = Window::new(src, start, size_);
-        w.read_to_end(&mut bytes)
-            .map_err(|e| Problem::Unreadable(e.to_string()))?;
-        serde_json::from_slice(&bytes).map_err(|e| Problem::Unreadable(e.to_string()))
+        w.read_to_end(&mut bytes).map_err(|e| {
+            let said = refused(ArchiveErrorId::ImageManifest, p, &e, Reader::File);
+            Problem::Unreadable(said.said_by.unwrap_or(Reader::File), said.detail)
+        })?;
+        serde_json::from_slice(&bytes).map_err(|e| Problem::Unreadable(Reader::Json, Some(e.to_string())))
     };
     let plans = match oci::plans(&has, &mut read) {
         Ok(p) => p,
@@ -583,15 +585,8 @@ impl Image<'_> {
         let member = self.member(&found);
         let report = match member {
             Some(Member { facts: Some(r), .. }) => r,
-            // The analysis's reason is worded by the explainer, from the member.
-            Some(Member { error: Some(e), .. }) if e.analysis.is_none() => {
-                let detail = e.detail.as_deref().unwrap_or(e.id.as_str());
-                return self.verdict(
-                    ImageVerdict::Fails,
-                    ImageReasonId::NotElf,
-                    &[("program", &shown), ("detail", detail)],
-                );
-            }
+            // Not an ELF file, or one the analysis refused (every member's
+            // error is the analysis's): worded by the explainer, from the member.
             _ => {
                 return self.verdict(
                     ImageVerdict::Fails,

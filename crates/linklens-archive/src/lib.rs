@@ -27,7 +27,7 @@ use linklens::archive::{ArchiveFormat, ArchiveReport};
 
 pub use limits::Limits;
 pub use sniff::{sniff, Kind, HEAD};
-pub use source::{ReadSeek, Window};
+pub use source::{ReadSeek, Said, Window};
 pub use walk::Progress;
 
 /// The container format of a file, if it is one linklens opens.

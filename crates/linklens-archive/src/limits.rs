@@ -4,7 +4,9 @@
 //! an [`ArchiveError`] with its id and the limit; a bound ends a walk or a
 //! read early. None is a panic, a hang or an allocation the size of a lie.
 
-use linklens::archive::{ArchiveError, ArchiveErrorId};
+use linklens::archive::{ArchiveError, ArchiveErrorId, Reader};
+
+use crate::source::Said;
 
 /// What one archive may cost.
 #[derive(Debug, Clone)]
@@ -83,9 +85,20 @@ pub const LAYER_HEAD_BYTES: u64 = 256;
 /// A C library bigger than this is not read for its version.
 pub const LIBC_BYTES: u64 = 64 << 20;
 
-/// An error: its id, the path concerned, the limit passed, what the
-/// decoder said.
+/// An error: its id, the path concerned, the limit passed, and a value
+/// found in the input (a digest as written).
 pub fn error(id: ArchiveErrorId, path: Option<&str>, limit: Option<u64>, detail: &str) -> ArchiveError {
     let detail = Some(detail).filter(|d| !d.is_empty()).map(str::to_string);
-    ArchiveError { id, path: path.map(str::to_string), limit, detail, analysis: None }
+    ArchiveError { id, path: path.map(str::to_string), limit, said_by: None, detail, analysis: None }
+}
+
+/// An error a reader raised: the reader that marked it inside (a decoder
+/// under the container reader), else `by`, the reader that returned it;
+/// and its words, unless the refusal was linklens's own.
+pub fn refused(id: ArchiveErrorId, path: &str, e: &(dyn std::error::Error + 'static), by: Reader) -> ArchiveError {
+    let (by, words) = match Said::find(e) {
+        Some(said) => (said.by, said.words.clone()),
+        None => (by, Some(e.to_string())),
+    };
+    ArchiveError { said_by: Some(by), detail: words.filter(|w| !w.is_empty()), ..error(id, Some(path), None, "") }
 }

@@ -41,8 +41,9 @@ pub enum Problem {
     Missing,
     /// It is bigger than the limit for JSON (the limit).
     TooBig(u64),
-    /// The reader or the JSON parser failed, in its own words.
-    Unreadable(String),
+    /// A reader or the JSON parser refused it (which one), in its own
+    /// words (none when the refusal is linklens's own).
+    Unreadable(linklens::archive::Reader, Option<String>),
     /// Indexes nest deeper than the limit.
     TooDeep(u64),
     /// More manifests and indexes than the limit.

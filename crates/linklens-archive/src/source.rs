@@ -6,6 +6,8 @@ use std::cell::Cell;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::rc::Rc;
 
+use linklens::archive::Reader;
+
 /// A file, a memory map or a browser `Blob`: anything read in place.
 pub trait ReadSeek: Read + Seek {}
 impl<T: Read + Seek> ReadSeek for T {}
@@ -38,9 +40,9 @@ impl Read for Window<'_> {
         if n == 0 {
             return Ok(0);
         }
-        let at = self.start.checked_add(self.pos).ok_or_else(|| io::Error::other("offset overflow"))?;
-        self.inner.seek(SeekFrom::Start(at))?;
-        let got = self.inner.read(&mut buf[..n])?;
+        let at = self.start.checked_add(self.pos).ok_or_else(|| Said::own(io::ErrorKind::InvalidInput, Reader::File))?;
+        self.inner.seek(SeekFrom::Start(at)).map_err(|e| Said::mark(e, Reader::File))?;
+        let got = self.inner.read(&mut buf[..n]).map_err(|e| Said::mark(e, Reader::File))?;
         self.pos += got as u64;
         Ok(got)
     }
@@ -53,7 +55,7 @@ impl Seek for Window<'_> {
             SeekFrom::End(d) => self.len.checked_add_signed(d),
             SeekFrom::Current(d) => self.pos.checked_add_signed(d),
         };
-        self.pos = target.ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "seek before the start"))?;
+        self.pos = target.ok_or_else(|| Said::own(io::ErrorKind::InvalidInput, Reader::File))?;
         Ok(self.pos)
     }
 }
@@ -152,6 +154,76 @@ impl<R: Read> Read for Bounded<R> {
             return Err(io::Error::other(LimitPassed));
         }
         Ok(n)
+    }
+}
+
+/// Who raised an I/O error, and in what words: kept inside the error as
+/// it passes through the readers around the one that raised it (a gzip
+/// decoder's error reaches the walk through the tar reader reading it),
+/// so the report can say whose words they are.
+#[derive(Debug)]
+pub struct Said {
+    pub by: Reader,
+    /// `None` when the refusal is linklens's own (a zstd frame cut short).
+    pub words: Option<String>,
+}
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.words.as_deref().unwrap_or(self.by.as_str()))
+    }
+}
+
+impl std::error::Error for Said {}
+
+impl Said {
+    /// `e` marked as `by`'s, unless a reader inside marked it first or it
+    /// is a limit passed.
+    pub fn mark(e: io::Error, by: Reader) -> io::Error {
+        if LimitPassed::is(&e) || Said::find(&e).is_some() {
+            return e;
+        }
+        let words = e.to_string();
+        io::Error::new(e.kind(), Said { by, words: Some(words) })
+    }
+    /// A refusal of linklens's own, made while reading as `by`.
+    pub fn own(kind: io::ErrorKind, by: Reader) -> io::Error {
+        io::Error::new(kind, Said { by, words: None })
+    }
+    /// The mark down `e`'s chain of sources, if there is one.
+    pub fn find<'e>(e: &'e (dyn std::error::Error + 'static)) -> Option<&'e Said> {
+        let mut at: Option<&(dyn std::error::Error + 'static)> = Some(e);
+        // A chain is a few links long; the bound only guards against a cycle.
+        for _ in 0..64 {
+            let err = at?;
+            if let Some(said) = err.downcast_ref::<Said>() {
+                return Some(said);
+            }
+            // `io::Error::source` skips the error it wraps: look at it first.
+            at = match err.downcast_ref::<io::Error>() {
+                Some(io) => io.get_ref().map(|inner| inner as &(dyn std::error::Error + 'static)),
+                None => err.source(),
+            };
+        }
+        None
+    }
+}
+
+/// A reader whose errors are marked as `by`'s (those not marked inside).
+pub struct Marked<R> {
+    inner: R,
+    by: Reader,
+}
+
+impl<R> Marked<R> {
+    pub fn new(inner: R, by: Reader) -> Marked<R> {
+        Marked { inner, by }
+    }
+}
+
+impl<R: Read> Read for Marked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.inner.read(buf).map_err(|e| Said::mark(e, self.by))
     }
 }
 

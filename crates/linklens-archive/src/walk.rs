@@ -11,11 +11,11 @@ use std::cell::Cell;
 use std::io::{self, Cursor, Read, SeekFrom};
 use std::rc::Rc;
 
-use linklens::archive::{ArchiveError, ArchiveErrorId, ArchiveFormat, ArchiveReport, Member};
+use linklens::archive::{ArchiveError, ArchiveErrorId, ArchiveFormat, ArchiveReport, Member, Reader};
 use object::read::ReadCache;
 
 use crate::fs::Layer;
-use crate::limits::{error, Limits};
+use crate::limits::{error, refused, Limits};
 use crate::sniff::{sniff, Kind, HEAD};
 use crate::decode::decoder;
 use crate::source::{read_head, rejoin, Bounded, Counted, LimitPassed, Overrun, ReadSeek, Window};
@@ -61,8 +61,9 @@ pub(crate) fn compression(f: ArchiveFormat) -> bool {
     matches!(f, ArchiveFormat::Gzip | ArchiveFormat::Xz | ArchiveFormat::Zstd)
 }
 
-pub(crate) fn corrupt(path: &str, e: impl std::fmt::Display) -> ArchiveError {
-    error(ArchiveErrorId::Corrupt, Some(path), None, &e.to_string())
+/// `path` is damaged: `by` (or a reader under it) refused it.
+pub(crate) fn corrupt(path: &str, e: &(dyn std::error::Error + 'static), by: Reader) -> ArchiveError {
+    refused(ArchiveErrorId::Corrupt, path, e, by)
 }
 
 /// A container's own name, from the prefix of its members.
@@ -189,7 +190,7 @@ impl<'a> Walker<'a> {
         let mut head = [0u8; HEAD];
         let n = match src.seek(SeekFrom::Start(0)).and_then(|_| read_head(src, &mut head)) {
             Ok(n) => n,
-            Err(e) => return self.fail(corrupt(&join(prefix, name), e)),
+            Err(e) => return self.fail(corrupt(&join(prefix, name), &e, Reader::File)),
         };
         match sniff(&head[..n]) {
             Kind::Elf => self.analyse_range(src, join(prefix, name), 0, len, sink),
@@ -269,8 +270,9 @@ impl<'a> Walker<'a> {
         }
     }
     /// An I/O error inside a stream: a limit (reported by `decompress`),
-    /// the stream cut short, or damage.
-    pub(crate) fn stream_error(&mut self, path: &str, e: &io::Error) {
+    /// the stream cut short, or damage, said by `by` unless a reader under
+    /// it marked the error.
+    pub(crate) fn stream_error(&mut self, path: &str, e: &io::Error, by: Reader) {
         if LimitPassed::is(e) {
             return;
         }
@@ -279,7 +281,7 @@ impl<'a> Walker<'a> {
         } else {
             ArchiveErrorId::Corrupt
         };
-        self.fail(error(id, Some(path), None, &e.to_string()));
+        self.fail(refused(id, path, e, by));
     }
     /// Walk a stream read front to back once.
     pub(crate) fn stream(&mut self, r: &mut dyn Read, prefix: &str, name: &str, depth: u32, compressions: u32, sink: &mut Sink) {
@@ -287,7 +289,7 @@ impl<'a> Walker<'a> {
         let mut head = [0u8; HEAD];
         let n = match read_head(r, &mut head) {
             Ok(n) => n,
-            Err(e) => return self.stream_error(&path, &e),
+            Err(e) => return self.stream_error(&path, &e, Reader::File),
         };
         let head = &head[..n];
         match sniff(head) {
@@ -338,7 +340,7 @@ impl<'a> Walker<'a> {
             }
             Ok(_) => Some(bytes),
             Err(e) => {
-                self.stream_error(path, &e);
+                self.stream_error(path, &e, Reader::File);
                 None
             }
         }

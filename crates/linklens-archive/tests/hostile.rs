@@ -211,6 +211,48 @@ fn truncated_and_damaged_streams_say_so() {
     }
 }
 
+/// An error quotes a reader's words, and says whose: the reader that
+/// refused the bytes, even when its error reached the walk through the
+/// reader around it (a gzip member of a tar, a tar inside gzip).
+#[test]
+fn whose_words_an_error_quotes_is_named() {
+    use linklens::archive::Reader;
+    let said = |r: &ArchiveReport| r.errors.iter().map(|e| (e.id, e.said_by, e.detail.is_some())).collect::<Vec<_>>();
+    let body = tar(&[("a", &elf()), ("b", &vec![1u8; 200_000])]);
+    let gz = gzip(&body);
+    assert_eq!(said(&open(&gz[..gz.len() / 2])), [(ArchiveErrorId::Truncated, Some(Reader::Gzip), true)]);
+    let x = xz(&body);
+    assert_eq!(said(&open(&x[..x.len() / 2])), [(ArchiveErrorId::Truncated, Some(Reader::Xz), true)]);
+    // A second zstd frame cut inside its magic (after a binary, read to
+    // its end): linklens's own refusal, no words.
+    let mut z = zstd(&elf());
+    z.extend_from_slice(&[0x28, 0xb5]);
+    assert_eq!(said(&open(&z)), [(ArchiveErrorId::Truncated, Some(Reader::Zstd), false)]);
+    // A tar whose second header is damaged: the tar reader's words, read
+    // in place or inside gzip (the gzip stream itself is whole).
+    let mut damaged = body.clone();
+    damaged[512 + elf().len().div_ceil(512) * 512 + 10] ^= 0x55;
+    for bytes in [damaged.clone(), gzip(&damaged)] {
+        let r = open(&bytes);
+        assert_eq!(said(&r), [(ArchiveErrorId::Corrupt, Some(Reader::Tar), true)]);
+        assert!(message(&r.errors[0]).contains("the tar reader says \u{201c}"), "{}", message(&r.errors[0]));
+    }
+    // A cut gzip member of a tar: the member's decoder, named at its path.
+    let inner = gzip(&elf());
+    let r = open(&tar(&[("inner.gz", &inner[..inner.len() / 2])]));
+    assert_eq!(said(&r), [(ArchiveErrorId::Truncated, Some(Reader::Gzip), true)]);
+    assert_eq!(r.errors[0].path.as_deref(), Some("inner.gz"));
+    // The zip and ar readers; the JSON parser of an image's config.
+    assert_eq!(said(&open(b"PK\x03\x04not a zip at all")), [(ArchiveErrorId::Corrupt, Some(Reader::Zip), true)]);
+    assert_eq!(said(&open(b"!<arch>\ndebian-binary   x")), [(ArchiveErrorId::Corrupt, Some(Reader::Ar), true)]);
+    let r = open(&tar(&[("manifest.json", br#"[{"Config":"config.json","Layers":[]}]"#), ("config.json", b"not json")]));
+    assert_eq!(said(&r), [(ArchiveErrorId::ImageManifest, Some(Reader::Json), true)]);
+    assert!(message(&r.errors[0]).contains("the JSON parser says"), "{}", message(&r.errors[0]));
+    // Limits and refused paths are linklens's own findings: no reader named.
+    let r = open(&raw_tar(&["/etc/passwd"]));
+    assert!(r.errors.iter().all(|e| e.said_by.is_none() && e.detail.is_none()), "{:?}", r.errors);
+}
+
 /// A `docker save` tar built by hand: one layer, a config.
 fn image(layer: &[u8], config: &str) -> Vec<u8> {
     let manifest = r#"[{"Config":"config.json","RepoTags":["evil:1"],"Layers":["layer.tar"]}]"#;

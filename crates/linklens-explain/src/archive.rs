@@ -107,7 +107,8 @@ fn image_words(r: &ArchiveReport, members: &[Option<Explanation>], i: &ImageRepo
 }
 
 /// An archive error's sentence: its id's words with the path, the limit
-/// (in bytes as people write them, where it is bytes) and the detail.
+/// (in bytes as people write them, where it is bytes), the detail, and who
+/// refused the bytes in what words.
 pub fn error_message(e: &ArchiveError) -> String {
     let shown = e.path.as_deref().filter(|p| !p.is_empty()).unwrap_or(catalogue::THE_ARCHIVE);
     let limit = match (e.id, e.limit) {
@@ -117,22 +118,32 @@ pub fn error_message(e: &ArchiveError) -> String {
     };
     let analysis = e.analysis.as_ref().map(crate::error::message);
     let detail = analysis.as_deref().or(e.detail.as_deref()).unwrap_or_default();
-    fill(catalogue::archive_error(e.id), &[("path", shown), ("limit", &limit), ("detail", detail)])
+    let said = match (e.said_by, e.detail.as_deref()) {
+        (Some(by), Some(words)) => fill(catalogue::SAID_WORDS, &[("reader", catalogue::reader_name(by)), ("words", words)]),
+        (Some(by), None) => fill(catalogue::SAID_BY, &[("reader", catalogue::reader_name(by))]),
+        (None, _) => String::new(),
+    };
+    fill(catalogue::archive_error(e.id), &[("path", shown), ("limit", &limit), ("detail", detail), ("said", &said)])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use linklens::archive::Reader;
 
     #[test]
     fn every_error_sentence_is_filled() {
         for &id in ArchiveErrorId::ALL {
-            let e = ArchiveError { id, path: Some("a/b".into()), limit: Some(3), detail: Some("why".into()), analysis: None };
-            assert!(!error_message(&e).contains('{'), "{id}: {}", error_message(&e));
+            for said_by in [None, Some(Reader::Tar)] {
+                let e = ArchiveError { id, path: Some("a/b".into()), limit: Some(3), said_by, detail: Some("why".into()), analysis: None };
+                assert!(!error_message(&e).contains('{'), "{id}: {}", error_message(&e));
+            }
         }
-        let cut = ArchiveError { id: ArchiveErrorId::Truncated, path: None, limit: None, detail: Some("eof".into()), analysis: None };
-        assert!(error_message(&cut).starts_with("the archive ends early"), "{}", error_message(&cut));
-        let big = ArchiveError { id: ArchiveErrorId::TooBig, path: None, limit: Some(16 << 30), detail: None, analysis: None };
+        let cut = ArchiveError { id: ArchiveErrorId::Truncated, path: None, limit: None, said_by: Some(Reader::Gzip), detail: Some("unexpected end of file".into()), analysis: None };
+        assert_eq!(error_message(&cut), "the archive ends early: the file is cut short: the gzip decoder says \u{201c}unexpected end of file\u{201d}.");
+        let own = ArchiveError { id: ArchiveErrorId::Truncated, path: Some("a.zst".into()), limit: None, said_by: Some(Reader::Zstd), detail: None, analysis: None };
+        assert_eq!(error_message(&own), "a.zst ends early: the file is cut short (found by the zstd decoder).");
+        let big = ArchiveError { id: ArchiveErrorId::TooBig, path: None, limit: Some(16 << 30), said_by: None, detail: None, analysis: None };
         assert!(error_message(&big).contains("16 GiB"), "{}", error_message(&big));
     }
 }

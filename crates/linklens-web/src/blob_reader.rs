@@ -8,6 +8,8 @@ use std::collections::HashMap;
 use std::io::{self, Read, Seek, SeekFrom};
 
 use js_sys::Uint8Array;
+use linklens::archive::Reader;
+use linklens_archive::Said;
 use web_sys::{Blob, FileReaderSync};
 
 pub struct BlobReader {
@@ -63,9 +65,10 @@ impl BlobReader {
     }
 }
 
-fn js_error(what: &str, e: wasm_bindgen::JsValue) -> io::Error {
-    let detail = js_sys::Error::from(e).message();
-    io::Error::other(format!("{what}: {}", String::from(detail)))
+/// The browser refused a read: its own words, said by the file's reader.
+fn js_error(e: wasm_bindgen::JsValue) -> io::Error {
+    let words = String::from(js_sys::Error::from(e).message());
+    io::Error::other(Said { by: Reader::File, words: Some(words) })
 }
 
 impl BlobReader {
@@ -74,8 +77,8 @@ impl BlobReader {
         let read = self
             .blob
             .slice_with_f64_and_f64(start as f64, end as f64)
-            .map_err(|e| js_error("slice", e))
-            .and_then(|slice| self.reader.read_as_array_buffer(&slice).map_err(|e| js_error("the file could not be read", e)));
+            .map_err(js_error)
+            .and_then(|slice| self.reader.read_as_array_buffer(&slice).map_err(js_error));
         self.failures += u64::from(read.is_err());
         let data = read?;
         let bytes = Uint8Array::new(&data).to_vec();
@@ -131,7 +134,7 @@ impl Read for BlobReader {
         let mut copied = 0;
         while copied < n {
             let at = self.pos + copied as u64;
-            let block = self.blocks.get(&(at / BLOCK)).ok_or_else(|| io::Error::other("short read"))?;
+            let block = self.blocks.get(&(at / BLOCK)).ok_or_else(|| Said::own(io::ErrorKind::UnexpectedEof, Reader::File))?;
             let from = (at % BLOCK) as usize;
             let take = (block.len().saturating_sub(from)).min(n - copied);
             if take == 0 {
@@ -152,7 +155,7 @@ impl Seek for BlobReader {
             SeekFrom::End(d) => self.size.checked_add_signed(d),
             SeekFrom::Current(d) => self.pos.checked_add_signed(d),
         };
-        self.pos = target.ok_or_else(|| io::Error::other("seek before the start"))?;
+        self.pos = target.ok_or_else(|| Said::own(io::ErrorKind::InvalidInput, Reader::File))?;
         Ok(self.pos)
     }
 }

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::facts::Facts;
-pub use crate::vocab::{ArchiveErrorId, ArchiveFormat, ImageReasonId, ImageVerdict};
+pub use crate::vocab::{ArchiveErrorId, ArchiveFormat, ImageReasonId, ImageVerdict, Reader};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 /// Everything found in one archive: counts, a result per binary, the
@@ -61,7 +61,13 @@ pub struct ArchiveError {
     /// The limit passed (bytes, members, levels or links, as the id says).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u64>,
-    /// What the decoder said, as it said it.
+    /// The reader that refused the bytes, when one did: `detail` is its
+    /// words (none when the refusal is linklens's own, such as a zstd frame
+    /// cut short).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub said_by: Option<Reader>,
+    /// The reader's words, as it said them; for `image-bad-digest`, the
+    /// digest as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     /// Why the analysis could not read the member (`analysis` errors). Not

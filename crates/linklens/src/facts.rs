@@ -14,7 +14,7 @@ pub use crate::vocab::{
 };
 
 /// Version of the JSON shape of [`Facts`] and of the report around them.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 /// Everything linklens reads and decides about one file.

@@ -502,6 +502,30 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Whose words an archive error's detail is: the reader that refused
+    /// the bytes (a decoder's error reaches the walk through the container
+    /// reader around it, and is still the decoder's).
+    pub enum Reader {
+        /// The file itself could not be read (the system or the browser).
+        File = "file",
+        /// The gzip decoder.
+        Gzip = "gzip",
+        /// The xz decoder.
+        Xz = "xz",
+        /// The zstd decoder.
+        Zstd = "zstd",
+        /// The tar reader.
+        Tar = "tar",
+        /// The zip reader.
+        Zip = "zip",
+        /// The `ar` reader.
+        Ar = "ar",
+        /// The JSON reader (an image's manifest, index or config).
+        Json = "json",
+    }
+}
+
+vocabulary! {
     /// Will a container image's entrypoint start?
     pub enum ImageVerdict {
         /// It starts (as far as linking goes).

@@ -3,6 +3,8 @@
 
 use object::read::ReadCache;
 
+use linklens::archive::Reader;
+
 use crate::sniff::Kind;
 use crate::source::{ReadSeek, Window};
 use crate::walk::{corrupt, label, Found, Sink, Walker};
@@ -16,13 +18,13 @@ impl Walker<'_> {
             let cache = ReadCache::new(Window::new(src, 0, len));
             let archive = match object::read::archive::ArchiveFile::parse(&cache) {
                 Ok(a) => a,
-                Err(e) => return self.fail(corrupt(&label, e)),
+                Err(e) => return self.fail(corrupt(&label, &e, Reader::Ar)),
             };
             for member in archive.members() {
                 let member = match member {
                     Ok(m) => m,
                     Err(e) => {
-                        self.fail(corrupt(&label, e));
+                        self.fail(corrupt(&label, &e, Reader::Ar));
                         break;
                     }
                 };

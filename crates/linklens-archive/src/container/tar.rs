@@ -4,6 +4,8 @@
 
 use std::io::{self, Cursor, Read};
 
+use linklens::archive::Reader;
+
 use crate::sniff::{sniff, Kind, HEAD};
 use crate::fs::Node;
 use crate::source::{read_head, rejoin, ReadSeek, Window};
@@ -38,7 +40,7 @@ impl Walker<'_> {
             let mut archive = ::tar::Archive::new(window);
             let mut entries = match archive.entries_with_seek() {
                 Ok(e) => e,
-                Err(e) => return self.fail(corrupt(label(prefix), e)),
+                Err(e) => return self.fail(corrupt(label(prefix), &e, Reader::Tar)),
             };
             while let Some(mut entry) = self.tar_next(prefix, entries.next()) {
                 let Some(path) = self.tar_entry(prefix, &entry, sink) else { continue };
@@ -79,7 +81,7 @@ impl Walker<'_> {
         let mut archive = ::tar::Archive::new(r);
         let mut entries = match archive.entries() {
             Ok(e) => e,
-            Err(e) => return self.stream_error(label(prefix), &e),
+            Err(e) => return self.stream_error(label(prefix), &e, Reader::Tar),
         };
         while let Some(mut entry) = self.tar_next(prefix, entries.next()) {
             let Some(path) = self.tar_entry(prefix, &entry, sink) else { continue };
@@ -115,7 +117,7 @@ impl Walker<'_> {
         match next? {
             Ok(e) => Some(e),
             Err(e) => {
-                self.stream_error(label(prefix), &e);
+                self.stream_error(label(prefix), &e, Reader::Tar);
                 None
             }
         }

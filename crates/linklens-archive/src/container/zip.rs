@@ -6,11 +6,11 @@ use std::cell::Cell;
 use std::io::SeekFrom;
 use std::rc::Rc;
 
-use linklens::archive::ArchiveErrorId;
+use linklens::archive::{ArchiveErrorId, Reader};
 
-use crate::limits::error;
+use crate::limits::{error, refused};
 use crate::sniff::Kind;
-use crate::source::{Bounded, ReadSeek, Window};
+use crate::source::{Bounded, Marked, ReadSeek, Window};
 use crate::walk::{corrupt, join, label, Found, Sink, Walker};
 
 impl Walker<'_> {
@@ -21,7 +21,7 @@ impl Walker<'_> {
         let _ = src.seek(SeekFrom::Start(0));
         let mut archive = match ::zip::ZipArchive::new(&mut *src) {
             Ok(a) => a,
-            Err(e) => return self.fail(corrupt(&label, e)),
+            Err(e) => return self.fail(corrupt(&label, &e, Reader::Zip)),
         };
         let mut found = Vec::new();
         for i in 0..archive.len() {
@@ -31,7 +31,7 @@ impl Walker<'_> {
             let raw = match archive.by_index_raw(i) {
                 Ok(f) => f,
                 Err(e) => {
-                    self.fail(corrupt(&label, e));
+                    self.fail(corrupt(&label, &e, Reader::Zip));
                     continue;
                 }
             };
@@ -58,14 +58,15 @@ impl Walker<'_> {
                             // The compressed size is known: the ratio counts from the start.
                             let consumed = Rc::new(Cell::new(csize.max(1)));
                             let overrun = Rc::new(Cell::new(None));
-                            let mut bounded = Bounded::new(file, consumed, self.total.clone(), self.limits, overrun.clone());
+                            // Its inflater's errors are the zip reader's.
+                            let mut bounded = Bounded::new(Marked::new(file, Reader::Zip), consumed, self.total.clone(), self.limits, overrun.clone());
                             self.stream(&mut bounded, prefix, &path, depth, 0, &mut Sink::Plain);
                             self.overran(overrun.get(), &member);
                         }
-                        Err(::zip::result::ZipError::UnsupportedArchive(what)) => {
-                            self.fail(error(ArchiveErrorId::Unsupported, Some(&member), None, what));
+                        Err(e @ ::zip::result::ZipError::UnsupportedArchive(_)) => {
+                            self.fail(refused(ArchiveErrorId::Unsupported, &member, &e, Reader::Zip));
                         }
-                        Err(e) => self.fail(corrupt(&member, e)),
+                        Err(e) => self.fail(corrupt(&member, &e, Reader::Zip)),
                     }
                 }
             }

@@ -2,7 +2,7 @@
 //! member could not be read, and why an image starts or not. The facts
 //! are found by `linklens-archive`; sentences are only here.
 
-use linklens::vocab::{ArchiveErrorId, ArchiveFormat, ImageReasonId};
+use linklens::vocab::{ArchiveErrorId, ArchiveFormat, ImageReasonId, Reader};
 
 /// How people name a container format.
 pub fn format_name(f: ArchiveFormat) -> &'static str {
@@ -19,8 +19,29 @@ pub fn format_name(f: ArchiveFormat) -> &'static str {
     }
 }
 
-/// Why a member or an archive could not be read, with `{path}`, `{limit}`
-/// and `{detail}` placeholders.
+/// Who refused an archive's bytes, as a noun.
+pub fn reader_name(r: Reader) -> &'static str {
+    match r {
+        Reader::File => "file reader",
+        Reader::Gzip => "gzip decoder",
+        Reader::Xz => "xz decoder",
+        Reader::Zstd => "zstd decoder",
+        Reader::Tar => "tar reader",
+        Reader::Zip => "zip reader",
+        Reader::Ar => "ar reader",
+        Reader::Json => "JSON parser",
+    }
+}
+
+/// The `{said}` of an error: who refused the bytes and in what words
+/// (quoted: they are the reader's, not linklens's).
+pub const SAID_WORDS: &str = ": the {reader} says \u{201c}{words}\u{201d}";
+/// The `{said}` of a refusal with no words of its own: who found it.
+pub const SAID_BY: &str = " (found by the {reader})";
+
+/// Why a member or an archive could not be read, with `{path}`, `{limit}`,
+/// `{detail}` (an analysis's reason, a digest as written) and `{said}`
+/// placeholders.
 pub fn archive_error(id: ArchiveErrorId) -> &'static str {
     match id {
         ArchiveErrorId::TooBig => "Stopped after {limit} of decompressed data: more than linklens reads from one archive. Extract the binaries and drop them.",
@@ -32,11 +53,11 @@ pub fn archive_error(id: ArchiveErrorId) -> &'static str {
         ArchiveErrorId::AbsolutePath => "{path} is an absolute path: named, not followed.",
         ArchiveErrorId::SymlinkLoop => "{path} leads through more than {limit} symbolic links (a loop).",
         ArchiveErrorId::Encrypted => "{path} is encrypted: linklens does not ask for passwords. Extract it and drop it.",
-        ArchiveErrorId::Truncated => "{path} ends early: the file is cut short ({detail}).",
+        ArchiveErrorId::Truncated => "{path} ends early: the file is cut short{said}.",
         ArchiveErrorId::MemberTooBig => "{path} is bigger than {limit} inside a compressed stream: extract it and drop it.",
-        ArchiveErrorId::Corrupt => "{path} could not be read: {detail}.",
-        ArchiveErrorId::Unsupported => "{path} uses something linklens cannot read: {detail}.",
-        ArchiveErrorId::ImageManifest => "The image's {path} could not be read: {detail}.",
+        ArchiveErrorId::Corrupt => "{path} could not be read{said}.",
+        ArchiveErrorId::Unsupported => "{path} uses something linklens cannot read{said}.",
+        ArchiveErrorId::ImageManifest => "The image's {path} could not be read{said}.",
         ArchiveErrorId::ImageMissing => "The image names {path}, which is not in the archive.",
         ArchiveErrorId::ImageJsonTooBig => "The image's {path} is bigger than {limit}: not read.",
         ArchiveErrorId::ImageIndexTooDeep => "The image's {path} nests indexes more than {limit} deep: not followed further.",

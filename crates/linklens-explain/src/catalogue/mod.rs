@@ -21,7 +21,7 @@ mod topics;
 
 use serde::Serialize;
 
-pub use archive::{archive_error, format_name, ImageReasonWords, THE_ARCHIVE};
+pub use archive::{archive_error, format_name, reader_name, ImageReasonWords, SAID_BY, SAID_WORDS, THE_ARCHIVE};
 pub use linklens::vocab::{CauseId, FixId, NoteId, ReasonId, TargetId, WarningId};
 pub use recipes::{recipe, RecipeWords};
 pub use share::{omitted, share_error};
