@@ -62,6 +62,11 @@ struct Options {
     /// (cgo-off, pure-go-tags, musl-gcc, zig-musl…)
     #[arg(long, value_name = "ID", value_parser = parse_fix, requires = "recipe")]
     fix: Option<linklens::FixId>,
+    /// With --recipe github-actions: the published linklens action the
+    /// workflow checks its build with (owner/linklens@v0); without one, it
+    /// checks with file and readelf
+    #[arg(long, value_name = "ACTION", requires = "recipe")]
+    action: Option<String>,
     /// The binaries to analyse; - reads standard input; a directory is
     /// walked for executables and libraries (symlinks are not followed)
     #[arg(required_unless_present = "generate", value_name = "FILE")]
@@ -273,7 +278,7 @@ fn analyse(path: &str, opts: &Options, text: render::TextOptions) -> Done {
         .as_ref()
         .is_ok_and(|r| fails_on(&r.explanation, opts));
     if let (Some(kind), Ok(r)) = (opts.recipe, &result) {
-        let (text, notes) = recipe(path, r, kind, opts.fix);
+        let (text, notes) = recipe(path, r, kind, opts);
         return Done {
             text,
             failed,
@@ -322,9 +327,10 @@ fn recipe(
     path: &str,
     r: &Report,
     kind: linklens::RecipeKind,
-    id: Option<linklens::FixId>,
+    opts: &Options,
 ) -> (String, String) {
     use linklens_explain::catalogue;
+    let id = opts.fix;
     let label = catalogue::recipe(kind).label;
     let fixes = &r.explanation.fixes;
     let fix = match id {
@@ -345,7 +351,10 @@ fn recipe(
         };
         return (String::new(), format!("{path}: {why}\n"));
     };
-    match render::recipe::recipe(r, fix, kind) {
+    let options = render::recipe::Options {
+        action: opts.action.as_deref().or(render::recipe::ACTION),
+    };
+    match render::recipe::recipe_with(r, fix, kind, options) {
         Ok(text) => (text, String::new()),
         Err(why) => (
             String::new(),

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use linklens::{BuildTool, FixId, RecipeKind};
-use linklens_explain::render::recipe::{recipe, recipes};
+use linklens_explain::render::recipe::{recipe, recipe_with, recipes, Options};
 use linklens_explain::{Fix, Report};
 use serde::Deserialize;
 
@@ -157,6 +157,7 @@ fn every_recipe_of_every_fixture_is_read_by_its_tool() {
     let dir = scratch("lint");
     let (mut dockerfiles, mut workflows, mut makefiles) = (Vec::new(), Vec::new(), Vec::new());
     let mut kinds = BTreeMap::<RecipeKind, usize>::new();
+    let mut gated_checks = 0;
     for (name, r) in fixtures() {
         for fix in &r.explanation.fixes {
             for rc in recipes(&r, fix) {
@@ -217,6 +218,17 @@ fn every_recipe_of_every_fixture_is_read_by_its_tool() {
                         let build = steps.iter().filter_map(|s| s.run.as_deref()).find(|r| r.contains(&b.package)).expect("a build step");
                         assert!(build.contains(&format!("-o ./{}", b.output)), "{build}");
                         workflows.push(path);
+                        // With the action's name known, the check is the action's,
+                        // its inputs held to action.yml by actionlint (`./` is
+                        // this repository's action).
+                        let gated = recipe_with(&r, fix, rc.kind, Options { action: Some("./") }).unwrap();
+                        // Every static build is checked by it; a dynamic one, by a target.
+                        let by_action = gated.contains("        uses: ./\n");
+                        assert!(by_action || fix.expect == linklens::Linkage::Dynamic, "{name} {}: {gated}", fix.id);
+                        gated_checks += usize::from(by_action);
+                        let gated_path = dir.join(format!("{name}.{}.action.{}", fix.id, rc.kind));
+                        std::fs::write(&gated_path, &gated).unwrap();
+                        workflows.push(gated_path);
                     }
                     RecipeKind::Dockerfile => dockerfiles.push(path),
                     RecipeKind::Makefile => makefiles.push(path),
@@ -229,6 +241,7 @@ fn every_recipe_of_every_fixture_is_read_by_its_tool() {
     for kind in RecipeKind::ALL {
         assert!(kinds.get(kind).copied().unwrap_or(0) >= 20, "{kind}: {kinds:?}");
     }
+    assert!(gated_checks >= 20, "workflows checked by the action: {gated_checks}");
     if have("actionlint", &["-version"]) {
         let out = Command::new("actionlint").args(&workflows).output().unwrap();
         assert!(out.status.success(), "actionlint:\n{}", String::from_utf8_lossy(&out.stdout));

@@ -1,6 +1,7 @@
 //! A GitHub Actions workflow: check out, set up the binary's Go release,
 //! install the C toolchain the fix needs (musl-tools, zig), build with the
-//! fix's environment, check the result, upload it.
+//! fix's environment, check the result (with the linklens action when its
+//! published name is known, else with `file` and `readelf`), upload it.
 
 use super::yaml::{block, scalar};
 use super::{comments, words, Ctx};
@@ -58,9 +59,18 @@ pub(super) fn render(r: &Ctx) -> String {
     };
     out += &format!("        run: {}", block(&build, 10));
     out += &format!("      - name: {}\n", scalar(&catalogue::fill(words::STEP_VERIFY, &[("output", &r.out)])));
-    let mut checks = vec![format!("# {}", r.check_comment()), format!("file {path}")];
-    checks.extend(r.checks(&path));
-    out += &format!("        run: {}", block(&checks.join("\n"), 10));
+    match (r.action, r.action_check()) {
+        (Some(action), Some((input, value))) => {
+            out += &comments(&[r.check_comment()], "        # ");
+            out += &format!("        uses: {}\n        with:\n", scalar(action));
+            out += &format!("          files: {}\n          {input}: {}\n", scalar(&path), scalar(value));
+        }
+        _ => {
+            let mut checks = vec![format!("# {}", r.check_comment()), format!("file {path}")];
+            checks.extend(r.checks(&path));
+            out += &format!("        run: {}", block(&checks.join("\n"), 10));
+        }
+    }
     out += &format!("      - uses: {UPLOAD}\n        with:\n          name: {}\n          path: {}\n", scalar(&r.out), scalar(&path));
     out
 }

@@ -27,6 +27,25 @@ pub struct Recipe {
     pub text: String,
 }
 
+/// The published linklens action, when the build was told its name
+/// (`LINKLENS_ACTION=owner/linklens@v0 cargo xtask dist`): a GitHub
+/// Actions recipe then checks its result with it. Without a name (this
+/// repository has no published one), `file` and `readelf` check it.
+pub const ACTION: Option<&str> = option_env!("LINKLENS_ACTION");
+
+/// What a recipe may use beyond the fix.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// The linklens action a workflow checks with (`owner/linklens@v0`).
+    pub action: Option<&'a str>,
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Options { action: ACTION }
+    }
+}
+
 /// Every recipe a fix has, the shell command first. A kind the fix cannot
 /// take is left out; [`recipe`] says why.
 pub fn recipes(report: &Report, fix: &Fix) -> Vec<Recipe> {
@@ -35,13 +54,18 @@ pub fn recipes(report: &Report, fix: &Fix) -> Vec<Recipe> {
 
 /// One recipe of a fix, or the catalogue's sentence saying why it has none.
 pub fn recipe(report: &Report, fix: &Fix, kind: RecipeKind) -> Result<String, &'static str> {
+    recipe_with(report, fix, kind, Options::default())
+}
+
+/// [`recipe`], with the options given.
+pub fn recipe_with(report: &Report, fix: &Fix, kind: RecipeKind, options: Options) -> Result<String, &'static str> {
     if kind == RecipeKind::Shell {
         let mut lines = vec![fix.command.clone()];
         lines.extend(fix.verify.iter().cloned());
         return Ok(lines.join("\n") + "\n");
     }
     let Some(build) = fix.build.as_ref() else { return Err(words::SHELL_ONLY) };
-    let r = Ctx::new(report, fix, build);
+    let r = Ctx { action: options.action, ..Ctx::new(report, fix, build) };
     let text = build.command() + &r.out;
     // A line break ends a Dockerfile instruction and a make recipe line;
     // `{{` is a template in GoReleaser and (as `${{`) in Actions.
@@ -83,6 +107,8 @@ struct Ctx<'a> {
     ca_bundle: Option<&'a str>,
     zoneinfo: Option<&'a str>,
     accounts: Option<&'a str>,
+    /// The linklens action a workflow checks with, if there is one.
+    action: Option<&'a str>,
 }
 
 impl<'a> Ctx<'a> {
@@ -103,6 +129,7 @@ impl<'a> Ctx<'a> {
             ca_bundle: need(report, NeedId::CaBundle),
             zoneinfo: need(report, NeedId::Zoneinfo),
             accounts: need(report, NeedId::Accounts),
+            action: None,
         }
     }
 
@@ -141,6 +168,17 @@ impl<'a> Ctx<'a> {
             _ => lines.push(format!("! readelf -l -d {path} | grep -Eq 'program interpreter|\\(NEEDED\\)'")),
         }
         lines
+    }
+
+    /// The linklens action's input that checks what the fix promises:
+    /// `require-static`, or `targets` with the oldest target the glibc
+    /// floor reaches (none: a floor no target has is checked by `readelf`).
+    fn action_check(&self) -> Option<(&'static str, &str)> {
+        match (self.fix.expect, self.floor_target) {
+            (_, Some(target)) => Some(("targets", target)),
+            (Linkage::Dynamic, None) => None,
+            _ => Some(("require-static", "true")),
+        }
     }
 
     /// linklens' own check of the file at `path`.

@@ -93,3 +93,21 @@ fn what_a_recipe_cannot_carry_is_left_to_the_shell() {
     assert_eq!(recipes(&r, &r.explanation.fixes[0]).iter().map(|x| x.kind).collect::<Vec<_>>(), [RecipeKind::Shell]);
     assert!(recipe(&r, &r.explanation.fixes[0], RecipeKind::Shell).unwrap().starts_with(&r.explanation.fixes[0].command));
 }
+
+#[test]
+fn a_workflow_checks_with_the_action_when_its_name_is_known() {
+    let r = fixture("lookuphost-default-go1.26");
+    let with = |id, action| recipe_with(&r, fix(&r, id), RecipeKind::GithubActions, Options { action }).unwrap();
+    // Static: the action's gate, instead of file and readelf.
+    let gate = with(FixId::CgoOff, Some("acme/linklens@v0"));
+    assert!(gate.contains("        uses: acme/linklens@v0\n        with:\n          files: ./lookuphost\n          require-static: \"true\"\n"), "{gate}");
+    assert!(!gate.contains("readelf") && !gate.contains("file ./"), "{gate}");
+    // Dynamic with a glibc floor: the oldest target that floor reaches.
+    let floor = with(FixId::ZigGlibc, Some("acme/linklens@v0"));
+    assert!(floor.contains("          targets: rhel-7\n") && !floor.contains("require-static"), "{floor}");
+    // No name (this repository publishes none): file and readelf, as before.
+    let plain = with(FixId::CgoOff, None);
+    assert!(plain.contains("file ./lookuphost") && plain.contains("readelf -l -d ./lookuphost") && !plain.contains("uses: acme"), "{plain}");
+    assert_eq!(ACTION, None, "this build was given no action name");
+    assert_eq!(recipe(&r, fix(&r, FixId::CgoOff), RecipeKind::GithubActions).unwrap(), plain);
+}
