@@ -1,0 +1,213 @@
+//! The image judge on images made here from real binaries: where the
+//! loader looks (`/etc/ld.so.conf` and what it includes, the config's
+//! `LD_LIBRARY_PATH`), how the entrypoint is found (the config's `PATH`),
+//! libraries needed by libraries, the counts of an image's files, and a
+//! layer two platforms share read once. Each case is the smallest image
+//! that shows the decision, with what `ld.so` and `docker run` do written
+//! beside it.
+
+use std::io::{Cursor, Read};
+
+use linklens::archive::{ArchiveErrorId, ArchiveFormat, ArchiveReport, ImageReasonId, ImageReport, ImageVerdict};
+use linklens_archive::{Limits, Progress};
+use serde_json::{json, Value};
+
+fn bin(name: &str) -> Vec<u8> {
+    let path = format!("{}/../../fixtures/bin/{name}.gz", env!("CARGO_MANIFEST_DIR"));
+    let gz = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e} (run cargo xtask fixtures)"));
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut raw).unwrap();
+    raw
+}
+
+/// A layer: regular files (mode 0755), in the order given.
+fn layer(files: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut b = tar::Builder::new(Vec::new());
+    for (path, data) in files {
+        let mut h = tar::Header::new_gnu();
+        h.set_size(data.len() as u64);
+        h.set_mode(0o755);
+        b.append_data(&mut h, path, *data).unwrap();
+    }
+    b.into_inner().unwrap()
+}
+
+/// A `docker save` tar of `layers` (bottom first) with `config`'s
+/// `config` section (Entrypoint, Env…) for linux/amd64.
+fn docker(layers: &[Vec<u8>], config: Value) -> Vec<u8> {
+    let names: Vec<String> = (0..layers.len()).map(|i| format!("l{i}.tar")).collect();
+    let manifest = json!([{"Config": "config.json", "RepoTags": ["made:here"], "Layers": names}]);
+    let config = json!({"architecture": "amd64", "os": "linux", "config": config});
+    let mut files: Vec<(String, Vec<u8>)> = vec![("manifest.json".into(), manifest.to_string().into_bytes()), ("config.json".into(), config.to_string().into_bytes())];
+    files.extend(names.into_iter().zip(layers.iter().cloned()));
+    let refs: Vec<(&str, &[u8])> = files.iter().map(|(p, d)| (p.as_str(), d.as_slice())).collect();
+    layer(&refs)
+}
+
+fn open_with(bytes: &[u8], limits: &Limits) -> ArchiveReport {
+    linklens_archive::open(&mut Cursor::new(bytes), bytes.len() as u64, limits, None).expect("an archive")
+}
+
+fn open(bytes: &[u8]) -> ArchiveReport {
+    open_with(bytes, &Limits::default())
+}
+
+fn only(r: &ArchiveReport) -> &ImageReport {
+    assert_eq!(r.images.len(), 1, "{:?}", r.errors);
+    &r.images[0]
+}
+
+/// `/app` (C, needs `libc.so.6` through `/lib64/ld-linux-x86-64.so.2`), its
+/// loader, and a `libc.so.6` in `/opt/mylib`, where `ld.so` does not look
+/// unless told; then `extra` files.
+fn app_with_libc_in_opt(extra: &[(&str, &[u8])]) -> Vec<u8> {
+    let (app, lib) = (bin("c-dynamic"), bin("c-static"));
+    let mut files: Vec<(&str, &[u8])> = vec![("app", &app), ("lib64/ld-linux-x86-64.so.2", &lib), ("opt/mylib/libc.so.6", &lib)];
+    files.extend_from_slice(extra);
+    docker(&[layer(&files)], json!({"Entrypoint": ["/app"]}))
+}
+
+fn starts(image: &ImageReport) -> bool {
+    image.verdict == ImageVerdict::Starts && image.reason_id == ImageReasonId::AllFound
+}
+
+fn lacks_libc(image: &ImageReport) -> bool {
+    image.verdict == ImageVerdict::Fails && image.reason_id == ImageReasonId::MissingLibrary && image.binaries[0].missing == ["libc.so.6"]
+}
+
+#[test]
+fn the_loader_searches_what_ld_so_conf_lists_and_includes() {
+    // Not told: ld.so does not find it ("error while loading shared libraries").
+    let r = open(&app_with_libc_in_opt(&[]));
+    assert!(lacks_libc(only(&r)), "{:?}", only(&r));
+    // Listed through an include of `*.conf`, beside a comment.
+    let include = b"include /etc/ld.so.conf.d/*.conf\n".as_slice();
+    let r = open(&app_with_libc_in_opt(&[("etc/ld.so.conf", include), ("etc/ld.so.conf.d/opt.conf", b"# the vendor's\n/opt/mylib # here\n")]));
+    assert!(starts(only(&r)), "{:?}", only(&r));
+    assert_eq!(only(&r).libc.as_ref().map(|l| l.path.as_str()), Some("/opt/mylib/libc.so.6"));
+    // Listed in ld.so.conf itself.
+    let r = open(&app_with_libc_in_opt(&[("etc/ld.so.conf", b"/opt/mylib\n")]));
+    assert!(starts(only(&r)), "{:?}", only(&r));
+    // ldconfig's glob takes neither another suffix nor a subdirectory.
+    for (conf, _) in [("etc/ld.so.conf.d/opt.txt", ()), ("etc/ld.so.conf.d/sub/opt.conf", ())] {
+        let r = open(&app_with_libc_in_opt(&[("etc/ld.so.conf", include), (conf, b"/opt/mylib\n")]));
+        assert!(lacks_libc(only(&r)), "{conf}: {:?}", only(&r));
+    }
+    // A file that includes itself is read once, and the walk ends.
+    let r = open(&app_with_libc_in_opt(&[("etc/ld.so.conf", include), ("etc/ld.so.conf.d/a.conf", b"include /etc/ld.so.conf.d/*.conf\n/opt/mylib\n")]));
+    assert!(starts(only(&r)), "{:?}", only(&r));
+}
+
+#[test]
+fn ld_so_conf_is_read_up_to_64_files() {
+    // ld.so.conf and 63 included files: the last one is read; one more, not.
+    for (count, found) in [(63, true), (64, false)] {
+        let names: Vec<String> = (0..count).map(|i| format!("etc/ld.so.conf.d/{i:03}.conf")).collect();
+        let mut extra: Vec<(&str, &[u8])> = vec![("etc/ld.so.conf", b"include /etc/ld.so.conf.d/*.conf\n")];
+        for (i, n) in names.iter().enumerate() {
+            extra.push((n, if i + 1 == count { b"/opt/mylib\n" } else { b"/nowhere\n" }));
+        }
+        let r = open(&app_with_libc_in_opt(&extra));
+        assert_eq!(starts(only(&r)), found, "{count} files: {:?}", only(&r));
+    }
+}
+
+#[test]
+fn the_config_sets_ld_library_path_and_path() {
+    let (app, lib) = (bin("c-dynamic"), bin("c-static"));
+    let files = layer(&[("opt/bin/app", &app), ("lib64/ld-linux-x86-64.so.2", &lib), ("opt/mylib/libc.so.6", &lib)]);
+    // The later of two settings wins, as in a Dockerfile's ENV.
+    let r = open(&docker(std::slice::from_ref(&files), json!({"Entrypoint": ["app"], "Env": ["PATH=/nowhere", "PATH=/opt/bin", "LD_LIBRARY_PATH=/opt/mylib"]})));
+    assert!(starts(only(&r)), "{:?}", only(&r));
+    assert_eq!(only(&r).program.as_deref(), Some("/opt/bin/app"));
+    // Without LD_LIBRARY_PATH, the library is not found.
+    let r = open(&docker(std::slice::from_ref(&files), json!({"Entrypoint": ["app"], "Env": ["PATH=/opt/bin"]})));
+    assert!(lacks_libc(only(&r)), "{:?}", only(&r));
+    // Without PATH, Docker's default, which has no /opt/bin.
+    let r = open(&docker(&[files], json!({"Entrypoint": ["app"], "Env": ["LD_LIBRARY_PATH=/opt/mylib"]})));
+    assert_eq!(only(&r).reason_id, ImageReasonId::NotInPath, "{:?}", only(&r));
+}
+
+#[test]
+fn libraries_needed_by_libraries_are_looked_for_too() {
+    // The libc.so.6 found is a C++ program's build: it needs libstdc++,
+    // libm and libgcc_s, which the image lacks.
+    let (app, loader, cxx) = (bin("c-dynamic"), bin("c-static"), bin("cxx-dynamic"));
+    let r = open(&docker(&[layer(&[("app", &app), ("lib64/ld-linux-x86-64.so.2", &loader), ("usr/lib/x86_64-linux-gnu/libc.so.6", &cxx)])], json!({"Entrypoint": ["/app"]})));
+    let image = only(&r);
+    assert_eq!(image.reason_id, ImageReasonId::MissingLibrary, "{image:?}");
+    let missing = &image.binaries[0].missing;
+    assert!(missing.iter().any(|m| m.starts_with("libstdc++.so")), "{missing:?}");
+    assert!(!missing.contains(&"libc.so.6".to_string()), "{missing:?}");
+    assert!(image.binaries[0].needed.len() > 1, "{:?}", image.binaries[0].needed);
+}
+
+#[test]
+fn an_image_counts_the_files_of_its_file_system() {
+    // Two layers; the second replaces one file and adds a Go program.
+    let (c, go) = (bin("c-dynamic"), bin("hello-default-go1.26"));
+    let lower = layer(&[("app", &c), ("README", b"text"), ("old", &c)]);
+    let upper = layer(&[("old", b"now text"), ("hello", &go)]);
+    let r = open(&docker(&[lower, upper], json!({"Entrypoint": ["/hello"]})));
+    assert_eq!((r.files, r.elf, r.go, r.dynamic), (4, 2, 1, 1), "{:?}", r.members.iter().map(|m| &m.path).collect::<Vec<_>>());
+    assert_eq!(r.members.iter().map(|m| m.path.as_str()).collect::<Vec<_>>(), ["app", "hello"]);
+    assert_eq!((only(&r).verdict, only(&r).reason_id), (ImageVerdict::Starts, ImageReasonId::Static));
+}
+
+/// An OCI layout of two platforms that share their one layer.
+fn two_platforms_one_layer() -> Vec<u8> {
+    let go = bin("hello-default-go1.26");
+    let shared = layer(&[("hello", &go)]);
+    let digest = |n: u8| format!("{:064x}", n);
+    let mut blobs: Vec<(String, Vec<u8>)> = vec![(digest(1), shared)];
+    let mut manifests = Vec::new();
+    for (i, arch) in [(2u8, "amd64"), (4, "arm64")] {
+        let config = json!({"architecture": arch, "os": "linux", "config": {"Entrypoint": ["/hello"]}});
+        let manifest = json!({"schemaVersion": 2, "config": {"digest": format!("sha256:{}", digest(i))}, "layers": [{"digest": format!("sha256:{}", digest(1))}]});
+        blobs.push((digest(i), config.to_string().into_bytes()));
+        blobs.push((digest(i + 1), manifest.to_string().into_bytes()));
+        manifests.push(json!({"digest": format!("sha256:{}", digest(i + 1)), "platform": {"os": "linux", "architecture": arch}}));
+    }
+    let index = json!({"schemaVersion": 2, "manifests": manifests}).to_string();
+    let mut files: Vec<(String, Vec<u8>)> = vec![("oci-layout".into(), br#"{"imageLayoutVersion":"1.0.0"}"#.to_vec()), ("index.json".into(), index.into_bytes())];
+    files.extend(blobs.into_iter().map(|(d, b)| (format!("blobs/sha256/{d}"), b)));
+    let refs: Vec<(&str, &[u8])> = files.iter().map(|(p, d)| (p.as_str(), d.as_slice())).collect();
+    layer(&refs)
+}
+
+#[test]
+fn a_layer_two_platforms_share_is_read_once_and_members_name_their_platform() {
+    let bytes = two_platforms_one_layer();
+    let mut most = 0;
+    let mut progress = |p: Progress| most = most.max(p.elf);
+    let r = linklens_archive::open(&mut Cursor::new(&bytes), bytes.len() as u64, &Limits::default(), Some(&mut progress)).unwrap();
+    assert_eq!(r.format, ArchiveFormat::OciLayout);
+    assert_eq!(r.images.len(), 2, "{:?}", r.errors);
+    assert_eq!(most, 1, "one binary analysed, in the one layer");
+    let paths: Vec<&str> = r.members.iter().map(|m| m.path.as_str()).collect();
+    assert_eq!(paths, ["linux/amd64!/hello", "linux/arm64!/hello"]);
+    // The amd64 program on arm64: the wrong architecture there.
+    assert_eq!(r.images[0].verdict, ImageVerdict::Starts);
+    assert_eq!(r.images[1].verdict, ImageVerdict::Fails);
+}
+
+#[test]
+fn an_index_without_an_oci_layout_file_is_a_plain_tar() {
+    let t = layer(&[("index.json", br#"{"manifests":[]}"#), ("app", &bin("c-static"))]);
+    let r = open(&t);
+    assert_eq!(r.format, ArchiveFormat::Tar);
+    assert!(r.images.is_empty() && r.errors.is_empty(), "{r:?}");
+    assert_eq!(r.members.len(), 1);
+}
+
+#[test]
+fn json_at_the_limit_is_read_one_byte_over_is_not() {
+    let image = docker(&[layer(&[("app", &bin("c-static"))])], json!({"Entrypoint": ["/app"]}));
+    // The size of the bigger of its JSON files.
+    let mut entries = tar::Archive::new(&image[..]);
+    let biggest = entries.entries().unwrap().map(|e| e.unwrap()).filter(|e| e.path().unwrap().extension().is_some_and(|x| x == "json")).map(|e| e.size()).max().unwrap();
+    let r = open_with(&image, &Limits { max_json: biggest, ..Limits::default() });
+    assert_eq!(only(&r).verdict, ImageVerdict::Starts, "{:?}", r.errors);
+    let r = open_with(&image, &Limits { max_json: biggest - 1, ..Limits::default() });
+    assert_eq!(r.errors.iter().map(|e| e.id).collect::<Vec<_>>(), [ArchiveErrorId::ImageJsonTooBig]);
+}
