@@ -350,12 +350,8 @@ impl Image<'_> {
                 continue;
             }
             needed.push(lib.clone());
-            let by_report = if by == path {
-                Some(report)
-            } else {
-                self.member(&by).and_then(|m| m.facts.as_ref())
-            };
-            let Some(by_report) = by_report else { continue };
+            // The program is a member too: its facts are `report`.
+            let Some(by_report) = self.member(&by).and_then(|m| m.facts.as_ref()) else { continue };
             match self.find_library(&lib, by_report, &by, conf) {
                 Ok(Some(found)) => {
                     if lib == "libc.so.6" && libc.is_none() {

@@ -9,16 +9,11 @@ use crate::source::ReadSeek;
 use crate::walk::{Sink, Walker};
 
 impl Walker<'_> {
-    pub(crate) fn layer_elves(&self, sink: &Sink) -> usize {
-        match sink {
-            Sink::Layer(l) => l.elves.len(),
-            Sink::Plain => 0,
-        }
-    }
-    /// A regular file of a layer; `before` tells whether an analysis was added.
-    pub(crate) fn layer_file(&mut self, path: &str, size: u64, before: usize, sink: &mut Sink) {
+    /// An ELF file of a layer, just analysed: every analysis adds a
+    /// member to the layer (a refusal too), so its member is the last one.
+    pub(crate) fn layer_file(&mut self, path: &str, size: u64, sink: &mut Sink) {
         if let Sink::Layer(layer) = sink {
-            let elf = (layer.elves.len() > before).then(|| layer.elves.len() - 1);
+            let elf = layer.elves.len().checked_sub(1);
             layer.entries.push((path.to_string(), Node::File { size, elf }));
         }
     }

@@ -188,7 +188,7 @@ fn a_layer_two_platforms_share_is_read_once_and_members_name_their_platform() {
     assert_eq!(paths, ["linux/amd64!/hello", "linux/arm64!/hello"]);
     // The amd64 program on arm64: the wrong architecture there.
     assert_eq!(r.images[0].verdict, ImageVerdict::Starts);
-    assert_eq!(r.images[1].verdict, ImageVerdict::Fails);
+    assert_eq!((r.images[1].verdict, r.images[1].reason_id), (ImageVerdict::Fails, ImageReasonId::WrongArch));
 }
 
 #[test]
@@ -210,4 +210,80 @@ fn json_at_the_limit_is_read_one_byte_over_is_not() {
     assert_eq!(only(&r).verdict, ImageVerdict::Starts, "{:?}", r.errors);
     let r = open_with(&image, &Limits { max_json: biggest - 1, ..Limits::default() });
     assert_eq!(r.errors.iter().map(|e| e.id).collect::<Vec<_>>(), [ArchiveErrorId::ImageJsonTooBig]);
+}
+
+#[test]
+fn ld_so_conf_is_kept_up_to_64_kib() {
+    // ldconfig reads any size; linklens keeps a conf file of 64 KiB at most
+    // (a bound against a hostile layer): the directory on its last line.
+    for (size, found) in [(64 * 1024, true), (64 * 1024 + 1, false)] {
+        let mut conf = vec![b'#'; size - "\n/opt/mylib\n".len()];
+        conf.extend_from_slice(b"\n/opt/mylib\n");
+        let r = open(&app_with_libc_in_opt(&[("etc/ld.so.conf", &conf)]));
+        assert_eq!(starts(only(&r)), found, "{size} bytes: {:?}", only(&r));
+    }
+}
+
+/// A stand-in C library: a real ELF file whose bytes name glibc's symbol
+/// versions up to `version` (what the image's libc version is read from).
+fn libc_of(version: &str) -> Vec<u8> {
+    let mut lib = bin("c-static");
+    lib.extend_from_slice(format!("\0GLIBC_2.2.5\0GLIBC_{version}\0GLIBC_PRIVATE\0").as_bytes());
+    lib
+}
+
+#[test]
+fn the_image_s_glibc_must_be_as_new_as_the_program_asks() {
+    // c-dynamic asks for GLIBC_2.34 at most.
+    let (app, loader) = (bin("c-dynamic"), bin("c-static"));
+    for (have, verdict) in [("2.34", ImageVerdict::Starts), ("2.33", ImageVerdict::Fails)] {
+        let lib = libc_of(have);
+        let r = open(&docker(&[layer(&[("app", &app), ("lib64/ld-linux-x86-64.so.2", &loader), ("lib/x86_64-linux-gnu/libc.so.6", &lib)])], json!({"Entrypoint": ["/app"]})));
+        let image = only(&r);
+        assert_eq!(image.verdict, verdict, "glibc {have}: {image:?}");
+        assert_eq!(image.libc.as_ref().and_then(|l| l.version.as_deref()), Some(have));
+        if verdict == ImageVerdict::Fails {
+            assert_eq!(image.reason_id, ImageReasonId::GlibcTooOld);
+        }
+    }
+}
+
+#[test]
+fn an_older_debian_s_libc_file_name_is_read_through_its_link() {
+    // Before glibc 2.34, Debian's libc.so.6 is a link to libc-2.31.so.
+    let mut b = tar::Builder::new(Vec::new());
+    let (app, loader, lib) = (bin("c-dynamic"), bin("c-static"), libc_of("2.31"));
+    for (path, data) in [("app", &app), ("lib64/ld-linux-x86-64.so.2", &loader), ("lib/x86_64-linux-gnu/libc-2.31.so", &lib)] {
+        let mut h = tar::Header::new_gnu();
+        h.set_size(data.len() as u64);
+        h.set_mode(0o755);
+        b.append_data(&mut h, path, &data[..]).unwrap();
+    }
+    let mut h = tar::Header::new_gnu();
+    h.set_entry_type(tar::EntryType::Symlink);
+    h.set_size(0);
+    b.append_link(&mut h, "lib/x86_64-linux-gnu/libc.so.6", "libc-2.31.so").unwrap();
+    let r = open(&docker(&[b.into_inner().unwrap()], json!({"Entrypoint": ["/app"]})));
+    let image = only(&r);
+    assert_eq!(image.libc.as_ref().map(|l| (l.name.as_str(), l.version.as_deref())), Some(("glibc", Some("2.31"))), "{image:?}");
+    assert_eq!(image.reason_id, ImageReasonId::GlibcTooOld, "{image:?}");
+}
+
+#[test]
+fn musl_is_its_loader_not_any_library() {
+    let go = bin("hello-default-go1.26");
+    let r = open(&docker(&[layer(&[("hello", &go), ("lib/libz.so.1", b"not musl")])], json!({"Entrypoint": ["/hello"]})));
+    assert_eq!(only(&r).libc, None);
+    let r = open(&docker(&[layer(&[("hello", &go), ("lib/ld-musl-x86_64.so.1", b"musl")])], json!({"Entrypoint": ["/hello"]})));
+    assert_eq!(only(&r).libc.as_ref().map(|l| (l.name.as_str(), l.path.as_str())), Some(("musl", "/lib/ld-musl-x86_64.so.1")));
+}
+
+#[test]
+fn every_program_that_needs_a_loader_is_listed_and_only_those() {
+    // A dynamic program, a static one, a shared library (no loader of its own).
+    let (c, go, lib) = (bin("c-dynamic"), bin("hello-default-go1.26"), bin("export-c-shared-go1.26"));
+    let r = open(&docker(&[layer(&[("app", &c), ("hello", &go), ("libexport.so", &lib)])], json!({"Entrypoint": ["/hello"]})));
+    let listed: Vec<&str> = only(&r).binaries.iter().map(|b| b.path.as_str()).collect();
+    assert_eq!(listed, ["/app"]);
+    assert_eq!(only(&r).binaries[0].missing, ["/lib64/ld-linux-x86-64.so.2", "libc.so.6"]);
 }

@@ -67,9 +67,8 @@ impl Walker<'_> {
             }
             match f.kind {
                 Kind::Elf => {
-                    let before = self.layer_elves(sink);
                     self.analyse_range(src, join(prefix, &f.path), f.start, f.len, sink);
-                    self.layer_file(&f.path, f.len, before, sink);
+                    self.layer_file(&f.path, f.len, sink);
                     self.layer_libc(&f.path, &mut Window::new(src, f.start, f.len), f.len, sink);
                 }
                 _ => self.seekable(&mut Window::new(src, f.start, f.len), f.len, prefix, &f.path, depth, sink),
@@ -92,10 +91,9 @@ impl Walker<'_> {
                 if sniff(&head[..n]) == Kind::Elf {
                     self.size_hint = Some(size);
                     let Some(bytes) = self.hold(&mut rejoin(&head[..n], &mut entry), &join(prefix, &path)) else { continue };
-                    let before = self.layer_elves(sink);
                     let len = bytes.len() as u64;
                     self.analysed(join(prefix, &path), len, linklens::analyze(&bytes[..]), sink);
-                    self.layer_file(&path, size, before, sink);
+                    self.layer_file(&path, size, sink);
                     self.layer_libc(&path, &mut Cursor::new(&bytes[..]), len, sink);
                 } else {
                     self.layer_text(&path, &mut rejoin(&head[..n], &mut entry), size, sink);
