@@ -90,3 +90,23 @@ impl Read for ZstdFrames<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_put_back_come_first_whatever_the_reads_sizes() {
+        let mut p = Peeked { head: *b"abcd", at: 0, inner: Box::new(&b"efgh"[..]) };
+        let mut one = [0u8; 1];
+        assert_eq!(p.read(&mut one).unwrap(), 1);
+        assert_eq!(&one, b"a");
+        // Three of the four are left: a longer read takes them alone.
+        let mut rest = [0u8; 8];
+        assert_eq!(p.read(&mut rest).unwrap(), 3);
+        assert_eq!(&rest[..3], b"bcd");
+        let mut tail = Vec::new();
+        p.read_to_end(&mut tail).unwrap();
+        assert_eq!(tail, b"efgh");
+    }
+}

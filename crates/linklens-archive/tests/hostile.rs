@@ -253,6 +253,33 @@ fn whose_words_an_error_quotes_is_named() {
     assert!(r.errors.iter().all(|e| e.said_by.is_none() && e.detail.is_none()), "{:?}", r.errors);
 }
 
+/// A skippable zstd frame (`0x184D2A5?`, a length, that many bytes).
+fn skippable(len: u32, have: usize) -> Vec<u8> {
+    let mut f = vec![0x53, 0x2a, 0x4d, 0x18];
+    f.extend_from_slice(&len.to_le_bytes());
+    f.extend(std::iter::repeat_n(0u8, have));
+    f
+}
+
+#[test]
+fn zstd_frames_are_read_in_turn_and_skippable_ones_skipped() {
+    // A tar split over two frames with a skippable frame between them,
+    // as `zstd` writes metadata (and `cat a.zst b.zst` is one stream).
+    let t = tar(&[("a", &elf()), ("b", &elf())]);
+    let (first, second) = t.split_at(t.len() / 2);
+    let mut z = zstd(first);
+    z.extend(skippable(16, 16));
+    z.extend(zstd(second));
+    let r = open(&z);
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(r.members.len(), 2);
+    // A skippable frame cut short: linklens's own refusal.
+    let mut cut = zstd(&elf());
+    cut.extend(skippable(100, 10));
+    let r = open(&cut);
+    assert_eq!(r.errors.iter().map(|e| (e.id, e.said_by, e.detail.is_some())).collect::<Vec<_>>(), [(ArchiveErrorId::Truncated, Some(linklens::archive::Reader::Zstd), false)]);
+}
+
 /// A `docker save` tar built by hand: one layer, a config.
 fn image(layer: &[u8], config: &str) -> Vec<u8> {
     let manifest = r#"[{"Config":"config.json","RepoTags":["evil:1"],"Layers":["layer.tar"]}]"#;
