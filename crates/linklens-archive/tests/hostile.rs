@@ -153,6 +153,28 @@ fn traversal_and_absolute_paths_are_named_not_followed() {
 }
 
 #[test]
+fn errors_are_one_per_id_and_path_and_a_thousand_at_most() {
+    // The same refusal twice is said once; the same id at two paths, twice.
+    let r = open(&raw_tar(&["/a", "/a", "/b"]));
+    let said: Vec<(ArchiveErrorId, Option<&str>)> = r.errors.iter().map(|e| (e.id, e.path.as_deref())).collect();
+    assert_eq!(said, [(ArchiveErrorId::AbsolutePath, Some("/a")), (ArchiveErrorId::AbsolutePath, Some("/b"))]);
+    // A bomb of refused paths does not become as many errors.
+    let names: Vec<String> = (0..1001).map(|i| format!("/p{i}")).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let r = open(&raw_tar(&refs));
+    assert_eq!(r.errors.len(), 1000);
+    assert_eq!(r.errors.last().and_then(|e| e.path.as_deref()), Some("/p999"));
+}
+
+#[test]
+fn a_nested_archive_s_damage_is_named_at_its_path() {
+    let r = open(&tar(&[("inner.zip", b"PK\x03\x04not a zip at all"), ("inner.tar.gz", b"\x1f\x8b\x08\0garbage-garbage")]));
+    let mut at: Vec<(ArchiveErrorId, Option<&str>)> = r.errors.iter().map(|e| (e.id, e.path.as_deref())).collect();
+    at.sort();
+    assert_eq!(at, [(ArchiveErrorId::Corrupt, Some("inner.tar.gz")), (ArchiveErrorId::Corrupt, Some("inner.zip"))], "{:?}", r.errors);
+}
+
+#[test]
 fn long_paths_are_refused() {
     let long = "d/".repeat(3000) + "bin";
     let r = open(&tar(&[(&long, &elf())]));
