@@ -198,6 +198,98 @@ fn nesting_stops_at_the_depth_limit() {
     assert_eq!(r.members[0].path, "a.zip!/b.tar!/bin");
 }
 
+/// An `ar` archive (System V, as `ar rc` writes it).
+fn ar(members: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = b"!<arch>\n".to_vec();
+    for (name, data) in members {
+        out.extend_from_slice(format!("{:<16}{:<12}{:<6}{:<6}{:<8}{:<10}`\n", format!("{name}/"), 0, 0, 0, 644, data.len()).as_bytes());
+        out.extend_from_slice(data);
+        if data.len() % 2 == 1 {
+            out.push(b'\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn nesting_is_counted_in_every_container_and_every_walk() {
+    // Three levels deep is read; the fourth container is not opened.
+    let nest = |wrap: &dyn Fn(&str, &[u8]) -> Vec<u8>| {
+        let mut inner = elf();
+        for name in ["bin", "c", "b", "a"] {
+            inner = wrap(name, &inner);
+        }
+        inner
+    };
+    let tars = nest(&|name, data| tar(&[(name, data)]));
+    let ars = nest(&|name, data| ar(&[(name, data)]));
+    // The outermost tar cut short is read front to back: the same depths.
+    let mut cut = tars.clone();
+    cut.truncate(cut.len() - 1024);
+    let mut h = tar::Header::new_gnu();
+    h.set_path("cut").unwrap();
+    h.set_size(10_000);
+    h.set_cksum();
+    cut.extend_from_slice(h.as_bytes());
+    cut.extend_from_slice(&[1; 100]);
+    for (what, bytes) in [("tar", tars.clone()), ("gzipped tar", gzip(&tars)), ("ar", ars), ("cut tar", cut)] {
+        let r = open(&bytes);
+        let deep: Vec<(ArchiveErrorId, Option<&str>)> = r.errors.iter().filter(|e| e.id == ArchiveErrorId::TooDeep).map(|e| (e.id, e.path.as_deref())).collect();
+        assert_eq!(deep, [(ArchiveErrorId::TooDeep, Some("a!/b!/c"))], "{what}: {:?}", r.errors);
+        assert!(r.members.is_empty(), "{what}");
+    }
+    // One level less: the binary is read.
+    let mut three = elf();
+    for name in ["bin", "c", "b"] {
+        three = ar(&[(name, &three)]);
+    }
+    assert_eq!(open(&three).members.iter().map(|m| m.path.as_str()).collect::<Vec<_>>(), ["b!/c!/bin"]);
+}
+
+#[test]
+fn the_chain_names_four_formats_at_most() {
+    let limits = Limits { max_compressions: 8, ..Limits::default() };
+    let mut deep = tar(&[("bin", &elf())]);
+    for _ in 0..5 {
+        deep = gzip(&deep);
+    }
+    let r = open_with(&deep, &limits);
+    assert_eq!(r.chain, [ArchiveFormat::Gzip; 4]);
+    assert_eq!(r.members.len(), 1);
+}
+
+#[test]
+fn a_path_of_the_longest_length_allowed_is_read() {
+    let limits = Limits { max_path: 12, ..Limits::default() };
+    let r = open_with(&tar(&[("abcdefgh/bin", &elf()), ("abcdefgh/bin2", &elf())]), &limits);
+    assert_eq!(r.members.iter().map(|m| m.path.as_str()).collect::<Vec<_>>(), ["abcdefgh/bin"]);
+    assert_eq!(ids(&r), [ArchiveErrorId::PathTooLong]);
+}
+
+#[test]
+fn members_are_counted_by_kind_and_a_refused_binary_keeps_its_reason() {
+    let go = {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/bin/hello-default-go1.26.gz");
+        let mut raw = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&std::fs::read(path).unwrap()[..]), &mut raw).unwrap();
+        raw
+    };
+    let mut progress = Vec::new();
+    let t = tar(&[("go", &go), ("go2", &go), ("short", &go[..100]), ("text", b"hello")]);
+    let mut record = |p: linklens_archive::Progress| progress.push(p);
+    let r = linklens_archive::open(&mut Cursor::new(&t), t.len() as u64, &Limits::default(), Some(&mut record)).unwrap();
+    assert_eq!((r.files, r.elf, r.go, r.dynamic), (4, 3, 2, 0));
+    // A binary cut after 100 bytes: a member with the analysis's own error.
+    let short = r.members.iter().find(|m| m.path == "short").unwrap();
+    assert!(short.error.as_ref().is_some_and(|e| e.id == ArchiveErrorId::Analysis && e.analysis.is_some()), "{short:?}");
+    assert!(message(short.error.as_ref().unwrap()).starts_with("short: "), "{}", message(short.error.as_ref().unwrap()));
+    // Progress is told as the walk goes, and ends where the report does.
+    assert!(progress.len() >= 3, "{progress:?}");
+    let last = progress.last().unwrap();
+    assert_eq!((last.elf, last.files, last.bytes), (3, 4, r.bytes_scanned));
+    assert!(r.bytes_scanned > go.len() as u64, "{}", r.bytes_scanned);
+}
+
 #[test]
 fn compression_inside_compression_is_capped() {
     let twice = gzip(&gzip(&elf()));
