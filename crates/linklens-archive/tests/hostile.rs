@@ -291,6 +291,37 @@ fn members_are_counted_by_kind_and_a_refused_binary_keeps_its_reason() {
 }
 
 #[test]
+fn a_tar_without_its_end_blocks_is_whole_and_read_in_place() {
+    // GNU tar writes two zero blocks at the end; some writers do not. The
+    // last member's padded data ends at the file's end: nothing is missing.
+    let mut t = tar(&[("a", &elf()), ("b", &elf())]);
+    while t.ends_with(&[0; 512]) && t.len() > 512 * 4 {
+        t.truncate(t.len() - 512);
+    }
+    assert_eq!(t.len(), 4 * 512);
+    let r = open(&t);
+    assert!(r.errors.is_empty() && r.members.len() == 2, "{r:?}");
+    let gz = gzip(&t);
+    let decoded = linklens_archive::open_decoded(ArchiveFormat::Gzip, &mut Cursor::new(&t), t.len() as u64, gz.len() as u64, &Limits::default(), None);
+    assert!(decoded.is_some_and(|d| d.members.len() == 2), "walked in place by the page");
+}
+
+#[test]
+fn a_stored_zip_member_that_lies_about_its_size_is_not_read_in_place() {
+    // Stored members are read where they lie when both sizes agree; a
+    // member whose compressed size says less goes through the zip reader,
+    // which refuses it.
+    let mut z = zip_stored(&[("bin", &elf())]);
+    let central = z.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+    z[central + 20..central + 24].copy_from_slice(&32u32.to_le_bytes());
+    let at = z.windows(4).position(|w| w == b"PK\x03\x04").unwrap();
+    z[at + 18..at + 22].copy_from_slice(&32u32.to_le_bytes());
+    let r = open(&z);
+    assert!(r.members.is_empty(), "{:?}", r.members);
+    assert!(!r.errors.is_empty());
+}
+
+#[test]
 fn compression_inside_compression_is_capped() {
     let twice = gzip(&gzip(&elf()));
     assert_eq!(open(&twice).members.len(), 1);

@@ -287,3 +287,41 @@ fn every_program_that_needs_a_loader_is_listed_and_only_those() {
     assert_eq!(listed, ["/app"]);
     assert_eq!(only(&r).binaries[0].missing, ["/lib64/ld-linux-x86-64.so.2", "libc.so.6"]);
 }
+
+fn entry(b: &mut tar::Builder<Vec<u8>>, path: &str, kind: tar::EntryType, link: Option<&str>, data: &[u8]) {
+    let mut h = tar::Header::new_gnu();
+    h.set_entry_type(kind);
+    h.set_size(data.len() as u64);
+    h.set_mode(0o755);
+    match link {
+        Some(target) => b.append_link(&mut h, path, target).unwrap(),
+        None => b.append_data(&mut h, path, data).unwrap(),
+    }
+}
+
+#[test]
+fn a_file_over_a_lower_layer_s_directory_replaces_all_of_it() {
+    let (app, loader, lib) = (bin("c-dynamic"), bin("c-static"), bin("c-static"));
+    let mut lower = tar::Builder::new(Vec::new());
+    entry(&mut lower, "app", tar::EntryType::Regular, None, &app);
+    entry(&mut lower, "lib64/", tar::EntryType::Directory, None, b"");
+    entry(&mut lower, "lib64/ld-linux-x86-64.so.2", tar::EntryType::Regular, None, &loader);
+    entry(&mut lower, "lib/x86_64-linux-gnu/libc.so.6", tar::EntryType::Regular, None, &lib);
+    let lower = lower.into_inner().unwrap();
+    let r = open(&docker(std::slice::from_ref(&lower), json!({"Entrypoint": ["/app"]})));
+    assert!(starts(only(&r)), "{:?}", only(&r));
+    // An upper layer puts a file where the directory was: the loader is gone.
+    let upper = layer(&[("lib64", b"a file now")]);
+    let r = open(&docker(&[lower, upper], json!({"Entrypoint": ["/app"]})));
+    assert_eq!(only(&r).reason_id, ImageReasonId::NoLoader, "{:?}", only(&r));
+}
+
+#[test]
+fn a_hard_link_is_the_file_it_names() {
+    let go = bin("hello-default-go1.26");
+    let mut b = tar::Builder::new(Vec::new());
+    entry(&mut b, "usr/bin/hello", tar::EntryType::Regular, None, &go);
+    entry(&mut b, "app", tar::EntryType::Link, Some("usr/bin/hello"), b"");
+    let r = open(&docker(&[b.into_inner().unwrap()], json!({"Entrypoint": ["/app"]})));
+    assert_eq!((only(&r).verdict, only(&r).reason_id), (ImageVerdict::Starts, ImageReasonId::Static), "{:?}", only(&r));
+}
