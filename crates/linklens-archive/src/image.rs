@@ -354,8 +354,8 @@ impl Image<'_> {
             let Some(by_report) = self.member(&by).and_then(|m| m.facts.as_ref()) else { continue };
             match self.find_library(&lib, by_report, &by, conf) {
                 Ok(Some(found)) => {
-                    if lib == "libc.so.6" && libc.is_none() {
-                        libc = Some(found.clone());
+                    if lib == "libc.so.6" {
+                        libc.get_or_insert_with(|| found.clone());
                     }
                     if let Some(r) = self.member(&found).and_then(|m| m.facts.as_ref()) {
                         queue.extend(

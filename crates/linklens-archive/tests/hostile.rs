@@ -418,6 +418,11 @@ fn zstd_frames_are_read_in_turn_and_skippable_ones_skipped() {
     let r = open(&z);
     assert!(r.errors.is_empty(), "{:?}", r.errors);
     assert_eq!(r.members.len(), 2);
+    // Bytes that are no frame after one: the zstd decoder's refusal, in its words.
+    let mut junk = zstd(&elf());
+    junk.extend_from_slice(b"PK\x03\x04 no frame at all");
+    let r = open(&junk);
+    assert_eq!(r.errors.iter().map(|e| (e.id, e.said_by, e.detail.is_some())).collect::<Vec<_>>(), [(ArchiveErrorId::Corrupt, Some(linklens::archive::Reader::Zstd), true)]);
     // A skippable frame cut short: linklens's own refusal.
     let mut cut = zstd(&elf());
     cut.extend(skippable(100, 10));

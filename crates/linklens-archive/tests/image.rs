@@ -146,11 +146,11 @@ fn libraries_needed_by_libraries_are_looked_for_too() {
 fn an_image_counts_the_files_of_its_file_system() {
     // Two layers; the second replaces one file and adds a Go program.
     let (c, go) = (bin("c-dynamic"), bin("hello-default-go1.26"));
-    let lower = layer(&[("app", &c), ("README", b"text"), ("old", &c)]);
+    let lower = layer(&[("app", &c), ("README", b"text"), ("old", &c), ("tool", &c)]);
     let upper = layer(&[("old", b"now text"), ("hello", &go)]);
     let r = open(&docker(&[lower, upper], json!({"Entrypoint": ["/hello"]})));
-    assert_eq!((r.files, r.elf, r.go, r.dynamic), (4, 2, 1, 1), "{:?}", r.members.iter().map(|m| &m.path).collect::<Vec<_>>());
-    assert_eq!(r.members.iter().map(|m| m.path.as_str()).collect::<Vec<_>>(), ["app", "hello"]);
+    assert_eq!((r.files, r.elf, r.go, r.dynamic), (5, 3, 1, 2), "{:?}", r.members.iter().map(|m| &m.path).collect::<Vec<_>>());
+    assert_eq!(r.members.iter().map(|m| m.path.as_str()).collect::<Vec<_>>(), ["app", "hello", "tool"]);
     assert_eq!((only(&r).verdict, only(&r).reason_id), (ImageVerdict::Starts, ImageReasonId::Static));
 }
 
