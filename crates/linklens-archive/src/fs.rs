@@ -27,8 +27,9 @@ pub struct Layer {
     pub opaque: Vec<String>,
     /// The binaries of this layer, each with its analysis.
     pub elves: Vec<linklens::archive::Member>,
-    /// Small configuration files the loader reads (`etc/ld.so.conf*`) and
-    /// `etc/os-release`, by path.
+    /// Small configuration files the loader reads (`etc/ld.so.conf` and
+    /// what is under `etc/ld.so.conf.d/`), by path, and scripts' first
+    /// lines (as `#!path`).
     pub texts: BTreeMap<String, String>,
     /// The glibc or musl version read from a C library of this layer, by path.
     pub libc_versions: BTreeMap<String, String>,

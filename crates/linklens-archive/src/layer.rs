@@ -22,7 +22,8 @@ impl Walker<'_> {
     pub(crate) fn layer_text(&mut self, path: &str, r: &mut dyn Read, size: u64, sink: &mut Sink) {
         if let Sink::Layer(layer) = sink {
             layer.entries.push((path.to_string(), Node::File { size, elf: None }));
-            let wanted = path == "etc/ld.so.conf" || path == "etc/os-release" || path == "usr/lib/os-release" || (path.starts_with("etc/ld.so.conf.d/") && path.ends_with(".conf"));
+            // What `ld_so_conf` may read (it takes the `*.conf` an include names).
+            let wanted = path == "etc/ld.so.conf" || path.starts_with("etc/ld.so.conf.d/");
             let mut head = Vec::new();
             let keep = if wanted { crate::limits::LAYER_CONF_BYTES } else { crate::limits::LAYER_HEAD_BYTES };
             if r.take(keep).read_to_end(&mut head).is_err() {

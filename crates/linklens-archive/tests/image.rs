@@ -325,3 +325,11 @@ fn a_hard_link_is_the_file_it_names() {
     let r = open(&docker(&[b.into_inner().unwrap()], json!({"Entrypoint": ["/app"]})));
     assert_eq!((only(&r).verdict, only(&r).reason_id), (ImageVerdict::Starts, ImageReasonId::Static), "{:?}", only(&r));
 }
+
+#[test]
+fn a_script_s_interpreter_is_its_first_line() {
+    let r = open(&docker(&[layer(&[("run.sh", b"#!/bin/sh -e\necho hi\n")])], json!({"Entrypoint": ["/run.sh"]})));
+    let image = only(&r);
+    assert_eq!((image.verdict, image.reason_id), (ImageVerdict::Unknown, ImageReasonId::Script));
+    assert!(image.values.contains(&("interpreter".to_string(), "/bin/sh -e".to_string())), "{:?}", image.values);
+}
