@@ -16,7 +16,7 @@ use linklens::{Facts, NeedId};
 use serde_json::Value;
 
 use crate::fs::{Fs, Layer, Lookup, Node};
-use crate::limits::{error, refused};
+use crate::limits::error;
 use crate::oci::{self, Plan, Problem};
 use crate::source::{ReadSeek, Window};
 use crate::walk::{Sink, Walker};
@@ -104,8 +104,8 @@ pub fn walk_image(walker: &mut Walker, src: &mut dyn ReadSeek, len: u64) -> bool
         let mut bytes = Vec::new();
         let mut w = Window::new(src, start, size_);
         w.read_to_end(&mut bytes).map_err(|e| {
-            let said = refused(ArchiveErrorId::ImageManifest, p, &e, Reader::File);
-            Problem::Unreadable(said.said_by.unwrap_or(Reader::File), said.detail)
+            let (by, words) = crate::source::Said::who(&e, Reader::File);
+            Problem::Unreadable(by, words)
         })?;
         serde_json::from_slice(&bytes).map_err(|e| Problem::Unreadable(Reader::Json, Some(e.to_string())))
     };

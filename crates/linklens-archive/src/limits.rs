@@ -96,9 +96,6 @@ pub fn error(id: ArchiveErrorId, path: Option<&str>, limit: Option<u64>, detail:
 /// under the container reader), else `by`, the reader that returned it;
 /// and its words, unless the refusal was linklens's own.
 pub fn refused(id: ArchiveErrorId, path: &str, e: &(dyn std::error::Error + 'static), by: Reader) -> ArchiveError {
-    let (by, words) = match Said::find(e) {
-        Some(said) => (said.by, said.words.clone()),
-        None => (by, Some(e.to_string())),
-    };
-    ArchiveError { said_by: Some(by), detail: words.filter(|w| !w.is_empty()), ..error(id, Some(path), None, "") }
+    let (by, words) = Said::who(e, by);
+    ArchiveError { said_by: Some(by), detail: words, ..error(id, Some(path), None, "") }
 }

@@ -190,6 +190,15 @@ impl Said {
     pub fn own(kind: io::ErrorKind, by: Reader) -> io::Error {
         io::Error::new(kind, Said { by, words: None })
     }
+    /// Who refused, and in what words: the mark down `e`'s chain, else
+    /// `by` (the reader that returned `e`) with `e`'s own words.
+    pub fn who(e: &(dyn std::error::Error + 'static), by: Reader) -> (Reader, Option<String>) {
+        let (by, words) = match Said::find(e) {
+            Some(said) => (said.by, said.words.clone()),
+            None => (by, Some(e.to_string())),
+        };
+        (by, words.filter(|w| !w.is_empty()))
+    }
     /// The mark down `e`'s chain of sources, if there is one.
     pub fn find<'e>(e: &'e (dyn std::error::Error + 'static)) -> Option<&'e Said> {
         let mut at: Option<&(dyn std::error::Error + 'static)> = Some(e);
