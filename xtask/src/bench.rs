@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::goals::{self, Figures};
 use crate::{have, project_root, run, Result};
 
 const RUNS: usize = 9;
@@ -71,9 +72,12 @@ pub fn bench() -> Result<()> {
     println!("\nmedian of {RUNS} runs, warm page cache; ratio = tool time / linklens time\n");
     println!("{table}");
     let (tgz, image) = archive_inputs(&dir)?;
-    let archives = archive_rows(&cli, &tgz, &image)?;
+    let (archives, tgz_cli_ms) = archive_rows(&cli, &tgz, &image)?;
+    let mut figures = Figures { tgz_cli_ms: Some(tgz_cli_ms), ..Figures::default() };
     println!("\narchives (median of 3, warm page cache; first result in process, through the same walker)\n");
     println!("{archives}");
+    let tgz_name = file_name(&tgz)?;
+    let decoder_tgz = tgz.clone();
     browser_inputs.push(tgz);
     browser_inputs.push(image);
     std::fs::write(dir.join("results.md"), format!("{real}\n{table}\n{archives}"))?;
@@ -91,7 +95,10 @@ pub fn bench() -> Result<()> {
         .env("PATH", &path)
         .current_dir(root.join("web")))?;
     eprintln!("written to target/bench/browser.json");
-    load(&root, &dir, &path)
+    figures.take_rows(&goals::browser_rows(&dir.join("browser.json"))?, &tgz_name);
+    figures.tgz_decoder_ms = Some(decoder(&root, &dir, &path, &decoder_tgz)?);
+    figures.first_result_ms = Some(load(&root, &dir, &path)?);
+    goals::report(&dir, &figures)
 }
 
 /// `cargo xtask bench page`: the first load alone (asset bytes, time to an
@@ -102,16 +109,28 @@ pub fn page() -> Result<()> {
     std::fs::create_dir_all(&dir)?;
     let path = crate::setup::web_toolchain()?;
     crate::setup::build_dist(&path)?;
-    load(&root, &dir, &path)
+    let first_result_ms = Some(load(&root, &dir, &path)?);
+    goals::report(&dir, &Figures { first_result_ms, ..Figures::default() })
 }
 
-fn load(root: &Path, dir: &Path, path: &str) -> Result<()> {
+/// The first load; gives the median first result (ms after navigation).
+fn load(root: &Path, dir: &Path, path: &str) -> Result<f64> {
     let hello = small_fixture(root, dir)?;
     println!("
 first load (headless Chromium, fresh profile each run)\n");
     run(Command::new("node").arg("bench/load.mjs").arg(dir.join("load.json")).arg(&hello).env("PATH", path).current_dir(root.join("web")))?;
     eprintln!("written to target/bench/load.json");
-    Ok(())
+    goals::first_result(&dir.join("load.json"))
+}
+
+/// The browser's gzip decoder alone on `tgz`; gives its median in ms.
+fn decoder(root: &Path, dir: &Path, path: &str, tgz: &Path) -> Result<f64> {
+    run(Command::new("node").arg("bench/decoder.mjs").arg(dir.join("decoder.json")).arg(tgz).env("PATH", path).current_dir(root.join("web")))?;
+    goals::decoder(&dir.join("decoder.json"))
+}
+
+fn file_name(p: &Path) -> Result<String> {
+    Ok(p.file_name().ok_or("name")?.to_string_lossy().into_owned())
 }
 
 /// The smallest real Go binary (about 1 MB): the baseline for "grows with size".
@@ -276,13 +295,15 @@ pub fn archives() -> Result<()> {
     run(Command::new("cargo").args(["build", "--release", "-q", "-p", "linklens-cli"]).current_dir(&root))?;
     let cli = root.join("target/release/linklens");
     let (tgz, image) = archive_inputs(&dir)?;
-    let rows = archive_rows(&cli, &tgz, &image)?;
+    let (rows, tgz_cli_ms) = archive_rows(&cli, &tgz, &image)?;
     println!("\narchives (median of 3, warm page cache; first result in process, through the same walker)\n\n{rows}");
     std::fs::write(dir.join("archives.md"), &rows)?;
     let path = crate::setup::web_toolchain()?;
     crate::setup::build_dist(&path)?;
     run(Command::new("node").arg("bench/browser.mjs").arg(dir.join("browser-archives.json")).arg(&tgz).arg(&image).env("PATH", &path).current_dir(root.join("web")))?;
-    Ok(())
+    let mut figures = Figures { tgz_cli_ms: Some(tgz_cli_ms), tgz_decoder_ms: Some(decoder(&root, &dir, &path, &tgz)?), ..Figures::default() };
+    figures.take_rows(&goals::browser_rows(&dir.join("browser-archives.json"))?, &file_name(&tgz)?);
+    goals::report(&dir, &figures)
 }
 
 /// A release-sized `.tar.gz` (about 500 MB: hugo and rustc's driver six
@@ -323,12 +344,14 @@ fn archive_inputs(dir: &Path) -> Result<(PathBuf, PathBuf)> {
 }
 
 /// Archives, natively: time to the first binary's report and to all,
-/// peak memory, against unpacking with tar and asking `file`.
-fn archive_rows(cli: &Path, tgz: &Path, image: &Path) -> Result<String> {
+/// peak memory, against unpacking with tar and asking `file`. Also gives
+/// the CLI's whole run on `tgz` in ms (the page's goal is measured by it).
+fn archive_rows(cli: &Path, tgz: &Path, image: &Path) -> Result<(String, f64)> {
     let mut out = String::from(
         "| input | size | first result | all results (CLI) | CPU | peak memory | `tar -x` + `file` | CPU | peak memory | ratio (time) |\n|---|---|---|---|---|---|---|---|---|---|\n",
     );
     let scratch = cli.parent().ok_or("dir")?.join("bench-unpack");
+    let mut tgz_ms = 0.0;
     for input in [tgz, image] {
         // First and all results, in process, through the same walker.
         let bytes = std::fs::File::open(input)?;
@@ -348,6 +371,9 @@ fn archive_rows(cli: &Path, tgz: &Path, image: &Path) -> Result<String> {
         let p = input.to_str().ok_or("path")?;
         let ours = [cli.to_str().ok_or("path")?, "--json", p];
         let all = median_of(&ours, 3)?;
+        if input == tgz {
+            tgz_ms = ms(all);
+        }
         let (cpu, mem) = cpu_and_memory(&ours)?;
         let unpack = format!(
             "rm -rf {s} && mkdir -p {s} && tar -xf {p} -C {s} && find {s} -type f -exec file {{}} + > /dev/null",
@@ -367,7 +393,7 @@ fn archive_rows(cli: &Path, tgz: &Path, image: &Path) -> Result<String> {
             all.as_secs_f64() / t.as_secs_f64(),
         ));
     }
-    Ok(out)
+    Ok((out, tgz_ms))
 }
 
 /// Median wall time of `n` runs (after one warm-up).

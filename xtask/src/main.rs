@@ -3,6 +3,7 @@
 
 mod archives;
 mod bench;
+mod goals;
 mod docs;
 mod fixtures;
 mod fuzz;

@@ -1,0 +1,138 @@
+//! The page's three speed goals (issue 24), printed at the end of a bench
+//! run: each figure of the run that just ended beside the one measured
+//! when the goal was set, and whether it is met. A goal is not a budget:
+//! a missed one is reported, the run does not fail (the budgets that do
+//! fail are in `web/tests/budget.test.mjs`).
+
+use std::path::Path;
+
+use crate::Result;
+
+/// What a run measured; a bench command fills the parts it ran.
+#[derive(Default)]
+pub struct Figures {
+    /// The release `.tar.gz`: the CLI's whole run and the page's `change` →
+    /// verdict, in ms, and the archive worker's peak wasm memory in bytes.
+    pub tgz_cli_ms: Option<f64>,
+    pub tgz_page: Option<Row>,
+    /// The browser's gzip decoder alone on the same file (`decoder.mjs`):
+    /// what a page decoding natively cannot go below.
+    pub tgz_decoder_ms: Option<f64>,
+    /// Navigation → the first verdict in the DOM, the file dropped by the
+    /// page the moment its drop zone exists (fresh profile, median).
+    pub first_result_ms: Option<f64>,
+    /// hugo: `change` → verdict in the DOM, and the analysis time the page
+    /// itself reports.
+    pub hugo: Option<Row>,
+}
+
+/// One input's row of `web/bench/browser.mjs`.
+#[derive(serde::Deserialize, Clone)]
+pub struct Row {
+    pub file: String,
+    pub median_ms: f64,
+    #[serde(default)]
+    pub analysis_median_ms: Option<f64>,
+    #[serde(default)]
+    pub wasm_memory_bytes: Option<f64>,
+}
+
+/// The rows `browser.mjs` wrote to `json`.
+pub fn browser_rows(json: &Path) -> Result<Vec<Row>> {
+    Ok(serde_json::from_str(&std::fs::read_to_string(json)?)?)
+}
+
+/// The median of `decoder.mjs`'s `json`.
+pub fn decoder(json: &Path) -> Result<f64> {
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(json)?)?;
+    v["median_ms"].as_f64().ok_or_else(|| "decoder.json has no median_ms".into())
+}
+
+/// The median first result of `load.mjs`'s `json`.
+pub fn first_result(json: &Path) -> Result<f64> {
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(json)?)?;
+    v["median"]["first_result_at_once_ms"].as_f64().ok_or_else(|| "load.json has no median first_result_at_once_ms".into())
+}
+
+impl Figures {
+    pub fn take_rows(&mut self, rows: &[Row], tgz: &str) {
+        for r in rows {
+            if r.file == tgz {
+                self.tgz_page = Some(r.clone());
+            } else if r.file == "hugo" {
+                self.hugo = Some(r.clone());
+            }
+        }
+    }
+}
+
+/// The goals and what was measured when they were set (issue 24, from
+/// BENCHMARKS.md of 2026-12-03), as a Markdown table.
+pub fn table(f: &Figures) -> String {
+    let mut out = String::from(
+        "| goal (issue 24) | when it was set | now | |\n|---|---|---|---|\n",
+    );
+    let verdict = |met: bool| if met { "**met**" } else { "**missed**" };
+    if let (Some(cli), Some(page)) = (f.tgz_cli_ms, &f.tgz_page) {
+        let ratio = page.median_ms / cli;
+        let peak = page.wasm_memory_bytes.map(|b| format!(", worker wasm peak {:.1} MB", b / 1e6)).unwrap_or_default();
+        let floor = f.tgz_decoder_ms.map(|d| format!("; the browser's decoder alone {:.1} s ({:.2}×)", d / 1000.0, d / cli)).unwrap_or_default();
+        out.push_str(&format!(
+            "| the 594 MB `.tar.gz` in the page ≤ 1.3× the CLI | 3.09× (17.3 s against 5.6 s) | {ratio:.2}× ({:.1} s against {:.2} s){peak}{floor} | {} |\n",
+            page.median_ms / 1000.0,
+            cli / 1000.0,
+            verdict(ratio <= 1.3)
+        ));
+    }
+    if let Some(ms) = f.first_result_ms {
+        out.push_str(&format!(
+            "| first result ≤ 200 ms after navigation (fresh profile) | 498 ms | {ms:.0} ms | {} |\n",
+            verdict(ms <= 200.0)
+        ));
+    }
+    if let Some(h) = &f.hugo {
+        let analysis = h.analysis_median_ms.map(|a| format!(" (the page's own \"Analysed in\": {a:.0} ms)")).unwrap_or_default();
+        out.push_str(&format!(
+            "| hugo `change` → verdict in the DOM ≤ 50 ms | 114–133 ms (\"Analysed in\" 70–88 ms) | {:.1} ms{analysis} | {} |\n",
+            h.median_ms,
+            verdict(h.median_ms <= 50.0)
+        ));
+    }
+    out
+}
+
+/// Print the goals table and keep it in `dir/goals.md`.
+pub fn report(dir: &Path, f: &Figures) -> Result<()> {
+    let t = table(f);
+    println!("\nthe page's goals (medians; method in BENCHMARKS.md, \"The page's goals\")\n\n{t}");
+    std::fs::write(dir.join("goals.md"), t)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(file: &str, ms: f64) -> Row {
+        Row { file: file.into(), median_ms: ms, analysis_median_ms: Some(30.0), wasm_memory_bytes: Some(33.7e6) }
+    }
+
+    #[test]
+    fn each_goal_is_met_at_its_bound_and_missed_past_it() {
+        let mut f = Figures { tgz_cli_ms: Some(10_000.0), first_result_ms: Some(200.0), ..Figures::default() };
+        f.take_rows(&[row("release.tar.gz", 13_000.0), row("hugo", 50.0), row("other", 1.0)], "release.tar.gz");
+        let t = table(&f);
+        assert_eq!(t.matches("**met**").count(), 3, "{t}");
+        assert!(t.contains("1.30× (13.0 s against 10.00 s), worker wasm peak 33.7 MB"), "{t}");
+        let f = Figures { tgz_cli_ms: Some(10_000.0), tgz_page: Some(row("release.tar.gz", 13_001.0)), tgz_decoder_ms: Some(11_000.0), first_result_ms: Some(200.5), hugo: Some(row("hugo", 50.1)) };
+        let t = table(&f);
+        assert_eq!(t.matches("**missed**").count(), 3, "{t}");
+        assert!(t.contains("; the browser's decoder alone 11.0 s (1.10×)"), "{t}");
+    }
+
+    #[test]
+    fn a_goal_without_its_figures_is_left_out() {
+        let t = table(&Figures { tgz_page: Some(row("release.tar.gz", 1.0)), ..Figures::default() });
+        assert_eq!(t.lines().count(), 2, "{t}");
+    }
+}
