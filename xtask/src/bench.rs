@@ -77,8 +77,7 @@ pub fn bench() -> Result<()> {
     println!("\narchives (median of 3, warm page cache; first result in process, through the same walker)\n");
     println!("{archives}");
     let tgz_name = file_name(&tgz)?;
-    let decoder_tgz = tgz.clone();
-    browser_inputs.push(tgz);
+    browser_inputs.push(tgz.clone());
     browser_inputs.push(image);
     std::fs::write(dir.join("results.md"), format!("{real}\n{table}\n{archives}"))?;
     eprintln!("written to target/bench/results.md");
@@ -96,7 +95,7 @@ pub fn bench() -> Result<()> {
         .current_dir(root.join("web")))?;
     eprintln!("written to target/bench/browser.json");
     figures.take_rows(&goals::browser_rows(&dir.join("browser.json"))?, &tgz_name);
-    figures.tgz_decoder_ms = Some(decoder(&root, &dir, &path, &decoder_tgz)?);
+    figures.tgz_decoder_ms = Some(decoder(&root, &dir, &path, &tgz)?);
     figures.first_result_ms = Some(load(&root, &dir, &path)?);
     goals::report(&dir, &figures)
 }
