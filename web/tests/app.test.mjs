@@ -445,6 +445,21 @@ describe('archives and images dropped as they are', () => {
     await article.locator('[data-testid=archive]').waitFor();
     assert.equal(await article.locator('[data-testid=member]').count(), 0);
     await clear(page);
+    // A bomb for its first 200 MiB, then 3 MiB that do not compress: 63:1
+    // over the whole file, past 1000:1 midway. The CLI's walk stops at the
+    // ratio; so must the page, whose decoder must not count bytes it has
+    // not taken yet (it hands the file on in pieces ahead of the decoder).
+    const zeros = 200 << 20;
+    const noise = Buffer.alloc(3 << 20);
+    for (let i = 0, x = 1; i < noise.length; i++) { x = (x * 1103515245 + 12345) >>> 0; noise[i] = x >>> 24; }
+    const transient = gzipSync(Buffer.concat([tarHeader('zeros', zeros), Buffer.alloc(zeros), tarHeader('noise', noise.length), noise, Buffer.alloc(1024)]), { level: 9 });
+    await drop(page, [{ name: 'transient-bomb.tar.gz', bytes: transient }]);
+    const bomb = await archiveResult(page, 'transient-bomb.tar.gz');
+    await bomb.locator('[data-testid=timing]').waitFor();
+    const errorIds = await bomb.locator('[data-testid=archive-errors] li').evaluateAll((els) => els.map((e) => e.dataset.errorId));
+    assert.deepEqual(errorIds, ['bomb'], 'the page stops at the ratio, as the CLI does');
+    assert.equal(await bomb.locator('[data-testid=timing]').getAttribute('data-decoded-by'), 'wasm');
+    await clear(page);
     const truncated = archiveFixture('release.tar.gz').bytes.subarray(0, 2000);
     await drop(page, [{ name: 'cut.tar.gz', bytes: truncated }]);
     const cut = await archiveResult(page, 'cut.tar.gz');

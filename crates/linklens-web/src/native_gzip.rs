@@ -14,6 +14,14 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, ReadableStream, ReadableStreamDefaultReader, WritableStream};
 
+/// The file's bytes are handed to the decoder in pieces of at most this
+/// (the browser reads a file in chunks of up to 2 MiB).
+const PIECE: u32 = 1 << 20;
+/// Pieces handed on but perhaps not yet taken by the decoder, at most:
+/// under backpressure the transform's queue holds the rest of one chunk
+/// (two pieces), the decoder's input one, the pipe one in hand. The count
+/// so lags the decoder by at most 4 MiB, as feeding it 4 MiB slices did.
+const IN_FLIGHT: usize = 4;
 /// Decoded bytes gathered in the worker before they are handed to the
 /// browser as one more part of the `Blob`.
 const FOLD: u64 = 64 << 20;
@@ -58,19 +66,35 @@ pub struct Inflated {
 }
 
 /// Decode the gzip file `file` into a `Blob`. `within(consumed, decoded)`
-/// is asked after every decoded chunk, with the compressed bytes handed to
-/// the decoder so far; `progress(decoded)` is told how far it got.
+/// is asked after every decoded chunk, with a lower bound of the
+/// compressed bytes the decoder has consumed; `progress(decoded)` is told
+/// how far it got.
 pub async fn inflate(file: &Blob, within: impl Fn(u64, u64) -> bool, mut progress: impl FnMut(u64)) -> Result<Inflated, Unused> {
     // The file's own stream piped through the decoder: the browser moves
     // the bytes (feeding it slices read here cost a fifth more time), and a
-    // transform on the way counts what it was given.
+    // transform on the way hands them on in pieces of at most `PIECE`,
+    // counting them. The last `IN_FLIGHT` pieces are not counted yet: the
+    // decoder may not have taken them, and a count that ran ahead would
+    // let a bomb's ratio pass here that the wasm's walk refuses (a count
+    // too low only sends the file there).
     let consumed = Rc::new(Cell::new(0u64));
     let counted = consumed.clone();
+    let mut recent = std::collections::VecDeque::with_capacity(IN_FLIGHT + 1);
     let count = Closure::<dyn FnMut(JsValue, JsValue) -> Result<(), JsValue>>::new(move |chunk: JsValue, controller: JsValue| {
-        let len = chunk.dyn_ref::<Uint8Array>().map_or(0, Uint8Array::length);
-        counted.set(counted.get().saturating_add(u64::from(len)));
         let enqueue: js_sys::Function = Reflect::get(&controller, &"enqueue".into())?.dyn_into()?;
-        enqueue.call1(&controller, &chunk).map(drop)
+        let chunk: Uint8Array = chunk.dyn_into()?;
+        let mut at = 0;
+        while at < chunk.length() {
+            let end = chunk.length().min(at.saturating_add(PIECE));
+            enqueue.call1(&controller, &chunk.subarray(at, end))?;
+            recent.push_back(end - at);
+            if recent.len() > IN_FLIGHT {
+                let taken = recent.pop_front().unwrap_or(0);
+                counted.set(counted.get().saturating_add(u64::from(taken)));
+            }
+            at = end;
+        }
+        Ok(())
     });
     let readable = counting(file, &count).and_then(|s| gunzip(&s)).map_err(|_| Unused::Unsupported)?;
     let reader = ReadableStreamDefaultReader::new(&readable).map_err(|_| Unused::Unsupported)?;
