@@ -1,8 +1,8 @@
 // Browser benchmark (cargo xtask bench): time from choosing a file (its
 // `change` event, inside the page) to the rendered verdict in the DOM,
 // beside the analysis time the page itself reports; bytes read, peak wasm
-// memory of the worker and the page's JS heap, for inputs from 1 MB to 1 GB. Files are handed to the
-// page by path (no copy through the test driver).
+// memory of the worker and the page's JS heap, for inputs from 1 MB to
+// 1 GB. Files are handed to the page by path (no copy through the test driver).
 // usage: node bench/browser.mjs OUT.json FILE...
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -55,8 +55,9 @@ for (const file of files) {
   }
   times.sort((a, b) => a - b);
   analysis.sort((a, b) => a - b);
+  const mid = Math.floor(RUNS / 2);
   const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
-  const row = { file: name, bytes: statSync(file).size, median_ms: +times[Math.floor(RUNS / 2)].toFixed(1), analysis_median_ms: analysis[Math.floor(RUNS / 2)] == null ? null : +analysis[Math.floor(RUNS / 2)].toFixed(1), runs_ms: times.map((t) => +t.toFixed(1)), read_bytes: last.read, wasm_memory_bytes: last.wasm, page_js_heap_bytes: heap };
+  const row = { file: name, bytes: statSync(file).size, median_ms: +times[mid].toFixed(1), analysis_median_ms: analysis[mid] == null ? null : +analysis[mid].toFixed(1), runs_ms: times.map((t) => +t.toFixed(1)), read_bytes: last.read, wasm_memory_bytes: last.wasm, page_js_heap_bytes: heap };
   rows.push(row);
   console.log(`${name.padEnd(28)} ${(row.bytes / 1e6).toFixed(1).padStart(8)} MB  median ${String(row.median_ms).padStart(7)} ms (the page's own "Analysed in" ${row.analysis_median_ms?.toFixed(1)} ms)  read ${(row.read_bytes / 1e3).toFixed(0)} KB  wasm ${(row.wasm_memory_bytes / 1e6).toFixed(1)} MB  page heap ${(heap / 1e6).toFixed(1)} MB`);
 }

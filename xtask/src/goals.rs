@@ -44,14 +44,18 @@ pub fn browser_rows(json: &Path) -> Result<Vec<Row>> {
 
 /// The median of `decoder.mjs`'s `json`.
 pub fn decoder(json: &Path) -> Result<f64> {
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(json)?)?;
-    v["median_ms"].as_f64().ok_or_else(|| "decoder.json has no median_ms".into())
+    number(json, "/median_ms")
 }
 
 /// The median first result of `load.mjs`'s `json`.
 pub fn first_result(json: &Path) -> Result<f64> {
+    number(json, "/median/first_result_at_once_ms")
+}
+
+/// The number at `pointer` in the JSON file `json`.
+fn number(json: &Path, pointer: &str) -> Result<f64> {
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(json)?)?;
-    v["median"]["first_result_at_once_ms"].as_f64().ok_or_else(|| "load.json has no median first_result_at_once_ms".into())
+    v.pointer(pointer).and_then(serde_json::Value::as_f64).ok_or_else(|| format!("{} has no {pointer}", json.display()).into())
 }
 
 impl Figures {
@@ -128,6 +132,18 @@ mod tests {
         let t = table(&f);
         assert_eq!(t.matches("**missed**").count(), 3, "{t}");
         assert!(t.contains("; the browser's decoder alone 11.0 s (1.10×)"), "{t}");
+    }
+
+    #[test]
+    fn the_medians_are_read_where_the_scripts_write_them() {
+        let dir = std::env::temp_dir().join(format!("linklens-goals-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("load.json"), r#"{"median":{"first_result_at_once_ms":428.4}}"#).unwrap();
+        std::fs::write(dir.join("decoder.json"), r#"{"median_ms":6328.2,"runs_ms":[1]}"#).unwrap();
+        assert_eq!(first_result(&dir.join("load.json")).unwrap(), 428.4);
+        assert_eq!(decoder(&dir.join("decoder.json")).unwrap(), 6328.2);
+        assert!(decoder(&dir.join("load.json")).is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
