@@ -16,6 +16,9 @@ fuzz_target!(|spec: Spec| {
         if let Err(diff) = linklens_archive::fuzzing::decoded_agrees(&gz, &limits) {
             panic!("the page's walk and the CLI's differ: {diff}");
         }
+        if let Err(diff) = linklens_archive::fuzzing::fed_agrees(&gz, &limits) {
+            panic!("the page's fed walk and the CLI's differ: {diff}");
+        }
     }
     let mut src = std::io::Cursor::new(&data);
     if let Some(r) = linklens_archive::open(&mut src, data.len() as u64, &limits, None) {

@@ -36,10 +36,7 @@ pub fn limits() -> crate::Limits {
 /// The stream is inflated as a browser's `DecompressionStream` does (all of
 /// it, every member, or nothing), up to `limits.max_total`; `Ok(false)` when the
 /// page would not use its own decoding (the stream is refused, or
-/// `open_decoded` declines). They may differ in `bytes_scanned` (the
-/// browser decodes to the end), in an error's `detail` (the `tar` crate's
-/// words for damage, seeking or streaming) and in the errors' order (the
-/// walk in place names refused paths while indexing).
+/// `open_decoded` declines). Compared as [`agree`] says.
 pub fn decoded_agrees(gz: &[u8], limits: &crate::Limits) -> Result<bool, String> {
     use std::io::{Cursor, Read};
     let mut decoded = Vec::new();
@@ -53,8 +50,65 @@ pub fn decoded_agrees(gz: &[u8], limits: &crate::Limits) -> Result<bool, String>
     let Some(walked) = crate::open(&mut Cursor::new(gz), gz.len() as u64, limits, None) else {
         return Err("the walk did not take a gzip stream as an archive".into());
     };
-    if native.bytes_scanned < walked.bytes_scanned {
-        return Err(format!("scanned {} natively, {} walked", native.bytes_scanned, walked.bytes_scanned));
+    agree("decoded by the caller", &native, &walked)
+}
+
+/// The page's walk of a `.tar.gz` fed as the browser decodes it ([`crate::Feed`],
+/// pieces of every size from one byte to 64 KiB, the compressed count
+/// lagging the decoder's reads as the page's does) against the CLI's
+/// ([`crate::open`]): `Err` when they differ in what linklens says (as
+/// [`decoded_agrees`] compares them) or when the feed declines an image
+/// after it has let go of what it was fed; `Ok(false)` when the page would
+/// walk the file another way.
+pub fn fed_agrees(gz: &[u8], limits: &crate::Limits) -> Result<bool, String> {
+    use std::io::Read;
+    /// Piece sizes, in turn: the block boundaries and either side of them.
+    const PIECES: [usize; 9] = [1, 513, 7, 4096, 511, 65536, 2, 1024, 3000];
+    /// The decoder reads its input through a buffer this big: its count of
+    /// the file less this is what it has surely consumed.
+    const READ_AHEAD: usize = 8 << 10;
+    let consumed = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let input = crate::source::Counted::new(gz, consumed.clone());
+    let mut decoder = flate2::bufread::MultiGzDecoder::new(std::io::BufReader::with_capacity(READ_AHEAD, input));
+    let Some(mut feed) = crate::Feed::new(linklens::archive::ArchiveFormat::Gzip, limits, None) else {
+        return Err("a feed refused gzip".into());
+    };
+    let mut buf = vec![0u8; 65536];
+    let (mut turn, mut decoded) = (gz.len() % PIECES.len(), 0u64);
+    loop {
+        let want = PIECES[turn % PIECES.len()];
+        turn += 1;
+        let n = match decoder.read(&mut buf[..want]) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(_) => return Ok(false),
+        };
+        decoded += n as u64;
+        if decoded > limits.max_total {
+            return Ok(false);
+        }
+        let deciding = feed.deciding();
+        match feed.push(consumed.get().saturating_sub(READ_AHEAD as u64), &buf[..n]) {
+            crate::Fed::More => {}
+            crate::Fed::Declined(crate::Decline::Image) if !deciding => return Err("an image declined after the feed kept bytes for itself".into()),
+            crate::Fed::Declined(_) => return Ok(false),
+        }
+    }
+    let Some(fed) = feed.finish(gz.len() as u64) else { return Ok(false) };
+    let Some(walked) = crate::open(&mut std::io::Cursor::new(gz), gz.len() as u64, limits, None) else {
+        return Err("the walk did not take a gzip stream as an archive".into());
+    };
+    agree("fed", &fed, &walked)
+}
+
+/// Whether `page`'s report says what `walked` says: they may differ in
+/// `bytes_scanned` (the page decodes to the end, never less), in an error's
+/// `detail` (the `tar` crate's words for damage, seeking or streaming) and
+/// in the errors' order (a walk in place names refused paths while
+/// indexing).
+fn agree(how: &str, page: &linklens::archive::ArchiveReport, walked: &linklens::archive::ArchiveReport) -> Result<bool, String> {
+    if page.bytes_scanned < walked.bytes_scanned {
+        return Err(format!("scanned {} {how}, {} walked", page.bytes_scanned, walked.bytes_scanned));
     }
     let said = |r: &linklens::archive::ArchiveReport| {
         let mut r = linklens::archive::ArchiveReport { bytes_scanned: 0, ..r.clone() };
@@ -64,8 +118,8 @@ pub fn decoded_agrees(gz: &[u8], limits: &crate::Limits) -> Result<bool, String>
         r.errors.sort_by_key(|e| (e.path.clone(), e.id));
         r
     };
-    if said(&native) != said(&walked) {
-        return Err(format!("decoded by the caller:\n{native:#?}\nwalked:\n{walked:#?}"));
+    if said(page) != said(walked) {
+        return Err(format!("{how}:\n{page:#?}\nwalked:\n{walked:#?}"));
     }
     Ok(true)
 }

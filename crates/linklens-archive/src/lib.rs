@@ -12,6 +12,7 @@
 
 mod container;
 mod decode;
+mod feed;
 mod fs;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
@@ -25,6 +26,7 @@ mod walk;
 
 use linklens::archive::{ArchiveFormat, ArchiveReport};
 
+pub use feed::{Decline, Fed, Feed};
 pub use limits::Limits;
 pub use sniff::{sniff, Kind, HEAD};
 pub use source::{ReadSeek, Said, Window};
@@ -67,16 +69,16 @@ pub fn open<'a>(src: &mut dyn ReadSeek, len: u64, limits: &'a Limits, progress: 
     Some(walker.report)
 }
 
-/// Walk a compressed tar whose outermost stream the caller has already
+/// Walk a compressed image whose outermost stream the caller has already
 /// decoded (the page inflates gzip with the browser's own decoder):
 /// `decoded` is the stream's content (`len` bytes, from `compressed`
-/// bytes of `outer`). The report is the one [`open`] gives for the
-/// compressed file, by the same walk over the content in place. `None`
-/// when that cannot be promised — the content is not a tar, or the stream
-/// passed a limit of [`Limits`], the tar is cut short or damaged, it
-/// holds more members than the limit, or it is an image bigger than
-/// `max_member` — and the caller then walks the compressed
-/// file with [`open`], which reports it as always.
+/// bytes of `outer`), a `docker save` tar or an OCI layout. The report is
+/// the one [`open`] gives for the compressed file, by the same walk over
+/// the content in place. `None` when that cannot be promised — the content
+/// is not an image's tar, the stream passed a limit of [`Limits`], the tar
+/// is cut short or damaged, or the image is bigger than `max_member` — and
+/// the caller then walks the compressed file with [`open`], which reports
+/// it as always. A plain tar is walked as it is decoded, by a [`Feed`].
 pub fn open_decoded<'a>(
     outer: ArchiveFormat,
     decoded: &mut dyn ReadSeek,
@@ -91,32 +93,18 @@ pub fn open_decoded<'a>(
     let mut head = [0u8; HEAD];
     decoded.seek(std::io::SeekFrom::Start(0)).ok()?;
     let n = source::read_head(decoded, &mut head).ok()?;
-    if format(&head[..n]) != Some(ArchiveFormat::Tar) || !container::tar::whole(decoded, len) {
+    // `open` holds a compressed image whole, up to `max_member`, to read
+    // its layers in the manifest's order; past that it says the image is
+    // too big, and so must this walk (found by the fuzzer).
+    if !image_head(&head[..n]) || !container::tar::whole(decoded, len) || len > limits.max_member {
         return None;
     }
     let mut walker = walk::Walker::new(limits, outer, progress);
     walker.decoded(len);
-    if image_head(&head[..n]) {
-        // `open` holds a compressed image whole, up to `max_member`, to read
-        // its layers in the manifest's order; past that it says the image
-        // is too big, and so must this walk (found by the fuzzer).
-        if len > limits.max_member {
-            return None;
-        }
-        if image::walk_image(&mut walker, decoded, len) {
-            walker.report.chain.insert(0, outer);
-        }
-        return Some(walker.report);
+    if image::walk_image(&mut walker, decoded, len) {
+        walker.report.chain.insert(0, outer);
     }
-    walker.decoded_tar(outer, decoded, len);
-    // Past the members limit the walk in place (which indexes a tar, then
-    // opens its members) stops at another member than the stream's walk
-    // (which opens each as it comes): leave it to that walk.
-    let stopped = walker.report.errors.iter().any(|e| e.id == linklens::archive::ArchiveErrorId::TooManyMembers);
-    // A compressed stream inside: its mid-stream ratio check depends on how
-    // much its decoder buffered, which differs between a member read in
-    // place and one read inside the outer stream (found by the fuzzer).
-    (!stopped && walker.streams == 0).then_some(walker.report)
+    Some(walker.report)
 }
 
 /// A compressed stream whose first tar entry is an image's.
@@ -136,7 +124,7 @@ fn compressed_image(format: ArchiveFormat, src: &mut dyn ReadSeek) -> bool {
 /// A tar whose first entry is an image's: `blobs/`, `oci-layout`,
 /// `index.json`, `manifest.json`, `repositories` or a layer directory
 /// named by its 64-digit id.
-fn image_head(head: &[u8]) -> bool {
+pub(crate) fn image_head(head: &[u8]) -> bool {
     if sniff(head) != Kind::Archive(ArchiveFormat::Tar) {
         return false;
     }

@@ -100,7 +100,7 @@ impl<'a> Walker<'a> {
         }
     }
     /// The outermost formats, down to the first container (`gzip`, `tar`).
-    fn note_chain(&mut self, _depth: u32, f: ArchiveFormat) {
+    pub(crate) fn note_chain(&mut self, _depth: u32, f: ArchiveFormat) {
         let chain = &mut self.report.chain;
         if chain.last().is_none_or(|l| compression(*l)) && chain.len() < 4 {
             chain.push(f);
@@ -176,14 +176,6 @@ impl<'a> Walker<'a> {
     /// count towards the total as if decoded here.
     pub(crate) fn decoded(&mut self, len: u64) {
         self.total.set(self.total.get().saturating_add(len));
-    }
-    /// The tar inside an `outer` stream the caller decoded, walked in place:
-    /// the chain and the depths are those of [`Walker::stream`]'s tar.
-    pub(crate) fn decoded_tar(&mut self, outer: ArchiveFormat, src: &mut dyn ReadSeek, len: u64) {
-        self.note_chain(0, outer);
-        self.note_chain(0, ArchiveFormat::Tar);
-        self.tar_seekable(src, len, "", 1, &mut Sink::Plain);
-        self.tick(0);
     }
     /// Walk a seekable source of `len` bytes.
     pub fn seekable(&mut self, src: &mut dyn ReadSeek, len: u64, prefix: &str, name: &str, depth: u32, sink: &mut Sink) {

@@ -1,13 +1,14 @@
 //! The page inflates a `.tar.gz` with the browser's own gzip decoder and
-//! walks the tar in place (`open_decoded`); the CLI decodes it in the walk
-//! (`open`). Both must give the same report, member for member and error
-//! for error — on every archive fixture gzipped, and on archives from the
-//! structure-aware generator.
+//! walks the tar as it is decoded (`Feed`), or, for an image, gathers it
+//! and walks it in place (`open_decoded`); the CLI decodes it in the walk
+//! (`open`). Each must give the same report, member for member and error
+//! for error, or decline — on every archive fixture gzipped, and on
+//! archives from the structure-aware generator.
 
 use std::io::{Cursor, Read, Write};
 
 use linklens::archive::{ArchiveFormat, ArchiveReport};
-use linklens_archive::Limits;
+use linklens_archive::{Decline, Fed, Feed, Limits};
 
 mod fixtures_dir {
     use std::path::PathBuf;
@@ -38,6 +39,7 @@ fn inflate(gz: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// An image gathered and walked in place, and walked by the CLI.
 fn both(gz: &[u8], limits: &Limits) -> Option<(ArchiveReport, ArchiveReport)> {
     let decoded = inflate(gz)?;
     let native = linklens_archive::open_decoded(ArchiveFormat::Gzip, &mut Cursor::new(&decoded), decoded.len() as u64, gz.len() as u64, limits, None)?;
@@ -45,17 +47,21 @@ fn both(gz: &[u8], limits: &Limits) -> Option<(ArchiveReport, ArchiveReport)> {
     Some((native, walked))
 }
 
-/// Compared by the fuzzing module's rule (the one the fuzz target uses).
+/// Compared by the fuzzing module's rule (the one the fuzz target uses),
+/// both of the page's ways.
 fn same(what: &str, gz: &[u8], limits: &Limits) {
     if let Err(diff) = linklens_archive::fuzzing::decoded_agrees(gz, limits) {
         panic!("{what}: {diff}");
     }
+    if let Err(diff) = linklens_archive::fuzzing::fed_agrees(gz, limits) {
+        panic!("{what}, fed: {diff}");
+    }
 }
 
 #[test]
-fn every_fixture_tar_gzipped_gives_the_same_report_decoded_by_the_caller() {
+fn every_fixture_tar_gzipped_gives_the_same_report_in_the_page() {
     let limits = Limits::default();
-    let mut compared = Vec::new();
+    let (mut compared, mut fed) = (Vec::new(), Vec::new());
     for entry in std::fs::read_dir(fixtures_dir::dir()).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -69,14 +75,23 @@ fn every_fixture_tar_gzipped_gives_the_same_report_decoded_by_the_caller() {
             Ok(false) => {}
             Err(diff) => panic!("{stored}: {diff}"),
         }
+        match linklens_archive::fuzzing::fed_agrees(&gz, &limits) {
+            Ok(true) => fed.push(stored.to_string()),
+            Ok(false) => {}
+            Err(diff) => panic!("{stored}, fed: {diff}"),
+        }
     }
-    // Plain tars, docker-save images, a tar.gz; OCI layouts (their layers
-    // are compressed streams) are declined and left to the walk.
-    assert!(compared.len() >= 10, "compared {compared:?}");
-    assert!(!compared.iter().any(|c| c == "multi.oci.tar"), "an OCI layout's gzip layers are declined");
-    for must in ["release.tar.gz", "release.tar", "slim-dynamic.docker.tar"] {
-        assert!(compared.iter().any(|c| c == must), "{must} not compared: {compared:?}");
+    // Images are gathered, not fed; every plain tar is fed.
+    assert!(!fed.iter().any(|c| c.contains("docker") || c.contains("oci")), "images are not fed: {fed:?}");
+    for must in ["release.tar.gz", "release.tar"] {
+        assert!(fed.iter().any(|c| c == must), "{must} not fed: {fed:?}");
     }
+    // Docker-save images are gathered and walked in place; OCI layouts
+    // (their layers are compressed streams) are declined and left to the
+    // walk.
+    assert!(compared.len() >= 8, "compared {compared:?}");
+    assert!(compared.iter().all(|c| c.ends_with(".docker.tar")), "only images are gathered: {compared:?}");
+    assert!(compared.iter().any(|c| c == "slim-dynamic.docker.tar"), "{compared:?}");
 }
 
 #[test]
@@ -129,7 +144,7 @@ fn a_compressed_image_past_the_member_limit_is_too_big_in_both_walks() {
 /// `..`, too long), empty files, a nested `.tar.gz` and a nested zip, and
 /// limits passed (members, depth).
 #[test]
-fn shaped_tars_give_the_same_report_decoded_by_the_caller() {
+fn shaped_tars_give_the_same_report_fed() {
     let release = gunzip_stored(&fixtures_dir::dir().join("release.tar.gz"));
     let mut elves = Vec::new();
     let mut archive = tar::Archive::new(&release[..]);
@@ -242,9 +257,12 @@ fn shaped_tars_give_the_same_report_decoded_by_the_caller() {
                 // the page walks it as the CLI does.
                 let decoded = inflate(&gz).unwrap();
                 assert!(linklens_archive::open_decoded(ArchiveFormat::Gzip, &mut Cursor::new(&decoded), decoded.len() as u64, gz.len() as u64, limits, None).is_none());
+                assert_eq!(linklens_archive::fuzzing::fed_agrees(&gz, limits), Ok(false), "{what}: fed");
                 continue;
             }
-            let (native, walked) = both(&gz, limits).unwrap_or_else(|| panic!("{what}: refused; walked: {:?}", linklens_archive::open(&mut Cursor::new(&gz), gz.len() as u64, limits, None).map(|r| r.errors)));
+            let walked = linklens_archive::open(&mut Cursor::new(&gz), gz.len() as u64, limits, None).unwrap();
+            let (_, native) = feed(&inflate(&gz).unwrap(), &[4096], gz.len() as u64, limits);
+            let native = native.unwrap_or_else(|| panic!("{what}: declined; walked: {:?}", walked.errors));
             assert!(walked.files > 0, "{what}: {walked:?}");
             assert_eq!(native.members.len(), walked.members.len());
             same(what, &gz, limits);
@@ -279,8 +297,83 @@ fn hostile_archives_found_by_the_fuzzer_agree() {
             if let Err(diff) = linklens_archive::fuzzing::decoded_agrees(&gz, &limits) {
                 panic!("{}: {diff}", path.display());
             }
+            if let Err(diff) = linklens_archive::fuzzing::fed_agrees(&gz, &limits) {
+                panic!("{}, fed: {diff}", path.display());
+            }
         }
         replayed += 1;
     }
     assert!(replayed >= 1, "the tar cut in its padding is there");
+}
+
+/// Every piece of `decoded` pushed in turn (sizes `pieces`, cycled), the
+/// compressed count taken as the whole file: what each push said, and the
+/// report.
+fn feed(decoded: &[u8], pieces: &[usize], compressed: u64, limits: &Limits) -> (Vec<Fed>, Option<ArchiveReport>) {
+    let mut feed = Feed::new(ArchiveFormat::Gzip, limits, None).unwrap();
+    let (mut said, mut at, mut turn) = (Vec::new(), 0, 0);
+    while at < decoded.len() {
+        let end = decoded.len().min(at + pieces[turn % pieces.len()]);
+        said.push(feed.push(compressed, &decoded[at..end]));
+        (at, turn) = (end, turn + 1);
+    }
+    (said, feed.finish(compressed))
+}
+
+#[test]
+fn the_feed_gives_open_s_report_in_pieces_of_any_size_or_declines_as_it_must() {
+    let limits = Limits::default();
+    let gz = gunzip_stored(&fixtures_dir::dir().join("release.tar.gz.gz"));
+    let tar = inflate(&gz).unwrap();
+    let walked = linklens_archive::open(&mut Cursor::new(&gz), gz.len() as u64, &limits, None).unwrap();
+    assert!(walked.elf >= 2 && walked.errors.is_empty(), "{walked:?}");
+    for pieces in [&[1][..], &[511, 2], &[512], &[4096], &[65536], &[tar.len()], &[3, 70_000, 9]] {
+        let (said, report) = feed(&tar, pieces, gz.len() as u64, &limits);
+        assert!(said.iter().all(|s| *s == Fed::More), "{pieces:?}: {said:?}");
+        let report = report.unwrap_or_else(|| panic!("{pieces:?}: declined"));
+        assert_eq!(ArchiveReport { bytes_scanned: 0, ..report.clone() }, ArchiveReport { bytes_scanned: 0, ..walked.clone() }, "{pieces:?}");
+        assert_eq!(report.bytes_scanned, tar.len() as u64);
+    }
+    // Cut short inside the last member (`usr/bin/hello-static`, 6,392
+    // bytes from 19,456), or inside its padding: the stream walk says
+    // where; the feed declines.
+    for cut in [19_456 + 3000, 19_456 + 6392 + 10] {
+        let (_, report) = feed(&tar[..cut], &[4096], gz.len() as u64, &limits);
+        assert!(report.is_none(), "cut at {cut} of {}", tar.len());
+    }
+    // Not a tar: a gzipped ELF.
+    let elf = inflate(&gunzip_stored(&fixtures_dir::dir().join("c-dynamic.gz.gz"))).unwrap();
+    let (said, report) = feed(&elf, &[4096], 1 << 20, &limits);
+    assert_eq!(said[0], Fed::Declined(Decline::Walk));
+    assert!(report.is_none());
+    // An image, told at its first block, before the feed kept anything.
+    let image = gunzip_stored(&fixtures_dir::dir().join("slim-dynamic.docker.tar.gz"));
+    let mut f = Feed::new(ArchiveFormat::Gzip, &limits, None).unwrap();
+    assert!(f.deciding());
+    assert_eq!(f.push(1 << 30, &image[..100]), Fed::More);
+    assert!(f.deciding(), "a tenth of a block tells nothing");
+    assert_eq!(f.push(1 << 30, &image[100..4096]), Fed::Declined(Decline::Image));
+    // Past the ratio midway: declined at once (the walk reports the bomb).
+    let tight = Limits { max_ratio: 2, ratio_floor: 1024, ..Limits::default() };
+    let (said, report) = feed(&tar, &[4096], 1024, &tight);
+    assert!(said.contains(&Fed::Declined(Decline::Walk)) && report.is_none());
+    // Past the members limit.
+    let few = Limits { max_members: 1, ..Limits::default() };
+    let (said, report) = feed(&tar, &[4096], gz.len() as u64, &few);
+    assert!(said.contains(&Fed::Declined(Decline::Walk)) && report.is_none());
+}
+
+/// A binary bigger than the member limit: the stream walk says so and goes
+/// on; so does the feed, without holding it.
+#[test]
+fn a_binary_past_the_member_limit_is_too_big_fed_as_walked() {
+    let gz = gunzip_stored(&fixtures_dir::dir().join("release.tar.gz.gz"));
+    let tar = inflate(&gz).unwrap();
+    // `usr/bin/c-dynamic` is 15,960 bytes, `usr/bin/hello-static` 6,392.
+    let tight = Limits { max_member: 10_000, ..Limits::default() };
+    let walked = linklens_archive::open(&mut Cursor::new(&gz), gz.len() as u64, &tight, None).unwrap();
+    assert!(walked.errors.iter().any(|e| e.id == linklens::archive::ArchiveErrorId::MemberTooBig), "{:?}", walked.errors);
+    let (_, fed) = feed(&tar, &[65536], gz.len() as u64, &tight);
+    assert_eq!(ArchiveReport { bytes_scanned: 0, ..fed.unwrap() }, ArchiveReport { bytes_scanned: 0, ..walked });
+    same("binaries past the member limit", &gz, &tight);
 }

@@ -302,8 +302,11 @@ fn a_tar_without_its_end_blocks_is_whole_and_read_in_place() {
     let r = open(&t);
     assert!(r.errors.is_empty() && r.members.len() == 2, "{r:?}");
     let gz = gzip(&t);
-    let decoded = linklens_archive::open_decoded(ArchiveFormat::Gzip, &mut Cursor::new(&t), t.len() as u64, gz.len() as u64, &Limits::default(), None);
-    assert!(decoded.is_some_and(|d| d.members.len() == 2), "walked in place by the page");
+    let limits = Limits::default();
+    let mut feed = linklens_archive::Feed::new(ArchiveFormat::Gzip, &limits, None).unwrap();
+    assert_eq!(feed.push(gz.len() as u64, &t), linklens_archive::Fed::More);
+    let fed = feed.finish(gz.len() as u64);
+    assert!(fed.is_some_and(|d| d.members.len() == 2), "walked as decoded by the page");
 }
 
 #[test]

@@ -43,22 +43,9 @@ impl Walker<'_> {
                 Err(e) => return self.fail(corrupt(label(prefix), &e, Reader::Tar)),
             };
             while let Some(mut entry) = self.tar_next(prefix, entries.next()) {
-                let Some(path) = self.tar_entry(prefix, &entry, sink) else { continue };
-                let start = entry.raw_file_position();
-                let size = entry.size();
-                let mut head = [0u8; HEAD];
-                let n = read_head(&mut entry, &mut head).unwrap_or(0);
-                let kind = sniff(&head[..n]);
-                if let Sink::Layer(_) = sink {
-                    if kind != Kind::Elf {
-                        self.layer_text(&path, &mut rejoin(&head[..n], &mut entry), size, sink);
-                        continue;
-                    }
+                if let Some(f) = self.tar_index(prefix, &mut entry, sink) {
+                    found.push(f);
                 }
-                if kind != Kind::Other {
-                    found.push(Found { path, kind, start, len: size });
-                }
-                self.tick(start);
             }
         }
         for f in found {
@@ -74,6 +61,24 @@ impl Walker<'_> {
                 _ => self.seekable(&mut Window::new(src, f.start, f.len), f.len, prefix, &f.path, depth, sink),
             }
         }
+    }
+    /// One entry of a tar indexed in place: its path checked, its kind told
+    /// by its first bytes; the member to open after, if it is one.
+    pub(crate) fn tar_index<R: Read>(&mut self, prefix: &str, entry: &mut ::tar::Entry<R>, sink: &mut Sink) -> Option<Found> {
+        let path = self.tar_entry(prefix, entry, sink)?;
+        let start = entry.raw_file_position();
+        let size = entry.size();
+        let mut head = [0u8; HEAD];
+        let n = read_head(entry, &mut head).unwrap_or(0);
+        let kind = sniff(&head[..n]);
+        if let Sink::Layer(_) = sink {
+            if kind != Kind::Elf {
+                self.layer_text(&path, &mut rejoin(&head[..n], entry), size, sink);
+                return None;
+            }
+        }
+        self.tick(start);
+        (kind != Kind::Other).then_some(Found { path, kind, start, len: size })
     }
     /// Walk a tar read front to back.
     pub(crate) fn tar_stream(&mut self, r: &mut dyn Read, prefix: &str, depth: u32, sink: &mut Sink) {

@@ -1,0 +1,99 @@
+//! A tar fed as it is decoded keeps what its walk needs and no more: this
+//! test binary's allocator tracks the bytes allocated at once, and a
+//! 256 MiB member nothing reads, fed in the 64 KiB pieces a browser's
+//! decoder hands over, must not raise them past a few pieces (gathering
+//! the tar, as the page did, would hold all of it).
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::io::Read;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use linklens::archive::ArchiveFormat;
+use linklens_archive::{Fed, Feed, Limits};
+
+struct Tracked;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(by: usize) {
+    let now = LIVE.fetch_add(by, Ordering::SeqCst) + by;
+    PEAK.fetch_max(now, Ordering::SeqCst);
+}
+
+// SAFETY: forwards to the system allocator; only counts.
+unsafe impl GlobalAlloc for Tracked {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        grew(l.size());
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        LIVE.fetch_sub(l.size(), Ordering::SeqCst);
+        unsafe { System.dealloc(p, l) }
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, n: usize) -> *mut u8 {
+        grew(n);
+        LIVE.fetch_sub(l.size(), Ordering::SeqCst);
+        unsafe { System.realloc(p, l, n) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Tracked = Tracked;
+
+/// A tar header for a regular file.
+fn header(name: &str, size: u64) -> Vec<u8> {
+    let mut h = tar::Header::new_gnu();
+    h.set_path(name).unwrap();
+    h.set_size(size);
+    h.set_mode(0o755);
+    h.set_entry_type(tar::EntryType::Regular);
+    h.set_cksum();
+    h.as_bytes().to_vec()
+}
+
+/// The bytes padding `len` to a whole block.
+fn pad(len: u64) -> usize {
+    usize::try_from(len.next_multiple_of(512) - len).unwrap()
+}
+
+#[test]
+fn a_member_nothing_reads_is_not_kept() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/archives");
+    let mut release = Vec::new();
+    flate2::read::GzDecoder::new(&std::fs::read(dir.join("release.tar.gz")).unwrap()[..]).read_to_end(&mut release).unwrap();
+    let mut elf = Vec::new();
+    for entry in tar::Archive::new(&release[..]).entries().unwrap() {
+        let mut entry = entry.unwrap();
+        if entry.path().unwrap().ends_with("hello-static") {
+            entry.read_to_end(&mut elf).unwrap();
+        }
+    }
+    assert!(elf.starts_with(b"\x7fELF"));
+    const BIG: u64 = 256 << 20;
+    const PIECE: usize = 64 << 10;
+    let zeros = vec![0u8; PIECE];
+    let limits = Limits::default();
+    let mut feed = Feed::new(ArchiveFormat::Gzip, &limits, None).unwrap();
+    let before = LIVE.load(Ordering::SeqCst);
+    PEAK.store(before, Ordering::SeqCst);
+    let mut push = |bytes: &[u8]| assert_eq!(feed.push(u64::MAX, bytes), Fed::More);
+    // First a binary, then a big member of data, then the binary again.
+    push(&header("bin/app", elf.len() as u64));
+    push(&elf);
+    push(&zeros[..pad(elf.len() as u64)]);
+    push(&header("share/data.bin", BIG));
+    for _ in 0..BIG / PIECE as u64 {
+        push(&zeros);
+    }
+    push(&header("bin/again", elf.len() as u64));
+    push(&elf);
+    push(&zeros[..pad(elf.len() as u64) + 1024]);
+    let peak = PEAK.load(Ordering::SeqCst) - before;
+    let report = feed.finish(1 << 30).expect("walked");
+    assert_eq!(report.elf, 2, "{report:?}");
+    assert_eq!(report.files, 3);
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    // The binary and a piece or two, not the member: measured 73 KiB.
+    assert!(peak < 4 << 20, "{peak} bytes allocated at once while a 256 MiB member went by");
+}
