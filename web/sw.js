@@ -1,7 +1,7 @@
 // Service worker: keeps the app available offline after the first visit.
 // Same-origin GETs are answered from the cache and refreshed in the
 // background (stale-while-revalidate); nothing else is ever fetched.
-const CACHE = 'linklens-v2';
+const CACHE = 'linklens-v3';
 const SHELL = [
   './',
   'index.html',
@@ -14,6 +14,7 @@ const SHELL = [
   'archive_worker.js',
   'archive_worker_bg.wasm',
   'archive_worker_loader.js',
+  'inflate.js',
   'style.css',
   'icon.svg',
   'manifest.webmanifest',

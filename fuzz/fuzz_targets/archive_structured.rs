@@ -3,8 +3,9 @@
 //! layouts and `docker save` tars with hostile JSON, compressed honestly or
 //! cut, nested) and the walker must give a report, never a panic, a hang
 //! or an unbounded allocation. Built with overflow checks on. A gzip
-//! stream is also walked as the page walks it (inflated whole, the tar
-//! walked in place) and must say what the CLI's walk says.
+//! stream is also walked as the page walks it — a plain tar fed to the walk
+//! in pieces as it is decoded, an image inflated whole and walked in place —
+//! and must say what the CLI's walk says.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use linklens_archive::fuzzing::Spec;

@@ -1,7 +1,7 @@
 // Where a `.tar.gz`'s time goes in a worker, in plain JavaScript (no
 // linklens code): the browser's `DecompressionStream` fed two ways — the
 // file's own `stream()` piped in (`stream`, `count`: through a counting
-// `TransformStream`, as native_gzip.rs does) or 4 MiB slices read and
+// `TransformStream`, as web/inflate.js does) or 4 MiB slices read and
 // written in (`feed`, what it did before) — and its output dropped or
 // gathered into a `Blob` folded every N MiB (`gather`, `gather8` …
 // `gatherall`: one `Blob` at the end). One run of each, twice, alternating.

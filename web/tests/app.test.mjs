@@ -292,9 +292,10 @@ describe('archives and images dropped as they are', () => {
         assert.equal(await dynamic.locator('[data-testid=verdict]').textContent(), 'dynamic');
         assert.ok(await dynamic.locator('[data-testid=fix-command]').count() > 0, 'the rebuild command is inside');
       }
-      // Nothing but the archive worker's own code (fetched when the first
-      // archive arrives, from the same origin) while the archive is read.
-      const made = browser.requests.slice(count).filter((u) => !/\/archive_worker(_loader\.js|\.js|_bg\.wasm)$/.test(new URL(u).pathname));
+      // Nothing but the archive worker's own code and the decoding
+      // worker's script (fetched when the first archive arrives, from the
+      // same origin) while the archive is read.
+      const made = browser.requests.slice(count).filter((u) => !/\/(archive_worker(_loader\.js|\.js|_bg\.wasm)|inflate\.js)$/.test(new URL(u).pathname));
       assert.deepEqual(made, [], 'no request while the archive is read');
       // A .tar.gz is inflated by the browser's own decoder; every other
       // format, and a gzip that is not a whole tar, by the wasm.

@@ -35,9 +35,12 @@ import { serve, launch, dist, root, firstLoad } from './harness.mjs';
 // Dockerfile's zoneinfo and account lines and the nested-tar check:
 // 284,791 and 361,193, the archive worker over; both raised on purpose
 // (286,500 and 362,500), said in BENCHMARKS.md.
+// Then a .tar.gz walked as it is decoded (the feed, its holder in the
+// browser's memory, the decoding worker's messages): the archive worker
+// 365,257, over; raised on purpose to 366,500, said in BENCHMARKS.md.
 export const PAGE_BUDGET = 217_000;
 export const WORKER_BUDGET = 286_500;
-export const ARCHIVE_WORKER_BUDGET = 362_500;
+export const ARCHIVE_WORKER_BUDGET = 366_500;
 
 // What a host serving dist/'s precompressed files sends: the .gz where
 // there is one (every text and wasm asset has), else the file itself.

@@ -11,11 +11,13 @@
 //! first header over the bytes kept, and a read past them says "not yet".
 
 use std::io::{self, Cursor, Read, Seek, SeekFrom};
+use std::ops::Range;
 
 use linklens::archive::{ArchiveErrorId, ArchiveFormat, ArchiveReport};
 
 use crate::limits::{error, Limits};
 use crate::sniff::{Kind, HEAD};
+use crate::source::ReadSeek;
 use crate::walk::{compression, join, Found, Sink, Walker};
 
 /// Tar data comes in blocks of this.
@@ -44,13 +46,77 @@ pub enum Decline {
     Walk,
 }
 
+/// Where the feed holds a member while its bytes arrive, and reads it
+/// from once they all have: the memory of this process, or — in the page —
+/// the browser's, so that a 150 MB binary never sits in the worker's wasm
+/// (whose memory never shrinks) and is never copied into it whole; the
+/// analysis reads the parts it needs. A holder is the member's source,
+/// from offset 0.
+pub trait Holder: Read + Seek {
+    /// A piece of the decoded stream as the caller has it.
+    type Piece: ?Sized;
+    fn len(piece: &Self::Piece) -> usize;
+    /// `piece[range]` appended to `out`: the headers and first bytes the
+    /// feed keeps itself.
+    fn copy(piece: &Self::Piece, range: Range<usize>, out: &mut Vec<u8>);
+    /// Let go of the last member and begin one of `len` bytes, of which
+    /// `first` are here already.
+    fn begin(&mut self, len: u64, first: &[u8]);
+    /// `piece[range]`: the next bytes of the member.
+    fn keep(&mut self, piece: &Self::Piece, range: Range<usize>);
+}
+
+/// A member held in this process's memory, in one buffer as big as the
+/// biggest member yet.
+#[derive(Default)]
+pub struct InMemory(Cursor<Vec<u8>>);
+
+impl Holder for InMemory {
+    type Piece = [u8];
+    fn len(piece: &[u8]) -> usize {
+        piece.len()
+    }
+    fn copy(piece: &[u8], range: Range<usize>, out: &mut Vec<u8>) {
+        out.extend_from_slice(piece.get(range).unwrap_or_default());
+    }
+    fn begin(&mut self, len: u64, first: &[u8]) {
+        let len = usize::try_from(len).unwrap_or(usize::MAX);
+        let held = self.0.get_mut();
+        held.clear();
+        if held.capacity() < len {
+            // The old buffer freed first: never both at once.
+            *held = Vec::new();
+            held.reserve_exact(len);
+        }
+        held.extend_from_slice(first);
+        self.0.set_position(0);
+    }
+    fn keep(&mut self, piece: &[u8], range: Range<usize>) {
+        self.0.get_mut().extend_from_slice(piece.get(range).unwrap_or_default());
+    }
+}
+
+impl Read for InMemory {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.0.read(buf)
+    }
+}
+
+impl Seek for InMemory {
+    fn seek(&mut self, pos: SeekFrom) -> io::Result<u64> {
+        self.0.seek(pos)
+    }
+}
+
 enum State {
     /// The first block has not arrived: not yet known to be a tar.
     Start,
     /// `kept` starts at an entry's first header.
     Index,
-    /// Holding `found` whole; the next entry starts at `next`.
-    Hold { found: Found, next: u64 },
+    /// Holding `found` whole: `got` of its bytes are in the holder, the
+    /// rest go there as they come (the next entry's start is already
+    /// `base`).
+    Hold { found: Found, got: u64 },
     /// The tar's end was read: the rest of the stream is only counted.
     End,
     Declined(Decline),
@@ -64,8 +130,9 @@ enum Step {
 
 /// A tar inside a compressed stream, walked as its decoded bytes are
 /// pushed.
-pub struct Feed<'a> {
+pub struct Feed<'a, H: Holder = InMemory> {
     walker: Walker<'a>,
+    holder: H,
     outer: ArchiveFormat,
     state: State,
     /// Bytes kept: `kept[at..]` is the stream from offset `base` on.
@@ -86,11 +153,20 @@ pub struct Feed<'a> {
 }
 
 impl<'a> Feed<'a> {
-    /// A feed for the content of an `outer` stream (gzip, xz or zstd);
-    /// `None` for any other format.
+    /// A feed for the content of an `outer` stream (gzip, xz or zstd),
+    /// holding members in this process's memory; `None` for any other
+    /// format.
     pub fn new(outer: ArchiveFormat, limits: &'a Limits, progress: Option<&'a mut dyn FnMut(crate::Progress)>) -> Option<Feed<'a>> {
+        Feed::with_holder(outer, limits, progress, InMemory::default())
+    }
+}
+
+impl<'a, H: Holder> Feed<'a, H> {
+    /// A feed holding members in `holder`.
+    pub fn with_holder(outer: ArchiveFormat, limits: &'a Limits, progress: Option<&'a mut dyn FnMut(crate::Progress)>, holder: H) -> Option<Feed<'a, H>> {
         compression(outer).then(|| Feed {
             walker: Walker::new(limits, outer, progress),
+            holder,
             outer,
             state: State::Start,
             kept: Vec::new(),
@@ -113,25 +189,36 @@ impl<'a> Feed<'a> {
     /// The next `piece` of the decoded stream; `consumed` is a lower bound
     /// of the compressed bytes decoded to produce everything pushed so far
     /// (the ratio limit is checked against it, as the walk checks it).
-    pub fn push(&mut self, consumed: u64, piece: &[u8]) -> Fed {
+    pub fn push(&mut self, consumed: u64, piece: &H::Piece) -> Fed {
         if let State::Declined(d) = self.state {
             return Fed::Declined(d);
         }
-        self.fed = self.fed.saturating_add(piece.len() as u64);
-        self.walker.decoded(piece.len() as u64);
+        let len = H::len(piece);
+        self.fed = self.fed.saturating_add(len as u64);
+        self.walker.decoded(len as u64);
         if !self.walker.limits.decoded_within(consumed, self.fed, self.fed) {
             return self.decline(Decline::Walk);
         }
-        let drop = usize::try_from(self.skip).unwrap_or(usize::MAX).min(piece.len());
+        let mut at = 0;
+        if let State::Hold { found, got } = &mut self.state {
+            // The held member's bytes, counted in `skip` (see `index`).
+            let want = usize::try_from(found.len.saturating_sub(*got)).unwrap_or(usize::MAX).min(len);
+            self.holder.keep(piece, 0..want);
+            *got += want as u64;
+            at = want;
+            self.skip = self.skip.saturating_sub(want as u64);
+        }
+        let drop = usize::try_from(self.skip).unwrap_or(usize::MAX).min(len - at);
         self.skip -= drop as u64;
-        if !matches!(self.state, State::End) {
+        at += drop;
+        if !matches!(self.state, State::End) && at < len {
             // Bytes before `at` are done with: moved out once per piece,
             // not once per member.
             if self.at > 0 {
                 self.kept.drain(..self.at);
                 self.at = 0;
             }
-            self.kept.extend_from_slice(&piece[drop..]);
+            H::copy(piece, at..len, &mut self.kept);
         }
         let fed = self.run();
         self.walker.tick(0);
@@ -167,7 +254,7 @@ impl<'a> Feed<'a> {
             let step = match std::mem::replace(&mut self.state, State::End) {
                 State::Start => self.start(),
                 State::Index => self.index(),
-                State::Hold { found, next } => self.hold(found, next),
+                State::Hold { found, got } => self.hold(found, got),
                 State::End => Ok(Step::Wait),
                 State::Declined(d) => Err(d),
             };
@@ -273,35 +360,41 @@ impl<'a> Feed<'a> {
                 _ => return Err(Decline::Walk),
             }
         }
-        self.state = State::Hold { found, next };
+        let from = found.start.checked_sub(self.base).and_then(|f| usize::try_from(f).ok()).ok_or(Decline::Walk)?;
+        let len = usize::try_from(found.len).map_err(|_| Decline::Walk)?;
+        let have = &self.kept[self.at..];
+        let first = have.get(from..).map_or(&[][..], |rest| &rest[..rest.len().min(len)]);
+        self.holder.begin(found.len, first);
+        let got = first.len() as u64;
+        // What is not here yet comes through `skip`, which `push` hands to
+        // the holder first.
+        self.advance(next);
+        self.state = State::Hold { found, got };
         Ok(Step::Again)
     }
 
     /// A member held whole once all of it is here: analysed, or walked as
-    /// the archive it is.
-    fn hold(&mut self, found: Found, next: u64) -> Result<Step, Decline> {
-        let from = found.start.checked_sub(self.base).ok_or(Decline::Walk)?;
-        let to = from.checked_add(found.len).ok_or(Decline::Walk)?;
-        let have = &self.kept[self.at..];
-        if to > have.len() as u64 {
+    /// the archive it is, where the holder keeps it.
+    fn hold(&mut self, found: Found, got: u64) -> Result<Step, Decline> {
+        if got < found.len {
             if self.ended {
                 return Err(Decline::Walk);
             }
-            self.state = State::Hold { found, next };
+            self.state = State::Hold { found, got };
             return Ok(Step::Wait);
         }
-        let (from, to) = (usize::try_from(from).map_err(|_| Decline::Walk)?, usize::try_from(to).map_err(|_| Decline::Walk)?);
-        let bytes = &have[from..to];
+        let src: &mut dyn ReadSeek = &mut self.holder;
         match found.kind {
-            Kind::Elf => self.walker.analysed(join("", &found.path), found.len, linklens::analyze(bytes), &mut Sink::Plain),
-            _ => self.walker.seekable(&mut Cursor::new(bytes), found.len, "", &found.path, 1, &mut Sink::Plain),
+            Kind::Elf => self.walker.analyse_range(src, join("", &found.path), 0, found.len, &mut Sink::Plain),
+            _ => self.walker.seekable(src, found.len, "", &found.path, 1, &mut Sink::Plain),
         }
-        // As `open_decoded`: past the members limit, or with a compressed
-        // stream inside, only the stream walk gives its report.
+        self.holder.begin(0, &[]);
+        // As `open_decoded` did: past the members limit, or with a
+        // compressed stream inside, only the stream walk gives its report.
         if self.walker.stopped || self.walker.streams > 0 {
             return Err(Decline::Walk);
         }
-        self.advance(next);
+        self.state = State::Index;
         self.walker.tick(0);
         Ok(Step::Again)
     }

@@ -26,7 +26,7 @@ mod walk;
 
 use linklens::archive::{ArchiveFormat, ArchiveReport};
 
-pub use feed::{Decline, Fed, Feed};
+pub use feed::{Decline, Fed, Feed, Holder, InMemory};
 pub use limits::Limits;
 pub use sniff::{sniff, Kind, HEAD};
 pub use source::{ReadSeek, Said, Window};

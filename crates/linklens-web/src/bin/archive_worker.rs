@@ -1,6 +1,7 @@
 //! The archive worker: started by the analysis worker when the first
-//! archive or image arrives, it walks each one (the browser's own gzip
-//! decoder for a `.tar.gz`, the wasm's decoders for the rest) and posts
+//! archive or image arrives, it walks each one (a `.tar.gz` as the
+//! browser's own gzip decoder gives it, in a worker of its own; the wasm's
+//! decoders for the rest) and posts
 //! `Scanning`, then `ArchiveDone` with a rendered result per binary, or
 //! `Failed`. Kept apart so that its decoders, walker and image judge never
 //! delay the first answer about a single binary.
@@ -22,7 +23,9 @@ mod archive {
 
     use linklens::archive::{ArchiveFormat, ArchiveReport};
     use linklens_web::blob_reader::BlobReader;
-    use linklens_web::native_gzip;
+    use linklens_web::held::Held;
+    use linklens_archive::{Decline, Fed};
+    use linklens_web::native_gzip::{self, Decoded};
     use linklens_web::protocol::{DecodedBy, FailureId, FromWorker, Rendered, ToWorker};
     use linklens_web::worker::{now, post, scope, throttled, wasm_memory};
     use wasm_bindgen::prelude::*;
@@ -84,19 +87,62 @@ mod archive {
         }
     }
 
-    /// A gzip file inflated by the browser's own decoder, its tar walked in
-    /// place; `None` when that cannot give the report the wasm's walk
-    /// gives (no decoder, a damaged stream, a limit reached, not a whole
-    /// tar inside, a read of the decoded `Blob` refused): the caller then
-    /// walks it in the wasm.
+    /// A gzip file inflated by the browser's own decoder in a worker of its
+    /// own, its tar walked here piece by piece as it comes (an image's
+    /// gathered, then walked in place); `None` when that cannot give the
+    /// report the wasm's walk gives (no decoder, a damaged stream, a limit
+    /// reached or perhaps reached, not a whole tar inside, a read of the
+    /// gathered `Blob` refused): the caller then walks it in the wasm.
     async fn natively(scope: &DedicatedWorkerGlobalScope, id: u32, blob: &Blob) -> Option<ArchiveReport> {
         let size = blob.size() as u64;
         let limits = linklens_archive::Limits::default();
         let mut progress = scanning(scope, id, size);
-        let within = |consumed, decoded| limits.decoded_within(consumed, decoded, decoded);
-        let inflated = native_gzip::inflate(blob, within, |decoded| progress(linklens_archive::Progress { bytes: decoded, files: 0, elf: 0 })).await.ok()?;
-        let mut decoded = BlobReader::new(inflated.blob).ok()?;
-        let report = linklens_archive::open_decoded(ArchiveFormat::Gzip, &mut decoded, inflated.len, size, &limits, Some(&mut progress));
+        let inflater = native_gzip::Inflater::start(blob)?;
+        let mut feed = linklens_archive::Feed::with_holder(ArchiveFormat::Gzip, &limits, Some(&mut progress), Held::default())?;
+        // Pieces the feed may yet hand back (an image is gathered whole).
+        let mut held = native_gzip::Gathered::default();
+        let mut decoded = 0u64;
+        loop {
+            let (bytes, consumed) = match inflater.next().await {
+                Decoded::Piece { bytes, consumed } => (bytes, consumed),
+                Decoded::End => return feed.finish(size),
+                Decoded::Failed | Decoded::Unsupported => return None,
+            };
+            decoded += u64::from(bytes.length());
+            if feed.deciding() {
+                held.push(&bytes).ok()?;
+            }
+            match feed.push(consumed, &bytes) {
+                Fed::More => inflater.taken(decoded),
+                Fed::Declined(Decline::Image) => break,
+                Fed::Declined(Decline::Walk) => return None,
+            }
+        }
+        drop(feed);
+        inflater.taken(decoded);
+        gathered(&inflater, held, size, &limits, &mut progress).await
+    }
+
+    /// A compressed image: the rest of its pieces gathered into a `Blob`
+    /// after `held`, then walked in place.
+    async fn gathered(inflater: &native_gzip::Inflater, mut held: native_gzip::Gathered, size: u64, limits: &linklens_archive::Limits, progress: &mut dyn FnMut(linklens_archive::Progress)) -> Option<ArchiveReport> {
+        loop {
+            match inflater.next().await {
+                Decoded::Piece { bytes, consumed } => {
+                    held.push(&bytes).ok()?;
+                    if !limits.decoded_within(consumed, held.len, held.len) {
+                        return None;
+                    }
+                    inflater.taken(held.len);
+                    progress(linklens_archive::Progress { bytes: held.len, files: 0, elf: 0 });
+                }
+                Decoded::End => break,
+                Decoded::Failed | Decoded::Unsupported => return None,
+            }
+        }
+        let len = held.len;
+        let mut decoded = BlobReader::new(held.blob().ok()?).ok()?;
+        let report = linklens_archive::open_decoded(ArchiveFormat::Gzip, &mut decoded, len, size, limits, Some(progress));
         // A read the browser refused (it could not keep the decoded `Blob`)
         // is not damage in the archive.
         report.filter(|_| decoded.failures == 0)
