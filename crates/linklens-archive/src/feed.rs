@@ -17,7 +17,7 @@ use linklens::archive::{ArchiveErrorId, ArchiveFormat, ArchiveReport};
 
 use crate::limits::{error, Limits};
 use crate::sniff::{Kind, HEAD};
-use crate::source::ReadSeek;
+use crate::source::{seek_target, ReadSeek};
 use crate::walk::{compression, join, Found, Sink, Walker};
 
 /// Tar data comes in blocks of this.
@@ -349,7 +349,12 @@ impl<'a, H: Holder> Feed<'a, H> {
         }
         if found.len > self.walker.limits.max_member {
             match found.kind {
-                // What the stream walk does with a member it cannot hold.
+                // What the stream walk does with a member it cannot hold:
+                // an archive too deep is that, first.
+                Kind::Archive(f @ (ArchiveFormat::Zip | ArchiveFormat::Ar)) if self.walker.too_deep(f, 1, "", &found.path) => {
+                    self.advance(next);
+                    return Ok(Step::Again);
+                }
                 Kind::Elf | Kind::Archive(ArchiveFormat::Zip | ArchiveFormat::Ar) => {
                     let limit = self.walker.limits.max_member;
                     self.walker.fail(error(ArchiveErrorId::MemberTooBig, Some(&join("", &found.path)), Some(limit), ""));
@@ -458,13 +463,10 @@ impl Read for Kept<'_> {
 
 impl Seek for Kept<'_> {
     fn seek(&mut self, pos: SeekFrom) -> io::Result<u64> {
-        let target = match pos {
-            SeekFrom::Start(p) => Some(p),
-            SeekFrom::End(_) if !self.ended => return Err(NotYet::error()),
-            SeekFrom::End(d) => (self.bytes.len() as u64).checked_add_signed(d),
-            SeekFrom::Current(d) => self.pos.checked_add_signed(d),
-        };
-        self.pos = target.ok_or_else(|| io::Error::from(io::ErrorKind::InvalidInput))?;
+        if matches!(pos, SeekFrom::End(_)) && !self.ended {
+            return Err(NotYet::error());
+        }
+        self.pos = seek_target(pos, self.bytes.len() as u64, self.pos)?;
         Ok(self.pos)
     }
 }

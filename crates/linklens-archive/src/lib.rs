@@ -29,7 +29,7 @@ use linklens::archive::{ArchiveFormat, ArchiveReport};
 pub use feed::{Decline, Fed, Feed, Holder, InMemory};
 pub use limits::Limits;
 pub use sniff::{sniff, Kind, HEAD};
-pub use source::{ReadSeek, Said, Window};
+pub use source::{seek_target, ReadSeek, Said, Window};
 pub use walk::Progress;
 
 /// The container format of a file, if it is one linklens opens.

@@ -50,14 +50,20 @@ impl Read for Window<'_> {
 
 impl Seek for Window<'_> {
     fn seek(&mut self, pos: SeekFrom) -> io::Result<u64> {
-        let target = match pos {
-            SeekFrom::Start(p) => Some(p),
-            SeekFrom::End(d) => self.len.checked_add_signed(d),
-            SeekFrom::Current(d) => self.pos.checked_add_signed(d),
-        };
-        self.pos = target.ok_or_else(|| Said::own(io::ErrorKind::InvalidInput, Reader::File))?;
+        self.pos = seek_target(pos, self.len, self.pos)?;
         Ok(self.pos)
     }
+}
+
+/// Where `pos` moves a reader of `len` bytes now at `at`: a position
+/// before the start or past 2^64 refused, as linklens's own refusal.
+pub fn seek_target(pos: SeekFrom, len: u64, at: u64) -> io::Result<u64> {
+    match pos {
+        SeekFrom::Start(p) => Some(p),
+        SeekFrom::End(d) => len.checked_add_signed(d),
+        SeekFrom::Current(d) => at.checked_add_signed(d),
+    }
+    .ok_or_else(|| Said::own(io::ErrorKind::InvalidInput, Reader::File))
 }
 
 /// Counts the bytes read through it into a shared cell.

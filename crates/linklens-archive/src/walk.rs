@@ -213,7 +213,7 @@ impl<'a> Walker<'a> {
             }
         }
     }
-    fn too_deep(&mut self, f: ArchiveFormat, depth: u32, prefix: &str, name: &str) -> bool {
+    pub(crate) fn too_deep(&mut self, f: ArchiveFormat, depth: u32, prefix: &str, name: &str) -> bool {
         if !compression(f) && depth >= self.limits.max_depth {
             self.fail(error(ArchiveErrorId::TooDeep, Some(&join(prefix, name)), Some(u64::from(self.limits.max_depth)), ""));
             return true;

@@ -376,4 +376,21 @@ fn a_binary_past_the_member_limit_is_too_big_fed_as_walked() {
     let (_, fed) = feed(&tar, &[65536], gz.len() as u64, &tight);
     assert_eq!(ArchiveReport { bytes_scanned: 0, ..fed.unwrap() }, ArchiveReport { bytes_scanned: 0, ..walked });
     same("binaries past the member limit", &gz, &tight);
+    // A zip past the limit: too big — or, nested past the depth limit,
+    // too deep first, as the stream walk says.
+    let zip = gunzip_stored(&fixtures_dir::dir().join("release.zip.gz"));
+    let mut b = tar::Builder::new(Vec::new());
+    let mut h = tar::Header::new_gnu();
+    h.set_size(zip.len() as u64);
+    h.set_mode(0o644);
+    h.set_cksum();
+    b.append_data(&mut h, "dist/release.zip", &zip[..]).unwrap();
+    let gz = gzip(&b.into_inner().unwrap());
+    use linklens::archive::ArchiveErrorId as Id;
+    for (max_depth, id) in [(3, Id::MemberTooBig), (1, Id::TooDeep)] {
+        let limits = Limits { max_member: zip.len() as u64 - 1, max_depth, ..Limits::default() };
+        let walked = linklens_archive::open(&mut Cursor::new(&gz), gz.len() as u64, &limits, None).unwrap();
+        assert_eq!(walked.errors.iter().map(|e| e.id).collect::<Vec<_>>(), [id], "{:?}", walked.errors);
+        assert_eq!(linklens_archive::fuzzing::fed_agrees(&gz, &limits), Ok(true), "depth {max_depth}");
+    }
 }

@@ -76,31 +76,41 @@ fn hello_static() -> Vec<u8> {
     elf
 }
 
-#[test]
-fn a_member_nothing_reads_is_not_kept() {
+/// Fed by `feed_it` (pieces of 64 KiB of zeros at hand) with the default
+/// limits: the report, and the most bytes allocated at once meanwhile
+/// (over those allocated before).
+fn fed(feed_it: impl FnOnce(&mut dyn FnMut(&[u8]), &[u8])) -> (linklens::archive::ArchiveReport, usize) {
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let elf = hello_static();
-    const BIG: u64 = 256 << 20;
-    const PIECE: usize = 64 << 10;
     let zeros = vec![0u8; PIECE];
     let limits = Limits::default();
     let mut feed = Feed::new(ArchiveFormat::Gzip, &limits, None).unwrap();
     let before = LIVE.load(Ordering::SeqCst);
     PEAK.store(before, Ordering::SeqCst);
-    let mut push = |bytes: &[u8]| assert_eq!(feed.push(u64::MAX, bytes), Fed::More);
-    // First a binary, then a big member of data, then the binary again.
-    push(&header("bin/app", elf.len() as u64));
-    push(&elf);
-    push(&zeros[..pad(elf.len() as u64)]);
-    push(&header("share/data.bin", BIG));
-    for _ in 0..BIG / PIECE as u64 {
-        push(&zeros);
-    }
-    push(&header("bin/again", elf.len() as u64));
-    push(&elf);
-    push(&zeros[..pad(elf.len() as u64) + 1024]);
-    let peak = PEAK.load(Ordering::SeqCst) - before;
+    feed_it(&mut |bytes: &[u8]| assert_eq!(feed.push(u64::MAX, bytes), Fed::More), &zeros);
     let report = feed.finish(1 << 30).expect("walked");
+    (report, PEAK.load(Ordering::SeqCst) - before)
+}
+
+/// The pieces a browser's decoder hands over.
+const PIECE: usize = 64 << 10;
+
+#[test]
+fn a_member_nothing_reads_is_not_kept() {
+    let elf = hello_static();
+    const BIG: u64 = 256 << 20;
+    let (report, peak) = fed(|push, zeros| {
+        // First a binary, then a big member of data, then the binary again.
+        push(&header("bin/app", elf.len() as u64));
+        push(&elf);
+        push(&zeros[..pad(elf.len() as u64)]);
+        push(&header("share/data.bin", BIG));
+        for _ in 0..BIG / PIECE as u64 {
+            push(zeros);
+        }
+        push(&header("bin/again", elf.len() as u64));
+        push(&elf);
+        push(&zeros[..pad(elf.len() as u64) + 1024]);
+    });
     assert_eq!(report.elf, 2, "{report:?}");
     assert_eq!(report.files, 3);
     assert!(report.errors.is_empty(), "{:?}", report.errors);
@@ -110,29 +120,21 @@ fn a_member_nothing_reads_is_not_kept() {
 
 #[test]
 fn a_binary_held_costs_its_size_once() {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     // A binary's first bytes, then zeros to 96 MiB.
     let mut head = hello_static();
     head.truncate(4096);
     const SIZE: u64 = 96 << 20;
-    const PIECE: usize = 64 << 10;
-    let zeros = vec![0u8; PIECE];
-    let limits = Limits::default();
-    let mut feed = Feed::new(ArchiveFormat::Gzip, &limits, None).unwrap();
-    let before = LIVE.load(Ordering::SeqCst);
-    PEAK.store(before, Ordering::SeqCst);
-    let mut push = |bytes: &[u8]| assert_eq!(feed.push(u64::MAX, bytes), Fed::More);
-    push(&header("bin/big", SIZE));
-    push(&head);
-    let mut left = SIZE - head.len() as u64;
-    while left > 0 {
-        let n = usize::try_from(left).unwrap().min(PIECE);
-        push(&zeros[..n]);
-        left -= n as u64;
-    }
-    push(&zeros[..1024]);
-    let report = feed.finish(1 << 30).expect("walked");
-    let peak = PEAK.load(Ordering::SeqCst) - before;
+    let (report, peak) = fed(|push, zeros| {
+        push(&header("bin/big", SIZE));
+        push(&head);
+        let mut left = SIZE - head.len() as u64;
+        while left > 0 {
+            let n = usize::try_from(left).unwrap().min(PIECE);
+            push(&zeros[..n]);
+            left -= n as u64;
+        }
+        push(&zeros[..1024]);
+    });
     assert_eq!(report.elf, 1, "{report:?}");
     // Its size and a few pieces (the analysis reads it in place): grown
     // by doubling, the buffer alone would have reached 128 MiB, and 192

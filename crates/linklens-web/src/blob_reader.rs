@@ -150,12 +150,7 @@ impl Read for BlobReader {
 
 impl Seek for BlobReader {
     fn seek(&mut self, pos: SeekFrom) -> io::Result<u64> {
-        let target = match pos {
-            SeekFrom::Start(p) => Some(p),
-            SeekFrom::End(d) => self.size.checked_add_signed(d),
-            SeekFrom::Current(d) => self.pos.checked_add_signed(d),
-        };
-        self.pos = target.ok_or_else(|| Said::own(io::ErrorKind::InvalidInput, Reader::File))?;
+        self.pos = linklens_archive::seek_target(pos, self.size, self.pos)?;
         Ok(self.pos)
     }
 }

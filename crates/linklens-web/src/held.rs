@@ -77,12 +77,7 @@ impl Read for Held {
 
 impl Seek for Held {
     fn seek(&mut self, pos: SeekFrom) -> io::Result<u64> {
-        let target = match pos {
-            SeekFrom::Start(p) => Some(p),
-            SeekFrom::End(d) => self.len().checked_add_signed(d),
-            SeekFrom::Current(d) => self.pos.checked_add_signed(d),
-        };
-        self.pos = target.ok_or_else(|| io::Error::from(io::ErrorKind::InvalidInput))?;
+        self.pos = linklens_archive::seek_target(pos, self.len(), self.pos)?;
         Ok(self.pos)
     }
 }
