@@ -306,6 +306,26 @@ describe('archives and images dropped as they are', () => {
     });
   }
 
+  test('a .tar.gz is walked as it is decoded: a big binary is held in the browser, not in the wasm', async () => {
+    const { page } = app;
+    // A binary's first 4 KiB, then zeros to 60 MiB: under the ratio's
+    // 64 MiB floor. Held in the worker's wasm, it raises the wasm's
+    // memory past 60 MiB for good (it never shrinks): 64.6 MB, seen
+    // failing; held in the browser's memory, 1.6 MB run alone.
+    const SIZE = 60 << 20;
+    const head = fixture('hello-default-go1.26').bytes.subarray(0, 4096);
+    const tar = Buffer.concat([tarHeader('bin/big', SIZE), head, Buffer.alloc(SIZE - head.length), Buffer.alloc(1024)]);
+    await drop(page, [{ name: 'big-binary.tar.gz', bytes: gzipSync(tar, { level: 1 }) }]);
+    const article = await archiveResult(page, 'big-binary.tar.gz');
+    const timing = article.locator('[data-testid=timing]');
+    await timing.waitFor();
+    assert.equal(await timing.getAttribute('data-decoded-by'), 'browser');
+    assert.deepEqual(await article.locator('[data-testid=member]').evaluateAll((ms) => ms.map((m) => m.dataset.path)), ['bin/big']);
+    const wasm = Number(await timing.getAttribute('data-wasm-memory'));
+    assert.ok(wasm > 0 && wasm < 40e6, `the archive worker's wasm took ${wasm} bytes`);
+    await clear(page);
+  });
+
   test('a docker save of scratch with a cgo binary fails with the missing loader; the static build starts', async () => {
     const { page } = app;
     const cgo = archiveFixture('scratch-cgo.docker.tar');
