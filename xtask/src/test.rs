@@ -6,6 +6,12 @@ use crate::{have, project_root, run, setup, Result};
 
 pub fn run_all() -> Result<()> {
     let root = project_root();
+    if std::env::var("CI").as_deref() == Ok("true") {
+        // A fresh clone builds once: incremental state would only take
+        // disk (1.4 GB of it, where CI once ran out).
+        std::env::set_var("CARGO_INCREMENTAL", "0");
+    }
+    disk(&root, "start");
     setup::apt(&[
         ("file", "file"),
         ("readelf", "binutils"),
@@ -72,11 +78,13 @@ pub fn run_all() -> Result<()> {
         .current_dir(&root))?;
 
     hostile_files_through_the_debug_cli(&root)?;
+    disk(&root, "native tests");
 
     // Where it runs, observed again: the empty root and Debian 12 made
     // from Debian's packages (cached), every fixture started in each, and
     // the record the verdicts are held against must still be what happens.
     crate::roots::check()?;
+    disk(&root, "roots");
 
     // 2. The web app: toolchain, release build, wasm-bindgen tests, browser tests.
     let path = setup::web_toolchain()?;
@@ -104,7 +112,25 @@ pub fn run_all() -> Result<()> {
         .env("LINKLENS_DIST", &dist)
         .env("LINKLENS_CHROMIUM", setup::CHROMIUM)
         .current_dir(root.join("web")))?;
+    disk(&root, "browser tests");
     Ok(())
+}
+
+/// What the run has taken of the disk so far, in CI's log: a run once
+/// died of a full disk, with nothing there to say how full.
+fn disk(root: &std::path::Path, after: &str) {
+    let df = Command::new("df").args(["-Pk"]).arg(root).output();
+    let free = df.ok().and_then(|o| {
+        let text = String::from_utf8_lossy(&o.stdout).into_owned();
+        let kib: u64 = text.lines().nth(1)?.split_whitespace().nth(3)?.parse().ok()?;
+        Some(kib)
+    });
+    let du = Command::new("du").args(["-sk"]).arg(root.join("target")).output();
+    let target = du.ok().and_then(|o| {
+        String::from_utf8_lossy(&o.stdout).split_whitespace().next()?.parse::<u64>().ok()
+    });
+    let gib = |k: Option<u64>| k.map_or("?".to_string(), |k| format!("{:.1} GiB", k as f64 / 1048576.0));
+    eprintln!("disk after {after}: {} free, target/ {}", gib(free), gib(target));
 }
 
 /// The debug CLI (overflow checks on) over every hand-built hostile file
