@@ -394,3 +394,160 @@ fn a_binary_past_the_member_limit_is_too_big_fed_as_walked() {
         assert_eq!(linklens_archive::fuzzing::fed_agrees(&gz, &limits), Ok(true), "depth {max_depth}");
     }
 }
+
+/// A tar of `members` (name, bytes), with its two end blocks or without.
+fn tar_of(members: &[(&str, &[u8])], end_blocks: bool) -> Vec<u8> {
+    let mut b = tar::Builder::new(Vec::new());
+    for (name, bytes) in members {
+        let mut h = tar::Header::new_gnu();
+        h.set_size(bytes.len() as u64);
+        h.set_mode(0o755);
+        h.set_cksum();
+        b.append_data(&mut h, name, *bytes).unwrap();
+    }
+    let mut tar = b.into_inner().unwrap();
+    if !end_blocks {
+        tar.truncate(tar.len() - 1024);
+    }
+    tar
+}
+
+fn member(tar: &[u8], suffix: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    for entry in tar::Archive::new(tar).entries().unwrap() {
+        let mut entry = entry.unwrap();
+        if entry.path().unwrap().to_string_lossy().ends_with(suffix) {
+            entry.read_to_end(&mut out).unwrap();
+        }
+    }
+    assert!(!out.is_empty(), "{suffix}");
+    out
+}
+
+/// Where each entry's header starts.
+fn headers(tar: &[u8]) -> Vec<usize> {
+    tar::Archive::new(tar).entries().unwrap().map(|e| e.unwrap().raw_header_position() as usize).collect()
+}
+
+fn without_bytes_scanned(r: ArchiveReport) -> ArchiveReport {
+    ArchiveReport { bytes_scanned: 0, ..r }
+}
+
+#[test]
+fn the_feed_decides_at_the_first_block_and_declines_damage_as_it_arrives() {
+    let limits = Limits::default();
+    let tar = inflate(&gunzip_stored(&fixtures_dir::dir().join("release.tar.gz.gz"))).unwrap();
+    // A plain tar is told by its first block alone: the page stops
+    // keeping pieces for an image there.
+    let mut f = Feed::new(ArchiveFormat::Gzip, &limits, None).unwrap();
+    assert_eq!(f.push(1 << 30, &tar[..linklens_archive::HEAD]), Fed::More);
+    assert!(!f.deciding(), "a tar's first block is all it takes");
+    // A header whose checksum is wrong: declined by the push that brings
+    // it (the stream walk says the damage), not at the end.
+    let at = headers(&tar)[1];
+    let mut damaged = tar.clone();
+    damaged[at + 148] ^= 0x01;
+    let (said, report) = feed(&damaged, &[512], 1 << 30, &limits);
+    assert_eq!(said.get(at / 512), Some(&Fed::Declined(Decline::Walk)), "the piece that brings the damaged header: {:?}", &said[..said.len().min(at / 512 + 2)]);
+    assert!(report.is_none());
+}
+
+#[test]
+fn a_tar_without_its_end_blocks_is_walked_as_open_walks_it() {
+    let limits = Limits::default();
+    let release = inflate(&gunzip_stored(&fixtures_dir::dir().join("release.tar.gz.gz"))).unwrap();
+    let elf = member(&release, "hello-static");
+    // The last member's data ends the stream: 512 bytes (its first bytes
+    // are all of it), or nothing at all.
+    for last in [&[b'x'; 512][..], &[]] {
+        let tar = tar_of(&[("bin/hello-static", &elf), ("etc/notes.txt", last)], false);
+        let gz = gzip(&tar);
+        let walked = linklens_archive::open(&mut Cursor::new(&gz), gz.len() as u64, &limits, None).unwrap();
+        assert!(walked.elf == 1 && walked.files == 2 && walked.errors.is_empty(), "{walked:?}");
+        let last_header = headers(&tar)[1];
+        // In any pieces, and with the last header's final byte alone
+        // (the feed then judges the entry when the stream ends).
+        let pieces: [&[usize]; 4] = [&[512], &[tar.len()], &[1], &[last_header + 511, 1]];
+        for pieces in pieces {
+            let (said, report) = feed(&tar, pieces, gz.len() as u64, &limits);
+            assert!(said.iter().all(|s| *s == Fed::More), "{} bytes last, {pieces:?}: {said:?}", last.len());
+            let report = report.unwrap_or_else(|| panic!("{} bytes last, {pieces:?}: declined", last.len()));
+            assert_eq!(without_bytes_scanned(report), without_bytes_scanned(walked.clone()), "{pieces:?}");
+        }
+    }
+}
+
+#[test]
+fn a_binary_as_big_as_the_member_limit_is_analysed_fed_as_walked() {
+    let gz = gunzip_stored(&fixtures_dir::dir().join("release.tar.gz.gz"));
+    let tar = inflate(&gz).unwrap();
+    let biggest = member(&tar, "c-dynamic").len() as u64;
+    let limits = Limits { max_member: biggest, ..Limits::default() };
+    let walked = linklens_archive::open(&mut Cursor::new(&gz), gz.len() as u64, &limits, None).unwrap();
+    assert!(walked.errors.is_empty() && walked.elf >= 2, "{walked:?}");
+    let (_, fed) = feed(&tar, &[4096], gz.len() as u64, &limits);
+    assert_eq!(without_bytes_scanned(fed.expect("walked")), without_bytes_scanned(walked));
+}
+
+/// A member the feed holds and walks as an archive, but whose walk decodes
+/// a compressed stream (a `.deb`'s `data.tar.*`) or passes the members
+/// limit: only the stream walk gives `open`'s report, so the feed
+/// declines — even when it is the last member.
+#[test]
+fn a_held_archive_that_decodes_a_stream_or_passes_the_members_limit_is_declined() {
+    let deb = gunzip_stored(&fixtures_dir::dir().join("hello_1.0_amd64.deb.gz"));
+    let zip = gunzip_stored(&fixtures_dir::dir().join("release.zip.gz"));
+    let limits = Limits::default();
+    let tar = tar_of(&[("notes.txt", b"hello"), ("pool/hello_1.0_amd64.deb", &deb)], true);
+    let gz = gzip(&tar);
+    let walked = linklens_archive::open(&mut Cursor::new(&gz), gz.len() as u64, &limits, None).unwrap();
+    assert!(walked.elf >= 1 && walked.errors.is_empty(), "{walked:?}");
+    let (said, report) = feed(&tar, &[4096], gz.len() as u64, &limits);
+    assert!(said.contains(&Fed::Declined(Decline::Walk)) && report.is_none(), "{said:?}");
+
+    let tar = tar_of(&[("notes.txt", b"hello"), ("dist/release.zip", &zip)], true);
+    let gz = gzip(&tar);
+    let few = Limits { max_members: 3, ..Limits::default() };
+    let walked = linklens_archive::open(&mut Cursor::new(&gz), gz.len() as u64, &few, None).unwrap();
+    assert!(walked.errors.iter().any(|e| e.id == linklens::archive::ArchiveErrorId::TooManyMembers), "{walked:?}");
+    let (said, report) = feed(&tar, &[4096], gz.len() as u64, &few);
+    assert!(said.contains(&Fed::Declined(Decline::Walk)) && report.is_none(), "{said:?}");
+    // Within the limit, the same tar is walked by the feed.
+    let (_, report) = feed(&tar, &[4096], gz.len() as u64, &limits);
+    let walked = linklens_archive::open(&mut Cursor::new(&gz), gz.len() as u64, &limits, None).unwrap();
+    assert_eq!(without_bytes_scanned(report.expect("walked")), without_bytes_scanned(walked));
+}
+
+/// A GNU long-name record as big as a member may be: headers that long are
+/// nothing a tool writes, and the feed would keep them all waiting for the
+/// end; it declines once it has kept more than a member, and the stream
+/// walk reads it.
+#[test]
+fn headers_longer_than_a_member_are_declined_while_they_arrive() {
+    let limits = Limits { max_member: 50_000, ..Limits::default() };
+    let name = format!("{}/app", "d".repeat(200_000));
+    let tar = tar_of(&[(&name, b"hello")], true);
+    let (said, report) = feed(&tar, &[4096], 1 << 30, &limits);
+    let first = said.iter().position(|s| *s == Fed::Declined(Decline::Walk));
+    assert!(first.is_some_and(|i| i * 4096 < 50_000 * 2), "declined at piece {first:?} of {}", said.len());
+    assert!(report.is_none());
+}
+
+/// Headers not all here are read again only once twice as many bytes are
+/// kept: a 32 MiB long-name record fed 4 KiB at a time is read about
+/// fifteen times, not eight thousand (minutes of copying).
+#[test]
+fn a_long_name_record_fed_in_small_pieces_is_not_read_at_every_piece() {
+    let name = format!("{}/app", "d".repeat(32 << 20));
+    let tar = tar_of(&[(&name, b"hello"), ("bin/x", b"x")], true);
+    let gz = gzip(&tar);
+    let limits = Limits::default();
+    let walked = linklens_archive::open(&mut Cursor::new(&gz), gz.len() as u64, &limits, None).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let (said, report) = feed(&tar, &[4096], gz.len() as u64, &Limits::default());
+        let _ = tx.send((said.iter().all(|s| *s == Fed::More), report.map(without_bytes_scanned)));
+    });
+    let got = rx.recv_timeout(std::time::Duration::from_secs(8)).expect("fed within 8 s (it takes well under one)");
+    assert_eq!(got, (true, Some(without_bytes_scanned(walked))));
+}

@@ -141,3 +141,35 @@ fn a_binary_held_costs_its_size_once() {
     // MiB while it moved.
     assert!(peak < SIZE as usize + (4 << 20), "{} MiB allocated at once to hold a 96 MiB binary", peak >> 20);
 }
+
+#[test]
+fn members_judged_and_dropped_one_by_one_are_not_kept() {
+    // 16,384 members of 4 KiB, each header and data pushed apart: the
+    // bytes of each are let go once it is judged.
+    const MEMBERS: usize = 16_384;
+    let (report, peak) = fed(|push, zeros| {
+        for i in 0..MEMBERS {
+            push(&header(&format!("share/doc/{i}.txt"), 4096));
+            push(&zeros[..4096]);
+        }
+        push(&zeros[..1024]);
+    });
+    assert_eq!(report.files, MEMBERS as u64, "{:?}", report.errors);
+    assert!(peak < 4 << 20, "{} MiB allocated at once for a 72 MiB tar of small members", peak >> 20);
+}
+
+#[test]
+fn what_follows_the_tar_s_end_is_not_kept() {
+    // A tar and its end, then 64 MiB more of the stream (a tool's padding
+    // gone wrong, or anything): counted, not kept.
+    let (report, peak) = fed(|push, zeros| {
+        push(&header("etc/notes.txt", 4096));
+        push(&zeros[..4096]);
+        push(&zeros[..1024]);
+        for _ in 0..(64 << 20) / PIECE {
+            push(zeros);
+        }
+    });
+    assert_eq!(report.files, 1, "{:?}", report.errors);
+    assert!(peak < 4 << 20, "{} MiB allocated at once for 64 MiB past the tar's end", peak >> 20);
+}
