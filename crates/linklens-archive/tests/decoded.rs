@@ -551,3 +551,33 @@ fn a_long_name_record_fed_in_small_pieces_is_not_read_at_every_piece() {
     let got = rx.recv_timeout(std::time::Duration::from_secs(8)).expect("fed within 8 s (it takes well under one)");
     assert_eq!(got, (true, Some(without_bytes_scanned(walked))));
 }
+
+/// `open_decoded` takes the content of a compressed stream only, and only
+/// within the stream limits: anything else is left to `open`.
+#[test]
+fn open_decoded_takes_a_stream_s_content_within_its_limits_only() {
+    let path = fixtures_dir::dir().join("slim-dynamic.docker.tar.gz");
+    let compressed = std::fs::metadata(&path).unwrap().len();
+    let image = gunzip_stored(&path);
+    let len = image.len() as u64;
+    let with = |outer, limits: &Limits| linklens_archive::open_decoded(outer, &mut Cursor::new(&image), len, compressed, limits, None);
+    let limits = Limits::default();
+    assert!(with(ArchiveFormat::Gzip, &limits).is_some_and(|r| r.images.len() == 1));
+    for outer in [ArchiveFormat::Tar, ArchiveFormat::Zip] {
+        assert!(with(outer, &limits).is_none(), "{outer:?}");
+    }
+    assert!(len > compressed, "the image is compressed at all");
+    let tight = Limits { max_ratio: 1, ratio_floor: 0, ..Limits::default() };
+    assert!(with(ArchiveFormat::Gzip, &tight).is_none(), "past the ratio");
+    // Without its end blocks (the last member's padded data ends the
+    // file), the image is still whole, and walked in place as `open`
+    // walks it compressed.
+    let last = tar::Archive::new(&image[..]).entries().unwrap().map(|e| e.unwrap()).map(|e| e.raw_file_position() + e.size()).max().unwrap();
+    let cut = &image[..usize::try_from(last.next_multiple_of(512)).unwrap()];
+    assert!(cut.len() < image.len());
+    let gz = gzip(cut);
+    let walked = linklens_archive::open(&mut Cursor::new(&gz), gz.len() as u64, &limits, None).unwrap();
+    assert!(walked.errors.is_empty() && walked.images.len() == 1, "{walked:?}");
+    let in_place = linklens_archive::open_decoded(ArchiveFormat::Gzip, &mut Cursor::new(cut), cut.len() as u64, gz.len() as u64, &limits, None);
+    assert_eq!(in_place.map(without_bytes_scanned), Some(without_bytes_scanned(walked)));
+}
