@@ -331,7 +331,7 @@ fn the_feed_gives_open_s_report_in_pieces_of_any_size_or_declines_as_it_must() {
         let (said, report) = feed(&tar, pieces, gz.len() as u64, &limits);
         assert!(said.iter().all(|s| *s == Fed::More), "{pieces:?}: {said:?}");
         let report = report.unwrap_or_else(|| panic!("{pieces:?}: declined"));
-        assert_eq!(ArchiveReport { bytes_scanned: 0, ..report.clone() }, ArchiveReport { bytes_scanned: 0, ..walked.clone() }, "{pieces:?}");
+        assert_eq!(without_bytes_scanned(report.clone()), without_bytes_scanned(walked.clone()), "{pieces:?}");
         assert_eq!(report.bytes_scanned, tar.len() as u64);
     }
     // Cut short inside the last member (`usr/bin/hello-static`, 6,392
@@ -374,18 +374,12 @@ fn a_binary_past_the_member_limit_is_too_big_fed_as_walked() {
     let walked = linklens_archive::open(&mut Cursor::new(&gz), gz.len() as u64, &tight, None).unwrap();
     assert!(walked.errors.iter().any(|e| e.id == linklens::archive::ArchiveErrorId::MemberTooBig), "{:?}", walked.errors);
     let (_, fed) = feed(&tar, &[65536], gz.len() as u64, &tight);
-    assert_eq!(ArchiveReport { bytes_scanned: 0, ..fed.unwrap() }, ArchiveReport { bytes_scanned: 0, ..walked });
+    assert_eq!(without_bytes_scanned(fed.unwrap()), without_bytes_scanned(walked));
     same("binaries past the member limit", &gz, &tight);
     // A zip past the limit: too big — or, nested past the depth limit,
     // too deep first, as the stream walk says.
     let zip = gunzip_stored(&fixtures_dir::dir().join("release.zip.gz"));
-    let mut b = tar::Builder::new(Vec::new());
-    let mut h = tar::Header::new_gnu();
-    h.set_size(zip.len() as u64);
-    h.set_mode(0o644);
-    h.set_cksum();
-    b.append_data(&mut h, "dist/release.zip", &zip[..]).unwrap();
-    let gz = gzip(&b.into_inner().unwrap());
+    let gz = gzip(&tar_of(&[("dist/release.zip", &zip)], true));
     use linklens::archive::ArchiveErrorId as Id;
     for (max_depth, id) in [(3, Id::MemberTooBig), (1, Id::TooDeep)] {
         let limits = Limits { max_member: zip.len() as u64 - 1, max_depth, ..Limits::default() };
