@@ -25,8 +25,10 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** Serve dist/ under a sub-path, to prove relative URLs work anywhere. */
-export async function serve(prefix = '/some/sub/path/') {
+/** Serve dist/ under a sub-path, to prove relative URLs work anywhere;
+ *  `extra` maps more paths to their text (a bench's own pages, kept out
+ *  of dist/). */
+export async function serve(prefix = '/some/sub/path/', extra = {}) {
   if (!existsSync(join(dist, 'index.html'))) {
     throw new Error(`no build in ${dist}: run cargo xtask test (it builds dist/ first)`);
   }
@@ -37,6 +39,11 @@ export async function serve(prefix = '/some/sub/path/') {
       return;
     }
     let path = url.pathname.slice(prefix.length) || 'index.html';
+    if (Object.hasOwn(extra, path)) {
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] || 'text/plain', 'cache-control': 'no-cache' });
+      res.end(extra[path]);
+      return;
+    }
     const file = join(dist, path);
     if (!file.startsWith(dist) || !existsSync(file)) {
       res.writeHead(404).end('not found');
