@@ -611,6 +611,10 @@ describe('share links carry the report, never the binary', () => {
         assert.ok(!r.includes('/r/'), `the report never reaches a server: ${r}`);
       }
       await other.screenshot({ path: join(shots, 'shared-report.png'), fullPage: false });
+      // The service worker's install fetches the app shell for offline use
+      // (its own requests, not the report's): on a busy machine it can
+      // still be at it here, so the count starts once it is active.
+      await other.evaluate(() => navigator.serviceWorker.ready.then(() => true));
       const before = fresh.requests.length;
       await shared.locator('[data-testid=recipe-tab][data-recipe-kind=dockerfile]').first().click();
       assert.equal(fresh.requests.length, before, 'reading the shared report makes no request');
