@@ -539,6 +539,27 @@ fn a_multibyte_character_across_the_layer_id_is_not_a_panic() {
     open(&gzip(&raw_header(&name)));
 }
 
+/// Braces in a name are the name's: a catalogue sentence is filled once,
+/// so an entrypoint or a path spelled like a placeholder is shown as it is
+/// and never filled in turn (found by `archive_structured`, whose own check
+/// took an input's brace for an unfilled placeholder).
+#[test]
+fn a_name_spelled_like_a_placeholder_is_shown_as_it_is() {
+    let config = r#"{"architecture":"amd64","os":"linux","config":{"Entrypoint":["/app{program}{loader}{"]}}"#;
+    let bytes = image(&tar(&[("other", b"x")]), config);
+    let r = open(&bytes);
+    assert_eq!(r.images.len(), 1, "{:?}", r.errors);
+    assert_eq!(r.images[0].reason_id, ImageReasonId::EntrypointMissing);
+    let words = linklens_explain::archive::explain_archive(&r);
+    assert_eq!(words.images[0].reason, "/app{program}{loader}{ is not in the image.");
+    keep("placeholder-in-entrypoint", &bytes);
+    let r = open(&raw_tar(&["../{path}/{limit}"]));
+    assert_eq!(ids(&r), [ArchiveErrorId::Traversal]);
+    let said = message(&r.errors[0]);
+    assert_eq!(said.matches("../{path}/{limit}").count(), 1, "{said}");
+    assert!(said.starts_with("../{path}/{limit} climbs out"), "{said}");
+}
+
 /// The structure-aware generator the `archive_structured` fuzz target uses,
 /// driven by a fixed pseudo-random stream: a quick run of the same search
 /// on every `cargo xtask test`, and proof that it makes archives the walker
