@@ -448,8 +448,10 @@ describe('archives and images dropped as they are', () => {
       const archive = article.locator('[data-testid=archive]');
       assert.equal(await archive.getAttribute('data-format'), want.format, name);
       assert.equal(await archive.locator('[data-testid=member]').count(), want.members, `${name}: members`);
-      const errors = await archive.locator('[data-testid=archive-errors] li').evaluateAll((lis) => lis.map((li) => li.dataset.errorId));
-      assert.deepEqual(errors, want.errors, `${name}: errors`);
+      const errors = await archive.locator('[data-testid=archive-errors] li').evaluateAll((lis) => lis.map((li) => [li.dataset.errorId, li.textContent]));
+      assert.deepEqual(errors.map(([id]) => id), want.errors, `${name}: errors`);
+      assert.deepEqual(errors.map(([, words]) => words), want.error_messages, `${name}: the errors' words`);
+      assert.deepEqual(await archive.locator('[data-testid=image-reason]').allTextContents(), want.image_reasons, `${name}: the images' reasons`);
     }
     // The page still works after all of them.
     const f = fixture('hello-default-go1.26');

@@ -23,11 +23,15 @@ fn keep(slug: &str, bytes: &[u8]) {
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/hostile-archives");
     std::fs::create_dir_all(&dir).unwrap();
     let Some(r) = linklens_archive::open(&mut Cursor::new(bytes), bytes.len() as u64, &Limits::default(), None) else { return };
+    let words = linklens_explain::archive::explain_archive(&r);
     let outcome = serde_json::json!({
         "format": r.format.as_str(),
         "members": r.members.len(),
         "images": r.images.len(),
         "errors": r.errors.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(),
+        // The words too: the page must say what the CLI says.
+        "error_messages": words.errors,
+        "image_reasons": words.images.iter().map(|w| &w.reason).collect::<Vec<_>>(),
     });
     std::fs::write(dir.join(format!("{slug}.bin")), bytes).unwrap();
     std::fs::write(dir.join(format!("{slug}.json")), outcome.to_string()).unwrap();
