@@ -30,17 +30,27 @@ const sizes = {};
   }
 })(dist);
 
+/** The fixture as `window.__file`, built before the page's own scripts
+ *  start (init scripts run in the order they were added). */
+async function withFile(page, name) {
+  await page.addInitScript(({ name, data }) => {
+    const bin = atob(data);
+    const buf = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i);
+    window.__file = new File([buf], name);
+  }, { name, data: bytes });
+}
+
 /** A fresh profile of its own: the page drops the file itself. */
 async function firstResultAtOnce() {
   const browser = await launch();
   const page = await browser.context.newPage();
   // The drop at once: a real drop event on the drop zone the moment it is
   // in the DOM, the file built before the page starts.
-  await page.addInitScript(({ name, data }) => {
-    const bin = atob(data);
-    const buf = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i);
-    const file = new File([buf], name);
+  const name = 'at-once-' + basename(fixture);
+  await withFile(page, name);
+  await page.addInitScript(({ name }) => {
+    const file = window.__file;
     window.__atOnce = new Promise((ok) => {
       let dropped;
       new MutationObserver((_, obs) => {
@@ -59,7 +69,7 @@ async function firstResultAtOnce() {
         if (document.querySelector(`[data-testid=result][data-file-name="${name}"] [data-testid=verdict]`)) { obs.disconnect(); ok([dropped, performance.now()]); }
       }).observe(document, { subtree: true, childList: true });
     });
-  }, { name: 'at-once-' + basename(fixture), data: bytes });
+  }, { name });
   await page.goto(srv.url);
   const times = await page.evaluate(() => window.__atOnce);
   await browser.context.close();
@@ -92,12 +102,7 @@ const FLOOR = {
 async function floor(path) {
   const browser = await launch();
   const page = await browser.context.newPage();
-  await page.addInitScript(({ data }) => {
-    const bin = atob(data);
-    const buf = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i);
-    window.__file = new File([buf], 'floor');
-  }, { data: bytes });
+  await withFile(page, 'floor');
   await page.goto(srv.url + path);
   const t = await page.evaluate(() => window.__floor);
   await browser.context.close();
